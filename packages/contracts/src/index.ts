@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './pagination';
+export * from './catalog';
+export * from './makerspaces';
+export * from './profiles';

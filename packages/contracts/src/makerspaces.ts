@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from './pagination';
+
+export const equipmentStatus = z.enum(['available', 'in_use', 'maintenance', 'offline']);
+export type EquipmentStatus = z.infer<typeof equipmentStatus>;
+
+export const equipment = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  status: equipmentStatus,
+  hourlyRateCents: z.number().int(),
+});
+export type Equipment = z.infer<typeof equipment>;
+
+export const makerspaceSummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  tagline: z.string(),
+  city: z.string(),
+  country: z.string(),
+  equipmentCount: z.number().int(),
+  equipmentKinds: z.array(z.string()),
+  availableNow: z.number().int(),
+});
+export type MakerspaceSummary = z.infer<typeof makerspaceSummary>;
+
+export const makerspace = makerspaceSummary.extend({
+  description: z.string(),
+  address: z.string(),
+  openingHours: z.string(),
+  equipment: z.array(equipment),
+});
+export type Makerspace = z.infer<typeof makerspace>;
+
+export const makerspaceListQuery = pageQuery.extend({
+  city: z.string().min(1).max(80).optional(),
+});
+export type MakerspaceListQuery = z.infer<typeof makerspaceListQuery>;
+
+export const makerspacePage = pageOf(makerspaceSummary);
+export type MakerspacePage = z.infer<typeof makerspacePage>;

@@ -1,0 +1,2 @@
+export * from './shared-tables';
+export * from './domain-schemas';

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The tables every service may write (spec section 7, "Shared Tables").
+ * Domain tables live with the module that owns them, under services/<name>/src/modules.
+ */
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_username_key').on(t.username),
+    check('users_email_shape', sql`${t.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
+  ],
+);
+
+export const featureFlags = pgTable(
+  'feature_flags',
+  {
+    key: text('key').primaryKey(),
+    scope: text('scope', { enum: ['global', 'domain', 'makerspace'] }).notNull(),
+    domain: text('domain', { enum: ['org', 'cave', 'store'] }),
+    description: text('description').notNull(),
+    enabled: boolean('enabled').notNull().default(false),
+    rolloutPercentage: integer('rollout_percentage').notNull().default(100),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('feature_flags_scope_domain', sql`(${t.scope} = 'global') = (${t.domain} is null)`),
+    check('feature_flags_rollout_range', sql`${t.rolloutPercentage} between 0 and 100`),
+  ],
+);
+
+export const auditLogs = pgTable(
+  'audit_logs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    service: text('service').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('audit_logs_entity_idx').on(t.entityType, t.entityId),
+    index('audit_logs_actor_idx').on(t.actorId),
+    index('audit_logs_occurred_idx').on(t.occurredAt),
+  ],
+);
+
+/** Which one-time seeds have run, so a restart never re-creates what an admin deleted. */
+export const seedRuns = pgTable('seed_runs', {
+  name: text('name').primaryKey(),
+  ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Raised when the environment does not describe a service that can run. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once, at start. Every bad or missing variable is named in one
+ * message, so an operator fixes them all in one go.
+ */
+export function loadConfig<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const variable = issue.path.join('.') || '(environment)';
+    const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+    return value === undefined
+      ? `${variable}: ${issue.message} (not set)`
+      : `${variable}: ${issue.message} (got "${value}")`;
+  });
+  throw new ConfigError(problems);
+}
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const url = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
+
+/** What every service reads. Each service extends it with its own variables. */
+export const baseServiceEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MAKRX_DATA_DIR: z.string().min(1).default('./.makrx'),
+  GATEWAY_URL: url('http://localhost:3000'),
+  CAVE_URL: url('http://localhost:3001'),
+  STORE_URL: url('http://localhost:3003'),
+});
+export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
+
+export const servicePorts = {
+  auth: port(8001),
+  cave: port(8002),
+  store: port(8003),
+} as const;
+
+/** The three app origins a browser may call the services from (CORS). */
+export function appOrigins(config: BaseServiceConfig): string[] {
+  return [config.GATEWAY_URL, config.CAVE_URL, config.STORE_URL].map((u) => new URL(u).origin);
+}

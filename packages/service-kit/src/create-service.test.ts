@@ -1,0 +1,157 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { ServiceDefinition } from './create-service';
+import { AppError } from './errors';
+import { startTestService, testDrivers, type TestService } from './testing';
+
+/** A small service of its own, so the plumbing is tested apart from any domain. */
+const workshopService: ServiceDefinition = {
+  name: 'cave',
+  title: 'Workshop test API',
+  description: 'Exercises the service kit.',
+  modules: [
+    {
+      prefix: '/api/v1',
+      plugin: async (app) => {
+        app.post(
+          '/tools',
+          {
+            schema: {
+              body: z.object({ name: z.string().min(1), quantity: z.number().int().positive() }),
+              response: { 201: z.object({ name: z.string(), quantity: z.number() }) },
+            },
+          },
+          async (request, reply) => reply.status(201).send(request.body),
+        );
+        app.get(
+          '/tools',
+          {
+            schema: {
+              querystring: z.object({ limit: z.coerce.number().int().max(50).default(10) }),
+            },
+          },
+          async (request) => ({ limit: request.query.limit }),
+        );
+        app.get('/broken', async () => {
+          throw new Error('secret internals');
+        });
+        app.get('/reserved', async () => {
+          throw new AppError(409, 'RESERVATION_CONFLICT', 'That slot is taken.');
+        });
+      },
+    },
+  ],
+};
+
+describe.each(testDrivers)('a service built with the kit, over %s', (driver) => {
+  let service: TestService;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    service = await startTestService(workshopService, driver);
+    app = service.app;
+  });
+  afterAll(() => service.close());
+
+  it('answers /health and /ready', async () => {
+    expect((await app.inject('/health')).json()).toMatchObject({ status: 'ok' });
+    const ready = await app.inject('/ready');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', database: driver });
+  });
+
+  it('serves its OpenAPI document and the interactive docs', async () => {
+    const spec = await app.inject('/openapi.json');
+    expect(spec.statusCode).toBe(200);
+    expect(spec.json().paths).toHaveProperty('/api/v1/tools');
+    const docs = await app.inject('/docs');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger-ui');
+  });
+
+  it('rejects a bad body with 400, naming the field', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tools',
+      payload: { name: 'Saw', quantity: -2 },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ location: 'body', field: 'quantity' }] },
+    });
+  });
+
+  it('rejects a bad query with 400, naming the field', async () => {
+    const response = await app.inject('/api/v1/tools?limit=500');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      expect.objectContaining({ location: 'query', field: 'limit' }),
+    ]);
+  });
+
+  it('rejects malformed JSON with 400 in the same shape', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tools',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('MALFORMED_BODY');
+  });
+
+  it('answers an unknown route with 404 in the same shape', async () => {
+    const response = await app.inject('/api/v1/nothing-here');
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: { code: 'ROUTE_NOT_FOUND', message: 'No route for GET /api/v1/nothing-here.' },
+    });
+  });
+
+  it('maps a domain error to its status and code', async () => {
+    const response = await app.inject('/api/v1/reserved');
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('RESERVATION_CONFLICT');
+  });
+
+  it('hides the internals of an unexpected failure', async () => {
+    const response = await app.inject('/api/v1/broken');
+    expect(response.statusCode).toBe(500);
+    expect(response.json().error.code).toBe('INTERNAL');
+    expect(response.body).not.toContain('secret internals');
+  });
+
+  it('allows the three app origins and no other', async () => {
+    const allowed = await app.inject({
+      url: '/api/v1/tools',
+      headers: { origin: 'http://localhost:3003' },
+    });
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:3003');
+    const foreign = await app.inject({
+      url: '/api/v1/tools',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('echoes a given request id and makes one up otherwise', async () => {
+    const given = await app.inject({ url: '/health', headers: { 'x-request-id': 'trace-42' } });
+    expect(given.headers['x-request-id']).toBe('trace-42');
+    const made = await app.inject('/health');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers', async () => {
+    const response = await app.inject('/api/v1/tools');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    await app.inject('/api/v1/tools');
+    const metrics = await app.inject('/metrics');
+    expect(metrics.body).toMatch(
+      /http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/tools",status="200"\} \d+/,
+    );
+  });
+});

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Database, DatabaseHandle } from '@makrx/db';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type FastifyPluginAsyncZod,
+} from 'fastify-type-provider-zod';
+import { registerErrorHandling } from './error-handler';
+import { registerHealth } from './health';
+import { registerMetrics } from './metrics';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The service's database, whichever engine is underneath. */
+    db: Database;
+  }
+}
+
+/** A domain module: a plugin that registers its routes under a prefix. */
+export interface ServiceModule {
+  prefix: string;
+  plugin: FastifyPluginAsyncZod;
+}
+
+export interface ServiceDefinition {
+  name: 'auth' | 'cave' | 'store';
+  title: string;
+  description: string;
+  modules: ServiceModule[];
+  /** Demo data for embedded mode (DESIGN "Demo data"); each seed runs once per database. */
+  seedDemoData?: (db: Database) => Promise<void>;
+}
+
+export interface ServiceRuntime {
+  database: DatabaseHandle;
+  /** Origins allowed to call the service from a browser. */
+  allowedOrigins: string[];
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * Builds a service: the shared plumbing (logging with request ids, security headers, CORS,
+ * OpenAPI, health, metrics, one error shape) around the domain modules it is given.
+ */
+export async function createService(
+  definition: ServiceDefinition,
+  runtime: ServiceRuntime,
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: runtime.logger ?? { level: 'info' },
+    requestIdHeader: 'x-request-id',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', runtime.database.db);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    // A JSON API loads nothing; /docs brings its own policy. Plain-HTTP dev must not be upgraded.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: runtime.allowedOrigins,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: definition.title, description: definition.description, version: '1.0.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace('upgrade-insecure-requests;', ''),
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerHealth(app, definition.name, runtime.database);
+  registerMetrics(app, definition.name);
+
+  for (const module of definition.modules) {
+    await app.register(module.plugin, { prefix: module.prefix });
+  }
+  return app;
+}

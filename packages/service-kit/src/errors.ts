@@ -1,0 +1,24 @@
+/**
+ * The one error type of the services. A handler throws `new AppError(...)`; the error handler
+ * turns it into `{ error: { code, message, details } }` with its status.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string, details?: unknown) =>
+  new AppError(404, 'NOT_FOUND', `${what} was not found.`, details);
+
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new AppError(409, code, message, details);
+
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new AppError(400, code, message, details);

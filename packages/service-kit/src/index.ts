@@ -1,0 +1,8 @@
+export { appOrigins, baseServiceEnv, ConfigError, loadConfig, servicePorts } from './config';
+export type { BaseServiceConfig } from './config';
+export { createService } from './create-service';
+export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
+export { errorBody } from './error-handler';
+export { AppError, badRequest, conflict, notFound } from './errors';
+export { closeGracefully, startService } from './start-service';
+export type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

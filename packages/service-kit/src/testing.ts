@@ -1,0 +1,33 @@
+import type { Driver } from '@makrx/db';
+import { createTestDatabase } from '@makrx/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { createService, type ServiceDefinition } from './create-service';
+
+export { testDrivers } from '@makrx/db/testing';
+
+export interface TestService {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A service started in-process over a fresh database, answering through `app.inject`. */
+export async function startTestService(
+  definition: ServiceDefinition,
+  driver: Driver,
+): Promise<TestService> {
+  const database = await createTestDatabase(driver);
+  if (definition.seedDemoData) await definition.seedDemoData(database.db);
+  const app = await createService(definition, {
+    database,
+    allowedOrigins: ['http://localhost:3000', 'http://localhost:3001', 'http://localhost:3003'],
+    logger: false,
+  });
+  await app.ready();
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { startService } from '@makrx/service-kit';
+import { authService } from './service';
+
+await startService(authService);

@@ -1,0 +1,42 @@
+import {
+  errorBody,
+  makerProfile,
+  profileHandle,
+  profileListQuery,
+  profilePage,
+} from '@makrx/contracts';
+import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { z } from 'zod';
+import { findProfile, listProfiles } from './service';
+
+export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/profiles',
+    {
+      schema: {
+        tags: ['profiles'],
+        summary: 'Public maker profiles; featured=true for the spotlight',
+        querystring: profileListQuery,
+        response: { 200: profilePage, 400: errorBody },
+      },
+    },
+    async (request) => listProfiles(app.db, request.query),
+  );
+
+  app.get(
+    '/profiles/:handle',
+    {
+      schema: {
+        tags: ['profiles'],
+        summary: 'A maker’s public profile',
+        params: z.object({ handle: profileHandle }),
+        response: { 200: makerProfile, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const found = await findProfile(app.db, request.params.handle);
+      if (!found) throw notFound(`Maker "${request.params.handle}"`);
+      return found;
+    },
+  );
+};

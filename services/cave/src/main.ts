@@ -1,0 +1,4 @@
+import { startService } from '@makrx/service-kit';
+import { caveService } from './service';
+
+await startService(caveService);

@@ -1,0 +1,126 @@
+import type { Database } from '@makrx/db';
+import { seedOnce } from '@makrx/db';
+import { equipment, makerspaces } from './tables';
+
+/** Demo makerspaces for embedded mode (DESIGN "Demo data"). The first is the demo admin's. */
+
+type Status = 'available' | 'in_use' | 'maintenance' | 'offline';
+type Machine = [name: string, kind: string, status: Status, hourlyRateCents: number];
+
+const demoMakerspaces: Array<{
+  slug: string;
+  name: string;
+  tagline: string;
+  description: string;
+  address: string;
+  city: string;
+  country: string;
+  openingHours: string;
+  machines: Machine[];
+}> = [
+  {
+    slug: 'makrx-hub-bengaluru',
+    name: 'MakrX Hub Bengaluru',
+    tagline: 'A 6,000 sq ft workshop for hardware start-ups and weekend tinkerers.',
+    description:
+      'Printers, lasers, a CNC bay and an electronics lab under one roof in Koramangala. Members book machines by the hour, run their projects here and get their prints made by our in-house service team.',
+    address: '80 Feet Road, Koramangala 4th Block, Bengaluru 560034',
+    city: 'Bengaluru',
+    country: 'India',
+    openingHours: 'Mon–Sat 08:00–22:00, Sun 10:00–18:00',
+    machines: [
+      ['Prusa MK4 #1', '3D printer', 'available', 300],
+      ['Prusa MK4 #2', '3D printer', 'in_use', 300],
+      ['Bambu Lab X1 Carbon', '3D printer', 'available', 450],
+      ['Formlabs Form 3+', 'Resin printer', 'maintenance', 600],
+      ['xTool P2 55 W CO₂', 'Laser cutter', 'available', 900],
+      ['Shapeoko 5 Pro', 'CNC router', 'in_use', 1200],
+      ['Hakko FX-951 bench', 'Electronics bench', 'available', 0],
+    ],
+  },
+  {
+    slug: 'tinkerworks-pune',
+    name: 'TinkerWorks Pune',
+    tagline: 'Community workshop for robotics teams, students and product designers.',
+    description:
+      'A friendly space near the university with a robotics lab, printers and a woodshop, run by volunteers and open late for student teams.',
+    address: 'Senapati Bapat Road, Pune 411016',
+    city: 'Pune',
+    country: 'India',
+    openingHours: 'Tue–Sun 10:00–21:00',
+    machines: [
+      ['Creality K1 Max', '3D printer', 'available', 250],
+      ['Ender 3 S1 Pro', '3D printer', 'available', 150],
+      ['Glowforge Pro', 'Laser cutter', 'offline', 800],
+      ['Rigol DS1054Z bench', 'Electronics bench', 'available', 0],
+    ],
+  },
+  {
+    slug: 'northside-fab-lab',
+    name: 'Northside Fab Lab',
+    tagline: 'Digital fabrication for Manchester’s makers, artists and small businesses.',
+    description:
+      'Part of the global Fab Lab network: laser cutting, vinyl, CNC and 3D printing with inductions every Saturday.',
+    address: '12 Mill Street, Ancoats, Manchester M4 6EE',
+    city: 'Manchester',
+    country: 'United Kingdom',
+    openingHours: 'Wed–Sat 11:00–20:00',
+    machines: [
+      ['Trotec Speedy 300', 'Laser cutter', 'available', 1100],
+      ['Roland GS2-24', 'Vinyl cutter', 'available', 400],
+      ['ShopBot Desktop MAX', 'CNC router', 'maintenance', 1400],
+      ['Ultimaker S5', '3D printer', 'in_use', 500],
+      ['Prusa MINI+', '3D printer', 'available', 200],
+    ],
+  },
+  {
+    slug: 'harbour-makers-lisbon',
+    name: 'Harbour Makers',
+    tagline: 'A waterfront studio for furniture, lighting and textile makers.',
+    description:
+      'Woodshop, textile studio and digital fabrication in a converted warehouse by the river, with shared benches and a gallery wall.',
+    address: 'Rua da Cintura do Porto, Armazém 16, 1200-109 Lisboa',
+    city: 'Lisbon',
+    country: 'Portugal',
+    openingHours: 'Mon–Fri 09:00–20:00',
+    machines: [
+      ['Bambu Lab P1S', '3D printer', 'available', 350],
+      ['Epilog Fusion Pro 32', 'Laser cutter', 'in_use', 1200],
+      ['Brother PR680W', 'Embroidery machine', 'available', 500],
+    ],
+  },
+  {
+    slug: 'circuit-garden-austin',
+    name: 'Circuit Garden',
+    tagline: 'Electronics, synths and wearables in East Austin.',
+    description:
+      'An electronics-first makerspace with SMD rework, a reflow oven and an instrument library, plus printers for enclosures.',
+    address: '1100 E 5th St, Austin, TX 78702',
+    city: 'Austin',
+    country: 'United States',
+    openingHours: 'Daily 12:00–23:00',
+    machines: [
+      ['Controleo3 reflow oven', 'Reflow oven', 'available', 600],
+      ['Quick 861DW rework', 'Electronics bench', 'available', 0],
+      ['Prusa XL 5-toolhead', '3D printer', 'available', 700],
+      ['LPKF ProtoMat E44', 'PCB mill', 'offline', 1500],
+    ],
+  },
+];
+
+export async function seedDemoMakerspaces(db: Database): Promise<void> {
+  await seedOnce(db, 'cave:demo-makerspaces', async (tx) => {
+    for (const { machines, ...space } of demoMakerspaces) {
+      const [row] = await tx.insert(makerspaces).values(space).returning({ id: makerspaces.id });
+      await tx.insert(equipment).values(
+        machines.map(([name, kind, status, hourlyRateCents]) => ({
+          makerspaceId: row!.id,
+          name,
+          kind,
+          status,
+          hourlyRateCents,
+        })),
+      );
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import type { Makerspace, MakerspacePage } from '@makrx/contracts';
+import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caveService } from '../../service';
+
+describe.each(testDrivers)('the makerspace directory over %s', (driver) => {
+  let cave: TestService;
+  const get = (url: string) => cave.app.inject(url);
+  beforeAll(async () => {
+    cave = await startTestService(caveService, driver);
+  });
+  afterAll(() => cave.close());
+
+  it('lists public makerspaces in name order with their equipment summary', async () => {
+    const page: MakerspacePage = (await get('/api/v1/makerspaces')).json();
+    expect(page.total).toBe(5);
+    const names = page.items.map((s) => s.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    const hub = page.items.find((s) => s.slug === 'makrx-hub-bengaluru');
+    expect(hub).toMatchObject({ equipmentCount: 7, availableNow: 4, city: 'Bengaluru' });
+    expect(hub?.equipmentKinds).toEqual(
+      expect.arrayContaining(['3D printer', 'Laser cutter', 'CNC router']),
+    );
+  });
+
+  it('pages through the directory', async () => {
+    const second: MakerspacePage = (await get('/api/v1/makerspaces?pageSize=2&page=2')).json();
+    expect(second.items).toHaveLength(2);
+    expect(second.totalPages).toBe(3);
+  });
+
+  it('filters by city whatever its case', async () => {
+    const page: MakerspacePage = (await get('/api/v1/makerspaces?city=manchester')).json();
+    expect(page.items.map((s) => s.slug)).toEqual(['northside-fab-lab']);
+  });
+
+  it('shows one makerspace with every machine and its status', async () => {
+    const space: Makerspace = (await get('/api/v1/makerspaces/makrx-hub-bengaluru')).json();
+    expect(space.equipment).toHaveLength(7);
+    expect(space.equipment.find((m) => m.name === 'Formlabs Form 3+')?.status).toBe('maintenance');
+    expect(space.openingHours).toMatch(/Mon/);
+  });
+
+  it('answers an unknown makerspace with 404 and a bad page size with 400', async () => {
+    expect((await get('/api/v1/makerspaces/atlantis')).statusCode).toBe(404);
+    const bad = await get('/api/v1/makerspaces?pageSize=abc');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('pageSize');
+  });
+});

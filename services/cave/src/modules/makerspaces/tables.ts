@@ -1,0 +1,50 @@
+import { makrcaveSchema } from '@makrx/db/schema';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const makerspaces = makrcaveSchema.table(
+  'makerspaces',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    tagline: text('tagline').notNull(),
+    description: text('description').notNull(),
+    address: text('address').notNull(),
+    city: text('city').notNull(),
+    country: text('country').notNull(),
+    openingHours: text('opening_hours').notNull(),
+    /** Listed in the public directory; every makerspace stays invite-only to join (spec 4). */
+    isPublic: boolean('is_public').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('makerspaces_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
+    index('makerspaces_city_idx').on(sql`lower(${t.city})`),
+  ],
+);
+
+export const equipment = makrcaveSchema.table(
+  'equipment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    makerspaceId: uuid('makerspace_id')
+      .notNull()
+      .references(() => makerspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status', { enum: ['available', 'in_use', 'maintenance', 'offline'] })
+      .notNull()
+      .default('available'),
+    hourlyRateCents: integer('hourly_rate_cents').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'equipment_status_known',
+      sql`${t.status} in ('available', 'in_use', 'maintenance', 'offline')`,
+    ),
+    check('equipment_rate_not_negative', sql`${t.hourlyRateCents} >= 0`),
+    index('equipment_makerspace_idx').on(t.makerspaceId),
+  ],
+);

@@ -1,0 +1,101 @@
+import type { ProductPage } from '@makrx/contracts';
+import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeService } from '../../service';
+
+describe.each(testDrivers)('the store catalog over %s', (driver) => {
+  let store: TestService;
+  const get = (url: string) => store.app.inject(url);
+  beforeAll(async () => {
+    store = await startTestService(storeService, driver);
+  });
+  afterAll(() => store.close());
+
+  it('lists the catalog a page at a time with the total', async () => {
+    const first: ProductPage = (await get('/api/v1/products?pageSize=10')).json();
+    const third: ProductPage = (await get('/api/v1/products?pageSize=10&page=3')).json();
+    expect(first.items).toHaveLength(10);
+    expect(first.total).toBe(26);
+    expect(first.totalPages).toBe(3);
+    expect(third.items).toHaveLength(6);
+    const slugs = new Set([...first.items, ...third.items].map((p) => p.slug));
+    expect(slugs.size).toBe(16);
+  });
+
+  it('answers a page past the end with no items and the true total', async () => {
+    const past: ProductPage = (await get('/api/v1/products?pageSize=10&page=9')).json();
+    expect(past.items).toEqual([]);
+    expect(past.total).toBe(26);
+  });
+
+  it('filters by category', async () => {
+    const page: ProductPage = (await get('/api/v1/products?category=resin')).json();
+    expect(page.total).toBe(3);
+    expect(page.items.every((p) => p.category.slug === 'resin')).toBe(true);
+  });
+
+  it('sorts by price', async () => {
+    const page: ProductPage = (await get('/api/v1/products?sort=price-asc&pageSize=100')).json();
+    const prices = page.items.map((p) => p.priceCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  });
+
+  it('puts featured products first by default', async () => {
+    const page: ProductPage = (await get('/api/v1/products?pageSize=3')).json();
+    expect(page.items.map((p) => p.slug)).toEqual([
+      'pla-filament-galaxy-black-1kg',
+      'esp32-devkit-v1',
+      'digital-calipers-150mm',
+    ]);
+  });
+
+  it('says whether a product is in stock', async () => {
+    const page: ProductPage = (await get('/api/v1/products?category=filament&pageSize=100')).json();
+    const asa = page.items.find((p) => p.slug === 'asa-filament-grey-1kg');
+    expect(asa).toMatchObject({ stock: 0, inStock: false });
+  });
+
+  it('shows one product with its specifications', async () => {
+    const response = await get('/api/v1/products/digital-calipers-150mm');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      sku: 'TOL-CAL-DIG-150',
+      priceCents: 4999,
+      category: { slug: 'tools' },
+      specs: { Resolution: '0.01 mm' },
+    });
+  });
+
+  it('answers an unknown product with 404', async () => {
+    const response = await get('/api/v1/products/flux-capacitor');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['pageSize=0', 'pageSize'],
+    ['pageSize=101', 'pageSize'],
+    ['page=-1', 'page'],
+    ['sort=cheapest', 'sort'],
+    ['category=Not%20A%20Slug', 'category'],
+  ])('rejects %s with 400 naming %s', async (query, field) => {
+    const response = await get(`/api/v1/products?${query}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([expect.objectContaining({ field })]);
+  });
+
+  it('lists categories with their product counts', async () => {
+    const { items } = (await get('/api/v1/categories')).json();
+    expect(items.map((c: { slug: string }) => c.slug)).toEqual([
+      'filament',
+      'resin',
+      'electronics',
+      'printer-parts',
+      'tools',
+      'hardware',
+    ]);
+    expect(
+      items.reduce((sum: number, c: { productCount: number }) => sum + c.productCount, 0),
+    ).toBe(26);
+  });
+});

@@ -1,0 +1,47 @@
+import { storeSchema } from '@makrx/db/schema';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const categories = storeSchema.table(
+  'categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [check('categories_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`)],
+);
+
+export const products = storeSchema.table(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sku: text('sku').notNull().unique(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    brand: text('brand').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id),
+    priceCents: integer('price_cents').notNull(),
+    currency: text('currency').notNull().default('USD'),
+    stock: integer('stock').notNull().default(0),
+    imageUrl: text('image_url').notNull(),
+    specs: jsonb('specs').$type<Record<string, string>>().notNull().default({}),
+    /** Lower comes first in the "featured" sort; null means not featured. */
+    featuredRank: integer('featured_rank'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('products_sku_shape', sql`${t.sku} ~ '^[A-Z0-9][A-Z0-9-]*$'`),
+    check('products_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
+    check('products_price_not_negative', sql`${t.priceCents} >= 0`),
+    check('products_stock_not_negative', sql`${t.stock} >= 0`),
+    check('products_currency_shape', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    index('products_category_idx').on(t.categoryId),
+  ],
+);

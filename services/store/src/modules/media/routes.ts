@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
+
+const mediaRoot = fileURLToPath(new URL('../../../media', import.meta.url));
+
+/** Product images, served under /media with long-lived caching (file names never change meaning). */
+export const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(fastifyStatic, {
+    root: mediaRoot,
+    maxAge: '7d',
+    // Images are embedded by the three apps, which live on other origins.
+    setHeaders: (res) => res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin'),
+  });
+};

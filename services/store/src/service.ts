@@ -1,0 +1,15 @@
+import type { ServiceDefinition } from '@makrx/service-kit';
+import { seedDemoCatalog } from './modules/catalog/demo-catalog';
+import { catalogRoutes } from './modules/catalog/routes';
+import { mediaRoutes } from './modules/media/routes';
+
+export const storeService: ServiceDefinition = {
+  name: 'store',
+  title: 'MakrX.Store API',
+  description: 'Catalog, cart, checkout, orders and fabrication quotes of MakrX.Store.',
+  modules: [
+    { prefix: '/api/v1', plugin: catalogRoutes },
+    { prefix: '/media', plugin: mediaRoutes },
+  ],
+  seedDemoData: seedDemoCatalog,
+};
