@@ -2,15 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePostgres, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 
-/** The query builder every service uses, whichever engine is underneath. */
-export type Database = PgDatabase<PgQueryResultHKT>;
+/**
+ * The query builder every service uses, whichever engine is underneath. Typed as node-postgres
+ * because PGlite's results have the same shape (`rows`, `affectedRows`/`rowCount` aside).
+ */
+export type Database = PgDatabase<NodePgQueryResultHKT>;
 
 export type Driver = 'pglite' | 'postgres';
 
@@ -19,8 +22,18 @@ export interface DatabaseHandle {
   driver: Driver;
   /** Applies every migration file not yet applied. */
   migrate(): Promise<void>;
+  /**
+   * Subscribes to NOTIFY on a channel. `onLost` is called when the subscription breaks (the
+   * connection dropped); the handle re-subscribes by itself and then calls `onNotify` once,
+   * since changes may have been missed in between.
+   */
+  listen(channel: string, onNotify: () => void, onLost: () => void): Promise<Subscription>;
   /** Resolves when the database answers a query; used by GET /ready. */
   ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Subscription {
   close(): Promise<void>;
 }
 
@@ -49,6 +62,10 @@ async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    listen: async (channel, onNotify) => {
+      const unsubscribe = await client.listen(channel, onNotify);
+      return { close: unsubscribe };
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -65,9 +82,45 @@ async function connectPostgres(url: string, poolSize: number): Promise<DatabaseH
     db,
     driver: 'postgres',
     migrate: () => migratePostgres(drizzlePostgres(pool), { migrationsFolder }),
+    listen: (channel, onNotify, onLost) => listenPostgres(url, channel, onNotify, onLost),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
     close: () => pool.end(),
+  };
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** LISTEN on a connection of its own (a pooled one would be handed to other queries). */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: () => void,
+  onLost: () => void,
+): Promise<Subscription> {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let closed = false;
+  let client: pg.Client | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => message.channel === channel && onNotify());
+    next.on('error', () => undefined);
+    next.on('end', () => {
+      if (closed) return;
+      onLost();
+      setTimeout(() => void connect().catch(() => next.emit('end')), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`listen ${channel}`);
+    if (client) onNotify();
+    client = next;
+  };
+  await connect();
+  return {
+    close: async () => {
+      closed = true;
+      await client?.end();
+    },
   };
 }

@@ -8,13 +8,15 @@ export class ConfigError extends Error {
   }
 }
 
+export type Environment = Record<string, string | undefined>;
+
 /**
  * Parses the environment once, at start. Every bad or missing variable is named in one
  * message, so an operator fixes them all in one go.
  */
 export function loadConfig<T extends z.ZodType>(
   schema: T,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Environment = process.env,
 ): z.infer<T> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;

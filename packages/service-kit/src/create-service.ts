@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The service's database, whichever engine is underneath. */
     db: Database;
+    /** The handle behind `db`, for LISTEN/NOTIFY subscriptions. */
+    database: DatabaseHandle;
   }
 }
 
@@ -68,6 +70,7 @@ export async function createService(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', runtime.database.db);
+  app.decorate('database', runtime.database);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

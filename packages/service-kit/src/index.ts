@@ -1,8 +1,9 @@
 export { appOrigins, baseServiceEnv, ConfigError, loadConfig, servicePorts } from './config';
-export type { BaseServiceConfig } from './config';
+export type { BaseServiceConfig, Environment } from './config';
 export { createService } from './create-service';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
 export { errorBody } from './error-handler';
 export { AppError, badRequest, conflict, notFound } from './errors';
+export { sendSerializedJson } from './send-serialized';
 export { closeGracefully, startService } from './start-service';
 export type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -1,9 +1,12 @@
 import { category, errorBody, product, productListQuery, productPage } from '@makrx/contracts';
-import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { notFound, sendSerializedJson, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
+import { createListingCache } from './listing-cache';
 import { findProduct, listCategories, listProducts } from './service';
 
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  const listings = await createListingCache(app, app.database);
+
   app.get(
     '/products',
     {
@@ -14,7 +17,12 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: productPage, 400: errorBody },
       },
     },
-    async (request) => listProducts(app.db, request.query),
+    async (request, reply) => {
+      const { page, pageSize, category, sort } = request.query;
+      const key = `products:${page}:${pageSize}:${category ?? ''}:${sort}`;
+      const body = await listings.get(key, () => listProducts(app.db, request.query));
+      return sendSerializedJson(reply, body);
+    },
   );
 
   app.get(

@@ -1,0 +1,130 @@
+import type { ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { authService } from '@makrx/auth-service';
+import { caveService } from '@makrx/cave-service';
+import { connectDatabase } from '@makrx/db';
+import { appOrigins, createService, type ServiceDefinition } from '@makrx/service-kit';
+import { storeService } from '@makrx/store-service';
+import type { FastifyInstance } from 'fastify';
+import { buildStaleApps } from './build-apps';
+import { portOf, publicConfig, type LauncherConfig } from './config';
+import { createStaticApp } from './static-app';
+import { startStoreApp } from './store-app';
+
+export interface RunningMakrx {
+  printUrls(): void;
+  onUnexpectedExit(listener: () => void): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The three services share one database handle in this process: PGlite serves one process,
+ * so this is how embedded mode gives every service the same transactions and row locks as
+ * production (docs/decisions/0002-embedded-postgres.md).
+ */
+export async function startMakrx(
+  root: string,
+  config: LauncherConfig,
+  log: (line: string) => void,
+): Promise<RunningMakrx> {
+  await buildStaleApps(root, log);
+
+  const dataDir = resolve(root, config.MAKRX_DATA_DIR);
+  const database = await connectDatabase({
+    url: config.DATABASE_URL,
+    dataDir: join(dataDir, 'db'),
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  await database.migrate();
+
+  const services: Array<[ServiceDefinition, string]> = [
+    [authService, config.AUTH_API_URL],
+    [caveService, config.CAVE_API_URL],
+    [storeService, config.STORE_API_URL],
+  ];
+  if (config.MAKRX_DEMO_DATA === 'true') {
+    for (const [definition] of services) await definition.seedDemoData?.(database.db);
+  }
+
+  const servers: FastifyInstance[] = [];
+  let child: ChildProcess | undefined;
+  let exitListener = () => {};
+  let stopping = false;
+
+  try {
+    for (const [definition, url] of services) {
+      const app = await createService(definition, {
+        database,
+        allowedOrigins: appOrigins(config),
+        logger: { level: config.LOG_LEVEL },
+      });
+      await app.listen({ host: config.HOST, port: portOf(url) });
+      servers.push(app);
+    }
+    const browserConfig = publicConfig(config);
+    for (const [app, url] of [
+      ['gateway', config.GATEWAY_URL],
+      ['cave', config.CAVE_URL],
+    ] as const) {
+      const server = await createStaticApp(join(root, 'apps', app, 'dist'), browserConfig);
+      await server.listen({ host: config.HOST, port: portOf(url) });
+      servers.push(server);
+    }
+    child = await startStoreApp(
+      root,
+      portOf(config.STORE_URL),
+      {
+        STORE_API_URL: browserConfig.storeApiUrl,
+        AUTH_API_URL: browserConfig.authApiUrl,
+        CAVE_API_URL: browserConfig.caveApiUrl,
+        GATEWAY_URL: browserConfig.gatewayUrl,
+        CAVE_URL: browserConfig.caveUrl,
+        STORE_URL: browserConfig.storeUrl,
+      },
+      (code) => {
+        if (!stopping) {
+          log(`The store app exited (code ${code}).`);
+          exitListener();
+        }
+      },
+    );
+  } catch (err) {
+    await Promise.allSettled(servers.map((server) => server.close()));
+    child?.kill('SIGTERM');
+    await database.close();
+    throw err;
+  }
+
+  return {
+    printUrls() {
+      const rows = [
+        ['MakrX.org (gateway)', config.GATEWAY_URL],
+        ['MakrCave', config.CAVE_URL],
+        ['MakrX.Store', config.STORE_URL],
+        ['Auth & org API', `${config.AUTH_API_URL} (docs: /docs)`],
+        ['MakrCave API', `${config.CAVE_API_URL} (docs: /docs)`],
+        ['Store API', `${config.STORE_API_URL} (docs: /docs)`],
+      ] as const;
+      log('');
+      log(
+        `MakrX is running (${database.driver === 'pglite' ? `embedded, data in ${dataDir}` : 'PostgreSQL'}):`,
+      );
+      for (const [name, url] of rows) log(`  ${name.padEnd(22)} ${url}`);
+      log('');
+      log('Press Ctrl-C to stop.');
+    },
+    onUnexpectedExit(listener) {
+      exitListener = listener;
+    },
+    async stop() {
+      stopping = true;
+      const childExited = new Promise<void>((done) => {
+        if (!child || child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+      await Promise.all([...servers.map((server) => server.close()), childExited]);
+      await database.close();
+    },
+  };
+}
