@@ -26,8 +26,9 @@ export async function startMakrx(
   root: string,
   config: LauncherConfig,
   log: (line: string) => void,
+  { withApps = true }: { withApps?: boolean } = {},
 ): Promise<RunningMakrx> {
-  await buildStaleApps(root, log);
+  if (withApps) await buildStaleApps(root, log);
 
   const dataDir = resolve(root, config.MAKRX_DATA_DIR);
   const database = await connectDatabase({
@@ -61,33 +62,15 @@ export async function startMakrx(
       await app.listen({ host: config.HOST, port: portOf(url) });
       servers.push(app);
     }
-    const browserConfig = publicConfig(config);
-    for (const [app, url] of [
-      ['gateway', config.GATEWAY_URL],
-      ['cave', config.CAVE_URL],
-    ] as const) {
-      const server = await createStaticApp(join(root, 'apps', app, 'dist'), browserConfig);
-      await server.listen({ host: config.HOST, port: portOf(url) });
-      servers.push(server);
+    if (withApps) {
+      const apps = await startApps(root, config, (code) => {
+        if (stopping) return;
+        log(`The store app exited (code ${code}).`);
+        exitListener();
+      });
+      servers.push(...apps.servers);
+      child = apps.storeApp;
     }
-    child = await startStoreApp(
-      root,
-      portOf(config.STORE_URL),
-      {
-        STORE_API_URL: browserConfig.storeApiUrl,
-        AUTH_API_URL: browserConfig.authApiUrl,
-        CAVE_API_URL: browserConfig.caveApiUrl,
-        GATEWAY_URL: browserConfig.gatewayUrl,
-        CAVE_URL: browserConfig.caveUrl,
-        STORE_URL: browserConfig.storeUrl,
-      },
-      (code) => {
-        if (!stopping) {
-          log(`The store app exited (code ${code}).`);
-          exitListener();
-        }
-      },
-    );
   } catch (err) {
     await Promise.allSettled(servers.map((server) => server.close()));
     child?.kill('SIGTERM');
@@ -127,4 +110,37 @@ export async function startMakrx(
       await database.close();
     },
   };
+}
+
+/** The gateway and cave as static apps, and the Next.js store as a child process. */
+async function startApps(
+  root: string,
+  config: LauncherConfig,
+  onStoreExit: (code: number | null) => void,
+) {
+  const browserConfig = publicConfig(config);
+  const servers: FastifyInstance[] = [];
+  for (const [app, url] of [
+    ['gateway', config.GATEWAY_URL],
+    ['cave', config.CAVE_URL],
+  ] as const) {
+    const server = await createStaticApp(join(root, 'apps', app, 'dist'), browserConfig);
+    await server.listen({ host: config.HOST, port: portOf(url) });
+    servers.push(server);
+  }
+  const storeEnv = {
+    STORE_API_URL: browserConfig.storeApiUrl,
+    AUTH_API_URL: browserConfig.authApiUrl,
+    CAVE_API_URL: browserConfig.caveApiUrl,
+    GATEWAY_URL: browserConfig.gatewayUrl,
+    CAVE_URL: browserConfig.caveUrl,
+    STORE_URL: browserConfig.storeUrl,
+  };
+  try {
+    const storeApp = await startStoreApp(root, portOf(config.STORE_URL), storeEnv, onStoreExit);
+    return { servers, storeApp };
+  } catch (err) {
+    await Promise.allSettled(servers.map((server) => server.close()));
+    throw err;
+  }
 }
