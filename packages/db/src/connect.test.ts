@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -76,5 +78,20 @@ describe('embedded PGlite on disk', () => {
     const rows = await second.db.select({ email: users.email }).from(users);
     await second.close();
     expect(rows).toEqual([{ email: 'kept@example.org' }]);
+  });
+
+  it('refuses a second process on the same folder', async () => {
+    const open = await connectDatabase({ dataDir });
+    try {
+      const script = `import('${new URL('./connect.ts', import.meta.url).pathname}').then((m) => m.connectDatabase({ dataDir: '${dataDir}' }))`;
+      const tsx = createRequire(import.meta.url).resolve('tsx');
+      const other = spawnSync(process.execPath, ['--import', tsx, '-e', script], {
+        encoding: 'utf8',
+      });
+      expect(other.status).not.toBe(0);
+      expect(other.stderr).toContain('in use by process');
+    } finally {
+      await open.close();
+    }
   });
 });
