@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'services/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
       'launcher/src/**/*.test.ts',
     ],
     // Integration tests start services over real databases; PGlite boots in about a second.

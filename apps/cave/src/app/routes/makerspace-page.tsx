@@ -1,0 +1,84 @@
+import {
+  ArrowLeftIcon,
+  BuildingIcon,
+  buttonClasses,
+  Container,
+  EmptyState,
+  Skeleton,
+} from '@makrx/ui';
+import { Link, useParams } from 'react-router-dom';
+import { ServiceErrorState } from '../../components/service-error-state';
+import { useMakerspace } from '../../features/makerspaces/api';
+import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
+import { ApiError } from '../../lib/api-client';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+function MakerspaceSkeleton() {
+  return (
+    <div aria-busy="true">
+      <span className="sr-only">Loading makerspace…</span>
+      <Skeleton className="h-44 rounded-3xl sm:h-64" />
+      <Skeleton className="mt-8 h-4 w-40" />
+      <Skeleton className="mt-3 h-9 w-80 max-w-full" />
+      <Skeleton className="mt-4 h-5 w-full max-w-xl" />
+      <div className="mt-8 grid gap-4 sm:grid-cols-3">
+        {[0, 1, 2].map((index) => (
+          <Skeleton key={index} className="h-28 rounded-2xl" />
+        ))}
+      </div>
+      <Skeleton className="mt-12 h-64 rounded-2xl" />
+    </div>
+  );
+}
+
+function MakerspaceNotFound() {
+  return (
+    <EmptyState
+      titleAs="h1"
+      icon={<BuildingIcon />}
+      title="We couldn’t find that makerspace"
+      description="It may have moved to a new address on MakrCave or closed its listing."
+      action={
+        <Link to="/" className={buttonClasses()}>
+          Browse makerspaces
+        </Link>
+      }
+    />
+  );
+}
+
+export function MakerspacePage() {
+  const { slug = '' } = useParams();
+  const makerspace = useMakerspace(slug);
+  const isNotFound = makerspace.error instanceof ApiError && makerspace.error.isNotFound;
+  useDocumentTitle(
+    makerspace.data?.name ??
+      (isNotFound ? 'Makerspace not found' : makerspace.isError ? 'Error' : 'Makerspace'),
+  );
+
+  return (
+    <Container className="py-8 sm:py-12">
+      <Link
+        to="/"
+        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-ink-600 hover:text-ink-950"
+      >
+        <ArrowLeftIcon className="size-4" />
+        All makerspaces
+      </Link>
+      {makerspace.isPending ? (
+        <MakerspaceSkeleton />
+      ) : isNotFound ? (
+        <MakerspaceNotFound />
+      ) : makerspace.isError ? (
+        <ServiceErrorState
+          titleAs="h1"
+          error={makerspace.error}
+          subject="this makerspace"
+          onRetry={() => void makerspace.refetch()}
+        />
+      ) : (
+        <MakerspaceDetailView space={makerspace.data} />
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ErrorBody } from '@makrx/contracts';
+
+/** A failed call to a MakrX service; `status` is 0 when the service could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isUnreachable() {
+    return this.status === 0;
+  }
+
+  get isNotFound() {
+    return this.status === 404;
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+export function apiUrl(baseUrl: string, path: string, params: QueryParams = {}): string {
+  const url = new URL(path, `${baseUrl}/`);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  }
+  return url.toString();
+}
+
+export async function getJson<T>(
+  baseUrl: string,
+  path: string,
+  params?: QueryParams,
+  signal?: AbortSignal,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(baseUrl, path, params), {
+      headers: { Accept: 'application/json' },
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'SERVICE_UNREACHABLE', 'The service could not be reached.');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? `HTTP_${response.status}`,
+      body?.error?.message ?? response.statusText,
+      body?.error?.details,
+    );
+  }
+  return (await response.json()) as T;
+}

@@ -1,0 +1,101 @@
+import {
+  ArrowLeftIcon,
+  buttonClasses,
+  Card,
+  Container,
+  EmptyState,
+  Skeleton,
+  UsersIcon,
+} from '@makrx/ui';
+import { Link, useParams } from 'react-router-dom';
+import { ServiceErrorState } from '../../components/service-error-state';
+import { useMakerProfile } from '../../features/makers/api';
+import { MakerProfileView } from '../../features/makers/components/maker-profile-view';
+import { ApiError } from '../../lib/api-client';
+import { useRuntimeConfig } from '../../lib/config';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+function MakerProfileSkeleton() {
+  return (
+    <div aria-busy="true">
+      <span className="sr-only">Loading profile…</span>
+      <Card className="overflow-hidden">
+        <Skeleton className="h-32 rounded-none sm:h-44" />
+        <div className="px-6 pb-8 sm:px-10">
+          <Skeleton shape="round" className="-mt-12 size-24 ring-4 ring-white sm:-mt-14" />
+          <Skeleton className="mt-5 h-8 w-64" />
+          <Skeleton className="mt-3 h-5 w-80 max-w-full" />
+          <Skeleton className="mt-5 h-4 w-56" />
+        </div>
+      </Card>
+      <div className="mt-8 space-y-3">
+        <Skeleton className="h-5 w-40" />
+        <Skeleton className="h-4 w-full max-w-2xl" />
+        <Skeleton className="h-4 w-3/4 max-w-xl" />
+      </div>
+    </div>
+  );
+}
+
+function MakerNotFound({ handle }: { handle: string }) {
+  return (
+    <EmptyState
+      titleAs="h1"
+      icon={<UsersIcon />}
+      title="We couldn’t find that maker"
+      description={
+        <>
+          There’s no maker with the handle <span className="font-mono text-ink-800">@{handle}</span>
+          . The profile may have been renamed or removed.
+        </>
+      }
+      action={
+        <>
+          <Link to="/makers" className={buttonClasses()}>
+            Browse makers
+          </Link>
+          <Link to="/" className={buttonClasses({ variant: 'secondary' })}>
+            Go to the home page
+          </Link>
+        </>
+      }
+    />
+  );
+}
+
+export function MakerProfilePage() {
+  const { handle = '' } = useParams();
+  const { caveUrl } = useRuntimeConfig();
+  const profile = useMakerProfile(handle);
+  const isNotFound = profile.error instanceof ApiError && profile.error.isNotFound;
+  useDocumentTitle(
+    profile.data?.displayName ??
+      (isNotFound ? 'Maker not found' : profile.isError ? 'Error' : 'Maker'),
+  );
+
+  return (
+    <Container className="py-8 sm:py-12">
+      <Link
+        to="/makers"
+        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-ink-600 hover:text-ink-950"
+      >
+        <ArrowLeftIcon className="size-4" />
+        All makers
+      </Link>
+      {profile.isPending ? (
+        <MakerProfileSkeleton />
+      ) : isNotFound ? (
+        <MakerNotFound handle={handle} />
+      ) : profile.isError ? (
+        <ServiceErrorState
+          titleAs="h1"
+          error={profile.error}
+          subject="this profile"
+          onRetry={() => void profile.refetch()}
+        />
+      ) : (
+        <MakerProfileView maker={profile.data} caveUrl={caveUrl} />
+      )}
+    </Container>
+  );
+}

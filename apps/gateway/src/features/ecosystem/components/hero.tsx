@@ -1,0 +1,104 @@
+import {
+  ArrowRightIcon,
+  buttonClasses,
+  ButtonLink,
+  ChipIcon,
+  Container,
+  CoverArt,
+  LaserIcon,
+  PrinterIcon,
+  ShareIcon,
+  SparkIcon,
+} from '@makrx/ui';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+
+function MosaicTile({
+  seed,
+  icon,
+  caption,
+  className,
+}: {
+  seed: string;
+  icon: ReactNode;
+  caption: string;
+  className: string;
+}) {
+  return (
+    <div className={`relative overflow-hidden rounded-3xl shadow-lift ${className}`}>
+      <CoverArt seed={seed} icon={icon} className="size-full" />
+      <span className="absolute bottom-3 left-3 rounded-full bg-white/95 px-3 py-1 text-xs font-semibold text-ink-900 shadow-sm">
+        {caption}
+      </span>
+    </div>
+  );
+}
+
+function MakerMosaic() {
+  return (
+    <div aria-hidden="true" className="grid aspect-[5/4] grid-cols-5 grid-rows-2 gap-3 sm:gap-4">
+      <MosaicTile
+        seed="hero/3d-printing"
+        icon={<PrinterIcon />}
+        caption="3D printing"
+        className="col-span-3"
+      />
+      <MosaicTile
+        seed="hero/laser"
+        icon={<LaserIcon />}
+        caption="Laser cutting"
+        className="col-span-2"
+      />
+      <MosaicTile
+        seed="hero/electronics"
+        icon={<ChipIcon />}
+        caption="Electronics"
+        className="col-span-2"
+      />
+      <MosaicTile
+        seed="hero/community"
+        icon={<ShareIcon />}
+        caption="Community"
+        className="col-span-3"
+      />
+    </div>
+  );
+}
+
+export function Hero({ caveUrl }: { caveUrl: string }) {
+  return (
+    <section className="relative isolate overflow-hidden border-b border-ink-200 bg-gradient-to-b from-accent-50 via-white to-white">
+      <div
+        aria-hidden="true"
+        className="absolute inset-0 -z-10 bg-[linear-gradient(to_right,var(--color-ink-200)_1px,transparent_1px),linear-gradient(to_bottom,var(--color-ink-200)_1px,transparent_1px)] [mask-image:radial-gradient(ellipse_at_top_left,black_20%,transparent_70%)] bg-[size:48px_48px] opacity-60"
+      />
+      <Container className="grid items-center gap-12 py-16 sm:py-20 lg:grid-cols-[1.05fr_1fr] lg:gap-16 lg:py-28">
+        <div>
+          <p className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm font-medium text-accent-700 shadow-sm ring-1 ring-accent-200">
+            <SparkIcon className="size-4" />
+            The maker ecosystem
+          </p>
+          <h1 className="mt-6 text-5xl leading-[1.05] font-extrabold tracking-tight text-ink-950 sm:text-6xl lg:text-7xl">
+            <span className="block text-org-600">Dream.</span>
+            <span className="block text-cave-600">Make.</span>
+            <span className="block text-store-600">Share.</span>
+          </h1>
+          <p className="mt-6 max-w-xl text-lg leading-8 text-ink-600 sm:text-xl sm:leading-9">
+            MakrX brings makers, makerspaces and materials together. Find a space with the machines
+            you need, get supplies and 3D prints, and show the world what you build.
+          </p>
+          <div className="mt-10 flex flex-wrap gap-3">
+            <ButtonLink href={caveUrl} size="lg">
+              Find a makerspace
+              <ArrowRightIcon />
+            </ButtonLink>
+            <Link to="/makers" className={buttonClasses({ variant: 'secondary', size: 'lg' })}>
+              Meet the makers
+            </Link>
+          </div>
+        </div>
+        <MakerMosaic />
+      </Container>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import './globals.css';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { PortalFooter, PortalHeader } from '@makrx/ui';
+import { headerShortcuts } from '../features/catalog/header-shortcuts';
+import { storeConfig } from '../lib/config';
+
+const siteTitle = 'MakrX.Store — materials, parts and tools for makers';
+const siteDescription =
+  'Filament, resin, electronics, printer parts, tools and hardware for makers, with full specifications and live stock.';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { portalUrls } = await storeConfig();
+  return {
+    metadataBase: new URL(portalUrls.store),
+    title: { default: siteTitle, template: '%s · MakrX.Store' },
+    description: siteDescription,
+    applicationName: 'MakrX.Store',
+    openGraph: {
+      siteName: 'MakrX.Store',
+      type: 'website',
+      locale: 'en_US',
+      title: siteTitle,
+      description: siteDescription,
+    },
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: '#020617',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { portalUrls } = await storeConfig();
+  return (
+    <html lang="en" data-portal="store">
+      <body className="flex min-h-dvh flex-col bg-white text-ink-900">
+        <a
+          href="#main-content"
+          className="sr-only rounded-lg bg-white px-4 py-2 text-sm font-semibold text-ink-950 shadow-lift focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+        >
+          Skip to content
+        </a>
+        <PortalHeader current="store" urls={portalUrls} nav={headerShortcuts} />
+        <main id="main-content" className="flex-1">
+          {children}
+        </main>
+        <PortalFooter urls={portalUrls} />
+      </body>
+    </html>
+  );
+}

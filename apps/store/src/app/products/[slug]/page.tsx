@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { Container } from '@makrx/ui';
+import { findProduct } from '../../../features/catalog/api';
+import { catalogHref, productHref } from '../../../features/catalog/catalog-query';
+import { Breadcrumbs } from '../../../features/catalog/components/breadcrumbs';
+import { ProductOverview } from '../../../features/catalog/components/product-overview';
+import { ProductSkeleton } from '../../../features/catalog/components/product-skeleton';
+import {
+  RelatedProducts,
+  RelatedProductsSkeleton,
+} from '../../../features/catalog/components/related-products';
+import { SpecTable } from '../../../features/catalog/components/spec-table';
+import {
+  descriptionParagraphs,
+  productStructuredData,
+} from '../../../features/catalog/product-details';
+import { NavigationSuspense } from '../../../components/navigation-suspense';
+import { storeConfig } from '../../../lib/config';
+
+interface ProductPageProps {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
+  const { slug } = await params;
+  const product = await findProduct(slug);
+  if (!product) return { title: 'Product not found' };
+  const title = `${product.name} · ${product.brand}`;
+  return {
+    title,
+    description: product.summary,
+    alternates: { canonical: productHref(product.slug) },
+    openGraph: {
+      type: 'website',
+      title,
+      description: product.summary,
+      url: productHref(product.slug),
+      images: [{ url: product.imageUrl, width: 800, height: 800, alt: product.name }],
+    },
+    twitter: { card: 'summary', title, description: product.summary },
+  };
+}
+
+/** JSON inside a script tag must not be able to close the tag. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+async function ProductDetails({ params }: ProductPageProps) {
+  const { slug } = await params;
+  const product = await findProduct(slug);
+  if (!product) notFound();
+  const { portalUrls } = await storeConfig();
+  const paragraphs = descriptionParagraphs(product.description);
+  const structuredData = productStructuredData(
+    product,
+    new URL(productHref(product.slug), portalUrls.store).href,
+  );
+
+  return (
+    <Container className="pt-6 pb-16 sm:pt-8 sm:pb-20">
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: scriptSafeJson(structuredData) }}
+      />
+      <Breadcrumbs
+        crumbs={[
+          { label: 'Shop', href: '/' },
+          { label: product.category.name, href: catalogHref({ category: product.category.slug }) },
+          { label: product.name },
+        ]}
+      />
+
+      <div className="mt-6 grid gap-8 lg:mt-8 lg:grid-cols-2 lg:gap-14">
+        <div className="lg:sticky lg:top-6 lg:self-start">
+          <div className="overflow-hidden rounded-3xl bg-ink-100 ring-1 ring-ink-900/5 ring-inset">
+            <img
+              src={product.imageUrl}
+              alt={product.name}
+              width={800}
+              height={800}
+              fetchPriority="high"
+              className="aspect-square size-full object-cover"
+            />
+          </div>
+        </div>
+        <ProductOverview product={product} />
+      </div>
+
+      <div className="mt-14 grid gap-12 border-t border-ink-200 pt-12 lg:grid-cols-[1.25fr_1fr] lg:gap-16">
+        <section aria-labelledby="description-title">
+          <h2 id="description-title" className="text-2xl font-bold tracking-tight text-ink-950">
+            About this product
+          </h2>
+          <div className="mt-5 max-w-prose space-y-4 text-base leading-7 text-ink-700">
+            {paragraphs.map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+          </div>
+        </section>
+        <section aria-labelledby="specs-title">
+          <h2 id="specs-title" className="text-2xl font-bold tracking-tight text-ink-950">
+            Specifications
+          </h2>
+          <div className="mt-5">
+            <SpecTable specs={product.specs} caption={`Specifications of ${product.name}`} />
+          </div>
+        </section>
+      </div>
+
+      <Suspense fallback={<RelatedProductsSkeleton product={product} />}>
+        <RelatedProducts product={product} />
+      </Suspense>
+    </Container>
+  );
+}
+
+export default function ProductPage({ params }: ProductPageProps) {
+  return (
+    <NavigationSuspense fallback={<ProductSkeleton />}>
+      <ProductDetails params={params} />
+    </NavigationSuspense>
+  );
+}

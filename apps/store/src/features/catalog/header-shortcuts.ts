@@ -1,0 +1,10 @@
+import type { NavItem } from '@makrx/ui';
+import { catalogHref } from './catalog-query';
+
+/** The shelves most shoppers head for, one click from any page via the portal header. */
+export const headerShortcuts: NavItem[] = [
+  { label: 'All products', href: catalogHref({}) },
+  { label: 'Filament', href: catalogHref({ category: 'filament' }) },
+  { label: 'Electronics', href: catalogHref({ category: 'electronics' }) },
+  { label: 'Tools', href: catalogHref({ category: 'tools' }) },
+];

@@ -1,0 +1,69 @@
+import type { Product } from '@makrx/contracts';
+import { stockLevel } from './stock-level';
+
+/**
+ * Spec keys may arrive as labels ("Nozzle temperature") or as identifiers
+ * ("nozzleTemperature", "nozzle_temperature"); shoppers see labels either way.
+ */
+export function specLabel(key: string): string {
+  if (/\s/.test(key)) return key;
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function specRows(specs: Product['specs']): Array<{ label: string; value: string }> {
+  return Object.entries(specs).map(([key, value]) => ({ label: specLabel(key), value }));
+}
+
+/** The description arrives as plain text; blank lines separate its paragraphs. */
+export function descriptionParagraphs(description: string): string[] {
+  return description
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+}
+
+export function stockSentence(product: Pick<Product, 'stock' | 'inStock'>): string {
+  const level = stockLevel(product);
+  if (level.kind === 'out') return 'Out of stock at the moment.';
+  const units = product.stock === 1 ? 'unit' : 'units';
+  return level.kind === 'low'
+    ? `Only ${product.stock} ${units} left on the shelf.`
+    : `${product.stock} ${units} on the shelf.`;
+}
+
+function minorUnitDigits(currency: string): number {
+  return (
+    new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
+}
+
+/** schema.org Product data, so search engines can show price and availability. */
+export function productStructuredData(product: Product, pageUrl: string): Record<string, unknown> {
+  const digits = minorUnitDigits(product.currency);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.name,
+    description: product.summary,
+    sku: product.sku,
+    image: product.imageUrl,
+    brand: { '@type': 'Brand', name: product.brand },
+    category: product.category.name,
+    offers: {
+      '@type': 'Offer',
+      url: pageUrl,
+      price: (product.priceCents / 10 ** digits).toFixed(digits),
+      priceCurrency: product.currency,
+      availability:
+        stockLevel(product).kind === 'out'
+          ? 'https://schema.org/OutOfStock'
+          : 'https://schema.org/InStock',
+    },
+  };
+}

@@ -1,0 +1,37 @@
+export { portals, portalInfo, portalUrl } from './portals';
+export type { NavItem, Portal, PortalInfo, PortalUrls } from './portals';
+export { PortalHeader } from './portal-header';
+export type { PortalHeaderProps } from './portal-header';
+export { PortalFooter } from './portal-footer';
+export type { PortalFooterProps } from './portal-footer';
+export { MakrXMark, PortalWordmark } from './makrx-logo';
+export { Container } from './container';
+export { Button, ButtonLink, buttonClasses } from './button';
+export type {
+  ButtonLinkProps,
+  ButtonProps,
+  ButtonSize,
+  ButtonStyle,
+  ButtonVariant,
+} from './button';
+export { Badge } from './badge';
+export type { BadgeProps, BadgeTone } from './badge';
+export { Card } from './card';
+export type { CardProps } from './card';
+export { EmptyState } from './empty-state';
+export type { EmptyStateProps } from './empty-state';
+export { ErrorState } from './error-state';
+export type { ErrorStateProps } from './error-state';
+export { Skeleton } from './skeleton';
+export type { SkeletonProps } from './skeleton';
+export { Avatar, initialsOf } from './avatar';
+export type { AvatarProps, AvatarSize } from './avatar';
+export { formatPrice } from './format-price';
+export { Pagination, pageSlots } from './pagination';
+export type { PaginationProps } from './pagination';
+export { CoverArt } from './cover-art';
+export type { CoverArtProps } from './cover-art';
+export { cx } from './class-names';
+export * from './icons';
+export { SectionHeader } from './section-header';
+export type { SectionHeaderProps } from './section-header';

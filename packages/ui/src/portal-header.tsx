@@ -1,0 +1,105 @@
+import type { ReactNode } from 'react';
+import { cx } from './class-names';
+import { Container } from './container';
+import { MakrXMark, PortalWordmark } from './makrx-logo';
+import { PortalMobileMenu } from './portal-mobile-menu';
+import { portalInfo, portals, type NavItem, type Portal, type PortalUrls } from './portals';
+
+const portalDotClasses: Record<Portal, string> = {
+  org: 'bg-org-400',
+  cave: 'bg-cave-400',
+  store: 'bg-store-400',
+};
+
+function PortalSwitcher({ current, urls }: { current: Portal; urls: PortalUrls }) {
+  return (
+    <nav aria-label="MakrX portals">
+      <ul className="-ml-2 flex items-center gap-1">
+        {portals.map((info) => {
+          const isCurrent = info.portal === current;
+          return (
+            <li key={info.portal}>
+              <a
+                href={urls[info.urlKey]}
+                aria-current={isCurrent ? 'true' : undefined}
+                className={cx(
+                  'flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors',
+                  isCurrent ? 'bg-white/12 text-white' : 'text-ink-300 hover:text-white',
+                )}
+              >
+                <span
+                  aria-hidden="true"
+                  className={cx('size-1.5 rounded-full', portalDotClasses[info.portal])}
+                />
+                {info.name}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function DesktopNav({ nav }: { nav: NavItem[] }) {
+  return (
+    <nav aria-label="Main" className="hidden md:block">
+      <ul className="flex items-center gap-1">
+        {nav.map((item) => (
+          <li key={item.href}>
+            <a
+              href={item.href}
+              aria-current={item.active ? 'page' : undefined}
+              className={cx(
+                'relative flex h-10 items-center rounded-lg px-3 text-sm font-medium transition-colors',
+                item.active
+                  ? 'text-ink-950 after:absolute after:inset-x-3 after:-bottom-[13px] after:h-0.5 after:rounded-full after:bg-accent-600'
+                  : 'text-ink-600 hover:bg-ink-100 hover:text-ink-950',
+              )}
+            >
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export interface PortalHeaderProps {
+  current: Portal;
+  urls: PortalUrls;
+  nav?: NavItem[];
+  actions?: ReactNode;
+}
+
+export function PortalHeader({ current, urls, nav = [], actions }: PortalHeaderProps) {
+  const info = portalInfo(current);
+  return (
+    <header className="relative z-40 border-b border-ink-200 bg-white">
+      <div className="bg-ink-950">
+        <Container className="flex h-9 items-center justify-between gap-4">
+          <PortalSwitcher current={current} urls={urls} />
+          <p className="hidden text-xs text-ink-300 lg:block">
+            Dream. Make. Share. — the MakrX maker ecosystem
+          </p>
+        </Container>
+      </div>
+      <Container className="flex h-16 items-center gap-6">
+        <a
+          href={urls[info.urlKey]}
+          className="-ml-1 flex items-center gap-2.5 rounded-lg p-1 text-lg"
+          aria-label={`${info.name} home`}
+        >
+          <MakrXMark />
+          <PortalWordmark portal={current} />
+        </a>
+        <div className="ml-auto flex items-center gap-3">
+          {nav.length > 0 ? <DesktopNav nav={nav} /> : null}
+          {actions ? <div className="hidden items-center gap-2 md:flex">{actions}</div> : null}
+          <PortalMobileMenu nav={nav} actions={actions} />
+        </div>
+      </Container>
+    </header>
+  );
+}
