@@ -9,6 +9,7 @@ const serviceNames = ['auth', 'cave', 'store'];
 const services = serviceNames.map((name) => `@makrx/${name}-service`);
 const apps = ['@makrx/gateway-app', '@makrx/cave-app', '@makrx/store-app'];
 const serverOnly = ['@makrx/db', '@makrx/db/*', '@makrx/service-kit', '@makrx/service-kit/*'];
+const abovePackages = [...services, ...apps, '@makrx/launcher', '**/services/**', '**/apps/**'];
 
 const forbid = (names, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: names, message }] }],
@@ -41,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}'],
+    files: ['apps/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}', 'packages/spa-kit/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
@@ -49,8 +50,15 @@ export default tseslint.config(
   {
     files: ['packages/**/*.{ts,tsx}'],
     rules: forbid(
-      [...services, ...apps, '@makrx/launcher', '**/services/**', '**/apps/**'],
+      abovePackages,
       'Packages are shared building blocks: they never import a service or an app.',
+    ),
+  },
+  {
+    files: ['packages/spa-kit/**/*.{ts,tsx}'],
+    rules: forbid(
+      [...abovePackages, ...serverOnly],
+      'spa-kit runs in the browser: it never imports a service, an app, db or service-kit.',
     ),
   },
   ...serviceNames.map((name) => ({
@@ -64,7 +72,7 @@ export default tseslint.config(
     files: ['apps/**/*.{ts,tsx}'],
     rules: forbid(
       [...services, ...serverOnly, '@makrx/launcher'],
-      'Apps talk to services over HTTP and share only @makrx/ui and @makrx/contracts.',
+      'Apps talk to services over HTTP and share only @makrx/ui, @makrx/spa-kit and @makrx/contracts.',
     ),
   },
 );

@@ -1,32 +1,7 @@
+import { runtimeConfigScript } from '@makrx/spa-kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import type { ServerResponse } from 'node:http';
-import { defineConfig, type Connect, type Plugin } from 'vite';
-
-/** What the launcher serves as /config.js in production; these are the local defaults. */
-const devRuntimeConfig = {
-  gatewayUrl: 'http://localhost:3000',
-  caveUrl: 'http://localhost:3001',
-  storeUrl: 'http://localhost:3003',
-  authApiUrl: 'http://localhost:8001',
-  caveApiUrl: 'http://localhost:8002',
-  storeApiUrl: 'http://localhost:8003',
-};
-
-function runtimeConfigScript(): Plugin {
-  const script = `window.__MAKRX_CONFIG__ = ${JSON.stringify(devRuntimeConfig)};\n`;
-  const serveConfig = (req: Connect.IncomingMessage, res: ServerResponse, next: () => void) => {
-    if (req.url?.split('?')[0] !== '/config.js') return next();
-    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.end(script);
-  };
-  return {
-    name: 'makrx-runtime-config',
-    configureServer: (server) => void server.middlewares.use(serveConfig),
-    configurePreviewServer: (server) => void server.middlewares.use(serveConfig),
-  };
-}
+import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), runtimeConfigScript()],

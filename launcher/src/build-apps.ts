@@ -11,7 +11,7 @@ export interface AppBuild {
 }
 
 export const appBuilds = (root: string): AppBuild[] => {
-  const shared = [join(root, 'packages/ui/src'), join(root, 'packages/contracts/src')];
+  const shared = ['ui', 'contracts', 'spa-kit'].map((name) => join(root, 'packages', name, 'src'));
   return [
     {
       workspace: 'apps/gateway',

@@ -1,7 +1,6 @@
-import { PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
-import { Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
-import { portalUrlsOf, useRuntimeConfig } from '../lib/config';
-import { useInternalLinkNavigation } from '../lib/use-internal-link-navigation';
+import { AppShell } from '@makrx/spa-kit';
+import type { NavItem } from '@makrx/ui';
+import { useLocation } from 'react-router-dom';
 
 function navFor(pathname: string): NavItem[] {
   return [
@@ -14,25 +13,6 @@ function navFor(pathname: string): NavItem[] {
 }
 
 export function AppLayout() {
-  const config = useRuntimeConfig();
   const { pathname } = useLocation();
-  useInternalLinkNavigation();
-  const urls = portalUrlsOf(config);
-
-  return (
-    <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-lg bg-white px-4 py-2 font-semibold text-ink-950 shadow-lift focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
-      >
-        Skip to content
-      </a>
-      <PortalHeader current="cave" urls={urls} nav={navFor(pathname)} />
-      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-        <Outlet />
-      </main>
-      <PortalFooter urls={urls} />
-      <ScrollRestoration />
-    </div>
-  );
+  return <AppShell nav={navFor(pathname)} />;
 }

@@ -1,6 +1,6 @@
+import { pageFromSearch, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
 import { BuildingIcon, buttonClasses, Container, cx, EmptyState, Pagination } from '@makrx/ui';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ServiceErrorState } from '../../components/service-error-state';
 import {
   MAKERSPACES_PAGE_SIZE,
   useMakerspaceCities,
@@ -11,8 +11,6 @@ import {
   MakerspaceCardGrid,
   MakerspaceCardGridSkeleton,
 } from '../../features/makerspaces/components/makerspace-card-grid';
-import { pageFromSearch } from '../../lib/page-from-search';
-import { useDocumentTitle } from '../../lib/use-document-title';
 
 function directoryHref({ city, page }: { city?: string; page?: number }): string {
   const params = new URLSearchParams();

@@ -1,3 +1,4 @@
+import { ApiError, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
 import {
   ArrowLeftIcon,
   BuildingIcon,
@@ -7,11 +8,8 @@ import {
   Skeleton,
 } from '@makrx/ui';
 import { Link, useParams } from 'react-router-dom';
-import { ServiceErrorState } from '../../components/service-error-state';
 import { useMakerspace } from '../../features/makerspaces/api';
 import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
-import { ApiError } from '../../lib/api-client';
-import { useDocumentTitle } from '../../lib/use-document-title';
 
 function MakerspaceSkeleton() {
   return (

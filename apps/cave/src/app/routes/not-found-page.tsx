@@ -1,6 +1,6 @@
+import { useDocumentTitle } from '@makrx/spa-kit';
 import { buttonClasses, CompassIcon, Container, EmptyState } from '@makrx/ui';
 import { Link } from 'react-router-dom';
-import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function NotFoundPage() {
   useDocumentTitle('Page not found');

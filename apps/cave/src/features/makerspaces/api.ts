@@ -1,7 +1,6 @@
 import type { Makerspace, MakerspacePage } from '@makrx/contracts';
+import { getJson, useRuntimeConfig } from '@makrx/spa-kit';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../lib/api-client';
-import { useRuntimeConfig } from '../../lib/config';
 
 export const MAKERSPACES_PAGE_SIZE = 9;
 /** The service's largest page; the city list is drawn from one page of every makerspace. */

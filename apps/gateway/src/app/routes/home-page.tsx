@@ -1,3 +1,4 @@
+import { portalUrlsOf, useDocumentTitle, useRuntimeConfig } from '@makrx/spa-kit';
 import { ArrowRightIcon, Container, SectionHeader } from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { Hero } from '../../features/ecosystem/components/hero';
@@ -5,8 +6,6 @@ import { MakerspaceInvitation } from '../../features/ecosystem/components/makers
 import { PortalCards } from '../../features/ecosystem/components/portal-cards';
 import { FeaturedMakers } from '../../features/makers/components/featured-makers';
 import { FeaturedProducts } from '../../features/products/components/featured-products';
-import { portalUrlsOf, useRuntimeConfig } from '../../lib/config';
-import { useDocumentTitle } from '../../lib/use-document-title';
 
 const seeAllClasses =
   'inline-flex items-center gap-1.5 rounded-md text-sm font-semibold text-accent-700 hover:text-accent-900';

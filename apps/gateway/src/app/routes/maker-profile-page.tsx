@@ -1,3 +1,4 @@
+import { ApiError, ServiceErrorState, useDocumentTitle, useRuntimeConfig } from '@makrx/spa-kit';
 import {
   ArrowLeftIcon,
   buttonClasses,
@@ -8,12 +9,8 @@ import {
   UsersIcon,
 } from '@makrx/ui';
 import { Link, useParams } from 'react-router-dom';
-import { ServiceErrorState } from '../../components/service-error-state';
 import { useMakerProfile } from '../../features/makers/api';
 import { MakerProfileView } from '../../features/makers/components/maker-profile-view';
-import { ApiError } from '../../lib/api-client';
-import { useRuntimeConfig } from '../../lib/config';
-import { useDocumentTitle } from '../../lib/use-document-title';
 
 function MakerProfileSkeleton() {
   return (

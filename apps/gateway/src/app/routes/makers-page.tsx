@@ -1,13 +1,11 @@
+import { pageFromSearch, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
 import { Container, EmptyState, Pagination, SectionHeader, UsersIcon } from '@makrx/ui';
 import { useSearchParams } from 'react-router-dom';
-import { ServiceErrorState } from '../../components/service-error-state';
 import { MAKERS_PAGE_SIZE, useMakerDirectory } from '../../features/makers/api';
 import {
   MakerCardGrid,
   MakerCardGridSkeleton,
 } from '../../features/makers/components/maker-card-grid';
-import { pageFromSearch } from '../../lib/page-from-search';
-import { useDocumentTitle } from '../../lib/use-document-title';
 
 function MakerDirectory({ page }: { page: number }) {
   const directory = useMakerDirectory(page);

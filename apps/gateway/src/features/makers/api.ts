@@ -1,7 +1,6 @@
 import type { MakerProfile, ProfilePage } from '@makrx/contracts';
+import { getJson, useRuntimeConfig } from '@makrx/spa-kit';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../lib/api-client';
-import { useRuntimeConfig } from '../../lib/config';
 
 export const FEATURED_MAKER_COUNT = 6;
 export const MAKERS_PAGE_SIZE = 12;

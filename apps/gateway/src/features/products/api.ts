@@ -1,7 +1,6 @@
 import type { ProductPage } from '@makrx/contracts';
+import { getJson, useRuntimeConfig } from '@makrx/spa-kit';
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../lib/api-client';
-import { useRuntimeConfig } from '../../lib/config';
 
 export const FEATURED_PRODUCT_COUNT = 4;
 

@@ -1,5 +1,5 @@
+import { ServiceErrorState } from '@makrx/spa-kit';
 import { EmptyState, UsersIcon } from '@makrx/ui';
-import { ServiceErrorState } from '../../../components/service-error-state';
 import { FEATURED_MAKER_COUNT, useFeaturedMakers } from '../api';
 import { MakerCardGrid, MakerCardGridSkeleton } from './maker-card-grid';
 

@@ -1,6 +1,5 @@
+import { ServiceErrorState, useRuntimeConfig } from '@makrx/spa-kit';
 import { Card, EmptyState, ShoppingBagIcon, Skeleton } from '@makrx/ui';
-import { ServiceErrorState } from '../../../components/service-error-state';
-import { useRuntimeConfig } from '../../../lib/config';
 import {
   FEATURED_PRODUCT_COUNT,
   productImageUrl,

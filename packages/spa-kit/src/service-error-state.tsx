@@ -1,5 +1,5 @@
 import { Button, ErrorState } from '@makrx/ui';
-import { ApiError } from '../lib/api-client';
+import { ApiError } from './api-client';
 
 export interface ServiceErrorStateProps {
   error: Error;

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiUrl, getJson } from './api-client';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('apiUrl', () => {
+  it('joins the path to the base and leaves out empty parameters', () => {
+    expect(apiUrl('http://localhost:8002', 'api/v1/makerspaces', { page: 2, city: '' })).toBe(
+      'http://localhost:8002/api/v1/makerspaces?page=2',
+    );
+  });
+});
+
+describe('getJson', () => {
+  it('turns an error body into an ApiError with its code and message', async () => {
+    const body = { error: { code: 'NOT_FOUND', message: 'No such maker.' } };
+    vi.stubGlobal('fetch', async () => Response.json(body, { status: 404 }));
+    const error = await getJson('http://api', 'makers/ada').catch((caught) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'No such maker.' });
+    expect(error).toMatchObject({ isNotFound: true });
+  });
+
+  it('reports a service that cannot be reached as status 0', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('fetch failed');
+    });
+    const error = await getJson('http://api', 'makers').catch((caught) => caught);
+    expect(error).toMatchObject({ status: 0, code: 'SERVICE_UNREACHABLE', isUnreachable: true });
+  });
+});

@@ -1,0 +1,29 @@
+import { PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
+import { Outlet, ScrollRestoration } from 'react-router-dom';
+import { portalUrlsOf, useRuntimeConfig } from './runtime-config';
+import { useSite } from './site';
+import { useInternalLinkNavigation } from './use-internal-link-navigation';
+
+/** The frame of every page: skip link, portal header with the app's own nav, the page, footer. */
+export function AppShell({ nav }: { nav: NavItem[] }) {
+  const urls = portalUrlsOf(useRuntimeConfig());
+  const { portal } = useSite();
+  useInternalLinkNavigation();
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-white px-4 py-2 font-semibold text-ink-950 shadow-lift focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        Skip to content
+      </a>
+      <PortalHeader current={portal} urls={urls} nav={nav} />
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+        <Outlet />
+      </main>
+      <PortalFooter urls={urls} />
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+export { startApp } from './start-app';
+export type { Site } from './site';
+export { AppShell } from './app-shell';
+export { ApiError, getJson } from './api-client';
+export type { QueryParams } from './api-client';
+export { portalUrlsOf, useRuntimeConfig } from './runtime-config';
+export type { RuntimeConfig } from './runtime-config';
+export { ServiceErrorState } from './service-error-state';
+export type { ServiceErrorStateProps } from './service-error-state';
+export { useDocumentTitle } from './use-document-title';
+export { pageFromSearch } from './page-from-search';
