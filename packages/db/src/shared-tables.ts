@@ -79,3 +79,27 @@ export const seedRuns = pgTable('seed_runs', {
   name: text('name').primaryKey(),
   ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The dev mailbox: with SMTP_URL unset, @makrx/mailer stores each mail here instead of sending
+ * it, and the auth service lists it at GET /dev/mail (embedded mode only).
+ */
+export const devMail = pgTable(
+  'dev_mail',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    // Orders mails sent within one clock tick (PGlite's clock has millisecond resolution).
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    toAddress: text('to_address').notNull(),
+    fromAddress: text('from_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    kind: text('kind').notNull(),
+  },
+  // A developer looks up the mail of one recipient, newest first, whatever case they typed.
+  (t) => [
+    index('dev_mail_to_sent_idx').on(sql`lower(${t.toAddress})`, t.sentAt.desc(), t.seq.desc()),
+  ],
+);
