@@ -1,6 +1,6 @@
 import { authSchema, users } from '@makrx/db/schema';
 import { sql } from 'drizzle-orm';
-import { boolean, check, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A maker's public face on MakrX.org; one per user. */
 export const profiles = authSchema.table(
@@ -22,3 +22,15 @@ export const profiles = authSchema.table(
   },
   (t) => [check('profiles_handle_shape', sql`${t.handle} ~ '^[a-z0-9][a-z0-9-]{1,31}$'`)],
 );
+
+/** A user's defaults across the three apps; shipping addresses feed the store's checkout. */
+export const preferences = authSchema.table('preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  locale: text('locale').notNull().default('en'),
+  notifyByEmail: boolean('notify_by_email').notNull().default(true),
+  shippingAddresses: jsonb('shipping_addresses').$type<unknown[]>().notNull().default([]),
+  defaultShippingMethod: text('default_shipping_method'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,58 @@
+import type { DatabaseHandle } from '@makrx/db';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
+import { createIdentityServer } from './modules/identity/identity-server';
+import { provisionMaker } from './modules/profiles/provisioning';
+
+export { demoUsers, seedDemoUsers } from './modules/identity/demo-users';
+export { rotateSigningKey } from './modules/identity/signing-keys';
+
+const count = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** What the embedded identity provider reads (README "Configuration"). */
+export const identityEnv = z.object({
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).default('http://localhost:8080/realms/makrx'),
+  /** Run the embedded provider. Defaults to on while OIDC_ISSUER is unset (DESIGN "Two ways to run"). */
+  MAKRX_EMBEDDED_IDP: z.enum(['true', 'false']).optional(),
+  MAKRX_DEMO_PASSWORD: z.string().min(8).default('makrx-demo'),
+  CLIENT_SECRET_AUTH_SERVICE: z.string().min(16).default('embedded-auth-service-secret'),
+  CLIENT_SECRET_MAKRCAVE_BACKEND: z.string().min(16).default('embedded-makrcave-backend-secret'),
+  CLIENT_SECRET_STORE_BACKEND: z.string().min(16).default('embedded-store-backend-secret'),
+  LOGIN_MAX_FAILURES: count(5, 100),
+  LOGIN_LOCK_SECONDS: count(60, 86_400),
+  LOGIN_MAX_LOCK_SECONDS: count(900, 7 * 86_400),
+  LOGIN_RATE_LIMIT_PER_MINUTE: count(30, 10_000),
+  REMEMBER_ME_DAYS: count(30, 365),
+});
+export type IdentityConfig = z.infer<typeof identityEnv>;
+
+export const runsEmbeddedIdp = (config: IdentityConfig, env: Record<string, string | undefined>) =>
+  config.MAKRX_EMBEDDED_IDP ? config.MAKRX_EMBEDDED_IDP === 'true' : env.OIDC_ISSUER === undefined;
+
+export function createIdentityProvider(
+  database: DatabaseHandle,
+  config: IdentityConfig,
+  appUrls: { gateway: string; cave: string; store: string },
+  logger?: FastifyServerOptions['logger'],
+): Promise<FastifyInstance> {
+  return createIdentityServer({
+    database,
+    issuer: config.OIDC_ISSUER,
+    appUrls,
+    secrets: {
+      auth: config.CLIENT_SECRET_AUTH_SERVICE,
+      cave: config.CLIENT_SECRET_MAKRCAVE_BACKEND,
+      store: config.CLIENT_SECRET_STORE_BACKEND,
+    },
+    rememberMeDays: config.REMEMBER_ME_DAYS,
+    bruteForce: {
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      waitSeconds: config.LOGIN_LOCK_SECONDS,
+      maxWaitSeconds: config.LOGIN_MAX_LOCK_SECONDS,
+    },
+    signInRateLimit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    onFirstSignIn: (userId) => provisionMaker(database.db, userId),
+    logger,
+  });
+}

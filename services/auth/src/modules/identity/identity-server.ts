@@ -1,0 +1,54 @@
+import formbody from '@fastify/formbody';
+import middie from '@fastify/middie';
+import rateLimit from '@fastify/rate-limit';
+import type { DatabaseHandle } from '@makrx/db';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { BruteForcePolicy } from './accounts';
+import { registerLoginActions } from './login-actions';
+import { createOidcProvider, type ProviderSettings } from './provider';
+
+export interface IdentityServerOptions extends Omit<ProviderSettings, 'interactionPath'> {
+  database: DatabaseHandle;
+  bruteForce: BruteForcePolicy;
+  /** Sign-in attempts one address may make per minute. */
+  signInRateLimit: number;
+  logger?: FastifyServerOptions['logger'];
+  /** Called when a user signs in for the first time (auto-provisioning, spec section 6). */
+  onFirstSignIn: (userId: string) => Promise<void>;
+}
+
+/**
+ * The embedded identity provider: oidc-provider behind Keycloak's URL layout, with our own
+ * sign-in and sign-up pages at /realms/<realm>/login-actions. Production points OIDC_ISSUER at
+ * a real Keycloak instead and never starts this.
+ */
+export async function createIdentityServer(
+  options: IdentityServerOptions,
+): Promise<FastifyInstance> {
+  const realmPath = new URL(options.issuer).pathname.replace(/\/$/, '');
+  const loginActionsPath = `${realmPath}/login-actions`;
+  const provider = await createOidcProvider(options.database.db, {
+    ...options,
+    interactionPath: loginActionsPath,
+  });
+
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  await app.register(middie);
+  const oidc = provider.callback();
+  app.use(realmPath, (req, res, next) => {
+    if (req.url?.startsWith('/login-actions')) return next();
+    return oidc(req, res);
+  });
+  app.get('/health', async () => ({ status: 'ok', service: 'identity' }));
+  await app.register(registerLoginActions, {
+    prefix: loginActionsPath,
+    provider,
+    db: options.database.db,
+    bruteForce: options.bruteForce,
+    signInRateLimit: options.signInRateLimit,
+    onFirstSignIn: options.onFirstSignIn,
+  });
+  return app;
+}

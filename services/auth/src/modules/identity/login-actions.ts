@@ -1,0 +1,194 @@
+import type { Database } from '@makrx/db';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type Provider from 'oidc-provider';
+import { z } from 'zod';
+import {
+  type BruteForcePolicy,
+  createAccountWithPassword,
+  signInWithPassword,
+  uniqueUsername,
+} from './accounts';
+import { messagePage, type Notice, signInPage, signUpPage } from './pages';
+
+interface LoginActionsOptions {
+  provider: Provider;
+  db: Database;
+  bruteForce: BruteForcePolicy;
+  signInRateLimit: number;
+  onFirstSignIn: (userId: string) => Promise<void>;
+}
+
+const uidParams = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
+
+const signInForm = z.object({
+  username: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+  rememberMe: z.literal('on').optional(),
+});
+
+const signUpForm = z.object({
+  displayName: z.string().trim().min(1, 'Tell us your name.').max(80),
+  email: z.email('Enter a valid email address.').max(254),
+  password: z.string().min(10, 'Use at least 10 characters for your password.').max(1024),
+});
+
+/**
+ * The pages oidc-provider hands the browser to while it waits for a sign-in: our answer to
+ * Keycloak's login-actions. The form posts `username` and `password`, as Keycloak's does.
+ */
+export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = async (
+  app,
+  options,
+) => {
+  const { provider, db } = options;
+  const base = (uid: string) => `${app.prefix}/${uid}`;
+
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(body);
+
+  const interaction = async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      return await provider.interactionDetails(request.raw, reply.raw);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const expired = (reply: FastifyReply) =>
+    html(
+      reply,
+      400,
+      messagePage(
+        'This sign-in has expired',
+        'Go back to the app you came from and sign in again.',
+      ),
+    );
+
+  const finishSignIn = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    userId: string,
+    remember: boolean,
+  ) => {
+    await options.onFirstSignIn(userId);
+    const redirectTo = await provider.interactionResult(
+      request.raw,
+      reply.raw,
+      { login: { accountId: userId, remember } },
+      { mergeWithLastSubmission: false },
+    );
+    return reply.redirect(redirectTo, 303);
+  };
+
+  const renderSignIn = (uid: string, extra: { username?: string; notice?: Notice } = {}) =>
+    signInPage({
+      action: `${base(uid)}/authenticate`,
+      signUpUrl: `${base(uid)}/registration`,
+      resetUrl: `${base(uid)}/reset-credentials`,
+      ...extra,
+    });
+
+  app.get('/:uid', async (request, reply) => {
+    const { uid } = uidParams.parse(request.params);
+    const details = await interaction(request, reply);
+    if (!details || details.uid !== uid) return expired(reply);
+    return html(reply, 200, renderSignIn(uid));
+  });
+
+  app.post(
+    '/:uid/authenticate',
+    { config: { rateLimit: { max: options.signInRateLimit, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { uid } = uidParams.parse(request.params);
+      const details = await interaction(request, reply);
+      if (!details || details.uid !== uid) return expired(reply);
+      const form = signInForm.safeParse(request.body);
+      if (!form.success) {
+        return html(
+          reply,
+          400,
+          renderSignIn(uid, {
+            notice: { kind: 'error', text: 'Enter your email or username and your password.' },
+          }),
+        );
+      }
+      const result = await signInWithPassword(
+        db,
+        form.data.username,
+        form.data.password,
+        options.bruteForce,
+        request.id,
+      );
+      if (result.ok)
+        return finishSignIn(request, reply, result.userId, form.data.rememberMe === 'on');
+      const text =
+        result.reason === 'locked'
+          ? `Too many failed attempts. This account is locked until ${result.until.toUTCString()}.`
+          : 'Invalid username or password.';
+      return html(
+        reply,
+        result.reason === 'locked' ? 423 : 401,
+        renderSignIn(uid, { username: form.data.username, notice: { kind: 'error', text } }),
+      );
+    },
+  );
+
+  app.get('/:uid/registration', async (request, reply) => {
+    const { uid } = uidParams.parse(request.params);
+    const details = await interaction(request, reply);
+    if (!details || details.uid !== uid) return expired(reply);
+    return html(
+      reply,
+      200,
+      signUpPage({ action: `${base(uid)}/registration`, signInUrl: base(uid) }),
+    );
+  });
+
+  app.post(
+    '/:uid/registration',
+    { config: { rateLimit: { max: options.signInRateLimit, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { uid } = uidParams.parse(request.params);
+      const details = await interaction(request, reply);
+      if (!details || details.uid !== uid) return expired(reply);
+      const values = (request.body ?? {}) as { email?: string; displayName?: string };
+      const page = (status: number, text: string) =>
+        html(
+          reply,
+          status,
+          signUpPage({
+            action: `${base(uid)}/registration`,
+            signInUrl: base(uid),
+            values,
+            notice: { kind: 'error', text },
+          }),
+        );
+      const form = signUpForm.safeParse(request.body);
+      if (!form.success) return page(400, form.error.issues[0]!.message);
+      let userId: string;
+      try {
+        userId = await createAccountWithPassword(db, {
+          email: form.data.email,
+          username: await uniqueUsername(db, form.data.email),
+          displayName: form.data.displayName,
+          password: form.data.password,
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          return page(409, 'An account with this email already exists. Sign in instead.');
+        }
+        throw err;
+      }
+      return finishSignIn(request, reply, userId, false);
+    },
+  );
+};
+
+function isUniqueViolation(err: unknown): boolean {
+  const codeOf = (e: unknown) => (e as { code?: string } | undefined)?.code;
+  return codeOf(err) === '23505' || codeOf((err as { cause?: unknown }).cause) === '23505';
+}

@@ -1,0 +1,162 @@
+import type { Database } from '@makrx/db';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { findAccount } from './accounts';
+import { apiAudiences, clientMetadata, type ClientSettings } from './clients';
+import { postgresAdapter } from './oidc-adapter';
+import { signOutPage, messagePage } from './pages';
+import { activeSigningKeys, persistentSecret } from './signing-keys';
+
+/** Keycloak's URL layout under the realm path (DESIGN "Identity"). */
+export const keycloakRoutes = {
+  authorization: '/protocol/openid-connect/auth',
+  token: '/protocol/openid-connect/token',
+  jwks: '/protocol/openid-connect/certs',
+  userinfo: '/protocol/openid-connect/userinfo',
+  end_session: '/protocol/openid-connect/logout',
+  introspection: '/protocol/openid-connect/token/introspect',
+  revocation: '/protocol/openid-connect/revoke',
+};
+
+export interface ProviderSettings extends ClientSettings {
+  issuer: string;
+  /** Where oidc-provider sends the browser to sign in (our login-actions pages). */
+  interactionPath: string;
+  rememberMeDays: number;
+}
+
+const MINUTE = 60;
+const DAY = 24 * 60 * MINUTE;
+
+export async function createOidcProvider(
+  db: Database,
+  settings: ProviderSettings,
+): Promise<Provider> {
+  const keys = await activeSigningKeys(db);
+  const cookieKey = await persistentSecret(db, 'cookie-key');
+
+  const accountClaims = async (sub: string) => {
+    const account = await findAccount(db, sub);
+    if (!account) return undefined;
+    return {
+      sub,
+      email: account.email,
+      email_verified: account.emailVerified,
+      name: account.displayName,
+      preferred_username: account.username,
+      realm_access: { roles: account.roles },
+    };
+  };
+
+  const configuration: Configuration = {
+    adapter: postgresAdapter(db),
+    clients: clientMetadata(settings),
+    jwks: { keys: keys as never },
+    cookies: { keys: [cookieKey], long: { signed: true }, short: { signed: true } },
+    routes: keycloakRoutes,
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'roles'],
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'preferred_username'],
+      roles: ['realm_access'],
+    },
+    conformIdTokenClaims: false,
+    pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    findAccount: async (_ctx, sub) => {
+      const claims = await accountClaims(sub);
+      return claims ? { accountId: sub, claims: async () => claims } : undefined;
+    },
+    interactions: {
+      url: (_ctx, interaction) => `${settings.interactionPath}/${interaction.uid}`,
+    },
+    // First-party apps: no consent screen; every grant covers what the app asked for.
+    loadExistingGrant: async (ctx) => {
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ??
+        ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+      const grant = grantId
+        ? await ctx.oidc.provider.Grant.find(grantId)
+        : new ctx.oidc.provider.Grant({
+            clientId: ctx.oidc.client!.clientId,
+            accountId: ctx.oidc.session!.accountId,
+          });
+      if (!grant) return undefined;
+      grant.addOIDCScope('openid profile email roles offline_access');
+      grant.addResourceScope(apiResource(settings.issuer), 'openid profile email roles');
+      await grant.save();
+      return grant;
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.body = signOutPage(form, Boolean(ctx.oidc.params?.id_token_hint));
+        },
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
+          ctx.body = messagePage('Signed out', 'You are signed out of MakrX.');
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => apiResource(settings.issuer),
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({
+          scope: 'openid profile email roles',
+          audience: apiAudiences[0]!,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 5 * MINUTE,
+          jwt: { sign: { alg: 'RS256' } },
+        }),
+      },
+    },
+    formats: {
+      customizers: {
+        // Keycloak's claim shapes, so the services accept a real Keycloak's tokens unchanged.
+        jwt: async (_ctx, token, jwt) => {
+          const payload = jwt.payload as Record<string, unknown>;
+          payload.aud = apiAudiences;
+          payload.azp = token.clientId;
+          const accountId = (token as { accountId?: string }).accountId;
+          if (accountId) {
+            Object.assign(payload, await accountClaims(accountId));
+            const sessionUid = (token as { sessionUid?: string }).sessionUid;
+            if (sessionUid) payload.sid = sessionUid;
+          } else {
+            payload.preferred_username = `service-account-${token.clientId}`;
+            payload.realm_access = { roles: [] };
+          }
+          return jwt;
+        },
+      },
+    },
+    ttl: {
+      AccessToken: 5 * MINUTE,
+      ClientCredentials: 5 * MINUTE,
+      IdToken: 5 * MINUTE,
+      AuthorizationCode: MINUTE,
+      Interaction: 30 * MINUTE,
+      Session: settings.rememberMeDays * DAY,
+      Grant: settings.rememberMeDays * DAY,
+      RefreshToken: settings.rememberMeDays * DAY,
+    },
+    // The apps keep users signed in by refreshing; offline_access (which forces consent) is not needed.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // Public clients rotate on every use (oidc-provider's default does the same for them).
+    rotateRefreshToken: true,
+    renderError: async (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = messagePage('Something went wrong', out.error_description ?? out.error);
+    },
+  };
+
+  const provider = new Provider(settings.issuer, configuration);
+  provider.proxy = true;
+  return provider;
+}
+
+/** The resource every app token is for; its `aud` is rewritten to the backend client ids. */
+export const apiResource = (issuer: string) => `${issuer.replace(/\/realms\/.*$/, '')}/api`;
