@@ -46,6 +46,8 @@ export default defineConfig({
       AUTH_API_URL: urls.authApi,
       CAVE_API_URL: urls.caveApi,
       STORE_API_URL: urls.storeApi,
+      OIDC_ISSUER: urls.issuer,
+      MAKRX_EMBEDDED_IDP: 'true',
     },
   },
 });

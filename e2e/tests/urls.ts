@@ -6,4 +6,5 @@ export const urls = {
   authApi: 'http://localhost:18001',
   caveApi: 'http://localhost:18002',
   storeApi: 'http://localhost:18003',
+  issuer: 'http://localhost:18080/realms/makrx',
 };

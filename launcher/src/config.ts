@@ -1,16 +1,21 @@
+import { identityEnv } from '@makrx/auth-service/identity';
+import { mailEnv } from '@makrx/mailer';
 import { baseServiceEnv, loadConfig, type Environment } from '@makrx/service-kit';
 import { z } from 'zod';
 
 const url = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
 
 /** Everything `npm start` reads. Each app and service listens on the port of its URL. */
-export const launcherEnv = baseServiceEnv.extend({
-  LOG_LEVEL: baseServiceEnv.shape.LOG_LEVEL.default('warn'),
-  AUTH_API_URL: url('http://localhost:8001'),
-  CAVE_API_URL: url('http://localhost:8002'),
-  STORE_API_URL: url('http://localhost:8003'),
-  MAKRX_DEMO_DATA: z.enum(['true', 'false']).default('true'),
-});
+export const launcherEnv = baseServiceEnv
+  .extend(identityEnv.shape)
+  .extend(mailEnv.shape)
+  .extend({
+    LOG_LEVEL: baseServiceEnv.shape.LOG_LEVEL.default('warn'),
+    AUTH_API_URL: url('http://localhost:8001'),
+    CAVE_API_URL: url('http://localhost:8002'),
+    STORE_API_URL: url('http://localhost:8003'),
+    MAKRX_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  });
 export type LauncherConfig = z.infer<typeof launcherEnv>;
 
 export const loadLauncherConfig = (env: Environment = process.env) => loadConfig(launcherEnv, env);
@@ -29,5 +34,6 @@ export function publicConfig(config: LauncherConfig) {
     authApiUrl: config.AUTH_API_URL.replace(/\/$/, ''),
     caveApiUrl: config.CAVE_API_URL.replace(/\/$/, ''),
     storeApiUrl: config.STORE_API_URL.replace(/\/$/, ''),
+    oidcIssuer: config.OIDC_ISSUER.replace(/\/$/, ''),
   };
 }

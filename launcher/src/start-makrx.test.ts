@@ -15,6 +15,8 @@ const config = loadLauncherConfig({
   AUTH_API_URL: 'http://localhost:28401',
   CAVE_API_URL: 'http://localhost:28402',
   STORE_API_URL: 'http://localhost:28403',
+  OIDC_ISSUER: 'http://localhost:28480/realms/makrx',
+  MAKRX_EMBEDDED_IDP: 'true',
   LOG_LEVEL: 'silent',
 });
 const products = async () =>
@@ -35,6 +37,10 @@ describe('npm start in embedded mode', () => {
       expect(space.status).toBe(200);
       const maker = await fetch('http://localhost:28401/api/v1/profiles/ananya-rao');
       expect(maker.status).toBe(200);
+      const discovery = await fetch(
+        'http://localhost:28480/realms/makrx/.well-known/openid-configuration',
+      );
+      expect(discovery.status).toBe(200);
     } finally {
       await makrx.stop();
     }

@@ -1,8 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { authService } from '@makrx/auth-service';
+import { createAuthService } from '@makrx/auth-service';
+import {
+  createIdentityProvider,
+  demoUsers,
+  runsEmbeddedIdp,
+  seedDemoUsers,
+} from '@makrx/auth-service/identity';
 import { caveService } from '@makrx/cave-service';
 import { connectDatabase } from '@makrx/db';
+import { createMailer } from '@makrx/mailer';
 import { appOrigins, createService, type ServiceDefinition } from '@makrx/service-kit';
 import { storeService } from '@makrx/store-service';
 import type { FastifyInstance } from 'fastify';
@@ -37,15 +44,23 @@ export async function startMakrx(
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await database.migrate();
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    database: database.db,
+    log: { info: (_fields, message) => log(message) },
+  });
 
   const services: Array<[ServiceDefinition, string]> = [
-    [authService, config.AUTH_API_URL],
+    [createAuthService({ mailer }), config.AUTH_API_URL],
     [caveService, config.CAVE_API_URL],
     [storeService, config.STORE_API_URL],
   ];
   if (config.MAKRX_DEMO_DATA === 'true') {
     for (const [definition] of services) await definition.seedDemoData?.(database.db);
+    await seedDemoUsers(database.db, config.MAKRX_DEMO_PASSWORD);
   }
+  const embeddedIdp = runsEmbeddedIdp(config, process.env);
 
   const servers: FastifyInstance[] = [];
   let child: ChildProcess | undefined;
@@ -61,6 +76,18 @@ export async function startMakrx(
       });
       await app.listen({ host: config.HOST, port: portOf(url) });
       servers.push(app);
+    }
+    if (embeddedIdp) {
+      const appUrls = {
+        gateway: config.GATEWAY_URL,
+        cave: config.CAVE_URL,
+        store: config.STORE_URL,
+      };
+      const idp = await createIdentityProvider(database, config, appUrls, mailer, {
+        level: config.LOG_LEVEL,
+      });
+      await idp.listen({ host: config.HOST, port: portOf(config.OIDC_ISSUER) });
+      servers.push(idp);
     }
     if (withApps) {
       const apps = await startApps(root, config, (code) => {
@@ -87,12 +114,20 @@ export async function startMakrx(
         ['Auth & org API', `${config.AUTH_API_URL} (docs: /docs)`],
         ['MakrCave API', `${config.CAVE_API_URL} (docs: /docs)`],
         ['Store API', `${config.STORE_API_URL} (docs: /docs)`],
+        ['Sign-in (OIDC issuer)', config.OIDC_ISSUER],
       ] as const;
       log('');
       log(
         `MakrX is running (${database.driver === 'pglite' ? `embedded, data in ${dataDir}` : 'PostgreSQL'}):`,
       );
       for (const [name, url] of rows) log(`  ${name.padEnd(22)} ${url}`);
+      if (mailer.transport === 'dev-mailbox')
+        log(`  ${'Dev mailbox'.padEnd(22)} ${config.AUTH_API_URL}/dev/mail`);
+      if (config.MAKRX_DEMO_DATA === 'true' && database.driver === 'pglite') {
+        log('');
+        log(`Demo users (password: ${config.MAKRX_DEMO_PASSWORD}):`);
+        for (const user of demoUsers) log(`  ${user.email.padEnd(28)} ${user.role}`);
+      }
       log('');
       log('Press Ctrl-C to stop.');
     },
@@ -107,6 +142,7 @@ export async function startMakrx(
         child.kill('SIGTERM');
       });
       await Promise.all([...servers.map((server) => server.close()), childExited]);
+      mailer.close();
       await database.close();
     },
   };

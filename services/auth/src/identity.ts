@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '@makrx/db';
+import type { Mailer } from '@makrx/mailer';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { createIdentityServer } from './modules/identity/identity-server';
@@ -34,10 +35,12 @@ export function createIdentityProvider(
   database: DatabaseHandle,
   config: IdentityConfig,
   appUrls: { gateway: string; cave: string; store: string },
+  mailer: Mailer,
   logger?: FastifyServerOptions['logger'],
 ): Promise<FastifyInstance> {
   return createIdentityServer({
     database,
+    mailer,
     issuer: config.OIDC_ISSUER,
     appUrls,
     secrets: {

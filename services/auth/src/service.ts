@@ -1,12 +1,24 @@
-import type { ServiceDefinition } from '@makrx/service-kit';
+import type { Mailer } from '@makrx/mailer';
+import type { ServiceDefinition, ServiceModule } from '@makrx/service-kit';
+import { devMailRoutes } from './modules/dev-mail/routes';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
 
-export const authService: ServiceDefinition = {
-  name: 'auth',
-  title: 'MakrX.org API',
-  description:
-    'Maker profiles, community and preferences of MakrX.org; identity arrives beside it.',
-  modules: [{ prefix: '/api/v1', plugin: profileRoutes }],
-  seedDemoData: seedDemoMakers,
-};
+export interface AuthServiceOptions {
+  /** With a dev-mailbox mailer, the service lists what it would have sent at /dev/mail. */
+  mailer?: Mailer;
+}
+
+export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceDefinition {
+  const modules: ServiceModule[] = [{ prefix: '/api/v1', plugin: profileRoutes }];
+  if (mailer?.transport === 'dev-mailbox')
+    modules.push({ prefix: '/dev', plugin: devMailRoutes(mailer) });
+  return {
+    name: 'auth',
+    title: 'MakrX.org API',
+    description:
+      'Maker profiles, community and preferences of MakrX.org, beside the identity provider.',
+    modules,
+    seedDemoData: seedDemoMakers,
+  };
+}

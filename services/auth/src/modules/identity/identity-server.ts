@@ -3,7 +3,9 @@ import middie from '@fastify/middie';
 import rateLimit from '@fastify/rate-limit';
 import type { DatabaseHandle } from '@makrx/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Mailer } from '@makrx/mailer';
 import type { BruteForcePolicy } from './accounts';
+import { registerAccountActions } from './account-actions';
 import { registerLoginActions } from './login-actions';
 import { createOidcProvider, type ProviderSettings } from './provider';
 
@@ -15,6 +17,7 @@ export interface IdentityServerOptions extends Omit<ProviderSettings, 'interacti
   logger?: FastifyServerOptions['logger'];
   /** Called when a user signs in for the first time (auto-provisioning, spec section 6). */
   onFirstSignIn: (userId: string) => Promise<void>;
+  mailer: Mailer;
 }
 
 /**
@@ -42,7 +45,19 @@ export async function createIdentityServer(
     return oidc(req, res);
   });
   app.get('/health', async () => ({ status: 'ok', service: 'identity' }));
+  const accountEmails = {
+    mailer: options.mailer,
+    loginActionsUrl: new URL(loginActionsPath, options.issuer).toString(),
+  };
+  await app.register(registerAccountActions, {
+    prefix: loginActionsPath,
+    db: options.database.db,
+    gatewayUrl: options.appUrls.gateway,
+    rateLimit: options.signInRateLimit,
+    ...accountEmails,
+  });
   await app.register(registerLoginActions, {
+    accountEmails,
     prefix: loginActionsPath,
     provider,
     db: options.database.db,

@@ -6,10 +6,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import * as client from 'openid-client';
+import { createMailer, type Mailer } from '@makrx/mailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityProvider, demoUsers, identityEnv, seedDemoUsers } from '../../identity';
 import { BrowserSession } from './browser-session.test-support';
-import { oidcModels } from './tables';
+import { profiles } from '../profiles/tables';
+import { oidcModels, userRoles } from './tables';
 
 const PASSWORD = 'makrx-demo';
 
@@ -32,6 +34,7 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
   let idp: FastifyInstance;
   let issuer: string;
   let config: ReturnType<typeof identityEnv.parse>;
+  let mailer: Mailer;
 
   const start = async () => {
     idp = await createIdentityProvider(
@@ -42,7 +45,7 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
         cave: 'http://localhost:3001',
         store: 'http://localhost:3003',
       },
-      process.env.IDP_TEST_LOG ? { level: 'error' } : false,
+      mailer,
     );
     await idp.listen({ host: '127.0.0.1', port: Number(new URL(issuer).port) });
   };
@@ -50,6 +53,11 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     await seedDemoUsers(database.db, PASSWORD);
+    mailer = createMailer({
+      from: 'MakrX <no-reply@makrx.test>',
+      database: database.db,
+      log: { info: () => {} },
+    });
     issuer = `http://localhost:${await freePort()}/realms/makrx`;
     config = identityEnv.parse({ OIDC_ISSUER: issuer, LOGIN_LOCK_SECONDS: '300' });
     await start();
@@ -142,6 +150,90 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
       expect(claims.sid).toEqual(expect.any(String));
     },
   );
+
+  it('signs up a new maker, who verifies through the mailbox and is a store customer with a profile', async () => {
+    const browser = new BrowserSession();
+    const origin = new URL(issuer).origin;
+    const oidc = await discover();
+    const verifier = client.randomPKCECodeVerifier();
+    const authUrl = client.buildAuthorizationUrl(oidc, {
+      redirect_uri: `${APP}/auth/callback`,
+      scope: 'openid profile email roles',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    const { response } = await browser.follow(authUrl.toString(), origin);
+    const signUpHref = /href="([^"]+\/registration)"/.exec(await response!.text())![1]!;
+    const signUpPage = await (await browser.request(new URL(signUpHref, origin).toString())).text();
+    const action = /<form method="post" action="([^"]+)"/.exec(signUpPage)![1]!;
+    const email = `Ada.Lovelace+${driver}@example.org`;
+    const posted = await browser.request(new URL(action, origin).toString(), {
+      form: { displayName: 'Ada Lovelace', email, password: 'analytical-engine-1843' },
+    });
+    expect(posted.status).toBe(303);
+    const { url } = await browser.follow(
+      new URL(posted.headers.get('location')!, origin).toString(),
+      origin,
+    );
+    const tokens = await client.authorizationCodeGrant(oidc, new URL(url), {
+      pkceCodeVerifier: verifier,
+    });
+    expect(decodeJwt(tokens.access_token)).toMatchObject({
+      email,
+      realm_access: { roles: ['store_customer'] },
+    });
+
+    const [mail] = await mailer.listDevMail({ to: email, limit: 1 });
+    expect(mail?.kind).toBe('email-verification');
+    const link = /https?:\/\/\S+verify-email\?key=[\w-]+/.exec(mail!.text)![0];
+    const verified = await fetch(link);
+    expect(verified.status).toBe(200);
+    expect(await verified.text()).toContain('Email verified');
+    expect((await fetch(link)).status).toBe(400);
+
+    const [user] = await database.db
+      .select({ id: users.id, emailVerified: users.emailVerified })
+      .from(users)
+      .where(eq(users.email, email));
+    expect(user?.emailVerified).toBe(true);
+    const roles = await database.db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, user!.id));
+    expect(roles).toEqual([{ role: 'store_customer' }]);
+    const [profile] = await database.db
+      .select({ handle: profiles.handle })
+      .from(profiles)
+      .where(eq(profiles.userId, user!.id));
+    expect(profile?.handle).toMatch(/^ada-lovelace/);
+  });
+
+  it('resets a forgotten password by emailed link, once', async () => {
+    const reset = await fetch(`${issuer}/login-actions/reset-credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'CUSTOMER@demo.makrx.org' }),
+    });
+    expect(reset.status).toBe(200);
+    const [mail] = await mailer.listDevMail({ to: 'customer@demo.makrx.org', limit: 1 });
+    const key = /reset-password\?key=([\w-]+)/.exec(mail!.text)![1]!;
+    const save = (password: string) =>
+      fetch(`${issuer}/login-actions/reset-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ key, password }),
+      });
+    expect((await save('short')).status).toBe(400);
+    expect((await save('a-brand-new-password')).status).toBe(200);
+    expect((await save('a-second-new-password')).status).toBe(400);
+    expect(
+      (await signIn(new BrowserSession(), 'customer@demo.makrx.org', 'a-brand-new-password'))
+        .status,
+    ).toBe(200);
+    expect((await signIn(new BrowserSession(), 'customer@demo.makrx.org', PASSWORD)).status).toBe(
+      401,
+    );
+  });
 
   it('refuses a wrong password with 401 and keeps the form', async () => {
     const result = await signIn(

@@ -8,6 +8,7 @@ import {
   signInWithPassword,
   uniqueUsername,
 } from './accounts';
+import { type AccountEmailSettings, sendVerificationEmail } from './account-emails';
 import { messagePage, type Notice, signInPage, signUpPage } from './pages';
 
 interface LoginActionsOptions {
@@ -16,6 +17,7 @@ interface LoginActionsOptions {
   bruteForce: BruteForcePolicy;
   signInRateLimit: number;
   onFirstSignIn: (userId: string) => Promise<void>;
+  accountEmails: AccountEmailSettings;
 }
 
 const uidParams = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
@@ -183,6 +185,7 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
         }
         throw err;
       }
+      await sendVerificationEmail(db, options.accountEmails, { id: userId, ...form.data });
       return finishSignIn(request, reply, userId, false);
     },
   );

@@ -85,3 +85,22 @@ export const userRoles = authSchema.table(
     ),
   ],
 );
+
+/** One-time links sent by email (verify an address, reset a password). Only a hash is kept. */
+export const actionTokens = authSchema.table(
+  'action_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['verify-email', 'reset-password'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('action_tokens_purpose_known', sql`${t.purpose} in ('verify-email', 'reset-password')`),
+    index('action_tokens_user_idx').on(t.userId),
+  ],
+);

@@ -1,13 +1,13 @@
 import type { MakerProfile, ProfilePage } from '@makrx/contracts';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authService } from '../../service';
+import { createAuthService } from '../../service';
 
 describe.each(testDrivers)('public maker profiles over %s', (driver) => {
   let auth: TestService;
   const get = (url: string) => auth.app.inject(url);
   beforeAll(async () => {
-    auth = await startTestService(authService, driver);
+    auth = await startTestService(createAuthService(), driver);
   });
   afterAll(() => auth.close());
 
