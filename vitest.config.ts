@@ -7,6 +7,7 @@ export default defineConfig({
       'services/*/src/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
       'launcher/src/**/*.test.ts',
+      'deploy/**/*.test.ts',
     ],
     // Integration tests start services over real databases; PGlite boots in about a second.
     testTimeout: 30_000,

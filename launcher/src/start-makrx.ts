@@ -57,8 +57,9 @@ export async function startMakrx(
     [storeService, config.STORE_API_URL],
   ];
   if (config.MAKRX_DEMO_DATA === 'true') {
-    for (const [definition] of services) await definition.seedDemoData?.(database.db);
+    // Users first: the cave's demo memberships refer to them.
     await seedDemoUsers(database.db, config.MAKRX_DEMO_PASSWORD);
+    for (const [definition] of services) await definition.seedDemoData?.(database.db);
   }
   const embeddedIdp = runsEmbeddedIdp(config, process.env);
 
@@ -72,6 +73,7 @@ export async function startMakrx(
       const app = await createService(definition, {
         database,
         allowedOrigins: appOrigins(config),
+        issuer: config.OIDC_ISSUER,
         logger: { level: config.LOG_LEVEL },
       });
       await app.listen({ host: config.HOST, port: portOf(url) });

@@ -34,3 +34,4 @@ export {
   type TokenVerifier,
   type TokenVerifierOptions,
 } from './verify-token';
+export { serviceAuthentication } from './service-authentication';

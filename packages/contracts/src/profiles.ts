@@ -7,6 +7,21 @@ export const profileHandle = z
   .max(32)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'a handle: lowercase letters, digits and dashes');
 
+export const profileAchievement = z.object({
+  key: z.string().min(1).max(80),
+  title: z.string().min(1).max(120),
+  earnedAt: z.iso.datetime(),
+});
+export type ProfileAchievement = z.infer<typeof profileAchievement>;
+
+export const featuredProject = z.object({
+  id: z.string().min(1).max(80),
+  title: z.string().min(1).max(160),
+  summary: z.string().max(500).default(''),
+  makerspace: z.string().max(120).optional(),
+});
+export type FeaturedProject = z.infer<typeof featuredProject>;
+
 export const makerProfile = z.object({
   handle: z.string(),
   displayName: z.string(),
@@ -16,6 +31,8 @@ export const makerProfile = z.object({
   skills: z.array(z.string()),
   featured: z.boolean(),
   joinedAt: z.iso.datetime(),
+  achievements: z.array(profileAchievement),
+  featuredProjects: z.array(featuredProject),
 });
 export type MakerProfile = z.infer<typeof makerProfile>;
 
@@ -29,3 +46,11 @@ export type ProfileListQuery = z.infer<typeof profileListQuery>;
 
 export const profilePage = pageOf(makerProfile);
 export type ProfilePage = z.infer<typeof profilePage>;
+
+/** Spec 7, MakrCave → MakrX.org: a maker's achievements and project highlights. */
+export const profileSyncRequest = z.object({
+  user_id: z.uuid(),
+  achievements: z.array(profileAchievement).max(200),
+  featured_projects: z.array(featuredProject).max(20),
+});
+export type ProfileSyncRequest = z.infer<typeof profileSyncRequest>;

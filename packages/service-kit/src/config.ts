@@ -47,6 +47,8 @@ export const baseServiceEnv = z.object({
   GATEWAY_URL: url('http://localhost:3000'),
   CAVE_URL: url('http://localhost:3001'),
   STORE_URL: url('http://localhost:3003'),
+  /** The realm whose tokens the services accept: the embedded provider, or a Keycloak realm. */
+  OIDC_ISSUER: url('http://localhost:8080/realms/makrx'),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 

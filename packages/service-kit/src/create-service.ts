@@ -4,7 +4,12 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database, DatabaseHandle } from '@makrx/db';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -35,6 +40,11 @@ export interface ServiceDefinition {
   title: string;
   description: string;
   modules: ServiceModule[];
+  /**
+   * Who may call: the service's token verification and access guard, given the realm's issuer.
+   * Registered before the modules, so it covers every route they declare.
+   */
+  authentication?: (issuer: string, database: DatabaseHandle) => FastifyPluginAsync;
   /** Demo data for embedded mode (DESIGN "Demo data"); each seed runs once per database. */
   seedDemoData?: (db: Database) => Promise<void>;
 }
@@ -43,6 +53,8 @@ export interface ServiceRuntime {
   database: DatabaseHandle;
   /** Origins allowed to call the service from a browser. */
   allowedOrigins: string[];
+  /** The OpenID issuer whose tokens the service accepts (OIDC_ISSUER). */
+  issuer: string;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -107,6 +119,9 @@ export async function createService(
   registerHealth(app, definition.name, runtime.database);
   registerMetrics(app, definition.name);
 
+  if (definition.authentication) {
+    await app.register(definition.authentication(runtime.issuer, runtime.database));
+  }
   for (const module of definition.modules) {
     await app.register(module.plugin, { prefix: module.prefix });
   }

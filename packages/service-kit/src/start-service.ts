@@ -31,6 +31,7 @@ export async function startService(definition: ServiceDefinition): Promise<void>
   const app = await createService(definition, {
     database,
     allowedOrigins: appOrigins(config),
+    issuer: config.OIDC_ISSUER,
     logger: { level: config.LOG_LEVEL },
   });
   closeGracefully([app], () => database.close());

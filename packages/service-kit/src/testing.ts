@@ -14,12 +14,14 @@ export interface TestService {
 export async function startTestService(
   definition: ServiceDefinition,
   driver: Driver,
+  { issuer = 'http://127.0.0.1:9/realms/makrx' }: { issuer?: string } = {},
 ): Promise<TestService> {
   const database = await createTestDatabase(driver);
   if (definition.seedDemoData) await definition.seedDemoData(database.db);
   const app = await createService(definition, {
     database,
     allowedOrigins: ['http://localhost:3000', 'http://localhost:3001', 'http://localhost:3003'],
+    issuer,
     logger: false,
   });
   await app.ready();

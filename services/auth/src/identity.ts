@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@makrx/db';
 import type { Mailer } from '@makrx/mailer';
+import { baseServiceEnv } from '@makrx/service-kit';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { createIdentityServer } from './modules/identity/identity-server';
@@ -13,7 +14,7 @@ const count = (fallback: number, max: number) =>
 
 /** What the embedded identity provider reads (README "Configuration"). */
 export const identityEnv = z.object({
-  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).default('http://localhost:8080/realms/makrx'),
+  OIDC_ISSUER: baseServiceEnv.shape.OIDC_ISSUER,
   /** Run the embedded provider. Defaults to on while OIDC_ISSUER is unset (DESIGN "Two ways to run"). */
   MAKRX_EMBEDDED_IDP: z.enum(['true', 'false']).optional(),
   MAKRX_DEMO_PASSWORD: z.string().min(8).default('makrx-demo'),

@@ -52,6 +52,7 @@ const servers: FastifyInstance[] = [];
 const api = await createService(definition, {
   database,
   allowedOrigins: appOrigins(config),
+  issuer: config.OIDC_ISSUER,
   logger: { level: config.LOG_LEVEL },
 });
 servers.push(api);

@@ -1,8 +1,10 @@
+import { serviceAuthentication } from '@makrx/auth';
 import type { Mailer } from '@makrx/mailer';
 import type { ServiceDefinition, ServiceModule } from '@makrx/service-kit';
 import { devMailRoutes } from './modules/dev-mail/routes';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
+import { profileSyncRoutes } from './modules/profiles/sync-routes';
 
 export interface AuthServiceOptions {
   /** With a dev-mailbox mailer, the service lists what it would have sent at /dev/mail. */
@@ -10,7 +12,10 @@ export interface AuthServiceOptions {
 }
 
 export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceDefinition {
-  const modules: ServiceModule[] = [{ prefix: '/api/v1', plugin: profileRoutes }];
+  const modules: ServiceModule[] = [
+    { prefix: '/api/v1', plugin: profileRoutes },
+    { prefix: '/api/v1', plugin: profileSyncRoutes },
+  ];
   if (mailer?.transport === 'dev-mailbox')
     modules.push({ prefix: '/dev', plugin: devMailRoutes(mailer) });
   return {
@@ -18,6 +23,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
     title: 'MakrX.org API',
     description:
       'Maker profiles, community and preferences of MakrX.org, beside the identity provider.',
+    authentication: (issuer) => serviceAuthentication(issuer, 'auth-service'),
     modules,
     seedDemoData: seedDemoMakers,
   };

@@ -1,11 +1,27 @@
+import { serviceAuthentication } from '@makrx/auth';
 import type { ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
 import { makerspaceRoutes } from './modules/makerspaces/routes';
+import { seedDemoMemberships } from './modules/memberships/demo-memberships';
+import { membershipRoutes } from './modules/memberships/routes';
+import { rolesInMakerspace } from './modules/memberships/service';
 
 export const caveService: ServiceDefinition = {
   name: 'cave',
   title: 'MakrCave API',
   description: 'Makerspaces, equipment, members, projects and service jobs of MakrCave.',
-  modules: [{ prefix: '/api/v1', plugin: makerspaceRoutes }],
-  seedDemoData: seedDemoMakerspaces,
+  // Makerspace roles come from our own memberships, for routes about one makerspace (:slug).
+  authentication: (issuer, database) =>
+    serviceAuthentication(issuer, 'makrcave-backend', async (caller, request) => {
+      const slug = (request.params as { slug?: string } | undefined)?.slug;
+      return slug ? rolesInMakerspace(database.db, caller.userId, slug) : [];
+    }),
+  modules: [
+    { prefix: '/api/v1', plugin: makerspaceRoutes },
+    { prefix: '/api/v1', plugin: membershipRoutes },
+  ],
+  seedDemoData: async (db) => {
+    await seedDemoMakerspaces(db);
+    await seedDemoMemberships(db);
+  },
 };

@@ -1,3 +1,4 @@
+import { serviceAuthentication } from '@makrx/auth';
 import type { ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogRoutes } from './modules/catalog/routes';
@@ -7,6 +8,7 @@ export const storeService: ServiceDefinition = {
   name: 'store',
   title: 'MakrX.Store API',
   description: 'Catalog, cart, checkout, orders and fabrication quotes of MakrX.Store.',
+  authentication: (issuer) => serviceAuthentication(issuer, 'store-backend'),
   modules: [
     { prefix: '/api/v1', plugin: catalogRoutes },
     { prefix: '/media', plugin: mediaRoutes },

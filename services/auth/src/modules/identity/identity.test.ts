@@ -9,7 +9,7 @@ import * as client from 'openid-client';
 import { createMailer, type Mailer } from '@makrx/mailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityProvider, demoUsers, identityEnv, seedDemoUsers } from '../../identity';
-import { BrowserSession } from './browser-session.test-support';
+import { BrowserSession } from '../../testing';
 import { profiles } from '../profiles/tables';
 import { oidcModels, userRoles } from './tables';
 

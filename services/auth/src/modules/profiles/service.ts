@@ -1,8 +1,14 @@
-import type { MakerProfile, ProfileListQuery, ProfilePage } from '@makrx/contracts';
+import type {
+  FeaturedProject,
+  MakerProfile,
+  ProfileAchievement,
+  ProfileListQuery,
+  ProfilePage,
+} from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { asc, eq, sql } from 'drizzle-orm';
-import { profiles } from './tables';
+import { profileHighlights, profiles } from './tables';
 
 const profileColumns = {
   handle: profiles.handle,
@@ -13,6 +19,10 @@ const profileColumns = {
   skills: profiles.skills,
   featured: profiles.featured,
   joinedAt: users.createdAt,
+  achievements: sql<ProfileAchievement[]>`coalesce(${profileHighlights.achievements}, '[]'::jsonb)`,
+  featuredProjects: sql<
+    FeaturedProject[]
+  >`coalesce(${profileHighlights.featuredProjects}, '[]'::jsonb)`,
 };
 
 function toProfile(row: { joinedAt: Date } & Omit<MakerProfile, 'joinedAt'>): MakerProfile {
@@ -25,6 +35,7 @@ export async function listProfiles(db: Database, query: ProfileListQuery): Promi
     .select({ ...profileColumns, total: sql<number>`cast(count(*) over () as integer)` })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(profileHighlights, eq(profileHighlights.userId, profiles.userId))
     .where(where)
     .orderBy(asc(users.displayName))
     .limit(query.pageSize)
@@ -44,6 +55,7 @@ export async function findProfile(db: Database, handle: string): Promise<MakerPr
     .select(profileColumns)
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(profileHighlights, eq(profileHighlights.userId, profiles.userId))
     .where(eq(profiles.handle, handle));
   return row && toProfile(row);
 }

@@ -1,3 +1,4 @@
+import type { FeaturedProject, ProfileAchievement } from '@makrx/contracts';
 import { authSchema, users } from '@makrx/db/schema';
 import { sql } from 'drizzle-orm';
 import { boolean, check, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
@@ -33,4 +34,14 @@ export const preferences = authSchema.table('preferences', {
   shippingAddresses: jsonb('shipping_addresses').$type<unknown[]>().notNull().default([]),
   defaultShippingMethod: text('default_shipping_method'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What MakrCave reports about a maker (spec 7, POST /api/v1/profiles/sync), shown on the profile. */
+export const profileHighlights = authSchema.table('profile_highlights', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  achievements: jsonb('achievements').$type<ProfileAchievement[]>().notNull().default([]),
+  featuredProjects: jsonb('featured_projects').$type<FeaturedProject[]>().notNull().default([]),
+  syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
 });
