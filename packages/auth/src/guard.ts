@@ -33,6 +33,13 @@ export function requireUser(request: FastifyRequest): UserCaller {
   return caller;
 }
 
+/** A signed-in super admin (spec 4: user management and role assignment), or 401/403. */
+export function requireSuperAdmin(request: FastifyRequest): UserCaller {
+  const user = requireUser(request);
+  if (!user.realmRoles.includes('super_admin')) throw forbidden('Only a super admin may do this.');
+  return user;
+}
+
 /** What the route's config declares, checked against the request's caller. */
 export async function enforceRouteAccess(
   request: FastifyRequest,

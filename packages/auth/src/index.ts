@@ -16,7 +16,12 @@ export {
   type ServiceCaller,
   type UserCaller,
 } from './caller';
-export { requireUser, type MakerspaceRoleResolver, type RouteAccess } from './guard';
+export {
+  requireSuperAdmin,
+  requireUser,
+  type MakerspaceRoleResolver,
+  type RouteAccess,
+} from './guard';
 export {
   adminDomains,
   makerspaceRoles,

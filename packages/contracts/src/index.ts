@@ -3,3 +3,4 @@ export * from './pagination';
 export * from './catalog';
 export * from './makerspaces';
 export * from './profiles';
+export * from './user-admin';

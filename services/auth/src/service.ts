@@ -5,6 +5,7 @@ import { devMailRoutes } from './modules/dev-mail/routes';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
 import { profileSyncRoutes } from './modules/profiles/sync-routes';
+import { userAdminRoutes } from './modules/user-admin/routes';
 
 export interface AuthServiceOptions {
   /** With a dev-mailbox mailer, the service lists what it would have sent at /dev/mail. */
@@ -15,6 +16,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
   const modules: ServiceModule[] = [
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
+    { prefix: '/api/v1', plugin: userAdminRoutes },
   ];
   if (mailer?.transport === 'dev-mailbox')
     modules.push({ prefix: '/dev', plugin: devMailRoutes(mailer) });

@@ -128,9 +128,11 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       if (result.ok)
         return finishSignIn(request, reply, result.userId, form.data.rememberMe === 'on');
       const text =
-        result.reason === 'locked'
-          ? `Too many failed attempts. This account is locked until ${result.until.toUTCString()}.`
-          : 'Invalid username or password.';
+        result.reason !== 'locked'
+          ? 'Invalid username or password.'
+          : result.until.getUTCFullYear() >= 9999
+            ? 'This account has been locked by an administrator.'
+            : `Too many failed attempts. This account is locked until ${result.until.toUTCString()}.`;
       return html(
         reply,
         result.reason === 'locked' ? 423 : 401,

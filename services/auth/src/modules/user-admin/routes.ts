@@ -1,0 +1,91 @@
+import { requireSuperAdmin } from '@makrx/auth';
+import {
+  adminUser,
+  adminUserPage,
+  adminUserQuery,
+  assignableRole,
+  errorBody,
+} from '@makrx/contracts';
+import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { z } from 'zod';
+import { grantRole, lockUser, revokeRole, searchUsers, unlockUser } from './service';
+
+const userParams = z.object({ id: z.uuid() });
+const roleParams = userParams.extend({ role: assignableRole });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+/** User administration for super admins (spec 4); every change is audited. */
+export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const change = (request: Parameters<typeof requireSuperAdmin>[0]) => ({
+    actorId: requireSuperAdmin(request).userId,
+    requestId: request.id,
+  });
+
+  app.get(
+    '/admin/users',
+    {
+      schema: {
+        tags: ['user administration'],
+        summary: 'Find users by email, username or name',
+        querystring: adminUserQuery,
+        response: { 200: adminUserPage, ...errors },
+      },
+    },
+    async (request) => {
+      requireSuperAdmin(request);
+      return searchUsers(app.db, request.query);
+    },
+  );
+
+  app.put(
+    '/admin/users/:id/roles/:role',
+    {
+      schema: {
+        tags: ['user administration'],
+        summary: 'Give a user a global role',
+        params: roleParams,
+        response: { 200: adminUser, ...errors },
+      },
+    },
+    async (request) => grantRole(app.db, request.params.id, request.params.role, change(request)),
+  );
+
+  app.delete(
+    '/admin/users/:id/roles/:role',
+    {
+      schema: {
+        tags: ['user administration'],
+        summary: 'Take a global role away',
+        params: roleParams,
+        response: { 200: adminUser, ...errors },
+      },
+    },
+    async (request) => revokeRole(app.db, request.params.id, request.params.role, change(request)),
+  );
+
+  app.post(
+    '/admin/users/:id/lock',
+    {
+      schema: {
+        tags: ['user administration'],
+        summary: 'Lock an account and sign it out everywhere',
+        params: userParams,
+        response: { 200: adminUser, ...errors },
+      },
+    },
+    async (request) => lockUser(app.db, request.params.id, change(request)),
+  );
+
+  app.post(
+    '/admin/users/:id/unlock',
+    {
+      schema: {
+        tags: ['user administration'],
+        summary: 'Unlock an account',
+        params: userParams,
+        response: { 200: adminUser, ...errors },
+      },
+    },
+    async (request) => unlockUser(app.db, request.params.id, change(request)),
+  );
+};

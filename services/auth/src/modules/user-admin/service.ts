@@ -1,0 +1,179 @@
+import type { AdminUser, AdminUserPage, AdminUserQuery, AssignableRole } from '@makrx/contracts';
+import { recordAudit, type Database } from '@makrx/db';
+import { users } from '@makrx/db/schema';
+import { conflict, notFound } from '@makrx/service-kit';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { endSessionsOf } from '../identity/sessions';
+import { credentials, userRoles } from '../identity/tables';
+
+/** Far enough to mean "until an admin unlocks it". */
+const LOCKED_BY_ADMIN = new Date('9999-12-31T00:00:00Z');
+
+const adminUserColumns = {
+  id: users.id,
+  email: users.email,
+  username: users.username,
+  displayName: users.displayName,
+  emailVerified: users.emailVerified,
+  roles: sql<
+    string[]
+  >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+  lockedUntil: credentials.lockedUntil,
+  createdAt: users.createdAt,
+  lastSignInAt: credentials.lastSignInAt,
+};
+
+type Row = Omit<AdminUser, 'lockedUntil' | 'createdAt' | 'lastSignInAt'> & {
+  lockedUntil: Date | null;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+};
+
+const toAdminUser = (row: Row): AdminUser => ({
+  ...row,
+  lockedUntil:
+    row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+  createdAt: row.createdAt.toISOString(),
+  lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+});
+
+export async function searchUsers(db: Database, query: AdminUserQuery): Promise<AdminUserPage> {
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = pattern
+    ? sql`(${users.email} ilike ${pattern} or ${users.username} ilike ${pattern} or ${users.displayName} ilike ${pattern})`
+    : undefined;
+  const rows = await db
+    .select({ ...adminUserColumns, total: sql<number>`cast(count(*) over () as integer)` })
+    .from(users)
+    .leftJoin(credentials, eq(credentials.userId, users.id))
+    .where(where)
+    .orderBy(asc(users.displayName), asc(users.email))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = rows[0]?.total ?? 0;
+  return {
+    items: rows.map(({ total: _total, ...row }) => toAdminUser(row)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    totalPages: Math.ceil(total / query.pageSize),
+  };
+}
+
+export async function findAdminUser(db: Database, userId: string): Promise<AdminUser> {
+  const [row] = await db
+    .select(adminUserColumns)
+    .from(users)
+    .leftJoin(credentials, eq(credentials.userId, users.id))
+    .where(eq(users.id, userId));
+  if (!row) throw notFound('That user');
+  return toAdminUser(row);
+}
+
+interface Change {
+  actorId: string;
+  requestId: string;
+}
+
+export async function grantRole(
+  db: Database,
+  userId: string,
+  role: AssignableRole,
+  change: Change,
+): Promise<AdminUser> {
+  const before = await findAdminUser(db, userId);
+  if (before.roles.includes(role)) return before;
+  await db.transaction(async (tx) => {
+    await tx.insert(userRoles).values({ userId, role }).onConflictDoNothing();
+    await recordAudit(tx, {
+      service: 'auth',
+      action: 'role.granted',
+      entityType: 'user',
+      entityId: userId,
+      actorId: change.actorId,
+      before: { roles: before.roles },
+      after: { roles: [...before.roles, role].sort() },
+      requestId: change.requestId,
+    });
+  });
+  return findAdminUser(db, userId);
+}
+
+export async function revokeRole(
+  db: Database,
+  userId: string,
+  role: AssignableRole,
+  change: Change,
+): Promise<AdminUser> {
+  if (userId === change.actorId && role === 'super_admin') {
+    throw conflict(
+      'CANNOT_DEMOTE_SELF',
+      'You cannot remove your own super admin role; ask another super admin.',
+    );
+  }
+  const before = await findAdminUser(db, userId);
+  if (!before.roles.includes(role)) return before;
+  await db.transaction(async (tx) => {
+    await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
+    await recordAudit(tx, {
+      service: 'auth',
+      action: 'role.revoked',
+      entityType: 'user',
+      entityId: userId,
+      actorId: change.actorId,
+      before: { roles: before.roles },
+      after: { roles: before.roles.filter((r) => r !== role) },
+      requestId: change.requestId,
+    });
+  });
+  return findAdminUser(db, userId);
+}
+
+/** Locks an account until an admin unlocks it, and signs it out everywhere. */
+export async function lockUser(db: Database, userId: string, change: Change): Promise<AdminUser> {
+  if (userId === change.actorId)
+    throw conflict('CANNOT_LOCK_SELF', 'You cannot lock your own account.');
+  const before = await findAdminUser(db, userId);
+  await db.transaction(async (tx) => {
+    const locked = await tx
+      .update(credentials)
+      .set({ lockedUntil: LOCKED_BY_ADMIN, updatedAt: new Date() })
+      .where(eq(credentials.userId, userId))
+      .returning({ userId: credentials.userId });
+    if (locked.length === 0)
+      throw conflict('NO_PASSWORD', 'This account signs in elsewhere and has no password to lock.');
+    await endSessionsOf(tx, userId);
+    await recordAudit(tx, {
+      service: 'auth',
+      action: 'account.locked_by_admin',
+      entityType: 'user',
+      entityId: userId,
+      actorId: change.actorId,
+      before: { lockedUntil: before.lockedUntil },
+      after: { lockedUntil: LOCKED_BY_ADMIN.toISOString() },
+      requestId: change.requestId,
+    });
+  });
+  return findAdminUser(db, userId);
+}
+
+export async function unlockUser(db: Database, userId: string, change: Change): Promise<AdminUser> {
+  const before = await findAdminUser(db, userId);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(credentials)
+      .set({ lockedUntil: null, failedAttempts: 0, updatedAt: new Date() })
+      .where(eq(credentials.userId, userId));
+    await recordAudit(tx, {
+      service: 'auth',
+      action: 'account.unlocked',
+      entityType: 'user',
+      entityId: userId,
+      actorId: change.actorId,
+      before: { lockedUntil: before.lockedUntil },
+      after: { lockedUntil: null },
+      requestId: change.requestId,
+    });
+  });
+  return findAdminUser(db, userId);
+}

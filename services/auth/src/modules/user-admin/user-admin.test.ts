@@ -1,0 +1,146 @@
+import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import type { AdminUser, AdminUserPage } from '@makrx/contracts';
+import { auditLogs, users } from '@makrx/db/schema';
+import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoUsers } from '../../identity';
+import { createAuthService } from '../../service';
+import { signInWithPassword } from '../identity/accounts';
+
+const policy = { maxFailures: 5, waitSeconds: 60, maxWaitSeconds: 900 };
+
+describe.each(testDrivers)('user administration over %s', (driver) => {
+  let issuer: TestIssuer;
+  let auth: TestService;
+  let superAdmin: string;
+  let customer: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    auth = await startTestService(createAuthService(), driver, { issuer: issuer.issuer });
+    await seedDemoUsers(auth.app.db, 'makrx-demo');
+    for (const row of await auth.app.db
+      .select({ id: users.id, username: users.username })
+      .from(users)) {
+      ids[row.username] = row.id;
+    }
+    superAdmin = await issuer.userToken({
+      id: ids.superadmin,
+      username: 'superadmin',
+      realmRoles: ['super_admin'],
+    });
+    customer = await issuer.userToken({
+      id: ids.customer,
+      username: 'customer',
+      realmRoles: ['store_customer'],
+    });
+  });
+  afterAll(async () => {
+    await auth.close();
+    await issuer.close();
+  });
+
+  const call = (method: string, url: string, token?: string) =>
+    auth.app.inject({
+      method: method as 'GET',
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+
+  it('lets a super admin search users by email, username or name', async () => {
+    const response = await call('GET', '/api/v1/admin/users?q=provider', superAdmin);
+    expect(response.statusCode).toBe(200);
+    const page: AdminUserPage = response.json();
+    expect(page.items.map((u) => u.email)).toEqual(['provider@demo.makrx.org']);
+  });
+
+  it('refuses everyone else: 401 for a guest, 403 for a customer', async () => {
+    expect((await call('GET', '/api/v1/admin/users')).statusCode).toBe(401);
+    expect((await call('GET', '/api/v1/admin/users', customer)).statusCode).toBe(403);
+    expect(
+      (await call('PUT', `/api/v1/admin/users/${ids.customer}/roles/super_admin`, customer))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('grants and revokes a global role, auditing who did it with before and after', async () => {
+    const granted: AdminUser = (
+      await call('PUT', `/api/v1/admin/users/${ids.member}/roles/admin:store`, superAdmin)
+    ).json();
+    expect(granted.roles).toEqual(['admin:store', 'store_customer']);
+    const revoked: AdminUser = (
+      await call('DELETE', `/api/v1/admin/users/${ids.member}/roles/admin:store`, superAdmin)
+    ).json();
+    expect(revoked.roles).toEqual(['store_customer']);
+    const audit = await auth.app.db
+      .select({
+        action: auditLogs.action,
+        actorId: auditLogs.actorId,
+        before: auditLogs.before,
+        after: auditLogs.after,
+      })
+      .from(auditLogs)
+      .where(eq(auditLogs.entityId, ids.member!));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        {
+          action: 'role.granted',
+          actorId: ids.superadmin,
+          before: { roles: ['store_customer'] },
+          after: { roles: ['admin:store', 'store_customer'] },
+        },
+        {
+          action: 'role.revoked',
+          actorId: ids.superadmin,
+          before: { roles: ['admin:store', 'store_customer'] },
+          after: { roles: ['store_customer'] },
+        },
+      ]),
+    );
+  });
+
+  it('rejects an unknown role with 400 and does not let a super admin demote themselves', async () => {
+    expect(
+      (await call('PUT', `/api/v1/admin/users/${ids.member}/roles/overlord`, superAdmin))
+        .statusCode,
+    ).toBe(400);
+    const self = await call(
+      'DELETE',
+      `/api/v1/admin/users/${ids.superadmin}/roles/super_admin`,
+      superAdmin,
+    );
+    expect(self.statusCode).toBe(409);
+    expect(self.json().error.code).toBe('CANNOT_DEMOTE_SELF');
+  });
+
+  it('locks an account so that even the right password is refused, and unlocks it', async () => {
+    const locked: AdminUser = (
+      await call('POST', `/api/v1/admin/users/${ids.provider}/lock`, superAdmin)
+    ).json();
+    expect(locked.lockedUntil).not.toBeNull();
+    expect(
+      await signInWithPassword(auth.app.db, 'provider@demo.makrx.org', 'makrx-demo', policy),
+    ).toMatchObject({ ok: false, reason: 'locked' });
+    const unlocked: AdminUser = (
+      await call('POST', `/api/v1/admin/users/${ids.provider}/unlock`, superAdmin)
+    ).json();
+    expect(unlocked.lockedUntil).toBeNull();
+    expect(
+      await signInWithPassword(auth.app.db, 'provider@demo.makrx.org', 'makrx-demo', policy),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('answers an unknown user with 404', async () => {
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/v1/admin/users/00000000-0000-4000-8000-000000000000/lock',
+          superAdmin,
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+});
