@@ -7,6 +7,7 @@ import type { Mailer } from '@makrx/mailer';
 import type { BruteForcePolicy } from './accounts';
 import { registerAccountActions } from './account-actions';
 import { registerLoginActions } from './login-actions';
+import { messagePage } from './pages';
 import { createOidcProvider, type ProviderSettings } from './provider';
 
 export interface IdentityServerOptions extends Omit<ProviderSettings, 'interactionPath'> {
@@ -37,7 +38,31 @@ export async function createIdentityServer(
 
   const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
   await app.register(formbody);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(`Too many attempts from your address. Try again in ${context.after}.`),
+        {
+          statusCode: 429,
+        },
+      ),
+  });
+  // These are pages a person reads: failures are pages too, never JSON.
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'identity request failed');
+    const text =
+      status === 429
+        ? error.message
+        : status >= 500
+          ? 'Please try again in a moment.'
+          : 'That request was not valid.';
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(messagePage(status === 429 ? 'Slow down' : 'Something went wrong', text));
+  });
   await app.register(middie);
   const oidc = provider.callback();
   app.use(realmPath, (req, res, next) => {

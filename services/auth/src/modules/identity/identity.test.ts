@@ -4,11 +4,17 @@ import { auditLogs, users } from '@makrx/db/schema';
 import { createTestDatabase, testDrivers } from '@makrx/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { decodeJwt } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { createMailer, type Mailer } from '@makrx/mailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityProvider, demoUsers, identityEnv, seedDemoUsers } from '../../identity';
+import {
+  createIdentityProvider,
+  demoUsers,
+  identityEnv,
+  rotateSigningKey,
+  seedDemoUsers,
+} from '../../identity';
 import { BrowserSession } from '../../testing';
 import { profiles } from '../profiles/tables';
 import { oidcModels, userRoles } from './tables';
@@ -292,6 +298,21 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
     });
   });
 
+  it('rotates its signing key: new tokens carry the new key, tokens signed before still verify', async () => {
+    const before = await signIn(new BrowserSession(), 'provider@demo.makrx.org');
+    const oldKid = decodeProtectedHeader(before.tokens!.access_token).kid;
+    const newKid = await rotateSigningKey(database.db);
+    await idp.close();
+    await start();
+    const after = await signIn(new BrowserSession(), 'provider@demo.makrx.org');
+    expect(decodeProtectedHeader(after.tokens!.access_token).kid).toBe(newKid);
+    const keySet = createRemoteJWKSet(new URL(`${issuer}/protocol/openid-connect/certs`));
+    for (const token of [before.tokens!.access_token, after.tokens!.access_token]) {
+      await expect(jwtVerify(token, keySet, { issuer })).resolves.toBeTruthy();
+    }
+    expect(newKid).not.toBe(oldKid);
+  });
+
   it('keeps a signed-in browser signed in across a restart', async () => {
     const browser = new BrowserSession();
     expect((await signIn(browser, 'spaceadmin@demo.makrx.org')).status).toBe(200);
@@ -300,5 +321,40 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
     const again = await signIn(browser, 'spaceadmin@demo.makrx.org', 'no password is asked');
     expect(again.status).toBe(200);
     expect(decodeJwt(again.tokens!.access_token).email).toBe('spaceadmin@demo.makrx.org');
+  });
+});
+
+describe('sign-in rate limiting', () => {
+  it('answers 429 with a page once an address has used up its attempts', async () => {
+    const database = await createTestDatabase('pglite');
+    const mailer = createMailer({
+      from: 'MakrX <no-reply@makrx.test>',
+      database: database.db,
+      log: { info: () => {} },
+    });
+    const issuer = `http://localhost:${await freePort()}/realms/makrx`;
+    const config = identityEnv.parse({ OIDC_ISSUER: issuer, LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    const idp = await createIdentityProvider(
+      database,
+      config,
+      { gateway: APP, cave: APP, store: APP },
+      mailer,
+    );
+    await idp.listen({ host: '127.0.0.1', port: Number(new URL(issuer).port) });
+    try {
+      const attempt = () =>
+        fetch(`${issuer}/login-actions/reset-credentials`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ email: 'someone@example.org' }),
+        });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(await (await attempt()).text()).toContain('Too many attempts');
+    } finally {
+      await idp.close();
+      await database.close();
+    }
   });
 });
