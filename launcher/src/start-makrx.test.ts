@@ -41,6 +41,10 @@ describe('npm start in embedded mode', () => {
         'http://localhost:28480/realms/makrx/.well-known/openid-configuration',
       );
       expect(discovery.status).toBe(200);
+      for (const port of [28401, 28402, 28403]) {
+        const openapi = await fetch(`http://localhost:${port}/openapi.json`);
+        expect(openapi.status, `openapi of :${port}`).toBe(200);
+      }
     } finally {
       await makrx.stop();
     }

@@ -86,7 +86,7 @@ export async function startMakrx(
         store: config.STORE_URL,
       };
       const idp = await createIdentityProvider(database, config, appUrls, mailer, {
-        level: config.LOG_LEVEL,
+        logger: { level: config.LOG_LEVEL },
       });
       await idp.listen({ host: config.HOST, port: portOf(config.OIDC_ISSUER) });
       servers.push(idp);
@@ -173,6 +173,8 @@ async function startApps(
     GATEWAY_URL: browserConfig.gatewayUrl,
     CAVE_URL: browserConfig.caveUrl,
     STORE_URL: browserConfig.storeUrl,
+    OIDC_ISSUER: browserConfig.oidcIssuer,
+    STORE_SESSION_SECRET: config.STORE_SESSION_SECRET,
   };
   try {
     const storeApp = await startStoreApp(root, portOf(config.STORE_URL), storeEnv, onStoreExit);

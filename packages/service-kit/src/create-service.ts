@@ -106,6 +106,11 @@ export async function createService(
   await app.register(swagger, {
     openapi: {
       info: { title: definition.title, description: definition.description, version: '1.0.0' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -1,6 +1,8 @@
 import type { DatabaseHandle } from '@makrx/db';
 import type { Mailer } from '@makrx/mailer';
-import { baseServiceEnv } from '@makrx/service-kit';
+import { baseServiceEnv, ConfigError } from '@makrx/service-kit';
+import type { ClientMetadata } from 'oidc-provider';
+import type { UpstreamProvider } from './modules/identity/upstream-provider';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { createIdentityServer } from './modules/identity/identity-server';
@@ -26,8 +28,33 @@ export const identityEnv = z.object({
   LOGIN_MAX_LOCK_SECONDS: count(900, 7 * 86_400),
   LOGIN_RATE_LIMIT_PER_MINUTE: count(30, 10_000),
   REMEMBER_ME_DAYS: count(30, 365),
+  /** Social login (Keycloak: identity brokering) to one upstream OpenID Connect provider. */
+  UPSTREAM_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  UPSTREAM_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  UPSTREAM_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  UPSTREAM_OIDC_NAME: z.string().min(1).max(40).default('single sign-on'),
+  UPSTREAM_OIDC_ALIAS: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/)
+    .default('oidc'),
 });
 export type IdentityConfig = z.infer<typeof identityEnv>;
+
+function upstreamOf(config: IdentityConfig): UpstreamProvider | undefined {
+  if (!config.UPSTREAM_OIDC_ISSUER) return undefined;
+  if (!config.UPSTREAM_OIDC_CLIENT_ID || !config.UPSTREAM_OIDC_CLIENT_SECRET) {
+    throw new ConfigError([
+      'UPSTREAM_OIDC_CLIENT_ID and UPSTREAM_OIDC_CLIENT_SECRET: required with UPSTREAM_OIDC_ISSUER',
+    ]);
+  }
+  return {
+    alias: config.UPSTREAM_OIDC_ALIAS,
+    displayName: config.UPSTREAM_OIDC_NAME,
+    issuer: config.UPSTREAM_OIDC_ISSUER,
+    clientId: config.UPSTREAM_OIDC_CLIENT_ID,
+    clientSecret: config.UPSTREAM_OIDC_CLIENT_SECRET,
+  };
+}
 
 export const runsEmbeddedIdp = (config: IdentityConfig, env: Record<string, string | undefined>) =>
   config.MAKRX_EMBEDDED_IDP ? config.MAKRX_EMBEDDED_IDP === 'true' : env.OIDC_ISSUER === undefined;
@@ -37,11 +64,13 @@ export function createIdentityProvider(
   config: IdentityConfig,
   appUrls: { gateway: string; cave: string; store: string },
   mailer: Mailer,
-  logger?: FastifyServerOptions['logger'],
+  options: { logger?: FastifyServerOptions['logger']; extraClients?: ClientMetadata[] } = {},
 ): Promise<FastifyInstance> {
   return createIdentityServer({
     database,
     mailer,
+    upstream: upstreamOf(config),
+    extraClients: options.extraClients ?? [],
     issuer: config.OIDC_ISSUER,
     appUrls,
     secrets: {
@@ -57,6 +86,6 @@ export function createIdentityProvider(
     },
     signInRateLimit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
     onFirstSignIn: (userId) => provisionMaker(database.db, userId),
-    logger,
+    logger: options.logger,
   });
 }

@@ -59,7 +59,9 @@ servers.push(api);
 if (runsEmbeddedIdp(config, process.env)) {
   const appUrls = { gateway: config.GATEWAY_URL, cave: config.CAVE_URL, store: config.STORE_URL };
   servers.push(
-    await createIdentityProvider(database, config, appUrls, mailer, { level: config.LOG_LEVEL }),
+    await createIdentityProvider(database, config, appUrls, mailer, {
+      logger: { level: config.LOG_LEVEL },
+    }),
   );
 }
 closeGracefully(servers, async () => {

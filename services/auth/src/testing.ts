@@ -7,7 +7,14 @@ import { createHash, randomBytes } from 'node:crypto';
  * identity provider's cookies, so tests can drive the real pages over real HTTP.
  */
 export class BrowserSession {
-  readonly cookies = new Map<string, string>();
+  /** Cookies by host, as a browser keeps them (ports share a host's cookies). */
+  readonly cookies = new Map<string, Map<string, string>>();
+
+  private jar(url: string): Map<string, string> {
+    const host = new URL(url).hostname;
+    if (!this.cookies.has(host)) this.cookies.set(host, new Map());
+    return this.cookies.get(host)!;
+  }
 
   async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
     const send = () =>
@@ -15,7 +22,7 @@ export class BrowserSession {
         method: init.method ?? (init.form ? 'POST' : 'GET'),
         redirect: 'manual',
         headers: {
-          cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+          cookie: [...this.jar(url)].map(([name, value]) => `${name}=${value}`).join('; '),
           ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         },
         body: init.form ? new URLSearchParams(init.form).toString() : undefined,
@@ -25,8 +32,8 @@ export class BrowserSession {
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(';');
       const [name, ...value] = pair!.split('=');
-      if (/expires=Thu, 01 Jan 1970/i.test(header)) this.cookies.delete(name!.trim());
-      else this.cookies.set(name!.trim(), value.join('='));
+      if (/expires=Thu, 01 Jan 1970/i.test(header)) this.jar(url).delete(name!.trim());
+      else this.jar(url).set(name!.trim(), value.join('='));
     }
     return response;
   }

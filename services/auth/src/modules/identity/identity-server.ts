@@ -4,7 +4,9 @@ import rateLimit from '@fastify/rate-limit';
 import type { DatabaseHandle } from '@makrx/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Mailer } from '@makrx/mailer';
+import type { ClientMetadata } from 'oidc-provider';
 import type { BruteForcePolicy } from './accounts';
+import { createBroker, type UpstreamProvider } from './upstream-provider';
 import { registerAccountActions } from './account-actions';
 import { registerLoginActions } from './login-actions';
 import { messagePage } from './pages';
@@ -19,6 +21,10 @@ export interface IdentityServerOptions extends Omit<ProviderSettings, 'interacti
   /** Called when a user signs in for the first time (auto-provisioning, spec section 6). */
   onFirstSignIn: (userId: string) => Promise<void>;
   mailer: Mailer;
+  /** An upstream OpenID Connect provider to offer on the sign-in page (social login). */
+  upstream?: UpstreamProvider | undefined;
+  /** Clients beyond the six of the spec (another provider brokering to this one, say). */
+  extraClients?: ClientMetadata[];
 }
 
 /**
@@ -81,8 +87,17 @@ export async function createIdentityServer(
     rateLimit: options.signInRateLimit,
     ...accountEmails,
   });
+  const loginActionsUrl = accountEmails.loginActionsUrl;
+  const broker =
+    options.upstream &&
+    createBroker(
+      options.database.db,
+      options.upstream,
+      `${loginActionsUrl}/broker/${options.upstream.alias}/endpoint`,
+    );
   await app.register(registerLoginActions, {
     accountEmails,
+    broker,
     prefix: loginActionsPath,
     provider,
     db: options.database.db,

@@ -9,6 +9,7 @@ import {
   uniqueUsername,
 } from './accounts';
 import { type AccountEmailSettings, sendVerificationEmail } from './account-emails';
+import { AccountExistsError, type Broker } from './upstream-provider';
 import { messagePage, type Notice, signInPage, signUpPage } from './pages';
 
 interface LoginActionsOptions {
@@ -18,6 +19,8 @@ interface LoginActionsOptions {
   signInRateLimit: number;
   onFirstSignIn: (userId: string) => Promise<void>;
   accountEmails: AccountEmailSettings;
+  /** Sign-in through an upstream provider ("Continue with …"), when one is configured. */
+  broker?: Broker | undefined;
 }
 
 const uidParams = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
@@ -91,6 +94,12 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       action: `${base(uid)}/authenticate`,
       signUpUrl: `${base(uid)}/registration`,
       resetUrl: `${base(uid)}/reset-credentials`,
+      ...(options.broker
+        ? {
+            upstreamUrl: `${base(uid)}/broker/${options.broker.upstream.alias}/login`,
+            upstreamName: options.broker.upstream.displayName,
+          }
+        : {}),
       ...extra,
     });
 
@@ -140,6 +149,46 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       );
     },
   );
+
+  const { broker } = options;
+  if (broker) {
+    const alias = broker.upstream.alias;
+    app.get(`/:uid/broker/${alias}/login`, async (request, reply) => {
+      const { uid } = uidParams.parse(request.params);
+      const details = await interaction(request, reply);
+      if (!details || details.uid !== uid) return expired(reply);
+      return reply.redirect(await broker.begin(uid), 303);
+    });
+
+    // The redirect URI registered at the upstream; our interaction cookie is not sent here.
+    app.get(`/broker/${alias}/endpoint`, async (request, reply) => {
+      const callback = new URL(request.url, broker.redirectUri);
+      try {
+        const { interactionUid, state } = await broker.complete(callback);
+        return reply.redirect(
+          `${base(interactionUid)}/broker/${alias}/complete?state=${encodeURIComponent(state)}`,
+          303,
+        );
+      } catch (err) {
+        request.log.warn({ err }, 'upstream sign-in failed');
+        const text =
+          err instanceof AccountExistsError
+            ? `An account with this email already exists. Sign in with your password, then you can use ${broker.upstream.displayName}.`
+            : `Signing in with ${broker.upstream.displayName} did not work. Go back to the app and try again.`;
+        return html(reply, 400, messagePage('Sign-in did not complete', text));
+      }
+    });
+
+    app.get(`/:uid/broker/${alias}/complete`, async (request, reply) => {
+      const { uid } = uidParams.parse(request.params);
+      const state = z.object({ state: z.string().max(200) }).safeParse(request.query);
+      const details = await interaction(request, reply);
+      if (!details || details.uid !== uid || !state.success) return expired(reply);
+      const userId = await broker.finish(state.data.state, uid);
+      if (!userId) return expired(reply);
+      return finishSignIn(request, reply, userId, false);
+    });
+  }
 
   app.get('/:uid/registration', async (request, reply) => {
     const { uid } = uidParams.parse(request.params);

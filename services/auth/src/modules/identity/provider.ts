@@ -1,5 +1,9 @@
 import type { Database } from '@makrx/db';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  type ClientMetadata,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import { findAccount } from './accounts';
 import { apiAudiences, clientMetadata, type ClientSettings } from './clients';
 import { postgresAdapter } from './oidc-adapter';
@@ -18,6 +22,7 @@ export const keycloakRoutes = {
 };
 
 export interface ProviderSettings extends ClientSettings {
+  extraClients?: ClientMetadata[] | undefined;
   issuer: string;
   /** Where oidc-provider sends the browser to sign in (our login-actions pages). */
   interactionPath: string;
@@ -49,7 +54,7 @@ export async function createOidcProvider(
 
   const configuration: Configuration = {
     adapter: postgresAdapter(db),
-    clients: clientMetadata(settings),
+    clients: [...clientMetadata(settings), ...(settings.extraClients ?? [])],
     jwks: { keys: keys as never },
     cookies: { keys: [cookieKey], long: { signed: true }, short: { signed: true } },
     routes: keycloakRoutes,

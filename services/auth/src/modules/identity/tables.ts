@@ -104,3 +104,31 @@ export const actionTokens = authSchema.table(
     index('action_tokens_user_idx').on(t.userId),
   ],
 );
+
+/** Accounts at an upstream identity provider linked to ours (Keycloak: identity brokering). */
+export const federatedIdentities = authSchema.table(
+  'federated_identities',
+  {
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.subject] }),
+    index('federated_identities_user_idx').on(t.userId),
+  ],
+);
+
+/** A sign-in handed to an upstream provider, waiting for it to come back. */
+export const brokerStates = authSchema.table('broker_states', {
+  state: text('state').primaryKey(),
+  interactionUid: text('interaction_uid').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  /** Set once the upstream vouched for someone; the sign-in then finishes under our interaction. */
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
