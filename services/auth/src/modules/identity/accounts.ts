@@ -105,17 +105,22 @@ export async function signInWithPassword(
 const DUMMY_HASH =
   '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$T0bXXHTQTCWIn2ae8I6ISEpPbd7ULGU1nD4OJJq9L0c';
 
+/** A user's identity and global roles, as selected columns (reused by user administration). */
+export const accountColumns = {
+  id: users.id,
+  email: users.email,
+  username: users.username,
+  displayName: users.displayName,
+  emailVerified: users.emailVerified,
+  roles: sql<
+    string[]
+  >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+};
+
 export async function findAccount(db: Database, userId: string): Promise<Account | undefined> {
   const [user] = await db
     .select({
-      id: users.id,
-      email: users.email,
-      username: users.username,
-      displayName: users.displayName,
-      emailVerified: users.emailVerified,
-      roles: sql<
-        string[]
-      >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      ...accountColumns,
     })
     .from(users)
     .where(eq(users.id, userId));

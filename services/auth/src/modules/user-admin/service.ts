@@ -3,6 +3,7 @@ import { recordAudit, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { accountColumns } from '../identity/accounts';
 import { endSessionsOf } from '../identity/sessions';
 import { credentials, userRoles } from '../identity/tables';
 
@@ -10,14 +11,7 @@ import { credentials, userRoles } from '../identity/tables';
 const LOCKED_BY_ADMIN = new Date('9999-12-31T00:00:00Z');
 
 const adminUserColumns = {
-  id: users.id,
-  email: users.email,
-  username: users.username,
-  displayName: users.displayName,
-  emailVerified: users.emailVerified,
-  roles: sql<
-    string[]
-  >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+  ...accountColumns,
   lockedUntil: credentials.lockedUntil,
   createdAt: users.createdAt,
   lastSignInAt: credentials.lastSignInAt,
