@@ -15,6 +15,11 @@ export const launcherEnv = baseServiceEnv
     CAVE_API_URL: url('http://localhost:8002'),
     STORE_API_URL: url('http://localhost:8003'),
     MAKRX_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+    /** Keys the store's session cookies; the default is for embedded mode only. */
+    STORE_SESSION_SECRET: z
+      .string()
+      .min(32)
+      .default('makrx-embedded-store-session-secret-for-development'),
   });
 export type LauncherConfig = z.infer<typeof launcherEnv>;
 
