@@ -8,7 +8,7 @@ import {
   seedDemoUsers,
 } from '@makrx/auth-service/identity';
 import { caveService } from '@makrx/cave-service';
-import { connectDatabase } from '@makrx/db';
+import { connectDatabase, type DatabaseHandle } from '@makrx/db';
 import { createMailer } from '@makrx/mailer';
 import { appOrigins, createService, type ServiceDefinition } from '@makrx/service-kit';
 import { storeService } from '@makrx/store-service';
@@ -19,6 +19,8 @@ import { createStaticApp } from './static-app';
 import { startStoreApp } from './store-app';
 
 export interface RunningMakrx {
+  /** The one database handle the services share (tests start probes over it). */
+  database: DatabaseHandle;
   printUrls(): void;
   onUnexpectedExit(listener: () => void): void;
   stop(): Promise<void>;
@@ -108,6 +110,7 @@ export async function startMakrx(
   }
 
   return {
+    database,
     printUrls() {
       const rows = [
         ['MakrX.org (gateway)', config.GATEWAY_URL],
