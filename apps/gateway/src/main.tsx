@@ -2,4 +2,8 @@ import { startApp } from '@makrx/spa-kit';
 import { router } from './app/router';
 import './styles.css';
 
-startApp({ site: { portal: 'org', tagline: 'Dream. Make. Share.' }, router });
+void startApp({
+  site: { portal: 'org', tagline: 'Dream. Make. Share.' },
+  router,
+  clientId: 'makrx-org-frontend',
+});

@@ -1,10 +1,14 @@
 import { PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { portalUrlsOf, useRuntimeConfig } from './runtime-config';
+import { SessionAccountMenu } from './session/session-account-menu';
 import { useSite } from './site';
 import { useInternalLinkNavigation } from './use-internal-link-navigation';
 
-/** The frame of every page: skip link, portal header with the app's own nav, the page, footer. */
+/**
+ * The frame of every page: skip link, portal header with the app's own nav and the account
+ * menu, the page, footer.
+ */
 export function AppShell({ nav }: { nav: NavItem[] }) {
   const urls = portalUrlsOf(useRuntimeConfig());
   const { portal } = useSite();
@@ -18,7 +22,7 @@ export function AppShell({ nav }: { nav: NavItem[] }) {
       >
         Skip to content
       </a>
-      <PortalHeader current={portal} urls={urls} nav={nav} />
+      <PortalHeader current={portal} urls={urls} nav={nav} actions={<SessionAccountMenu />} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <Outlet />
       </main>

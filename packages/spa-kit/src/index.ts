@@ -1,4 +1,5 @@
 export { startApp } from './start-app';
+export type { StartAppOptions } from './start-app';
 export type { Site } from './site';
 export { AppShell } from './app-shell';
 export { ApiError, getJson } from './api-client';
@@ -9,3 +10,8 @@ export { ServiceErrorState } from './service-error-state';
 export type { ServiceErrorStateProps } from './service-error-state';
 export { useDocumentTitle } from './use-document-title';
 export { pageFromSearch } from './page-from-search';
+export { authRoutes, AuthCallbackPage, SignedOutPage } from './session/auth-pages';
+export { useAuthenticatedFetch, useSession } from './session/session-context';
+export type { Session } from './session/session-context';
+export type { AuthenticatedFetch } from './session/authenticated-fetch';
+export type { SessionUser } from './session/session-user';

@@ -10,6 +10,7 @@ const devRuntimeConfig = {
   authApiUrl: 'http://localhost:8001',
   caveApiUrl: 'http://localhost:8002',
   storeApiUrl: 'http://localhost:8003',
+  oidcIssuer: 'http://localhost:8080/realms/makrx',
 } satisfies RuntimeConfig;
 
 /** Serves /config.js from the Vite dev and preview servers, as the launcher does in production. */

@@ -8,6 +8,7 @@ const complete = {
   authApiUrl: 'http://localhost:8001',
   caveApiUrl: 'http://localhost:8002//',
   storeApiUrl: 'http://localhost:8003',
+  oidcIssuer: 'http://localhost:8080/realms/makrx/',
 };
 
 describe('readRuntimeConfig', () => {
@@ -15,11 +16,12 @@ describe('readRuntimeConfig', () => {
     const config = readRuntimeConfig(complete);
     expect(config.gatewayUrl).toBe('http://localhost:3000');
     expect(config.caveApiUrl).toBe('http://localhost:8002');
+    expect(config.oidcIssuer).toBe('http://localhost:8080/realms/makrx');
   });
 
   it('names each key that is missing or empty', () => {
-    const read = () => readRuntimeConfig({ ...complete, caveUrl: '', storeApiUrl: undefined });
+    const read = () => readRuntimeConfig({ ...complete, caveUrl: '', oidcIssuer: undefined });
     expect(read).toThrow(RuntimeConfigError);
-    expect(read).toThrow('caveUrl, storeApiUrl');
+    expect(read).toThrow('caveUrl, oidcIssuer');
   });
 });

@@ -9,6 +9,8 @@ export interface RuntimeConfig {
   authApiUrl: string;
   caveApiUrl: string;
   storeApiUrl: string;
+  /** The OpenID Connect issuer every app signs in with: the embedded provider or a Keycloak realm. */
+  oidcIssuer: string;
 }
 
 declare global {
@@ -24,6 +26,7 @@ const configKeys = [
   'authApiUrl',
   'caveApiUrl',
   'storeApiUrl',
+  'oidcIssuer',
 ] as const satisfies readonly (keyof RuntimeConfig)[];
 
 export class RuntimeConfigError extends Error {

@@ -10,38 +10,65 @@ import {
   type RuntimeConfig,
 } from './runtime-config';
 import { RuntimeConfigMissing } from './runtime-config-missing';
+import type { BrowserSession } from './session/browser-session';
+import { createBrowserSession } from './session/create-browser-session';
+import { SessionProvider } from './session/session-context';
 import { SiteContext, type Site } from './site';
 
 type Router = RouterProviderProps['router'];
 
-function App({ site, config, router }: { site: Site; config: RuntimeConfig; router: Router }) {
+interface AppProps {
+  site: Site;
+  config: RuntimeConfig;
+  router: Router;
+  session: BrowserSession;
+}
+
+function App({ site, config, router, session }: AppProps) {
   const [queryClient] = useState(createQueryClient);
   return (
     <SiteContext value={site}>
       <RuntimeConfigContext value={config}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
+        <SessionProvider session={session}>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </SessionProvider>
       </RuntimeConfigContext>
     </SiteContext>
   );
 }
 
-/** Renders the app into #root once /config.js has said where its services are. */
-export function startApp({ site, router }: { site: Site; router: Router }) {
+export interface StartAppOptions {
+  site: Site;
+  router: Router;
+  /** The app's client at the identity provider, e.g. `makrcave-frontend`. */
+  clientId: string;
+}
+
+/**
+ * Renders the app into #root once /config.js has said where its services are, and once the
+ * sign-in state is known; or sends the browser to the identity provider first, when this tab
+ * has not yet asked it whether someone is signed in.
+ */
+export async function startApp({ site, router, clientId }: StartAppOptions): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
-  const root = createRoot(container);
 
+  let config: RuntimeConfig;
   try {
-    const config = readRuntimeConfig();
-    root.render(
-      <StrictMode>
-        <App site={site} config={config} router={router} />
-      </StrictMode>,
-    );
+    config = readRuntimeConfig();
   } catch (error) {
     if (!(error instanceof RuntimeConfigError)) throw error;
-    root.render(<RuntimeConfigMissing portal={site.portal} error={error} />);
+    createRoot(container).render(<RuntimeConfigMissing portal={site.portal} error={error} />);
+    return;
   }
+
+  const session = createBrowserSession(config.oidcIssuer, clientId);
+  if ((await session.start()) === 'redirecting') return;
+  createRoot(container).render(
+    <StrictMode>
+      <App site={site} config={config} router={router} session={session} />
+    </StrictMode>,
+  );
 }

@@ -264,3 +264,20 @@ export function CompassIcon(props: IconProps) {
     </StrokeIcon>
   );
 }
+
+export function ChevronDownIcon(props: IconProps) {
+  return (
+    <StrokeIcon {...props}>
+      <path d="m6 9 6 6 6-6" />
+    </StrokeIcon>
+  );
+}
+
+export function SignOutIcon(props: IconProps) {
+  return (
+    <StrokeIcon {...props}>
+      <path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4" />
+      <path d="M10 16.5 5.5 12 10 7.5M5.5 12H15" />
+    </StrokeIcon>
+  );
+}

@@ -3,6 +3,14 @@ export type { NavItem, Portal, PortalInfo, PortalUrls } from './portals';
 export { PortalHeader } from './portal-header';
 export type { PortalHeaderProps } from './portal-header';
 export { PortalFooter } from './portal-footer';
+export { AccountMenu } from './account-menu';
+export type {
+  AccountMenuProps,
+  AccountMenuUser,
+  SignInAction,
+  SignOutAction,
+} from './account-menu';
+export { safeReturnTo } from './return-to';
 export type { PortalFooterProps } from './portal-footer';
 export { MakrXMark, PortalWordmark } from './makrx-logo';
 export { Container } from './container';

@@ -1,3 +1,4 @@
+import { authRoutes } from '@makrx/spa-kit';
 import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { DirectoryPage } from './routes/directory-page';
@@ -10,6 +11,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DirectoryPage /> },
       { path: 'makerspaces/:slug', element: <MakerspacePage /> },
+      ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,3 +1,4 @@
+import { authRoutes } from '@makrx/spa-kit';
 import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { HomePage } from './routes/home-page';
@@ -12,6 +13,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'makers', element: <MakersPage /> },
       { path: 'makers/:handle', element: <MakerProfilePage /> },
+      ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,8 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { PortalFooter, PortalHeader } from '@makrx/ui';
 import { headerShortcuts } from '../features/catalog/header-shortcuts';
+import { StoreAccountMenu } from '../features/session/components/store-account-menu';
+import { currentSession } from '../features/session/current-session';
 import { storeConfig } from '../lib/config';
 
 const siteTitle = 'MakrX.Store — materials, parts and tools for makers';
@@ -32,6 +34,8 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { portalUrls } = await storeConfig();
+  const session = await currentSession();
+  const user = session ? { name: session.user.name, email: session.user.email } : null;
   return (
     <html lang="en" data-portal="store">
       <body className="flex min-h-dvh flex-col bg-white text-ink-900">
@@ -41,7 +45,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <PortalHeader current="store" urls={portalUrls} nav={headerShortcuts} />
+        <PortalHeader
+          current="store"
+          urls={portalUrls}
+          nav={headerShortcuts}
+          actions={<StoreAccountMenu user={user} />}
+        />
         <main id="main-content" className="flex-1">
           {children}
         </main>

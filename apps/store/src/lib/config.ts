@@ -5,6 +5,10 @@ export interface StoreConfig {
   /** Base URL of the store service, for server-side fetches and for product image URLs. */
   storeApiUrl: string;
   portalUrls: PortalUrls;
+  /** The OpenID Connect issuer the store signs in with (the embedded provider or Keycloak). */
+  oidcIssuer: string;
+  /** Keys the session cookies; anyone who knows it can forge a session. */
+  sessionSecret: string;
 }
 
 const defaults = {
@@ -12,11 +16,16 @@ const defaults = {
   GATEWAY_URL: 'http://localhost:3000',
   CAVE_URL: 'http://localhost:3001',
   STORE_URL: 'http://localhost:3003',
+  OIDC_ISSUER: 'http://localhost:8080/realms/makrx',
 } as const;
 
-type ConfigKey = keyof typeof defaults;
+/** Only for `next dev` and tests; production must set its own (README "Configuration"). */
+const developmentSessionSecret = 'makrx-store-development-session-secret-not-for-production';
+const MIN_SECRET_LENGTH = 32;
 
-function readUrl(key: ConfigKey): string {
+type UrlKey = keyof typeof defaults;
+
+function readUrl(key: UrlKey): string {
   const value = process.env[key]?.trim() || defaults[key];
   let url: URL;
   try {
@@ -27,15 +36,25 @@ function readUrl(key: ConfigKey): string {
   return url.href.replace(/\/+$/, '');
 }
 
+function readSessionSecret(): string {
+  const secret = process.env.STORE_SESSION_SECRET?.trim();
+  if (secret && secret.length >= MIN_SECRET_LENGTH) return secret;
+  if (secret) {
+    throw new Error(`STORE_SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`);
+  }
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('STORE_SESSION_SECRET must be set in production (a random 32+ characters)');
+  }
+  return developmentSessionSecret;
+}
+
 let parsed: StoreConfig | undefined;
 
 /**
- * The store's configuration, read from the environment of the running server. Awaiting
- * `connection()` first keeps every caller out of build-time prerendering, so one build
- * can be deployed anywhere and pointed at its services by environment alone.
+ * The store's configuration, read once from the environment of the running server. For the
+ * proxy and route handlers, which run per request and are never prerendered.
  */
-export async function storeConfig(): Promise<StoreConfig> {
-  await connection();
+export function readStoreConfig(): StoreConfig {
   parsed ??= {
     storeApiUrl: readUrl('STORE_API_URL'),
     portalUrls: {
@@ -43,6 +62,18 @@ export async function storeConfig(): Promise<StoreConfig> {
       cave: readUrl('CAVE_URL'),
       store: readUrl('STORE_URL'),
     },
+    oidcIssuer: readUrl('OIDC_ISSUER'),
+    sessionSecret: readSessionSecret(),
   };
   return parsed;
+}
+
+/**
+ * The store's configuration, for pages. Awaiting `connection()` first keeps every caller out of
+ * build-time prerendering, so one build can be deployed anywhere and pointed at its services by
+ * environment alone.
+ */
+export async function storeConfig(): Promise<StoreConfig> {
+  await connection();
+  return readStoreConfig();
 }

@@ -1,4 +1,4 @@
-import { pageFromSearch, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
+import { pageFromSearch, ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
 import { BuildingIcon, buttonClasses, Container, cx, EmptyState, Pagination } from '@makrx/ui';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -11,6 +11,7 @@ import {
   MakerspaceCardGrid,
   MakerspaceCardGridSkeleton,
 } from '../../features/makerspaces/components/makerspace-card-grid';
+import { InviteOnlyWelcome } from '../../features/onboarding/components/invite-only-welcome';
 
 function directoryHref({ city, page }: { city?: string; page?: number }): string {
   const params = new URLSearchParams();
@@ -84,6 +85,7 @@ export function DirectoryPage() {
   const page = pageFromSearch(searchParams);
   const city = searchParams.get('city')?.trim() || undefined;
   const cities = useMakerspaceCities();
+  const { user } = useSession();
   useDocumentTitle(city ? `Makerspaces in ${city}` : undefined);
 
   return (
@@ -112,6 +114,7 @@ export function DirectoryPage() {
         </Container>
       </section>
       <Container className="py-10 sm:py-12">
+        {user ? <InviteOnlyWelcome user={user} /> : null}
         <MakerspaceResults page={page} city={city} />
       </Container>
     </>

@@ -1,4 +1,4 @@
-import { portalUrlsOf, useDocumentTitle, useRuntimeConfig } from '@makrx/spa-kit';
+import { portalUrlsOf, useDocumentTitle, useRuntimeConfig, useSession } from '@makrx/spa-kit';
 import { ArrowRightIcon, Container, SectionHeader } from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { Hero } from '../../features/ecosystem/components/hero';
@@ -12,11 +12,12 @@ const seeAllClasses =
 
 export function HomePage() {
   const config = useRuntimeConfig();
+  const { user } = useSession();
   useDocumentTitle(undefined);
 
   return (
     <>
-      <Hero caveUrl={config.caveUrl} />
+      <Hero caveUrl={config.caveUrl} greetName={user?.name.split(' ')[0]} />
 
       <section aria-labelledby="portals-heading" className="py-16 sm:py-24">
         <Container>

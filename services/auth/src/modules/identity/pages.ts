@@ -15,7 +15,7 @@ justify-content:center;padding:24px 16px;background:#f6f5fb;color:#0f172a;
 font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 main{width:100%;max-width:420px}
 .brand{display:flex;align-items:center;gap:10px;justify-content:center;margin-bottom:24px;font-weight:700;font-size:20px}
-.mark{display:inline-grid;place-items:center;width:36px;height:36px;border-radius:10px;background:#0b1020;color:#fff;font-size:18px}
+.mark{width:36px;height:36px}
 .card{background:#fff;border:1px solid #e2e8f0;border-radius:16px;padding:32px;box-shadow:0 10px 30px -12px rgba(15,23,42,.18)}
 h1{font-size:24px;line-height:1.25;margin:0 0 6px}
 p.lead{margin:0 0 24px;color:#475569}
@@ -33,8 +33,12 @@ button.secondary{background:#fff;color:#0f172a;border:1px solid #cbd5e1;margin-t
 a{color:#5b21b6}
 .divider{display:flex;align-items:center;gap:12px;margin:24px 0 0;color:#64748b;font-size:13px}
 .divider::before,.divider::after{content:"";flex:1;height:1px;background:#e2e8f0}
-footer{margin-top:24px;font-size:13px;color:#64748b;text-align:center}
+footer{margin-top:24px;font-size:13px;color:#475569;text-align:center}
+@media (max-width:420px){.links{flex-direction:column;align-items:flex-start}}
 `;
+
+/** The MakrX mark the apps' headers show (packages/ui makrx-logo.tsx), inline. */
+const MARK = `<svg class="mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="9" fill="#0b1020"/><path d="M10 10 22 22" stroke="#fff" stroke-width="4" stroke-linecap="round"/><path d="M22 10 10 22" stroke="#a78bfa" stroke-width="4" stroke-linecap="round"/></svg>`;
 
 export function renderPage(title: string, content: string): string {
   return `<!doctype html>
@@ -47,7 +51,7 @@ export function renderPage(title: string, content: string): string {
 </head>
 <body>
 <main>
-<div class="brand"><span class="mark" aria-hidden="true">✕</span><span>MakrX</span></div>
+<div class="brand">${MARK}<span>MakrX</span></div>
 <div class="card">${content}</div>
 <footer>One account for MakrX.org, MakrCave and MakrX.Store.</footer>
 </main>

@@ -67,6 +67,9 @@ export async function createOidcProvider(
     },
     conformIdTokenClaims: false,
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    // Keycloak's "web origins": a browser app may call the token endpoint from its own origin.
+    clientBasedCORS: (_ctx, origin, client) =>
+      (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
     findAccount: async (_ctx, sub) => {
       const claims = await accountClaims(sub);
       return claims ? { accountId: sub, claims: async () => claims } : undefined;

@@ -65,7 +65,13 @@ function MakerMosaic() {
   );
 }
 
-export function Hero({ caveUrl }: { caveUrl: string }) {
+export interface HeroProps {
+  caveUrl: string;
+  /** The signed-in maker's name, to greet them by. */
+  greetName?: string;
+}
+
+export function Hero({ caveUrl, greetName }: HeroProps) {
   return (
     <section className="relative isolate overflow-hidden border-b border-ink-200 bg-gradient-to-b from-accent-50 via-white to-white">
       <div
@@ -76,7 +82,7 @@ export function Hero({ caveUrl }: { caveUrl: string }) {
         <div>
           <p className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm font-medium text-accent-700 shadow-sm ring-1 ring-accent-200">
             <SparkIcon className="size-4" />
-            The maker ecosystem
+            {greetName ? `Welcome, ${greetName}` : 'The maker ecosystem'}
           </p>
           <h1 className="mt-6 text-5xl leading-[1.05] font-extrabold tracking-tight text-ink-950 sm:text-6xl lg:text-7xl">
             <span className="block text-org-600">Dream.</span>

@@ -1,0 +1,23 @@
+'use client';
+
+import { AccountMenu, type AccountMenuUser } from '@makrx/ui';
+import { usePathname, useSearchParams } from 'next/navigation';
+
+/**
+ * The header's account menu. The sign-in link carries the page it was clicked on, read here
+ * rather than on the server because the layout stays put across in-app navigations.
+ */
+export function StoreAccountMenu({ user }: { user: AccountMenuUser | null }) {
+  const pathname = usePathname();
+  const query = useSearchParams().toString();
+  if (user) {
+    return <AccountMenu status="signed-in" user={user} signOut={{ formAction: '/auth/logout' }} />;
+  }
+  const returnTo = query ? `${pathname}?${query}` : pathname;
+  return (
+    <AccountMenu
+      status="signed-out"
+      signIn={{ href: `/auth/login?returnTo=${encodeURIComponent(returnTo)}` }}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+async function freshConfig(env: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const { readStoreConfig } = await import('./config');
+  return readStoreConfig;
+}
+
+afterEach(() => void vi.unstubAllEnvs());
+
+describe('readStoreConfig', () => {
+  it('has a development session secret outside production', async () => {
+    const read = await freshConfig({ NODE_ENV: 'development', STORE_SESSION_SECRET: undefined });
+    expect(read().sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(read().oidcIssuer).toBe('http://localhost:8080/realms/makrx');
+  });
+
+  it('refuses to run in production without a session secret of its own', async () => {
+    const read = await freshConfig({ NODE_ENV: 'production', STORE_SESSION_SECRET: undefined });
+    expect(read).toThrow(/STORE_SESSION_SECRET must be set in production/);
+  });
+
+  it('refuses a session secret too short to be a key', async () => {
+    const read = await freshConfig({ STORE_SESSION_SECRET: 'short' });
+    expect(read).toThrow(/at least 32 characters/);
+  });
+});
