@@ -134,6 +134,20 @@ describe.each(testDrivers)('a service built with the kit, over %s', (driver) => 
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('lets an app origin change data with PUT, PATCH and DELETE', async () => {
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/tools',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'DELETE',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-methods']).toMatch(/PUT.*PATCH.*DELETE/);
+  });
+
   it('echoes a given request id and makes one up otherwise', async () => {
     const given = await app.inject({ url: '/health', headers: { 'x-request-id': 'trace-42' } });
     expect(given.headers['x-request-id']).toBe('trace-42');

@@ -100,6 +100,8 @@ export async function createService(
   });
   await app.register(cors, {
     origin: runtime.allowedOrigins,
+    // @fastify/cors allows only GET, HEAD and POST unless told; the APIs also PUT, PATCH and DELETE.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after'],
   });

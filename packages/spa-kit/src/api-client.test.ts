@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiUrl, getJson } from './api-client';
+import { ApiError, apiUrl, getJson, requestJson } from './api-client';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -27,5 +27,33 @@ describe('getJson', () => {
     });
     const error = await getJson('http://api', 'makers').catch((caught) => caught);
     expect(error).toMatchObject({ status: 0, code: 'SERVICE_UNREACHABLE', isUnreachable: true });
+  });
+});
+
+describe('requestJson', () => {
+  it('sends the method through the given fetch and returns the JSON answer', async () => {
+    const sent: { url: string; method?: string }[] = [];
+    const send = async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push({ url: String(input), method: init?.method });
+      return Response.json({ id: 'u1' });
+    };
+    const answer = await requestJson(send, 'http://api', 'users/u1/lock', { method: 'POST' });
+    expect(answer).toEqual({ id: 'u1' });
+    expect(sent).toEqual([{ url: 'http://api/users/u1/lock', method: 'POST' }]);
+  });
+
+  it('keeps the message of a refused change, for the page to show', async () => {
+    const body = {
+      error: { code: 'CANNOT_LOCK_SELF', message: 'You cannot lock your own account.' },
+    };
+    const send = async () => Response.json(body, { status: 409 });
+    const error = await requestJson(send, 'http://api', 'users/u1/lock', { method: 'POST' }).catch(
+      (caught) => caught,
+    );
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'CANNOT_LOCK_SELF',
+      message: 'You cannot lock your own account.',
+    });
   });
 });

@@ -31,15 +31,26 @@ export function apiUrl(baseUrl: string, path: string, params: QueryParams = {}):
   return url.toString();
 }
 
-export async function getJson<T>(
+/** `fetch`, or a stand-in with its signature such as the signed-in user's `AuthenticatedFetch`. */
+export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export interface JsonRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  params?: QueryParams;
+  signal?: AbortSignal;
+}
+
+/** Calls a MakrX service and returns its JSON answer; any failure is an `ApiError`. */
+export async function requestJson<T>(
+  send: Fetch,
   baseUrl: string,
   path: string,
-  params?: QueryParams,
-  signal?: AbortSignal,
+  { method = 'GET', params, signal }: JsonRequest = {},
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(baseUrl, path, params), {
+    response = await send(apiUrl(baseUrl, path, params), {
+      method,
       headers: { Accept: 'application/json' },
       signal,
     });
@@ -57,4 +68,14 @@ export async function getJson<T>(
     );
   }
   return (await response.json()) as T;
+}
+
+/** A public GET, without the signed-in user's token. */
+export function getJson<T>(
+  baseUrl: string,
+  path: string,
+  params?: QueryParams,
+  signal?: AbortSignal,
+): Promise<T> {
+  return requestJson<T>((input, init) => fetch(input, init), baseUrl, path, { params, signal });
 }

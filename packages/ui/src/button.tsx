@@ -1,7 +1,7 @@
-import type { AnchorHTMLAttributes, ButtonHTMLAttributes } from 'react';
+import type { AnchorHTMLAttributes, ComponentPropsWithRef } from 'react';
 import { cx } from './class-names';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'inverse';
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'inverse' | 'danger';
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
 export interface ButtonStyle {
@@ -17,6 +17,7 @@ const variantClasses: Record<ButtonVariant, string> = {
     'bg-white text-ink-900 shadow-sm ring-1 ring-inset ring-ink-300 hover:bg-ink-50 hover:ring-ink-400 active:bg-ink-100',
   ghost: 'text-ink-700 hover:bg-ink-100 hover:text-ink-900 active:bg-ink-200',
   inverse: 'bg-white text-ink-950 shadow-sm hover:bg-ink-100 active:bg-ink-200',
+  danger: 'bg-red-600 text-white shadow-sm shadow-red-900/20 hover:bg-red-700 active:bg-red-800',
 };
 
 const sizeClasses: Record<ButtonSize, string> = {
@@ -37,7 +38,7 @@ export function buttonClasses({ variant = 'primary', size = 'md', className }: B
   );
 }
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & ButtonStyle;
+export type ButtonProps = ComponentPropsWithRef<'button'> & ButtonStyle;
 
 export function Button({ variant, size, className, type = 'button', ...props }: ButtonProps) {
   return <button type={type} className={buttonClasses({ variant, size, className })} {...props} />;

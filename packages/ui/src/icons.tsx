@@ -281,3 +281,30 @@ export function SignOutIcon(props: IconProps) {
     </StrokeIcon>
   );
 }
+
+export function LockIcon(props: IconProps) {
+  return (
+    <StrokeIcon {...props}>
+      <rect x="4.5" y="10.5" width="15" height="10" rx="2.5" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+    </StrokeIcon>
+  );
+}
+
+export function UnlockIcon(props: IconProps) {
+  return (
+    <StrokeIcon {...props}>
+      <rect x="4.5" y="10.5" width="15" height="10" rx="2.5" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 7.7-1.5" />
+    </StrokeIcon>
+  );
+}
+
+export function ShieldIcon(props: IconProps) {
+  return (
+    <StrokeIcon {...props}>
+      <path d="M12 3.5 5 6v5.5c0 4.3 3 7.8 7 9 4-1.2 7-4.7 7-9V6l-7-2.5Z" />
+      <path d="m9.5 12 1.8 1.8 3.2-3.6" />
+    </StrokeIcon>
+  );
+}

@@ -26,6 +26,8 @@ export { Badge } from './badge';
 export type { BadgeProps, BadgeTone } from './badge';
 export { Card } from './card';
 export type { CardProps } from './card';
+export { ConfirmDialog } from './confirm-dialog';
+export type { ConfirmDialogProps } from './confirm-dialog';
 export { EmptyState } from './empty-state';
 export type { EmptyStateProps } from './empty-state';
 export { ErrorState } from './error-state';

@@ -1,15 +1,22 @@
-import { AppShell } from '@makrx/spa-kit';
+import { AppShell, useSession, type SessionUser } from '@makrx/spa-kit';
 import type { NavItem } from '@makrx/ui';
 import { useLocation } from 'react-router-dom';
+import { canAdministerUsers } from '../features/user-admin/access';
+import { paths } from './paths';
 
-function navFor(pathname: string): NavItem[] {
-  return [
+function navFor(pathname: string, user: SessionUser | undefined): NavItem[] {
+  const nav: NavItem[] = [
     { label: 'Discover', href: '/', active: pathname === '/' },
     { label: 'Makers', href: '/makers', active: pathname.startsWith('/makers') },
   ];
+  if (canAdministerUsers(user)) {
+    nav.push({ label: 'Users', href: paths.userAdmin, active: pathname === paths.userAdmin });
+  }
+  return nav;
 }
 
 export function AppLayout() {
   const { pathname } = useLocation();
-  return <AppShell nav={navFor(pathname)} />;
+  const { user } = useSession();
+  return <AppShell nav={navFor(pathname, user)} />;
 }

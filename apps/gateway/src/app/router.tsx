@@ -1,10 +1,17 @@
 import { authRoutes } from '@makrx/spa-kit';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './app-layout';
+import { RouteLoading } from './route-loading';
 import { HomePage } from './routes/home-page';
 import { MakerProfilePage } from './routes/maker-profile-page';
 import { MakersPage } from './routes/makers-page';
 import { NotFoundPage } from './routes/not-found-page';
+
+// Its own chunk: the first page's JavaScript budget is for visitors, not administrators.
+const UserAdminPage = lazy(() =>
+  import('./routes/user-admin-page').then((module) => ({ default: module.UserAdminPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -13,6 +20,14 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'makers', element: <MakersPage /> },
       { path: 'makers/:handle', element: <MakerProfilePage /> },
+      {
+        path: 'admin/users',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <UserAdminPage />
+          </Suspense>
+        ),
+      },
       ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

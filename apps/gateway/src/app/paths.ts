@@ -1,0 +1,4 @@
+/** Paths more than one part of the app links to. */
+export const paths = {
+  userAdmin: '/admin/users',
+} as const;

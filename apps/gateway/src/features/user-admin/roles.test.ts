@@ -1,0 +1,26 @@
+import { assignableRole } from '@makrx/contracts';
+import { describe, expect, it } from 'vitest';
+import { assignableRoles, rolesLacking, sortRoles } from './roles';
+
+describe('global roles', () => {
+  it('offers exactly the roles the API assigns', () => {
+    expect([...assignableRoles].sort()).toEqual([...assignableRole.options].sort());
+  });
+
+  it('offers a user only the roles they lack, least powerful first', () => {
+    expect(rolesLacking(['admin', 'admin:cave', 'store_customer'])).toEqual([
+      'admin:org',
+      'admin:store',
+      'super_admin',
+    ]);
+  });
+
+  it('lists a user’s roles in the same order, with unknown roles last', () => {
+    expect(sortRoles(['super_admin', 'beta_tester', 'admin:cave', 'admin'])).toEqual([
+      'admin',
+      'admin:cave',
+      'super_admin',
+      'beta_tester',
+    ]);
+  });
+});

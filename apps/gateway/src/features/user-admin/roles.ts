@@ -1,0 +1,31 @@
+import type { AssignableRole } from '@makrx/contracts';
+
+/**
+ * The global roles the API assigns, least powerful first, so the riskiest choice sits at the
+ * bottom of the list. A copy of the contract's enum: importing its zod schema would ship zod to
+ * the browser for six strings (roles.test.ts keeps the two in step).
+ */
+export const assignableRoles = [
+  'store_customer',
+  'admin',
+  'admin:org',
+  'admin:cave',
+  'admin:store',
+  'super_admin',
+] as const satisfies readonly AssignableRole[];
+
+export function isAssignableRole(role: string): role is AssignableRole {
+  return (assignableRoles as readonly string[]).includes(role);
+}
+
+/** The roles a user could still be given. */
+export function rolesLacking(roles: readonly string[]): AssignableRole[] {
+  return assignableRoles.filter((role) => !roles.includes(role));
+}
+
+/** Assignable roles in list order, then any others (from an older or newer API) by name. */
+export function sortRoles(roles: readonly string[]): string[] {
+  const rank = (role: string) =>
+    isAssignableRole(role) ? assignableRoles.indexOf(role) : assignableRoles.length;
+  return [...roles].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
