@@ -14,4 +14,4 @@ export { authRoutes, AuthCallbackPage, SignedOutPage } from './session/auth-page
 export { useAuthenticatedFetch, useSession } from './session/session-context';
 export type { Session } from './session/session-context';
 export type { AuthenticatedFetch } from './session/authenticated-fetch';
-export type { SessionUser } from './session/session-user';
+export type { SessionUser } from '@makrx/contracts/session-user';

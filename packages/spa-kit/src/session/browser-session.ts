@@ -2,7 +2,7 @@ import { safeReturnTo } from '@makrx/ui';
 import { generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
 import { OidcError, type IssuedTokens, type OidcClient } from './oidc-client';
 import type { SessionStore, StoredTokens } from './session-store';
-import { sessionUserOf, type SessionUser } from './session-user';
+import { sessionUserOf, type SessionUser } from '@makrx/contracts/session-user';
 
 export type SessionState =
   { status: 'loading' } | { status: 'signed-in'; user: SessionUser } | { status: 'signed-out' };

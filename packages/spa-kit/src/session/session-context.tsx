@@ -8,7 +8,7 @@ import {
 } from 'react';
 import { authenticatedFetch, type AuthenticatedFetch } from './authenticated-fetch';
 import type { BrowserSession } from './browser-session';
-import type { SessionUser } from './session-user';
+import type { SessionUser } from '@makrx/contracts/session-user';
 
 const BrowserSessionContext = createContext<BrowserSession | null>(null);
 

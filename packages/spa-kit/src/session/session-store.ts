@@ -1,4 +1,4 @@
-import type { SessionUser } from './session-user';
+import type { SessionUser } from '@makrx/contracts/session-user';
 
 /** What a signed-in tab keeps; sessionStorage, so it is this tab's and this origin's alone. */
 export interface StoredTokens {

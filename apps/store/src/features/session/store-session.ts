@@ -1,12 +1,8 @@
-import { decodeJwt, type JWTPayload } from 'jose';
+import { sessionUserOf, type SessionUser } from '@makrx/contracts/session-user';
+import type { JWTPayload } from 'jose';
 
-/** Who is signed in, as the store shows them (Keycloak's claim shapes, DESIGN "Identity"). */
-export interface StoreUser {
-  name: string;
-  email: string;
-  username: string;
-  roles: string[];
-}
+/** Who is signed in, as the store shows them. */
+export type StoreUser = SessionUser;
 
 /** What the session cookie holds: the tokens, and who they belong to. */
 export interface StoreSession {
@@ -33,37 +29,9 @@ export interface IssuedTokens {
  */
 export const SESSION_CHECK_SECONDS = 60;
 
-const text = (value: unknown) =>
-  typeof value === 'string' && value.length > 0 ? value : undefined;
-
-function realmRoles(claims: JWTPayload): string[] {
-  const roles = (claims.realm_access as { roles?: unknown } | undefined)?.roles;
-  return Array.isArray(roles)
-    ? roles.filter((role): role is string => typeof role === 'string')
-    : [];
-}
-
-function decodeAccessToken(accessToken: string): JWTPayload {
-  try {
-    return decodeJwt(accessToken);
-  } catch {
-    return {};
-  }
-}
-
 /** The profile from the ID token; the realm roles from the access token, where Keycloak puts them. */
-export function storeUserOf(idClaims: JWTPayload, accessToken: string): StoreUser {
-  const access = decodeAccessToken(accessToken);
-  const claim = (name: string) => text(idClaims[name]) ?? text(access[name]);
-  const email = claim('email') ?? '';
-  const username = claim('preferred_username') ?? email;
-  return {
-    name: claim('name') ?? (username || 'MakrX member'),
-    email,
-    username,
-    roles: realmRoles(access).length > 0 ? realmRoles(access) : realmRoles(idClaims),
-  };
-}
+export const storeUserOf = (idClaims: JWTPayload, accessToken: string): StoreUser =>
+  sessionUserOf(idClaims, accessToken);
 
 /** The session for freshly issued tokens; a refresh may leave out the ID or refresh token. */
 export function sessionFromTokens(

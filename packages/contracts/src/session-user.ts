@@ -1,4 +1,8 @@
-/** Who is signed in, as the apps show them (DESIGN "Identity": Keycloak's claim shapes). */
+/**
+ * Who is signed in, as the three apps show them, read from the tokens of the identity provider
+ * (DESIGN "Identity": Keycloak's claim shapes). Shared by the browser apps and the store's server,
+ * imported as `@makrx/contracts/session-user` so that browsers do not load the zod schemas.
+ */
 export interface SessionUser {
   name: string;
   email: string;
