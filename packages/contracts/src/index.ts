@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './makerspaces';
 export * from './profiles';
 export * from './user-admin';
+export * from './audit-log';

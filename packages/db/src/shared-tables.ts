@@ -66,11 +66,19 @@ export const auditLogs = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /**
+     * The hash chain (packages/db/src/audit.ts): the previous row's hash, and this row's.
+     * Null only on rows written before the chain existed; a NOT VALID check in the
+     * audit_append_only migration requires both on every new row.
+     */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_logs_entity_idx').on(t.entityType, t.entityId),
     index('audit_logs_actor_idx').on(t.actorId),
     index('audit_logs_occurred_idx').on(t.occurredAt),
+    index('audit_logs_action_idx').on(t.action),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { serviceAuthentication } from '@makrx/auth';
 import type { Mailer } from '@makrx/mailer';
 import type { ServiceDefinition, ServiceModule } from '@makrx/service-kit';
+import { auditLogRoutes } from './modules/audit-log/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
@@ -17,6 +18,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
     { prefix: '/api/v1', plugin: userAdminRoutes },
+    { prefix: '/api/v1', plugin: auditLogRoutes },
   ];
   if (mailer?.transport === 'dev-mailbox')
     modules.push({ prefix: '/dev', plugin: devMailRoutes(mailer) });

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { recordAudit } from './audit';
+import { connectDatabase, type Database } from './connect';
+import { auditLogs } from './shared-tables';
+
+const cli = fileURLToPath(new URL('./audit-verify-cli.ts', import.meta.url));
+const tsx = createRequire(import.meta.url).resolve('tsx');
+const runCli = (env: Record<string, string | undefined>) =>
+  spawnSync(process.execPath, ['--import', tsx, cli], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+
+async function writeRows(db: Database): Promise<number[]> {
+  for (let n = 0; n < 4; n += 1)
+    await recordAudit(db, {
+      service: 'store',
+      action: 'order.paid',
+      entityType: 'order',
+      entityId: `o-${n}`,
+      after: { total: 10 * n },
+    });
+  return (await db.select({ id: auditLogs.id }).from(auditLogs).orderBy(auditLogs.id)).map(
+    (r) => r.id,
+  );
+}
+
+async function editAfter(db: Database, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(sql`update audit_logs set after = '{"total": 0}' where id = ${id}`);
+  });
+}
+
+describe('npm run audit:verify', () => {
+  it('checks the embedded database in MAKRX_DATA_DIR: intact, then the edited row, exit 1', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'makrx-audit-'));
+    try {
+      const handle = await connectDatabase({ dataDir: join(dataDir, 'db') });
+      await handle.migrate();
+      const ids = await writeRows(handle.db);
+      await handle.close();
+
+      const intact = runCli({ DATABASE_URL: '', MAKRX_DATA_DIR: dataDir });
+      expect(intact.status, intact.stderr).toBe(0);
+      expect(intact.stdout).toContain('Audit log intact: 4 rows');
+
+      const again = await connectDatabase({ dataDir: join(dataDir, 'db') });
+      await editAfter(again.db, ids[1]!);
+      await again.close();
+
+      const broken = runCli({ DATABASE_URL: '', MAKRX_DATA_DIR: dataDir });
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toContain(`row ${ids[1]}: hash-mismatch`);
+      expect(broken.stderr).not.toContain(`row ${ids[2]}`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return;
+
+  it('checks the PostgreSQL at DATABASE_URL and reports an edited row with exit 1', async () => {
+    const name = `makrx_audit_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    try {
+      const handle = await connectDatabase({ url: url.toString(), poolSize: 2 });
+      try {
+        await handle.migrate();
+        const ids = await writeRows(handle.db);
+        const intact = runCli({ DATABASE_URL: url.toString() });
+        expect(intact.status, intact.stderr).toBe(0);
+        expect(intact.stdout).toContain('Audit log intact: 4 rows');
+
+        await editAfter(handle.db, ids[2]!);
+        const broken = runCli({ DATABASE_URL: url.toString() });
+        expect(broken.status).toBe(1);
+        expect(broken.stderr).toContain(`row ${ids[2]}: hash-mismatch`);
+        expect(broken.stderr).toContain('1 of 4 rows');
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
