@@ -5,3 +5,4 @@ export * from './makerspaces';
 export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';
+export * from './feature-flags';

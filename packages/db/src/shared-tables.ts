@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -45,12 +46,51 @@ export const featureFlags = pgTable(
     description: text('description').notNull(),
     enabled: boolean('enabled').notNull().default(false),
     rolloutPercentage: integer('rollout_percentage').notNull().default(100),
+    /** `{ roles?: string[]; makerspaceIds?: string[] }`; empty lists target everyone. */
+    targeting: jsonb('targeting')
+      .$type<{ roles?: string[]; makerspaceIds?: string[] }>()
+      .notNull()
+      .default({}),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
   },
   (t) => [
     check('feature_flags_scope_domain', sql`(${t.scope} = 'global') = (${t.domain} is null)`),
     check('feature_flags_rollout_range', sql`${t.rolloutPercentage} between 0 and 100`),
   ],
+);
+
+/** Every change of a flag (spec 5, "Flag Governance"): who, when, before, after and why. */
+export const featureFlagChanges = pgTable(
+  'feature_flag_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    flagKey: text('flag_key')
+      .notNull()
+      .references(() => featureFlags.key),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    justification: text('justification').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('feature_flag_changes_flag_idx').on(t.flagKey, t.changedAt),
+    check('feature_flag_changes_justification', sql`length(${t.justification}) >= 10`),
+  ],
+);
+
+/** A makerspace's own on/off for a flag, winning over targeting and rollout there. */
+export const featureFlagMakerspaceOverrides = pgTable(
+  'feature_flag_makerspace_overrides',
+  {
+    flagKey: text('flag_key')
+      .notNull()
+      .references(() => featureFlags.key),
+    makerspaceId: uuid('makerspace_id').notNull(),
+    enabled: boolean('enabled').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.flagKey, t.makerspaceId] })],
 );
 
 export const auditLogs = pgTable(

@@ -3,6 +3,8 @@ import type { Mailer } from '@makrx/mailer';
 import type { ServiceDefinition, ServiceModule } from '@makrx/service-kit';
 import { auditLogRoutes } from './modules/audit-log/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
+import { featureFlagRoutes } from './modules/feature-flags/routes';
+import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
 import { profileSyncRoutes } from './modules/profiles/sync-routes';
@@ -19,6 +21,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
     { prefix: '/api/v1', plugin: profileSyncRoutes },
     { prefix: '/api/v1', plugin: userAdminRoutes },
     { prefix: '/api/v1', plugin: auditLogRoutes },
+    { prefix: '/api/v1', plugin: featureFlagRoutes },
   ];
   if (mailer?.transport === 'dev-mailbox')
     modules.push({ prefix: '/dev', plugin: devMailRoutes(mailer) });
@@ -29,6 +32,11 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
       'Maker profiles, community and preferences of MakrX.org, beside the identity provider.',
     authentication: (issuer) => serviceAuthentication(issuer, 'auth-service'),
     modules,
-    seedDemoData: seedDemoMakers,
+    // The flags are configuration rather than demo data, but seedDemoData is the one seeding
+    // hook; it runs in embedded mode only, so production still needs its own flag seed.
+    seedDemoData: async (db) => {
+      await seedFeatureFlags(db);
+      await seedDemoMakers(db);
+    },
   };
 }

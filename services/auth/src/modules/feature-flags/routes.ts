@@ -1,0 +1,116 @@
+import { requireUser } from '@makrx/auth';
+import {
+  errorBody,
+  featureFlag,
+  featureFlagHistory,
+  featureFlagList,
+  featureFlagUpdate,
+  flagEvaluation,
+  flagEvaluationQuery,
+  makerspaceOverrideUpdate,
+} from '@makrx/contracts';
+import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { z } from 'zod';
+import {
+  evaluateFlagsFor,
+  flagHistory,
+  listFlags,
+  requireFlagViewer,
+  setMakerspaceOverride,
+  updateFlag,
+} from './service';
+
+const flagParams = z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{1,79}$/) });
+const overrideParams = flagParams.extend({ makerspaceId: z.uuid() });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+/** Feature flags (spec 5): evaluation for everyone, settings and history for admins. */
+export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/flags',
+    {
+      schema: {
+        tags: ['feature flags'],
+        summary: 'Every flag with its state, targeting and makerspace overrides',
+        response: { 200: featureFlagList, ...errors },
+      },
+    },
+    async (request) => {
+      requireFlagViewer(requireUser(request));
+      return { flags: await listFlags(app.db) };
+    },
+  );
+
+  app.get(
+    '/flags/evaluate',
+    {
+      schema: {
+        tags: ['feature flags'],
+        summary: 'Every flag evaluated for the caller (guest or signed in)',
+        querystring: flagEvaluationQuery,
+        response: { 200: flagEvaluation, 400: errorBody },
+      },
+    },
+    async (request) => {
+      const { caller } = request;
+      const user = caller?.kind === 'user' ? caller : null;
+      return evaluateFlagsFor(app.db, {
+        roles: user?.realmRoles ?? [],
+        ...(user ? { userId: user.userId } : {}),
+        ...(request.query.makerspaceId ? { makerspaceId: request.query.makerspaceId } : {}),
+      });
+    },
+  );
+
+  app.patch(
+    '/flags/:key',
+    {
+      schema: {
+        tags: ['feature flags'],
+        summary: 'Change a flag (with a justification); governed by spec 5',
+        params: flagParams,
+        body: featureFlagUpdate,
+        response: { 200: featureFlag, ...errors },
+      },
+    },
+    async (request) =>
+      updateFlag(app.db, request.params.key, request.body, {
+        caller: requireUser(request),
+        requestId: request.id,
+      }),
+  );
+
+  app.put(
+    '/flags/:key/makerspaces/:makerspaceId',
+    {
+      schema: {
+        tags: ['feature flags'],
+        summary: 'Turn a makerspace-scoped flag on or off for one makerspace',
+        params: overrideParams,
+        body: makerspaceOverrideUpdate,
+        response: { 200: featureFlag, ...errors },
+      },
+    },
+    async (request) =>
+      setMakerspaceOverride(app.db, request.params.key, request.params.makerspaceId, request.body, {
+        caller: requireUser(request),
+        requestId: request.id,
+      }),
+  );
+
+  app.get(
+    '/flags/:key/history',
+    {
+      schema: {
+        tags: ['feature flags'],
+        summary: 'The changes of a flag, newest first',
+        params: flagParams,
+        response: { 200: featureFlagHistory, ...errors },
+      },
+    },
+    async (request) => {
+      requireFlagViewer(requireUser(request));
+      return { changes: await flagHistory(app.db, request.params.key) };
+    },
+  );
+};

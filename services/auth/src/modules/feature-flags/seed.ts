@@ -1,0 +1,140 @@
+import type { FlagKey } from '@makrx/contracts';
+import { seedOnce, type Database } from '@makrx/db';
+import { featureFlags } from '@makrx/db/schema';
+
+type Seed = typeof featureFlags.$inferInsert & { key: FlagKey };
+
+/** The flags of spec section 5 with their starting state; admins change them afterwards. */
+export const flagSeeds: Seed[] = [
+  {
+    key: 'ENABLE_CROSS_DOMAIN_NOTIFICATIONS',
+    scope: 'global',
+    domain: null,
+    enabled: true,
+    description: 'Notifications that cross domains, such as a store order shown in the cave.',
+  },
+  {
+    key: 'MAINTENANCE_MODE',
+    scope: 'global',
+    domain: null,
+    enabled: false,
+    description:
+      'Every app shows the maintenance page and the services refuse writes; super admins can still sign in.',
+  },
+  {
+    key: 'ENABLE_NEW_AUTHENTICATION_FLOW',
+    scope: 'global',
+    domain: null,
+    enabled: false,
+    description: 'The redesigned sign-in and sign-up screens.',
+  },
+  {
+    key: 'ENABLE_UNIFIED_SEARCH',
+    scope: 'global',
+    domain: null,
+    enabled: true,
+    description:
+      'One search box in the shared header for products, makerspaces, makers and projects.',
+  },
+  {
+    key: 'ENABLE_COMMUNITY_FEATURES',
+    scope: 'domain',
+    domain: 'org',
+    enabled: true,
+    description: 'Maker profiles, follows and community pages on MakrX.org.',
+  },
+  {
+    key: 'SHOW_MAKER_SPOTLIGHT',
+    scope: 'domain',
+    domain: 'org',
+    enabled: true,
+    description: 'The featured makers section on the MakrX.org home page.',
+  },
+  {
+    key: 'ENABLE_PORTAL_NAVIGATION_V2',
+    scope: 'domain',
+    domain: 'org',
+    enabled: false,
+    description: 'The second version of the portal navigation between the three apps.',
+  },
+  {
+    key: 'ENABLE_ADVANCED_ANALYTICS',
+    scope: 'makerspace',
+    domain: 'cave',
+    enabled: false,
+    description: 'The advanced analytics dashboard of a makerspace (usage, revenue, trends).',
+  },
+  {
+    key: 'ENABLE_BOM_ORDERING',
+    scope: 'domain',
+    domain: 'cave',
+    enabled: true,
+    description: '"Order from Store" buttons on project bills of materials.',
+  },
+  {
+    key: 'ENABLE_REAL_TIME_EQUIPMENT_STATUS',
+    scope: 'domain',
+    domain: 'cave',
+    enabled: false,
+    description: 'Live equipment status pushed to the cave instead of refreshed on load.',
+  },
+  {
+    key: 'ENABLE_AUTOMATED_BILLING',
+    scope: 'makerspace',
+    domain: 'cave',
+    enabled: false,
+    description: 'Membership and equipment usage billed automatically for a makerspace.',
+  },
+  {
+    key: 'ENABLE_PROJECT_COLLABORATION',
+    scope: 'domain',
+    domain: 'cave',
+    enabled: true,
+    description: 'Shared projects with collaborators, comments and task lists in the cave.',
+  },
+  {
+    key: 'ENABLE_STL_UPLOAD',
+    scope: 'domain',
+    domain: 'store',
+    enabled: true,
+    description: 'Uploading 3D files (STL) for print-on-demand quotes in the store.',
+  },
+  {
+    key: 'ENABLE_QUICK_REORDER',
+    scope: 'domain',
+    domain: 'store',
+    enabled: true,
+    description: 'Reordering a past order in one click.',
+  },
+  {
+    key: 'ENABLE_NEW_CHECKOUT_FLOW',
+    scope: 'domain',
+    domain: 'store',
+    enabled: false,
+    description: 'The redesigned single-page checkout.',
+  },
+  {
+    key: 'ENABLE_SERVICE_MARKETPLACE',
+    scope: 'domain',
+    domain: 'store',
+    enabled: false,
+    description: 'Fabrication services offered by service providers in the store.',
+  },
+  {
+    key: 'ENABLE_ADVANCED_SEARCH',
+    scope: 'domain',
+    domain: 'store',
+    enabled: false,
+    description: 'Faceted product search with filters by material, price and availability.',
+  },
+];
+
+/**
+ * Seeds the flags once per database. They are configuration, not demo data; the service
+ * runs this through `seedDemoData`, which only happens in embedded mode (see ARCHITECTURE).
+ */
+export async function seedFeatureFlags(db: Database): Promise<void> {
+  await seedOnce(db, 'auth:feature-flags', async (tx) => {
+    await tx.insert(featureFlags).values(flagSeeds).onConflictDoNothing();
+  });
+}
