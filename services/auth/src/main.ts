@@ -15,6 +15,7 @@ import {
 } from '@makrx/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { createIdentityProvider, identityEnv, runsEmbeddedIdp, seedDemoUsers } from './identity';
+import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { createAuthService } from './service';
 
 const env = baseServiceEnv
@@ -41,6 +42,8 @@ const mailer = createMailer({
   database: database.db,
 });
 const definition = createAuthService({ mailer });
+// The spec's feature flags are configuration every deployment needs (once per database).
+await seedFeatureFlags(database.db);
 if (database.driver === 'pglite') {
   // Embedded mode: migrate and seed on start. Production runs `npm run db:migrate`.
   await database.migrate();

@@ -32,8 +32,8 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
       'Maker profiles, community and preferences of MakrX.org, beside the identity provider.',
     authentication: (issuer) => serviceAuthentication(issuer, 'auth-service'),
     modules,
-    // The flags are configuration rather than demo data, but seedDemoData is the one seeding
-    // hook; it runs in embedded mode only, so production still needs its own flag seed.
+    // The flags are configuration, not demo data: the auth service's main seeds them in
+    // production too (src/main.ts); seeding runs once per database either way.
     seedDemoData: async (db) => {
       await seedFeatureFlags(db);
       await seedDemoMakers(db);

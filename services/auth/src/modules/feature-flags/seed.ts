@@ -130,8 +130,8 @@ export const flagSeeds: Seed[] = [
 ];
 
 /**
- * Seeds the flags once per database. They are configuration, not demo data; the service
- * runs this through `seedDemoData`, which only happens in embedded mode (see ARCHITECTURE).
+ * Seeds the flags once per database. They are configuration, not demo data: embedded mode
+ * seeds them with the demo data, and the auth service's main seeds them in production.
  */
 export async function seedFeatureFlags(db: Database): Promise<void> {
   await seedOnce(db, 'auth:feature-flags', async (tx) => {
