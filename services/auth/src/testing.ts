@@ -1,4 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { startTestIssuer } from '@makrx/auth/testing';
+import type { Driver } from '@makrx/db';
+import { users } from '@makrx/db/schema';
+import { startTestService } from '@makrx/service-kit/testing';
+import { seedDemoUsers } from './modules/identity/demo-users';
+import { createAuthService } from './service';
 
 /**
  * Test support for anything that signs in through the embedded identity provider.
@@ -119,4 +125,31 @@ export async function serviceAccessToken(
   if (!response.ok)
     throw new Error(`client credentials failed with ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * The auth service in-process over a fresh database with the demo users, and a test issuer
+ * whose tokens it accepts: `tokenFor('superadmin', ['super_admin'])` signs as that user.
+ */
+export async function startAuthServiceWithDemoUsers(driver: Driver) {
+  const issuer = await startTestIssuer();
+  const auth = await startTestService(createAuthService(), driver, { issuer: issuer.issuer });
+  await seedDemoUsers(auth.app.db, 'makrx-demo');
+  const ids: Record<string, string> = {};
+  for (const row of await auth.app.db
+    .select({ id: users.id, username: users.username })
+    .from(users)) {
+    ids[row.username] = row.id;
+  }
+  return {
+    auth,
+    issuer,
+    ids,
+    tokenFor: (username: string, realmRoles: string[]) =>
+      issuer.userToken({ id: ids[username]!, username, realmRoles }),
+    close: async () => {
+      await auth.close();
+      await issuer.close();
+    },
+  };
 }

@@ -1,11 +1,9 @@
-import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import type { TestIssuer } from '@makrx/auth/testing';
 import type { AuditLogPage } from '@makrx/contracts';
 import { recordAudit } from '@makrx/db';
-import { users } from '@makrx/db/schema';
-import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoUsers } from '../../identity';
-import { createAuthService } from '../../service';
+import { startAuthServiceWithDemoUsers } from '../../testing';
 import { csvField } from './service';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,14 +36,9 @@ describe.each(testDrivers)('the audit log viewer over %s', (driver) => {
   let between: string;
 
   beforeAll(async () => {
-    issuer = await startTestIssuer();
-    auth = await startTestService(createAuthService(), driver, { issuer: issuer.issuer });
-    await seedDemoUsers(auth.app.db, 'makrx-demo');
-    for (const row of await auth.app.db
-      .select({ id: users.id, username: users.username })
-      .from(users)) {
-      ids[row.username] = row.id;
-    }
+    const started = await startAuthServiceWithDemoUsers(driver);
+    ({ issuer, auth } = started);
+    Object.assign(ids, started.ids);
     superAdmin = await issuer.userToken({
       id: ids.superadmin,
       username: 'superadmin',

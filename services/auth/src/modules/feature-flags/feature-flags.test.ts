@@ -1,4 +1,4 @@
-import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import type { TestIssuer } from '@makrx/auth/testing';
 import type {
   FeatureFlag,
   FeatureFlagHistory,
@@ -6,12 +6,11 @@ import type {
   FlagEvaluation,
 } from '@makrx/contracts';
 import { flagKeys } from '@makrx/contracts';
-import { auditLogs, users } from '@makrx/db/schema';
-import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { auditLogs } from '@makrx/db/schema';
+import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoUsers } from '../../identity';
-import { createAuthService } from '../../service';
+import { startAuthServiceWithDemoUsers } from '../../testing';
 
 const MAKERSPACE = '6a1c7c2e-4f1e-4d55-9a57-0d7c3b1f9e01';
 const OTHER_MAKERSPACE = '6a1c7c2e-4f1e-4d55-9a57-0d7c3b1f9e02';
@@ -23,14 +22,9 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    issuer = await startTestIssuer();
-    auth = await startTestService(createAuthService(), driver, { issuer: issuer.issuer });
-    await seedDemoUsers(auth.app.db, 'makrx-demo');
-    for (const row of await auth.app.db
-      .select({ id: users.id, username: users.username })
-      .from(users)) {
-      ids[row.username] = row.id;
-    }
+    const started = await startAuthServiceWithDemoUsers(driver);
+    ({ issuer, auth } = started);
+    Object.assign(ids, started.ids);
     const token = (username: string, realmRoles: string[]) =>
       issuer.userToken({ id: ids[username]!, username, realmRoles });
     tokens.superAdmin = await token('superadmin', ['super_admin']);

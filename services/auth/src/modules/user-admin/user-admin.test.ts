@@ -1,11 +1,10 @@
-import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import type { TestIssuer } from '@makrx/auth/testing';
 import type { AdminUser, AdminUserPage } from '@makrx/contracts';
-import { auditLogs, users } from '@makrx/db/schema';
-import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { auditLogs } from '@makrx/db/schema';
+import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoUsers } from '../../identity';
-import { createAuthService } from '../../service';
+import { startAuthServiceWithDemoUsers } from '../../testing';
 import { signInWithPassword } from '../identity/accounts';
 
 const policy = { maxFailures: 5, waitSeconds: 60, maxWaitSeconds: 900 };
@@ -18,14 +17,9 @@ describe.each(testDrivers)('user administration over %s', (driver) => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    issuer = await startTestIssuer();
-    auth = await startTestService(createAuthService(), driver, { issuer: issuer.issuer });
-    await seedDemoUsers(auth.app.db, 'makrx-demo');
-    for (const row of await auth.app.db
-      .select({ id: users.id, username: users.username })
-      .from(users)) {
-      ids[row.username] = row.id;
-    }
+    const started = await startAuthServiceWithDemoUsers(driver);
+    ({ issuer, auth } = started);
+    Object.assign(ids, started.ids);
     superAdmin = await issuer.userToken({
       id: ids.superadmin,
       username: 'superadmin',
