@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { accessMatrix, decideAccess, features, type MatrixRole } from '@makrx/auth';
 import { signInForAccessToken } from '@makrx/auth-service/testing';
 import { caveService } from '@makrx/cave-service';
-import { testDrivers } from '@makrx/db/testing';
+import { createEmptyPostgresDatabase, testDrivers } from '@makrx/db/testing';
 import { createService, type ServiceDefinition } from '@makrx/service-kit';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLauncherConfig } from './config';
 import { startMakrx, type RunningMakrx } from './start-makrx';
@@ -58,29 +56,9 @@ const probeService: ServiceDefinition = {
   ],
 };
 
-async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = process.env.TEST_DATABASE_URL!;
-  const name = `makrx_matrix_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 describe.each(testDrivers)('the access matrix over %s', (driver) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'makrx-matrix-'));
-  let postgres: Awaited<ReturnType<typeof postgresDatabase>> | undefined;
+  let postgres: Awaited<ReturnType<typeof createEmptyPostgresDatabase>> | undefined;
   let makrx: RunningMakrx;
   let probe: FastifyInstance;
   const tokens: Partial<Record<MatrixRole, string>> = {};
@@ -97,7 +75,9 @@ describe.each(testDrivers)('the access matrix over %s', (driver) => {
     });
 
   beforeAll(async () => {
-    if (driver === 'postgres') postgres = await postgresDatabase();
+    if (driver === 'postgres') {
+      postgres = await createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL!, 'makrx_matrix');
+    }
     const settings = config();
     makrx = await startMakrx(root, settings, () => {}, { withApps: false });
     const signIn = (login: string) =>

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { createEmptyPostgresDatabase } from './testing';
 import { recordAudit } from './audit';
 import { connectDatabase, type Database } from './connect';
 import { auditLogs } from './shared-tables';
@@ -71,12 +70,8 @@ describe('npm run audit:verify', () => {
   if (!server) return;
 
   it('checks the PostgreSQL at DATABASE_URL and reports an edited row with exit 1', async () => {
-    const name = `makrx_audit_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
+    const database = await createEmptyPostgresDatabase(server, 'makrx_audit');
+    const url = new URL(database.url);
     try {
       const handle = await connectDatabase({ url: url.toString(), poolSize: 2 });
       try {
@@ -95,8 +90,7 @@ describe('npm run audit:verify', () => {
         await handle.close();
       }
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await database.drop();
     }
   });
 });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { createEmptyPostgresDatabase } from './testing';
 
 const cli = fileURLToPath(new URL('./migrate-cli.ts', import.meta.url));
 const tsx = createRequire(import.meta.url).resolve('tsx');
@@ -25,12 +25,8 @@ describe('npm run db:migrate', () => {
   if (!server) return;
 
   it('creates the domain schemas and shared tables on PostgreSQL, and a second run changes nothing', async () => {
-    const name = `makrx_migrate_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
+    const database = await createEmptyPostgresDatabase(server, 'makrx_migrate');
+    const url = new URL(database.url);
     try {
       const first = runCli({ DATABASE_URL: url.toString() });
       expect(first.status, first.stderr).toBe(0);
@@ -56,8 +52,7 @@ describe('npm run db:migrate', () => {
         ]),
       );
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await database.drop();
     }
   });
 });

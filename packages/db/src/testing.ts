@@ -22,18 +22,30 @@ export async function createTestDatabase(driver: Driver): Promise<DatabaseHandle
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `makrx_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await connectDatabase({ url: url.toString(), poolSize: 20 });
+  const empty = await createEmptyPostgresDatabase(serverUrl, 'makrx_test');
+  const handle = await connectDatabase({ url: empty.url, poolSize: 20 });
   await handle.migrate();
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await empty.drop();
     },
+  };
+}
+
+/** A new, empty database on the PostgreSQL server of `serverUrl`, and a way to drop it. */
+export async function createEmptyPostgresDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
 
