@@ -3,17 +3,12 @@ import { mailEnv } from '@makrx/mailer';
 import { baseServiceEnv, loadConfig, type Environment } from '@makrx/service-kit';
 import { z } from 'zod';
 
-const url = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
-
 /** Everything `npm start` reads. Each app and service listens on the port of its URL. */
 export const launcherEnv = baseServiceEnv
   .extend(identityEnv.shape)
   .extend(mailEnv.shape)
   .extend({
     LOG_LEVEL: baseServiceEnv.shape.LOG_LEVEL.default('warn'),
-    AUTH_API_URL: url('http://localhost:8001'),
-    CAVE_API_URL: url('http://localhost:8002'),
-    STORE_API_URL: url('http://localhost:8003'),
     MAKRX_DEMO_DATA: z.enum(['true', 'false']).default('true'),
     /** Keys the store's session cookies; the default is for embedded mode only. */
     STORE_SESSION_SECRET: z

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serviceAccessToken, signInForAccessToken } from '@makrx/auth-service/testing';
+import { createPeers, peerSettingsOf } from '@makrx/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLauncherConfig } from './config';
 import { startMakrx, type RunningMakrx } from './start-makrx';
@@ -106,5 +107,30 @@ describe('tokens between the services of npm start', () => {
     const response = await get(`${cave}/me/makerspaces`, forged);
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe('INVALID_TOKEN');
+  });
+});
+
+describe('calls between the services (app.peers)', () => {
+  it('signs in as the calling service and reaches the other service’s integration endpoint', async () => {
+    const peers = createPeers(peerSettingsOf('auth', config, config.CLIENT_SECRET_AUTH_SERVICE)!);
+    const body = await peers.json<{ items: Array<{ makerspace: { slug: string } }> }>(
+      'cave',
+      `/api/v1/user/makerspaces?userId=${memberId()}`,
+    );
+    expect(body.items.map((item) => item.makerspace.slug)).toContain('makrx-hub-bengaluru');
+  });
+
+  it('is refused by an endpoint meant for another service, and names the failure', async () => {
+    const peers = createPeers(peerSettingsOf('store', config, config.CLIENT_SECRET_STORE_BACKEND)!);
+    await expect(
+      peers.json('cave', `/api/v1/user/makerspaces?userId=${memberId()}`),
+    ).rejects.toMatchObject({ status: 502, code: 'PEER_FAILED' });
+  });
+
+  it('reports credentials the provider refuses', async () => {
+    const peers = createPeers(peerSettingsOf('auth', config, 'not-the-auth-service-secret')!);
+    await expect(peers.fetch('cave', '/api/v1/makerspaces')).rejects.toMatchObject({
+      code: 'PEER_AUTH_FAILED',
+    });
   });
 });

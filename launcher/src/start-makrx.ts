@@ -10,7 +10,12 @@ import {
 import { caveService } from '@makrx/cave-service';
 import { connectDatabase, type DatabaseHandle } from '@makrx/db';
 import { createMailer } from '@makrx/mailer';
-import { appOrigins, createService, type ServiceDefinition } from '@makrx/service-kit';
+import {
+  appOrigins,
+  createService,
+  peerSettingsOf,
+  type ServiceDefinition,
+} from '@makrx/service-kit';
 import { storeService } from '@makrx/store-service';
 import type { FastifyInstance } from 'fastify';
 import { buildStaleApps } from './build-apps';
@@ -53,6 +58,12 @@ export async function startMakrx(
     log: { info: (_fields, message) => log(message) },
   });
 
+  // Each service signs in to the others as its own client (the provider knows all three).
+  const clientSecrets = {
+    auth: config.CLIENT_SECRET_AUTH_SERVICE,
+    cave: config.CLIENT_SECRET_MAKRCAVE_BACKEND,
+    store: config.CLIENT_SECRET_STORE_BACKEND,
+  };
   const services: Array<[ServiceDefinition, string]> = [
     [createAuthService({ mailer }), config.AUTH_API_URL],
     [caveService, config.CAVE_API_URL],
@@ -77,6 +88,7 @@ export async function startMakrx(
         allowedOrigins: appOrigins(config),
         issuer: config.OIDC_ISSUER,
         logger: { level: config.LOG_LEVEL },
+        peers: peerSettingsOf(definition.name, config, clientSecrets[definition.name]),
       });
       await app.listen({ host: config.HOST, port: portOf(url) });
       servers.push(app);

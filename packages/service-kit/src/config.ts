@@ -49,6 +49,12 @@ export const baseServiceEnv = z.object({
   STORE_URL: url('http://localhost:3003'),
   /** The realm whose tokens the services accept: the embedded provider, or a Keycloak realm. */
   OIDC_ISSUER: url('http://localhost:8080/realms/makrx'),
+  /** The services' APIs, for calls between them (spec section 7). */
+  AUTH_API_URL: url('http://localhost:8001'),
+  CAVE_API_URL: url('http://localhost:8002'),
+  STORE_API_URL: url('http://localhost:8003'),
+  /** This service's client secret at the realm (client credentials for those calls). */
+  SERVICE_CLIENT_SECRET: z.string().min(16).optional(),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 

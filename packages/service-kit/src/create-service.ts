@@ -19,6 +19,7 @@ import {
 import { registerErrorHandling } from './error-handler';
 import { registerHealth } from './health';
 import { registerMetrics } from './metrics';
+import { createPeers, unconfiguredPeers, type PeerSettings, type Peers } from './peers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +27,8 @@ declare module 'fastify' {
     db: Database;
     /** The handle behind `db`, for LISTEN/NOTIFY subscriptions. */
     database: DatabaseHandle;
+    /** The other services' integration endpoints, called with this service's own token. */
+    peers: Peers;
   }
 }
 
@@ -56,6 +59,8 @@ export interface ServiceRuntime {
   /** The OpenID issuer whose tokens the service accepts (OIDC_ISSUER). */
   issuer: string;
   logger?: FastifyServerOptions['logger'];
+  /** How to reach the other services; without it, calls to them fail with a clear 503. */
+  peers?: PeerSettings;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -83,6 +88,7 @@ export async function createService(
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', runtime.database.db);
   app.decorate('database', runtime.database);
+  app.decorate('peers', runtime.peers ? createPeers(runtime.peers) : unconfiguredPeers);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -5,5 +5,13 @@ export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-
 export { errorBody } from './error-handler';
 export { AppError, badRequest, conflict, notFound } from './errors';
 export { sendSerializedJson } from './send-serialized';
-export { closeGracefully, startService } from './start-service';
+export { closeGracefully, peerSettingsOf, startService } from './start-service';
 export type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+export {
+  createPeers,
+  peerClientIds,
+  unconfiguredPeers,
+  type PeerName,
+  type PeerSettings,
+  type Peers,
+} from './peers';

@@ -1,7 +1,31 @@
 import { connectDatabase } from '@makrx/db';
 import type { FastifyInstance } from 'fastify';
-import { appOrigins, baseServiceEnv, ConfigError, loadConfig, servicePorts } from './config';
+import {
+  appOrigins,
+  baseServiceEnv,
+  ConfigError,
+  loadConfig,
+  servicePorts,
+  type BaseServiceConfig,
+} from './config';
 import { createService, type ServiceDefinition } from './create-service';
+import { peerClientIds, type PeerName, type PeerSettings } from './peers';
+
+/**
+ * How a service reaches the others: their API URLs and its own client credentials. Without
+ * SERVICE_CLIENT_SECRET the service runs, and its calls to the others fail with a clear 503.
+ */
+export function peerSettingsOf(
+  name: PeerName,
+  config: BaseServiceConfig,
+  clientSecret = config.SERVICE_CLIENT_SECRET,
+): PeerSettings | undefined {
+  if (!clientSecret) return undefined;
+  return {
+    urls: { auth: config.AUTH_API_URL, cave: config.CAVE_API_URL, store: config.STORE_API_URL },
+    token: { issuer: config.OIDC_ISSUER, clientId: peerClientIds[name], clientSecret },
+  };
+}
 
 /**
  * Runs one service as its own process: the production shape (one container per service).
@@ -33,6 +57,7 @@ export async function startService(definition: ServiceDefinition): Promise<void>
     allowedOrigins: appOrigins(config),
     issuer: config.OIDC_ISSUER,
     logger: { level: config.LOG_LEVEL },
+    peers: peerSettingsOf(definition.name, config),
   });
   closeGracefully([app], () => database.close());
   await app.listen({ host: config.HOST, port: config.PORT });

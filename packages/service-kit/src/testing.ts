@@ -2,6 +2,7 @@ import type { Driver } from '@makrx/db';
 import { createTestDatabase } from '@makrx/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { createService, type ServiceDefinition } from './create-service';
+import type { PeerSettings } from './peers';
 
 export { testDrivers } from '@makrx/db/testing';
 
@@ -14,7 +15,10 @@ export interface TestService {
 export async function startTestService(
   definition: ServiceDefinition,
   driver: Driver,
-  { issuer = 'http://127.0.0.1:9/realms/makrx' }: { issuer?: string } = {},
+  {
+    issuer = 'http://127.0.0.1:9/realms/makrx',
+    peers,
+  }: { issuer?: string; peers?: PeerSettings } = {},
 ): Promise<TestService> {
   const database = await createTestDatabase(driver);
   if (definition.seedDemoData) await definition.seedDemoData(database.db);
@@ -23,6 +27,7 @@ export async function startTestService(
     allowedOrigins: ['http://localhost:3000', 'http://localhost:3001', 'http://localhost:3003'],
     issuer,
     logger: false,
+    ...(peers ? { peers } : {}),
   });
   await app.ready();
   return {
