@@ -12,6 +12,19 @@ export const category = categorySummary.extend({
 });
 export type Category = z.infer<typeof category>;
 
+/** One buyable form of a product: a colour and spool size of a filament, say. */
+export const productVariant = z.object({
+  id: z.uuid(),
+  sku: z.string(),
+  /** What tells it apart from its siblings, e.g. `{ colour: 'Galaxy Black', size: '1 kg' }`. */
+  options: z.record(z.string(), z.string()),
+  priceCents: z.number().int(),
+  stock: z.number().int(),
+  inStock: z.boolean(),
+});
+export type ProductVariant = z.infer<typeof productVariant>;
+
+/** In listings, `priceCents` is the lowest variant price and `stock` all variants' stock. */
 export const productSummary = z.object({
   id: z.uuid(),
   sku: z.string(),
@@ -32,6 +45,8 @@ export type ProductSummary = z.infer<typeof productSummary>;
 export const product = productSummary.extend({
   description: z.string(),
   specs: z.record(z.string(), z.string()),
+  /** At least one, in display order; the first carries the product's own SKU. */
+  variants: z.array(productVariant).min(1),
 });
 export type Product = z.infer<typeof product>;
 

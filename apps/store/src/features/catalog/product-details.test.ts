@@ -22,6 +22,16 @@ const product: Product = {
   imageUrl: 'http://localhost:8003/media/products/pla-filament-galaxy-black-1kg.svg',
   category: { slug: 'filament', name: 'Filament' },
   specs: { Diameter: '1.75 mm' },
+  variants: [
+    {
+      id: '2b0b9e43-8f4c-4a4e-9a53-3f7f0f3f1a01',
+      sku: 'FIL-PLA-GBK-1000',
+      options: { colour: 'Galaxy Black', size: '1 kg' },
+      priceCents: 2999,
+      stock: 84,
+      inStock: true,
+    },
+  ],
 };
 
 describe('product details', () => {

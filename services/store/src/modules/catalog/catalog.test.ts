@@ -1,4 +1,4 @@
-import type { ProductPage } from '@makrx/contracts';
+import type { ProductPage, ProductVariant } from '@makrx/contracts';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
@@ -64,6 +64,40 @@ describe.each(testDrivers)('the store catalog over %s', (driver) => {
       category: { slug: 'tools' },
       specs: { Resolution: '0.01 mm' },
     });
+  });
+
+  it('shows a filament in its colours and spool sizes, the first keeping the product SKU', async () => {
+    const pla = (await get('/api/v1/products/pla-filament-galaxy-black-1kg')).json();
+    expect(pla.variants).toHaveLength(6);
+    expect(pla.variants[0]).toMatchObject({
+      sku: 'FIL-PLA-GBK-1000',
+      options: { colour: 'Galaxy Black', size: '1 kg' },
+      priceCents: 2999,
+      stock: 84,
+      inStock: true,
+    });
+    expect(pla.variants.map((v: { sku: string }) => v.sku)).toContain('FIL-PLA-GPU-2000');
+    const colours = new Set(pla.variants.map((v: ProductVariant) => v.options.colour));
+    expect(colours).toEqual(new Set(['Galaxy Black', 'Galaxy Silver', 'Galaxy Purple']));
+  });
+
+  it('lists a product at its lowest variant price with the stock of all its variants', async () => {
+    const detail = (await get('/api/v1/products/pla-filament-arctic-white-1kg')).json();
+    const page: ProductPage = (await get('/api/v1/products?category=filament')).json();
+    const listed = page.items.find((p) => p.slug === 'pla-filament-arctic-white-1kg')!;
+    const prices = detail.variants.map((v: ProductVariant) => v.priceCents);
+    const stock = detail.variants.reduce((sum: number, v: ProductVariant) => sum + v.stock, 0);
+    expect(listed.priceCents).toBe(Math.min(...prices));
+    expect(listed.priceCents).toBeLessThan(2499);
+    expect(listed.stock).toBe(stock);
+    expect(detail).toMatchObject({ priceCents: listed.priceCents, stock });
+  });
+
+  it('gives a product without options one variant with its own SKU', async () => {
+    const calipers = (await get('/api/v1/products/digital-calipers-150mm')).json();
+    expect(calipers.variants).toEqual([
+      expect.objectContaining({ sku: 'TOL-CAL-DIG-150', options: {}, priceCents: 4999 }),
+    ]);
   });
 
   it('answers an unknown product with 404', async () => {

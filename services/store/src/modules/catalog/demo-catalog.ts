@@ -1,6 +1,7 @@
 import type { Database } from '@makrx/db';
 import { seedOnce } from '@makrx/db';
-import { categories, products } from './tables';
+import { inArray } from 'drizzle-orm';
+import { categories, products, productVariants } from './tables';
 
 /** Demo catalog for embedded mode: real-looking maker products with stock (DESIGN "Demo data"). */
 
@@ -475,6 +476,108 @@ const demoProducts: DemoProduct[] = [
   },
 ];
 
+/**
+ * The filaments come in more colours and spool sizes than the one their product was first
+ * listed in; that first one keeps the product's SKU. Codes: `<material>-<colour>-<grams>`.
+ */
+interface FilamentRange {
+  colours: [code: string, name: string][];
+  sizes: [grams: number, label: string][];
+}
+
+const filamentRanges: Record<string, FilamentRange> = {
+  'FIL-PLA-GBK-1000': {
+    colours: [
+      ['GBK', 'Galaxy Black'],
+      ['GSV', 'Galaxy Silver'],
+      ['GPU', 'Galaxy Purple'],
+    ],
+    sizes: [
+      [1000, '1 kg'],
+      [2000, '2 kg'],
+    ],
+  },
+  'FIL-PLA-AWH-1000': {
+    colours: [['AWH', 'Arctic White']],
+    sizes: [
+      [1000, '1 kg'],
+      [250, '250 g'],
+      [3000, '3 kg'],
+    ],
+  },
+  'FIL-PETG-SOR-1000': {
+    colours: [
+      ['SOR', 'Signal Orange'],
+      ['JBK', 'Jet Black'],
+    ],
+    sizes: [
+      [1000, '1 kg'],
+      [2000, '2 kg'],
+    ],
+  },
+  'FIL-PETG-TBL-1000': {
+    colours: [
+      ['TBL', 'Transparent Blue'],
+      ['TGR', 'Transparent Green'],
+    ],
+    sizes: [[1000, '1 kg']],
+  },
+  'FIL-TPU-BLK-500': {
+    colours: [
+      ['BLK', 'Black'],
+      ['RED', 'Red'],
+    ],
+    sizes: [[500, '500 g']],
+  },
+  'FIL-ASA-GRY-1000': {
+    colours: [['GRY', 'Grey']],
+    sizes: [
+      [1000, '1 kg'],
+      [2500, '2.5 kg'],
+    ],
+  },
+};
+
+interface DemoVariant {
+  sku: string;
+  options: Record<string, string>;
+  priceCents: number;
+  stock: number;
+  position: number;
+}
+
+/** A spool's price scales with its weight, a little cheaper per gram on big spools. */
+function spoolPrice(baseCents: number, baseGrams: number, grams: number): number {
+  const ratio = grams / baseGrams;
+  const perGramDiscount = ratio > 1 ? 0.9 : ratio < 1 ? 1.2 : 1;
+  return Math.round((baseCents * ratio * perGramDiscount) / 100) * 100 - 1;
+}
+
+/** The variants of one demo product: the filament grid, or the product as its only variant. */
+export function demoVariantsOf(product: DemoProduct): DemoVariant[] {
+  const range = filamentRanges[product.sku];
+  if (!range) {
+    const { sku, priceCents, stock } = product;
+    return [{ sku, options: {}, priceCents, stock, position: 0 }];
+  }
+  const prefix = product.sku.split('-').slice(0, 2).join('-');
+  const [baseGrams] = range.sizes[0]!;
+  return range.colours.flatMap(([code, colour], c) =>
+    range.sizes.map(([grams, size], s) => {
+      const position = c * range.sizes.length + s;
+      return {
+        sku: `${prefix}-${code}-${grams}`,
+        options: { colour, size },
+        priceCents:
+          position === 0 ? product.priceCents : spoolPrice(product.priceCents, baseGrams, grams),
+        // The first variant keeps the product's stock; the others get a plausible spread.
+        stock: position === 0 || product.stock === 0 ? product.stock : (position * 7) % 23,
+        position,
+      };
+    }),
+  );
+}
+
 export async function seedDemoCatalog(db: Database): Promise<void> {
   await seedOnce(db, 'store:demo-catalog', async (tx) => {
     const inserted = await tx
@@ -482,14 +585,47 @@ export async function seedDemoCatalog(db: Database): Promise<void> {
       .values(demoCategories.map((category, position) => ({ ...category, position })))
       .returning({ id: categories.id, slug: categories.slug });
     const categoryId = new Map(inserted.map((row) => [row.slug, row.id]));
-    await tx.insert(products).values(
-      demoProducts.map(({ category, ...product }, index) => ({
-        ...product,
-        categoryId: categoryId.get(category)!,
-        imageUrl: `/media/products/${product.slug}.svg`,
-        // Spread creation times so "newest" has a stable, meaningful order.
-        createdAt: new Date(Date.UTC(2026, 9, 1) + index * 86_400_000),
-      })),
+    const created = await tx
+      .insert(products)
+      .values(
+        demoProducts.map(({ category, priceCents: _price, stock: _stock, ...product }, index) => ({
+          ...product,
+          categoryId: categoryId.get(category)!,
+          imageUrl: `/media/products/${product.slug}.svg`,
+          // Spread creation times so "newest" has a stable, meaningful order.
+          createdAt: new Date(Date.UTC(2026, 9, 1) + index * 86_400_000),
+        })),
+      )
+      .returning({ id: products.id, sku: products.sku });
+    const productId = new Map(created.map((row) => [row.sku, row.id]));
+    await tx.insert(productVariants).values(
+      demoProducts.flatMap((product) =>
+        demoVariantsOf(product).map((variant) => ({
+          ...variant,
+          productId: productId.get(product.sku)!,
+        })),
+      ),
     );
+  });
+  await seedFilamentRanges(db);
+}
+
+/**
+ * A catalog seeded before products had variants got one variant per product from its
+ * migration; this adds the rest of the filament grid to it, once.
+ */
+async function seedFilamentRanges(db: Database): Promise<void> {
+  await seedOnce(db, 'store:demo-filament-variants', async (tx) => {
+    const rows = await tx
+      .select({ id: products.id, sku: products.sku })
+      .from(products)
+      .where(inArray(products.sku, Object.keys(filamentRanges)));
+    const values = rows.flatMap((row) => {
+      const product = demoProducts.find((p) => p.sku === row.sku)!;
+      return demoVariantsOf(product)
+        .slice(1)
+        .map((variant) => ({ ...variant, productId: row.id }));
+    });
+    if (values.length > 0) await tx.insert(productVariants).values(values).onConflictDoNothing();
   });
 }

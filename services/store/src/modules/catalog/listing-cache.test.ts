@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeService } from '../../service';
 import { ListingCache } from './listing-cache';
-import { products } from './tables';
+import { productVariants } from './tables';
 
 describe('ListingCache', () => {
   it('serves a stored listing until it is invalidated', async () => {
@@ -53,12 +53,12 @@ describe.each(testDrivers)('catalog listings after a catalog change, over %s', (
     return page.items.find((p) => p.slug === slug)?.priceCents;
   };
 
-  it('shows a changed price without a restart', async () => {
+  it('shows a changed variant price without a restart', async () => {
     expect(await priceInListing('esp32-devkit-v1')).toBe(899);
     await store.app.db
-      .update(products)
+      .update(productVariants)
       .set({ priceCents: 799 })
-      .where(eq(products.slug, 'esp32-devkit-v1'));
+      .where(eq(productVariants.sku, 'ELE-ESP32-DKV1'));
     await vi.waitFor(async () => expect(await priceInListing('esp32-devkit-v1')).toBe(799), {
       timeout: 5000,
       interval: 20,

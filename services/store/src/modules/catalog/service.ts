@@ -7,46 +7,80 @@ import type {
 } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { categories, products } from './tables';
+import { categories, products, productVariants } from './tables';
 
-const ORDER: Record<ProductSort, SQL[]> = {
-  featured: [sql`${products.featuredRank} asc nulls last`, asc(products.name)],
-  'price-asc': [asc(products.priceCents), asc(products.name)],
-  'price-desc': [desc(products.priceCents), asc(products.name)],
-  name: [asc(products.name)],
-  newest: [desc(products.createdAt), asc(products.name)],
+/** Per product: its lowest variant price and the stock of all its variants together. */
+const variantTotals = (db: Database) =>
+  db
+    .select({
+      productId: productVariants.productId,
+      priceCents: sql<number>`cast(min(${productVariants.priceCents}) as integer)`.as(
+        'price_cents',
+      ),
+      stock: sql<number>`cast(sum(${productVariants.stock}) as integer)`.as('stock'),
+    })
+    .from(productVariants)
+    .groupBy(productVariants.productId)
+    .as('variant_totals');
+
+type VariantTotals = ReturnType<typeof variantTotals>;
+
+const ORDER: Record<ProductSort, (totals: VariantTotals) => SQL[]> = {
+  featured: () => [sql`${products.featuredRank} asc nulls last`, asc(products.name)],
+  'price-asc': (totals) => [asc(totals.priceCents), asc(products.name)],
+  'price-desc': (totals) => [desc(totals.priceCents), asc(products.name)],
+  name: () => [asc(products.name)],
+  newest: () => [desc(products.createdAt), asc(products.name)],
 };
 
-const summaryColumns = {
+const summaryColumns = (totals: VariantTotals) => ({
   id: products.id,
   sku: products.sku,
   slug: products.slug,
   name: products.name,
   brand: products.brand,
   summary: products.summary,
-  priceCents: products.priceCents,
+  priceCents: totals.priceCents,
   currency: products.currency,
-  stock: products.stock,
+  stock: totals.stock,
   imageUrl: products.imageUrl,
   categorySlug: categories.slug,
   categoryName: categories.name,
-};
+});
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['data'] };
+interface SummaryRow {
+  id: string;
+  sku: string;
+  slug: string;
+  name: string;
+  brand: string;
+  summary: string;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  imageUrl: string;
+  categorySlug: string;
+  categoryName: string;
+}
 
 function toSummary(row: SummaryRow) {
   const { categorySlug, categoryName, ...rest } = row;
   return { ...rest, inStock: row.stock > 0, category: { slug: categorySlug, name: categoryName } };
 }
 
-/** One page of the catalog, with the total in the same query (a window count). */
+/**
+ * One page of the catalog, with the total in the same query (a window count). A product shows
+ * its lowest variant price ("from") and the stock of all its variants.
+ */
 export async function listProducts(db: Database, query: ProductListQuery): Promise<ProductPage> {
+  const totals = variantTotals(db);
   const rows = await db
-    .select({ ...summaryColumns, total: sql<number>`cast(count(*) over () as integer)` })
+    .select({ ...summaryColumns(totals), total: sql<number>`cast(count(*) over () as integer)` })
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
+    .innerJoin(totals, eq(totals.productId, products.id))
     .where(query.category ? eq(categories.slug, query.category) : undefined)
-    .orderBy(...ORDER[query.sort])
+    .orderBy(...ORDER[query.sort](totals))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total = rows[0]?.total ?? (query.page > 1 ? await countProducts(db, query.category) : 0);
@@ -69,14 +103,36 @@ async function countProducts(db: Database, category: string | undefined): Promis
 }
 
 export async function findProduct(db: Database, slug: string): Promise<Product | undefined> {
+  const totals = variantTotals(db);
   const [row] = await db
-    .select({ ...summaryColumns, description: products.description, specs: products.specs })
+    .select({
+      ...summaryColumns(totals),
+      description: products.description,
+      specs: products.specs,
+    })
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
+    .innerJoin(totals, eq(totals.productId, products.id))
     .where(eq(products.slug, slug));
   if (!row) return undefined;
   const { description, specs, ...summary } = row;
-  return { ...toSummary(summary), description, specs };
+  const variants = await db
+    .select({
+      id: productVariants.id,
+      sku: productVariants.sku,
+      options: productVariants.options,
+      priceCents: productVariants.priceCents,
+      stock: productVariants.stock,
+    })
+    .from(productVariants)
+    .where(eq(productVariants.productId, row.id))
+    .orderBy(asc(productVariants.position), asc(productVariants.sku));
+  return {
+    ...toSummary(summary),
+    description,
+    specs,
+    variants: variants.map((variant) => ({ ...variant, inStock: variant.stock > 0 })),
+  };
 }
 
 export async function listCategories(db: Database): Promise<Category[]> {

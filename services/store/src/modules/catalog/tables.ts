@@ -27,9 +27,7 @@ export const products = storeSchema.table(
     categoryId: uuid('category_id')
       .notNull()
       .references(() => categories.id),
-    priceCents: integer('price_cents').notNull(),
     currency: text('currency').notNull().default('USD'),
-    stock: integer('stock').notNull().default(0),
     imageUrl: text('image_url').notNull(),
     specs: jsonb('specs').$type<Record<string, string>>().notNull().default({}),
     /** Lower comes first in the "featured" sort; null means not featured. */
@@ -39,9 +37,35 @@ export const products = storeSchema.table(
   (t) => [
     check('products_sku_shape', sql`${t.sku} ~ '^[A-Z0-9][A-Z0-9-]*$'`),
     check('products_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
-    check('products_price_not_negative', sql`${t.priceCents} >= 0`),
-    check('products_stock_not_negative', sql`${t.stock} >= 0`),
     check('products_currency_shape', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     index('products_category_idx').on(t.categoryId),
+  ],
+);
+
+/**
+ * What is actually bought: a product in one option (a filament's colour and spool size, say),
+ * with its own SKU, price and stock. Every product has at least one; the product's own SKU is
+ * kept as the SKU of its first variant, so codes given out before variants still resolve.
+ */
+export const productVariants = storeSchema.table(
+  'product_variants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    sku: text('sku').notNull().unique(),
+    /** The options that tell this variant apart, e.g. `{ colour: 'Black', size: '1 kg' }`. */
+    options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
+    priceCents: integer('price_cents').notNull(),
+    /** Units that can still be sold; orders take from it in their own transaction. */
+    stock: integer('stock').notNull().default(0),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    check('product_variants_sku_shape', sql`${t.sku} ~ '^[A-Z0-9][A-Z0-9-]*$'`),
+    check('product_variants_price_not_negative', sql`${t.priceCents} >= 0`),
+    check('product_variants_stock_not_negative', sql`${t.stock} >= 0`),
+    index('product_variants_product_idx').on(t.productId, t.position),
   ],
 );
