@@ -1,7 +1,16 @@
 import type { FeaturedProject, ProfileAchievement } from '@makrx/contracts';
 import { authSchema, users } from '@makrx/db/schema';
-import { sql } from 'drizzle-orm';
-import { boolean, check, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 /** A maker's public face on MakrX.org; one per user. */
 export const profiles = authSchema.table(
@@ -21,8 +30,22 @@ export const profiles = authSchema.table(
     featured: boolean('featured').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('profiles_handle_shape', sql`${t.handle} ~ '^[a-z0-9][a-z0-9-]{1,31}$'`)],
+  (t) => [
+    check('profiles_handle_shape', sql`${t.handle} ~ '^[a-z0-9][a-z0-9-]{1,31}$'`),
+    index('profiles_search_idx').using('gin', profileSearchDocument(t)),
+  ],
 );
+
+/**
+ * The words a maker is found by, weighted handle and headline > skills > bio and location.
+ * The display name lives in `public.users` and is matched beside this (profiles/search.ts).
+ * The search query repeats this expression so PostgreSQL answers it from `profiles_search_idx`.
+ */
+export function profileSearchDocument(
+  t: Record<'handle' | 'headline' | 'skills' | 'bio' | 'location', AnyPgColumn>,
+): SQL {
+  return sql`(setweight(to_tsvector('english', ${t.handle} || ' ' || ${t.headline}), 'A') || setweight(to_tsvector('english', public.search_words(${t.skills})), 'B') || setweight(to_tsvector('english', ${t.bio} || ' ' || ${t.location}), 'C'))`;
+}
 
 /** A user's defaults across the three apps; shipping addresses feed the store's checkout. */
 export const preferences = authSchema.table('preferences', {

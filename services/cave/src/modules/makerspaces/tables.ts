@@ -1,6 +1,15 @@
 import { makrcaveSchema } from '@makrx/db/schema';
-import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 export const makerspaces = makrcaveSchema.table(
   'makerspaces',
@@ -21,8 +30,19 @@ export const makerspaces = makrcaveSchema.table(
   (t) => [
     check('makerspaces_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
     index('makerspaces_city_idx').on(sql`lower(${t.city})`),
+    index('makerspaces_search_idx').using('gin', makerspaceSearchDocument(t)),
   ],
 );
+
+/**
+ * The words a makerspace is found by, weighted name > tagline and place > description. The
+ * search query repeats this expression so PostgreSQL answers it from `makerspaces_search_idx`.
+ */
+export function makerspaceSearchDocument(
+  t: Record<'name' | 'tagline' | 'city' | 'country' | 'description', AnyPgColumn>,
+): SQL {
+  return sql`(setweight(to_tsvector('english', ${t.name}), 'A') || setweight(to_tsvector('english', ${t.tagline} || ' ' || ${t.city} || ' ' || ${t.country}), 'B') || setweight(to_tsvector('english', ${t.description}), 'C'))`;
+}
 
 export const equipment = makrcaveSchema.table(
   'equipment',

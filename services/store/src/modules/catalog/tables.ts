@@ -1,6 +1,15 @@
 import { storeSchema } from '@makrx/db/schema';
-import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 export const categories = storeSchema.table(
   'categories',
@@ -39,8 +48,19 @@ export const products = storeSchema.table(
     check('products_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
     check('products_currency_shape', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     index('products_category_idx').on(t.categoryId),
+    index('products_search_idx').using('gin', productSearchDocument(t)),
   ],
 );
+
+/**
+ * The words a product is found by, weighted name > brand and SKU > summary > description.
+ * The search query repeats this expression so PostgreSQL answers it from `products_search_idx`.
+ */
+export function productSearchDocument(
+  t: Record<'name' | 'brand' | 'sku' | 'summary' | 'description', AnyPgColumn>,
+): SQL {
+  return sql`(setweight(to_tsvector('english', ${t.name}), 'A') || setweight(to_tsvector('english', ${t.brand} || ' ' || ${t.sku}), 'B') || setweight(to_tsvector('english', ${t.summary}), 'C') || setweight(to_tsvector('english', ${t.description}), 'D'))`;
+}
 
 /**
  * What is actually bought: a product in one option (a filament's colour and spool size, say),

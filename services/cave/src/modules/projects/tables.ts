@@ -1,0 +1,54 @@
+import { makrcaveSchema, users } from '@makrx/db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { check, index, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { makerspaces } from '../makerspaces/tables';
+
+/**
+ * A maker's project (spec 3, MakrCave "Project tracking and collaboration"). Public projects
+ * are what guests see (spec 4, "View sample projects"); private ones only their owner.
+ * Bills of materials and collaborators hang off `projects.id` in their own tables.
+ */
+export const projects = makrcaveSchema.table(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull().default(''),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Where the project is built, if at a makerspace. */
+    makerspaceId: uuid('makerspace_id').references(() => makerspaces.id, { onDelete: 'set null' }),
+    visibility: text('visibility', { enum: ['public', 'private'] })
+      .notNull()
+      .default('private'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('projects_slug_shape', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]*$'`),
+    check('projects_visibility_known', sql`${t.visibility} in ('public', 'private')`),
+    index('projects_owner_idx').on(t.ownerId),
+    index('projects_makerspace_idx').on(t.makerspaceId),
+    index('projects_public_updated_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.visibility} = 'public'`),
+    index('projects_search_idx').using('gin', projectSearchDocument(t)),
+  ],
+);
+
+/**
+ * The words a project is found by, weighted title > tags > summary > description. The search
+ * query repeats this expression so PostgreSQL answers it from `projects_search_idx`.
+ */
+export function projectSearchDocument(
+  t: Record<'title' | 'tags' | 'summary' | 'description', AnyPgColumn>,
+): SQL {
+  return sql`(setweight(to_tsvector('english', ${t.title}), 'A') || setweight(to_tsvector('english', public.search_words(${t.tags})), 'B') || setweight(to_tsvector('english', ${t.summary}), 'C') || setweight(to_tsvector('english', ${t.description}), 'D'))`;
+}
