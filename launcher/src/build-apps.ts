@@ -11,7 +11,9 @@ export interface AppBuild {
 }
 
 export const appBuilds = (root: string): AppBuild[] => {
-  const shared = ['ui', 'contracts', 'spa-kit'].map((name) => join(root, 'packages', name, 'src'));
+  const shared = ['ui', 'contracts', 'spa-kit', 'flags'].map((name) =>
+    join(root, 'packages', name, 'src'),
+  );
   return [
     {
       workspace: 'apps/gateway',

@@ -74,7 +74,7 @@ export class MakrxWebFlagProvider implements Provider {
     await this.refresh();
   }
 
-  onClose(): void {
+  async onClose(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
   }
@@ -157,3 +157,4 @@ export class MakrxWebFlagProvider implements Provider {
 
 /** The OpenFeature API the apps ask flags through, with the provider above. */
 export { OpenFeature, ProviderEvents } from '@openfeature/web-sdk';
+export type { EvaluationContext } from '@openfeature/web-sdk';

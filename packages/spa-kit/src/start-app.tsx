@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, type RouterProviderProps } from 'react-router-dom';
+import { startFlags } from './flags';
 import { createQueryClient } from './query-client';
 import {
   readRuntimeConfig,
@@ -48,7 +49,7 @@ export interface StartAppOptions {
 
 /**
  * Renders the app into #root once /config.js has said where its services are, and once the
- * sign-in state is known; or sends the browser to the identity provider first, when this tab
+ * sign-in state and the feature flags are known; or sends the browser to the identity provider first, when this tab
  * has not yet asked it whether someone is signed in.
  */
 export async function startApp({ site, router, clientId }: StartAppOptions): Promise<void> {
@@ -66,6 +67,8 @@ export async function startApp({ site, router, clientId }: StartAppOptions): Pro
 
   const session = createBrowserSession(config.oidcIssuer, clientId);
   if ((await session.start()) === 'redirecting') return;
+  // Before the first render, so that a page under maintenance never flashes the app.
+  await startFlags(config.authApiUrl, session);
   createRoot(container).render(
     <StrictMode>
       <App site={site} config={config} router={router} session={session} />
