@@ -6,3 +6,4 @@ export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';
 export * from './feature-flags';
+export * from './orders';

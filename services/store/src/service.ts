@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogRoutes } from './modules/catalog/routes';
 import { mediaRoutes } from './modules/media/routes';
+import { orderRoutes } from './modules/orders/routes';
 
 export const storeService: ServiceDefinition = {
   name: 'store',
@@ -11,6 +12,7 @@ export const storeService: ServiceDefinition = {
   authentication: (issuer) => serviceAuthentication(issuer, 'store-backend'),
   modules: [
     { prefix: '/api/v1', plugin: catalogRoutes },
+    { prefix: '/api/v1', plugin: orderRoutes },
     { prefix: '/media', plugin: mediaRoutes },
   ],
   seedDemoData: seedDemoCatalog,

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+export const orderStatus = z.enum([
+  'pending_payment',
+  'paid',
+  'in_fulfilment',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+]);
+export type OrderStatus = z.infer<typeof orderStatus>;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const shippingAddress = z.object({
+  name: text(120),
+  line1: text(200),
+  line2: z.string().trim().max(200).optional(),
+  city: text(120),
+  /** State or province code where the tax rate depends on it, e.g. `CA`. */
+  region: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{1,10}$/, 'a region code such as CA')
+    .optional(),
+  postalCode: text(20),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
+});
+export type ShippingAddressInput = z.infer<typeof shippingAddress>;
+
+export const orderItemInput = z.object({
+  variantId: z.uuid(),
+  quantity: z.number().int().min(1).max(99),
+});
+
+/** `items` may be left out once the caller has a cart: the order is then placed from it. */
+export const createOrderBody = z.object({
+  items: z.array(orderItemInput).min(1).max(50).optional(),
+  /** Required of guests; a signed-in buyer's defaults to their account's. */
+  email: z.email().max(254).optional(),
+  shippingAddress,
+  shippingMethod: z.string().regex(/^[a-z0-9-]+$/, 'a shipping method code such as standard'),
+});
+export type CreateOrderBody = z.infer<typeof createOrderBody>;
+
+export const orderLine = z.object({
+  variantId: z.uuid(),
+  sku: z.string(),
+  productName: z.string(),
+  productSlug: z.string(),
+  options: z.record(z.string(), z.string()),
+  unitPriceCents: z.number().int(),
+  quantity: z.number().int(),
+  lineTotalCents: z.number().int(),
+});
+
+export const orderStatusChange = z.object({
+  fromStatus: orderStatus.nullable(),
+  status: orderStatus,
+  note: z.string().nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+
+export const order = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: orderStatus,
+  email: z.string(),
+  currency: z.string().length(3),
+  lines: z.array(orderLine),
+  subtotalCents: z.number().int(),
+  shippingCents: z.number().int(),
+  taxCents: z.number().int(),
+  taxRateBasisPoints: z.number().int(),
+  totalCents: z.number().int(),
+  shippingMethod: z.object({ code: z.string(), name: z.string() }),
+  shippingAddress: shippingAddress,
+  trackingNumber: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** Until then a pending order holds its stock; after it, the order is cancelled. */
+  expiresAt: z.iso.datetime({ offset: true }),
+  history: z.array(orderStatusChange),
+});
+export type Order = z.infer<typeof order>;
+
+export const shippingMethod = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  rateCents: z.number().int(),
+  freeFromCents: z.number().int().nullable(),
+});
+export type ShippingMethod = z.infer<typeof shippingMethod>;

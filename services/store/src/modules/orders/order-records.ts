@@ -1,0 +1,164 @@
+import type { Order, OrderStatus } from '@makrx/contracts';
+import { recordAudit, users, type Database } from '@makrx/db';
+import { AppError, conflict, notFound } from '@makrx/service-kit';
+import { asc, eq, sql } from 'drizzle-orm';
+import { productVariants } from '../catalog/tables';
+import { orderLines, orders, orderStatusHistory, shippingMethods } from './tables';
+
+export type OrderRow = typeof orders.$inferSelect;
+
+/** An order as its buyer and the store's admins read it. */
+export async function loadOrder(db: Database, where: { id: string } | { number: string }) {
+  const [row] = await db
+    .select({ order: orders, methodName: shippingMethods.name })
+    .from(orders)
+    .innerJoin(shippingMethods, eq(shippingMethods.code, orders.shippingMethod))
+    .where('id' in where ? eq(orders.id, where.id) : eq(orders.number, where.number));
+  if (!row) return undefined;
+  const [lines, history] = await Promise.all([
+    db
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, row.order.id))
+      .orderBy(asc(orderLines.position)),
+    db
+      .select()
+      .from(orderStatusHistory)
+      .where(eq(orderStatusHistory.orderId, row.order.id))
+      .orderBy(asc(orderStatusHistory.id)),
+  ]);
+  return { row: row.order, order: toOrder(row.order, row.methodName, lines, history) };
+}
+
+function toOrder(
+  o: OrderRow,
+  methodName: string,
+  lines: (typeof orderLines.$inferSelect)[],
+  history: (typeof orderStatusHistory.$inferSelect)[],
+): Order {
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    email: o.email,
+    currency: o.currency,
+    lines: lines.map((l) => ({
+      variantId: l.variantId,
+      sku: l.sku,
+      productName: l.productName,
+      productSlug: l.productSlug,
+      options: l.options,
+      unitPriceCents: l.unitPriceCents,
+      quantity: l.quantity,
+      lineTotalCents: l.lineTotalCents,
+    })),
+    subtotalCents: o.subtotalCents,
+    shippingCents: o.shippingCents,
+    taxCents: o.taxCents,
+    taxRateBasisPoints: o.taxRateBasisPoints,
+    totalCents: o.totalCents,
+    shippingMethod: { code: o.shippingMethod, name: methodName },
+    shippingAddress: o.shippingAddress,
+    trackingNumber: o.trackingNumber,
+    createdAt: o.createdAt.toISOString(),
+    expiresAt: o.expiresAt.toISOString(),
+    history: history.map((h) => ({
+      fromStatus: h.fromStatus as OrderStatus | null,
+      status: h.status as OrderStatus,
+      note: h.note,
+      at: h.at.toISOString(),
+    })),
+  };
+}
+
+/**
+ * The audit log's actor must be a known account; a token's subject that the shared users
+ * table does not hold yet (a first purchase right after sign-up) is kept in `after` instead.
+ */
+export async function auditActor(db: Database, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [known] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  return known?.id ?? null;
+}
+
+export interface StatusChange {
+  to: OrderStatus;
+  /** The statuses the order may be moving from; anything else is a 409. */
+  from: readonly OrderStatus[];
+  note?: string;
+  actorId: string | null;
+  requestId?: string | null;
+  trackingNumber?: string;
+  action: string;
+}
+
+/**
+ * Moves an order to a new status, if it is still in one of `from` (a conditional update, so
+ * two racing changes cannot both win), with a history row and an audit row in `tx`.
+ */
+export async function changeOrderStatus(
+  tx: Database,
+  orderId: string,
+  change: StatusChange,
+): Promise<OrderRow> {
+  const [before] = await tx
+    .select({ status: orders.status })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .for('update');
+  if (!before) throw notFound('The order');
+  if (!change.from.includes(before.status)) {
+    throw conflict(
+      'ORDER_STATUS_CONFLICT',
+      `The order is ${before.status.replace('_', ' ')} and cannot become ${change.to.replace('_', ' ')}.`,
+      { status: before.status, wanted: change.to },
+    );
+  }
+  const [updated] = await tx
+    .update(orders)
+    .set({
+      status: change.to,
+      updatedAt: new Date(),
+      ...(change.trackingNumber ? { trackingNumber: change.trackingNumber } : {}),
+    })
+    .where(eq(orders.id, orderId))
+    .returning();
+  if (!updated) throw new AppError(500, 'INTERNAL', 'The order vanished while it was changed.');
+  await tx.insert(orderStatusHistory).values({
+    orderId,
+    fromStatus: before.status,
+    status: change.to,
+    note: change.note ?? null,
+    actorId: change.actorId,
+  });
+  await recordAudit(tx, {
+    service: 'store',
+    action: change.action,
+    entityType: 'order',
+    entityId: orderId,
+    actorId: await auditActor(tx, change.actorId),
+    before: { status: before.status },
+    after: {
+      status: change.to,
+      ...(change.trackingNumber ? { trackingNumber: change.trackingNumber } : {}),
+      ...(change.actorId ? { by: change.actorId } : {}),
+    },
+    requestId: change.requestId ?? null,
+  });
+  return updated;
+}
+
+/** Puts an order's units back on the shelf (a cancelled or expired order). */
+export async function releaseOrderStock(tx: Database, orderId: string): Promise<void> {
+  const lines = await tx
+    .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.variantId));
+  for (const line of lines) {
+    await tx
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} + ${line.quantity}` })
+      .where(eq(productVariants.id, line.variantId));
+  }
+}

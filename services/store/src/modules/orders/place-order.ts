@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { CreateOrderBody, Order } from '@makrx/contracts';
+import { canonicalJson, recordAudit, type Database } from '@makrx/db';
+import { badRequest, conflict } from '@makrx/service-kit';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { products, productVariants } from '../catalog/tables';
+import { auditActor, loadOrder } from './order-records';
+import { findShippingMethod, orderTotals, taxRateFor } from './pricing';
+import { orderLines, orders, orderStatusHistory } from './tables';
+
+/** How long a pending order holds its stock before the expiry sweep gives it back. */
+export const PAYMENT_WINDOW_MS = 30 * 60_000;
+
+export interface Buyer {
+  userId: string | null;
+  email: string;
+}
+
+export interface PlaceOrder {
+  buyer: Buyer;
+  items: { variantId: string; quantity: number }[];
+  shippingAddress: CreateOrderBody['shippingAddress'];
+  shippingMethod: string;
+  idempotencyKey: string;
+  requestId?: string;
+}
+
+/**
+ * Places an order: prices, shipping and tax recomputed here, stock taken in the same
+ * transaction by conditional updates (`stock >= quantity`), status pending_payment. The same
+ * idempotency key with the same request returns the first order; with another request, 409.
+ */
+export async function placeOrder(
+  db: Database,
+  request: PlaceOrder,
+): Promise<{ order: Order; replayed: boolean }> {
+  const items = mergeItems(request.items);
+  const requestHash = hashRequest(request, items);
+  const earlier = await orderForKey(db, request.idempotencyKey, requestHash);
+  if (earlier) return { order: earlier, replayed: true };
+  try {
+    const orderId = await db.transaction((tx) => insertOrder(tx, request, items, requestHash));
+    const placed = await loadOrder(db, { id: orderId });
+    return { order: placed!.order, replayed: false };
+  } catch (error) {
+    // A concurrent retry with the same key committed first: answer with its order.
+    if (!isUniqueViolation(error, 'orders_idempotency_key_unique')) throw error;
+    const first = await orderForKey(db, request.idempotencyKey, requestHash);
+    if (!first) throw error;
+    return { order: first, replayed: true };
+  }
+}
+
+async function insertOrder(
+  tx: Database,
+  request: PlaceOrder,
+  items: { variantId: string; quantity: number }[],
+  requestHash: string,
+): Promise<string> {
+  const method = await findShippingMethod(tx, request.shippingMethod);
+  const taken = [];
+  // In variant id order, so two orders for the same variants never wait on each other in turn.
+  for (const item of items) taken.push(await takeStock(tx, item));
+  const productRows = await tx
+    .select({
+      id: products.id,
+      name: products.name,
+      slug: products.slug,
+      currency: products.currency,
+    })
+    .from(products)
+    .where(inArray(products.id, [...new Set(taken.map((t) => t.productId))]));
+  const productOf = new Map(productRows.map((p) => [p.id, p]));
+  const currencies = new Set(productRows.map((p) => p.currency));
+  if (currencies.size > 1) {
+    throw badRequest('MIXED_CURRENCIES', 'These items are priced in different currencies.');
+  }
+  const taxRate = await taxRateFor(tx, request.shippingAddress);
+  const totals = orderTotals(taken, method, taxRate);
+  const [created] = await tx
+    .insert(orders)
+    .values({
+      userId: request.buyer.userId,
+      email: request.buyer.email,
+      currency: productRows[0]!.currency,
+      ...totals,
+      shippingMethod: method.code,
+      shippingAddress: request.shippingAddress,
+      idempotencyKey: request.idempotencyKey,
+      requestHash,
+      expiresAt: sql`now() + ${`${PAYMENT_WINDOW_MS} milliseconds`}::interval`,
+    })
+    .returning({ id: orders.id, number: orders.number });
+  const orderId = created!.id;
+  await tx.insert(orderLines).values(
+    taken.map((line, position) => {
+      const product = productOf.get(line.productId)!;
+      return {
+        orderId,
+        variantId: line.variantId,
+        sku: line.sku,
+        productName: product.name,
+        productSlug: product.slug,
+        options: line.options,
+        unitPriceCents: line.unitPriceCents,
+        quantity: line.quantity,
+        lineTotalCents: line.unitPriceCents * line.quantity,
+        position,
+      };
+    }),
+  );
+  await tx.insert(orderStatusHistory).values({
+    orderId,
+    fromStatus: null,
+    status: 'pending_payment',
+    actorId: request.buyer.userId,
+  });
+  await recordAudit(tx, {
+    service: 'store',
+    action: 'order.placed',
+    entityType: 'order',
+    entityId: orderId,
+    actorId: await auditActor(tx, request.buyer.userId),
+    after: {
+      number: created!.number,
+      status: 'pending_payment',
+      totalCents: totals.totalCents,
+      lines: taken.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+      ...(request.buyer.userId ? { by: request.buyer.userId } : { guest: request.buyer.email }),
+    },
+    requestId: request.requestId ?? null,
+  });
+  return orderId;
+}
+
+/** Takes `quantity` units of a variant if that many are left; else the order is refused. */
+async function takeStock(tx: Database, item: { variantId: string; quantity: number }) {
+  const [taken] = await tx
+    .update(productVariants)
+    .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
+    .where(and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)))
+    .returning({
+      variantId: productVariants.id,
+      productId: productVariants.productId,
+      sku: productVariants.sku,
+      options: productVariants.options,
+      unitPriceCents: productVariants.priceCents,
+    });
+  if (taken) return { ...taken, quantity: item.quantity };
+  const [variant] = await tx
+    .select({ sku: productVariants.sku, stock: productVariants.stock })
+    .from(productVariants)
+    .where(eq(productVariants.id, item.variantId));
+  if (!variant) {
+    throw badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [
+      { field: 'items', variantId: item.variantId, message: 'no such product variant' },
+    ]);
+  }
+  throw conflict(
+    'OUT_OF_STOCK',
+    variant.stock === 0
+      ? `${variant.sku} is sold out.`
+      : `Only ${variant.stock} of ${variant.sku} left; ${item.quantity} were asked for.`,
+    {
+      variantId: item.variantId,
+      sku: variant.sku,
+      available: variant.stock,
+      requested: item.quantity,
+    },
+  );
+}
+
+/** The same variant twice becomes one line; lines are kept in variant id order. */
+function mergeItems(items: PlaceOrder['items']) {
+  const quantities = new Map<string, number>();
+  for (const { variantId, quantity } of items) {
+    quantities.set(variantId, (quantities.get(variantId) ?? 0) + quantity);
+  }
+  return [...quantities]
+    .map(([variantId, quantity]) => ({ variantId, quantity }))
+    .sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
+}
+
+function hashRequest(request: PlaceOrder, items: PlaceOrder['items']): string {
+  const { buyer, shippingAddress, shippingMethod } = request;
+  return createHash('sha256')
+    .update(canonicalJson({ buyer, items, shippingAddress, shippingMethod }))
+    .digest('hex');
+}
+
+async function orderForKey(
+  db: Database,
+  idempotencyKey: string,
+  requestHash: string,
+): Promise<Order | undefined> {
+  const [row] = await db
+    .select({ id: orders.id, requestHash: orders.requestHash })
+    .from(orders)
+    .where(eq(orders.idempotencyKey, idempotencyKey));
+  if (!row) return undefined;
+  if (row.requestHash !== requestHash) {
+    throw conflict(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different order request. Use a new key for a new order.',
+    );
+  }
+  return (await loadOrder(db, { id: row.id }))!.order;
+}
+
+/** Whether a database error is a unique violation of `constraint` (through Drizzle's wrapper). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint: name } = e as { code?: string; constraint?: string };
+    if (code === '23505' && (name === undefined || name === constraint)) return true;
+  }
+  return false;
+}

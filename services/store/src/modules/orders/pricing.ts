@@ -1,0 +1,71 @@
+import type { ShippingAddressInput } from '@makrx/contracts';
+import type { Database } from '@makrx/db';
+import { badRequest } from '@makrx/service-kit';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { shippingMethods, taxRates } from './tables';
+
+export interface PricedLine {
+  unitPriceCents: number;
+  quantity: number;
+}
+
+export interface OrderTotals {
+  subtotalCents: number;
+  shippingCents: number;
+  taxCents: number;
+  taxRateBasisPoints: number;
+  totalCents: number;
+}
+
+/** An active shipping method by its code, or a 400 naming the field. */
+export async function findShippingMethod(db: Database, code: string) {
+  const [method] = await db
+    .select()
+    .from(shippingMethods)
+    .where(and(eq(shippingMethods.code, code), eq(shippingMethods.active, true)));
+  if (!method) {
+    throw badRequest('UNKNOWN_SHIPPING_METHOD', `There is no shipping method "${code}".`, [
+      { field: 'shippingMethod', message: 'not one of the shipping methods offered' },
+    ]);
+  }
+  return method;
+}
+
+/**
+ * The tax rate for a destination: the region's own rate if it has one, else the country's,
+ * else none (a destination without a configured rate is not taxed).
+ */
+export async function taxRateFor(
+  db: Database,
+  { country, region }: Pick<ShippingAddressInput, 'country' | 'region'>,
+): Promise<number> {
+  const [rate] = await db
+    .select({ basisPoints: taxRates.rateBasisPoints })
+    .from(taxRates)
+    .where(and(eq(taxRates.country, country), inArray(taxRates.region, [region ?? '', ''])))
+    .orderBy(desc(taxRates.region))
+    .limit(1);
+  return rate?.basisPoints ?? 0;
+}
+
+/**
+ * What an order costs, all computed here and never taken from the client. Tax applies to
+ * goods and shipping alike and is rounded half up to the cent.
+ */
+export function orderTotals(
+  lines: PricedLine[],
+  method: { rateCents: number; freeFromCents: number | null },
+  taxRateBasisPoints: number,
+): OrderTotals {
+  const subtotalCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  const freeShipping = method.freeFromCents !== null && subtotalCents >= method.freeFromCents;
+  const shippingCents = freeShipping ? 0 : method.rateCents;
+  const taxCents = Math.round(((subtotalCents + shippingCents) * taxRateBasisPoints) / 10_000);
+  return {
+    subtotalCents,
+    shippingCents,
+    taxCents,
+    taxRateBasisPoints,
+    totalCents: subtotalCents + shippingCents + taxCents,
+  };
+}

@@ -1,0 +1,112 @@
+import type { FastifyRequest } from 'fastify';
+import { createOrderBody, errorBody, order, shippingMethod } from '@makrx/contracts';
+import { badRequest, notFound, AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { isStoreAdmin } from './store-admin';
+import { loadOrder } from './order-records';
+import { placeOrder, type Buyer } from './place-order';
+import { shippingMethods } from './tables';
+
+const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8, 'at least 8 characters; a fresh UUID per order works well')
+    .max(200),
+});
+
+/** Who is buying: a signed-in person, or a guest who gave an email (spec: guest checkout). */
+function buyerOf(request: FastifyRequest, email: string | undefined): Buyer {
+  const { caller } = request;
+  if (caller?.kind === 'service') {
+    throw new AppError(403, 'FORBIDDEN', 'Orders are placed by people, not services.');
+  }
+  if (caller) return { userId: caller.userId, email: email ?? caller.email };
+  if (!email) {
+    throw badRequest('EMAIL_REQUIRED', 'Give an email address to check out as a guest.', [
+      { field: 'email', message: 'required for guest checkout' },
+    ]);
+  }
+  return { userId: null, email };
+}
+
+export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/shipping-methods',
+    {
+      schema: {
+        tags: ['checkout'],
+        summary: 'The shipping methods offered, with their rates',
+        response: { 200: z.object({ items: z.array(shippingMethod) }) },
+      },
+    },
+    async () => ({
+      items: await app.db
+        .select({
+          code: shippingMethods.code,
+          name: shippingMethods.name,
+          description: shippingMethods.description,
+          rateCents: shippingMethods.rateCents,
+          freeFromCents: shippingMethods.freeFromCents,
+        })
+        .from(shippingMethods)
+        .where(eq(shippingMethods.active, true))
+        .orderBy(asc(shippingMethods.position)),
+    }),
+  );
+
+  // Guests may check out with an email (issue 6, spec "Order Product": guest checkout
+  // supported), so this route is open; the buyer is whoever the token says, or the guest.
+  app.post(
+    '/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Place an order; it holds its stock until paid or expired',
+        description:
+          'Requires an Idempotency-Key header: a retried request returns the first order (200); the same key with a different request is refused (409).',
+        headers: idempotencyHeaders,
+        body: createOrderBody,
+        response: { 200: order, 201: order, 400: errorBody, 403: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { items, email, shippingAddress, shippingMethod: method } = request.body;
+      const buyer = buyerOf(request, email);
+      if (!items) {
+        throw badRequest('ITEMS_REQUIRED', 'Say which items to order.', [
+          { field: 'items', message: 'required' },
+        ]);
+      }
+      const { order: placed, replayed } = await placeOrder(app.db, {
+        buyer,
+        items,
+        shippingAddress,
+        shippingMethod: method,
+        idempotencyKey: request.headers['idempotency-key'],
+        requestId: request.id,
+      });
+      return reply.code(replayed ? 200 : 201).send(placed);
+    },
+  );
+
+  app.get(
+    '/orders/:id',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'One of your orders (or any, for a store admin)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: order, 401: errorBody, 404: errorBody },
+      },
+      config: { access: { feature: 'orderManagement', mode: 'read' } },
+    },
+    async (request) => {
+      const found = await loadOrder(app.db, { id: request.params.id });
+      const caller = request.caller;
+      const mine = caller?.kind === 'user' && found?.row.userId === caller.userId;
+      if (!found || !(mine || isStoreAdmin(caller))) throw notFound('The order');
+      return found.order;
+    },
+  );
+};

@@ -1,0 +1,172 @@
+import { storeSchema } from '@makrx/db/schema';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { productVariants } from '../catalog/tables';
+
+/** How an order travels, with its price; free from a subtotal when `freeFromCents` is set. */
+export const shippingMethods = storeSchema.table(
+  'shipping_methods',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    rateCents: integer('rate_cents').notNull(),
+    freeFromCents: integer('free_from_cents'),
+    active: boolean('active').notNull().default(true),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    check('shipping_methods_code_shape', sql`${t.code} ~ '^[a-z0-9-]+$'`),
+    check('shipping_methods_rate_not_negative', sql`${t.rateCents} >= 0`),
+  ],
+);
+
+/**
+ * Sales tax by destination, in basis points (825 = 8.25 %). `region` '' is the whole
+ * country; a region's own row wins over it.
+ */
+export const taxRates = storeSchema.table(
+  'tax_rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    country: text('country').notNull(),
+    region: text('region').notNull().default(''),
+    rateBasisPoints: integer('rate_basis_points').notNull(),
+    label: text('label').notNull(),
+  },
+  (t) => [
+    unique('tax_rates_destination').on(t.country, t.region),
+    check('tax_rates_country_shape', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('tax_rates_rate_range', sql`${t.rateBasisPoints} between 0 and 10000`),
+  ],
+);
+
+export const orderStatuses = [
+  'pending_payment',
+  'paid',
+  'in_fulfilment',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+] as const;
+
+export const orderNumbers = storeSchema.sequence('order_numbers', { startWith: 100001 });
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postalCode: string;
+  country: string;
+}
+
+export const orders = storeSchema.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** What people read out on the phone: `MX-100001`. */
+    number: text('number')
+      .notNull()
+      .unique()
+      .default(sql`'MX-' || nextval('store.order_numbers')`),
+    /** Null for a guest's order. */
+    userId: uuid('user_id'),
+    email: text('email').notNull(),
+    status: text('status', { enum: orderStatuses }).notNull().default('pending_payment'),
+    currency: text('currency').notNull(),
+    subtotalCents: integer('subtotal_cents').notNull(),
+    shippingCents: integer('shipping_cents').notNull(),
+    taxCents: integer('tax_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    taxRateBasisPoints: integer('tax_rate_basis_points').notNull(),
+    shippingMethod: text('shipping_method')
+      .notNull()
+      .references(() => shippingMethods.code),
+    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
+    trackingNumber: text('tracking_number'),
+    /** A retried create with the same key returns this order (spec: no second order). */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** sha256 of the create request, so the same key with a different request is refused. */
+    requestHash: text('request_hash').notNull(),
+    /** A pending order not paid by then gives its stock back. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'orders_status_known',
+      sql`${t.status} in ('pending_payment', 'paid', 'in_fulfilment', 'shipped', 'delivered', 'cancelled', 'refunded')`,
+    ),
+    check(
+      'orders_totals_add_up',
+      sql`${t.totalCents} = ${t.subtotalCents} + ${t.shippingCents} + ${t.taxCents}`,
+    ),
+    check(
+      'orders_shipped_have_tracking',
+      sql`${t.status} <> 'shipped' or ${t.trackingNumber} is not null`,
+    ),
+    index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_pending_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending_payment'`),
+  ],
+);
+
+export const orderLines = storeSchema.table(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => productVariants.id),
+    /** What was bought, as it read then: names and prices change later. */
+    sku: text('sku').notNull(),
+    productName: text('product_name').notNull(),
+    productSlug: text('product_slug').notNull(),
+    options: jsonb('options').$type<Record<string, string>>().notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+    quantity: integer('quantity').notNull(),
+    lineTotalCents: integer('line_total_cents').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_lines_total', sql`${t.lineTotalCents} = ${t.unitPriceCents} * ${t.quantity}`),
+    index('order_lines_order_idx').on(t.orderId),
+  ],
+);
+
+/** Every status an order has been in, with who moved it there. */
+export const orderStatusHistory = storeSchema.table(
+  'order_status_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    status: text('status').notNull(),
+    note: text('note'),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_status_history_order_idx').on(t.orderId, t.id)],
+);

@@ -1,0 +1,48 @@
+import type { Order, Product } from '@makrx/contracts';
+import type { FastifyInstance } from 'fastify';
+
+/** Test helpers for the order flow, driving the service through its HTTP API only. */
+export const californiaAddress = {
+  name: 'Ada Lovelace',
+  line1: '1 Analytical Way',
+  city: 'San Francisco',
+  region: 'CA',
+  postalCode: '94107',
+  country: 'US',
+};
+
+export async function variantOf(app: FastifyInstance, slug: string, index = 0) {
+  const product: Product = (await app.inject(`/api/v1/products/${slug}`)).json();
+  return product.variants[index]!;
+}
+
+export interface OrderRequest {
+  items: { variantId: string; quantity: number }[];
+  email?: string;
+  shippingMethod?: string;
+  shippingAddress?: typeof californiaAddress;
+  token?: string;
+  key?: string;
+}
+
+export function postOrder(app: FastifyInstance, request: OrderRequest) {
+  const { token, key = crypto.randomUUID(), shippingMethod = 'standard', ...rest } = request;
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/orders',
+    headers: {
+      'idempotency-key': key,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    payload: { shippingAddress: californiaAddress, shippingMethod, ...rest },
+  });
+}
+
+export async function placeGuestOrder(
+  app: FastifyInstance,
+  items: OrderRequest['items'],
+): Promise<Order> {
+  const response = await postOrder(app, { items, email: 'guest@example.com' });
+  if (response.statusCode !== 201) throw new Error(`order refused: ${response.body}`);
+  return response.json();
+}
