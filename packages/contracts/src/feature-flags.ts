@@ -45,7 +45,17 @@ export const featureFlag = z.object({
 });
 export type FeatureFlag = z.infer<typeof featureFlag>;
 
-export const featureFlagList = z.object({ flags: z.array(featureFlag) });
+/**
+ * A flag as the admin screens list it, with what the caller may do to it (spec 5, "Flag
+ * Governance"): whether they may change its settings for everyone, and if not, why.
+ */
+export const featureFlagListItem = featureFlag.extend({
+  mayChange: z.boolean(),
+  readOnlyReason: z.string().nullable(),
+});
+export type FeatureFlagListItem = z.infer<typeof featureFlagListItem>;
+
+export const featureFlagList = z.object({ flags: z.array(featureFlagListItem) });
 export type FeatureFlagList = z.infer<typeof featureFlagList>;
 
 export const flagEvaluationQuery = z.object({ makerspaceId: z.uuid().optional() });
@@ -73,11 +83,17 @@ export const featureFlagChange = z.object({
   flagKey: z.string(),
   changedAt: z.iso.datetime(),
   changedBy: z.uuid().nullable(),
+  /** The display name of who made the change, for the history panels. */
+  changedByName: z.string().nullable(),
   justification: z.string(),
   before: z.unknown(),
   after: z.unknown(),
 });
 export type FeatureFlagChange = z.infer<typeof featureFlagChange>;
+
+/** A makerspace's own changes only (makerspace admins see no other). */
+export const flagHistoryQuery = z.object({ makerspaceId: z.uuid().optional() });
+export type FlagHistoryQuery = z.infer<typeof flagHistoryQuery>;
 
 export const featureFlagHistory = z.object({ changes: z.array(featureFlagChange) });
 export type FeatureFlagHistory = z.infer<typeof featureFlagHistory>;

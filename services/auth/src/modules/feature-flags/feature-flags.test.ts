@@ -45,7 +45,7 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
       ...(payload ? { payload } : {}),
     });
 
-  it('seeds the 17 flags of the spec, and lists them for super admins and admins only', async () => {
+  it('seeds the 17 flags of the spec, and lists them for super admins and admins', async () => {
     const response = await call('GET', '/api/v1/flags', tokens.superAdmin);
     expect(response.statusCode).toBe(200);
     const { flags }: FeatureFlagList = response.json();
@@ -59,7 +59,7 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
       domain: 'cave',
     });
     expect((await call('GET', '/api/v1/flags', tokens.storeAdmin)).statusCode).toBe(200);
-    expect((await call('GET', '/api/v1/flags', tokens.customer)).statusCode).toBe(403);
+    // Everyone else is asked about at the cave (makerspace admins): launcher/src/flag-governance.test.ts.
     expect((await call('GET', '/api/v1/flags')).statusCode).toBe(401);
   });
 
@@ -70,13 +70,7 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('FLAG_GOVERNANCE');
     }
-    const override = await call(
-      'PUT',
-      `/api/v1/flags/ENABLE_ADVANCED_ANALYTICS/makerspaces/${MAKERSPACE}`,
-      tokens.storeAdmin,
-      body,
-    );
-    expect(override.statusCode).toBe(403);
+    // A makerspace-scoped flag is asked about at the cave: launcher/src/flag-governance.test.ts.
     const customer = await call('PATCH', '/api/v1/flags/ENABLE_STL_UPLOAD', tokens.customer, body);
     expect(customer.statusCode).toBe(403);
     expect(

@@ -7,37 +7,49 @@ import {
   featureFlagUpdate,
   flagEvaluation,
   flagEvaluationQuery,
+  flagHistoryQuery,
   makerspaceOverrideUpdate,
 } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { flagActor, flagViewOf } from './governance';
 import {
   evaluateFlagsFor,
   flagHistory,
-  listFlags,
-  requireFlagViewer,
+  listFlagsFor,
   setMakerspaceOverride,
   updateFlag,
 } from './service';
 
 const flagParams = z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{1,79}$/) });
 const overrideParams = flagParams.extend({ makerspaceId: z.uuid() });
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  502: errorBody,
+};
 
 /** Feature flags (spec 5): evaluation for everyone, settings and history for admins. */
 export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
+  const actorOf = (request: FastifyRequest) => flagActor(requireUser(request), app.peers);
+
   app.get(
     '/flags',
     {
       schema: {
         tags: ['feature flags'],
-        summary: 'Every flag with its state, targeting and makerspace overrides',
+        summary:
+          'Every flag with its state, targeting, makerspace overrides and whether the caller may change it (makerspace admins: their makerspace-scoped flags)',
         response: { 200: featureFlagList, ...errors },
       },
     },
     async (request) => {
-      requireFlagViewer(requireUser(request));
-      return { flags: await listFlags(app.db) };
+      const actor = actorOf(request);
+      return { flags: await listFlagsFor(app.db, actor, await flagViewOf(actor)) };
     },
   );
 
@@ -75,7 +87,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       updateFlag(app.db, request.params.key, request.body, {
-        caller: requireUser(request),
+        actor: actorOf(request),
         requestId: request.id,
       }),
   );
@@ -93,7 +105,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       setMakerspaceOverride(app.db, request.params.key, request.params.makerspaceId, request.body, {
-        caller: requireUser(request),
+        actor: actorOf(request),
         requestId: request.id,
       }),
   );
@@ -103,14 +115,16 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['feature flags'],
-        summary: 'The changes of a flag, newest first',
+        summary: 'The changes of a flag, newest first (makerspace admins: their own makerspace’s)',
         params: flagParams,
+        querystring: flagHistoryQuery,
         response: { 200: featureFlagHistory, ...errors },
       },
     },
     async (request) => {
-      requireFlagViewer(requireUser(request));
-      return { changes: await flagHistory(app.db, request.params.key) };
+      const view = await flagViewOf(actorOf(request));
+      const { makerspaceId } = request.query;
+      return { changes: await flagHistory(app.db, request.params.key, view, makerspaceId) };
     },
   );
 };

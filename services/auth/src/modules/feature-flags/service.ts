@@ -1,47 +1,31 @@
-import { adminDomains, realmRoles, type UserCaller } from '@makrx/auth';
 import type {
   FeatureFlag,
   FeatureFlagChange,
+  FeatureFlagListItem,
   FeatureFlagUpdate,
   FlagEvaluation,
   MakerspaceOverrideUpdate,
 } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
-import { featureFlagChanges, featureFlagMakerspaceOverrides, featureFlags } from '@makrx/db/schema';
+import {
+  featureFlagChanges,
+  featureFlagMakerspaceOverrides,
+  featureFlags,
+  users,
+} from '@makrx/db/schema';
 import { evaluateAll, type FlagContext, type FlagDefinition } from '@makrx/flags';
-import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { conflict, notFound } from '@makrx/service-kit';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import {
+  assertMayChange,
+  assertMayOverride,
+  governance,
+  settingsRefusal,
+  type FlagActor,
+  type FlagView,
+} from './governance';
 
 type FlagRow = typeof featureFlags.$inferSelect;
-
-const governance = (message: string) => new AppError(403, 'FLAG_GOVERNANCE', message);
-
-/** Super admins and (domain) admins see the flag admin screens. */
-export function requireFlagViewer(caller: UserCaller): void {
-  const roles = caller.realmRoles;
-  if (!roles.includes(realmRoles.superAdmin) && !roles.includes(realmRoles.admin))
-    throw governance('Only super admins and admins may see the flag settings.');
-}
-
-/**
- * Spec 5, "Flag Governance": super admins change every flag; a domain admin (admin plus
- * admin:<domain>) only the flags of that domain, never a global one. Makerspace admins are
- * refused here for now: their makerspace roles live in the cave's tables.
- */
-export function assertMayChange(caller: UserCaller, flag: Pick<FlagRow, 'scope' | 'domain'>): void {
-  const roles = caller.realmRoles;
-  if (roles.includes(realmRoles.superAdmin)) return;
-  if (!roles.includes(realmRoles.admin))
-    throw governance('Only super admins and domain admins may change feature flags.');
-  if (flag.scope === 'global' || flag.domain === null)
-    throw governance('Only a super admin may change a global flag.');
-  if (!roles.includes(realmRoles.adminOf(flag.domain))) {
-    const held = adminDomains.filter((domain) => roles.includes(realmRoles.adminOf(domain)));
-    throw governance(
-      `This flag belongs to the ${flag.domain} domain; you administer ${held.length ? held.join(', ') : 'no domain'}.`,
-    );
-  }
-}
 
 async function overridesByFlag(db: Database): Promise<Map<string, Record<string, boolean>>> {
   const rows = await db.select().from(featureFlagMakerspaceOverrides);
@@ -75,6 +59,47 @@ export async function listFlags(db: Database): Promise<FeatureFlag[]> {
   return rows.map((row) => toFlag(row, overrides.get(row.key)));
 }
 
+const MAKERSPACE_VIEW_REASON =
+  'Only a super admin or a MakrCave admin may change this flag for every makerspace; you can turn it on or off for your own.';
+
+/** Keeps of a flag what a makerspace admin may see: their own makerspaces' part of it. */
+function makerspaceShareOf(flag: FeatureFlag, makerspaceIds: string[]): FeatureFlag {
+  const own = (id: string) => makerspaceIds.includes(id);
+  const { makerspaceIds: targeted, ...targeting } = flag.targeting;
+  return {
+    ...flag,
+    targeting: targeted ? { ...targeting, makerspaceIds: targeted.filter(own) } : targeting,
+    makerspaceOverrides: Object.fromEntries(
+      Object.entries(flag.makerspaceOverrides).filter(([id]) => own(id)),
+    ),
+  };
+}
+
+/**
+ * The admin screens' list: every flag for super admins and admins, the makerspace-scoped ones
+ * (their own makerspaces' overrides only) for makerspace admins; each with what the caller may do.
+ */
+export async function listFlagsFor(
+  db: Database,
+  actor: FlagActor,
+  view: FlagView,
+): Promise<FeatureFlagListItem[]> {
+  const flags = await listFlags(db);
+  if (view.kind === 'all') {
+    return flags.map((flag) => {
+      const readOnlyReason = settingsRefusal(actor.caller, flag);
+      return { ...flag, mayChange: readOnlyReason === null, readOnlyReason };
+    });
+  }
+  return flags
+    .filter((flag) => flag.scope === 'makerspace')
+    .map((flag) => ({
+      ...makerspaceShareOf(flag, view.makerspaceIds),
+      mayChange: false,
+      readOnlyReason: MAKERSPACE_VIEW_REASON,
+    }));
+}
+
 /** The current flags as the evaluator reads them; read on every call, so changes apply at once. */
 export async function flagDefinitions(db: Database): Promise<FlagDefinition[]> {
   return (await listFlags(db)).map(
@@ -106,7 +131,7 @@ async function findFlag(db: Database, key: string): Promise<FeatureFlag> {
 }
 
 interface Change {
-  caller: UserCaller;
+  actor: FlagActor;
   requestId: string;
 }
 
@@ -122,7 +147,7 @@ async function recordFlagChange(
 ): Promise<void> {
   await tx.insert(featureFlagChanges).values({
     flagKey: key,
-    changedBy: change.caller.userId,
+    changedBy: change.actor.caller.userId,
     justification,
     before,
     after,
@@ -132,7 +157,7 @@ async function recordFlagChange(
     action,
     entityType: 'feature_flag',
     entityId: key,
-    actorId: change.caller.userId,
+    actorId: change.actor.caller.userId,
     before,
     after: { ...(after as Record<string, unknown>), justification },
     requestId: change.requestId,
@@ -146,7 +171,7 @@ export async function updateFlag(
   change: Change,
 ): Promise<FeatureFlag> {
   const current = await findFlag(db, key);
-  assertMayChange(change.caller, current);
+  assertMayChange(change.actor.caller, current);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -166,7 +191,7 @@ export async function updateFlag(
     };
     await tx
       .update(featureFlags)
-      .set({ ...after, updatedAt: new Date(), updatedBy: change.caller.userId })
+      .set({ ...after, updatedAt: new Date(), updatedBy: change.actor.caller.userId })
       .where(eq(featureFlags.key, key));
     await recordFlagChange(
       tx as unknown as Database,
@@ -189,7 +214,7 @@ export async function setMakerspaceOverride(
   change: Change,
 ): Promise<FeatureFlag> {
   const current = await findFlag(db, key);
-  assertMayChange(change.caller, current);
+  await assertMayOverride(change.actor, current, makerspaceId);
   if (current.scope !== 'makerspace')
     throw conflict(
       'FLAG_NOT_MAKERSPACE_SCOPED',
@@ -217,7 +242,7 @@ export async function setMakerspaceOverride(
       });
     await tx
       .update(featureFlags)
-      .set({ updatedAt: new Date(), updatedBy: change.caller.userId })
+      .set({ updatedAt: new Date(), updatedBy: change.actor.caller.userId })
       .where(eq(featureFlags.key, key));
     await recordFlagChange(
       tx as unknown as Database,
@@ -232,12 +257,36 @@ export async function setMakerspaceOverride(
   return findFlag(db, key);
 }
 
-export async function flagHistory(db: Database, key: string): Promise<FeatureFlagChange[]> {
-  await findFlag(db, key);
+/**
+ * A flag's changes, newest first. Makerspace admins see only the changes to their own
+ * makerspaces' settings of makerspace-scoped flags; `makerspaceId` narrows to one makerspace.
+ */
+export async function flagHistory(
+  db: Database,
+  key: string,
+  view: FlagView,
+  makerspaceId?: string,
+): Promise<FeatureFlagChange[]> {
+  const flag = await findFlag(db, key);
+  const aboutMakerspace = sql<string>`${featureFlagChanges.after} ->> 'makerspaceId'`;
+  const conditions: SQL[] = [eq(featureFlagChanges.flagKey, key)];
+  if (view.kind === 'makerspaces') {
+    if (flag.scope !== 'makerspace')
+      throw governance('Makerspace admins see the history of makerspace-scoped flags only.');
+    if (makerspaceId !== undefined && !view.makerspaceIds.includes(makerspaceId))
+      throw governance('You can see the flag history of your own makerspace only.');
+    conditions.push(inArray(aboutMakerspace, view.makerspaceIds));
+  }
+  if (makerspaceId !== undefined) conditions.push(eq(aboutMakerspace, makerspaceId));
   const rows = await db
-    .select()
+    .select({ change: featureFlagChanges, changedByName: users.displayName })
     .from(featureFlagChanges)
-    .where(eq(featureFlagChanges.flagKey, key))
+    .leftJoin(users, eq(users.id, featureFlagChanges.changedBy))
+    .where(and(...conditions))
     .orderBy(desc(featureFlagChanges.changedAt), desc(featureFlagChanges.id));
-  return rows.map((row) => ({ ...row, changedAt: row.changedAt.toISOString() }));
+  return rows.map(({ change, changedByName }) => ({
+    ...change,
+    changedByName,
+    changedAt: change.changedAt.toISOString(),
+  }));
 }
