@@ -42,6 +42,21 @@ describe('requestJson', () => {
     expect(sent).toEqual([{ url: 'http://api/users/u1/lock', method: 'POST' }]);
   });
 
+  it('sends a body as JSON', async () => {
+    let sent: RequestInit | undefined;
+    const send = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      sent = init;
+      return Response.json({ key: 'SHOW_MAKER_SPOTLIGHT' });
+    };
+    await requestJson(send, 'http://api', 'flags/SHOW_MAKER_SPOTLIGHT', {
+      method: 'PATCH',
+      body: { enabled: false },
+    });
+    expect(sent?.method).toBe('PATCH');
+    expect(sent?.body).toBe('{"enabled":false}');
+    expect(sent?.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+
   it('keeps the message of a refused change, for the page to show', async () => {
     const body = {
       error: { code: 'CANNOT_LOCK_SELF', message: 'You cannot lock your own account.' },

@@ -35,8 +35,10 @@ export function apiUrl(baseUrl: string, path: string, params: QueryParams = {}):
 export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 export interface JsonRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   params?: QueryParams;
+  /** Sent as JSON. */
+  body?: unknown;
   signal?: AbortSignal;
 }
 
@@ -45,13 +47,17 @@ export async function requestJson<T>(
   send: Fetch,
   baseUrl: string,
   path: string,
-  { method = 'GET', params, signal }: JsonRequest = {},
+  { method = 'GET', params, body, signal }: JsonRequest = {},
 ): Promise<T> {
   let response: Response;
   try {
     response = await send(apiUrl(baseUrl, path, params), {
       method,
-      headers: { Accept: 'application/json' },
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal,
     });
   } catch (error) {
