@@ -308,3 +308,22 @@ export function ShieldIcon(props: IconProps) {
     </StrokeIcon>
   );
 }
+
+export function FlagIcon(props: IconProps) {
+  return (
+    <StrokeIcon {...props}>
+      <path d="M5 21V4" />
+      <path d="M5 4.5c4.5-2 7.5 2 14 0v9c-6.5 2-9.5-2-14 0" />
+    </StrokeIcon>
+  );
+}
+
+export function HistoryIcon(props: IconProps) {
+  return (
+    <StrokeIcon {...props}>
+      <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6L3.5 8.5" />
+      <path d="M3.5 4v4.5H8" />
+      <path d="M12 7.5V12l3 2" />
+    </StrokeIcon>
+  );
+}

@@ -28,6 +28,8 @@ export { Card } from './card';
 export type { CardProps } from './card';
 export { ConfirmDialog } from './confirm-dialog';
 export type { ConfirmDialogProps } from './confirm-dialog';
+export { JustificationDialog } from './justification-dialog';
+export type { JustificationDialogProps } from './justification-dialog';
 export { EmptyState } from './empty-state';
 export type { EmptyStateProps } from './empty-state';
 export { ErrorState } from './error-state';
