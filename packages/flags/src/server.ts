@@ -23,7 +23,7 @@ export interface FlagReaderOptions {
    * How long one reading of the flags is trusted. A change made by an admin in any service is
    * seen by every service within this time (issue: "within seconds, without a restart").
    */
-  maxAgeMs?: number;
+  maxAgeMs?: number | undefined;
   /** The clock; tests move it instead of waiting. */
   now?: () => number;
 }

@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database, DatabaseHandle } from '@makrx/db';
+import { createFlagReader, type FlagReader } from '@makrx/flags/server';
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -18,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerErrorHandling } from './error-handler';
 import { registerHealth } from './health';
+import { registerMaintenanceMode } from './maintenance-mode';
 import { registerMetrics } from './metrics';
 import { createPeers, unconfiguredPeers, type PeerSettings, type Peers } from './peers';
 
@@ -27,6 +29,8 @@ declare module 'fastify' {
     db: Database;
     /** The handle behind `db`, for LISTEN/NOTIFY subscriptions. */
     database: DatabaseHandle;
+    /** The feature flags as this service reads them (`app.flags.isOn(key, context)`). */
+    flags: FlagReader;
     /** The other services' integration endpoints, called with this service's own token. */
     peers: Peers;
   }
@@ -59,6 +63,8 @@ export interface ServiceRuntime {
   /** The OpenID issuer whose tokens the service accepts (OIDC_ISSUER). */
   issuer: string;
   logger?: FastifyServerOptions['logger'];
+  /** How long a reading of the feature flags is trusted; 1 s by default, 0 in tests. */
+  flagCacheMs?: number;
   /** How to reach the other services; without it, calls to them fail with a clear 503. */
   peers?: PeerSettings;
 }
@@ -88,6 +94,7 @@ export async function createService(
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', runtime.database.db);
   app.decorate('database', runtime.database);
+  app.decorate('flags', createFlagReader(runtime.database.db, { maxAgeMs: runtime.flagCacheMs }));
   app.decorate('peers', runtime.peers ? createPeers(runtime.peers) : unconfiguredPeers);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -135,6 +142,7 @@ export async function createService(
   if (definition.authentication) {
     await app.register(definition.authentication(runtime.issuer, runtime.database));
   }
+  registerMaintenanceMode(app);
   for (const module of definition.modules) {
     await app.register(module.plugin, { prefix: module.prefix });
   }

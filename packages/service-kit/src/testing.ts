@@ -27,6 +27,8 @@ export async function startTestService(
     allowedOrigins: ['http://localhost:3000', 'http://localhost:3001', 'http://localhost:3003'],
     issuer,
     logger: false,
+    // A flag changed by a test is seen by the next request, without waiting for the cache.
+    flagCacheMs: 0,
     ...(peers ? { peers } : {}),
   });
   await app.ready();
