@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { CreateOrderBody, Order } from '@makrx/contracts';
 import { canonicalJson, recordAudit, type Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
@@ -88,6 +88,7 @@ async function insertOrder(
       shippingAddress: request.shippingAddress,
       idempotencyKey: request.idempotencyKey,
       requestHash,
+      accessToken: randomBytes(24).toString('base64url'),
       expiresAt: sql`now() + ${`${PAYMENT_WINDOW_MS} milliseconds`}::interval`,
     })
     .returning({ id: orders.id, number: orders.number });

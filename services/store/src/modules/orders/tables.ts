@@ -98,6 +98,11 @@ export const orders = storeSchema.table(
       .references(() => shippingMethods.code),
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
     trackingNumber: text('tracking_number'),
+    /**
+     * A random secret handed to whoever placed the order (and in its confirmation email link):
+     * it lets a guest read, pay and cancel this one order.
+     */
+    accessToken: text('access_token').notNull(),
     /** A retried create with the same key returns this order (spec: no second order). */
     idempotencyKey: text('idempotency_key').notNull().unique(),
     /** sha256 of the create request, so the same key with a different request is refused. */
