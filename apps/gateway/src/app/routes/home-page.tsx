@@ -1,4 +1,10 @@
-import { portalUrlsOf, useDocumentTitle, useRuntimeConfig, useSession } from '@makrx/spa-kit';
+import {
+  portalUrlsOf,
+  useDocumentTitle,
+  useFlag,
+  useRuntimeConfig,
+  useSession,
+} from '@makrx/spa-kit';
 import { ArrowRightIcon, Container, SectionHeader } from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { Hero } from '../../features/ecosystem/components/hero';
@@ -13,6 +19,7 @@ const seeAllClasses =
 export function HomePage() {
   const config = useRuntimeConfig();
   const { user } = useSession();
+  const showMakerSpotlight = useFlag('SHOW_MAKER_SPOTLIGHT', true);
   useDocumentTitle(undefined);
 
   return (
@@ -33,28 +40,30 @@ export function HomePage() {
         </Container>
       </section>
 
-      <section
-        aria-labelledby="makers-heading"
-        className="border-y border-ink-200 bg-ink-50 py-16 sm:py-24"
-      >
-        <Container>
-          <SectionHeader
-            id="makers-heading"
-            eyebrow="Community"
-            title="Featured makers"
-            description="Designers, engineers and tinkerers sharing how they build."
-            action={
-              <Link to="/makers" className={seeAllClasses}>
-                All makers
-                <ArrowRightIcon className="size-4" />
-              </Link>
-            }
-          />
-          <div className="mt-10">
-            <FeaturedMakers />
-          </div>
-        </Container>
-      </section>
+      {showMakerSpotlight ? (
+        <section
+          aria-labelledby="makers-heading"
+          className="border-y border-ink-200 bg-ink-50 py-16 sm:py-24"
+        >
+          <Container>
+            <SectionHeader
+              id="makers-heading"
+              eyebrow="Community"
+              title="Featured makers"
+              description="Designers, engineers and tinkerers sharing how they build."
+              action={
+                <Link to="/makers" className={seeAllClasses}>
+                  All makers
+                  <ArrowRightIcon className="size-4" />
+                </Link>
+              }
+            />
+            <div className="mt-10">
+              <FeaturedMakers />
+            </div>
+          </Container>
+        </section>
+      ) : null}
 
       <section aria-labelledby="products-heading" data-portal="store" className="pt-16 sm:pt-24">
         <Container>
