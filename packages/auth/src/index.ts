@@ -40,3 +40,4 @@ export {
   type TokenVerifierOptions,
 } from './verify-token';
 export { serviceAuthentication } from './service-authentication';
+export { parkedEventRoutes } from './parked-events-routes';

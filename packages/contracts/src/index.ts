@@ -5,5 +5,6 @@ export * from './makerspaces';
 export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';
+export * from './outbox';
 export * from './feature-flags';
 export * from './orders';

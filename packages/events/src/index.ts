@@ -1,6 +1,8 @@
 export {
   createDispatcher,
   exponentialBackoff,
+  findParkedEvent,
+  OUTBOX_CHANNEL,
   listParkedEvents,
   listRecentEvents,
   publishEvent,
@@ -15,5 +17,6 @@ export type {
   OutboxEvent,
   ParkedEvent,
   RunResult,
+  SourceFilter,
 } from './outbox';
 export { outboxEvents, processedEvents } from './tables';

@@ -22,6 +22,12 @@ import { registerHealth } from './health';
 import { registerMaintenanceMode } from './maintenance-mode';
 import { registerMetrics } from './metrics';
 import { createPeers, unconfiguredPeers, type PeerSettings, type Peers } from './peers';
+import {
+  wireServiceEvents,
+  type EventConsumer,
+  type EventDelivery,
+  type ServiceEvents,
+} from './service-events';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,6 +39,8 @@ declare module 'fastify' {
     flags: FlagReader;
     /** The other services' integration endpoints, called with this service's own token. */
     peers: Peers;
+    /** The service's event dispatcher (its consumers, its outbox events). */
+    events: ServiceEvents;
   }
 }
 
@@ -52,6 +60,8 @@ export interface ServiceDefinition {
    * Registered before the modules, so it covers every route they declare.
    */
   authentication?: (issuer: string, database: DatabaseHandle) => FastifyPluginAsync;
+  /** Consumers of the events this service publishes, run by its dispatcher. */
+  consumers?: EventConsumer[];
   /** Demo data for embedded mode (DESIGN "Demo data"); each seed runs once per database. */
   seedDemoData?: (db: Database) => Promise<void>;
 }
@@ -67,6 +77,8 @@ export interface ServiceRuntime {
   flagCacheMs?: number;
   /** How to reach the other services; without it, calls to them fail with a clear 503. */
   peers?: PeerSettings;
+  /** How events are delivered: in the background, unless a test delivers them itself. */
+  events?: EventDelivery;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -96,6 +108,16 @@ export async function createService(
   app.decorate('database', runtime.database);
   app.decorate('flags', createFlagReader(runtime.database.db, { maxAgeMs: runtime.flagCacheMs }));
   app.decorate('peers', runtime.peers ? createPeers(runtime.peers) : unconfiguredPeers);
+  app.decorate(
+    'events',
+    wireServiceEvents(
+      app,
+      definition.name,
+      runtime.database,
+      definition.consumers ?? [],
+      runtime.events,
+    ),
+  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

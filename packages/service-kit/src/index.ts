@@ -2,6 +2,7 @@ export { appOrigins, baseServiceEnv, ConfigError, loadConfig, servicePorts } fro
 export type { BaseServiceConfig, Environment } from './config';
 export { createService } from './create-service';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
+export type { EventConsumer, EventContext, EventDelivery, ServiceEvents } from './service-events';
 export { errorBody } from './error-handler';
 export { AppError, badRequest, conflict, notFound } from './errors';
 export { sendSerializedJson } from './send-serialized';

@@ -30,6 +30,8 @@ export async function startTestService(
     // A flag changed by a test is seen by the next request, without waiting for the cache.
     flagCacheMs: 0,
     ...(peers ? { peers } : {}),
+    // Tests deliver events with `app.events.deliverDue()`, never by waiting for a poll.
+    events: { background: false },
   });
   await app.ready();
   return {

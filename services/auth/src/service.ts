@@ -1,4 +1,4 @@
-import { serviceAuthentication } from '@makrx/auth';
+import { parkedEventRoutes, serviceAuthentication } from '@makrx/auth';
 import type { Mailer } from '@makrx/mailer';
 import type { ServiceDefinition, ServiceModule } from '@makrx/service-kit';
 import { auditLogRoutes } from './modules/audit-log/routes';
@@ -22,6 +22,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
     { prefix: '/api/v1', plugin: userAdminRoutes },
     { prefix: '/api/v1', plugin: auditLogRoutes },
     { prefix: '/api/v1', plugin: featureFlagRoutes },
+    { prefix: '/api/v1', plugin: parkedEventRoutes },
   ];
   if (mailer?.transport === 'dev-mailbox')
     modules.push({ prefix: '/dev', plugin: devMailRoutes(mailer) });

@@ -1,4 +1,4 @@
-import { serviceAuthentication } from '@makrx/auth';
+import { parkedEventRoutes, serviceAuthentication } from '@makrx/auth';
 import type { ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
 import { makerspaceRoutes } from './modules/makerspaces/routes';
@@ -19,6 +19,7 @@ export const caveService: ServiceDefinition = {
   modules: [
     { prefix: '/api/v1', plugin: makerspaceRoutes },
     { prefix: '/api/v1', plugin: membershipRoutes },
+    { prefix: '/api/v1', plugin: parkedEventRoutes },
   ],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);

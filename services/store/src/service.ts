@@ -1,4 +1,4 @@
-import { serviceAuthentication } from '@makrx/auth';
+import { parkedEventRoutes, serviceAuthentication } from '@makrx/auth';
 import type { ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogRoutes } from './modules/catalog/routes';
@@ -14,6 +14,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: catalogRoutes },
     { prefix: '/api/v1', plugin: orderRoutes },
     { prefix: '/media', plugin: mediaRoutes },
+    { prefix: '/api/v1', plugin: parkedEventRoutes },
   ],
   seedDemoData: seedDemoCatalog,
 };
