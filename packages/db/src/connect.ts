@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -59,7 +60,8 @@ async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
-  const client = await PGlite.create(dataDir).catch((err: unknown) => {
+  // pg_trgm: the store's typo-tolerant search (migration 0017 creates the extension).
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } }).catch((err: unknown) => {
     unlock();
     throw err;
   });

@@ -19,8 +19,14 @@ export const categories = storeSchema.table(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     position: integer('position').notNull().default(0),
+    /** The category this one sits in; null at the top of the tree. A trigger refuses cycles. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => categories.id),
   },
-  (t) => [check('categories_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`)],
+  (t) => [
+    check('categories_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
+    check('categories_not_own_parent', sql`${t.parentId} <> ${t.id}`),
+    index('categories_parent_idx').on(t.parentId),
+  ],
 );
 
 export const products = storeSchema.table(
@@ -41,6 +47,8 @@ export const products = storeSchema.table(
     specs: jsonb('specs').$type<Record<string, string>>().notNull().default({}),
     /** Lower comes first in the "featured" sort; null means not featured. */
     featuredRank: integer('featured_rank'),
+    /** Set when a store admin takes the product off sale; archived products are not listed. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -87,5 +95,34 @@ export const productVariants = storeSchema.table(
     check('product_variants_price_not_negative', sql`${t.priceCents} >= 0`),
     check('product_variants_stock_not_negative', sql`${t.stock} >= 0`),
     index('product_variants_product_idx').on(t.productId, t.position),
+  ],
+);
+
+/**
+ * Product photos uploaded by store admins, kept in the storage's `products` bucket under
+ * `storageKey` and served by the public route `/media/images/...` (decision 0006). The
+ * product's `image_url` mirrors its first image, so listings need no join.
+ */
+export const productImages = storeSchema.table(
+  'product_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    alt: text('alt').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'product_images_content_type_known',
+      sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/webp')`,
+    ),
+    check('product_images_size_limit', sql`${t.byteSize} between 1 and 5242880`),
+    index('product_images_product_idx').on(t.productId, t.position),
   ],
 );
