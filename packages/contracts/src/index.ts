@@ -7,4 +7,5 @@ export * from './user-admin';
 export * from './audit-log';
 export * from './outbox';
 export * from './feature-flags';
+export * from './projects';
 export * from './orders';

@@ -5,6 +5,8 @@ import { makerspaceRoutes } from './modules/makerspaces/routes';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
 import { membershipRoutes } from './modules/memberships/routes';
 import { rolesInMakerspace } from './modules/memberships/service';
+import { seedDemoProjects } from './modules/projects/demo-projects';
+import { projectRoutes } from './modules/projects/routes';
 
 export const caveService: ServiceDefinition = {
   name: 'cave',
@@ -19,10 +21,12 @@ export const caveService: ServiceDefinition = {
   modules: [
     { prefix: '/api/v1', plugin: makerspaceRoutes },
     { prefix: '/api/v1', plugin: membershipRoutes },
+    { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: parkedEventRoutes },
   ],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);
+    await seedDemoProjects(db);
   },
 };

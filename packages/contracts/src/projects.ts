@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from './pagination';
+
+export const projectVisibility = z.enum(['public', 'private']);
+export type ProjectVisibility = z.infer<typeof projectVisibility>;
+
+export const projectSlug = z
+  .string()
+  .min(2)
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a slug: lowercase letters, digits and dashes');
+
+export const projectSummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  visibility: projectVisibility,
+  owner: z.object({ displayName: z.string() }),
+  makerspace: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  updatedAt: z.iso.datetime(),
+});
+export type ProjectSummary = z.infer<typeof projectSummary>;
+
+export const project = projectSummary.extend({
+  description: z.string(),
+  createdAt: z.iso.datetime(),
+  /** True when the caller owns the project (and may see it while it is private). */
+  ownedByCaller: z.boolean(),
+});
+export type Project = z.infer<typeof project>;
+
+export const projectListQuery = pageQuery.extend({
+  tag: z.string().min(1).max(40).optional(),
+});
+export type ProjectListQuery = z.infer<typeof projectListQuery>;
+
+export const projectPage = pageOf(projectSummary);
+export type ProjectPage = z.infer<typeof projectPage>;
