@@ -8,4 +8,5 @@ export * from './audit-log';
 export * from './outbox';
 export * from './feature-flags';
 export * from './projects';
+export * from './search';
 export * from './orders';

@@ -5,4 +5,5 @@ export type { AuditEntry, AuditHashInput } from './audit';
 export { verifyAuditChain } from './audit-verify';
 export type { AuditChainReport, BrokenAuditRow } from './audit-verify';
 export { seedOnce } from './seed';
+export { searchExcerpt, searchHeadline, searchRank, webSearchQuery } from './full-text';
 export * from './schema';

@@ -8,6 +8,7 @@ import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
 import { profileSyncRoutes } from './modules/profiles/sync-routes';
+import { searchRoutes } from './modules/search/routes';
 import { userAdminRoutes } from './modules/user-admin/routes';
 
 export interface AuthServiceOptions {
@@ -19,6 +20,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
   const modules: ServiceModule[] = [
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
+    { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: userAdminRoutes },
     { prefix: '/api/v1', plugin: auditLogRoutes },
     { prefix: '/api/v1', plugin: featureFlagRoutes },

@@ -7,6 +7,7 @@ import { membershipRoutes } from './modules/memberships/routes';
 import { rolesInMakerspace } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectRoutes } from './modules/projects/routes';
+import { searchRoutes } from './modules/search/routes';
 
 export const caveService: ServiceDefinition = {
   name: 'cave',
@@ -22,6 +23,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: makerspaceRoutes },
     { prefix: '/api/v1', plugin: membershipRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
+    { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: parkedEventRoutes },
   ],
   seedDemoData: async (db) => {

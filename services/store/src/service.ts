@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogRoutes } from './modules/catalog/routes';
 import { mediaRoutes } from './modules/media/routes';
+import { searchRoutes } from './modules/search/routes';
 import { orderRoutes } from './modules/orders/routes';
 
 export const storeService: ServiceDefinition = {
@@ -13,6 +14,7 @@ export const storeService: ServiceDefinition = {
   modules: [
     { prefix: '/api/v1', plugin: catalogRoutes },
     { prefix: '/api/v1', plugin: orderRoutes },
+    { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/media', plugin: mediaRoutes },
     { prefix: '/api/v1', plugin: parkedEventRoutes },
   ],

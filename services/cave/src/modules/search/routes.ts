@@ -1,0 +1,36 @@
+import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
+import { createFlagReader } from '@makrx/flags/server';
+import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { searchMakerspaces } from '../makerspaces/search';
+import { searchProjects } from '../projects/search';
+
+/** The cave's part of the unified search: public makerspaces and public projects. */
+export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+  const flags = createFlagReader(app.db);
+
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Public makerspaces and projects matching q, at most `limit` of each',
+        querystring: searchQuery,
+        response: { 200: searchResults, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const user = request.caller?.kind === 'user' ? request.caller : undefined;
+      const on = await flags.isOn('ENABLE_UNIFIED_SEARCH', {
+        userId: user?.userId,
+        roles: user?.realmRoles,
+      });
+      if (!on) throw new AppError(404, 'FEATURE_DISABLED', 'Search is turned off for now.');
+      const { q, limit } = request.query;
+      const [spaces, found] = await Promise.all([
+        searchMakerspaces(app.db, q, limit),
+        searchProjects(app.db, q, limit),
+      ]);
+      return { results: [...spaces, ...found] };
+    },
+  );
+};

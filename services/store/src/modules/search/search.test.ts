@@ -1,0 +1,123 @@
+import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import type { SearchResult } from '@makrx/contracts';
+import { featureFlags } from '@makrx/db/schema';
+import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeService } from '../../service';
+import { productSearchDocument, products } from '../catalog/tables';
+
+const unifiedSearch = (targeting: { roles?: string[] } = {}) => ({
+  key: 'ENABLE_UNIFIED_SEARCH',
+  scope: 'global' as const,
+  description: 'One search box in the shared header.',
+  enabled: true,
+  targeting,
+});
+
+describe.each(testDrivers)('searching products over %s', (driver) => {
+  let store: TestService;
+  const search = async (query: string) => {
+    const response = await store.app.inject(`/api/v1/search?${query}`);
+    return { status: response.statusCode, body: response.json() };
+  };
+  const results = async (q: string): Promise<SearchResult[]> =>
+    (await search(`q=${encodeURIComponent(q)}`)).body.results;
+
+  beforeAll(async () => {
+    store = await startTestService(storeService, driver);
+    await store.app.db.insert(featureFlags).values(unifiedSearch());
+  });
+  afterAll(() => store.close());
+
+  it('finds the product a query names first, with its page, brand and image', async () => {
+    const [first] = await results('soldering station');
+    expect(first).toMatchObject({
+      kind: 'product',
+      title: 'Soldering Station, 60 W',
+      url: '/products/soldering-station-60w',
+      imageUrl: '/media/products/soldering-station-60w.svg',
+    });
+    expect(first?.summary).toMatch(/^Pinecil · /);
+  });
+
+  it('ranks a match in the name above one in the description', async () => {
+    const found = await results('heat');
+    expect(found.length).toBeGreaterThan(2);
+    expect(found[0]?.title).toBe('Heat-Set Insert Kit, M3, 100 pieces');
+    expect(found.map((r) => r.title)).toContain('Soldering Station, 60 W');
+  });
+
+  it('finds a product by brand and by SKU', async () => {
+    expect((await results('Pinecil'))[0]?.title).toBe('Soldering Station, 60 W');
+    expect((await results('TOL-SLD-60W'))[0]?.title).toBe('Soldering Station, 60 W');
+  });
+
+  it('matches other forms of a word: "nozzles" finds "nozzle", "bearing" finds "bearings"', async () => {
+    expect((await results('nozzles')).map((r) => r.title)).toContain(
+      'Hardened Steel Nozzle Set, 0.4 mm',
+    );
+    expect((await results('bearing')).map((r) => r.title)).toContain('608ZZ Bearings, 10-pack');
+  });
+
+  it('understands the web search syntax: a minus leaves a word out', async () => {
+    const filaments = await results('filament');
+    const withoutPla = await results('filament -PLA');
+    expect(filaments.some((r) => r.title.startsWith('PLA'))).toBe(true);
+    expect(withoutPla.length).toBeGreaterThan(0);
+    expect(withoutPla.some((r) => r.title.startsWith('PLA'))).toBe(false);
+  });
+
+  it('returns at most `limit` results and nothing for words it does not know', async () => {
+    expect((await search('q=filament&limit=2')).body.results).toHaveLength(2);
+    expect(await results('zeppelin')).toEqual([]);
+  });
+
+  it('answers a query that is too short, too long or missing, or a bad limit, with 400', async () => {
+    for (const query of ['q=a', `q=${'x'.repeat(101)}`, '', 'q=pla&limit=21', 'q=pla&limit=x']) {
+      const { status, body } = await search(query);
+      expect(status, query).toBe(400);
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('answers from the full-text index', async () => {
+    const plan = await store.app.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const query = sql`websearch_to_tsquery('english', 'nozzle')`;
+      const rows = await tx.execute(
+        sql`explain select ${products.id} from ${products} where ${productSearchDocument(products)} @@ ${query}`,
+      );
+      return JSON.stringify(rows.rows);
+    });
+    expect(plan).toContain('products_search_idx');
+  });
+});
+
+describe.each(testDrivers)('product search turned off over %s', (driver) => {
+  let issuer: TestIssuer;
+  let store: TestService;
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    store = await startTestService(storeService, driver, { issuer: issuer.issuer });
+    await store.app.db.insert(featureFlags).values(unifiedSearch({ roles: ['super_admin'] }));
+  });
+  afterAll(async () => {
+    await store.close();
+    await issuer.close();
+  });
+
+  it('refuses with 404 FEATURE_DISABLED a caller it is off for, and answers one it is on for', async () => {
+    const guest = await store.app.inject('/api/v1/search?q=filament');
+    expect(guest.statusCode).toBe(404);
+    expect(guest.json().error).toMatchObject({ code: 'FEATURE_DISABLED' });
+    const admin = await issuer.userToken({ username: 'superadmin', realmRoles: ['super_admin'] });
+    const asAdmin = await store.app.inject({
+      url: '/api/v1/search?q=filament',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(asAdmin.statusCode).toBe(200);
+    expect(asAdmin.json().results.length).toBeGreaterThan(0);
+  });
+});
