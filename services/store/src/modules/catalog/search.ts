@@ -6,10 +6,13 @@ import {
   webSearchQuery,
   type Database,
 } from '@makrx/db';
-import { asc, desc, sql } from 'drizzle-orm';
+import { and, asc, desc, isNull, sql } from 'drizzle-orm';
 import { productSearchDocument, products } from './tables';
 
-/** Products matching `text` (web search syntax) by name, brand, SKU or description, best first. */
+/**
+ * Products on sale matching `text` (web search syntax) by name, brand, SKU or description,
+ * best first.
+ */
 export async function searchProducts(
   db: Database,
   text: string,
@@ -29,7 +32,7 @@ export async function searchProducts(
       headline: searchHeadline(source, query),
     })
     .from(products)
-    .where(sql`${document} @@ ${query}`)
+    .where(and(isNull(products.archivedAt), sql`${document} @@ ${query}`))
     .orderBy(desc(searchRank(document, query)), asc(products.name))
     .limit(limit);
   return rows.map((row) => ({

@@ -2,7 +2,7 @@ import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { SearchResult } from '@makrx/contracts';
 import { featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
 import { productSearchDocument, products } from '../catalog/tables';
@@ -66,6 +66,20 @@ describe.each(testDrivers)('searching products over %s', (driver) => {
     expect(filaments.some((r) => r.title.startsWith('PLA'))).toBe(true);
     expect(withoutPla.length).toBeGreaterThan(0);
     expect(withoutPla.some((r) => r.title.startsWith('PLA'))).toBe(false);
+  });
+
+  it('leaves out a product taken off sale', async () => {
+    await store.app.db
+      .update(products)
+      .set({ archivedAt: new Date() })
+      .where(eq(products.slug, 'soldering-station-60w'));
+    expect((await results('soldering station')).map((r) => r.title)).not.toContain(
+      'Soldering Station, 60 W',
+    );
+    await store.app.db
+      .update(products)
+      .set({ archivedAt: null })
+      .where(eq(products.slug, 'soldering-station-60w'));
   });
 
   it('returns at most `limit` results and nothing for words it does not know', async () => {
