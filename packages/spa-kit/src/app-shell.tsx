@@ -1,5 +1,6 @@
 import { PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
+import { MaintenanceBar, MaintenanceGate } from './maintenance-gate';
 import { portalUrlsOf, useRuntimeConfig } from './runtime-config';
 import { SessionAccountMenu } from './session/session-account-menu';
 import { useSite } from './site';
@@ -22,9 +23,12 @@ export function AppShell({ nav }: { nav: NavItem[] }) {
       >
         Skip to content
       </a>
+      <MaintenanceBar />
       <PortalHeader current={portal} urls={urls} nav={nav} actions={<SessionAccountMenu />} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-        <Outlet />
+        <MaintenanceGate>
+          <Outlet />
+        </MaintenanceGate>
       </main>
       <PortalFooter urls={urls} />
       <ScrollRestoration />

@@ -10,13 +10,20 @@ import type { BrowserSession, SessionState } from './session/browser-session';
 const contextOf = (state: SessionState): EvaluationContext =>
   state.status === 'signed-in' ? { targetingKey: state.user.username } : {};
 
+let provider: MakrxWebFlagProvider | undefined;
+
+/** Asks for the flags now rather than at the next poll, after this page changed one. */
+export async function refreshFlags(): Promise<void> {
+  await provider?.refresh();
+}
+
 /**
  * Registers the flag provider for this page: flags evaluated by the auth service for whoever
  * is signed in, asked again every 5 s and whenever the user changes. Resolves once the first
  * answers are in (or could not be had: flags then answer their fallback until they are).
  */
 export async function startFlags(authApiUrl: string, session: BrowserSession): Promise<void> {
-  const provider = new MakrxWebFlagProvider({ authApiUrl, accessToken: session.accessToken });
+  provider = new MakrxWebFlagProvider({ authApiUrl, accessToken: session.accessToken });
   let targetingKey = contextOf(session.getState()).targetingKey;
   session.subscribe(() => {
     const context = contextOf(session.getState());

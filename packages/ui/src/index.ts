@@ -47,3 +47,5 @@ export { cx } from './class-names';
 export * from './icons';
 export { SectionHeader } from './section-header';
 export type { SectionHeaderProps } from './section-header';
+export { MaintenanceBanner, MaintenanceNotice } from './maintenance';
+export type { MaintenanceBannerProps, MaintenanceNoticeProps } from './maintenance';
