@@ -1,4 +1,5 @@
 /** Paths more than one part of the app links to. */
 export const paths = {
   userAdmin: '/admin/users',
+  flagAdmin: '/admin/flags',
 } as const;

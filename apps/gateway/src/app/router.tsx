@@ -12,6 +12,9 @@ import { NotFoundPage } from './routes/not-found-page';
 const UserAdminPage = lazy(() =>
   import('./routes/user-admin-page').then((module) => ({ default: module.UserAdminPage })),
 );
+const FlagAdminPage = lazy(() =>
+  import('./routes/flag-admin-page').then((module) => ({ default: module.FlagAdminPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -25,6 +28,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <UserAdminPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'admin/flags',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <FlagAdminPage />
           </Suspense>
         ),
       },

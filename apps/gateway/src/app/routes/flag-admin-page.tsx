@@ -1,0 +1,23 @@
+import { useDocumentTitle } from '@makrx/spa-kit';
+import { Container, SectionHeader } from '@makrx/ui';
+import { FlagAdminGate } from '../../features/flag-admin/components/flag-admin-gate';
+import { FlagAdministration } from '../../features/flag-admin/components/flag-administration';
+
+export function FlagAdminPage() {
+  useDocumentTitle('Feature flags');
+  return (
+    <Container className="py-10 sm:py-14">
+      <FlagAdminGate>
+        <SectionHeader
+          titleAs="h1"
+          eyebrow="Administration"
+          title="Feature flags"
+          description="Turn features of MakrX.org, MakrCave and MakrX.Store on and off, roll them out to a share of users, or aim them at roles. Super admins change every flag; domain admins the flags of their domain."
+        />
+        <div className="mt-8">
+          <FlagAdministration />
+        </div>
+      </FlagAdminGate>
+    </Container>
+  );
+}
