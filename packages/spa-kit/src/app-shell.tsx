@@ -1,5 +1,6 @@
-import { PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
+import { HeaderSearch, PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
+import { useFlag } from './flags';
 import { MaintenanceBar, MaintenanceGate } from './maintenance-gate';
 import { portalUrlsOf, useRuntimeConfig } from './runtime-config';
 import { SessionAccountMenu } from './session/session-account-menu';
@@ -13,6 +14,7 @@ import { useInternalLinkNavigation } from './use-internal-link-navigation';
 export function AppShell({ nav }: { nav: NavItem[] }) {
   const urls = portalUrlsOf(useRuntimeConfig());
   const { portal } = useSite();
+  const searchOn = useFlag('ENABLE_UNIFIED_SEARCH', true);
   useInternalLinkNavigation();
 
   return (
@@ -24,7 +26,13 @@ export function AppShell({ nav }: { nav: NavItem[] }) {
         Skip to content
       </a>
       <MaintenanceBar />
-      <PortalHeader current={portal} urls={urls} nav={nav} actions={<SessionAccountMenu />} />
+      <PortalHeader
+        current={portal}
+        urls={urls}
+        nav={nav}
+        actions={<SessionAccountMenu />}
+        search={searchOn ? <HeaderSearch gatewayUrl={urls.gateway} /> : undefined}
+      />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <MaintenanceGate>
           <Outlet />

@@ -2,6 +2,8 @@ export { portals, portalInfo, portalUrl } from './portals';
 export type { NavItem, Portal, PortalInfo, PortalUrls } from './portals';
 export { PortalHeader } from './portal-header';
 export type { PortalHeaderProps } from './portal-header';
+export { HeaderSearch } from './header-search';
+export type { HeaderSearchProps } from './header-search';
 export { PortalFooter } from './portal-footer';
 export { AccountMenu } from './account-menu';
 export type {

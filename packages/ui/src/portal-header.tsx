@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { cx } from './class-names';
 import { Container } from './container';
+import { SearchIcon } from './icons';
 import { MakrXMark, PortalWordmark } from './makrx-logo';
 import { PortalMobileMenu } from './portal-mobile-menu';
 import { portalInfo, portals, type NavItem, type Portal, type PortalUrls } from './portals';
@@ -71,9 +72,11 @@ export interface PortalHeaderProps {
   urls: PortalUrls;
   nav?: NavItem[];
   actions?: ReactNode;
+  /** The search box (`HeaderSearch`): beside the logo, or at the top of the mobile menu. */
+  search?: ReactNode;
 }
 
-export function PortalHeader({ current, urls, nav = [], actions }: PortalHeaderProps) {
+export function PortalHeader({ current, urls, nav = [], actions, search }: PortalHeaderProps) {
   const info = portalInfo(current);
   return (
     <header className="relative z-40 border-b border-ink-200 bg-white">
@@ -94,10 +97,21 @@ export function PortalHeader({ current, urls, nav = [], actions }: PortalHeaderP
           <MakrXMark />
           <PortalWordmark portal={current} />
         </a>
+        {search ? <div className="hidden w-64 min-w-0 lg:block xl:w-72">{search}</div> : null}
         <div className="ml-auto flex items-center gap-3">
           {nav.length > 0 ? <DesktopNav nav={nav} /> : null}
+          {search ? (
+            // Too narrow for the box beside the nav: the search page has one of its own.
+            <a
+              href={`${urls.gateway}/search`}
+              className="hidden size-10 place-items-center rounded-lg text-lg text-ink-700 hover:bg-ink-100 hover:text-ink-950 md:grid lg:hidden"
+            >
+              <SearchIcon />
+              <span className="sr-only">Search</span>
+            </a>
+          ) : null}
           {actions ? <div className="hidden items-center gap-2 md:flex">{actions}</div> : null}
-          <PortalMobileMenu nav={nav} actions={actions} />
+          <PortalMobileMenu nav={nav} actions={actions} search={search} />
         </div>
       </Container>
     </header>

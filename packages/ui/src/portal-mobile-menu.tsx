@@ -8,9 +8,10 @@ import type { NavItem } from './portals';
 export interface PortalMobileMenuProps {
   nav: NavItem[];
   actions?: ReactNode;
+  search?: ReactNode;
 }
 
-export function PortalMobileMenu({ nav, actions }: PortalMobileMenuProps) {
+export function PortalMobileMenu({ nav, actions, search }: PortalMobileMenuProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
 
@@ -23,7 +24,7 @@ export function PortalMobileMenu({ nav, actions }: PortalMobileMenuProps) {
     return () => window.removeEventListener('keydown', closeOnEscape);
   }, [open]);
 
-  if (nav.length === 0 && !actions) return null;
+  if (nav.length === 0 && !actions && !search) return null;
 
   return (
     <div className="md:hidden">
@@ -45,6 +46,7 @@ export function PortalMobileMenu({ nav, actions }: PortalMobileMenuProps) {
         }}
         className="absolute inset-x-0 top-full z-50 border-b border-ink-200 bg-white px-4 pt-2 pb-4 shadow-lift"
       >
+        {search ? <div className="pt-2 pb-3">{search}</div> : null}
         {nav.length > 0 ? (
           <nav aria-label="Main">
             <ul className="flex flex-col">
