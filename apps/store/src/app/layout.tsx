@@ -1,8 +1,14 @@
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { PortalFooter, PortalHeader } from '@makrx/ui';
+import { HeaderSearch, PortalFooter, PortalHeader } from '@makrx/ui';
 import { headerShortcuts } from '../features/catalog/header-shortcuts';
+import { LiveFlags } from '../features/flags/components/live-flags';
+import {
+  StoreMaintenanceBanner,
+  StoreMaintenanceNotice,
+} from '../features/flags/components/store-maintenance';
+import { serverFlags } from '../features/flags/server-flags';
 import { StoreAccountMenu } from '../features/session/components/store-account-menu';
 import { currentSession } from '../features/session/current-session';
 import { storeConfig } from '../lib/config';
@@ -36,6 +42,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { portalUrls } = await storeConfig();
   const session = await currentSession();
   const user = session ? { name: session.user.name, email: session.user.email } : null;
+  const flags = await serverFlags();
+  // MAINTENANCE_MODE (spec 5): the maintenance page for everyone but super admins.
+  const maintenance = flags.isOn('MAINTENANCE_MODE');
+  const superAdmin = session?.user.roles.includes('super_admin') ?? false;
   return (
     <html lang="en" data-portal="store">
       <body className="flex min-h-dvh flex-col bg-white text-ink-900">
@@ -45,16 +55,29 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
+        {maintenance && superAdmin ? (
+          <StoreMaintenanceBanner gatewayUrl={portalUrls.gateway} />
+        ) : null}
         <PortalHeader
           current="store"
           urls={portalUrls}
           nav={headerShortcuts}
           actions={<StoreAccountMenu user={user} />}
+          search={
+            flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (
+              <HeaderSearch gatewayUrl={portalUrls.gateway} />
+            ) : undefined
+          }
         />
         <main id="main-content" className="flex-1">
-          {children}
+          {maintenance && !superAdmin ? (
+            <StoreMaintenanceNotice signedInAs={session?.user.name} />
+          ) : (
+            children
+          )}
         </main>
         <PortalFooter urls={portalUrls} />
+        <LiveFlags rendered={flags.values} />
       </body>
     </html>
   );

@@ -4,6 +4,8 @@ import type { PortalUrls } from '@makrx/ui';
 export interface StoreConfig {
   /** Base URL of the store service, for server-side fetches and for product image URLs. */
   storeApiUrl: string;
+  /** Base URL of the auth service, for the feature flags of the visitor (features/flags). */
+  authApiUrl: string;
   portalUrls: PortalUrls;
   /** The OpenID Connect issuer the store signs in with (the embedded provider or Keycloak). */
   oidcIssuer: string;
@@ -13,6 +15,7 @@ export interface StoreConfig {
 
 const defaults = {
   STORE_API_URL: 'http://localhost:8003',
+  AUTH_API_URL: 'http://localhost:8001',
   GATEWAY_URL: 'http://localhost:3000',
   CAVE_URL: 'http://localhost:3001',
   STORE_URL: 'http://localhost:3003',
@@ -57,6 +60,7 @@ let parsed: StoreConfig | undefined;
 export function readStoreConfig(): StoreConfig {
   parsed ??= {
     storeApiUrl: readUrl('STORE_API_URL'),
+    authApiUrl: readUrl('AUTH_API_URL'),
     portalUrls: {
       gateway: readUrl('GATEWAY_URL'),
       cave: readUrl('CAVE_URL'),
