@@ -3,7 +3,7 @@ export type { StartAppOptions } from './start-app';
 export type { Site } from './site';
 export { AppShell } from './app-shell';
 export { useFlag } from './flags';
-export { ApiError, getJson, requestJson } from './api-client';
+export { ApiError, apiUrl, getJson, requestJson } from './api-client';
 export type { Fetch, JsonRequest, QueryParams } from './api-client';
 export { portalUrlsOf, useRuntimeConfig } from './runtime-config';
 export type { RuntimeConfig } from './runtime-config';

@@ -1,6 +1,7 @@
 import { AppShell, useSession, type SessionUser } from '@makrx/spa-kit';
 import type { NavItem } from '@makrx/ui';
 import { useLocation } from 'react-router-dom';
+import { canReadAuditLog } from '../features/audit-log/access';
 import { canSeeFlagAdministration } from '../features/flag-admin/access';
 import { canAdministerUsers } from '../features/user-admin/access';
 import { paths } from './paths';
@@ -15,6 +16,9 @@ function navFor(pathname: string, user: SessionUser | undefined): NavItem[] {
   }
   if (canSeeFlagAdministration(user)) {
     nav.push({ label: 'Flags', href: paths.flagAdmin, active: pathname === paths.flagAdmin });
+  }
+  if (canReadAuditLog(user)) {
+    nav.push({ label: 'Audit log', href: paths.auditLog, active: pathname === paths.auditLog });
   }
   return nav;
 }

@@ -2,4 +2,5 @@
 export const paths = {
   userAdmin: '/admin/users',
   flagAdmin: '/admin/flags',
+  auditLog: '/admin/audit',
 } as const;

@@ -15,6 +15,9 @@ const UserAdminPage = lazy(() =>
 const FlagAdminPage = lazy(() =>
   import('./routes/flag-admin-page').then((module) => ({ default: module.FlagAdminPage })),
 );
+const AuditLogPage = lazy(() =>
+  import('./routes/audit-log-page').then((module) => ({ default: module.AuditLogPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -36,6 +39,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <FlagAdminPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <AuditLogPage />
           </Suspense>
         ),
       },
