@@ -9,6 +9,7 @@ import {
 } from '@makrx/ui';
 import { Link, useParams } from 'react-router-dom';
 import { useMakerspace } from '../../features/makerspaces/api';
+import { ManageFeaturesLink } from '../../features/makerspace-features/components/manage-features-link';
 import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
 
 function MakerspaceSkeleton() {
@@ -56,13 +57,16 @@ export function MakerspacePage() {
 
   return (
     <Container className="py-8 sm:py-12">
-      <Link
-        to="/"
-        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-ink-600 hover:text-ink-950"
-      >
-        <ArrowLeftIcon className="size-4" />
-        All makerspaces
-      </Link>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <Link
+          to="/"
+          className="inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-ink-600 hover:text-ink-950"
+        >
+          <ArrowLeftIcon className="size-4" />
+          All makerspaces
+        </Link>
+        {makerspace.data ? <ManageFeaturesLink slug={makerspace.data.slug} /> : null}
+      </div>
       {makerspace.isPending ? (
         <MakerspaceSkeleton />
       ) : isNotFound ? (
