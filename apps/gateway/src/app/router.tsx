@@ -8,7 +8,10 @@ import { MakerProfilePage } from './routes/maker-profile-page';
 import { MakersPage } from './routes/makers-page';
 import { NotFoundPage } from './routes/not-found-page';
 
-// Its own chunk: the first page's JavaScript budget is for visitors, not administrators.
+// Own chunks: the first page's JavaScript budget is for the home page's visitors.
+const SearchPage = lazy(() =>
+  import('./routes/search-page').then((module) => ({ default: module.SearchPage })),
+);
 const UserAdminPage = lazy(() =>
   import('./routes/user-admin-page').then((module) => ({ default: module.UserAdminPage })),
 );
@@ -26,6 +29,14 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'makers', element: <MakersPage /> },
       { path: 'makers/:handle', element: <MakerProfilePage /> },
+      {
+        path: 'search',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <SearchPage />
+          </Suspense>
+        ),
+      },
       {
         path: 'admin/users',
         element: (
