@@ -9,6 +9,7 @@ function navFor(pathname: string): NavItem[] {
       href: '/',
       active: pathname === '/' || pathname.startsWith('/makerspaces'),
     },
+    { label: 'Projects', href: '/projects', active: pathname.startsWith('/projects') },
   ];
 }
 

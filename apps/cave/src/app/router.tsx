@@ -12,6 +12,13 @@ const MakerspaceFeaturesPage = lazy(() =>
     default: module.MakerspaceFeaturesPage,
   })),
 );
+// Projects have their own chunk too, so the directory's first page stays small.
+const ProjectsPage = lazy(() =>
+  import('./routes/projects-page').then((module) => ({ default: module.ProjectsPage })),
+);
+const ProjectPage = lazy(() =>
+  import('./routes/project-page').then((module) => ({ default: module.ProjectPage })),
+);
 const loading = (
   <p role="status" className="py-16 text-center text-ink-600">
     Loading…
@@ -29,6 +36,22 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={loading}>
             <MakerspaceFeaturesPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'projects',
+        element: (
+          <Suspense fallback={loading}>
+            <ProjectsPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'projects/:slug',
+        element: (
+          <Suspense fallback={loading}>
+            <ProjectPage />
           </Suspense>
         ),
       },

@@ -1,0 +1,47 @@
+import type { ProjectSummary } from '@makrx/contracts';
+import { Badge, BuildingIcon, Card, CoverArt, LightbulbIcon } from '@makrx/ui';
+import { Link } from 'react-router-dom';
+import { formatProjectDate } from '../api';
+
+const SHOWN_TAGS = 3;
+
+export function ProjectCard({ project }: { project: ProjectSummary }) {
+  const shownTags = project.tags.slice(0, SHOWN_TAGS);
+  return (
+    <Card interactive className="flex h-full flex-col overflow-hidden">
+      <CoverArt seed={project.slug} icon={<LightbulbIcon />} className="h-36" />
+      <div className="flex flex-1 flex-col p-5">
+        <p className="text-sm text-ink-600">
+          by <span className="font-medium text-ink-800">{project.owner.displayName}</span>
+        </p>
+        <h2 className="mt-1 text-lg font-semibold text-ink-950">
+          <Link
+            to={`/projects/${project.slug}`}
+            className="after:absolute after:inset-0 after:rounded-2xl focus-visible:outline-none"
+          >
+            {project.title}
+          </Link>
+        </h2>
+        <p className="mt-1 line-clamp-3 text-sm leading-6 text-ink-600">{project.summary}</p>
+        {shownTags.length > 0 ? (
+          <ul className="mt-4 flex flex-wrap gap-1.5" aria-label="Tags">
+            {shownTags.map((tag) => (
+              <li key={tag}>
+                <Badge>{tag}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="mt-auto pt-5">
+          <div className="flex flex-wrap items-center justify-between gap-2 border-t border-ink-100 pt-4 text-sm text-ink-600">
+            <span className="flex items-center gap-1.5">
+              <BuildingIcon className="size-4 text-ink-500" aria-hidden="true" />
+              {project.makerspace?.name ?? 'Home workshop'}
+            </span>
+            <span>Updated {formatProjectDate(project.updatedAt)}</span>
+          </div>
+        </div>
+      </div>
+    </Card>
+  );
+}
