@@ -6,6 +6,7 @@ export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';
 export * from './outbox';
+export * from './notifications';
 export * from './feature-flags';
 export * from './projects';
 export * from './search';

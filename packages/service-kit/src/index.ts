@@ -3,6 +3,13 @@ export type { BaseServiceConfig, Environment } from './config';
 export { createService } from './create-service';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
 export type { EventConsumer, EventContext, EventDelivery, ServiceEvents } from './service-events';
+export {
+  NOTIFICATION_REQUESTED,
+  notificationKeyOf,
+  notificationRelay,
+  requestNotification,
+  type RequestedNotification,
+} from './notification-requests';
 export { errorBody } from './error-handler';
 export { AppError, badRequest, conflict, notFound } from './errors';
 export { sendSerializedJson } from './send-serialized';

@@ -4,6 +4,8 @@ import type { ServiceDefinition, ServiceModule } from '@makrx/service-kit';
 import { auditLogRoutes } from './modules/audit-log/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
 import { featureFlagRoutes } from './modules/feature-flags/routes';
+import { notificationDelivery } from './modules/notifications/delivery';
+import { notificationRoutes } from './modules/notifications/routes';
 import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
@@ -25,6 +27,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
     { prefix: '/api/v1', plugin: auditLogRoutes },
     { prefix: '/api/v1', plugin: featureFlagRoutes },
     { prefix: '/api/v1', plugin: parkedEventRoutes },
+    { prefix: '/api/v1', plugin: notificationRoutes(mailer) },
   ];
   if (mailer?.transport === 'dev-mailbox')
     modules.push({ prefix: '/dev', plugin: devMailRoutes(mailer) });
@@ -35,6 +38,7 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
       'Maker profiles, community and preferences of MakrX.org, beside the identity provider.',
     authentication: (issuer) => serviceAuthentication(issuer, 'auth-service'),
     modules,
+    consumers: [notificationDelivery(mailer)],
     // The flags are configuration, not demo data: the auth service's main seeds them in
     // production too (src/main.ts); seeding runs once per database either way.
     seedDemoData: async (db) => {

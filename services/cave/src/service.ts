@@ -1,5 +1,5 @@
 import { parkedEventRoutes, serviceAuthentication } from '@makrx/auth';
-import type { ServiceDefinition } from '@makrx/service-kit';
+import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
 import { makerspaceRoutes } from './modules/makerspaces/routes';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
@@ -26,6 +26,8 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: parkedEventRoutes },
   ],
+  // Notifications asked for in a transaction reach the auth service from the outbox.
+  consumers: [notificationRelay],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);

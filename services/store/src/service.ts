@@ -1,5 +1,5 @@
 import { parkedEventRoutes, serviceAuthentication } from '@makrx/auth';
-import type { ServiceDefinition } from '@makrx/service-kit';
+import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogRoutes } from './modules/catalog/routes';
 import { mediaRoutes } from './modules/media/routes';
@@ -18,5 +18,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/media', plugin: mediaRoutes },
     { prefix: '/api/v1', plugin: parkedEventRoutes },
   ],
+  // Notifications asked for in a transaction reach the auth service from the outbox.
+  consumers: [notificationRelay],
   seedDemoData: seedDemoCatalog,
 };

@@ -1,11 +1,21 @@
 import type { AdminUser, AdminUserPage, AdminUserQuery, AssignableRole } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { conflict, notFound } from '@makrx/service-kit';
+import { conflict, notFound, requestNotification } from '@makrx/service-kit';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { accountColumns } from '../identity/accounts';
 import { endSessionsOf } from '../identity/sessions';
 import { credentials, userRoles } from '../identity/tables';
+
+/** How the notifications name each role. */
+const roleLabels: Record<AssignableRole, string> = {
+  super_admin: 'super admin',
+  admin: 'admin',
+  'admin:org': 'MakrX.org admin',
+  'admin:cave': 'MakrCave admin',
+  'admin:store': 'MakrX.Store admin',
+  store_customer: 'store customer',
+};
 
 /** Far enough to mean "until an admin unlocks it". */
 const LOCKED_BY_ADMIN = new Date('9999-12-31T00:00:00Z');
@@ -89,6 +99,12 @@ export async function grantRole(
       after: { roles: [...before.roles, role].sort() },
       requestId: change.requestId,
     });
+    await requestNotification(tx, 'auth', {
+      userId,
+      kind: 'account.roles_changed',
+      title: `You now have the ${roleLabels[role]} role`,
+      body: `A MakrX super admin gave you the ${roleLabels[role]} role. It applies the next time you sign in or your session refreshes.`,
+    });
   });
   return findAdminUser(db, userId);
 }
@@ -119,6 +135,12 @@ export async function revokeRole(
       after: { roles: before.roles.filter((r) => r !== role) },
       requestId: change.requestId,
     });
+    await requestNotification(tx, 'auth', {
+      userId,
+      kind: 'account.roles_changed',
+      title: `Your ${roleLabels[role]} role was removed`,
+      body: `A MakrX super admin took away your ${roleLabels[role]} role. Ask them if you think this is a mistake.`,
+    });
   });
   return findAdminUser(db, userId);
 }
@@ -147,6 +169,12 @@ export async function lockUser(db: Database, userId: string, change: Change): Pr
       after: { lockedUntil: LOCKED_BY_ADMIN.toISOString() },
       requestId: change.requestId,
     });
+    await requestNotification(tx, 'auth', {
+      userId,
+      kind: 'account.locked',
+      title: 'Your MakrX account was locked',
+      body: 'A MakrX super admin locked your account and signed it out everywhere. Contact support to have it unlocked.',
+    });
   });
   return findAdminUser(db, userId);
 }
@@ -167,6 +195,12 @@ export async function unlockUser(db: Database, userId: string, change: Change): 
       before: { lockedUntil: before.lockedUntil },
       after: { lockedUntil: null },
       requestId: change.requestId,
+    });
+    await requestNotification(tx, 'auth', {
+      userId,
+      kind: 'account.locked',
+      title: 'Your MakrX account was unlocked',
+      body: 'A MakrX super admin unlocked your account. You can sign in again.',
     });
   });
   return findAdminUser(db, userId);

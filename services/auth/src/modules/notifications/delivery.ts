@@ -1,0 +1,32 @@
+import type { Mailer } from '@makrx/mailer';
+import {
+  NOTIFICATION_REQUESTED,
+  notificationKeyOf,
+  type EventConsumer,
+  type RequestedNotification,
+} from '@makrx/service-kit';
+import { raiseNotification } from './service';
+
+/**
+ * The auth service's own notifications (account changes) go through its outbox like the
+ * cave's and store's, and are raised here without an HTTP hop; the event id keeps a repeated
+ * delivery from raising or mailing twice.
+ */
+export function notificationDelivery(mailer: Mailer | undefined): EventConsumer {
+  return {
+    name: 'notification-delivery',
+    eventTypes: [NOTIFICATION_REQUESTED],
+    // The mail leaves through the same database in embedded mode: no transaction held open.
+    outsideTransaction: true,
+    async handle(event, { app }) {
+      const requested = event.payload as RequestedNotification;
+      await raiseNotification(app.db, mailer, app.log, {
+        ...requested,
+        body: requested.body ?? '',
+        link: requested.link ?? null,
+        source: 'auth',
+        idempotencyKey: notificationKeyOf(event),
+      });
+    },
+  };
+}
