@@ -89,6 +89,13 @@ export const order = z.object({
 });
 export type Order = z.infer<typeof order>;
 
+/**
+ * What placing an order answers: the order and its secret, which lets whoever holds it (a
+ * guest) read, pay and cancel the order with an `x-order-token` header.
+ */
+export const placedOrder = order.extend({ accessToken: z.string() });
+export type PlacedOrder = z.infer<typeof placedOrder>;
+
 export const shippingMethod = z.object({
   code: z.string(),
   name: z.string(),
@@ -97,3 +104,44 @@ export const shippingMethod = z.object({
   freeFromCents: z.number().int().nullable(),
 });
 export type ShippingMethod = z.infer<typeof shippingMethod>;
+
+/** A card's details (test cards in the offline gateway), or a provider's payment method id. */
+export const paymentSource = z.union([
+  z.object({
+    card: z.object({
+      number: z
+        .string()
+        .transform((n) => n.replace(/[\s-]/g, ''))
+        .pipe(z.string().regex(/^\d{12,19}$/, 'a card number of 12 to 19 digits')),
+      expMonth: z.number().int().min(1).max(12),
+      expYear: z.number().int().min(2000).max(2100),
+      cvc: z.string().regex(/^\d{3,4}$/, 'the 3 or 4 digits on the back of the card'),
+    }),
+  }),
+  z.object({ paymentMethod: z.string().min(3).max(200) }),
+]);
+export type PaymentSourceInput = z.infer<typeof paymentSource>;
+
+export const paymentStatus = z.enum([
+  'processing',
+  'requires_action',
+  'succeeded',
+  'failed',
+  'refunded',
+]);
+
+export const payment = z.object({
+  id: z.uuid(),
+  status: paymentStatus,
+  provider: z.enum(['offline', 'stripe']),
+  amountCents: z.number().int(),
+  currency: z.string().length(3),
+  /** Why it failed, in words for the buyer: pick another card and pay again. */
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Present when the issuer wants the buyer to confirm: POST to `confirmUrl` afterwards. */
+  nextAction: z.object({ type: z.literal('confirm'), confirmUrl: z.string() }).nullable(),
+});
+export type Payment = z.infer<typeof payment>;
+
+export const paymentResult = z.object({ payment, order });
+export type PaymentResult = z.infer<typeof paymentResult>;

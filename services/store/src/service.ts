@@ -5,6 +5,8 @@ import { catalogRoutes } from './modules/catalog/routes';
 import { mediaRoutes } from './modules/media/routes';
 import { searchRoutes } from './modules/search/routes';
 import { orderRoutes } from './modules/orders/routes';
+import { paymentRoutes } from './modules/payments/routes';
+import { stripeWebhookRoutes } from './modules/payments/stripe-webhook-routes';
 
 export const storeService: ServiceDefinition = {
   name: 'store',
@@ -14,6 +16,8 @@ export const storeService: ServiceDefinition = {
   modules: [
     { prefix: '/api/v1', plugin: catalogRoutes },
     { prefix: '/api/v1', plugin: orderRoutes },
+    { prefix: '/api/v1', plugin: paymentRoutes },
+    { prefix: '/api/v1', plugin: stripeWebhookRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/media', plugin: mediaRoutes },
     { prefix: '/api/v1', plugin: parkedEventRoutes },

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CreateOrderBody, Order } from '@makrx/contracts';
+import type { CreateOrderBody, PlacedOrder } from '@makrx/contracts';
 import { canonicalJson, recordAudit, type Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
@@ -33,15 +33,15 @@ export interface PlaceOrder {
 export async function placeOrder(
   db: Database,
   request: PlaceOrder,
-): Promise<{ order: Order; replayed: boolean }> {
+): Promise<{ order: PlacedOrder; replayed: boolean }> {
   const items = mergeItems(request.items);
   const requestHash = hashRequest(request, items);
   const earlier = await orderForKey(db, request.idempotencyKey, requestHash);
   if (earlier) return { order: earlier, replayed: true };
   try {
     const orderId = await db.transaction((tx) => insertOrder(tx, request, items, requestHash));
-    const placed = await loadOrder(db, { id: orderId });
-    return { order: placed!.order, replayed: false };
+    const placed = (await loadOrder(db, { id: orderId }))!;
+    return { order: { ...placed.order, accessToken: placed.row.accessToken }, replayed: false };
   } catch (error) {
     // A concurrent retry with the same key committed first: answer with its order.
     if (!isUniqueViolation(error, 'orders_idempotency_key_unique')) throw error;
@@ -193,7 +193,7 @@ async function orderForKey(
   db: Database,
   idempotencyKey: string,
   requestHash: string,
-): Promise<Order | undefined> {
+): Promise<PlacedOrder | undefined> {
   const [row] = await db
     .select({ id: orders.id, requestHash: orders.requestHash })
     .from(orders)
@@ -205,7 +205,8 @@ async function orderForKey(
       'This Idempotency-Key was already used for a different order request. Use a new key for a new order.',
     );
   }
-  return (await loadOrder(db, { id: row.id }))!.order;
+  const found = (await loadOrder(db, { id: row.id }))!;
+  return { ...found.order, accessToken: found.row.accessToken };
 }
 
 /** Whether a database error is a unique violation of `constraint` (through Drizzle's wrapper). */

@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { createOrderBody, errorBody, order, shippingMethod } from '@makrx/contracts';
-import { badRequest, notFound, AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { createOrderBody, errorBody, order, placedOrder, shippingMethod } from '@makrx/contracts';
+import { AppError, badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { isStoreAdmin } from './store-admin';
-import { loadOrder } from './order-records';
+import { orderForCaller, orderTokenHeader } from './order-access';
 import { placeOrder, type Buyer } from './place-order';
 import { shippingMethods } from './tables';
 
@@ -67,7 +66,13 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           'Requires an Idempotency-Key header: a retried request returns the first order (200); the same key with a different request is refused (409).',
         headers: idempotencyHeaders,
         body: createOrderBody,
-        response: { 200: order, 201: order, 400: errorBody, 403: errorBody, 409: errorBody },
+        response: {
+          200: placedOrder,
+          201: placedOrder,
+          400: errorBody,
+          403: errorBody,
+          409: errorBody,
+        },
       },
     },
     async (request, reply) => {
@@ -96,17 +101,12 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['orders'],
         summary: 'One of your orders (or any, for a store admin)',
+        description: 'A guest reads their order with the `x-order-token` it was placed with.',
+        headers: orderTokenHeader,
         params: z.object({ id: z.uuid() }),
         response: { 200: order, 401: errorBody, 404: errorBody },
       },
-      config: { access: { feature: 'orderManagement', mode: 'read' } },
     },
-    async (request) => {
-      const found = await loadOrder(app.db, { id: request.params.id });
-      const caller = request.caller;
-      const mine = caller?.kind === 'user' && found?.row.userId === caller.userId;
-      if (!found || !(mine || isStoreAdmin(caller))) throw notFound('The order');
-      return found.order;
-    },
+    async (request) => (await orderForCaller(app.db, request, request.params.id)).order,
   );
 };

@@ -1,4 +1,4 @@
-import type { Order, Product } from '@makrx/contracts';
+import type { PlacedOrder, Product } from '@makrx/contracts';
 import type { FastifyInstance } from 'fastify';
 
 /** Test helpers for the order flow, driving the service through its HTTP API only. */
@@ -41,7 +41,7 @@ export function postOrder(app: FastifyInstance, request: OrderRequest) {
 export async function placeGuestOrder(
   app: FastifyInstance,
   items: OrderRequest['items'],
-): Promise<Order> {
+): Promise<PlacedOrder> {
   const response = await postOrder(app, { items, email: 'guest@example.com' });
   if (response.statusCode !== 201) throw new Error(`order refused: ${response.body}`);
   return response.json();

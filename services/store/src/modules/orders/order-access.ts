@@ -1,0 +1,44 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Database } from '@makrx/db';
+import { AppError, notFound } from '@makrx/service-kit';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { loadOrder } from './order-records';
+import { isStoreAdmin } from './store-admin';
+
+export const orderTokenHeader = z.object({ 'x-order-token': z.string().max(200).optional() });
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * An order, if the request may see it: its buyer signed in, a store admin, or whoever holds
+ * its token (the guest who placed it). Anyone else learns nothing, not even that it exists.
+ */
+export async function orderForCaller(db: Database, request: FastifyRequest, orderId: string) {
+  const found = await loadOrder(db, { id: orderId });
+  const { caller } = request;
+  const token = request.headers['x-order-token'];
+  const allowed =
+    found !== undefined &&
+    ((caller?.kind === 'user' && found.row.userId === caller.userId) ||
+      isStoreAdmin(caller) ||
+      (typeof token === 'string' && sameSecret(token, found.row.accessToken)));
+  if (allowed) return found;
+  if (caller === null && typeof token !== 'string') {
+    throw new AppError(
+      401,
+      'AUTHENTICATION_REQUIRED',
+      'Sign in, or use the link in your order email.',
+    );
+  }
+  throw notFound('The order');
+}
+
+/** The person acting, for history and audit rows; null for a guest. */
+export function actorIdOf(request: FastifyRequest): string | null {
+  return request.caller?.kind === 'user' ? request.caller.userId : null;
+}

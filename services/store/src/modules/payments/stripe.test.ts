@@ -1,0 +1,149 @@
+import type { PlacedOrder } from '@makrx/contracts';
+import { auditLogs } from '@makrx/db';
+import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeService } from '../../service';
+import { placeGuestOrder, variantOf } from '../orders/testing';
+import {
+  FAKE_STRIPE_SECRET_KEY,
+  signedStripeEvent,
+  startFakeStripeApi,
+  type FakeStripeApi,
+} from './fake-stripe-api';
+import { processedWebhookEvents } from './tables';
+
+const WEBHOOK_SECRET = 'whsec_test_secret';
+
+describe.each(testDrivers)('paying through Stripe (a fake Stripe API) over %s', (driver) => {
+  let stripe: FakeStripeApi;
+  let store: TestService;
+  beforeAll(async () => {
+    stripe = await startFakeStripeApi();
+    // The store reads its payment settings from the environment, as in production.
+    process.env.STRIPE_SECRET_KEY = FAKE_STRIPE_SECRET_KEY;
+    process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+    process.env.STRIPE_API_URL = stripe.url;
+    store = await startTestService(storeService, driver);
+  });
+  afterAll(async () => {
+    await store.close();
+    await stripe.close();
+    delete process.env.STRIPE_SECRET_KEY;
+    delete process.env.STRIPE_WEBHOOK_SECRET;
+    delete process.env.STRIPE_API_URL;
+  });
+
+  const newOrder = async () =>
+    placeGuestOrder(store.app, [
+      { variantId: (await variantOf(store.app, 'esp32-devkit-v1')).id, quantity: 1 },
+    ]);
+  const pay = (order: PlacedOrder, paymentMethod: string) =>
+    store.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${order.id}/payments`,
+      headers: { 'x-order-token': order.accessToken },
+      payload: { paymentMethod },
+    });
+  const statusOf = async (order: PlacedOrder) =>
+    (
+      await store.app.inject({
+        url: `/api/v1/orders/${order.id}`,
+        headers: { 'x-order-token': order.accessToken },
+      })
+    ).json().status;
+  const deliver = (payload: string, signature: string) =>
+    store.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/stripe/webhook',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      payload,
+    });
+
+  it('pays with a Payment Intent for the order total', async () => {
+    const order = await newOrder();
+    const response = await pay(order, 'pm_card_visa');
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      payment: { provider: 'stripe', status: 'succeeded' },
+      order: { status: 'paid' },
+    });
+    const intent = [...stripe.intents.values()].find((i) => i.metadata.orderId === order.id);
+    expect(intent).toMatchObject({ amount: order.totalCents, currency: 'usd' });
+  });
+
+  it("passes on Stripe's decline and leaves the order payable", async () => {
+    const order = await newOrder();
+    const declined = await pay(order, 'pm_card_chargeDeclined');
+    expect(declined.statusCode).toBe(402);
+    expect(declined.json().error).toMatchObject({
+      code: 'CARD_DECLINED',
+      message: 'Your card was declined.',
+    });
+    expect(await statusOf(order)).toBe('pending_payment');
+    expect((await pay(order, 'pm_card_visa')).json().order.status).toBe('paid');
+  });
+
+  it('refuses a webhook with a bad signature and changes nothing', async () => {
+    const order = await newOrder();
+    const pending = (await pay(order, 'pm_card_authenticationRequired')).json();
+    const intentId = [...stripe.intents.values()].find((i) => i.metadata.orderId === order.id)!.id;
+    const { payload } = signedStripeEvent(WEBHOOK_SECRET, {
+      id: 'evt_forged',
+      type: 'payment_intent.succeeded',
+      object: {
+        id: intentId,
+        object: 'payment_intent',
+        metadata: { paymentId: pending.payment.id },
+      },
+    });
+    const forged = signedStripeEvent('whsec_someone_else', {
+      id: 'evt_forged',
+      type: 'payment_intent.succeeded',
+      object: {},
+    }).signature;
+    const response = await deliver(payload, forged);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('INVALID_SIGNATURE');
+    expect((await deliver(payload, 't=1,v1=00')).statusCode).toBe(400);
+    expect(await statusOf(order)).toBe('pending_payment');
+    const handled = await store.app.db
+      .select({ n: count() })
+      .from(processedWebhookEvents)
+      .where(eq(processedWebhookEvents.eventId, 'evt_forged'));
+    expect(handled[0]!.n).toBe(0);
+  });
+
+  it('marks the order paid on payment_intent.succeeded, once however often it arrives', async () => {
+    const order = await newOrder();
+    const pending = (await pay(order, 'pm_card_authenticationRequired')).json();
+    expect(pending.payment.status).toBe('requires_action');
+    const intent = [...stripe.intents.values()].find((i) => i.metadata.orderId === order.id)!;
+    const { payload, signature } = signedStripeEvent(WEBHOOK_SECRET, {
+      id: 'evt_paid_once',
+      type: 'payment_intent.succeeded',
+      object: { ...intent, status: 'succeeded' },
+    });
+    expect((await deliver(payload, signature)).statusCode).toBe(200);
+    expect((await deliver(payload, signature)).statusCode).toBe(200);
+    expect(await statusOf(order)).toBe('paid');
+    const paidRows = await store.app.db
+      .select({ n: count() })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.entityId, order.id), eq(auditLogs.action, 'order.paid')));
+    expect(paidRows[0]!.n).toBe(1);
+  });
+
+  it('refunds through Stripe when a paid order is cancelled', async () => {
+    const order = await newOrder();
+    await pay(order, 'pm_card_visa');
+    const refundsBefore = stripe.refunds.length;
+    const cancelled = await store.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${order.id}/cancel`,
+      headers: { 'x-order-token': order.accessToken },
+    });
+    expect(cancelled.json().status).toBe('cancelled');
+    expect(stripe.refunds.length).toBe(refundsBefore + 1);
+  });
+});
