@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './pagination';
 export * from './catalog';
+export * from './catalog-admin';
 export * from './makerspaces';
 export * from './profiles';
 export * from './user-admin';

@@ -1,28 +1,47 @@
 import { parkedEventRoutes, serviceAuthentication } from '@makrx/auth';
 import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
+import type { FileStorage } from '@makrx/storage';
+import { storeFileStorage } from './file-storage';
+import { catalogAdminRoutes } from './modules/catalog/admin-routes';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
+import { productImageRoutes } from './modules/catalog/image-routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { mediaRoutes } from './modules/media/routes';
-import { searchRoutes } from './modules/search/routes';
 import { orderRoutes } from './modules/orders/routes';
 import { paymentRoutes } from './modules/payments/routes';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook-routes';
+import { searchRoutes } from './modules/search/routes';
 
-export const storeService: ServiceDefinition = {
-  name: 'store',
-  title: 'MakrX.Store API',
-  description: 'Catalog, cart, checkout, orders and fabrication quotes of MakrX.Store.',
-  authentication: (issuer) => serviceAuthentication(issuer, 'store-backend'),
-  modules: [
-    { prefix: '/api/v1', plugin: catalogRoutes },
-    { prefix: '/api/v1', plugin: orderRoutes },
-    { prefix: '/api/v1', plugin: paymentRoutes },
-    { prefix: '/api/v1', plugin: stripeWebhookRoutes },
-    { prefix: '/api/v1', plugin: searchRoutes },
-    { prefix: '/media', plugin: mediaRoutes },
-    { prefix: '/api/v1', plugin: parkedEventRoutes },
-  ],
-  // Notifications asked for in a transaction reach the auth service from the outbox.
-  consumers: [notificationRelay],
-  seedDemoData: seedDemoCatalog,
-};
+export interface StoreServiceOptions {
+  /** Where product images are kept; by default from the environment, made on first use. */
+  storage?: () => FileStorage;
+}
+
+export function createStoreService({
+  storage = storeFileStorage,
+}: StoreServiceOptions = {}): ServiceDefinition {
+  let files: FileStorage | undefined;
+  const images = () => (files ??= storage()).bucket('products');
+  return {
+    name: 'store',
+    title: 'MakrX.Store API',
+    description: 'Catalog, cart, checkout, orders and fabrication quotes of MakrX.Store.',
+    authentication: (issuer) => serviceAuthentication(issuer, 'store-backend'),
+    modules: [
+      { prefix: '/api/v1', plugin: catalogRoutes },
+      { prefix: '/api/v1', plugin: orderRoutes },
+      { prefix: '/api/v1', plugin: paymentRoutes },
+      { prefix: '/api/v1', plugin: stripeWebhookRoutes },
+      { prefix: '/api/v1', plugin: searchRoutes },
+      { prefix: '/media', plugin: mediaRoutes },
+      { prefix: '/media/images', plugin: productImageRoutes(images) },
+      { prefix: '/api/v1/admin/catalog', plugin: catalogAdminRoutes(images) },
+      { prefix: '/api/v1', plugin: parkedEventRoutes },
+    ],
+    // Notifications asked for in a transaction reach the auth service from the outbox.
+    consumers: [notificationRelay],
+    seedDemoData: seedDemoCatalog,
+  };
+}
+
+export const storeService = createStoreService();

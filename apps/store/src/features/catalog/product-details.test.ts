@@ -21,6 +21,11 @@ const product: Product = {
   inStock: true,
   imageUrl: 'http://localhost:8003/media/products/pla-filament-galaxy-black-1kg.svg',
   category: { slug: 'filament', name: 'Filament' },
+  categoryPath: [
+    { slug: '3d-printing', name: '3D printing' },
+    { slug: 'filament', name: 'Filament' },
+  ],
+  images: [],
   specs: { Diameter: '1.75 mm' },
   variants: [
     {

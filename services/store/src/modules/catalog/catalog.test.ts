@@ -121,15 +121,53 @@ describe.each(testDrivers)('the store catalog over %s', (driver) => {
   it('lists categories with their product counts', async () => {
     const { items } = (await get('/api/v1/categories')).json();
     expect(items.map((c: { slug: string }) => c.slug)).toEqual([
+      '3d-printing',
       'filament',
       'resin',
-      'electronics',
       'printer-parts',
+      'electronics',
+      'workshop',
       'tools',
       'hardware',
     ]);
-    expect(
-      items.reduce((sum: number, c: { productCount: number }) => sum + c.productCount, 0),
-    ).toBe(26);
+    const tops = items.filter((c: { parentSlug: string | null }) => c.parentSlug === null);
+    expect(tops.reduce((sum: number, c: { productCount: number }) => sum + c.productCount, 0)).toBe(
+      26,
+    );
+    const byslug = Object.fromEntries(items.map((c: { slug: string }) => [c.slug, c]));
+    expect(byslug['filament']).toMatchObject({ parentSlug: '3d-printing', productCount: 6 });
+    expect(byslug['3d-printing'].productCount).toBe(
+      byslug['filament'].productCount +
+        byslug['resin'].productCount +
+        byslug['printer-parts'].productCount,
+    );
+  });
+
+  it('lists the products of a category and all its subcategories', async () => {
+    const page: ProductPage = (await get('/api/v1/products?category=workshop&pageSize=100')).json();
+    expect(new Set(page.items.map((p) => p.category.slug))).toEqual(new Set(['tools', 'hardware']));
+  });
+
+  it('shows a category with its breadcrumbs and subcategories', async () => {
+    const top = (await get('/api/v1/categories/3d-printing')).json();
+    expect(top).toMatchObject({ name: '3D printing', parentSlug: null, ancestors: [] });
+    expect(top.children.map((c: { slug: string }) => c.slug)).toEqual([
+      'filament',
+      'resin',
+      'printer-parts',
+    ]);
+    const leaf = (await get('/api/v1/categories/resin')).json();
+    expect(leaf.ancestors).toEqual([{ slug: '3d-printing', name: '3D printing' }]);
+    expect((await get('/api/v1/categories/nothing-here')).statusCode).toBe(404);
+  });
+
+  it('gives a product the path to its category, root first', async () => {
+    const product = (await get('/api/v1/products/esp32-devkit-v1')).json();
+    expect(product.categoryPath).toEqual([{ slug: 'electronics', name: 'Electronics' }]);
+    const resin = (await get('/api/v1/products/standard-resin-grey-1l')).json();
+    expect(resin.categoryPath.map((c: { slug: string }) => c.slug)).toEqual([
+      '3d-printing',
+      'resin',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Database } from '@makrx/db';
 import { seedOnce } from '@makrx/db';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { categories, products, productVariants } from './tables';
 
 /** Demo catalog for embedded mode: real-looking maker products with stock (DESIGN "Demo data"). */
@@ -608,6 +608,53 @@ export async function seedDemoCatalog(db: Database): Promise<void> {
     );
   });
   await seedFilamentRanges(db);
+  await seedCategoryTree(db);
+}
+
+/**
+ * Two levels: the printing supplies and the workshop gather their categories; electronics
+ * stays at the top. Added once, also to a catalog seeded before categories had parents.
+ */
+const categoryGroups = [
+  {
+    slug: '3d-printing',
+    name: '3D printing',
+    description: 'Filament, resin and the parts that keep a printer printing.',
+    children: ['filament', 'resin', 'printer-parts'],
+  },
+  {
+    slug: 'workshop',
+    name: 'Workshop',
+    description: 'Tools and hardware for the bench.',
+    children: ['tools', 'hardware'],
+  },
+];
+
+async function seedCategoryTree(db: Database): Promise<void> {
+  await seedOnce(db, 'store:demo-category-tree', async (tx) => {
+    const positions = { '3d-printing': 0, electronics: 1, workshop: 2 } as Record<string, number>;
+    for (const group of categoryGroups) {
+      const [parent] = await tx
+        .insert(categories)
+        .values({
+          slug: group.slug,
+          name: group.name,
+          description: group.description,
+          position: positions[group.slug],
+        })
+        .returning({ id: categories.id });
+      for (const [position, child] of group.children.entries()) {
+        await tx
+          .update(categories)
+          .set({ parentId: parent!.id, position })
+          .where(eq(categories.slug, child));
+      }
+    }
+    await tx
+      .update(categories)
+      .set({ position: positions.electronics })
+      .where(eq(categories.slug, 'electronics'));
+  });
 }
 
 /**

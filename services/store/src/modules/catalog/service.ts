@@ -1,16 +1,11 @@
-import type {
-  Category,
-  Product,
-  ProductListQuery,
-  ProductPage,
-  ProductSort,
-} from '@makrx/contracts';
+import type { Product, ProductListQuery, ProductPage, ProductSort } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { categories, products, productVariants } from './tables';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { inCategorySubtree, loadCategoryTree } from './category-tree';
+import { categories, productImages, products, productVariants } from './tables';
 
 /** Per product: its lowest variant price and the stock of all its variants together. */
-const variantTotals = (db: Database) =>
+export const variantTotals = (db: Database) =>
   db
     .select({
       productId: productVariants.productId,
@@ -23,7 +18,7 @@ const variantTotals = (db: Database) =>
     .groupBy(productVariants.productId)
     .as('variant_totals');
 
-type VariantTotals = ReturnType<typeof variantTotals>;
+export type VariantTotals = ReturnType<typeof variantTotals>;
 
 const ORDER: Record<ProductSort, (totals: VariantTotals) => SQL[]> = {
   featured: () => [sql`${products.featuredRank} asc nulls last`, asc(products.name)],
@@ -33,7 +28,13 @@ const ORDER: Record<ProductSort, (totals: VariantTotals) => SQL[]> = {
   newest: () => [desc(products.createdAt), asc(products.name)],
 };
 
-const summaryColumns = (totals: VariantTotals) => ({
+/** The first uploaded image when there is one, else the product's own `image_url`. */
+const shownImageUrl = sql<string>`coalesce((
+  select '/media/images/' || substr(pi.storage_key, length('products/') + 1)
+  from store.product_images pi where pi.product_id = ${products.id}
+  order by pi.position, pi.created_at limit 1), ${products.imageUrl})`;
+
+export const summaryColumns = (totals: VariantTotals) => ({
   id: products.id,
   sku: products.sku,
   slug: products.slug,
@@ -43,12 +44,12 @@ const summaryColumns = (totals: VariantTotals) => ({
   priceCents: totals.priceCents,
   currency: products.currency,
   stock: totals.stock,
-  imageUrl: products.imageUrl,
+  imageUrl: shownImageUrl,
   categorySlug: categories.slug,
   categoryName: categories.name,
 });
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   sku: string;
   slug: string;
@@ -63,14 +64,23 @@ interface SummaryRow {
   categoryName: string;
 }
 
-function toSummary(row: SummaryRow) {
+export function toSummary(row: SummaryRow) {
   const { categorySlug, categoryName, ...rest } = row;
   return { ...rest, inStock: row.stock > 0, category: { slug: categorySlug, name: categoryName } };
 }
 
+/** What a guest may see: products on sale, in the category's subtree when one is given. */
+function listedProducts(category: string | undefined): SQL | undefined {
+  return and(
+    isNull(products.archivedAt),
+    category ? inCategorySubtree(products.categoryId, category) : undefined,
+  );
+}
+
 /**
  * One page of the catalog, with the total in the same query (a window count). A product shows
- * its lowest variant price ("from") and the stock of all its variants.
+ * its lowest variant price ("from") and the stock of all its variants. A category lists the
+ * products of its descendants too.
  */
 export async function listProducts(db: Database, query: ProductListQuery): Promise<ProductPage> {
   const totals = variantTotals(db);
@@ -79,7 +89,7 @@ export async function listProducts(db: Database, query: ProductListQuery): Promi
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
     .innerJoin(totals, eq(totals.productId, products.id))
-    .where(query.category ? eq(categories.slug, query.category) : undefined)
+    .where(listedProducts(query.category))
     .orderBy(...ORDER[query.sort](totals))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
@@ -98,7 +108,7 @@ async function countProducts(db: Database, category: string | undefined): Promis
     .select({ total: sql<number>`cast(count(*) as integer)` })
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
-    .where(category ? eq(categories.slug, category) : undefined);
+    .where(listedProducts(category));
   return row?.total ?? 0;
 }
 
@@ -109,13 +119,15 @@ export async function findProduct(db: Database, slug: string): Promise<Product |
       ...summaryColumns(totals),
       description: products.description,
       specs: products.specs,
+      categoryId: products.categoryId,
     })
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
     .innerJoin(totals, eq(totals.productId, products.id))
-    .where(eq(products.slug, slug));
+    .where(and(eq(products.slug, slug), isNull(products.archivedAt)));
   if (!row) return undefined;
-  const { description, specs, ...summary } = row;
+  const { description, specs, categoryId, ...summary } = row;
+  const [tree, images] = await Promise.all([loadCategoryTree(db), listProductImages(db, row.id)]);
   const variants = await db
     .select({
       id: productVariants.id,
@@ -131,20 +143,28 @@ export async function findProduct(db: Database, slug: string): Promise<Product |
     ...toSummary(summary),
     description,
     specs,
+    categoryPath: tree.pathTo(categoryId),
+    images,
     variants: variants.map((variant) => ({ ...variant, inStock: variant.stock > 0 })),
   };
 }
 
-export async function listCategories(db: Database): Promise<Category[]> {
-  return db
+/** The product's uploaded images in display order, with the public URLs they are served at. */
+export async function listProductImages(db: Database, productId: string) {
+  const rows = await db
     .select({
-      slug: categories.slug,
-      name: categories.name,
-      description: categories.description,
-      productCount: sql<number>`cast(count(${products.id}) as integer)`,
+      id: productImages.id,
+      storageKey: productImages.storageKey,
+      alt: productImages.alt,
+      position: productImages.position,
     })
-    .from(categories)
-    .leftJoin(products, eq(products.categoryId, categories.id))
-    .groupBy(categories.id)
-    .orderBy(asc(categories.position), asc(categories.name));
+    .from(productImages)
+    .where(eq(productImages.productId, productId))
+    .orderBy(asc(productImages.position), asc(productImages.createdAt));
+  return rows.map(({ storageKey, ...image }) => ({ ...image, url: imageUrlOf(storageKey) }));
+}
+
+/** Images are public: `/media/images/<key without the bucket folder>` (decision 0006). */
+export function imageUrlOf(storageKey: string): string {
+  return `/media/images/${storageKey.replace(/^products\//, '')}`;
 }
