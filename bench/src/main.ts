@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { benchCatalogListing } from './catalog-listing';
+import { benchCheckoutRush } from './checkout-rush';
 import { prepareBenchDatabase } from './database';
 import { printTable, writeResults, type Comparison } from './report';
 
@@ -14,6 +15,8 @@ const rows: Comparison[] = [];
 try {
   console.log(`Catalog listing over ${database.label} …`);
   rows.push(...(await benchCatalogListing(database)));
+  console.log(`Checkout rush over ${database.label} …`);
+  rows.push(...(await benchCheckoutRush(database)));
 } finally {
   await database.drop();
 }

@@ -1,0 +1,90 @@
+import { rushForVariant } from '@makrx/store-service/rush';
+import pg from 'pg';
+import type { BenchDatabase } from './database';
+import { startProcess, stopProcess, waitForHttp } from './processes';
+import type { Comparison } from './report';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BUYERS = 200;
+const UNITS = 50;
+const SKU = 'TOL-CAL-DIG-150';
+const POOL = 10;
+
+/**
+ * DESIGN "no overselling": 200 buyers at once for 50 units of one variant, each placing and
+ * paying an order over HTTP. Exactly 50 must be paid, stock must end at 0, no 5xx. The peer is
+ * the bare conditional UPDATE that guards the stock, run as often with as many connections.
+ */
+export async function benchCheckoutRush(database: BenchDatabase): Promise<Comparison[]> {
+  if (!database.url) return [];
+  const storePort = '18905';
+  const db = new pg.Pool({ connectionString: database.url, max: POOL });
+  const store = startProcess(join(root, 'services/store/src/main.ts'), [], {
+    PORT: storePort,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(POOL),
+  });
+  try {
+    await waitForHttp(`http://127.0.0.1:${storePort}/ready`, store);
+    const restock = async () =>
+      (
+        await db.query<{ id: string }>(
+          'update store.product_variants set stock = $1 where sku = $2 returning id',
+          [UNITS, SKU],
+        )
+      ).rows[0]!.id;
+
+    const variantId = await restock();
+    const rush = await rushForVariant(`http://127.0.0.1:${storePort}`, variantId, BUYERS);
+    const left = (
+      await db.query<{ stock: number }>('select stock from store.product_variants where id = $1', [
+        variantId,
+      ])
+    ).rows[0]!.stock;
+
+    await restock();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: BUYERS }, () =>
+        db.query(
+          'update store.product_variants set stock = stock - 1 where id = $1 and stock >= 1',
+          [variantId],
+        ),
+      ),
+    );
+    const bareMs = performance.now() - started;
+
+    const failures =
+      rush.serverErrors + rush.other.length + Math.abs(rush.paid - UNITS) + Math.abs(left);
+    const what = `checkout rush: ${BUYERS} buyers for ${UNITS} units (${database.label}; ${rush.paid} paid, ${rush.soldOut} sold out, ${rush.serverErrors} 5xx, stock left ${left})`;
+    return [
+      {
+        what,
+        metric: 'buyers served/s',
+        ours: BUYERS / (rush.elapsedMs / 1000),
+        peer: BUYERS / (bareMs / 1000),
+        peerName: `bare conditional UPDATE (pg, ${POOL} connections)`,
+        higherIsBetter: true,
+        target: {},
+        failures,
+      },
+      {
+        what,
+        metric: 'paid orders',
+        ours: rush.paid,
+        peer: UNITS,
+        peerName: 'units in stock',
+        higherIsBetter: true,
+        target: { ratioAtLeast: 1, oursAtMost: UNITS },
+        failures,
+      },
+    ];
+  } finally {
+    await stopProcess(store);
+    await db.end();
+  }
+}
