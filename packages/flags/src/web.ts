@@ -24,6 +24,8 @@ export interface WebFlagProviderOptions {
   accessToken?: () => Promise<string | null> | string | null;
   /** How often the flags are asked again; 5 s by default. */
   pollIntervalMs?: number;
+  /** How long one request may take before it counts as failed; 5 s by default. */
+  requestTimeoutMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -147,6 +149,8 @@ export class MakrxWebFlagProvider implements Provider {
     const response = await send(url, {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       cache: 'no-store',
+      // A service that does not answer must not hold the app's first render for long.
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 5000),
     });
     if (!response.ok) throw new Error(`GET ${url.pathname} answered ${response.status}`);
     const body: unknown = await response.json();

@@ -25,6 +25,10 @@ export async function refreshFlags(): Promise<void> {
 export async function startFlags(authApiUrl: string, session: BrowserSession): Promise<void> {
   provider = new MakrxWebFlagProvider({ authApiUrl, accessToken: session.accessToken });
   let targetingKey = contextOf(session.getState()).targetingKey;
+  // Interval timers sleep in background tabs; ask at once when the tab is looked at again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void provider?.refresh().catch(() => undefined);
+  });
   session.subscribe(() => {
     const context = contextOf(session.getState());
     if (context.targetingKey === targetingKey) return;
