@@ -97,7 +97,7 @@ export function PortalHeader({ current, urls, nav = [], actions, search }: Porta
           <MakrXMark />
           <PortalWordmark portal={current} />
         </a>
-        {search ? <div className="hidden w-64 min-w-0 lg:block xl:w-72">{search}</div> : null}
+        {search ? <div className="hidden w-52 min-w-0 lg:block xl:w-72">{search}</div> : null}
         <div className="ml-auto flex items-center gap-3">
           {nav.length > 0 ? <DesktopNav nav={nav} /> : null}
           {search ? (

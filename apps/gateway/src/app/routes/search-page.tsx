@@ -33,6 +33,7 @@ function Results({ q }: { q: string }) {
   const settled = ordered.every((group) => !group.query.isPending);
   const total = ordered.reduce((sum, group) => sum + group.results.length, 0);
   const anyFailed = ordered.some((group) => group.query.isError);
+  const nothingFound = settled && total === 0 && !anyFailed;
 
   return (
     <>
@@ -41,7 +42,7 @@ function Results({ q }: { q: string }) {
           ? `${total} ${total === 1 ? 'result' : 'results'} for “${q}”${anyFailed ? ', some services did not answer' : ''}`
           : `Searching for “${q}”…`}
       </p>
-      <nav aria-label="Result groups" className="mt-4">
+      <nav aria-label="Result groups" hidden={nothingFound} className="mt-4">
         <ul className="flex flex-wrap gap-2">
           {ordered.map((group) => {
             const { label, anchor } = kindPresentation[group.kind];
@@ -61,7 +62,7 @@ function Results({ q }: { q: string }) {
           })}
         </ul>
       </nav>
-      {settled && total === 0 && !anyFailed ? (
+      {nothingFound ? (
         <EmptyState
           className="mt-8"
           icon={<SearchIcon />}
