@@ -4,6 +4,7 @@ import { useFlag } from './flags';
 import { MaintenanceBar, MaintenanceGate } from './maintenance-gate';
 import { portalUrlsOf, useRuntimeConfig } from './runtime-config';
 import { SessionAccountMenu } from './session/session-account-menu';
+import { SessionNotificationBell } from './session/session-notification-bell';
 import { useSite } from './site';
 import { useInternalLinkNavigation } from './use-internal-link-navigation';
 
@@ -30,7 +31,12 @@ export function AppShell({ nav }: { nav: NavItem[] }) {
         current={portal}
         urls={urls}
         nav={nav}
-        actions={<SessionAccountMenu />}
+        actions={
+          <>
+            <SessionNotificationBell />
+            <SessionAccountMenu />
+          </>
+        }
         search={searchOn ? <HeaderSearch gatewayUrl={urls.gateway} /> : undefined}
       />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">

@@ -51,3 +51,6 @@ export { SectionHeader } from './section-header';
 export type { SectionHeaderProps } from './section-header';
 export { MaintenanceBanner, MaintenanceNotice } from './maintenance';
 export type { MaintenanceBannerProps, MaintenanceNoticeProps } from './maintenance';
+export { NotificationBell, UNREAD_POLL_MS } from './notification-bell';
+export type { NotificationBellProps } from './notification-bell';
+export type { BellNotification, NotificationsApi } from './notifications-api';

@@ -3,4 +3,5 @@ export const paths = {
   userAdmin: '/admin/users',
   flagAdmin: '/admin/flags',
   auditLog: '/admin/audit',
+  notifications: '/notifications',
 } as const;

@@ -21,6 +21,9 @@ const FlagAdminPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./routes/audit-log-page').then((module) => ({ default: module.AuditLogPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -58,6 +61,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <AuditLogPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'notifications',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <NotificationsPage />
           </Suspense>
         ),
       },

@@ -9,6 +9,7 @@ import {
   StoreMaintenanceNotice,
 } from '../features/flags/components/store-maintenance';
 import { serverFlags } from '../features/flags/server-flags';
+import { StoreNotificationBell } from '../features/notifications/components/store-notification-bell';
 import { StoreAccountMenu } from '../features/session/components/store-account-menu';
 import { currentSession } from '../features/session/current-session';
 import { storeConfig } from '../lib/config';
@@ -62,7 +63,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           current="store"
           urls={portalUrls}
           nav={headerShortcuts}
-          actions={<StoreAccountMenu user={user} />}
+          actions={
+            <>
+              {user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
+              <StoreAccountMenu user={user} />
+            </>
+          }
           search={
             flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (
               <HeaderSearch gatewayUrl={portalUrls.gateway} />

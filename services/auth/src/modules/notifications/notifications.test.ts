@@ -66,7 +66,7 @@ describe.each(testDrivers)('notifications over %s', (driver) => {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     token: string,
-    payload?: unknown,
+    payload?: object,
   ) =>
     auth.app.inject({
       method,
