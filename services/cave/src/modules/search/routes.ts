@@ -1,13 +1,10 @@
 import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
-import { createFlagReader } from '@makrx/flags/server';
 import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { searchMakerspaces } from '../makerspaces/search';
 import { searchProjects } from '../projects/search';
 
 /** The cave's part of the unified search: public makerspaces and public projects. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
-  const flags = createFlagReader(app.db);
-
   app.get(
     '/search',
     {
@@ -20,7 +17,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = request.caller?.kind === 'user' ? request.caller : undefined;
-      const on = await flags.isOn('ENABLE_UNIFIED_SEARCH', {
+      const on = await app.flags.isOn('ENABLE_UNIFIED_SEARCH', {
         userId: user?.userId,
         roles: user?.realmRoles,
       });

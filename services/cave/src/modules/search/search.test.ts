@@ -2,7 +2,7 @@ import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { SearchResult } from '@makrx/contracts';
 import { featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
 import { makerspaceSearchDocument, makerspaces } from '../makerspaces/tables';
@@ -95,6 +95,20 @@ describe.each(testDrivers)('searching makerspaces and projects over %s', (driver
       expect(status, query).toBe(400);
       expect(body.error.code).toBe('VALIDATION_FAILED');
     }
+  });
+
+  it('refuses with 404 FEATURE_DISABLED while ENABLE_UNIFIED_SEARCH is off', async () => {
+    const turn = (enabled: boolean) =>
+      cave.app.db
+        .update(featureFlags)
+        .set({ enabled })
+        .where(eq(featureFlags.key, 'ENABLE_UNIFIED_SEARCH'));
+    await turn(false);
+    const off = await search('q=printer');
+    expect(off.status).toBe(404);
+    expect(off.body.error).toMatchObject({ code: 'FEATURE_DISABLED' });
+    await turn(true);
+    expect((await search('q=printer')).status).toBe(200);
   });
 
   it('answers from the full-text indexes', async () => {

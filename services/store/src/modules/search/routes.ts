@@ -1,12 +1,9 @@
 import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
-import { createFlagReader } from '@makrx/flags/server';
 import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { searchProducts } from '../catalog/search';
 
 /** The store's part of the unified search: products. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
-  const flags = createFlagReader(app.db);
-
   app.get(
     '/search',
     {
@@ -19,7 +16,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = request.caller?.kind === 'user' ? request.caller : undefined;
-      const on = await flags.isOn('ENABLE_UNIFIED_SEARCH', {
+      const on = await app.flags.isOn('ENABLE_UNIFIED_SEARCH', {
         userId: user?.userId,
         roles: user?.realmRoles,
       });
