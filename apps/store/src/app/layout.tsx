@@ -8,6 +8,7 @@ import {
   StoreMaintenanceBanner,
   StoreMaintenanceNotice,
 } from '../features/flags/components/store-maintenance';
+import { CartLink } from '../features/cart/components/cart-link';
 import { serverFlags } from '../features/flags/server-flags';
 import { StoreNotificationBell } from '../features/notifications/components/store-notification-bell';
 import { StoreAccountMenu } from '../features/session/components/store-account-menu';
@@ -65,6 +66,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           nav={headerShortcuts}
           actions={
             <>
+              <CartLink />
               {user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
               <StoreAccountMenu user={user} />
             </>

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readStoreConfig } from '../../../lib/config';
+import { mergeGuestCartOnSignIn } from '../../../features/cart/merge-on-sign-in';
 import {
   CALLBACK_PATH,
   cookieNames,
@@ -38,6 +39,7 @@ export async function GET(request: NextRequest) {
     });
     const session = sessionFromTokens(tokens, Math.floor(Date.now() / 1000));
     response = redirect(pending.returnTo);
+    await mergeGuestCartOnSignIn(request.cookies, response.cookies, session.accessToken);
     const written = await sessionCookies(session);
     for (const { name, value } of written) response.cookies.set(name, value, cookieOptions());
     for (const name of staleSessionChunks(request.cookies, written)) {

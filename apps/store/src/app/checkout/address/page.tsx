@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { Button, Card } from '@makrx/ui';
+import { saveAddress } from '../../../features/checkout/actions';
+import { AddressFields } from '../../../features/checkout/components/checkout-fields';
+import { CheckoutFrame } from '../../../features/checkout/components/checkout-frame';
+import { invalidFields, loadCheckout } from '../../../features/checkout/checkout-state';
+
+export const metadata: Metadata = { title: 'Checkout: address', robots: { index: false } };
+
+export default async function AddressStep({
+  searchParams,
+}: {
+  searchParams: Promise<{ invalid?: string }>;
+}) {
+  const { cart, session, draft, shipping } = await loadCheckout();
+  if (!session && !draft.email) redirect('/checkout/contact');
+  const invalid = invalidFields((await searchParams).invalid);
+  return (
+    <CheckoutFrame step="address" title="Where should we ship it?" cart={cart} shipping={shipping}>
+      <Card className="p-6">
+        <form action={saveAddress} className="space-y-6">
+          <AddressFields values={draft.enteredAddress ?? draft.address ?? {}} invalid={invalid} />
+          <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
+            {session ? (
+              <span />
+            ) : (
+              <Link
+                href="/checkout/contact"
+                className="text-sm font-medium text-accent-700 underline-offset-4 hover:underline"
+              >
+                ← Back to contact
+              </Link>
+            )}
+            <Button type="submit" size="lg">
+              Continue to shipping
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </CheckoutFrame>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { Button, Card } from '@makrx/ui';
+import { placeOnePageOrder } from '../../features/checkout/actions';
+import {
+  AddressFields,
+  ContactFields,
+  ShippingOptions,
+} from '../../features/checkout/components/checkout-fields';
+import { CheckoutFrame } from '../../features/checkout/components/checkout-frame';
+import { invalidFields, loadCheckout } from '../../features/checkout/checkout-state';
+import { serverFlags } from '../../features/flags/server-flags';
+
+export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+
+interface CheckoutPageProps {
+  searchParams: Promise<{ invalid?: string; refused?: string }>;
+}
+
+/**
+ * ENABLE_NEW_CHECKOUT_FLOW on: everything on one page. Off: the classic steps, starting with
+ * the contact step for a guest and the address for someone signed in.
+ */
+export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
+  const flags = await serverFlags();
+  const { cart, session, draft, methods, shipping } = await loadCheckout();
+  if (!flags.isOn('ENABLE_NEW_CHECKOUT_FLOW')) {
+    redirect(session ? '/checkout/address' : '/checkout/contact');
+  }
+  const query = await searchParams;
+  const invalid = invalidFields(query.invalid);
+  const sectionTitle = 'text-lg font-semibold text-ink-950';
+
+  return (
+    <CheckoutFrame
+      step="details"
+      onePage
+      title="Checkout"
+      cart={cart}
+      shipping={shipping}
+      refused={query.refused}
+    >
+      <form action={placeOnePageOrder} className="space-y-6">
+        <input type="hidden" name="attemptKey" value={draft.attemptKey} />
+        <Card className="p-6">
+          <h2 className={sectionTitle}>Contact</h2>
+          <div className="mt-4">
+            {session ? (
+              <p className="text-sm text-ink-700">
+                Signed in as <span className="font-medium text-ink-950">{session.user.email}</span>;
+                your confirmation goes there.
+              </p>
+            ) : (
+              <ContactFields email={draft.email} invalid={invalid} />
+            )}
+          </div>
+        </Card>
+        <Card className="p-6">
+          <h2 className={sectionTitle}>Shipping address</h2>
+          <div className="mt-4">
+            <AddressFields values={draft.enteredAddress ?? draft.address ?? {}} invalid={invalid} />
+          </div>
+        </Card>
+        <Card className="p-6">
+          <ShippingOptions
+            methods={methods}
+            selected={draft.shippingMethod}
+            subtotalCents={cart.subtotalCents}
+            currency={cart.currency}
+            invalid={invalid}
+          />
+        </Card>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <p className="text-sm text-ink-600">
+            Tax is added for your address on the next page, before you pay.
+          </p>
+          <Button type="submit" size="lg">
+            Continue to payment
+          </Button>
+        </div>
+      </form>
+    </CheckoutFrame>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { Button, Card } from '@makrx/ui';
+import { saveShipping } from '../../../features/checkout/actions';
+import { ShippingOptions } from '../../../features/checkout/components/checkout-fields';
+import { CheckoutFrame } from '../../../features/checkout/components/checkout-frame';
+import { invalidFields, loadCheckout } from '../../../features/checkout/checkout-state';
+
+export const metadata: Metadata = { title: 'Checkout: shipping', robots: { index: false } };
+
+export default async function ShippingStep({
+  searchParams,
+}: {
+  searchParams: Promise<{ invalid?: string }>;
+}) {
+  const { cart, draft, methods, shipping } = await loadCheckout();
+  if (!draft.address) redirect('/checkout/address');
+  const invalid = invalidFields((await searchParams).invalid);
+  return (
+    <CheckoutFrame step="shipping" title="How should we ship it?" cart={cart} shipping={shipping}>
+      <Card className="p-6">
+        <form action={saveShipping} className="space-y-6">
+          <ShippingOptions
+            methods={methods}
+            selected={draft.shippingMethod}
+            subtotalCents={cart.subtotalCents}
+            currency={cart.currency}
+            invalid={invalid}
+          />
+          <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <Link
+              href="/checkout/address"
+              className="text-sm font-medium text-accent-700 underline-offset-4 hover:underline"
+            >
+              ← Back to address
+            </Link>
+            <Button type="submit" size="lg">
+              Continue to review
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </CheckoutFrame>
+  );
+}

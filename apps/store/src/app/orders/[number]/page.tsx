@@ -1,0 +1,125 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Button, buttonClasses, Card, Container } from '@makrx/ui';
+import { Notice } from '../../../components/form-field';
+import { cancelOwnOrder } from '../../../features/orders/actions';
+import { OrderLines } from '../../../features/orders/components/order-lines';
+import { OrderStatusBadge } from '../../../features/orders/components/order-status-badge';
+import { ShippingAddress } from '../../../features/orders/components/shipping-address';
+import { StatusTimeline } from '../../../features/orders/components/status-timeline';
+import { findVisibleOrder } from '../../../features/orders/order-lookup';
+import { formatOrderDate, isCancellable } from '../../../features/orders/order-status';
+
+interface TrackingPageProps {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ cancelled?: string; cancel?: string }>;
+}
+
+export async function generateMetadata({ params }: TrackingPageProps): Promise<Metadata> {
+  const { number } = await params;
+  return { title: `Order ${number}`, robots: { index: false } };
+}
+
+export default async function TrackingPage({ params, searchParams }: TrackingPageProps) {
+  const { number } = await params;
+  const query = await searchParams;
+  const visible = await findVisibleOrder(number);
+  if (!visible) notFound();
+  const { order } = visible;
+  const href = `/orders/${encodeURIComponent(order.number)}`;
+
+  return (
+    <Container className="py-10 sm:py-14">
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-600">
+        <Link href="/orders" className="underline-offset-4 hover:underline">
+          Orders
+        </Link>{' '}
+        / <span className="text-ink-900">{order.number}</span>
+      </nav>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-extrabold tracking-tight text-ink-950">
+          Order <span className="font-mono">{order.number}</span>
+        </h1>
+        <OrderStatusBadge status={order.status} />
+      </div>
+      <p className="mt-1 text-sm text-ink-600">
+        Placed on <time dateTime={order.createdAt}>{formatOrderDate(order.createdAt, true)}</time>{' '}
+        by {order.email}
+      </p>
+
+      {query.cancelled ? (
+        <Notice tone="success" className="mt-6" title="Your order is cancelled">
+          {order.status === 'refunded'
+            ? 'The payment is refunded to your card.'
+            : 'Nothing will be charged or shipped.'}
+        </Notice>
+      ) : null}
+      {query.cancel === 'refused' ? (
+        <Notice tone="warning" className="mt-6" title="This order can no longer be cancelled">
+          It has already left our warehouse. Contact us to return it.
+        </Notice>
+      ) : null}
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-[20rem_1fr] lg:gap-12">
+        <section aria-labelledby="progress-title">
+          <Card className="p-6">
+            <h2 id="progress-title" className="text-lg font-semibold text-ink-950">
+              Progress
+            </h2>
+            <div className="mt-5">
+              <StatusTimeline order={order} />
+            </div>
+          </Card>
+          <div className="mt-4 flex flex-col gap-3">
+            {order.status === 'pending_payment' ? (
+              <Link href={`${href}/pay`} className={buttonClasses({ size: 'lg' })}>
+                Pay now
+              </Link>
+            ) : null}
+            <Link href={`${href}/invoice`} className={buttonClasses({ variant: 'secondary' })}>
+              View invoice
+            </Link>
+            {isCancellable(order.status) ? (
+              <form action={cancelOwnOrder.bind(null, order.number)}>
+                <Button
+                  type="submit"
+                  variant="ghost"
+                  className="w-full text-red-700 hover:bg-red-50 hover:text-red-800"
+                >
+                  Cancel order
+                </Button>
+              </form>
+            ) : null}
+          </div>
+        </section>
+        <div className="space-y-6">
+          <Card className="p-6">
+            <h2 className="text-lg font-semibold text-ink-950">Items</h2>
+            <OrderLines order={order} />
+          </Card>
+          <Card className="grid gap-6 p-6 sm:grid-cols-2">
+            <div>
+              <h2 className="text-sm font-semibold text-ink-950">Shipping address</h2>
+              <div className="mt-2">
+                <ShippingAddress address={order.shippingAddress} />
+              </div>
+            </div>
+            <div>
+              <h2 className="text-sm font-semibold text-ink-950">Delivery</h2>
+              <p className="mt-2 text-sm text-ink-700">{order.shippingMethod.name}</p>
+              {order.trackingNumber ? (
+                <p className="mt-1 text-sm text-ink-700">
+                  Tracking number{' '}
+                  <span className="font-mono font-semibold text-ink-950">
+                    {order.trackingNumber}
+                  </span>
+                </p>
+              ) : null}
+            </div>
+          </Card>
+        </div>
+      </div>
+    </Container>
+  );
+}

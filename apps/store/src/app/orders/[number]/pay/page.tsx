@@ -1,0 +1,160 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { Button, Card, Container, formatPrice } from '@makrx/ui';
+import { Notice, TextField } from '../../../../components/form-field';
+import { confirmOrderPayment, payForOrder } from '../../../../features/orders/actions';
+import { testCards } from '../../../../features/orders/card-input';
+import { OrderLines } from '../../../../features/orders/components/order-lines';
+import { findVisibleOrder } from '../../../../features/orders/order-lookup';
+import { paymentFailureMessage } from '../../../../features/orders/payment-errors';
+import { CheckoutSteps } from '../../../../features/checkout/components/checkout-steps';
+
+export const metadata: Metadata = { title: 'Payment', robots: { index: false } };
+
+interface PayPageProps {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ failed?: string; confirm?: string }>;
+}
+
+/**
+ * Without a Stripe publishable key the store pays through the offline test gateway (DESIGN:
+ * embedded mode), which takes only Stripe's test cards: they are listed for the buyer.
+ */
+const paysWithTestCards = () => !process.env.STRIPE_PUBLISHABLE_KEY;
+
+export default async function PayPage({ params, searchParams }: PayPageProps) {
+  const { number } = await params;
+  const { failed, confirm } = await searchParams;
+  const visible = await findVisibleOrder(number);
+  if (!visible) notFound();
+  const { order } = visible;
+  if (order.status !== 'pending_payment') redirect(`/orders/${encodeURIComponent(number)}`);
+  const failure = paymentFailureMessage(failed);
+  const total = formatPrice(order.totalCents, order.currency);
+
+  return (
+    <Container className="py-8 sm:py-12">
+      <CheckoutSteps current="payment" />
+      <h1 className="mt-6 text-3xl font-extrabold tracking-tight text-ink-950">
+        {confirm ? 'Confirm your payment' : 'Payment'}
+      </h1>
+      <p className="mt-2 text-ink-600">
+        Order <span className="font-mono font-semibold text-ink-900">{order.number}</span> is
+        waiting for payment of {total}. Your items are held for you until{' '}
+        {new Date(order.expiresAt).toLocaleTimeString('en-US', {
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZone: 'UTC',
+        })}{' '}
+        UTC.
+      </p>
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem] lg:gap-12">
+        <div>
+          {confirm ? (
+            <Card className="p-6 sm:p-8">
+              <h2 className="text-lg font-semibold text-ink-950">
+                Your card issuer asks you to confirm
+              </h2>
+              <p className="mt-2 text-sm text-ink-700">
+                Your bank wants to make sure it is you paying {total} to MakrX.Store. Confirm to
+                complete the payment, or go back and use another card.
+              </p>
+              <form
+                action={confirmOrderPayment.bind(null, order.number)}
+                className="mt-6 flex flex-wrap gap-3"
+              >
+                <input type="hidden" name="paymentId" value={confirm} />
+                <Button type="submit" name="decision" value="confirm" size="lg">
+                  Confirm payment of {total}
+                </Button>
+                <Button type="submit" name="decision" value="decline" variant="secondary" size="lg">
+                  Use another card
+                </Button>
+              </form>
+            </Card>
+          ) : (
+            <Card className="p-6 sm:p-8">
+              <h2 className="text-lg font-semibold text-ink-950">Pay by card</h2>
+              {failure ? (
+                <Notice tone="danger" title="Payment failed" className="mt-4">
+                  {failure}
+                </Notice>
+              ) : null}
+              <form
+                action={payForOrder.bind(null, order.number)}
+                className="mt-6 grid gap-5 sm:grid-cols-2"
+              >
+                <TextField
+                  id="cardNumber"
+                  label="Card number"
+                  inputMode="numeric"
+                  autoComplete="cc-number"
+                  placeholder="1234 1234 1234 1234"
+                  required
+                  wrapperClassName="sm:col-span-2"
+                />
+                <TextField
+                  id="expiry"
+                  label="Expiry (MM/YY)"
+                  autoComplete="cc-exp"
+                  placeholder="12/34"
+                  required
+                />
+                <TextField
+                  id="cvc"
+                  label="Security code"
+                  inputMode="numeric"
+                  autoComplete="cc-csc"
+                  placeholder="123"
+                  pattern="\d{3,4}"
+                  required
+                />
+                <div className="sm:col-span-2">
+                  <Button type="submit" size="lg" className="w-full sm:w-auto">
+                    Pay {total}
+                  </Button>
+                </div>
+              </form>
+              {paysWithTestCards() ? (
+                <div className="mt-8 rounded-xl bg-ink-50 p-4 text-sm text-ink-700 ring-1 ring-ink-200 ring-inset">
+                  <p className="font-semibold text-ink-900">Test store: no real money</p>
+                  <p className="mt-1">
+                    Payments go through the offline test gateway. Use any future expiry date, any
+                    three digits, and one of these cards:
+                  </p>
+                  <ul className="mt-2 space-y-1">
+                    {testCards.map((card) => (
+                      <li key={card.number}>
+                        <span className="font-mono font-semibold text-ink-950">{card.number}</span>{' '}
+                        — {card.outcome}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </Card>
+          )}
+        </div>
+        <aside aria-labelledby="summary-title">
+          <Card className="p-6">
+            <h2 id="summary-title" className="text-lg font-semibold text-ink-950">
+              Order summary
+            </h2>
+            <OrderLines order={order} linkProducts={false} />
+          </Card>
+          <p className="mt-4 text-sm text-ink-600">
+            Changed your mind?{' '}
+            <Link
+              href={`/orders/${encodeURIComponent(order.number)}`}
+              className="font-medium text-accent-700 underline-offset-4 hover:underline"
+            >
+              View or cancel the order
+            </Link>
+          </p>
+        </aside>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Cart as ServiceCart } from '@makrx/contracts';
+import { readStoreConfig } from '../../lib/config';
+import { callStore, type StoreAnswer } from '../../lib/store-service';
+import { currentSession } from '../session/current-session';
+import { guestCartToken } from './cart-token';
+
+export type Cart = ServiceCart;
+export type CartLine = Cart['lines'][number];
+
+/** A cart after a change, with the guest cart token the service issued for a new guest cart. */
+export interface ChangedCart {
+  cart: Cart;
+  issuedToken: string | null;
+}
+
+export const emptyCart: Cart = { lines: [], currency: 'USD', subtotalCents: 0, itemCount: 0 };
+
+/** Whose cart: a signed-in visitor's goes by their token; a guest's by the cart token cookie. */
+async function cartHeaders(): Promise<Record<string, string | undefined>> {
+  if (await currentSession()) return {};
+  return { 'x-cart-token': await guestCartToken() };
+}
+
+/** The service names images by path on itself; the browser fetches them from it directly. */
+function withAbsoluteImages(cart: Cart): Cart {
+  const { storeApiUrl } = readStoreConfig();
+  return {
+    ...cart,
+    lines: cart.lines.map((line) => ({
+      ...line,
+      imageUrl: new URL(line.imageUrl, `${storeApiUrl}/`).href,
+    })),
+  };
+}
+
+const changed = ({ body, headers }: StoreAnswer<Cart>): ChangedCart => ({
+  cart: withAbsoluteImages(body),
+  issuedToken: headers.get('x-cart-token'),
+});
+
+/** The cart at the prices and stock of this moment, as the service computes them. */
+export async function readCart(): Promise<Cart> {
+  if (!(await currentSession()) && !(await guestCartToken())) return emptyCart;
+  const { body } = await callStore<Cart>('/cart', { headers: await cartHeaders() });
+  return withAbsoluteImages(body);
+}
+
+export async function addCartItem(variantId: string, quantity: number): Promise<ChangedCart> {
+  return changed(
+    await callStore<Cart>('/cart/items', {
+      method: 'POST',
+      body: { variantId, quantity },
+      headers: await cartHeaders(),
+    }),
+  );
+}
+
+export async function setCartItemQuantity(
+  variantId: string,
+  quantity: number,
+): Promise<ChangedCart> {
+  return changed(
+    await callStore<Cart>(`/cart/items/${encodeURIComponent(variantId)}`, {
+      method: 'PUT',
+      body: { quantity },
+      headers: await cartHeaders(),
+    }),
+  );
+}
+
+export async function removeCartItem(variantId: string): Promise<ChangedCart> {
+  return changed(
+    await callStore<Cart>(`/cart/items/${encodeURIComponent(variantId)}`, {
+      method: 'DELETE',
+      headers: await cartHeaders(),
+    }),
+  );
+}
+
+/**
+ * After a guest signs in: their guest cart's items move into their account's cart. Called
+ * from the sign-in callback, before the session cookie exists, hence the explicit token.
+ */
+export async function mergeGuestCart(accessToken: string, cartToken: string): Promise<void> {
+  const { storeApiUrl } = readStoreConfig();
+  const response = await fetch(`${storeApiUrl}/api/v1/cart/merge`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'x-cart-token': cartToken },
+    signal: AbortSignal.timeout(8000),
+  });
+  if (!response.ok) throw new Error(`merging the guest cart answered ${response.status}`);
+}

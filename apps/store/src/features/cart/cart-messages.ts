@@ -1,0 +1,13 @@
+/** What the cart says when the service refused a change, by its error code. */
+const messages: Record<string, string> = {
+  OUT_OF_STOCK: 'We don’t have that many in stock. The quantity shows what is available.',
+  INSUFFICIENT_STOCK: 'We don’t have that many in stock. The quantity shows what is available.',
+  NOT_FOUND: 'That item is no longer sold.',
+  CART_EMPTY: 'Your cart is empty, so there was nothing to order.',
+  VALIDATION_FAILED: 'That quantity can’t be used; choose between 1 and 99.',
+};
+
+export function cartProblemMessage(code: string | undefined): string | null {
+  if (!code) return null;
+  return messages[code] ?? 'That change could not be made. Please try again.';
+}

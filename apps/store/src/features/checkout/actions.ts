@@ -1,0 +1,123 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { StoreApiError } from '../catalog/api';
+import { readCart } from '../cart/api';
+import { guestCartToken } from '../cart/cart-token';
+import { placeOrder } from '../orders/api';
+import { rememberOrder } from '../orders/guest-orders';
+import { currentSession } from '../session/current-session';
+import { addressFrom, emailFrom, type FieldErrors } from './checkout-input';
+import { clearDraft, readDraft, saveDraft, type CheckoutDraft } from './checkout-draft';
+
+const invalid = (path: string, errors: FieldErrors) =>
+  `${path}?invalid=${encodeURIComponent(Object.keys(errors).join(','))}`;
+
+function shippingMethodFrom(form: FormData): string | undefined {
+  const method = String(form.get('shippingMethod') ?? '');
+  return /^[a-z0-9-]+$/.test(method) ? method : undefined;
+}
+
+export async function saveContact(form: FormData): Promise<never> {
+  const draft = await readDraft();
+  const { email, errors } = emailFrom(form);
+  await saveDraft({ ...draft, email: email ?? String(form.get('email') ?? '') });
+  redirect(email ? '/checkout/address' : invalid('/checkout/contact', errors));
+}
+
+export async function saveAddress(form: FormData): Promise<never> {
+  const draft = await readDraft();
+  const { address, entered, errors } = addressFrom(form);
+  await saveDraft({
+    ...draft,
+    address: address ?? draft.address,
+    enteredAddress: address ? undefined : entered,
+  });
+  redirect(address ? '/checkout/shipping' : invalid('/checkout/address', errors));
+}
+
+export async function saveShipping(form: FormData): Promise<never> {
+  const draft = await readDraft();
+  const shippingMethod = shippingMethodFrom(form);
+  if (!shippingMethod) redirect(invalid('/checkout/shipping', { shippingMethod: 'missing' }));
+  await saveDraft({ ...draft, shippingMethod });
+  redirect('/checkout/review');
+}
+
+/** Where a refused order sends the buyer back to, by the service's reason. */
+function pathForRefusal(error: StoreApiError, checkoutPath: string): string {
+  if (['OUT_OF_STOCK', 'INSUFFICIENT_STOCK', 'CART_EMPTY'].includes(error.code)) {
+    return `/cart?problem=${error.code}`;
+  }
+  return `${checkoutPath}?refused=${encodeURIComponent(error.code)}`;
+}
+
+/**
+ * Places the order from the cart with the attempt's Idempotency-Key (from the form, so a
+ * double submit of the same form sends the same key and gets the same order), then pays.
+ */
+async function placeFromCart(
+  draft: CheckoutDraft,
+  attemptKey: string,
+  checkoutPath: string,
+): Promise<never> {
+  const session = await currentSession();
+  const cart = await readCart();
+  if (cart.lines.length === 0) redirect('/cart');
+  if (!draft.address || !draft.shippingMethod || (!session && !draft.email)) redirect(checkoutPath);
+  let next: string;
+  try {
+    const placed = await placeOrder(
+      {
+        ...(session ? {} : { email: draft.email }),
+        shippingAddress: draft.address,
+        shippingMethod: draft.shippingMethod,
+      },
+      attemptKey,
+      session ? undefined : await guestCartToken(),
+    );
+    await rememberOrder({ id: placed.id, number: placed.number, token: placed.accessToken });
+    await clearDraft();
+    next = `/orders/${encodeURIComponent(placed.number)}/pay`;
+  } catch (error) {
+    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    next = pathForRefusal(error, checkoutPath);
+  }
+  redirect(next);
+}
+
+const attemptKeyOf = (form: FormData, draft: CheckoutDraft) => {
+  const key = String(form.get('attemptKey') ?? '');
+  return /^[\w-]{8,200}$/.test(key) ? key : draft.attemptKey;
+};
+
+/** The classic checkout's last step: the reviewed order is placed. */
+export async function placeReviewedOrder(form: FormData): Promise<never> {
+  const draft = await readDraft();
+  return placeFromCart(draft, attemptKeyOf(form, draft), '/checkout/review');
+}
+
+/** The one-page checkout: contact, address and shipping in one form, then the order. */
+export async function placeOnePageOrder(form: FormData): Promise<never> {
+  const draft = await readDraft();
+  const session = await currentSession();
+  const contact = session ? { errors: {} } : emailFrom(form);
+  const { address, entered, errors: addressErrors } = addressFrom(form);
+  const shippingMethod = shippingMethodFrom(form);
+  const errors: FieldErrors = {
+    ...contact.errors,
+    ...addressErrors,
+    ...(shippingMethod ? {} : { shippingMethod: 'missing' }),
+  };
+  const updated: CheckoutDraft = {
+    ...draft,
+    email: 'email' in contact ? contact.email : draft.email,
+    address: address ?? draft.address,
+    enteredAddress: address ? undefined : entered,
+    shippingMethod: shippingMethod ?? draft.shippingMethod,
+  };
+  if (!session && !contact.email) updated.email = String(form.get('email') ?? '');
+  await saveDraft(updated);
+  if (Object.keys(errors).length > 0) redirect(invalid('/checkout', errors));
+  return placeFromCart(updated, attemptKeyOf(form, draft), '/checkout');
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { Container } from '@makrx/ui';
+import { Notice } from '../../../components/form-field';
+import type { Cart } from '../../cart/api';
+import { CheckoutCartSummary } from './cart-summary';
+import { CheckoutSteps, type CheckoutStep } from './checkout-steps';
+
+const refusals: Record<string, string> = {
+  EMAIL_REQUIRED: 'Give an email address to check out as a guest.',
+  VALIDATION_FAILED: 'Some details were not accepted. Check them and try again.',
+  UNKNOWN_SHIPPING_METHOD: 'That shipping method is no longer offered. Choose another.',
+};
+
+export function CheckoutFrame({
+  step,
+  onePage = false,
+  title,
+  cart,
+  shipping,
+  refused,
+  children,
+}: {
+  step: CheckoutStep;
+  onePage?: boolean;
+  title: string;
+  cart: Cart;
+  shipping?: { name: string; cents: number };
+  /** The service's code when it refused the order. */
+  refused?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Container className="py-8 sm:py-12">
+      <CheckoutSteps current={step} onePage={onePage} />
+      <h1 className="mt-6 text-3xl font-extrabold tracking-tight text-ink-950">{title}</h1>
+      {refused ? (
+        <Notice tone="danger" className="mt-6" title="The order was not placed">
+          {refusals[refused] ?? 'Something in the order was not accepted. Check it and try again.'}
+        </Notice>
+      ) : null}
+      <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem] lg:gap-12">
+        <div>{children}</div>
+        <aside aria-label="Order summary">
+          <CheckoutCartSummary cart={cart} shipping={shipping} />
+        </aside>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,75 @@
+import type {
+  CreateOrderBody,
+  Order,
+  Payment,
+  PaymentResult,
+  PlacedOrder,
+  ShippingMethod,
+} from '@makrx/contracts';
+import { callStore } from '../../lib/store-service';
+
+/** How the store service lets a guest at their order: the secret it was placed with. */
+const orderTokenHeader = (token: string | undefined) => ({ 'x-order-token': token });
+
+export async function listShippingMethods(): Promise<ShippingMethod[]> {
+  const { body } = await callStore<{ items: ShippingMethod[] }>('/shipping-methods');
+  return body.items;
+}
+
+/**
+ * Places the order (from the cart when `order.items` is left out, which empties it). `idempotencyKey` is one per checkout attempt: the same key sent twice
+ * (a double submit, a retry) answers with the first order instead of making a second.
+ */
+export async function placeOrder(
+  order: CreateOrderBody,
+  idempotencyKey: string,
+  guestCartToken?: string,
+) {
+  const { body } = await callStore<PlacedOrder>('/orders', {
+    method: 'POST',
+    body: order,
+    headers: { 'idempotency-key': idempotencyKey, 'x-cart-token': guestCartToken },
+  });
+  return body;
+}
+
+export async function readOrder(id: string, token?: string): Promise<Order> {
+  const { body } = await callStore<Order>(`/orders/${encodeURIComponent(id)}`, {
+    headers: orderTokenHeader(token),
+  });
+  return body;
+}
+
+export interface CardDetails {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+}
+
+export async function payOrder(id: string, card: CardDetails, token?: string) {
+  const { body } = await callStore<PaymentResult>(`/orders/${id}/payments`, {
+    method: 'POST',
+    body: { card },
+    headers: orderTokenHeader(token),
+  });
+  return body;
+}
+
+export async function confirmPayment(id: string, paymentId: string, token?: string) {
+  const { body } = await callStore<PaymentResult>(`/orders/${id}/payments/${paymentId}/confirm`, {
+    method: 'POST',
+    headers: orderTokenHeader(token),
+  });
+  return body;
+}
+
+export async function cancelOrder(id: string, token?: string): Promise<Order> {
+  const { body } = await callStore<Order>(`/orders/${id}/cancel`, {
+    method: 'POST',
+    headers: orderTokenHeader(token),
+  });
+  return body;
+}
+
+export type { Payment };

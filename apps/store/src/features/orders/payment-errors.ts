@@ -1,0 +1,18 @@
+/** What a buyer reads when a payment did not go through, by the provider's code. */
+const messages: Record<string, string> = {
+  CARD_DECLINED: 'Your card was declined. Nothing was charged — try another card.',
+  CARD_NOT_ACCEPTED:
+    'This card cannot be used here. In this test store, use one of the test cards listed below.',
+  PAYMENT_INTENT_UNEXPECTED_STATE:
+    'The payment could not be confirmed. Nothing was charged — please pay again.',
+  AUTHENTICATION_FAILED:
+    'The card was not confirmed, so nothing was charged. Try again or use another card.',
+  INVALID_CARD: 'Check the card number, expiry date and security code.',
+};
+
+export function paymentFailureMessage(code: string | undefined | null): string | null {
+  if (!code) return null;
+  return (
+    messages[code] ?? 'The payment did not go through. Nothing was charged — try another card.'
+  );
+}
