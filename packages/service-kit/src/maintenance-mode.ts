@@ -8,17 +8,17 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const OPERATIONS = new Set(['/health', '/ready', '/metrics']);
 
 /**
- * The caller as `@makrx/auth` sets it (service-kit sits below that package, so it reads the
- * shape, not the type). A super admin is the one person a maintenance window lets through:
- * they must be able to turn it off again.
+ * The signed-in user as `@makrx/auth` sets `request.caller` (service-kit sits below that
+ * package, so it reads the shape, not the type); null for a guest or a service.
  */
-function isSuperAdmin(request: FastifyRequest): boolean {
-  const caller = (request as { caller?: { kind?: string; realmRoles?: unknown } | null }).caller;
-  return (
-    caller?.kind === 'user' &&
-    Array.isArray(caller.realmRoles) &&
-    caller.realmRoles.includes('super_admin')
-  );
+function userOf(request: FastifyRequest): { userId: string; roles: string[] } | null {
+  const caller = (request as { caller?: { kind?: string; userId?: unknown; realmRoles?: unknown } })
+    .caller;
+  if (caller?.kind !== 'user' || typeof caller.userId !== 'string') return null;
+  const roles = Array.isArray(caller.realmRoles)
+    ? caller.realmRoles.filter((role): role is string => typeof role === 'string')
+    : [];
+  return { userId: caller.userId, roles };
 }
 
 /**
@@ -29,8 +29,10 @@ function isSuperAdmin(request: FastifyRequest): boolean {
 export function registerMaintenanceMode(app: FastifyInstance): void {
   app.addHook('preValidation', async (request, reply) => {
     if (!WRITES.has(request.method) || OPERATIONS.has(request.url.split('?')[0] ?? '')) return;
-    if (isSuperAdmin(request)) return;
-    const on = await app.flags.isOn('MAINTENANCE_MODE').catch((error: unknown) => {
+    const user = userOf(request);
+    // The one person a maintenance window lets through: they must be able to turn it off.
+    if (user?.roles.includes('super_admin')) return;
+    const on = await app.flags.isOn('MAINTENANCE_MODE', user ?? {}).catch((error: unknown) => {
       // The flags could not be read: the change goes ahead (and meets the same database).
       request.log.warn({ err: error }, 'MAINTENANCE_MODE could not be read');
       return false;
