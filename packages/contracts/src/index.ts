@@ -12,3 +12,4 @@ export * from './feature-flags';
 export * from './projects';
 export * from './search';
 export * from './orders';
+export * from './store-integration';

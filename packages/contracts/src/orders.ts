@@ -145,3 +145,31 @@ export type Payment = z.infer<typeof payment>;
 
 export const paymentResult = z.object({ payment, order });
 export type PaymentResult = z.infer<typeof paymentResult>;
+
+export const cartLine = z.object({
+  variantId: z.uuid(),
+  sku: z.string(),
+  productName: z.string(),
+  productSlug: z.string(),
+  options: z.record(z.string(), z.string()),
+  imageUrl: z.string(),
+  unitPriceCents: z.number().int(),
+  quantity: z.number().int(),
+  lineTotalCents: z.number().int(),
+  /** Units left now; fewer than `quantity` means the line cannot be ordered as it is. */
+  stock: z.number().int(),
+});
+
+/** A cart with prices as they are now (recomputed on every read, never stored). */
+export const cart = z.object({
+  lines: z.array(cartLine),
+  itemCount: z.number().int(),
+  subtotalCents: z.number().int(),
+  currency: z.string().length(3),
+});
+export type Cart = z.infer<typeof cart>;
+
+export const addToCartBody = z.object({
+  variantId: z.uuid(),
+  quantity: z.number().int().min(1).max(99).default(1),
+});

@@ -7,6 +7,8 @@ import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { productImageRoutes } from './modules/catalog/image-routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { mediaRoutes } from './modules/media/routes';
+import { cartRoutes } from './modules/cart/routes';
+import { storeIntegrationRoutes } from './modules/cart/integration-routes';
 import { orderRoutes } from './modules/orders/routes';
 import { paymentRoutes } from './modules/payments/routes';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook-routes';
@@ -30,6 +32,8 @@ export function createStoreService({
     modules: [
       { prefix: '/api/v1', plugin: catalogRoutes },
       { prefix: '/api/v1', plugin: orderRoutes },
+      { prefix: '/api/v1', plugin: cartRoutes },
+      { prefix: '/api/v1', plugin: storeIntegrationRoutes },
       { prefix: '/api/v1', plugin: paymentRoutes },
       { prefix: '/api/v1', plugin: stripeWebhookRoutes },
       { prefix: '/api/v1', plugin: searchRoutes },

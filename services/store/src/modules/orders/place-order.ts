@@ -3,6 +3,7 @@ import type { CreateOrderBody, PlacedOrder } from '@makrx/contracts';
 import { canonicalJson, recordAudit, type Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { cartItems } from '../cart/tables';
 import { products, productVariants } from '../catalog/tables';
 import { auditActor, loadOrder } from './order-records';
 import { findShippingMethod, orderTotals, taxRateFor } from './pricing';
@@ -23,6 +24,11 @@ export interface PlaceOrder {
   shippingMethod: string;
   idempotencyKey: string;
   requestId?: string;
+  /**
+   * Placing the order from this cart: the retry check covers the cart rather than its items
+   * (which are gone after the first success), and the cart is emptied with the order.
+   */
+  fromCartId?: string;
 }
 
 /**
@@ -38,6 +44,9 @@ export async function placeOrder(
   const requestHash = hashRequest(request, items);
   const earlier = await orderForKey(db, request.idempotencyKey, requestHash);
   if (earlier) return { order: earlier, replayed: true };
+  if (items.length === 0) {
+    throw badRequest('CART_EMPTY', 'The cart is empty: add something before checking out.');
+  }
   try {
     const orderId = await db.transaction((tx) => insertOrder(tx, request, items, requestHash));
     const placed = (await loadOrder(db, { id: orderId }))!;
@@ -131,6 +140,9 @@ async function insertOrder(
     },
     requestId: request.requestId ?? null,
   });
+  if (request.fromCartId) {
+    await tx.delete(cartItems).where(eq(cartItems.cartId, request.fromCartId));
+  }
   return orderId;
 }
 
@@ -183,9 +195,10 @@ function mergeItems(items: PlaceOrder['items']) {
 }
 
 function hashRequest(request: PlaceOrder, items: PlaceOrder['items']): string {
-  const { buyer, shippingAddress, shippingMethod } = request;
+  const { buyer, shippingAddress, shippingMethod, fromCartId } = request;
+  const what = fromCartId ? { cart: fromCartId } : { items };
   return createHash('sha256')
-    .update(canonicalJson({ buyer, items, shippingAddress, shippingMethod }))
+    .update(canonicalJson({ buyer, ...what, shippingAddress, shippingMethod }))
     .digest('hex');
 }
 

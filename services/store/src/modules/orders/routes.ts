@@ -3,6 +3,8 @@ import { createOrderBody, errorBody, order, placedOrder, shippingMethod } from '
 import { AppError, badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { cartOwnerOf } from '../cart/cart-owner';
+import { cartItemsOf, findCartId } from '../cart/service';
 import { orderForCaller, orderTokenHeader } from './order-access';
 import { placeOrder, type Buyer } from './place-order';
 import { shippingMethods } from './tables';
@@ -30,6 +32,20 @@ function buyerOf(request: FastifyRequest, email: string | undefined): Buyer {
 }
 
 export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The caller's cart, for an order placed without a list of items. */
+  const cartOf = async (request: FastifyRequest) => {
+    const owner = cartOwnerOf(request);
+    const cartId = owner ? await findCartId(app.db, owner) : undefined;
+    if (!cartId) {
+      throw badRequest(
+        'CART_EMPTY',
+        'There is no cart to order from: list the items, or add some to the cart.',
+        [{ field: 'items', message: 'required when there is no cart' }],
+      );
+    }
+    return { cartId, items: await cartItemsOf(app.db, cartId) };
+  };
+
   app.get(
     '/shipping-methods',
     {
@@ -61,10 +77,11 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['orders'],
-        summary: 'Place an order; it holds its stock until paid or expired',
+        summary:
+          'Place an order from a list of items or from your cart; it holds its stock until paid or expired',
         description:
           'Requires an Idempotency-Key header: a retried request returns the first order (200); the same key with a different request is refused (409).',
-        headers: idempotencyHeaders,
+        headers: idempotencyHeaders.extend({ 'x-cart-token': z.string().max(200).optional() }),
         body: createOrderBody,
         response: {
           200: placedOrder,
@@ -78,18 +95,15 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { items, email, shippingAddress, shippingMethod: method } = request.body;
       const buyer = buyerOf(request, email);
-      if (!items) {
-        throw badRequest('ITEMS_REQUIRED', 'Say which items to order.', [
-          { field: 'items', message: 'required' },
-        ]);
-      }
+      const fromCart = items ? undefined : await cartOf(request);
       const { order: placed, replayed } = await placeOrder(app.db, {
         buyer,
-        items,
+        items: items ?? fromCart?.items ?? [],
         shippingAddress,
         shippingMethod: method,
         idempotencyKey: request.headers['idempotency-key'],
         requestId: request.id,
+        fromCartId: fromCart?.cartId,
       });
       return reply.code(replayed ? 200 : 201).send(placed);
     },

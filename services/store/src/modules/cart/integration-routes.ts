@@ -1,0 +1,118 @@
+import {
+  bulkAddBody,
+  cartFill,
+  errorBody,
+  productsByCodes,
+  productsByCodesQuery,
+  quickReorderBody,
+  type CartFill,
+} from '@makrx/contracts';
+import type { Database } from '@makrx/db';
+import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { storeLinks } from '../../store-links';
+import { findCartId, putInCart, readCart, variantsBySku } from './service';
+
+/**
+ * Puts coded items into a user's cart one by one; an unknown code or a short stock rejects
+ * that item only, with a reason, and the rest go in.
+ */
+export async function fillCart(
+  db: Database,
+  userId: string,
+  items: { code: string; quantity: number }[],
+): Promise<Omit<CartFill, 'cartUrl'>> {
+  const variants = new Map(
+    (
+      await variantsBySku(
+        db,
+        items.map((i) => i.code),
+      )
+    ).map((v) => [v.sku, v]),
+  );
+  const added: CartFill['added'] = [];
+  const rejected: CartFill['rejected'] = [];
+  for (const { code, quantity } of items) {
+    const variant = variants.get(code);
+    if (!variant) {
+      rejected.push({ code, reason: 'UNKNOWN_CODE', message: `No product has the code ${code}.` });
+      continue;
+    }
+    try {
+      await putInCart(db, { userId }, { variantId: variant.variantId, quantity });
+      added.push({ code, quantity });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const reason = error.code === 'OUT_OF_STOCK' ? 'OUT_OF_STOCK' : 'QUANTITY_TOO_LARGE';
+      rejected.push({ code, reason, message: error.message });
+    }
+  }
+  const cart = await readCart(db, await findCartId(db, { userId }));
+  return { added, rejected, cart };
+}
+
+/** Spec section 7, MakrCave backend → MakrX.Store. Only the cave's service token may call. */
+export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const links = storeLinks();
+
+  app.get(
+    '/products/by-codes',
+    {
+      schema: {
+        tags: ['integration'],
+        summary: 'Products by SKU codes, with inventory (for MakrCave BOMs)',
+        querystring: productsByCodesQuery,
+        response: { 200: productsByCodes, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+      config: { serviceClients: ['makrcave-backend'] },
+    },
+    async (request) => {
+      const { codes, include_inventory: withInventory } = request.query;
+      const found = await variantsBySku(app.db, codes);
+      const known = new Set(found.map((v) => v.sku));
+      return {
+        items: found.map(({ sku, stock, ...variant }) => ({
+          code: sku,
+          ...variant,
+          ...(withInventory ? { stock, inStock: stock > 0 } : {}),
+        })),
+        unknownCodes: [...new Set(codes)].filter((c) => !known.has(c)),
+      };
+    },
+  );
+
+  app.post(
+    '/cart/bulk-add',
+    {
+      schema: {
+        tags: ['integration'],
+        summary: "Add BOM items to a user's cart by code (for MakrCave)",
+        body: bulkAddBody,
+        response: { 200: cartFill, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+      config: { serviceClients: ['makrcave-backend'] },
+    },
+    async (request) => ({
+      ...(await fillCart(app.db, request.body.userId, request.body.items)),
+      cartUrl: links.cart(),
+    }),
+  );
+
+  // Spec flow "Quick Reorder (Cave → Store)": the BOM pre-populates the user's Store cart and
+  // the user is sent there to review it and check out, so no order is placed unseen.
+  app.post(
+    '/orders/quick-reorder',
+    {
+      schema: {
+        tags: ['integration'],
+        summary: "Quick reorder from a MakrCave BOM: fills the user's cart for checkout",
+        body: quickReorderBody,
+        response: { 200: cartFill, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+      config: { serviceClients: ['makrcave-backend'] },
+    },
+    async (request) => ({
+      ...(await fillCart(app.db, request.body.userId, request.body.bomItems)),
+      cartUrl: links.cart(),
+    }),
+  );
+};
