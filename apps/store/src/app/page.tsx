@@ -16,6 +16,7 @@ import { CatalogSkeleton } from '../features/catalog/components/catalog-skeleton
 import { CatalogHero } from '../features/catalog/components/catalog-hero';
 import { CategoryNav } from '../features/catalog/components/category-nav';
 import { CategoryIcon } from '../features/catalog/components/category-icon';
+import { catalogProductCount, categoryPath } from '../features/catalog/category-tree';
 import { ProductGrid } from '../features/catalog/components/product-grid';
 import { SortForm } from '../features/catalog/components/sort-form';
 import { NavigationSuspense } from '../components/navigation-suspense';
@@ -85,7 +86,7 @@ async function Catalog({ searchParams }: CatalogPageProps) {
   const [categories, category] = await Promise.all([listCategories(), activeCategory(query)]);
   const products = await listProducts({ ...query, pageSize: catalogPageSize });
   const isFrontPage = !category && query.page === 1;
-  const totalProducts = categories.reduce((sum, entry) => sum + entry.productCount, 0);
+  const totalProducts = catalogProductCount(categories);
 
   return (
     <>
@@ -99,7 +100,18 @@ async function Catalog({ searchParams }: CatalogPageProps) {
         <CatalogHeader
           title={category?.name ?? 'All products'}
           description={category?.description}
-          crumbs={[{ label: 'Shop', href: '/' }, { label: category?.name ?? 'All products' }]}
+          crumbs={[
+            { label: 'Shop', href: '/' },
+            ...(category
+              ? categoryPath(categories, category.slug)
+                  .slice(0, -1)
+                  .map((ancestor) => ({
+                    label: ancestor.name,
+                    href: catalogHref({ category: ancestor.slug }),
+                  }))
+              : []),
+            { label: category?.name ?? 'All products' },
+          ]}
         />
       )}
 

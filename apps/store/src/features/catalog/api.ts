@@ -1,5 +1,12 @@
 import { cache } from 'react';
-import type { Category, ErrorBody, Product, ProductPage, ProductSort } from '@makrx/contracts';
+import type {
+  Category,
+  ErrorBody,
+  Product,
+  ProductPage,
+  ProductSearchPage,
+  ProductSort,
+} from '@makrx/contracts';
 import { storeConfig } from '../../lib/config';
 
 const requestTimeoutMs = 8000;
@@ -26,14 +33,17 @@ async function readErrorBody(response: Response): Promise<ErrorBody['error'] | u
   }
 }
 
-async function getFromStore<T>(path: string): Promise<T> {
+async function getFromStore<T>(path: string, accessToken?: string): Promise<T> {
   const { storeApiUrl } = await storeConfig();
   const url = `${storeApiUrl}/api/v1${path}`;
   let response: Response;
   try {
     response = await fetch(url, {
       cache: 'no-store',
-      headers: { accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+      },
       signal: AbortSignal.timeout(requestTimeoutMs),
     });
   } catch (cause) {
@@ -84,7 +94,13 @@ export const findProduct = cache(async (slug: string): Promise<Product | null> =
   try {
     const product = await getFromStore<Product>(`/products/${encodeURIComponent(slug)}`);
     const { storeApiUrl } = await storeConfig();
-    return withAbsoluteImage(product, storeApiUrl);
+    return {
+      ...withAbsoluteImage(product, storeApiUrl),
+      images: product.images.map((image) => ({
+        ...image,
+        url: new URL(image.url, `${storeApiUrl}/`).href,
+      })),
+    };
   } catch (error) {
     if (error instanceof StoreApiError && error.status === 404) return null;
     throw error;
@@ -97,4 +113,17 @@ export const findProduct = cache(async (slug: string): Promise<Product | null> =
  */
 function withAbsoluteImage<T extends { imageUrl: string }>(item: T, storeApiUrl: string): T {
   return { ...item, imageUrl: new URL(item.imageUrl, `${storeApiUrl}/`).href };
+}
+
+/**
+ * The store's product search for this visitor (the service evaluates ENABLE_ADVANCED_SEARCH
+ * for them): results, and facets when advanced search is on.
+ */
+export async function searchProducts(
+  params: URLSearchParams,
+  accessToken: string | undefined,
+): Promise<ProductSearchPage> {
+  const page = await getFromStore<ProductSearchPage>(`/products/search?${params}`, accessToken);
+  const { storeApiUrl } = await storeConfig();
+  return { ...page, items: page.items.map((item) => withAbsoluteImage(item, storeApiUrl)) };
 }

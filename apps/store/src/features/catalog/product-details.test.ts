@@ -66,8 +66,44 @@ describe('product details', () => {
       priceCurrency: 'USD',
       availability: 'https://schema.org/InStock',
     });
-    expect(
-      productStructuredData({ ...product, currency: 'JPY', priceCents: 1500 }, '').offers,
-    ).toMatchObject({ price: '1500' });
+    const yen = {
+      ...product,
+      currency: 'JPY',
+      variants: [{ ...product.variants[0]!, priceCents: 1500 }],
+    };
+    expect(productStructuredData(yen, '').offers).toMatchObject({ price: '1500' });
+  });
+
+  it('offers each variant with its own SKU, price, availability and URL', () => {
+    const two: Product = {
+      ...product,
+      variants: [
+        product.variants[0]!,
+        {
+          ...product.variants[0]!,
+          sku: 'FIL-PLA-GBK-250',
+          options: { colour: 'Galaxy Black', size: '250 g' },
+          priceCents: 999,
+          stock: 0,
+          inStock: false,
+        },
+      ],
+    };
+    const data = productStructuredData(two, 'https://makrx.store/products/x');
+    expect(data.offers).toEqual([
+      expect.objectContaining({
+        sku: 'FIL-PLA-GBK-1000',
+        price: '29.99',
+        availability: 'https://schema.org/InStock',
+      }),
+      expect.objectContaining({
+        sku: 'FIL-PLA-GBK-250',
+        name: 'Galaxy Black · 250 g',
+        price: '9.99',
+        availability: 'https://schema.org/OutOfStock',
+        url: 'https://makrx.store/products/x?variant=FIL-PLA-GBK-250',
+      }),
+    ]);
+    expect(data.category).toBe('3D printing > Filament');
   });
 });

@@ -43,27 +43,38 @@ function minorUnitDigits(currency: string): number {
   );
 }
 
-/** schema.org Product data, so search engines can show price and availability. */
+/**
+ * schema.org Product data, so search engines can show price and availability: one offer per
+ * variant, each with its own SKU, price, stock state and URL.
+ */
 export function productStructuredData(product: Product, pageUrl: string): Record<string, unknown> {
   const digits = minorUnitDigits(product.currency);
+  const price = (cents: number) => (cents / 10 ** digits).toFixed(digits);
+  const offers = product.variants.map((variant) => ({
+    '@type': 'Offer',
+    sku: variant.sku,
+    name: Object.values(variant.options).join(' · ') || product.name,
+    url:
+      product.variants.length > 1
+        ? `${pageUrl}?variant=${encodeURIComponent(variant.sku)}`
+        : pageUrl,
+    price: price(variant.priceCents),
+    priceCurrency: product.currency,
+    availability:
+      stockLevel(variant).kind === 'out'
+        ? 'https://schema.org/OutOfStock'
+        : 'https://schema.org/InStock',
+  }));
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',
     name: product.name,
     description: product.summary,
     sku: product.sku,
-    image: product.imageUrl,
+    image: product.images.length > 0 ? product.images.map((image) => image.url) : product.imageUrl,
     brand: { '@type': 'Brand', name: product.brand },
-    category: product.category.name,
-    offers: {
-      '@type': 'Offer',
-      url: pageUrl,
-      price: (product.priceCents / 10 ** digits).toFixed(digits),
-      priceCurrency: product.currency,
-      availability:
-        stockLevel(product).kind === 'out'
-          ? 'https://schema.org/OutOfStock'
-          : 'https://schema.org/InStock',
-    },
+    category:
+      product.categoryPath.map((category) => category.name).join(' > ') || product.category.name,
+    offers: offers.length === 1 ? offers[0] : offers,
   };
 }

@@ -1,11 +1,17 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { Container } from '@makrx/ui';
 import { findProduct } from '../../../features/catalog/api';
-import { catalogHref, productHref } from '../../../features/catalog/catalog-query';
+import {
+  catalogHref,
+  productHref,
+  type SearchParams,
+} from '../../../features/catalog/catalog-query';
+import { ProductGallery } from '../../../features/catalog/components/product-gallery';
 import { Breadcrumbs } from '../../../features/catalog/components/breadcrumbs';
 import { ProductOverview } from '../../../features/catalog/components/product-overview';
+import { AddToCartForm } from '../../../features/cart/components/add-to-cart-form';
 import { ProductSkeleton } from '../../../features/catalog/components/product-skeleton';
 import {
   RelatedProducts,
@@ -16,11 +22,17 @@ import {
   descriptionParagraphs,
   productStructuredData,
 } from '../../../features/catalog/product-details';
+import {
+  variantBySku,
+  variantFromOptions,
+  variantHref,
+} from '../../../features/catalog/variant-selection';
 import { NavigationSuspense } from '../../../components/navigation-suspense';
 import { storeConfig } from '../../../lib/config';
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
 }
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
@@ -48,10 +60,16 @@ function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-async function ProductDetails({ params }: ProductPageProps) {
+async function ProductDetails({ params, searchParams }: ProductPageProps) {
   const { slug } = await params;
   const product = await findProduct(slug);
   if (!product) notFound();
+  const query = await searchParams;
+  // The variant picker submits its options; the page answers at the variant's own URL.
+  const picked = variantFromOptions(product.variants, query);
+  if (picked) redirect(variantHref(product.slug, picked.sku));
+  const requested = typeof query.variant === 'string' ? query.variant : undefined;
+  const selected = variantBySku(product.variants, requested) ?? product.variants[0]!;
   const { portalUrls } = await storeConfig();
   const paragraphs = descriptionParagraphs(product.description);
   const structuredData = productStructuredData(
@@ -68,25 +86,25 @@ async function ProductDetails({ params }: ProductPageProps) {
       <Breadcrumbs
         crumbs={[
           { label: 'Shop', href: '/' },
-          { label: product.category.name, href: catalogHref({ category: product.category.slug }) },
+          ...product.categoryPath.map((category) => ({
+            label: category.name,
+            href: catalogHref({ category: category.slug }),
+          })),
           { label: product.name },
         ]}
       />
 
       <div className="mt-6 grid gap-8 lg:mt-8 lg:grid-cols-2 lg:gap-14">
         <div className="lg:sticky lg:top-6 lg:self-start">
-          <div className="overflow-hidden rounded-3xl bg-ink-100 ring-1 ring-ink-900/5 ring-inset">
-            <img
-              src={product.imageUrl}
-              alt={product.name}
-              width={800}
-              height={800}
-              fetchPriority="high"
-              className="aspect-square size-full object-cover"
-            />
-          </div>
+          <ProductGallery product={product} />
         </div>
-        <ProductOverview product={product} />
+        <ProductOverview product={product} selected={selected}>
+          <AddToCartForm
+            variant={selected}
+            returnTo={variantHref(product.slug, selected.sku)}
+            error={typeof query.cartError === 'string' ? query.cartError : undefined}
+          />
+        </ProductOverview>
       </div>
 
       <div className="mt-14 grid gap-12 border-t border-ink-200 pt-12 lg:grid-cols-[1.25fr_1fr] lg:gap-16">
@@ -117,10 +135,10 @@ async function ProductDetails({ params }: ProductPageProps) {
   );
 }
 
-export default function ProductPage({ params }: ProductPageProps) {
+export default function ProductPage({ params, searchParams }: ProductPageProps) {
   return (
     <NavigationSuspense fallback={<ProductSkeleton />}>
-      <ProductDetails params={params} />
+      <ProductDetails params={params} searchParams={searchParams} />
     </NavigationSuspense>
   );
 }

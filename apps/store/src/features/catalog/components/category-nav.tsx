@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { cx } from '@makrx/ui';
 import type { Category, ProductSort } from '@makrx/contracts';
 import { catalogHref } from '../catalog-query';
+import { catalogProductCount, depthOf } from '../category-tree';
 import { CategoryIcon } from './category-icon';
 
 export interface CategoryNavProps {
@@ -12,8 +13,11 @@ export interface CategoryNavProps {
 
 /** Chips that scroll sideways on a phone, a list in the sidebar from large screens up. */
 export function CategoryNav({ categories, activeSlug, sort }: CategoryNavProps) {
-  const total = categories.reduce((sum, category) => sum + category.productCount, 0);
-  const entries = [{ slug: undefined, name: 'All products', productCount: total }, ...categories];
+  const total = catalogProductCount(categories);
+  const entries = [
+    { slug: undefined, name: 'All products', productCount: total, depth: 0 },
+    ...categories.map((category) => ({ ...category, depth: depthOf(categories, category.slug) })),
+  ];
   return (
     <nav aria-labelledby="category-nav-title">
       <h2
@@ -33,6 +37,8 @@ export function CategoryNav({ categories, activeSlug, sort }: CategoryNavProps) 
                 className={cx(
                   'group flex h-9 items-center gap-2.5 rounded-full border px-3.5 text-sm font-medium whitespace-nowrap transition-colors',
                   'lg:h-10 lg:rounded-lg lg:border-0 lg:px-3',
+                  entry.depth === 1 && 'lg:ml-4',
+                  entry.depth >= 2 && 'lg:ml-8',
                   active
                     ? 'border-ink-950 bg-ink-950 text-white lg:bg-accent-50 lg:text-accent-800'
                     : 'border-ink-200 bg-white text-ink-700 hover:border-ink-300 hover:text-ink-950 lg:bg-transparent lg:hover:bg-ink-100',

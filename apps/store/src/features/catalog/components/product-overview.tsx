@@ -1,14 +1,26 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { formatPrice } from '@makrx/ui';
-import type { Product } from '@makrx/contracts';
+import type { Product, ProductVariant } from '@makrx/contracts';
 import { catalogHref } from '../catalog-query';
 import { specRows, stockSentence } from '../product-details';
+import { variantLabel } from '../variant-selection';
 import { StockIndicator } from './stock-indicator';
+import { VariantPicker } from './variant-picker';
 
 /** How many specifications are lifted next to the price as key facts. */
 const keyFactCount = 4;
 
-export function ProductOverview({ product }: { product: Product }) {
+export interface ProductOverviewProps {
+  product: Product;
+  /** The variant shown: its price, stock and SKU (`?variant=SKU`). */
+  selected: ProductVariant;
+  /** What buys it (the add-to-cart form), under the price. */
+  children?: ReactNode;
+}
+
+export function ProductOverview({ product, selected, children }: ProductOverviewProps) {
+  const hasOptions = product.variants.length > 1;
   const keyFacts = specRows(product.specs).slice(0, keyFactCount);
   return (
     <div>
@@ -20,18 +32,30 @@ export function ProductOverview({ product }: { product: Product }) {
       </h1>
       <p className="mt-4 text-lg leading-8 text-ink-600">{product.summary}</p>
 
-      <div className="mt-7 rounded-2xl border border-ink-200 bg-ink-50/70 p-5 sm:p-6">
+      {hasOptions ? <VariantPicker product={product} selected={selected} /> : null}
+
+      <div
+        className="mt-7 rounded-2xl border border-ink-200 bg-ink-50/70 p-5 sm:p-6"
+        aria-live="polite"
+        data-selected-variant={selected.sku}
+      >
+        {hasOptions ? (
+          <p className="mb-2 text-sm font-medium text-ink-700">{variantLabel(selected)}</p>
+        ) : null}
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-3xl font-bold tracking-tight text-ink-950 tabular-nums">
+          <p className="text-3xl font-bold tracking-tight text-ink-950 tabular-nums" data-price>
             <span className="sr-only">Price: </span>
-            {formatPrice(product.priceCents, product.currency)}
+            {formatPrice(selected.priceCents, product.currency)}
           </p>
-          <StockIndicator product={product} size="md" />
+          <StockIndicator product={selected} size="md" />
         </div>
-        <p className="mt-1.5 text-sm text-ink-600">{stockSentence(product)}</p>
+        <p className="mt-1.5 text-sm text-ink-600" data-stock>
+          {stockSentence(selected)}
+        </p>
+        {children}
         <dl className="mt-5 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-t border-ink-200 pt-5 text-sm">
           <dt className="text-ink-600">SKU</dt>
-          <dd className="font-mono text-ink-900">{product.sku}</dd>
+          <dd className="font-mono text-ink-900">{selected.sku}</dd>
           <dt className="text-ink-600">Category</dt>
           <dd>
             <Link

@@ -1,0 +1,161 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Badge, buttonClasses, EmptyState, Pagination } from '@makrx/ui';
+import type { AdminProductPage } from '@makrx/contracts';
+import type { SearchParams } from '../../../features/catalog/catalog-query';
+import { callCatalogAdmin } from '../../../features/catalog-admin/admin-api';
+import { requireStoreAdminPage } from '../../../features/catalog-admin/admin-access';
+import {
+  AdminFrame,
+  inputClasses,
+  NotAStoreAdmin,
+} from '../../../features/catalog-admin/components/admin-frame';
+import { storeConfig } from '../../../lib/config';
+
+export const metadata: Metadata = { title: 'Products · Store admin', robots: { index: false } };
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function listHref(q: string, page: number) {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `/admin/products?${search}` : '/admin/products';
+}
+
+export default async function AdminProductsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const params = await searchParams;
+  const q = (single(params.q) ?? '').trim().slice(0, 120);
+  const page = Math.max(Number.parseInt(single(params.page) ?? '1', 10) || 1, 1);
+  if (!(await requireStoreAdminPage(listHref(q, page)))) return <NotAStoreAdmin />;
+  const query = new URLSearchParams({ page: String(page), pageSize: '25' });
+  if (q) query.set('q', q);
+  const [products, { storeApiUrl }] = await Promise.all([
+    callCatalogAdmin<AdminProductPage>(`/products?${query}`),
+    storeConfig(),
+  ]);
+
+  return (
+    <AdminFrame title="Products" current="products">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <form
+          method="get"
+          action="/admin/products"
+          role="search"
+          className="flex w-full max-w-md gap-2"
+        >
+          <label htmlFor="admin-product-search" className="sr-only">
+            Search products by name, slug or SKU
+          </label>
+          <input
+            id="admin-product-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Name, slug or SKU"
+            className={inputClasses}
+          />
+          <button type="submit" className={buttonClasses({ variant: 'secondary' })}>
+            Search
+          </button>
+        </form>
+        <p className="text-sm text-ink-600">
+          {products.total} {products.total === 1 ? 'product' : 'products'}
+        </p>
+      </div>
+
+      {products.items.length === 0 ? (
+        <EmptyState
+          className="mt-6"
+          title={q ? `No product matches “${q}”` : 'The catalog is empty'}
+          description="Import a CSV to add products in bulk."
+          action={
+            <Link href="/admin/import" className={buttonClasses()}>
+              Import a CSV
+            </Link>
+          }
+        />
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-2xl border border-ink-200 bg-white">
+          <table className="w-full min-w-[640px] text-left text-sm">
+            <caption className="sr-only">Products with their stock levels</caption>
+            <thead className="border-b border-ink-200 bg-ink-50 text-xs font-semibold tracking-wide text-ink-600 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  Product
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Category
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Variants
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Stock
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-ink-100">
+              {products.items.map((product) => (
+                <tr key={product.id} className="hover:bg-ink-50/60">
+                  <td className="px-4 py-3">
+                    <div className="flex items-center gap-3">
+                      <img
+                        src={new URL(product.imageUrl, `${storeApiUrl}/`).href}
+                        alt=""
+                        width={40}
+                        height={40}
+                        className="size-10 shrink-0 rounded-lg bg-ink-100 object-cover"
+                      />
+                      <div className="min-w-0">
+                        <Link
+                          href={`/admin/products/${product.id}`}
+                          className="font-semibold text-ink-950 underline-offset-4 hover:underline"
+                        >
+                          {product.name}
+                        </Link>
+                        <p className="font-mono text-xs text-ink-500">{product.sku}</p>
+                      </div>
+                    </div>
+                  </td>
+                  <td className="px-4 py-3 text-ink-700">{product.categoryName}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{product.variantCount}</td>
+                  <td className="px-4 py-3 text-right font-semibold tabular-nums">
+                    {product.stock}
+                  </td>
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap gap-1.5">
+                      {product.archived ? (
+                        <Badge tone="neutral">Archived</Badge>
+                      ) : (
+                        <Badge tone="success">On sale</Badge>
+                      )}
+                      {product.lowStockVariants > 0 ? (
+                        <Badge tone="warning">{product.lowStockVariants} low</Badge>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        className="mt-8"
+        page={products.page}
+        totalPages={products.totalPages}
+        hrefFor={(target) => listHref(q, target)}
+        label="Product pages"
+      />
+    </AdminFrame>
+  );
+}

@@ -1,0 +1,196 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClasses, ChevronRightIcon, Container, EmptyState, Pagination } from '@makrx/ui';
+import { listCategories, searchProducts } from '../../features/catalog/api';
+import { catalogHref, type SearchParams } from '../../features/catalog/catalog-query';
+import { Breadcrumbs } from '../../features/catalog/components/breadcrumbs';
+import { ProductGrid } from '../../features/catalog/components/product-grid';
+import { SearchFacets } from '../../features/catalog/components/search-facets';
+import { SearchSortSelect } from '../../features/catalog/components/search-sort-select';
+import {
+  parseSearchQuery,
+  searchHref,
+  searchPageSize,
+  type SearchPageQuery,
+} from '../../features/catalog/search-query';
+import { serverFlags } from '../../features/flags/server-flags';
+import { currentSession } from '../../features/session/current-session';
+import { NavigationSuspense } from '../../components/navigation-suspense';
+import { CatalogSkeleton } from '../../features/catalog/components/catalog-skeleton';
+
+interface SearchPageProps {
+  searchParams: Promise<SearchParams>;
+}
+
+export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
+  const { q } = parseSearchQuery(await searchParams);
+  return {
+    title: q ? `Search: ${q}` : 'Search',
+    // Result pages are for people, not for search engines' indexes.
+    robots: { index: false, follow: true },
+    alternates: { canonical: '/search' },
+  };
+}
+
+function SearchForm({ query }: { query: SearchPageQuery }) {
+  return (
+    <form method="get" action="/search" role="search" className="mt-5 flex max-w-2xl gap-2">
+      <label htmlFor="store-search" className="sr-only">
+        Search the store
+      </label>
+      <input
+        id="store-search"
+        name="q"
+        type="search"
+        defaultValue={query.q}
+        placeholder="Filament, nozzles, ESP32…"
+        className="h-12 min-w-0 flex-1 rounded-xl border-0 bg-white px-4 text-base text-ink-950 shadow-sm ring-1 ring-ink-300 ring-inset placeholder:text-ink-400 focus:ring-2 focus:ring-accent-600 focus:outline-none"
+      />
+      <button type="submit" className={buttonClasses({ size: 'lg' })}>
+        Search
+      </button>
+    </form>
+  );
+}
+
+function SortForm({ query }: { query: SearchPageQuery }) {
+  const kept = { ...query, sort: undefined, page: undefined };
+  return (
+    <form method="get" action="/search" className="flex items-center gap-2.5">
+      {[...new URLSearchParams(searchHref(kept).split('?')[1] ?? '')].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <label htmlFor="search-sort" className="text-sm whitespace-nowrap text-ink-600">
+        Sort by
+      </label>
+      <div className="relative">
+        <SearchSortSelect id="search-sort" value={query.sort} />
+        <ChevronRightIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 rotate-90 text-ink-500" />
+      </div>
+      <noscript>
+        <button type="submit" className={buttonClasses({ variant: 'secondary' })}>
+          Apply
+        </button>
+      </noscript>
+    </form>
+  );
+}
+
+async function SearchResults({ searchParams }: SearchPageProps) {
+  const query = parseSearchQuery(await searchParams);
+  const [session, flags, categories] = await Promise.all([
+    currentSession(),
+    serverFlags(),
+    listCategories(),
+  ]);
+  const params = new URLSearchParams(searchHref(query).split('?')[1] ?? '');
+  params.set('pageSize', String(searchPageSize));
+  const results = await searchProducts(params, session?.accessToken);
+  const facets =
+    flags.isOn('ENABLE_ADVANCED_SEARCH') && results.advanced ? results.facets : undefined;
+  const filtered = Boolean(query.category || query.price || query.inStock || query.material);
+  const suggestions = categories.filter((category) => category.parentSlug === null);
+
+  return (
+    <>
+      <section className="border-b border-ink-200 bg-gradient-to-b from-accent-50/70 to-white">
+        <Container className="py-8 sm:py-10">
+          <Breadcrumbs crumbs={[{ label: 'Shop', href: '/' }, { label: 'Search' }]} />
+          <h1 className="mt-4 text-3xl font-extrabold tracking-tight text-ink-950 sm:text-4xl">
+            {query.q ? (
+              <>
+                Results for <span className="text-accent-700">“{query.q}”</span>
+              </>
+            ) : (
+              'Search the store'
+            )}
+          </h1>
+          <SearchForm query={query} />
+        </Container>
+      </section>
+
+      <Container
+        className={
+          facets ? 'grid gap-8 py-8 lg:grid-cols-[240px_1fr] lg:gap-12 lg:py-12' : 'py-8 lg:py-12'
+        }
+      >
+        {facets ? (
+          <details className="group lg:sticky lg:top-6 lg:self-start" open>
+            <summary className="mb-3 cursor-pointer list-none text-sm font-semibold text-ink-900 lg:hidden">
+              Filters
+            </summary>
+            <SearchFacets facets={facets} query={query} />
+          </details>
+        ) : null}
+
+        <section aria-labelledby="search-results-title" className="min-w-0">
+          <div className="mb-7 flex flex-wrap items-center justify-between gap-4 border-b border-ink-200 pb-5">
+            <div>
+              <h2 id="search-results-title" className="text-lg font-bold text-ink-950">
+                {results.total} {results.total === 1 ? 'result' : 'results'}
+              </h2>
+              {results.correctedQuery ? (
+                <p className="text-sm text-ink-600">
+                  Nothing matched “{query.q}”, so these are for “
+                  <strong className="font-semibold text-ink-900">{results.correctedQuery}</strong>”.
+                </p>
+              ) : results.totalPages > 1 ? (
+                <p className="text-sm text-ink-600">
+                  Page {results.page} of {results.totalPages}
+                </p>
+              ) : null}
+            </div>
+            {results.total > 0 ? <SortForm query={query} /> : null}
+          </div>
+
+          {results.items.length > 0 ? (
+            <ProductGrid products={results.items} showCategory />
+          ) : (
+            <EmptyState
+              title={query.q ? `Nothing found for “${query.q}”` : 'Nothing matches these filters'}
+              description={
+                filtered
+                  ? 'Try removing a filter, or browse a category instead.'
+                  : 'Check the spelling, try a shorter or more general word, or browse a category.'
+              }
+              action={
+                <div className="flex flex-wrap justify-center gap-2">
+                  {filtered ? (
+                    <Link href={searchHref({ q: query.q })} className={buttonClasses()}>
+                      Clear the filters
+                    </Link>
+                  ) : null}
+                  {suggestions.map((category) => (
+                    <Link
+                      key={category.slug}
+                      href={catalogHref({ category: category.slug })}
+                      className={buttonClasses({ variant: 'secondary' })}
+                    >
+                      {category.name}
+                    </Link>
+                  ))}
+                </div>
+              }
+            />
+          )}
+
+          <Pagination
+            className="mt-14 border-t border-ink-200 pt-6"
+            page={results.page}
+            totalPages={results.totalPages}
+            hrefFor={(page) => searchHref({ ...query, page })}
+            label="Result pages"
+          />
+        </section>
+      </Container>
+    </>
+  );
+}
+
+export default function SearchPage({ searchParams }: SearchPageProps) {
+  return (
+    <NavigationSuspense fallback={<CatalogSkeleton />}>
+      <SearchResults searchParams={searchParams} />
+    </NavigationSuspense>
+  );
+}

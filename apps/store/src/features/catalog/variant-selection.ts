@@ -1,0 +1,58 @@
+import type { ProductVariant } from '@makrx/contracts';
+import type { SearchParams } from './catalog-query';
+
+/** Form fields of the variant picker: one radio group per option, `option.colour=Black`. */
+export const optionField = (name: string) => `option.${name}`;
+
+/** The option names in the order the variants first use them, with each name's values. */
+export function optionGroups(
+  variants: ProductVariant[],
+): Array<{ name: string; values: string[] }> {
+  const groups = new Map<string, string[]>();
+  for (const variant of variants) {
+    for (const [name, value] of Object.entries(variant.options)) {
+      const values = groups.get(name) ?? [];
+      if (!values.includes(value)) values.push(value);
+      groups.set(name, values);
+    }
+  }
+  return [...groups].map(([name, values]) => ({ name, values }));
+}
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * The variant a product page shows: `?variant=SKU` when it names one; else, from the picker's
+ * submitted options, the variant matching the most of them (null when none was submitted).
+ */
+export function variantFromOptions(
+  variants: ProductVariant[],
+  params: SearchParams,
+): ProductVariant | null {
+  const chosen = optionGroups(variants)
+    .map(({ name }) => [name, single(params[optionField(name)])] as const)
+    .filter((entry): entry is readonly [string, string] => entry[1] !== undefined);
+  if (chosen.length === 0) return null;
+  const score = (variant: ProductVariant) =>
+    chosen.reduce(
+      // Earlier options weigh more: a colour picked keeps its colour if the size is missing.
+      (sum, [name, value], index) =>
+        sum + (variant.options[name] === value ? 2 ** (chosen.length - index) : 0),
+      0,
+    );
+  return variants.reduce((best, variant) => (score(variant) > score(best) ? variant : best));
+}
+
+export function variantBySku(variants: ProductVariant[], sku: string | undefined) {
+  return variants.find((variant) => variant.sku === sku);
+}
+
+/** "Galaxy Black · 1 kg" */
+export function variantLabel(variant: Pick<ProductVariant, 'options' | 'sku'>): string {
+  const values = Object.values(variant.options);
+  return values.length > 0 ? values.join(' · ') : variant.sku;
+}
+
+export function variantHref(slug: string, sku: string): string {
+  return `/products/${encodeURIComponent(slug)}?variant=${encodeURIComponent(sku)}`;
+}

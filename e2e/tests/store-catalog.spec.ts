@@ -1,0 +1,195 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, screenshot } from './page-checks';
+import { urls } from './urls';
+
+const password = 'makrx-demo';
+const superAdminEmail = 'superadmin@demo.makrx.org';
+
+async function signInOnProviderPage(page: Page, email: string) {
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A super admin's access token, taken from the gateway tab they signed in at. */
+async function superAdminToken(browser: Browser): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(urls.gateway);
+  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
+  await signInOnProviderPage(page, superAdminEmail);
+  await expect(page).toHaveURL(`${urls.gateway}/`);
+  const token = await page.evaluate(() => {
+    const stored = sessionStorage.getItem('makrx.auth.tokens');
+    return stored ? (JSON.parse(stored) as { accessToken: string }).accessToken : '';
+  });
+  await context.close();
+  return token;
+}
+
+async function setAdvancedSearch(token: string, enabled: boolean) {
+  const response = await fetch(`${urls.authApi}/api/v1/flags/ENABLE_ADVANCED_SEARCH`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ enabled, justification: 'End-to-end check of the store search.' }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+const results = (page: Page) => page.getByRole('heading', { level: 2, name: /\d+ results?/ });
+
+test.describe('MakrX.Store catalog and search', () => {
+  test('without advanced search, a search finds by full text only and shows no filters', async ({
+    page,
+  }) => {
+    await page.goto(`${urls.store}/search?q=filament`);
+    await expect(results(page)).toHaveText('7 results');
+    await expect(page.getByRole('navigation', { name: 'Filter results' })).toHaveCount(0);
+    await page.goto(`${urls.store}/search?q=filamnet`);
+    await expect(page.getByRole('heading', { name: 'Nothing found for “filamnet”' })).toBeVisible();
+    await expect(page.getByRole('link', { name: '3D printing' }).last()).toBeVisible();
+  });
+
+  test('a guest searches, filters by material, opens a product and picks a variant', async ({
+    page,
+    browser,
+  }) => {
+    const token = await superAdminToken(browser);
+    await setAdvancedSearch(token, true);
+    try {
+      await page.goto(`${urls.store}/search`);
+      await page.getByRole('searchbox', { name: 'Search the store' }).fill('filamnet');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(page.getByText(/Nothing matched “filamnet”, so these are for/)).toBeVisible();
+      await expect(results(page)).toHaveText('7 results');
+
+      const filters = page.getByRole('navigation', { name: 'Filter results' });
+      await filters.getByRole('link', { name: /^PETG/ }).click();
+      await expect(page).toHaveURL(/material=PETG/);
+      await expect(results(page)).toHaveText('2 results');
+      await expect(filters.getByRole('link', { name: /^PETG/ })).toHaveAttribute(
+        'aria-current',
+        'true',
+      );
+      await expectAccessible(page);
+      await screenshot(page, 'store-search-facets');
+
+      await page
+        .getByRole('link', { name: /PETG Filament, Signal Orange/ })
+        .first()
+        .click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: /PETG Filament, Signal Orange/ }),
+      ).toBeVisible();
+      const price = page.locator('[data-price]');
+      const stock = page.locator('[data-stock]');
+      const priceBefore = await price.innerText();
+      const stockBefore = await stock.innerText();
+
+      await page.getByText('2 kg', { exact: true }).click();
+      await expect(page).toHaveURL(/variant=FIL-PETG-SOR-2000/);
+      await expect(page.locator('[data-selected-variant]')).toHaveAttribute(
+        'data-selected-variant',
+        'FIL-PETG-SOR-2000',
+      );
+      await expect(price).not.toHaveText(priceBefore);
+      await expect(stock).not.toHaveText(stockBefore);
+      await expectAccessible(page);
+      await screenshot(page, 'store-product-variant');
+    } finally {
+      await setAdvancedSearch(token, false);
+    }
+  });
+
+  test('without JavaScript a variant is picked with the form, and the HTML carries name, price and stock', async ({
+    browser,
+    request,
+  }) => {
+    const html = await (
+      await request.get(
+        `${urls.store}/products/pla-filament-galaxy-black-1kg?variant=FIL-PLA-GSV-2000`,
+      )
+    ).text();
+    expect(html).toContain('PLA Filament, Galaxy Black, 1 kg');
+    expect(html).toContain('FIL-PLA-GSV-2000');
+    expect(html).toMatch(/\$\d+\.\d\d/);
+    expect(html).toMatch(/on the shelf|left on the shelf|Out of stock/);
+    expect(html).toContain('"@type":"Offer"');
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${urls.store}/products/pla-filament-galaxy-black-1kg`);
+    await page.getByText('Galaxy Purple', { exact: true }).click();
+    await page.getByRole('button', { name: 'Show this option' }).click();
+    await expect(page).toHaveURL(/variant=FIL-PLA-GPU-1000/);
+    await context.close();
+  });
+
+  test('category pages follow the tree, and the sitemap lists categories and products', async ({
+    page,
+    request,
+  }) => {
+    await page.goto(`${urls.store}/?category=resin`);
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(crumbs.getByRole('link', { name: '3D printing' })).toBeVisible();
+    await expect(page.getByText('Standard Resin, Grey, 1 L')).toBeVisible();
+    await page.goto(`${urls.store}/?category=3d-printing`);
+    await expect(page.getByText('Standard Resin, Grey, 1 L')).toBeVisible();
+    await expect(page.getByText('PLA Filament, Galaxy Black, 1 kg')).toBeVisible();
+
+    const sitemap = await (await request.get(`${urls.store}/sitemap.xml`)).text();
+    expect(sitemap).toContain(`${urls.store}/?category=workshop`);
+    expect(sitemap).toContain(`${urls.store}/products/esp32-devkit-v1`);
+    const robots = await (await request.get(`${urls.store}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${urls.store}/sitemap.xml`);
+  });
+
+  test('a store admin changes a product’s stock and imports a CSV, seeing the report', async ({
+    page,
+  }) => {
+    await page.goto(`${urls.store}/admin/products`);
+    await signInOnProviderPage(page, superAdminEmail);
+    await expect(page).toHaveURL(`${urls.store}/admin/products`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
+    await page.getByRole('searchbox', { name: /Search products/ }).fill('calipers');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expectAccessible(page);
+    await screenshot(page, 'store-admin-products');
+
+    await page.getByRole('link', { name: 'Digital Calipers, 150 mm' }).click();
+    const variant = page.locator('[data-variant="TOL-CAL-DIG-150"]');
+    await variant.getByLabel('Stock').fill('42');
+    await variant.getByLabel('Reason').fill('Stocktake after the delivery');
+    await variant.getByRole('button', { name: 'Update stock' }).click();
+    await expect(page.getByText('Stock of TOL-CAL-DIG-150 updated.')).toBeVisible();
+    await expect(variant.getByText('42 in stock')).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'store-admin-product-edit');
+
+    await page.getByRole('link', { name: 'Import CSV' }).click();
+    await page
+      .getByLabel('Or paste the rows')
+      .fill(
+        [
+          'sku,product_slug,name,category_slug,price,stock,options',
+          'FIL-PLA-LIM-1000,pla-filament-lime-1kg,"PLA Filament, Lime, 1 kg",filament,23.99,30,colour=Lime;size=1 kg',
+          'FIL-PLA-LIM-250,pla-filament-lime-1kg,,,nine,5,colour=Lime;size=250 g',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Import' }).click();
+    const report = page.getByRole('region', { name: 'Dry run: nothing was changed' });
+    await expect(report).toBeVisible();
+    await expect(report.getByRole('row', { name: /3 FIL-PLA-LIM-250 price "nine"/ })).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'store-admin-import');
+
+    await page.getByLabel(/Dry run/).uncheck();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+    await page.goto(`${urls.store}/products/pla-filament-lime-1kg`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'PLA Filament, Lime, 1 kg' }),
+    ).toBeVisible();
+    await expect(page.getByText('$23.99').first()).toBeVisible();
+  });
+});
