@@ -82,12 +82,15 @@ export function FeatureCard({ flag, space }: FeatureCardProps) {
             setAsking(true);
           }}
         >
-          {turnOn ? 'Turn on' : 'Turn off'} for {space.name}
-          <span className="sr-only">: {name}</span>
+          <span>
+            {turnOn ? 'Turn on' : 'Turn off'}
+            <span className="sr-only"> {name.toLowerCase()}</span> for {space.name}
+          </span>
         </Button>
         <Button
           size="sm"
           variant="ghost"
+          className="self-start sm:self-auto"
           aria-expanded={showHistory}
           aria-controls={showHistory ? historyId : undefined}
           onClick={() => setShowHistory((shown) => !shown)}

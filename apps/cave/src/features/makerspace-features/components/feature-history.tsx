@@ -60,8 +60,7 @@ export function FeatureHistory({
                 </time>
               </p>
               <p className="mt-1 text-sm text-ink-800">
-                {stateOf(change.before)} <span aria-hidden="true">→</span>
-                <span className="sr-only">to</span>{' '}
+                {stateOf(change.before)} →{' '}
                 <strong className="font-semibold">{stateOf(change.after)}</strong>
               </p>
               <p className="mt-1 text-sm text-ink-700">

@@ -97,7 +97,7 @@ export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: Ma
         </div>
       </div>
 
-      <dl className="mt-5 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="mt-5 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Fact term="Rollout">
           {flag.rolloutPercentage}% <span className="text-ink-600">of users</span>
         </Fact>
@@ -142,6 +142,7 @@ export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: Ma
         <Button
           size="sm"
           variant="ghost"
+          className="self-start sm:self-auto"
           aria-expanded={showHistory}
           aria-controls={showHistory ? historyId : undefined}
           onClick={() => setShowHistory((shown) => !shown)}

@@ -58,9 +58,7 @@ export function FlagHistory({
               <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-800">
                 {changeLines(change, names).map((line) => (
                   <li key={line.what}>
-                    <span className="text-ink-600">{line.what}:</span> {line.before}{' '}
-                    <span aria-hidden="true">→</span>
-                    <span className="sr-only">to</span>{' '}
+                    <span className="text-ink-600">{line.what}:</span> {line.before} →{' '}
                     <strong className="font-semibold">{line.after}</strong>
                   </li>
                 ))}
