@@ -12,7 +12,7 @@ import { currentSession } from '../../features/session/current-session';
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 
 interface CartPageProps {
-  searchParams: Promise<{ added?: string; removed?: string; problem?: string }>;
+  searchParams: Promise<{ added?: string; removed?: string; reordered?: string; problem?: string }>;
 }
 
 function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
@@ -110,6 +110,11 @@ export default async function CartPage({ searchParams }: CartPageProps) {
       {query.added ? (
         <Notice tone="success" className="mt-6">
           Added to your cart.
+        </Notice>
+      ) : null}
+      {query.reordered ? (
+        <Notice tone="success" className="mt-6">
+          The items of your order are back in your cart, at today’s prices.
         </Notice>
       ) : null}
       {query.removed ? (

@@ -3,6 +3,7 @@ const messages: Record<string, string> = {
   OUT_OF_STOCK: 'We don’t have that many in stock. The quantity shows what is available.',
   INSUFFICIENT_STOCK: 'We don’t have that many in stock. The quantity shows what is available.',
   NOT_FOUND: 'That item is no longer sold.',
+  FEATURE_DISABLED: 'Reordering in one click is not available yet.',
   CART_EMPTY: 'Your cart is empty, so there was nothing to order.',
   VALIDATION_FAILED: 'That quantity can’t be used; choose between 1 and 99.',
 };

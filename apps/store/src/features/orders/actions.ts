@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { StoreApiError } from '../catalog/api';
-import { cancelOrder, confirmPayment, payOrder, type CardDetails } from './api';
+import { cancelOrder, confirmPayment, payOrder, reorder, type CardDetails } from './api';
 import { parseExpiry } from './card-input';
 import { findVisibleOrder } from './order-lookup';
 
@@ -78,4 +78,18 @@ export async function cancelOwnOrder(number: string): Promise<never> {
     query = 'cancel=refused';
   }
   redirect(`/orders/${encodeURIComponent(number)}?${query}`);
+}
+
+/** "Buy again": the past order's items go into the cart, which then shows them. */
+export async function reorderOwnOrder(number: string): Promise<never> {
+  const visible = await findVisibleOrder(number);
+  if (!visible) redirect(`/orders/${encodeURIComponent(number)}`);
+  let next = '/cart?reordered=1';
+  try {
+    await reorder(visible.order.id);
+  } catch (error) {
+    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    next = `/cart?problem=${encodeURIComponent(error.code)}`;
+  }
+  redirect(next);
 }

@@ -73,3 +73,8 @@ export async function cancelOrder(id: string, token?: string): Promise<Order> {
 }
 
 export type { Payment };
+
+/** Quick reorder (ENABLE_QUICK_REORDER): the order's items go back into the signed-in cart. */
+export async function reorder(id: string): Promise<void> {
+  await callStore(`/orders/${id}/reorder`, { method: 'POST' });
+}

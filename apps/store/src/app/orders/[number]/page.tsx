@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Button, buttonClasses, Card, Container } from '@makrx/ui';
 import { Notice } from '../../../components/form-field';
-import { cancelOwnOrder } from '../../../features/orders/actions';
+import { cancelOwnOrder, reorderOwnOrder } from '../../../features/orders/actions';
+import { serverFlags } from '../../../features/flags/server-flags';
+import { currentSession } from '../../../features/session/current-session';
 import { OrderLines } from '../../../features/orders/components/order-lines';
 import { OrderStatusBadge } from '../../../features/orders/components/order-status-badge';
 import { ShippingAddress } from '../../../features/orders/components/shipping-address';
@@ -28,6 +30,9 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
   if (!visible) notFound();
   const { order } = visible;
   const href = `/orders/${encodeURIComponent(order.number)}`;
+  const [flags, session] = await Promise.all([serverFlags(), currentSession()]);
+  // Quick reorder fills the account's cart, so it is for signed-in buyers.
+  const canReorder = session !== null && flags.isOn('ENABLE_QUICK_REORDER');
 
   return (
     <Container className="py-10 sm:py-14">
@@ -76,6 +81,13 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
               <Link href={`${href}/pay`} className={buttonClasses({ size: 'lg' })}>
                 Pay now
               </Link>
+            ) : null}
+            {canReorder && order.status !== 'pending_payment' ? (
+              <form action={reorderOwnOrder.bind(null, order.number)}>
+                <Button type="submit" className="w-full">
+                  Reorder
+                </Button>
+              </form>
             ) : null}
             <Link href={`${href}/invoice`} className={buttonClasses({ variant: 'secondary' })}>
               View invoice

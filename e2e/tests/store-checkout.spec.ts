@@ -1,0 +1,209 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, screenshot } from './page-checks';
+import { urls } from './urls';
+
+const password = 'makrx-demo';
+const storeAdmin = 'superadmin@demo.makrx.org';
+const customer = 'customer@demo.makrx.org';
+const filament = 'PLA Filament, Galaxy Black, 1 kg';
+
+/** Signs in through the identity provider's form, starting from a store page's header. */
+async function signInFromStore(page: Page, email: string) {
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).first().click();
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${urls.store}/`));
+}
+
+/** The product page of the demo filament with a second colour picked in its variant picker. */
+async function pickSilverFilament(page: Page) {
+  await page.getByRole('link', { name: filament }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: filament })).toBeVisible();
+  await page.getByText('Galaxy Silver', { exact: true }).click();
+  await expect(page).toHaveURL(/[?&]variant=/);
+}
+
+async function addToCart(page: Page) {
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page).toHaveURL(`${urls.store}/cart?added=1`);
+  await expect(page.getByText('Added to your cart.')).toBeVisible();
+}
+
+async function payWith(page: Page, cardNumber: string) {
+  await page.getByLabel('Card number').fill(cardNumber);
+  await page.getByLabel('Expiry (MM/YY)').fill('12/34');
+  await page.getByLabel('Security code').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+}
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** The dev mailbox of the auth service (embedded mode), waited on until `match` arrives. */
+async function mailsTo(email: string, match: (mail: Mail) => boolean): Promise<Mail[]> {
+  let found: Mail[] = [];
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${urls.authApi}/dev/mail?to=${encodeURIComponent(email)}`);
+      found = ((await response.json()) as { items: Mail[] }).items.filter(match);
+      return found.length;
+    })
+    .toBeGreaterThan(0);
+  return found;
+}
+
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+test.describe.serial('Buying in MakrX.Store', () => {
+  const guestEmail = `guest-${Date.now()}@example.com`;
+  let orderNumber = '';
+  let trackingLink = '';
+
+  test('a guest finds a filament, picks a colour, and checks out; a declined card, then a good one, make one paid order', async ({
+    page,
+  }) => {
+    await page.goto(`${urls.store}/search?q=galaxy`);
+    await pickSilverFilament(page);
+    await expect(
+      page.getByRole('banner').getByRole('link', { name: 'Cart, 0 items' }).first(),
+    ).toBeAttached();
+    await addToCart(page);
+    await expect(
+      page.getByRole('banner').getByRole('link', { name: 'Cart, 1 item' }).first(),
+    ).toBeAttached();
+    await expect(page.getByText('Colour: Galaxy Silver')).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'store-cart');
+
+    await page.getByRole('link', { name: 'Check out' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'How can we reach you?' }),
+    ).toBeVisible();
+    await page.getByLabel('Email').fill(guestEmail);
+    await page.getByRole('button', { name: 'Continue to address' }).click();
+
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Where should we ship it?' }),
+    ).toBeVisible();
+    await page.getByLabel('Full name').fill('Grace Guest');
+    await page.getByLabel('Street address').fill('1 Analytical Way');
+    await page.getByLabel('City').fill('San Francisco');
+    await page.getByLabel('State / region code').fill('California!');
+    await page.getByLabel('Postal code').fill('94107');
+    await page.getByRole('button', { name: 'Continue to shipping' }).click();
+    // The store checks the address as the service will, keeping what was typed.
+    await expect(page.getByText('Use the region’s code, such as CA.')).toBeVisible();
+    await expect(page.getByLabel('Street address')).toHaveValue('1 Analytical Way');
+    await page.getByLabel('State / region code').fill('CA');
+    await page.getByRole('button', { name: 'Continue to shipping' }).click();
+
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'How should we ship it?' }),
+    ).toBeVisible();
+    await page.getByText('Express shipping').click();
+    await expectAccessible(page);
+    await screenshot(page, 'store-checkout-shipping');
+    await page.getByRole('button', { name: 'Continue to review' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Review your order' })).toBeVisible();
+    await expect(page.getByText(guestEmail)).toBeVisible();
+    await screenshot(page, 'store-checkout-review');
+    await page.getByRole('button', { name: 'Place order and pay' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Payment' })).toBeVisible();
+    orderNumber = new URL(page.url()).pathname.split('/')[2]!;
+    await expect(page.getByText('4242 4242 4242 4242')).toBeVisible();
+    await expect(page.getByText('Tax (7.25%)')).toBeVisible();
+
+    await payWith(page, '4000000000000002');
+    await expect(page.getByRole('alert').filter({ hasText: 'Payment failed' })).toContainText(
+      'Your card was declined',
+    );
+    await expect(page.getByLabel('Card number')).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'store-payment-declined');
+
+    await payWith(page, '4242 4242 4242 4242');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Thank you — your order is confirmed' }),
+    ).toBeVisible();
+    await expect(page.getByText(orderNumber).first()).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'store-order-confirmation');
+    await expect(
+      page.getByRole('banner').getByRole('link', { name: 'Cart, 0 items' }).first(),
+    ).toBeAttached();
+
+    // One order in the end: the guest's one confirmation names the order paid for.
+    const confirmations = await mailsTo(guestEmail, (mail) => mail.subject.includes(orderNumber));
+    const allOrderMails = await mailsTo(guestEmail, (mail) => /order/i.test(mail.subject));
+    expect(confirmations).toHaveLength(1);
+    expect(allOrderMails).toHaveLength(1);
+    const link = /https?:\/\/\S+\/orders\/\S+/.exec(confirmations[0]!.text)?.[0];
+    expect(link, 'the confirmation links to the tracking page').toBeTruthy();
+    trackingLink = link!;
+  });
+
+  test('the confirmation email’s link opens the order’s tracking page, in any browser', async ({
+    browser,
+  }) => {
+    const page = await freshPage(browser);
+    await page.goto(trackingLink);
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
+    ).toBeVisible();
+    await expect(page.getByLabel('Order progress')).toContainText('Paid');
+    await expectAccessible(page);
+    await screenshot(page, 'store-order-tracking');
+    await page.getByRole('link', { name: 'View invoice' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Invoice' })).toBeVisible();
+    await screenshot(page, 'store-order-invoice');
+  });
+
+  test('a store admin ships the order with a tracking number, and the tracking page shows it', async ({
+    browser,
+  }) => {
+    const admin = await freshPage(browser);
+    await admin.goto(`${urls.store}/admin/orders`);
+    await admin.locator('input[name="username"]').fill(storeAdmin);
+    await admin.locator('input[name="password"]').fill(password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+    await admin.getByRole('searchbox').fill(guestEmail);
+    await admin.getByRole('button', { name: 'Search' }).click();
+    await expect(admin.getByRole('link', { name: orderNumber })).toHaveCount(1);
+    await expectAccessible(admin);
+    await screenshot(admin, 'store-admin-orders');
+
+    await admin.getByRole('link', { name: orderNumber }).click();
+    await admin.getByRole('button', { name: 'Mark in fulfilment' }).click();
+    await expect(admin.getByRole('status')).toContainText('in fulfilment');
+    await admin.getByLabel('Tracking number').fill('1Z999AA10123456784');
+    await admin.getByRole('button', { name: 'Mark shipped' }).click();
+    await expect(admin.getByRole('status')).toContainText('shipped');
+    await expectAccessible(admin);
+    await screenshot(admin, 'store-admin-order');
+
+    const guest = await freshPage(browser);
+    await guest.goto(trackingLink);
+    await expect(guest.getByTestId('tracking-number').first()).toHaveText('1Z999AA10123456784');
+  });
+
+  test('a guest with items in the cart signs in and still has them', async ({ browser }) => {
+    const page = await freshPage(browser);
+    await page.goto(urls.store);
+    await pickSilverFilament(page);
+    await addToCart(page);
+    await signInFromStore(page, customer);
+    await expect(page).toHaveURL(`${urls.store}/cart`);
+    await expect(page.getByRole('link', { name: filament })).toBeVisible();
+    await expect(page.getByText('Colour: Galaxy Silver')).toBeVisible();
+  });
+});
