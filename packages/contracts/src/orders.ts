@@ -173,3 +173,69 @@ export const addToCartBody = z.object({
   variantId: z.uuid(),
   quantity: z.number().int().min(1).max(99).default(1),
 });
+
+/** One line of a buyer's or an admin's order list. */
+export const orderSummary = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: orderStatus,
+  email: z.string(),
+  totalCents: z.number().int(),
+  currency: z.string().length(3),
+  itemCount: z.number().int(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type OrderSummary = z.infer<typeof orderSummary>;
+
+export const orderListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  status: orderStatus.optional(),
+  /** Store admins: part of the buyer's email, or the order number. */
+  q: z.string().trim().min(1).max(200).optional(),
+});
+
+export const orderPage = z.object({
+  items: z.array(orderSummary),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  totalPages: z.number().int(),
+});
+export type OrderPage = z.infer<typeof orderPage>;
+
+export const guestOrderLookup = z.object({
+  number: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^MX-\d+$/, 'an order number such as MX-100001'),
+  email: z.email(),
+});
+
+/** What the app renders as the order's invoice. */
+export const invoice = z.object({
+  invoiceNumber: z.string(),
+  orderNumber: z.string(),
+  issuedAt: z.iso.datetime({ offset: true }),
+  status: z.enum(['paid', 'refunded']),
+  seller: z.object({ name: z.string(), address: z.string(), email: z.string() }),
+  billedTo: z.object({ name: z.string(), email: z.string(), address: shippingAddress }),
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      sku: z.string(),
+      quantity: z.number().int(),
+      unitPriceCents: z.number().int(),
+      amountCents: z.number().int(),
+    }),
+  ),
+  subtotalCents: z.number().int(),
+  shippingCents: z.number().int(),
+  shippingMethod: z.string(),
+  taxRateBasisPoints: z.number().int(),
+  taxCents: z.number().int(),
+  totalCents: z.number().int(),
+  currency: z.string().length(3),
+});
+export type Invoice = z.infer<typeof invoice>;

@@ -9,6 +9,9 @@ import { catalogRoutes } from './modules/catalog/routes';
 import { mediaRoutes } from './modules/media/routes';
 import { cartRoutes } from './modules/cart/routes';
 import { storeIntegrationRoutes } from './modules/cart/integration-routes';
+import { orderAccountRoutes } from './modules/orders/account-routes';
+import { orderAdminRoutes } from './modules/orders/admin-routes';
+import { orderConfirmationMail } from './modules/orders/confirmation-mail';
 import { orderRoutes } from './modules/orders/routes';
 import { paymentRoutes } from './modules/payments/routes';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook-routes';
@@ -32,6 +35,8 @@ export function createStoreService({
     modules: [
       { prefix: '/api/v1', plugin: catalogRoutes },
       { prefix: '/api/v1', plugin: orderRoutes },
+      { prefix: '/api/v1', plugin: orderAccountRoutes },
+      { prefix: '/api/v1', plugin: orderAdminRoutes },
       { prefix: '/api/v1', plugin: cartRoutes },
       { prefix: '/api/v1', plugin: storeIntegrationRoutes },
       { prefix: '/api/v1', plugin: paymentRoutes },
@@ -43,7 +48,7 @@ export function createStoreService({
       { prefix: '/api/v1', plugin: parkedEventRoutes },
     ],
     // Notifications asked for in a transaction reach the auth service from the outbox.
-    consumers: [notificationRelay],
+    consumers: [notificationRelay, orderConfirmationMail],
     seedDemoData: seedDemoCatalog,
   };
 }

@@ -18,10 +18,14 @@ function sameSecret(given: string, expected: string): boolean {
  * An order, if the request may see it: its buyer signed in, a store admin, or whoever holds
  * its token (the guest who placed it). Anyone else learns nothing, not even that it exists.
  */
-export async function orderForCaller(db: Database, request: FastifyRequest, orderId: string) {
-  const found = await loadOrder(db, { id: orderId });
+export async function orderForCaller(
+  db: Database,
+  request: FastifyRequest,
+  which: string | { number: string },
+  { token = request.headers['x-order-token'] }: { token?: string | string[] | undefined } = {},
+) {
+  const found = await loadOrder(db, typeof which === 'string' ? { id: which } : which);
   const { caller } = request;
-  const token = request.headers['x-order-token'];
   const allowed =
     found !== undefined &&
     ((caller?.kind === 'user' && found.row.userId === caller.userId) ||

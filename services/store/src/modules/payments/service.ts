@@ -1,7 +1,8 @@
 import type { Payment, PaymentResult } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
-import { AppError, conflict } from '@makrx/service-kit';
+import { AppError, conflict, requestNotification } from '@makrx/service-kit';
+import { storeLinks } from '../../store-links';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { categories, products, productVariants } from '../catalog/tables';
 import { auditActor, changeOrderStatus, loadOrder, type OrderRow } from '../orders/order-records';
@@ -177,6 +178,15 @@ export async function settlePayment(
         action: 'order.paid',
       });
       await publishOrderPaid(tx, order);
+      if (order.userId) {
+        await requestNotification(tx, 'store', {
+          userId: order.userId,
+          kind: 'order.paid',
+          title: `Order ${order.number} is paid`,
+          body: 'Thank you. We are getting it ready to ship.',
+          link: storeLinks().order(order.number, order.accessToken),
+        });
+      }
       return 'paid' as const;
     } catch (error) {
       if (error instanceof AppError && error.code === 'ORDER_STATUS_CONFLICT') {

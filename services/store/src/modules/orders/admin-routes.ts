@@ -1,0 +1,103 @@
+import { errorBody, order, orderListQuery, orderPage, type OrderStatus } from '@makrx/contracts';
+import { requestNotification, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { storeLinks } from '../../store-links';
+import { z } from 'zod';
+import { actorIdOf } from './order-access';
+import { changeOrderStatus, loadOrder } from './order-records';
+import { listOrders } from './order-lists';
+import { requireStoreAdmin } from './store-admin';
+
+const orderParams = z.object({ id: z.uuid() });
+const adminOnly = { access: { feature: 'orderManagement', mode: 'write' } } as const;
+
+/** The fulfilment steps a store admin takes, each from the statuses it may follow. */
+const steps: Record<string, { to: OrderStatus; from: OrderStatus[]; summary: string }> = {
+  fulfilment: { to: 'in_fulfilment', from: ['paid'], summary: 'Start fulfilling a paid order' },
+  deliver: { to: 'delivered', from: ['shipped'], summary: 'Mark a shipped order delivered' },
+};
+
+/** Store-admin order management: the list with filters, and moving orders along. */
+export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/admin/orders',
+    {
+      schema: {
+        tags: ['store admin'],
+        summary: 'All orders, filtered by status, or by email or number',
+        querystring: orderListQuery,
+        response: { 200: orderPage, 401: errorBody, 403: errorBody },
+      },
+      config: { access: { feature: 'orderManagement', mode: 'read' } },
+    },
+    async (request) => {
+      requireStoreAdmin(request);
+      return listOrders(app.db, request.query);
+    },
+  );
+
+  for (const [path, step] of Object.entries(steps)) {
+    app.post(
+      `/orders/:id/${path}`,
+      {
+        schema: {
+          tags: ['store admin'],
+          summary: step.summary,
+          params: orderParams,
+          response: { 200: order, 403: errorBody, 404: errorBody, 409: errorBody },
+        },
+        config: adminOnly,
+      },
+      async (request) => {
+        requireStoreAdmin(request);
+        await app.db.transaction((tx) =>
+          changeOrderStatus(tx, request.params.id, {
+            to: step.to,
+            from: step.from,
+            actorId: actorIdOf(request),
+            requestId: request.id,
+            action: `order.${step.to}`,
+          }),
+        );
+        return (await loadOrder(app.db, { id: request.params.id }))!.order;
+      },
+    );
+  }
+
+  app.post(
+    '/orders/:id/ship',
+    {
+      schema: {
+        tags: ['store admin'],
+        summary: 'Mark an order shipped, with its tracking number',
+        params: orderParams,
+        body: z.object({ trackingNumber: z.string().trim().min(4).max(100) }),
+        response: { 200: order, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+      config: adminOnly,
+    },
+    async (request) => {
+      requireStoreAdmin(request);
+      await app.db.transaction(async (tx) => {
+        const shipped = await changeOrderStatus(tx, request.params.id, {
+          to: 'shipped',
+          from: ['paid', 'in_fulfilment'],
+          trackingNumber: request.body.trackingNumber,
+          note: `Tracking number ${request.body.trackingNumber}`,
+          actorId: actorIdOf(request),
+          requestId: request.id,
+          action: 'order.shipped',
+        });
+        if (shipped.userId) {
+          await requestNotification(tx, 'store', {
+            userId: shipped.userId,
+            kind: 'order.shipped',
+            title: `Order ${shipped.number} has shipped`,
+            body: `Tracking number ${request.body.trackingNumber}.`,
+            link: storeLinks().order(shipped.number, shipped.accessToken),
+          });
+        }
+      });
+      return (await loadOrder(app.db, { id: request.params.id }))!.order;
+    },
+  );
+};

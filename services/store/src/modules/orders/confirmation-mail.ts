@@ -1,0 +1,68 @@
+import { createMailer, mailEnv, renderEmail, type Mailer } from '@makrx/mailer';
+import { loadConfig, type EventConsumer } from '@makrx/service-kit';
+import type { FastifyInstance } from 'fastify';
+import { storeLinks } from '../../store-links';
+import { loadOrder } from './order-records';
+
+const mailers = new WeakMap<FastifyInstance, Mailer>();
+
+/**
+ * SMTP when SMTP_URL is set, else the dev mailbox (embedded mode), as the auth service does;
+ * made on the first mail, once per app.
+ */
+function mailerOf(app: FastifyInstance): Mailer {
+  let mailer = mailers.get(app);
+  if (!mailer) {
+    const config = loadConfig(mailEnv);
+    mailer = createMailer({
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      database: app.db,
+      log: app.log,
+    });
+    mailers.set(app, mailer);
+  }
+  return mailer;
+}
+
+const money = (cents: number, currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+
+/**
+ * Spec flow "Order Product": once paid, the buyer gets a confirmation with a link to the
+ * order's tracking page, which the order's token opens without an account.
+ */
+export const orderConfirmationMail: EventConsumer = {
+  name: 'order-confirmation-mail',
+  eventTypes: ['store.order.paid'],
+  // Mail leaves outside any transaction; a repeated delivery may send it twice, never none.
+  outsideTransaction: true,
+  async handle(event, { app }) {
+    const { orderId } = event.payload as { orderId: string };
+    const found = await loadOrder(app.db, { id: orderId });
+    if (!found) return;
+    const { order, row } = found;
+    const link = storeLinks().order(order.number, row.accessToken);
+    const items = order.lines.map(
+      (l) =>
+        `${l.quantity} × ${[l.productName, ...Object.values(l.options)].join(', ')}: ${money(l.lineTotalCents, order.currency)}`,
+    );
+    const { html, text } = renderEmail({
+      heading: `Thank you: order ${order.number} is confirmed`,
+      paragraphs: [
+        `We received your payment of ${money(order.totalCents, order.currency)} and are getting your order ready.`,
+        ...items,
+        `Shipping: ${order.shippingMethod.name}, to ${order.shippingAddress.name}, ${order.shippingAddress.city}.`,
+      ],
+      action: { label: 'Track your order', url: link },
+      footer: `You placed order ${order.number} at MakrX.Store with this email address.`,
+    });
+    await mailerOf(app).send({
+      to: order.email,
+      subject: `Your MakrX.Store order ${order.number} is confirmed`,
+      text,
+      html,
+      kind: 'order-confirmation',
+    });
+  },
+};

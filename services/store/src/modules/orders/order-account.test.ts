@@ -1,0 +1,181 @@
+import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import type { Invoice, Order, OrderPage, PlacedOrder } from '@makrx/contracts';
+import { createMailer } from '@makrx/mailer';
+import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeService } from '../../service';
+import { placeGuestOrder, postOrder, variantOf } from './testing';
+
+const visa = { card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' } };
+
+describe.each(testDrivers)('orders for their buyers and the store admins over %s', (driver) => {
+  let issuer: TestIssuer;
+  let store: TestService;
+  let admin: string;
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    store = await startTestService(storeService, driver, { issuer: issuer.issuer });
+    admin = await issuer.userToken({
+      username: 'shop-admin',
+      realmRoles: ['admin', 'admin:store'],
+    });
+  });
+  afterAll(async () => {
+    await store.close();
+    await issuer.close();
+  });
+
+  const call = (
+    method: 'GET' | 'POST',
+    url: string,
+    headers: Record<string, string> = {},
+    payload?: object,
+  ) => store.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const paidGuestOrder = async (): Promise<PlacedOrder> => {
+    const esp = await variantOf(store.app, 'esp32-devkit-v1');
+    const order = await placeGuestOrder(store.app, [{ variantId: esp.id, quantity: 2 }]);
+    await call(
+      'POST',
+      `/api/v1/orders/${order.id}/payments`,
+      { 'x-order-token': order.accessToken },
+      visa,
+    );
+    return order;
+  };
+
+  it('emails a confirmation with a link to the tracking page, which opens the order', async () => {
+    const esp = await variantOf(store.app, 'esp32-devkit-v1');
+    const placed = await postOrder(store.app, {
+      items: [{ variantId: esp.id, quantity: 1 }],
+      email: 'mail-me@example.com',
+    });
+    const order: PlacedOrder = placed.json();
+    await call(
+      'POST',
+      `/api/v1/orders/${order.id}/payments`,
+      { 'x-order-token': order.accessToken },
+      visa,
+    );
+    expect(await store.app.events.deliverDue()).toMatchObject({ delivered: 1, failed: 0 });
+    const mailbox = createMailer({ from: 'test', database: store.app.db });
+    const [mail] = await mailbox.listDevMail({ to: 'mail-me@example.com', limit: 5 });
+    expect(mail?.subject).toBe(`Your MakrX.Store order ${order.number} is confirmed`);
+    const link = new URL(/http:\/\/localhost:3003\/orders\/\S+/.exec(mail!.text)![0]);
+    expect(link.pathname).toBe(`/orders/${order.number}`);
+    const tracking = await call(
+      'GET',
+      `/api/v1/orders/by-number/${order.number}?token=${link.searchParams.get('token')}`,
+    );
+    expect(tracking.statusCode).toBe(200);
+    expect(tracking.json()).toMatchObject({ number: order.number, status: 'paid' });
+    expect(
+      (await call('GET', `/api/v1/orders/by-number/${order.number}?token=wrong`)).statusCode,
+    ).toBe(404);
+  });
+
+  it('lets a guest find their order by number and email', async () => {
+    const order = await paidGuestOrder();
+    const found = await call(
+      'POST',
+      '/api/v1/orders/lookup',
+      {},
+      { number: order.number, email: 'GUEST@example.com' },
+    );
+    expect(found.json()).toMatchObject({ id: order.id, status: 'paid' });
+    const wrong = await call(
+      'POST',
+      '/api/v1/orders/lookup',
+      {},
+      { number: order.number, email: 'other@example.com' },
+    );
+    expect(wrong.statusCode).toBe(404);
+  });
+
+  it("lists a signed-in buyer's own orders, newest first", async () => {
+    const id = crypto.randomUUID();
+    const buyer = await issuer.userToken({ id, username: 'lister', email: 'lister@example.com' });
+    const esp = await variantOf(store.app, 'esp32-devkit-v1');
+    const first = await postOrder(store.app, {
+      items: [{ variantId: esp.id, quantity: 1 }],
+      token: buyer,
+    });
+    const second = await postOrder(store.app, {
+      items: [{ variantId: esp.id, quantity: 3 }],
+      token: buyer,
+    });
+    await paidGuestOrder();
+    const page: OrderPage = (await call('GET', '/api/v1/orders', bearer(buyer))).json();
+    expect(page.total).toBe(2);
+    expect(page.items.map((o) => o.id)).toEqual([second.json().id, first.json().id]);
+    expect(page.items[0]).toMatchObject({ itemCount: 3, status: 'pending_payment' });
+    expect((await call('GET', '/api/v1/orders')).statusCode).toBe(401);
+  });
+
+  it('gives a paid order an invoice with its lines, tax and totals', async () => {
+    const order = await paidGuestOrder();
+    const response = await call('GET', `/api/v1/orders/${order.id}/invoice`, {
+      'x-order-token': order.accessToken,
+    });
+    expect(response.statusCode).toBe(200);
+    const invoice: Invoice = response.json();
+    expect(invoice).toMatchObject({
+      invoiceNumber: order.number.replace('MX-', 'INV-'),
+      status: 'paid',
+      billedTo: { email: 'guest@example.com' },
+      lines: [{ sku: 'ELE-ESP32-DKV1', quantity: 2 }],
+      taxRateBasisPoints: 725,
+      totalCents: order.totalCents,
+    });
+    expect(invoice.subtotalCents + invoice.shippingCents + invoice.taxCents).toBe(
+      invoice.totalCents,
+    );
+    const unpaid = await placeGuestOrder(store.app, [
+      { variantId: (await variantOf(store.app, 'esp32-devkit-v1')).id, quantity: 1 },
+    ]);
+    const none = await call('GET', `/api/v1/orders/${unpaid.id}/invoice`, {
+      'x-order-token': unpaid.accessToken,
+    });
+    expect(none.statusCode).toBe(409);
+  });
+
+  it('lets store admins move an order through fulfilment, shipping with a tracking number, to delivered', async () => {
+    const order = await paidGuestOrder();
+    const step = (path: string, payload?: object) =>
+      call('POST', `/api/v1/orders/${order.id}/${path}`, bearer(admin), payload);
+    expect((await step('deliver')).statusCode).toBe(409);
+    expect((await step('fulfilment')).json().status).toBe('in_fulfilment');
+    expect((await step('ship', {})).statusCode).toBe(400);
+    const shipped: Order = (await step('ship', { trackingNumber: '1Z999AA10123456784' })).json();
+    expect(shipped).toMatchObject({ status: 'shipped', trackingNumber: '1Z999AA10123456784' });
+    expect((await step('deliver')).json().status).toBe('delivered');
+    const cancel = await call('POST', `/api/v1/orders/${order.id}/cancel`, bearer(admin));
+    expect(cancel.statusCode).toBe(409);
+    const history = (await call('GET', `/api/v1/orders/${order.id}`, bearer(admin))).json().history;
+    expect(history.map((h: { status: string }) => h.status)).toEqual([
+      'pending_payment',
+      'paid',
+      'in_fulfilment',
+      'shipped',
+      'delivered',
+    ]);
+  });
+
+  it('lists all orders for store admins, filtered, and for nobody else', async () => {
+    const order = await paidGuestOrder();
+    const byNumber: OrderPage = (
+      await call('GET', `/api/v1/admin/orders?q=${order.number}`, bearer(admin))
+    ).json();
+    expect(byNumber.items.map((o) => o.id)).toEqual([order.id]);
+    const paid: OrderPage = (
+      await call('GET', '/api/v1/admin/orders?status=paid&pageSize=100', bearer(admin))
+    ).json();
+    expect(paid.items.length).toBeGreaterThan(0);
+    expect(paid.items.every((o) => o.status === 'paid')).toBe(true);
+    const customer = await issuer.userToken({ username: 'nosy' });
+    expect((await call('GET', '/api/v1/admin/orders', bearer(customer))).statusCode).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/orders/${order.id}/fulfilment`, bearer(customer))).statusCode,
+    ).toBe(403);
+  });
+});
