@@ -112,6 +112,20 @@ test.describe('Maintenance mode', () => {
       );
       await expect(admin.page.getByRole('heading', { level: 1, name: /Dream/ })).toBeVisible();
       await screenshot(admin.page, 'maintenance-super-admin-banner');
+      const adminCave = await admin.context.newPage();
+      await adminCave.goto(urls.cave);
+      await expect(adminCave.getByText('Maintenance mode is on.')).toBeVisible();
+      await expect(
+        adminCave.getByRole('heading', { level: 1, name: 'Find a makerspace' }),
+      ).toBeVisible();
+      const adminStore = await admin.context.newPage();
+      await adminStore.goto(urls.store);
+      await expect(adminStore.getByText('Maintenance mode is on.')).toBeVisible();
+      await expect(
+        adminStore.getByRole('heading', { level: 1, name: /Materials, parts and tools/ }),
+      ).toBeVisible();
+      await expectAccessible(adminStore);
+      await screenshot(adminStore, 'maintenance-store-super-admin');
 
       // A member signs in and still gets the maintenance page; their changes are refused.
       const memberContext = await browser.newContext();
