@@ -119,6 +119,17 @@ test.describe('Feature flag administration', () => {
     await expect(bom).toContainText('50% of users');
     await expectAccessible(page);
     await screenshot(page, 'gateway-flags-domain-admin');
+
+    // Back to everyone, for the specs after this one.
+    await bom.getByRole('button', { name: 'Set rollout of ENABLE_BOM_ORDERING' }).click();
+    await dialog.getByRole('spinbutton', { name: 'Percentage of users' }).fill('100');
+    await justifyAndConfirm(
+      page,
+      'Change the rollout of ENABLE_BOM_ORDERING',
+      'Store sync is steady again; everyone gets BOM ordering.',
+      'Save change',
+    );
+    await expect(bom).toContainText('100% of users');
   });
 
   test('a makerspace admin turns a feature on for their makerspace in MakrCave', async ({

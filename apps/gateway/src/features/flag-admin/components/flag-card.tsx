@@ -6,6 +6,8 @@ import { audienceOf, makerspaceName, scopeLabels, type MakerspaceNames } from '.
 import { FlagChangeDialog, type FlagIntent } from './flag-change-dialog';
 import { FlagHistory } from './flag-history';
 
+const changedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
@@ -88,6 +90,16 @@ export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: Ma
             {flag.key}
           </h3>
           <p className="mt-1.5 max-w-2xl text-sm leading-6 text-ink-600">{flag.description}</p>
+          <p className="mt-1 text-xs text-ink-500">
+            {flag.updatedBy === null ? (
+              'Unchanged since MakrX was set up'
+            ) : (
+              <>
+                Last changed{' '}
+                <time dateTime={flag.updatedAt}>{changedAt.format(new Date(flag.updatedAt))}</time>
+              </>
+            )}
+          </p>
         </div>
         <div className="flex shrink-0 flex-wrap gap-1.5 sm:justify-end">
           <Badge tone={flag.enabled ? 'success' : 'neutral'} dot>

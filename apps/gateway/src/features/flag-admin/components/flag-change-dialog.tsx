@@ -29,6 +29,7 @@ export function FlagChangeDialog({
 }: FlagChangeDialogProps) {
   const [rollout, setRollout] = useState(String(flag.rolloutPercentage));
   const [roles, setRoles] = useState<string[]>(flag.targeting.roles ?? []);
+  const [rolloutRefused, setRolloutRefused] = useState(false);
   const rolloutId = useId();
   const rolloutHintId = useId();
 
@@ -37,6 +38,7 @@ export function FlagChangeDialog({
     if (intent === null) return;
     setRollout(String(flag.rolloutPercentage));
     setRoles(flag.targeting.roles ?? []);
+    setRolloutRefused(false);
   }, [intent, flag.rolloutPercentage, flag.targeting.roles]);
 
   const percentage = Number(rollout);
@@ -54,8 +56,10 @@ export function FlagChangeDialog({
 
   const submit = (justification: string) => {
     if (intent === 'toggle') onSubmit({ key: flag.key, enabled: turningOn, justification });
-    if (intent === 'rollout' && rolloutValid)
-      onSubmit({ key: flag.key, rolloutPercentage: percentage, justification });
+    if (intent === 'rollout') {
+      setRolloutRefused(!rolloutValid);
+      if (rolloutValid) onSubmit({ key: flag.key, rolloutPercentage: percentage, justification });
+    }
     if (intent === 'roles')
       onSubmit({
         key: flag.key,
@@ -71,9 +75,7 @@ export function FlagChangeDialog({
       submitLabel={submitLabel}
       pendingLabel="Saving…"
       pending={pending}
-      error={
-        intent === 'rollout' && !rolloutValid ? 'Choose a whole percentage from 0 to 100.' : error
-      }
+      error={rolloutRefused ? 'Choose a whole percentage from 0 to 100.' : error}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -117,7 +119,10 @@ export function FlagChangeDialog({
               step={1}
               value={rollout}
               aria-describedby={rolloutHintId}
-              onChange={(event) => setRollout(event.target.value)}
+              onChange={(event) => {
+                setRollout(event.target.value);
+                setRolloutRefused(false);
+              }}
               className={fieldClasses}
             />
             <span aria-hidden="true" className="text-ink-600">
