@@ -31,12 +31,8 @@ export function AppShell({ nav }: { nav: NavItem[] }) {
         current={portal}
         urls={urls}
         nav={nav}
-        actions={
-          <>
-            <SessionNotificationBell />
-            <SessionAccountMenu />
-          </>
-        }
+        actions={<SessionAccountMenu />}
+        notifications={<SessionNotificationBell />}
         search={searchOn ? <HeaderSearch gatewayUrl={urls.gateway} /> : undefined}
       />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">

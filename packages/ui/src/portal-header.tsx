@@ -74,9 +74,18 @@ export interface PortalHeaderProps {
   actions?: ReactNode;
   /** The search box (`HeaderSearch`): beside the logo, or at the top of the mobile menu. */
   search?: ReactNode;
+  /** The notification bell: beside the account menu, and beside the menu button on phones. */
+  notifications?: ReactNode;
 }
 
-export function PortalHeader({ current, urls, nav = [], actions, search }: PortalHeaderProps) {
+export function PortalHeader({
+  current,
+  urls,
+  nav = [],
+  actions,
+  search,
+  notifications,
+}: PortalHeaderProps) {
   const info = portalInfo(current);
   return (
     <header className="relative z-40 border-b border-ink-200 bg-white">
@@ -110,6 +119,7 @@ export function PortalHeader({ current, urls, nav = [], actions, search }: Porta
               <span className="sr-only">Search</span>
             </a>
           ) : null}
+          {notifications}
           {actions ? <div className="hidden items-center gap-2 md:flex">{actions}</div> : null}
           <PortalMobileMenu nav={nav} actions={actions} search={search} />
         </div>

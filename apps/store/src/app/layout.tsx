@@ -67,10 +67,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           actions={
             <>
               <CartLink />
-              {user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
               <StoreAccountMenu user={user} />
             </>
           }
+          notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
           search={
             flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (
               <HeaderSearch gatewayUrl={portalUrls.gateway} />

@@ -47,9 +47,8 @@ export function useAuditCsvDownload() {
       const response = await send(apiUrl(authApiUrl, '/api/v1/admin/audit.csv', { ...filter }));
       if (!response.ok)
         throw new ApiError(response.status, `HTTP_${response.status}`, 'The export failed.');
-      const name =
-        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
-        'audit-log.csv';
+      // The service names the file too, but a cross-origin page cannot read that header.
+      const name = `audit-log-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.csv`;
       const link = document.createElement('a');
       link.href = URL.createObjectURL(await response.blob());
       link.download = name;

@@ -89,16 +89,18 @@ export function NotificationList({ basePath }: { basePath: string }) {
     );
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={markAll.isPending || items.every((item) => item.readAt !== null)}
-          onClick={() => markAll.mutate('all')}
-        >
-          Mark all read
-        </Button>
-      </div>
+      {items.some((item) => item.readAt === null) ? (
+        <div className="flex justify-end">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={markAll.isPending}
+            onClick={() => markAll.mutate('all')}
+          >
+            Mark all read
+          </Button>
+        </div>
+      ) : null}
       <ul className="divide-y divide-ink-100 overflow-hidden rounded-2xl border border-ink-200 bg-white shadow-card">
         {items.map((item) => (
           <NotificationItem key={item.id} item={item} />
