@@ -9,6 +9,7 @@ import { storeService } from '../../service';
 import { orders } from '../orders/tables';
 import { placeGuestOrder, variantOf } from '../orders/testing';
 import { expirePendingOrders } from './order-lifecycle';
+import { payments } from './tables';
 
 const card = (number: string) => ({ card: { number, expMonth: 12, expYear: 2030, cvc: '123' } });
 
@@ -111,6 +112,21 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
     const second = await pay(order, card('4242424242424242'));
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('ORDER_NOT_PAYABLE');
+  });
+
+  it('takes one of two cards paying the same order at once, and refunds the other', async () => {
+    const order = await orderOf('esp32-devkit-v1');
+    const answers = await Promise.all([
+      pay(order, card('4242424242424242')),
+      pay(order, card('5555555555554444')),
+    ]);
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([201, 409]);
+    const refused = answers.find((a) => a.statusCode === 409)!.json().error.code;
+    expect(['ORDER_ALREADY_PAID', 'ORDER_NOT_PAYABLE']).toContain(refused);
+    const rows = await store.app.db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(rows.filter((p) => p.status === 'succeeded')).toHaveLength(1);
+    expect(rows.filter((p) => p.status === 'processing')).toEqual([]);
   });
 
   it('cancels unpaid orders after their payment window and puts their stock back', async () => {

@@ -6,6 +6,7 @@ import { storeLinks } from '../../store-links';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { categories, products, productVariants } from '../catalog/tables';
 import { auditActor, changeOrderStatus, loadOrder, type OrderRow } from '../orders/order-records';
+import { isUniqueViolation } from '../orders/place-order';
 import { orderLines } from '../orders/tables';
 import type { PaymentProvider, PaymentSource, ProviderPayment } from './provider';
 import { payments } from './tables';
@@ -136,96 +137,126 @@ export async function settlePayment(
   paymentId: string,
   answer: ProviderPayment,
 ): Promise<PaymentResult> {
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const [payment] = await tx
-      .update(payments)
-      .set({
-        status: answer.status,
-        providerPaymentId: answer.providerPaymentId,
-        failureCode: answer.status === 'failed' ? answer.code : null,
-        failureMessage: answer.status === 'failed' ? answer.message : null,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(payments.id, paymentId),
-          inArray(payments.status, ['processing', 'requires_action']),
-        ),
-      )
-      .returning();
-    if (!payment) return 'already-settled' as const;
-    await recordAudit(tx, {
-      service: 'store',
-      action: `payment.${answer.status}`,
-      entityType: 'payment',
-      entityId: payment.id,
-      actorId: await auditActor(tx, ctx.actorId),
-      after: {
-        orderId: payment.orderId,
-        provider: payment.provider,
-        amountCents: payment.amountCents,
-        ...(answer.status === 'failed' ? { failure: answer.code } : {}),
-      },
-      requestId: ctx.requestId ?? null,
-    });
-    if (answer.status !== 'succeeded') return 'recorded' as const;
-    try {
-      const order = await changeOrderStatus(tx, payment.orderId, {
-        to: 'paid',
-        from: ['pending_payment'],
-        actorId: ctx.actorId,
-        requestId: ctx.requestId,
-        action: 'order.paid',
+  const settle = () =>
+    ctx.db.transaction(async (tx) => {
+      const [payment] = await tx
+        .update(payments)
+        .set({
+          status: answer.status,
+          providerPaymentId: answer.providerPaymentId,
+          failureCode: answer.status === 'failed' ? answer.code : null,
+          failureMessage: answer.status === 'failed' ? answer.message : null,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(payments.id, paymentId),
+            inArray(payments.status, ['processing', 'requires_action']),
+          ),
+        )
+        .returning();
+      if (!payment) return 'already-settled' as const;
+      await recordAudit(tx, {
+        service: 'store',
+        action: `payment.${answer.status}`,
+        entityType: 'payment',
+        entityId: payment.id,
+        actorId: await auditActor(tx, ctx.actorId),
+        after: {
+          orderId: payment.orderId,
+          provider: payment.provider,
+          amountCents: payment.amountCents,
+          ...(answer.status === 'failed' ? { failure: answer.code } : {}),
+        },
+        requestId: ctx.requestId ?? null,
       });
-      await publishOrderPaid(tx, order);
-      if (order.userId) {
-        await requestNotification(tx, 'store', {
-          userId: order.userId,
-          kind: 'order.paid',
-          title: `Order ${order.number} is paid`,
-          body: 'Thank you. We are getting it ready to ship.',
-          link: storeLinks().order(order.number, order.accessToken),
+      if (answer.status !== 'succeeded') return 'recorded' as const;
+      try {
+        const order = await changeOrderStatus(tx, payment.orderId, {
+          to: 'paid',
+          from: ['pending_payment'],
+          actorId: ctx.actorId,
+          requestId: ctx.requestId,
+          action: 'order.paid',
         });
+        await publishOrderPaid(tx, order);
+        if (order.userId) {
+          await requestNotification(tx, 'store', {
+            userId: order.userId,
+            kind: 'order.paid',
+            title: `Order ${order.number} is paid`,
+            body: 'Thank you. We are getting it ready to ship.',
+            link: storeLinks().order(order.number, order.accessToken),
+          });
+        }
+        return 'paid' as const;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'ORDER_STATUS_CONFLICT') {
+          return 'order-closed' as const;
+        }
+        throw error;
       }
-      return 'paid' as const;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'ORDER_STATUS_CONFLICT') {
-        return 'order-closed' as const;
-      }
-      throw error;
-    }
-  });
-  if (outcome === 'order-closed') await refundLatePayment(ctx, paymentId);
+    });
+  let outcome;
+  try {
+    outcome = await settle();
+  } catch (error) {
+    // Two cards paid the same order at once: the database lets one succeed.
+    if (!isUniqueViolation(error, 'payments_one_success_per_order')) throw error;
+    outcome = 'duplicate' as const;
+  }
+  if (outcome === 'order-closed') {
+    await refundUnneededPayment(
+      ctx,
+      paymentId,
+      answer.providerPaymentId,
+      'order no longer awaiting payment',
+    );
+    throw conflict(
+      'ORDER_EXPIRED',
+      'The time to pay this order ran out before the payment arrived; the payment was refunded.',
+    );
+  }
+  if (outcome === 'duplicate') {
+    await refundUnneededPayment(ctx, paymentId, answer.providerPaymentId, 'order already paid');
+    throw conflict('ORDER_ALREADY_PAID', 'The order was already paid; this payment was refunded.');
+  }
   return paymentResult(ctx.db, paymentId);
 }
 
 /**
- * The money arrived for an order that had already expired or been cancelled: give it back
- * rather than sell stock that went back on the shelf.
+ * The money arrived for an order that no longer wants it (it expired, was cancelled, or
+ * another payment won): give it back rather than sell stock twice or charge twice.
  */
-async function refundLatePayment(ctx: PaymentContext, paymentId: string): Promise<void> {
-  const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, paymentId));
-  if (!payment?.providerPaymentId) return;
-  const { refundId } = await ctx.provider.refund(payment.providerPaymentId, `refund-${payment.id}`);
+async function refundUnneededPayment(
+  ctx: PaymentContext,
+  paymentId: string,
+  providerPaymentId: string | null,
+  reason: string,
+): Promise<void> {
+  if (!providerPaymentId) return;
+  const { refundId } = await ctx.provider.refund(providerPaymentId, `refund-${paymentId}`);
   await ctx.db.transaction(async (tx) => {
-    await tx
+    const [payment] = await tx
       .update(payments)
-      .set({ status: 'refunded', providerRefundId: refundId, updatedAt: new Date() })
-      .where(eq(payments.id, paymentId));
+      .set({
+        status: 'refunded',
+        providerPaymentId,
+        providerRefundId: refundId,
+        updatedAt: new Date(),
+      })
+      .where(eq(payments.id, paymentId))
+      .returning({ orderId: payments.orderId });
     await recordAudit(tx, {
       service: 'store',
       action: 'payment.refunded',
       entityType: 'payment',
       entityId: paymentId,
       actorId: null,
-      after: { orderId: payment.orderId, reason: 'order no longer awaiting payment', refundId },
+      after: { orderId: payment?.orderId, reason, refundId },
       requestId: ctx.requestId ?? null,
     });
   });
-  throw conflict(
-    'ORDER_EXPIRED',
-    'The time to pay this order ran out before the payment arrived; the payment was refunded.',
-  );
 }
 
 async function paymentResult(db: Database, paymentId: string): Promise<PaymentResult> {

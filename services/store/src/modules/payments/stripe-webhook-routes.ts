@@ -82,8 +82,9 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
                 message: failure?.message ?? 'The payment failed.',
               },
         ).catch((error: unknown) => {
-          // A late payment for an expired order was refunded; Stripe needs no retry.
-          if (!(error instanceof AppError && error.code === 'ORDER_EXPIRED')) throw error;
+          // A payment the order no longer wanted was refunded; Stripe needs no retry.
+          const refunded = ['ORDER_EXPIRED', 'ORDER_ALREADY_PAID'];
+          if (!(error instanceof AppError && refunded.includes(error.code))) throw error;
         });
       });
       return { received: true as const };

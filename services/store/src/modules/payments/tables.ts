@@ -37,10 +37,11 @@ export const payments = storeSchema.table(
       sql`${t.status} in ('processing', 'requires_action', 'succeeded', 'failed', 'refunded')`,
     ),
     check('payments_amount_positive', sql`${t.amountCents} > 0`),
-    // An order is paid once: a second successful payment is refused by the database.
+    // An order is paid once: a second successful payment is refused by the database (and
+    // then refunded, see settlePayment).
     uniqueIndex('payments_one_success_per_order')
       .on(t.orderId)
-      .where(sql`${t.status} in ('succeeded', 'refunded')`),
+      .where(sql`${t.status} = 'succeeded'`),
     index('payments_order_idx').on(t.orderId),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "store"."payments_one_success_per_order";--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_one_success_per_order" ON "store"."payments" USING btree ("order_id") WHERE "store"."payments"."status" = 'succeeded';
