@@ -30,6 +30,7 @@ import {
 } from './catalog-admin';
 import { requireCatalogAdmin } from './catalog-admin-access';
 import { importCatalog } from './catalog-import';
+import { csvFromMultipart } from './csv';
 import {
   deleteProductImage,
   MAX_IMAGE_BYTES,
@@ -71,6 +72,12 @@ export function catalogAdminRoutes(images: () => Bucket): FastifyPluginAsyncZod 
     });
     app.addContentTypeParser(
       'text/csv',
+      { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 },
+      (_r, body, done) => done(null, body),
+    );
+    // A CSV file sent from a form: the file part is taken out in the import handler.
+    app.addContentTypeParser(
+      'multipart/form-data',
       { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 },
       (_r, body, done) => done(null, body),
     );
@@ -294,13 +301,18 @@ export function catalogAdminRoutes(images: () => Bucket): FastifyPluginAsyncZod 
         schema: {
           tags,
           security,
-          summary: 'Import a catalog CSV (text/csv); ?dryRun=true checks it without writing',
+          summary:
+            'Import a catalog CSV (text/csv, or a file in multipart/form-data); ?dryRun=true checks it without writing',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
           response: { 200: catalogImportReport, 413: errorBody, 415: errorBody, ...errors },
         },
       },
       async (request) => {
-        const csv = typeof request.body === 'string' ? request.body : '';
+        const body = typeof request.body === 'string' ? request.body : '';
+        const contentType = request.headers['content-type'] ?? '';
+        const csv = contentType.startsWith('multipart/form-data')
+          ? (csvFromMultipart(body, contentType) ?? '')
+          : body;
         return importCatalog(app.db, actor(request), csv, request.query.dryRun === 'true');
       },
     );

@@ -133,6 +133,35 @@ describe.each(testDrivers)('importing a catalog from CSV over %s', (driver) => {
     expect(await variant('FIL-PETG-MNT-250')).toMatchObject({ priceCents: 999, stock: 12 });
   });
 
+  it('takes the file from a form upload (multipart) as well', async () => {
+    const boundary = 'catalog-form-boundary';
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="catalog.csv"',
+      'Content-Type: text/csv',
+      '',
+      'sku,product_slug,price,stock',
+      'FIL-PETG-MNT-250,petg-filament-mint-1kg,10.49,14',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const response = await setup.store.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/catalog/import?dryRun=true',
+      headers: {
+        authorization: `Bearer ${setup.tokens.storeAdmin}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      body,
+    });
+    expect(response.json()).toMatchObject({
+      dryRun: true,
+      rows: 1,
+      variantsUpdated: 1,
+      rejected: [],
+    });
+  });
+
   it('refuses a file whose header misses a column or names an unknown one', async () => {
     const refused = await importCsv('sku,product_slug,price,colour\nX-1,x,1.00,red\n');
     expect(refused.status).toBe(400);

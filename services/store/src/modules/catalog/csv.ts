@@ -52,3 +52,24 @@ export function parseCsv(text: string): { records: CsvRecord[]; unterminatedQuot
   endRecord();
   return { records };
 }
+
+/**
+ * The first file of a `multipart/form-data` body (the part with a filename), or its `csv` field,
+ * as text; null when the body holds neither. Enough for one uploaded CSV file.
+ */
+export function csvFromMultipart(body: string, contentType: string): string | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const delimiter = boundary?.[1] ?? boundary?.[2];
+  if (!delimiter) return null;
+  const parts = body.split(`--${delimiter}`).slice(1, -1);
+  const fields = parts.map((part) => {
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.slice(0, split);
+    const content = part.slice(split + 4).replace(/\r\n$/, '');
+    return { headers, content, isFile: /filename="/i.test(headers) };
+  });
+  const named = (name: string) =>
+    fields.find((f) => new RegExp(`name="${name}"`, 'i').test(f.headers));
+  const chosen = fields.find((f) => f.isFile && f.content.length > 0) ?? named('csv');
+  return chosen ? chosen.content : null;
+}
