@@ -11,7 +11,7 @@ import {
   startFakeStripeApi,
   type FakeStripeApi,
 } from './fake-stripe-api';
-import { processedWebhookEvents } from './tables';
+import { payments, processedWebhookEvents } from './tables';
 
 const WEBHOOK_SECRET = 'whsec_test_secret';
 
@@ -132,6 +132,34 @@ describe.each(testDrivers)('paying through Stripe (a fake Stripe API) over %s', 
       .from(auditLogs)
       .where(and(eq(auditLogs.entityId, order.id), eq(auditLogs.action, 'order.paid')));
     expect(paidRows[0]!.n).toBe(1);
+  });
+
+  it('records payment_intent.payment_failed as a failed payment, leaving the order payable', async () => {
+    const order = await newOrder();
+    const pending = (await pay(order, 'pm_card_authenticationRequired')).json();
+    const intent = [...stripe.intents.values()].find((i) => i.metadata.orderId === order.id)!;
+    const { payload, signature } = signedStripeEvent(WEBHOOK_SECRET, {
+      id: 'evt_auth_failed',
+      type: 'payment_intent.payment_failed',
+      object: {
+        ...intent,
+        status: 'requires_payment_method',
+        last_payment_error: {
+          code: 'payment_intent_authentication_failure',
+          message: 'The card holder did not confirm the payment.',
+        },
+      },
+    });
+    expect((await deliver(payload, signature)).statusCode).toBe(200);
+    const [row] = await store.app.db
+      .select()
+      .from(payments)
+      .where(eq(payments.id, pending.payment.id));
+    expect(row).toMatchObject({
+      status: 'failed',
+      failureCode: 'payment_intent_authentication_failure',
+    });
+    expect(await statusOf(order)).toBe('pending_payment');
   });
 
   it('refunds through Stripe when a paid order is cancelled', async () => {
