@@ -7,9 +7,8 @@ const storeAdmin = 'superadmin@demo.makrx.org';
 const customer = 'customer@demo.makrx.org';
 const filament = 'PLA Filament, Galaxy Black, 1 kg';
 
-/** Signs in through the identity provider's form, starting from a store page's header. */
-async function signInFromStore(page: Page, email: string) {
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).first().click();
+/** Fills the identity provider's sign-in form; it sends the browser back to the store. */
+async function signInAtProvider(page: Page, email: string) {
   await page.locator('input[name="username"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -172,12 +171,10 @@ test.describe.serial('Buying in MakrX.Store', () => {
   }) => {
     const admin = await freshPage(browser);
     await admin.goto(`${urls.store}/admin/orders`);
-    await admin.locator('input[name="username"]').fill(storeAdmin);
-    await admin.locator('input[name="password"]').fill(password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInAtProvider(admin, storeAdmin);
     await expect(admin.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
-    await admin.getByRole('searchbox').fill(guestEmail);
-    await admin.getByRole('button', { name: 'Search' }).click();
+    await admin.getByLabel('Search orders by number or email').fill(guestEmail);
+    await admin.getByRole('main').getByRole('button', { name: 'Search' }).click();
     await expect(admin.getByRole('link', { name: orderNumber })).toHaveCount(1);
     await expectAccessible(admin);
     await screenshot(admin, 'store-admin-orders');
@@ -201,8 +198,11 @@ test.describe.serial('Buying in MakrX.Store', () => {
     await page.goto(urls.store);
     await pickSilverFilament(page);
     await addToCart(page);
-    await signInFromStore(page, customer);
+    // The cart's own invitation: "Have a MakrX account? Sign in — your cart comes with you."
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await signInAtProvider(page, customer);
     await expect(page).toHaveURL(`${urls.store}/cart`);
+    await expect(page.getByRole('banner').getByText(customer).first()).toBeAttached();
     await expect(page.getByRole('link', { name: filament })).toBeVisible();
     await expect(page.getByText('Colour: Galaxy Silver')).toBeVisible();
   });

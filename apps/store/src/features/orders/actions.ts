@@ -4,9 +4,12 @@ import { redirect } from 'next/navigation';
 import { StoreApiError } from '../catalog/api';
 import { cancelOrder, confirmPayment, payOrder, reorder, type CardDetails } from './api';
 import { parseExpiry } from './card-input';
-import { findVisibleOrder } from './order-lookup';
+import { findVisibleOrder, linkTokenQuery } from './order-lookup';
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** The email link's secret, carried by the order pages' forms for a guest without the cookie. */
+const linkToken = (form: FormData) => field(form, 'token') || undefined;
 
 function cardFrom(form: FormData, expiry: { month: number; year: number }): CardDetails {
   return {
@@ -17,30 +20,33 @@ function cardFrom(form: FormData, expiry: { month: number; year: number }): Card
   };
 }
 
-const payPage = (number: string, query: string) =>
-  `/orders/${encodeURIComponent(number)}/pay?${query}`;
+const orderPage = (number: string, form: FormData, page = '') =>
+  `/orders/${encodeURIComponent(number)}${page}${linkTokenQuery(linkToken(form))}`;
+const payPage = (number: string, form: FormData, query: string) =>
+  `/orders/${encodeURIComponent(number)}/pay?${query}${linkTokenQuery(linkToken(form), '&')}`;
 
 /** The payment form: pays the order, then shows the result, the extra step or why it failed. */
 export async function payForOrder(number: string, form: FormData): Promise<never> {
-  const visible = await findVisibleOrder(number);
-  if (!visible) redirect(`/orders/${encodeURIComponent(number)}`);
+  const visible = await findVisibleOrder(number, linkToken(form));
+  if (!visible) redirect(orderPage(number, form));
   const expiry = parseExpiry(field(form, 'expiry'));
   if (!expiry || !/^\d{12,19}$/.test(field(form, 'cardNumber').replace(/[\s-]/g, ''))) {
-    redirect(payPage(number, 'failed=INVALID_CARD'));
+    redirect(payPage(number, form, 'failed=INVALID_CARD'));
   }
   let next: string;
   try {
     const { payment } = await payOrder(visible.order.id, cardFrom(form, expiry), visible.token);
     next =
       payment.status === 'requires_action'
-        ? payPage(number, `confirm=${payment.id}`)
-        : `/orders/${encodeURIComponent(number)}/confirmation`;
+        ? payPage(number, form, `confirm=${payment.id}`)
+        : orderPage(number, form, '/confirmation');
   } catch (error) {
     if (!(error instanceof StoreApiError)) throw error;
-    if (error.status === 402) next = payPage(number, `failed=${encodeURIComponent(error.code)}`);
-    else if (error.status === 400) next = payPage(number, 'failed=INVALID_CARD');
+    if (error.status === 402)
+      next = payPage(number, form, `failed=${encodeURIComponent(error.code)}`);
+    else if (error.status === 400) next = payPage(number, form, 'failed=INVALID_CARD');
     // Already paid, cancelled or expired: the order's own page says which.
-    else if (error.status === 409) next = `/orders/${encodeURIComponent(number)}`;
+    else if (error.status === 409) next = orderPage(number, form);
     else throw error;
   }
   redirect(next);
@@ -48,28 +54,28 @@ export async function payForOrder(number: string, form: FormData): Promise<never
 
 /** The issuer's extra step, answered: the payment completes, or the buyer picks another card. */
 export async function confirmOrderPayment(number: string, form: FormData): Promise<never> {
-  const visible = await findVisibleOrder(number);
-  if (!visible) redirect(`/orders/${encodeURIComponent(number)}`);
+  const visible = await findVisibleOrder(number, linkToken(form));
+  if (!visible) redirect(orderPage(number, form));
   if (field(form, 'decision') !== 'confirm') {
-    redirect(payPage(number, 'failed=AUTHENTICATION_FAILED'));
+    redirect(payPage(number, form, 'failed=AUTHENTICATION_FAILED'));
   }
   let next: string;
   try {
     await confirmPayment(visible.order.id, field(form, 'paymentId'), visible.token);
-    next = `/orders/${encodeURIComponent(number)}/confirmation`;
+    next = orderPage(number, form, '/confirmation');
   } catch (error) {
     if (!(error instanceof StoreApiError)) throw error;
     if (error.status === 402 || error.status === 409 || error.status === 404) {
-      next = payPage(number, `failed=${encodeURIComponent(error.code)}`);
+      next = payPage(number, form, `failed=${encodeURIComponent(error.code)}`);
     } else throw error;
   }
   redirect(next);
 }
 
 /** Cancels before shipment; a paid order is refunded by the service. */
-export async function cancelOwnOrder(number: string): Promise<never> {
-  const visible = await findVisibleOrder(number);
-  if (!visible) redirect(`/orders/${encodeURIComponent(number)}`);
+export async function cancelOwnOrder(number: string, form: FormData): Promise<never> {
+  const visible = await findVisibleOrder(number, linkToken(form));
+  if (!visible) redirect(orderPage(number, form));
   let query = 'cancelled=1';
   try {
     await cancelOrder(visible.order.id, visible.token);
@@ -77,13 +83,15 @@ export async function cancelOwnOrder(number: string): Promise<never> {
     if (!(error instanceof StoreApiError) || error.status !== 409) throw error;
     query = 'cancel=refused';
   }
-  redirect(`/orders/${encodeURIComponent(number)}?${query}`);
+  redirect(
+    `${orderPage(number, form)}${orderPage(number, form).includes('?') ? '&' : '?'}${query}`,
+  );
 }
 
 /** "Buy again": the past order's items go into the cart, which then shows them. */
-export async function reorderOwnOrder(number: string): Promise<never> {
-  const visible = await findVisibleOrder(number);
-  if (!visible) redirect(`/orders/${encodeURIComponent(number)}`);
+export async function reorderOwnOrder(number: string, form: FormData): Promise<never> {
+  const visible = await findVisibleOrder(number, linkToken(form));
+  if (!visible) redirect(orderPage(number, form));
   let next = '/cart?reordered=1';
   try {
     await reorder(visible.order.id);

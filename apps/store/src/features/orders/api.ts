@@ -1,5 +1,7 @@
 import type {
   CreateOrderBody,
+  Invoice,
+  OrderPage,
   Order,
   Payment,
   PaymentResult,
@@ -77,4 +79,18 @@ export type { Payment };
 /** Quick reorder (ENABLE_QUICK_REORDER): the order's items go back into the signed-in cart. */
 export async function reorder(id: string): Promise<void> {
   await callStore(`/orders/${id}/reorder`, { method: 'POST' });
+}
+
+/** The invoice of a paid (or refunded) order, numbered and priced by the service. */
+export async function readInvoice(id: string, token?: string): Promise<Invoice> {
+  const { body } = await callStore<Invoice>(`/orders/${id}/invoice`, {
+    headers: orderTokenHeader(token),
+  });
+  return body;
+}
+
+/** The signed-in buyer's orders, newest first. */
+export async function listMyOrders(page: number): Promise<OrderPage> {
+  const { body } = await callStore<OrderPage>(`/orders?page=${page}&pageSize=20`);
+  return body;
 }

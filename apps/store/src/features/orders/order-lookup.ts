@@ -1,5 +1,7 @@
 import type { Order } from '@makrx/contracts';
 import { StoreApiError } from '../catalog/api';
+import { currentSession } from '../session/current-session';
+import { callStore } from '../../lib/store-service';
 import { readOrder } from './api';
 import { knownOrder } from './guest-orders';
 
@@ -12,20 +14,39 @@ export interface VisibleOrder {
 
 const isHidden = (error: unknown) =>
   error instanceof StoreApiError &&
-  (error.status === 404 || error.status === 401 || error.status === 403);
+  (error.status === 404 || error.status === 401 || error.status === 403 || error.status === 400);
+
+async function byNumber(number: string, token: string | undefined): Promise<Order> {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  const { body } = await callStore<Order>(
+    `/orders/by-number/${encodeURIComponent(number)}${query}`,
+  );
+  return body;
+}
 
 /**
  * The order with this number, if the visitor may see it: placed in this browser (its secret in
- * the guest-orders cookie) or by the signed-in visitor. Null for anyone else, who learns
+ * the guest-orders cookie), opened from the confirmation email's link (`token`), or the
+ * signed-in visitor's own (or any, for a store admin). Null for anyone else, who learns
  * nothing about it.
  */
-export async function findVisibleOrder(number: string): Promise<VisibleOrder | null> {
-  const known = await knownOrder(number);
-  if (!known) return null;
+export async function findVisibleOrder(
+  number: string,
+  linkToken?: string | null,
+): Promise<VisibleOrder | null> {
   try {
-    return { order: await readOrder(known.id, known.token), token: known.token };
+    const known = await knownOrder(number);
+    if (known) return { order: await readOrder(known.id, known.token), token: known.token };
+    if (linkToken) return { order: await byNumber(number, linkToken), token: linkToken };
+    if (await currentSession())
+      return { order: await byNumber(number, undefined), token: undefined };
+    return null;
   } catch (error) {
     if (isHidden(error)) return null;
     throw error;
   }
 }
+
+/** `?token=` that carries the email link's secret on to the order's other pages. */
+export const linkTokenQuery = (token: string | undefined | null, prefix: '?' | '&' = '?') =>
+  token ? `${prefix}token=${encodeURIComponent(token)}` : '';

@@ -10,12 +10,12 @@ import { OrderLines } from '../../../features/orders/components/order-lines';
 import { OrderStatusBadge } from '../../../features/orders/components/order-status-badge';
 import { ShippingAddress } from '../../../features/orders/components/shipping-address';
 import { StatusTimeline } from '../../../features/orders/components/status-timeline';
-import { findVisibleOrder } from '../../../features/orders/order-lookup';
+import { findVisibleOrder, linkTokenQuery } from '../../../features/orders/order-lookup';
 import { formatOrderDate, isCancellable } from '../../../features/orders/order-status';
 
 interface TrackingPageProps {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ cancelled?: string; cancel?: string }>;
+  searchParams: Promise<{ cancelled?: string; cancel?: string; token?: string }>;
 }
 
 export async function generateMetadata({ params }: TrackingPageProps): Promise<Metadata> {
@@ -26,7 +26,9 @@ export async function generateMetadata({ params }: TrackingPageProps): Promise<M
 export default async function TrackingPage({ params, searchParams }: TrackingPageProps) {
   const { number } = await params;
   const query = await searchParams;
-  const visible = await findVisibleOrder(number);
+  const visible = await findVisibleOrder(number, query.token);
+  const carry = linkTokenQuery(query.token);
+  const tokenField = query.token ? <input type="hidden" name="token" value={query.token} /> : null;
   if (!visible) notFound();
   const { order } = visible;
   const href = `/orders/${encodeURIComponent(order.number)}`;
@@ -78,22 +80,27 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
           </Card>
           <div className="mt-4 flex flex-col gap-3">
             {order.status === 'pending_payment' ? (
-              <Link href={`${href}/pay`} className={buttonClasses({ size: 'lg' })}>
+              <Link href={`${href}/pay${carry}`} className={buttonClasses({ size: 'lg' })}>
                 Pay now
               </Link>
             ) : null}
             {canReorder && order.status !== 'pending_payment' ? (
               <form action={reorderOwnOrder.bind(null, order.number)}>
+                {tokenField}
                 <Button type="submit" className="w-full">
                   Reorder
                 </Button>
               </form>
             ) : null}
-            <Link href={`${href}/invoice`} className={buttonClasses({ variant: 'secondary' })}>
+            <Link
+              href={`${href}/invoice${carry}`}
+              className={buttonClasses({ variant: 'secondary' })}
+            >
               View invoice
             </Link>
             {isCancellable(order.status) ? (
               <form action={cancelOwnOrder.bind(null, order.number)}>
+                {tokenField}
                 <Button
                   type="submit"
                   variant="ghost"

@@ -6,6 +6,7 @@ import { Breadcrumbs, type Crumb } from '../../catalog/components/breadcrumbs';
 const tabs = [
   { key: 'products', label: 'Products', href: '/admin/products' },
   { key: 'import', label: 'Import CSV', href: '/admin/import' },
+  { key: 'orders', label: 'Orders', href: '/admin/orders' },
 ] as const;
 
 export interface AdminFrameProps {
@@ -82,7 +83,8 @@ export function NotAStoreAdmin() {
       <div className="mx-auto max-w-lg rounded-2xl border border-ink-200 bg-white p-8 text-center">
         <h1 className="text-2xl font-bold text-ink-950">Store admins only</h1>
         <p className="mt-3 text-ink-600">
-          Managing the catalog needs the store admin role. Ask a super admin if you should have it.
+          Managing the catalog and orders needs the store admin role. Ask a super admin if you
+          should have it.
         </p>
         <Link
           href="/"

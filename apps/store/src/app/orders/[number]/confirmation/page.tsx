@@ -4,21 +4,26 @@ import { notFound, redirect } from 'next/navigation';
 import { buttonClasses, Card, Container } from '@makrx/ui';
 import { OrderLines } from '../../../../features/orders/components/order-lines';
 import { ShippingAddress } from '../../../../features/orders/components/shipping-address';
-import { findVisibleOrder } from '../../../../features/orders/order-lookup';
+import { findVisibleOrder, linkTokenQuery } from '../../../../features/orders/order-lookup';
 
 export const metadata: Metadata = { title: 'Thank you for your order', robots: { index: false } };
 
 export default async function ConfirmationPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ number: string }>;
+  searchParams: Promise<{ token?: string }>;
 }) {
   const { number } = await params;
-  const visible = await findVisibleOrder(number);
+  const { token } = await searchParams;
+  const visible = await findVisibleOrder(number, token);
   if (!visible) notFound();
   const { order } = visible;
-  if (order.status === 'pending_payment') redirect(`/orders/${encodeURIComponent(number)}/pay`);
+  if (order.status === 'pending_payment')
+    redirect(`/orders/${encodeURIComponent(number)}/pay${linkTokenQuery(token)}`);
   const orderHref = `/orders/${encodeURIComponent(order.number)}`;
+  const carry = linkTokenQuery(token);
 
   return (
     <Container className="py-10 sm:py-14">
@@ -64,11 +69,11 @@ export default async function ConfirmationPage({
               <p className="mt-3 text-sm text-ink-600">{order.shippingMethod.name}</p>
             </Card>
             <div className="flex flex-col gap-3">
-              <Link href={orderHref} className={buttonClasses({ size: 'lg' })}>
+              <Link href={`${orderHref}${carry}`} className={buttonClasses({ size: 'lg' })}>
                 Track your order
               </Link>
               <Link
-                href={`${orderHref}/invoice`}
+                href={`${orderHref}/invoice${carry}`}
                 className={buttonClasses({ variant: 'secondary' })}
               >
                 View invoice

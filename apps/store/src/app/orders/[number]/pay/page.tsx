@@ -6,7 +6,7 @@ import { Notice, TextField } from '../../../../components/form-field';
 import { confirmOrderPayment, payForOrder } from '../../../../features/orders/actions';
 import { testCards } from '../../../../features/orders/card-input';
 import { OrderLines } from '../../../../features/orders/components/order-lines';
-import { findVisibleOrder } from '../../../../features/orders/order-lookup';
+import { findVisibleOrder, linkTokenQuery } from '../../../../features/orders/order-lookup';
 import { paymentFailureMessage } from '../../../../features/orders/payment-errors';
 import { CheckoutSteps } from '../../../../features/checkout/components/checkout-steps';
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Payment', robots: { index: false } }
 
 interface PayPageProps {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ failed?: string; confirm?: string }>;
+  searchParams: Promise<{ failed?: string; confirm?: string; token?: string }>;
 }
 
 /**
@@ -25,11 +25,14 @@ const paysWithTestCards = () => !process.env.STRIPE_PUBLISHABLE_KEY;
 
 export default async function PayPage({ params, searchParams }: PayPageProps) {
   const { number } = await params;
-  const { failed, confirm } = await searchParams;
-  const visible = await findVisibleOrder(number);
+  const { failed, confirm, token } = await searchParams;
+  const visible = await findVisibleOrder(number, token);
+  const tokenField = token ? <input type="hidden" name="token" value={token} /> : null;
   if (!visible) notFound();
   const { order } = visible;
-  if (order.status !== 'pending_payment') redirect(`/orders/${encodeURIComponent(number)}`);
+  if (order.status !== 'pending_payment') {
+    redirect(`/orders/${encodeURIComponent(number)}${linkTokenQuery(token)}`);
+  }
   const failure = paymentFailureMessage(failed);
   const total = formatPrice(order.totalCents, order.currency);
 
@@ -66,6 +69,7 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
                 className="mt-6 flex flex-wrap gap-3"
               >
                 <input type="hidden" name="paymentId" value={confirm} />
+                {tokenField}
                 <Button type="submit" name="decision" value="confirm" size="lg">
                   Confirm payment of {total}
                 </Button>
@@ -86,6 +90,7 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
                 action={payForOrder.bind(null, order.number)}
                 className="mt-6 grid gap-5 sm:grid-cols-2"
               >
+                {tokenField}
                 <TextField
                   id="cardNumber"
                   label="Card number"
@@ -147,7 +152,7 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
           <p className="mt-4 text-sm text-ink-600">
             Changed your mind?{' '}
             <Link
-              href={`/orders/${encodeURIComponent(order.number)}`}
+              href={`/orders/${encodeURIComponent(order.number)}${linkTokenQuery(token)}`}
               className="font-medium text-accent-700 underline-offset-4 hover:underline"
             >
               View or cancel the order

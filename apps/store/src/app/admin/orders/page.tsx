@@ -1,0 +1,168 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { OrderStatus } from '@makrx/contracts';
+import { cx, EmptyState, formatPrice, Pagination } from '@makrx/ui';
+import { requireStoreAdminPage } from '../../../features/catalog-admin/admin-access';
+import {
+  AdminFrame,
+  inputClasses,
+  NotAStoreAdmin,
+} from '../../../features/catalog-admin/components/admin-frame';
+import { listOrders } from '../../../features/order-admin/api';
+import { OrderStatusBadge } from '../../../features/orders/components/order-status-badge';
+import { formatOrderDate, statusLabels } from '../../../features/orders/order-status';
+
+export const metadata: Metadata = { title: 'Orders · Store admin', robots: { index: false } };
+
+const statuses = Object.keys(statusLabels) as OrderStatus[];
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function listHref({ status, q, page }: { status?: OrderStatus; q?: string; page?: number }) {
+  const params = new URLSearchParams();
+  if (status) params.set('status', status);
+  if (q) params.set('q', q);
+  if (page && page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `/admin/orders?${search}` : '/admin/orders';
+}
+
+export default async function AdminOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const q = (single(params.q) ?? '').trim().slice(0, 200) || undefined;
+  const requested = single(params.status);
+  const status = statuses.find((s) => s === requested);
+  const page = Math.max(Number.parseInt(single(params.page) ?? '1', 10) || 1, 1);
+  if (!(await requireStoreAdminPage(listHref({ status, q, page })))) return <NotAStoreAdmin />;
+  const orders = await listOrders({ status, q, page });
+
+  return (
+    <AdminFrame title="Orders" current="orders">
+      <div className="flex flex-col gap-4">
+        <form
+          method="get"
+          action="/admin/orders"
+          role="search"
+          className="flex w-full max-w-lg gap-2"
+        >
+          {status ? <input type="hidden" name="status" value={status} /> : null}
+          <label htmlFor="admin-order-search" className="sr-only">
+            Search orders by number or email
+          </label>
+          <input
+            id="admin-order-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Order number or buyer email"
+            className={inputClasses}
+          />
+          <button
+            type="submit"
+            className="rounded-lg bg-accent-600 px-4 text-sm font-semibold text-white hover:bg-accent-700"
+          >
+            Search
+          </button>
+        </form>
+        <nav aria-label="Filter by status">
+          <ul className="flex flex-wrap gap-2">
+            {[undefined, ...statuses].map((option) => (
+              <li key={option ?? 'all'}>
+                <Link
+                  href={listHref({ status: option, q })}
+                  aria-current={option === status ? 'page' : undefined}
+                  className={cx(
+                    'inline-flex h-8 items-center rounded-full px-3 text-sm font-medium ring-1 ring-inset',
+                    option === status
+                      ? 'bg-ink-900 text-white ring-ink-900'
+                      : 'bg-white text-ink-700 ring-ink-300 hover:bg-ink-50',
+                  )}
+                >
+                  {option ? statusLabels[option] : 'All'}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+
+      {orders.items.length === 0 ? (
+        <EmptyState
+          className="mt-8"
+          title="No orders match"
+          description={
+            q || status
+              ? 'Try another status or search.'
+              : 'Orders appear here as soon as they are placed.'
+          }
+        />
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-2xl border border-ink-200 bg-white">
+          <table className="w-full min-w-[40rem] text-sm">
+            <caption className="sr-only">
+              Orders{status ? ` with status ${statusLabels[status]}` : ''}, newest first (
+              {orders.total})
+            </caption>
+            <thead className="bg-ink-50 text-left text-xs tracking-wide text-ink-600 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Order
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Placed
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Buyer
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  Items
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  Total
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-ink-100">
+              {orders.items.map((order) => (
+                <tr key={order.id} className="hover:bg-ink-50/60">
+                  <th scope="row" className="px-4 py-3 text-left">
+                    <Link
+                      href={`/admin/orders/${order.id}`}
+                      className="font-mono font-semibold text-accent-700 underline-offset-4 hover:underline"
+                    >
+                      {order.number}
+                    </Link>
+                  </th>
+                  <td className="px-4 py-3 text-ink-700">
+                    <time dateTime={order.createdAt}>{formatOrderDate(order.createdAt, true)}</time>
+                  </td>
+                  <td className="px-4 py-3 text-ink-900">{order.email}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{order.itemCount}</td>
+                  <td className="px-4 py-3 text-right font-semibold tabular-nums">
+                    {formatPrice(order.totalCents, order.currency)}
+                  </td>
+                  <td className="px-4 py-3">
+                    <OrderStatusBadge status={order.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        className="mt-8"
+        page={orders.page}
+        totalPages={orders.totalPages}
+        hrefFor={(target) => listHref({ status, q, page: target })}
+        label="Order pages"
+      />
+    </AdminFrame>
+  );
+}

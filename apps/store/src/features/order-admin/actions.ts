@@ -1,0 +1,35 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { StoreApiError } from '../catalog/api';
+import { moveOrder, type AdminOrderStep } from './api';
+
+const detail = (id: string, query: string) => `/admin/orders/${encodeURIComponent(id)}?${query}`;
+
+/** One of the order's buttons on the admin page: the service moves it on, or says why not. */
+export async function changeOrder(id: string, form: FormData): Promise<never> {
+  const step = String(form.get('step') ?? '');
+  let change: AdminOrderStep;
+  if (step === 'ship') {
+    const trackingNumber = String(form.get('trackingNumber') ?? '').trim();
+    if (!/^[A-Za-z0-9-]{4,60}$/.test(trackingNumber))
+      redirect(detail(id, 'problem=TRACKING_NUMBER'));
+    change = { step, trackingNumber };
+  } else if (step === 'refund') {
+    const note = String(form.get('note') ?? '').trim();
+    change = note ? { step, note } : { step };
+  } else if (step === 'fulfil' || step === 'deliver' || step === 'cancel') {
+    change = { step };
+  } else {
+    redirect(detail(id, 'problem=UNKNOWN_STEP'));
+  }
+  let next: string;
+  try {
+    await moveOrder(id, change);
+    next = detail(id, `done=${change.step}`);
+  } catch (error) {
+    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    next = detail(id, `problem=${encodeURIComponent(error.code)}`);
+  }
+  redirect(next);
+}

@@ -1,0 +1,50 @@
+import type { Order, OrderPage, OrderStatus } from '@makrx/contracts';
+import { callStore } from '../../lib/store-service';
+
+export interface OrderListRequest {
+  status?: OrderStatus;
+  q?: string;
+  page: number;
+}
+
+/** Every order, newest first, for store admins: by status, and by number or email. */
+export async function listOrders(request: OrderListRequest): Promise<OrderPage> {
+  const query = new URLSearchParams({ page: String(request.page), pageSize: '25' });
+  if (request.status) query.set('status', request.status);
+  if (request.q) query.set('q', request.q);
+  const { body } = await callStore<OrderPage>(`/admin/orders?${query}`);
+  return body;
+}
+
+export async function readOrderAsAdmin(id: string): Promise<Order> {
+  const { body } = await callStore<Order>(`/orders/${encodeURIComponent(id)}`);
+  return body;
+}
+
+/** The store admin's steps of an order after payment, each one call to the service. */
+export type AdminOrderStep =
+  | { step: 'fulfil' }
+  | { step: 'ship'; trackingNumber: string }
+  | { step: 'deliver' }
+  | { step: 'cancel' }
+  | { step: 'refund'; note?: string };
+
+const paths: Record<AdminOrderStep['step'], string> = {
+  fulfil: 'fulfilment',
+  ship: 'ship',
+  deliver: 'deliver',
+  cancel: 'cancel',
+  refund: 'refund',
+};
+
+export async function moveOrder(id: string, change: AdminOrderStep): Promise<Order> {
+  const { step, ...body } = change;
+  const { body: order } = await callStore<Order>(
+    `/orders/${encodeURIComponent(id)}/${paths[step]}`,
+    {
+      method: 'POST',
+      body,
+    },
+  );
+  return order;
+}
