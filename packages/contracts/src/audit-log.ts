@@ -20,6 +20,8 @@ export const auditLogEntry = z.object({
   occurredAt: z.iso.datetime(),
   service: z.string(),
   actorId: z.uuid().nullable(),
+  /** The actor's display name, for the viewer; null for the system or a deleted account. */
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),

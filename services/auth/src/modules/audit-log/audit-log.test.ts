@@ -108,6 +108,7 @@ describe.each(testDrivers)('the audit log viewer over %s', (driver) => {
     expect(all.items[1]).toMatchObject({
       service: 'cave',
       actorId: ids.spaceadmin,
+      actorName: 'Maya Spaceadmin',
       before: { name: 'Gear, large' },
       after: { name: 'Gear' },
     });

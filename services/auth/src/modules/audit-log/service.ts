@@ -1,15 +1,16 @@
 import type { AuditLogEntry, AuditLogFilter, AuditLogPage, AuditLogQuery } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import { auditLogs } from '@makrx/db/schema';
+import { auditLogs, users } from '@makrx/db/schema';
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 
 type Row = typeof auditLogs.$inferSelect;
 
-const toEntry = (row: Row): AuditLogEntry => ({
+const toEntry = (row: Row, actorName: string | null): AuditLogEntry => ({
   id: row.id,
   occurredAt: row.occurredAt.toISOString(),
   service: row.service,
   actorId: row.actorId,
+  actorName,
   action: row.action,
   entityType: row.entityType,
   entityId: row.entityId,
@@ -33,8 +34,13 @@ function whereOf(filter: AuditLogFilter): SQL | undefined {
 /** One page of the audit log, newest first. */
 export async function searchAuditLog(db: Database, query: AuditLogQuery): Promise<AuditLogPage> {
   const rows = await db
-    .select({ row: auditLogs, total: sql<number>`cast(count(*) over () as integer)` })
+    .select({
+      row: auditLogs,
+      actorName: users.displayName,
+      total: sql<number>`cast(count(*) over () as integer)`,
+    })
     .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorId))
     .where(whereOf(query))
     .orderBy(desc(auditLogs.id))
     .limit(query.pageSize)
@@ -49,7 +55,7 @@ export async function searchAuditLog(db: Database, query: AuditLogQuery): Promis
     total = count?.total ?? 0;
   }
   return {
-    items: rows.map((r) => toEntry(r.row)),
+    items: rows.map((r) => toEntry(r.row, r.actorName)),
     page: query.page,
     pageSize: query.pageSize,
     total,

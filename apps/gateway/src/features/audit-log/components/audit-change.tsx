@@ -28,17 +28,15 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
             </th>
             <td
               className={cx(
-                'py-1.5 pr-3 font-mono text-xs break-all',
-                change.changed
-                  ? 'bg-red-50 text-red-900 line-through decoration-red-400'
-                  : 'text-ink-700',
+                'px-1 py-1.5 font-mono text-xs wrap-break-word',
+                change.changed ? 'bg-red-50 text-red-900' : 'text-ink-700',
               )}
             >
               {change.before}
             </td>
             <td
               className={cx(
-                'py-1.5 font-mono text-xs break-all',
+                'px-1 py-1.5 font-mono text-xs wrap-break-word',
                 change.changed ? 'bg-emerald-50 font-semibold text-emerald-900' : 'text-ink-700',
               )}
             >

@@ -29,7 +29,7 @@ export function AuditLogViewer({ basePath }: { basePath: string }) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-ink-700" aria-live="polite">
           {log.data
-            ? `${log.data.total} ${log.data.total === 1 ? 'entry' : 'entries'}${filtered ? ' match the filters' : ''}${log.data.totalPages > 1 ? ` · page ${log.data.page} of ${log.data.totalPages}` : ''}`
+            ? `${log.data.total} ${log.data.total === 1 ? 'entry' : 'entries'}${filtered ? (log.data.total === 1 ? ' matches the filters' : ' match the filters') : ''}${log.data.totalPages > 1 ? ` · page ${log.data.page} of ${log.data.totalPages}` : ''}`
             : ' '}
         </p>
         <Button

@@ -33,6 +33,9 @@ function EntryRow({ entry }: { entry: AuditLogEntry }) {
         </span>
       </td>
       <td className={cx(cell, 'text-sm')}>
+        {entry.actorName ? (
+          <span className="font-medium text-ink-900">{entry.actorName}</span>
+        ) : null}
         {entry.actorId ? (
           <span
             className="block max-w-36 truncate font-mono text-xs text-ink-700"
@@ -44,7 +47,7 @@ function EntryRow({ entry }: { entry: AuditLogEntry }) {
           <span className="text-ink-600">System</span>
         )}
       </td>
-      <td className={cx(cell, 'min-w-64')}>
+      <td className={cx(cell, 'min-w-72')}>
         <details className="group">
           <summary className="cursor-pointer text-sm font-medium text-accent-700 hover:text-accent-800">
             Show before and after
