@@ -52,7 +52,7 @@ function DesktopNav({ nav }: { nav: NavItem[] }) {
               href={item.href}
               aria-current={item.active ? 'page' : undefined}
               className={cx(
-                'relative flex h-10 items-center rounded-lg px-3 text-sm font-medium transition-colors',
+                'relative flex h-10 items-center rounded-lg px-3 text-sm font-medium whitespace-nowrap transition-colors',
                 item.active
                   ? 'text-ink-950 after:absolute after:inset-x-3 after:-bottom-[13px] after:h-0.5 after:rounded-full after:bg-accent-600'
                   : 'text-ink-600 hover:bg-ink-100 hover:text-ink-950',
@@ -87,6 +87,8 @@ export function PortalHeader({
   notifications,
 }: PortalHeaderProps) {
   const info = portalInfo(current);
+  // An admin's nav leaves the search box room only on wide screens; an icon stands in till then.
+  const longNav = nav.length > 3;
   return (
     <header className="relative z-40 border-b border-ink-200 bg-white">
       <div className="bg-ink-950">
@@ -106,14 +108,21 @@ export function PortalHeader({
           <MakrXMark />
           <PortalWordmark portal={current} />
         </a>
-        {search ? <div className="hidden w-52 min-w-0 lg:block xl:w-72">{search}</div> : null}
+        {search ? (
+          <div className={cx('hidden max-w-72 min-w-40 flex-1', longNav ? 'xl:block' : 'lg:block')}>
+            {search}
+          </div>
+        ) : null}
         <div className="ml-auto flex items-center gap-3">
           {nav.length > 0 ? <DesktopNav nav={nav} /> : null}
           {search ? (
             // Too narrow for the box beside the nav: the search page has one of its own.
             <a
               href={`${urls.gateway}/search`}
-              className="hidden size-10 place-items-center rounded-lg text-lg text-ink-700 hover:bg-ink-100 hover:text-ink-950 md:grid lg:hidden"
+              className={cx(
+                'hidden size-10 place-items-center rounded-lg text-lg text-ink-700 hover:bg-ink-100 hover:text-ink-950 md:grid',
+                longNav ? 'xl:hidden' : 'lg:hidden',
+              )}
             >
               <SearchIcon />
               <span className="sr-only">Search</span>
