@@ -31,6 +31,23 @@ async function justifyAndConfirm(page: Page, title: string, reason: string, conf
 }
 
 test.describe('Feature flag administration', () => {
+  test('the landing page does not load the flag screen, which asks a guest to sign in', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(urls.gateway, { waitUntil: 'networkidle' });
+    expect(scripts.filter((url) => url.includes('flag-admin'))).toEqual([]);
+
+    await page.goto(`${urls.gateway}/admin/flags`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Sign in to manage feature flags' }),
+    ).toBeVisible();
+    await expect(mainNav(page).getByRole('link', { name: 'Flags' })).toHaveCount(0);
+  });
+
   test('a super admin turns the maker spotlight off, and an open landing page loses it without a reload', async ({
     page,
     browser,
