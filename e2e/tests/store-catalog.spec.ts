@@ -58,8 +58,9 @@ test.describe('MakrX.Store catalog and search', () => {
     await setAdvancedSearch(token, true);
     try {
       await page.goto(`${urls.store}/search`);
-      await page.getByRole('searchbox', { name: 'Search the store' }).fill('filamnet');
-      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      const main = page.locator('#main-content');
+      await main.getByRole('searchbox', { name: 'Search the store' }).fill('filamnet');
+      await main.getByRole('button', { name: 'Search', exact: true }).click();
       await expect(page.getByText(/Nothing matched “filamnet”, so these are for/)).toBeVisible();
       await expect(results(page)).toHaveText('7 results');
 
@@ -151,8 +152,9 @@ test.describe('MakrX.Store catalog and search', () => {
     await signInOnProviderPage(page, superAdminEmail);
     await expect(page).toHaveURL(`${urls.store}/admin/products`);
     await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
-    await page.getByRole('searchbox', { name: /Search products/ }).fill('calipers');
-    await page.getByRole('button', { name: 'Search' }).click();
+    const main = page.locator('#main-content');
+    await main.getByRole('searchbox', { name: /Search products by name/ }).fill('calipers');
+    await main.getByRole('button', { name: 'Search' }).click();
     await expectAccessible(page);
     await screenshot(page, 'store-admin-products');
 
@@ -183,7 +185,7 @@ test.describe('MakrX.Store catalog and search', () => {
     await expectAccessible(page);
     await screenshot(page, 'store-admin-import');
 
-    await page.getByLabel(/Dry run/).uncheck();
+    await page.getByRole('checkbox', { name: /Dry run/ }).uncheck();
     await page.getByRole('button', { name: 'Import' }).click();
     await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
     await page.goto(`${urls.store}/products/pla-filament-lime-1kg`);

@@ -34,7 +34,13 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
 
 function SearchForm({ query }: { query: SearchPageQuery }) {
   return (
-    <form method="get" action="/search" role="search" className="mt-5 flex max-w-2xl gap-2">
+    <form
+      method="get"
+      action="/search"
+      role="search"
+      aria-label="Products"
+      className="mt-5 flex max-w-2xl gap-2"
+    >
       <label htmlFor="store-search" className="sr-only">
         Search the store
       </label>

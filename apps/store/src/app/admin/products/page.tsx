@@ -47,6 +47,7 @@ export default async function AdminProductsPage({
           method="get"
           action="/admin/products"
           role="search"
+          aria-label="Catalog admin"
           className="flex w-full max-w-md gap-2"
         >
           <label htmlFor="admin-product-search" className="sr-only">
