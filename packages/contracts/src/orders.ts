@@ -239,3 +239,39 @@ export const invoice = z.object({
   currency: z.string().length(3),
 });
 export type Invoice = z.infer<typeof invoice>;
+
+export const taxRate = z.object({
+  id: z.uuid(),
+  country: z.string(),
+  /** '' for the whole country. */
+  region: z.string(),
+  rateBasisPoints: z.number().int(),
+  label: z.string(),
+});
+export type TaxRate = z.infer<typeof taxRate>;
+
+export const taxRateInput = z.object({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
+  region: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{0,10}$/, 'a region code such as CA, or empty for the whole country')
+    .default(''),
+  /** 725 is 7.25 %. */
+  rateBasisPoints: z.number().int().min(0).max(10_000),
+  label: z.string().trim().min(1).max(120),
+});
+
+export const shippingMethodInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(500).default(''),
+  rateCents: z.number().int().min(0).max(1_000_000),
+  freeFromCents: z.number().int().min(0).nullable().default(null),
+  active: z.boolean().default(true),
+  position: z.number().int().min(0).max(1000).default(0),
+});

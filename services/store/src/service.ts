@@ -12,6 +12,7 @@ import { storeIntegrationRoutes } from './modules/cart/integration-routes';
 import { orderAccountRoutes } from './modules/orders/account-routes';
 import { orderAdminRoutes } from './modules/orders/admin-routes';
 import { orderConfirmationMail } from './modules/orders/confirmation-mail';
+import { pricingAdminRoutes } from './modules/orders/pricing-admin-routes';
 import { orderRoutes } from './modules/orders/routes';
 import { paymentRoutes } from './modules/payments/routes';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook-routes';
@@ -37,6 +38,7 @@ export function createStoreService({
       { prefix: '/api/v1', plugin: orderRoutes },
       { prefix: '/api/v1', plugin: orderAccountRoutes },
       { prefix: '/api/v1', plugin: orderAdminRoutes },
+      { prefix: '/api/v1', plugin: pricingAdminRoutes },
       { prefix: '/api/v1', plugin: cartRoutes },
       { prefix: '/api/v1', plugin: storeIntegrationRoutes },
       { prefix: '/api/v1', plugin: paymentRoutes },
