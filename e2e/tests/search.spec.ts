@@ -158,6 +158,24 @@ test.describe('MakrCave projects', () => {
     await screenshot(page, 'cave-project');
   });
 
+  test('a private project is shown to its owner once signed in', async ({ page }) => {
+    await page.goto(`${urls.cave}/projects/greenhouse-climate-controller`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'We couldn’t find that project' }),
+    ).toBeVisible();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('input[name="username"]').fill('member@demo.makrx.org');
+    await page.locator('input[name="password"]').fill('makrx-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(`${urls.cave}/projects/greenhouse-climate-controller`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Greenhouse climate controller' }),
+    ).toBeVisible();
+    await expect(page.getByText('Private — only you can see this project')).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'cave-project-private');
+  });
+
   test('a private project is not shown to a guest', async ({ page }) => {
     await page.goto(`${urls.cave}/projects/greenhouse-climate-controller`);
     await expect(
