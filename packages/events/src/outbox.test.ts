@@ -94,6 +94,57 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
     expect(row.deliveredAt).toBeInstanceOf(Date);
   });
 
+  it('claims only the events of its own source when given one (the outbox is shared)', async () => {
+    const type = 'test.sourced';
+    const consumer = recorder('sourced', type);
+    const cave = createDispatcher({ database: handle, source: 'cave', consumers: [consumer] });
+    const ofCave = await publishEvent(db, { type, source: 'cave', payload: {} });
+    const ofStore = await publishEvent(db, { type, source: 'store', payload: {} });
+
+    expect(await cave.runOnce()).toEqual({ delivered: 1, failed: 0, parked: 0 });
+    expect(await effects(db, ofCave.id)).toEqual(['sourced']);
+    expect((await eventRow(db, ofStore.id)).status).toBe('pending');
+    expect(await listParkedEvents(db, { source: 'store' })).toEqual([]);
+    // The store's own dispatcher would deliver it; the next tests' dispatchers take any source.
+    await db
+      .update(outboxEvents)
+      .set({ status: 'delivered' })
+      .where(eq(outboxEvents.id, ofStore.id));
+  });
+
+  it('runs a consumer marked outsideTransaction with no transaction open, records it after it succeeds, and retries it when it fails', async () => {
+    const type = 'test.outside';
+    let calls = 0;
+    const consumer: Consumer = {
+      name: 'outside',
+      type: [type, 'test.outside-too'],
+      outsideTransaction: true,
+      async handle(event, database) {
+        calls += 1;
+        // Its effect is visible at once: nothing would roll it back.
+        await database.execute(
+          sql`insert into event_effects (consumer, event_id) values ('outside', ${event.id})`,
+        );
+        if (calls === 1) throw new Error('the other service is down');
+      },
+    };
+    const dispatcher = createDispatcher({
+      database: handle,
+      source: 'outside',
+      consumers: [consumer],
+    });
+    const { id } = await publishEvent(db, { type, source: 'outside', payload: {} });
+
+    expect(await dispatcher.runOnce()).toEqual({ delivered: 0, failed: 1, parked: 0 });
+    const recorded = () => db.select().from(processedEvents).where(eq(processedEvents.eventId, id));
+    expect(await recorded()).toEqual([]);
+    await makeDue(db, id);
+    expect(await dispatcher.runOnce()).toEqual({ delivered: 1, failed: 0, parked: 0 });
+    expect(calls).toBe(2);
+    expect(await recorded()).toEqual([expect.objectContaining({ consumer: 'outside' })]);
+    expect(await effects(db, id)).toEqual(['outside', 'outside']);
+  });
+
   it('rejects an event without a type', async () => {
     await expect(publishEvent(db, { type: ' ', source: 'test', payload: {} })).rejects.toThrow();
   });
