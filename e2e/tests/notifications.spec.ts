@@ -37,6 +37,10 @@ test.describe('Notifications across the three apps', () => {
     const memberPage = await signInAtGateway(browser, member.email);
     await memberPage.goto(urls.store);
     await expect(bell(memberPage)).toHaveAccessibleName('Notifications, none unread', BELL_WAIT);
+    const scripts: string[] = [];
+    memberPage.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
     await memberPage.goto(urls.cave);
     await expect(bell(memberPage)).toHaveAccessibleName('Notifications, none unread', BELL_WAIT);
 
@@ -54,10 +58,13 @@ test.describe('Notifications across the three apps', () => {
 
     // The cave, open all along, picks it up by itself.
     await expect(bell(memberPage)).toHaveAccessibleName('Notifications, 1 unread', BELL_WAIT);
+    const panelScripts = () => scripts.filter((url) => url.includes('notification-panel'));
+    expect(panelScripts(), 'the dropdown’s code waits until it is opened').toEqual([]);
     await bell(memberPage).click();
     const caveDropdown = header(memberPage).getByRole('heading', { name: 'Notifications' });
     await expect(caveDropdown).toBeVisible();
     await expect(header(memberPage).getByText(grantedTitle)).toBeVisible();
+    expect(panelScripts().length).toBeGreaterThan(0);
     await expectAccessible(memberPage);
     await screenshot(memberPage, 'cave-notifications-dropdown');
     await memberPage.keyboard.press('Escape');
