@@ -36,6 +36,12 @@ async function setAdvancedSearch(token: string, enabled: boolean) {
   expect(response.status, await response.clone().text()).toBe(200);
 }
 
+/** One transparent pixel. */
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const results = (page: Page) => page.getByRole('heading', { level: 2, name: /\d+ results?/ });
 
 test.describe('MakrX.Store catalog and search', () => {
@@ -165,6 +171,14 @@ test.describe('MakrX.Store catalog and search', () => {
     await variant.getByRole('button', { name: 'Update stock' }).click();
     await expect(page.getByText('Stock of TOL-CAL-DIG-150 updated.')).toBeVisible();
     await expect(variant.getByText('42 in stock')).toBeVisible();
+
+    await page
+      .getByLabel('Add an image')
+      .setInputFiles({ name: 'calipers.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.getByLabel('Alt text', { exact: true }).fill('Calipers on the bench');
+    await page.getByRole('button', { name: 'Upload image' }).click();
+    await expect(page.getByText('Image uploaded.')).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Calipers on the bench' })).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'store-admin-product-edit');
 

@@ -94,7 +94,10 @@ async function SearchResults({ searchParams }: SearchPageProps) {
   const results = await searchProducts(params, session?.accessToken);
   const facets =
     flags.isOn('ENABLE_ADVANCED_SEARCH') && results.advanced ? results.facets : undefined;
-  const filtered = Boolean(query.category || query.price || query.inStock || query.material);
+  const activeFilters = [query.category, query.price, query.inStock, query.material].filter(
+    Boolean,
+  ).length;
+  const filtered = activeFilters > 0;
   const suggestions = categories.filter((category) => category.parentSlug === null);
 
   return (
@@ -121,12 +124,25 @@ async function SearchResults({ searchParams }: SearchPageProps) {
         }
       >
         {facets ? (
-          <details className="group lg:sticky lg:top-6 lg:self-start" open>
-            <summary className="mb-3 cursor-pointer list-none text-sm font-semibold text-ink-900 lg:hidden">
-              Filters
-            </summary>
-            <SearchFacets facets={facets} query={query} />
-          </details>
+          <>
+            {/* A phone shows the results first and the filters on request. */}
+            <details className="rounded-xl border border-ink-200 bg-white lg:hidden">
+              <summary className="flex min-h-12 cursor-pointer items-center justify-between px-4 text-sm font-semibold text-ink-900">
+                Filters
+                {activeFilters > 0 ? (
+                  <span className="rounded-full bg-accent-600 px-2 py-0.5 text-xs text-white">
+                    {activeFilters} on
+                  </span>
+                ) : null}
+              </summary>
+              <div className="border-t border-ink-200 px-1 py-4">
+                <SearchFacets facets={facets} query={query} idPrefix="phone-facet" />
+              </div>
+            </details>
+            <div className="hidden lg:sticky lg:top-6 lg:block lg:self-start">
+              <SearchFacets facets={facets} query={query} />
+            </div>
+          </>
         ) : null}
 
         <section aria-labelledby="search-results-title" className="min-w-0">

@@ -48,14 +48,16 @@ function FacetGroup({
   values,
   query,
   field,
+  idPrefix,
 }: {
   title: string;
   values: FacetValue[];
   query: SearchPageQuery;
   field: 'category' | 'price' | 'material';
+  idPrefix: string;
 }) {
   if (values.length === 0) return null;
-  const id = `facet-${field}`;
+  const id = `${idPrefix}-${field}`;
   return (
     <section aria-labelledby={id}>
       <h3 id={id} className="px-3 text-xs font-semibold tracking-wider text-ink-500 uppercase">
@@ -78,14 +80,24 @@ function FacetGroup({
 }
 
 /** Filters as links: each toggles one value and keeps the others, so no JavaScript is needed. */
-export function SearchFacets({ facets, query }: { facets: Facets; query: SearchPageQuery }) {
+export function SearchFacets({
+  facets,
+  query,
+  idPrefix = 'facet',
+}: {
+  facets: Facets;
+  query: SearchPageQuery;
+  /** Keeps ids unique when the filters are on the page twice (phone and desktop layouts). */
+  idPrefix?: string;
+}) {
+  const group = { query, idPrefix };
   return (
     <nav aria-label="Filter results" className="space-y-6">
-      <FacetGroup title="Category" values={facets.categories} query={query} field="category" />
-      <FacetGroup title="Price" values={facets.prices} query={query} field="price" />
-      <section aria-labelledby="facet-stock">
+      <FacetGroup title="Category" values={facets.categories} field="category" {...group} />
+      <FacetGroup title="Price" values={facets.prices} field="price" {...group} />
+      <section aria-labelledby={`${idPrefix}-stock`}>
         <h3
-          id="facet-stock"
+          id={`${idPrefix}-stock`}
           className="px-3 text-xs font-semibold tracking-wider text-ink-500 uppercase"
         >
           Availability
@@ -99,7 +111,7 @@ export function SearchFacets({ facets, query }: { facets: Facets; query: SearchP
           />
         </div>
       </section>
-      <FacetGroup title="Material" values={facets.materials} query={query} field="material" />
+      <FacetGroup title="Material" values={facets.materials} field="material" {...group} />
     </nav>
   );
 }
