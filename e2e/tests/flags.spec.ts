@@ -134,6 +134,23 @@ test.describe('Feature flag administration', () => {
       'Save change',
     );
     await expect(bom).toContainText('50% of users');
+
+    const billing = flagCard(page, 'ENABLE_AUTOMATED_BILLING');
+    await billing
+      .getByRole('button', { name: 'Set ENABLE_AUTOMATED_BILLING for a makerspace' })
+      .click();
+    const override = page.getByRole('dialog', {
+      name: 'Set ENABLE_AUTOMATED_BILLING for one makerspace',
+    });
+    await override.getByRole('combobox', { name: 'Makerspace' }).selectOption('TinkerWorks Pune');
+    await override.getByRole('radio', { name: 'On' }).check();
+    await justifyAndConfirm(
+      page,
+      'Set ENABLE_AUTOMATED_BILLING for one makerspace',
+      'Pune runs the billing pilot from next month.',
+      'Save change',
+    );
+    await expect(billing).toContainText('TinkerWorks Pune: on');
     await expectAccessible(page);
     await screenshot(page, 'gateway-flags-domain-admin');
 

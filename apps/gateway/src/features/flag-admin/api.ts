@@ -85,3 +85,24 @@ export function useMakerspaceNames(): MakerspaceNames {
 }
 
 const emptyNames: MakerspaceNames = new Map();
+
+export interface OverrideChange {
+  key: string;
+  makerspaceId: string;
+  enabled: boolean;
+  justification: string;
+}
+
+/** A makerspace-scoped flag turned on or off for one makerspace. */
+export function useOverrideChange() {
+  const api = useFlagApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, makerspaceId, enabled, justification }: OverrideChange) =>
+      api<FeatureFlag>(`/${encodeURIComponent(key)}/makerspaces/${makerspaceId}`, {
+        method: 'PUT',
+        body: { enabled, justification },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: flagAdminKey }),
+  });
+}

@@ -1,10 +1,11 @@
 import type { FeatureFlagListItem } from '@makrx/contracts';
 import { Badge, Button, ChevronDownIcon, cx, HistoryIcon, LockIcon } from '@makrx/ui';
 import { useId, useState, type ReactNode } from 'react';
-import { useFlagChange, type FlagChange } from '../api';
+import { useFlagChange, useOverrideChange, type FlagChange, type OverrideChange } from '../api';
 import { audienceOf, makerspaceName, scopeLabels, type MakerspaceNames } from '../presentation';
 import { FlagChangeDialog, type FlagIntent } from './flag-change-dialog';
 import { FlagHistory } from './flag-history';
+import { MakerspaceOverrideDialog } from './makerspace-override-dialog';
 
 const changedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -54,6 +55,8 @@ function Overrides({ flag, names }: { flag: FeatureFlagListItem; names: Makerspa
 /** One flag: its state, who it reaches, the controls the caller may use, and its history. */
 export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: MakerspaceNames }) {
   const change = useFlagChange();
+  const override = useOverrideChange();
+  const [settingOverride, setSettingOverride] = useState(false);
   const [intent, setIntent] = useState<FlagIntent | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -71,6 +74,16 @@ export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: Ma
         setIntent(null);
         setAnnouncement(
           `${saved.key} saved: ${saved.enabled ? 'on' : 'off'}, ${audienceOf(saved).toLowerCase()}.`,
+        );
+      },
+    });
+
+  const submitOverride = (request: OverrideChange) =>
+    override.mutate(request, {
+      onSuccess: () => {
+        setSettingOverride(false);
+        setAnnouncement(
+          `${request.key} is now ${request.enabled ? 'on' : 'off'} for ${makerspaceName(names, request.makerspaceId)}.`,
         );
       },
     });
@@ -141,6 +154,19 @@ export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: Ma
             <Button size="sm" variant="secondary" onClick={() => open('roles')}>
               Edit roles<span className="sr-only"> of {flag.key}</span>
             </Button>
+            {flag.scope === 'makerspace' ? (
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  override.reset();
+                  setAnnouncement('');
+                  setSettingOverride(true);
+                }}
+              >
+                Set<span className="sr-only"> {flag.key}</span> for a makerspace
+              </Button>
+            ) : null}
           </div>
         ) : (
           <p className="flex items-start gap-2 text-sm text-ink-600">
@@ -176,6 +202,17 @@ export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: Ma
           error={change.error?.message}
           onSubmit={submit}
           onCancel={() => setIntent(null)}
+        />
+      ) : null}
+      {flag.mayChange && flag.scope === 'makerspace' ? (
+        <MakerspaceOverrideDialog
+          flag={flag}
+          open={settingOverride}
+          names={names}
+          pending={override.isPending}
+          error={override.error?.message}
+          onSubmit={submitOverride}
+          onCancel={() => setSettingOverride(false)}
         />
       ) : null}
       <p role="status" className="sr-only">
