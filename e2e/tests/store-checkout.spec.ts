@@ -7,12 +7,25 @@ const storeAdmin = 'superadmin@demo.makrx.org';
 const customer = 'customer@demo.makrx.org';
 const filament = 'PLA Filament, Galaxy Black, 1 kg';
 
-/** Fills the identity provider's sign-in form; it sends the browser back to the store. */
-async function signInAtProvider(page: Page, email: string) {
+/** Fills the identity provider's sign-in form; it sends the browser back to the app. */
+async function signInAtProvider(page: Page, email: string, appUrl = urls.store) {
   await page.locator('input[name="username"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${urls.store}/`));
+  await expect(page).toHaveURL(new RegExp(`^${appUrl}/`));
+}
+
+/** A super admin turns a store flag on or off in MakrX.org's flag screen, saying why. */
+async function switchFlag(page: Page, key: string, to: 'on' | 'off', reason: string) {
+  const verb = to === 'on' ? 'Turn on' : 'Turn off';
+  const card = page.getByRole('article', { name: key });
+  await card.getByRole('button', { name: `${verb} ${key}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Turn ${key} ${to}?` });
+  await dialog.getByRole('textbox', { name: 'Why are you making this change?' }).fill(reason);
+  await dialog.getByRole('button', { name: verb }).click();
+  await expect(dialog).toBeHidden();
+  const undo = to === 'on' ? 'Turn off' : 'Turn on';
+  await expect(card.getByRole('button', { name: `${undo} ${key}` })).toBeVisible();
 }
 
 /** The product page of the demo filament with a second colour picked in its variant picker. */
@@ -61,6 +74,8 @@ async function freshPage(browser: Browser) {
 }
 
 test.describe.serial('Buying in MakrX.Store', () => {
+  // Whole purchases through several pages each, with accessibility checks on the way.
+  test.describe.configure({ timeout: 180_000 });
   const guestEmail = `guest-${Date.now()}@example.com`;
   let orderNumber = '';
   let trackingLink = '';
@@ -205,5 +220,60 @@ test.describe.serial('Buying in MakrX.Store', () => {
     await expect(page.getByRole('banner').getByText(customer).first()).toBeAttached();
     await expect(page.getByRole('link', { name: filament })).toBeVisible();
     await expect(page.getByText('Colour: Galaxy Silver')).toBeVisible();
+  });
+
+  test('with the new checkout flow on, a signed-in buyer checks out on one page, confirms a card that asks for it, and reorders from My orders', async ({
+    browser,
+  }) => {
+    const admin = await freshPage(browser);
+    await admin.goto(urls.gateway);
+    await admin.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
+    await signInAtProvider(admin, storeAdmin, urls.gateway);
+    await admin.goto(`${urls.gateway}/admin/flags`);
+    await switchFlag(admin, 'ENABLE_NEW_CHECKOUT_FLOW', 'on', 'Trying the one-page checkout.');
+
+    // The customer's cart still holds what they had as a guest (the test before this one).
+    const buyer = await freshPage(browser);
+    await buyer.goto(`${urls.store}/cart`);
+    await buyer.getByRole('banner').getByRole('link', { name: 'Sign in' }).first().click();
+    await signInAtProvider(buyer, customer);
+    await expect(buyer.getByRole('link', { name: filament })).toBeVisible();
+    await buyer.getByRole('link', { name: 'Check out' }).click();
+
+    await expect(buyer.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
+    await expect(buyer.getByText(`Signed in as ${customer}`)).toBeVisible();
+    await buyer.getByLabel('Full name').fill('Chris Customer');
+    await buyer.getByLabel('Street address').fill('20 Maker Lane');
+    await buyer.getByLabel('City').fill('Austin');
+    await buyer.getByLabel('State / region code').fill('TX');
+    await buyer.getByLabel('Postal code').fill('73301');
+    await buyer.getByText('Standard shipping').click();
+    await expectAccessible(buyer);
+    await screenshot(buyer, 'store-checkout-one-page');
+    await buyer.getByRole('button', { name: 'Continue to payment' }).click();
+
+    await expect(buyer.getByText('Tax (6.25%)')).toBeVisible();
+    await payWith(buyer, '4000 0025 0000 3155');
+    await expect(
+      buyer.getByRole('heading', { level: 1, name: 'Confirm your payment' }),
+    ).toBeVisible();
+    await expectAccessible(buyer);
+    await screenshot(buyer, 'store-payment-confirm');
+    await buyer.getByRole('button', { name: /^Confirm payment/ }).click();
+    await expect(
+      buyer.getByRole('heading', { level: 1, name: 'Thank you — your order is confirmed' }),
+    ).toBeVisible();
+    const number = new URL(buyer.url()).pathname.split('/')[2]!;
+
+    await buyer.goto(`${urls.store}/orders`);
+    await expect(buyer.getByRole('heading', { level: 1, name: 'My orders' })).toBeVisible();
+    await expectAccessible(buyer);
+    await screenshot(buyer, 'store-my-orders');
+    await buyer.getByRole('link', { name: number }).click();
+    await buyer.getByRole('button', { name: 'Reorder' }).click();
+    await expect(buyer.getByText('The items of your order are back in your cart')).toBeVisible();
+    await expect(buyer.getByRole('link', { name: filament })).toBeVisible();
+
+    await switchFlag(admin, 'ENABLE_NEW_CHECKOUT_FLOW', 'off', 'Back to the classic checkout.');
   });
 });

@@ -33,8 +33,9 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
   const { order } = visible;
   const href = `/orders/${encodeURIComponent(order.number)}`;
   const [flags, session] = await Promise.all([serverFlags(), currentSession()]);
-  // Quick reorder fills the account's cart, so it is for signed-in buyers.
-  const canReorder = session !== null && flags.isOn('ENABLE_QUICK_REORDER');
+  // Quick reorder fills the account's cart, so it is for signed-in buyers; on by default, and
+  // the service refuses it itself while the flag is off.
+  const canReorder = session !== null && flags.isOn('ENABLE_QUICK_REORDER', true);
 
   return (
     <Container className="py-10 sm:py-14">
