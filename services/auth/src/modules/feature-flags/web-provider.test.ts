@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { MakrxWebFlagProvider, OpenFeature, ProviderEvents } from '@makrx/flags/web';
 import { testDrivers } from '@makrx/service-kit/testing';
-import type { EventDetails } from '@openfeature/web-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthServiceWithDemoUsers } from '../../testing';
 
@@ -29,8 +28,8 @@ describe.each(testDrivers)('the OpenFeature web provider over %s', (driver) => {
       accessToken: () => signedIn,
       pollIntervalMs: 60 * 60 * 1000,
     });
-    OpenFeature.addHandler(ProviderEvents.ConfigurationChanged, (details?: EventDetails) => {
-      changes.push(details?.flagsChanged ?? []);
+    OpenFeature.addHandler(ProviderEvents.ConfigurationChanged, (details) => {
+      changes.push((details?.flagsChanged ?? []) as string[]);
     });
     await OpenFeature.setProviderAndWait(provider);
   });
