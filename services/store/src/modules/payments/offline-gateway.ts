@@ -21,12 +21,15 @@ function outcomeOf(source: PaymentSource) {
   return testCards[key];
 }
 
+/** Payments that wait for the buyer's extra step carry it in their id, so none is lost in a restart. */
+const AWAITING_CONFIRMATION = 'offline_pi_confirm_';
+
 /**
  * The embedded payment gateway (DESIGN): no network, no money, Stripe's test cards. A payment
- * that needs confirmation succeeds once confirmed, as a test card does after its challenge.
+ * that needs confirmation succeeds once confirmed, as a test card does after its challenge; the
+ * store's payments table says whether it still waits, so the gateway itself keeps no state.
  */
 export function createOfflineGateway(): PaymentProvider {
-  const awaitingConfirmation = new Set<string>();
   return {
     name: 'offline',
     async charge(request): Promise<ProviderPayment> {
@@ -35,8 +38,10 @@ export function createOfflineGateway(): PaymentProvider {
         case 'succeeds':
           return { providerPaymentId, status: 'succeeded' };
         case 'requires_action':
-          awaitingConfirmation.add(providerPaymentId);
-          return { providerPaymentId, status: 'requires_action' };
+          return {
+            providerPaymentId: `${AWAITING_CONFIRMATION}${randomUUID()}`,
+            status: 'requires_action',
+          };
         case 'declined':
           return {
             providerPaymentId,
@@ -55,7 +60,7 @@ export function createOfflineGateway(): PaymentProvider {
       }
     },
     async confirm(providerPaymentId) {
-      if (!awaitingConfirmation.delete(providerPaymentId)) {
+      if (!providerPaymentId.startsWith(AWAITING_CONFIRMATION)) {
         return {
           providerPaymentId,
           status: 'failed',
