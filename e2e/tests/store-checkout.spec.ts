@@ -274,6 +274,14 @@ test.describe.serial('Buying in MakrX.Store', () => {
     await expect(buyer.getByText('The items of your order are back in your cart')).toBeVisible();
     await expect(buyer.getByRole('link', { name: filament })).toBeVisible();
 
+    // Changed their mind: cancelled before it ships, after a second look, and refunded.
+    await buyer.goto(`${urls.store}/orders/${number}`);
+    await buyer.getByRole('link', { name: 'Cancel order' }).click();
+    await buyer.getByRole('button', { name: 'Yes, cancel the order' }).click();
+    await expect(buyer.getByText('Your order is cancelled')).toBeVisible();
+    await expect(buyer.getByText('The payment is refunded to your card.')).toBeVisible();
+    await expect(buyer.getByLabel('Order progress')).toContainText('Cancelled');
+
     await switchFlag(admin, 'ENABLE_NEW_CHECKOUT_FLOW', 'off', 'Back to the classic checkout.');
   });
 });

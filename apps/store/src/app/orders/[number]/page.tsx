@@ -58,10 +58,37 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
 
       {query.cancelled ? (
         <Notice tone="success" className="mt-6" title="Your order is cancelled">
-          {order.status === 'refunded'
+          {order.history.some((change) => change.status === 'paid')
             ? 'The payment is refunded to your card.'
             : 'Nothing will be charged or shipped.'}
         </Notice>
+      ) : null}
+      {query.cancel === 'confirm' && isCancellable(order.status) ? (
+        <section
+          aria-labelledby="cancel-title"
+          className="mt-6 rounded-2xl border border-red-200 bg-red-50 p-5 sm:p-6"
+        >
+          <h2 id="cancel-title" className="text-lg font-semibold text-red-900">
+            Cancel order {order.number}?
+          </h2>
+          <p className="mt-1 text-sm text-red-900">
+            {order.status === 'pending_payment'
+              ? 'Nothing has been charged; the items go back on the shelf.'
+              : 'Your payment is refunded to your card, and nothing will be shipped.'}
+          </p>
+          <form
+            action={cancelOwnOrder.bind(null, order.number)}
+            className="mt-4 flex flex-wrap gap-3"
+          >
+            {tokenField}
+            <Button type="submit" variant="danger">
+              Yes, cancel the order
+            </Button>
+            <Link href={`${href}${carry}`} className={buttonClasses({ variant: 'secondary' })}>
+              Keep the order
+            </Link>
+          </form>
+        </section>
       ) : null}
       {query.cancel === 'refused' ? (
         <Notice tone="warning" className="mt-6" title="This order can no longer be cancelled">
@@ -99,17 +126,16 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
             >
               View invoice
             </Link>
-            {isCancellable(order.status) ? (
-              <form action={cancelOwnOrder.bind(null, order.number)}>
-                {tokenField}
-                <Button
-                  type="submit"
-                  variant="ghost"
-                  className="w-full text-red-700 hover:bg-red-50 hover:text-red-800"
-                >
-                  Cancel order
-                </Button>
-              </form>
+            {isCancellable(order.status) && query.cancel !== 'confirm' ? (
+              <Link
+                href={`${href}?cancel=confirm${linkTokenQuery(query.token, '&')}`}
+                className={buttonClasses({
+                  variant: 'ghost',
+                  className: 'w-full text-red-700 hover:bg-red-50 hover:text-red-800',
+                })}
+              >
+                Cancel order
+              </Link>
             ) : null}
           </div>
         </section>
