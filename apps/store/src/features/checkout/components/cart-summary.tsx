@@ -43,7 +43,7 @@ export function CheckoutCartSummary({
         <dd className="text-right text-ink-950 tabular-nums">{price(cart.subtotalCents)}</dd>
         <dt className="text-ink-600">Shipping{shipping ? ` (${shipping.name})` : ''}</dt>
         <dd className="text-right text-ink-950 tabular-nums">
-          {shipping ? (shipping.cents === 0 ? 'Free' : price(shipping.cents)) : 'Next step'}
+          {shipping ? (shipping.cents === 0 ? 'Free' : price(shipping.cents)) : 'Not chosen yet'}
         </dd>
         <dt className="text-ink-600">Tax</dt>
         <dd className="text-right text-ink-600">At payment, for your address</dd>

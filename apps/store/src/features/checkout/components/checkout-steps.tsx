@@ -49,7 +49,7 @@ export function CheckoutSteps({
               {position < index ? <span className="sr-only"> (done)</span> : null}
             </span>
             {position < steps.length - 1 ? (
-              <span aria-hidden="true" className="h-px w-4 bg-ink-300" />
+              <span aria-hidden="true" className="hidden h-px w-4 bg-ink-300 sm:block" />
             ) : null}
           </li>
         ))}

@@ -9,6 +9,7 @@ import { OrderLines } from '../../../../features/orders/components/order-lines';
 import { findVisibleOrder, linkTokenQuery } from '../../../../features/orders/order-lookup';
 import { paymentFailureMessage } from '../../../../features/orders/payment-errors';
 import { CheckoutSteps } from '../../../../features/checkout/components/checkout-steps';
+import { serverFlags } from '../../../../features/flags/server-flags';
 
 export const metadata: Metadata = { title: 'Payment', robots: { index: false } };
 
@@ -34,11 +35,12 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
     redirect(`/orders/${encodeURIComponent(number)}${linkTokenQuery(token)}`);
   }
   const failure = paymentFailureMessage(failed);
+  const flags = await serverFlags();
   const total = formatPrice(order.totalCents, order.currency);
 
   return (
     <Container className="py-8 sm:py-12">
-      <CheckoutSteps current="payment" />
+      <CheckoutSteps current="payment" onePage={flags.isOn('ENABLE_NEW_CHECKOUT_FLOW')} />
       <h1 className="mt-6 text-3xl font-extrabold tracking-tight text-ink-950">
         {confirm ? 'Confirm your payment' : 'Payment'}
       </h1>
