@@ -13,3 +13,4 @@ export * from './projects';
 export * from './search';
 export * from './orders';
 export * from './store-integration';
+export * from './shipping-preferences';

@@ -10,7 +10,9 @@ import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
 import { profileRoutes } from './modules/profiles/routes';
 import { profileSyncRoutes } from './modules/profiles/sync-routes';
+import { purchaseActivityRoutes } from './modules/purchase-activity/routes';
 import { searchRoutes } from './modules/search/routes';
+import { shippingPreferenceRoutes } from './modules/shipping-preferences/routes';
 import { userAdminRoutes } from './modules/user-admin/routes';
 
 export interface AuthServiceOptions {
@@ -22,6 +24,8 @@ export function createAuthService({ mailer }: AuthServiceOptions = {}): ServiceD
   const modules: ServiceModule[] = [
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
+    { prefix: '/api/v1', plugin: shippingPreferenceRoutes },
+    { prefix: '/api/v1', plugin: purchaseActivityRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: userAdminRoutes },
     { prefix: '/api/v1', plugin: auditLogRoutes },

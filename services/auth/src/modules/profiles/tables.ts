@@ -47,14 +47,16 @@ export function profileSearchDocument(
   return sql`(setweight(to_tsvector('english', ${t.handle} || ' ' || ${t.headline}), 'A') || setweight(to_tsvector('english', public.search_words(${t.skills})), 'B') || setweight(to_tsvector('english', ${t.bio} || ' ' || ${t.location}), 'C'))`;
 }
 
-/** A user's defaults across the three apps; shipping addresses feed the store's checkout. */
+/**
+ * A user's defaults across the three apps. Saved shipping addresses are rows of their own
+ * (`shipping-preferences/tables.ts`); the default method beside them feeds the store's checkout.
+ */
 export const preferences = authSchema.table('preferences', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   locale: text('locale').notNull().default('en'),
   notifyByEmail: boolean('notify_by_email').notNull().default(true),
-  shippingAddresses: jsonb('shipping_addresses').$type<unknown[]>().notNull().default([]),
   defaultShippingMethod: text('default_shipping_method'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

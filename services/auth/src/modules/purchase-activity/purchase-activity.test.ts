@@ -1,0 +1,101 @@
+import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import { users } from '@makrx/db/schema';
+import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoUsers } from '../identity/demo-users';
+import { createAuthService } from '../../service';
+
+describe.each(testDrivers)('purchase activity from the store over %s', (driver) => {
+  let idp: TestIssuer;
+  let auth: TestService;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    idp = await startTestIssuer();
+    auth = await startTestService(createAuthService(), driver, { issuer: idp.issuer });
+    await seedDemoUsers(auth.app.db, 'makrx-demo');
+    for (const row of await auth.app.db.select().from(users)) ids[row.username] = row.id;
+  });
+  afterAll(async () => {
+    await auth?.close();
+    await idp?.close();
+  });
+
+  const report = async (token: string, payload: object) =>
+    auth.app.inject({
+      method: 'POST',
+      url: '/api/v1/activity/purchase',
+      headers: { authorization: `Bearer ${token}` },
+      payload,
+    });
+  const summaryOf = async (username: string) =>
+    (
+      await auth.app.inject({
+        method: 'GET',
+        url: '/api/v1/me/purchase-activity',
+        headers: {
+          authorization: `Bearer ${await idp.userToken({ id: ids[username]!, username, realmRoles: [] })}`,
+        },
+      })
+    ).json<{ orders: number; categories: Array<{ slug: string; orders: number }> }>();
+
+  it('records a paid order once, however often the store reports it', async () => {
+    const store = await idp.serviceToken('store-backend');
+    const order = {
+      user_id: ids.customer,
+      order_id: crypto.randomUUID(),
+      product_categories: ['filaments', 'tools', 'filaments'],
+    };
+    const first = await report(store, order);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ orderId: order.order_id, recorded: true });
+    const again = await report(store, order);
+    expect(again.json()).toEqual({ orderId: order.order_id, recorded: false });
+    await report(store, {
+      user_id: ids.customer,
+      order_id: crypto.randomUUID(),
+      product_categories: ['filaments'],
+    });
+
+    expect(await summaryOf('customer')).toMatchObject({
+      orders: 2,
+      categories: [
+        { slug: 'filaments', orders: 2 },
+        { slug: 'tools', orders: 1 },
+      ],
+    });
+    // Nobody else sees them.
+    expect(await summaryOf('member')).toMatchObject({ orders: 0, categories: [] });
+  });
+
+  it('takes reports from the store’s service account only', async () => {
+    const order = {
+      user_id: ids.member,
+      order_id: crypto.randomUUID(),
+      product_categories: ['electronics'],
+    };
+    const member = await idp.userToken({ id: ids.member!, username: 'member', realmRoles: [] });
+    expect((await report(member, order)).statusCode).toBe(403);
+    expect((await report(await idp.serviceToken('makrcave-backend'), order)).statusCode).toBe(403);
+    expect((await summaryOf('member')).orders).toBe(0);
+  });
+
+  it('answers a malformed report with 400 and an unknown user with 404', async () => {
+    const store = await idp.serviceToken('store-backend');
+    const bad = await report(store, { user_id: ids.member, order_id: 'A-1001' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    const unknown = await report(store, {
+      user_id: crypto.randomUUID(),
+      order_id: crypto.randomUUID(),
+      product_categories: [],
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('keeps purchases off the public maker profile', async () => {
+    const profile = await auth.app.inject({ method: 'GET', url: '/api/v1/profiles/customer' });
+    expect(profile.statusCode).toBe(200);
+    expect(JSON.stringify(profile.json())).not.toContain('filaments');
+  });
+});
