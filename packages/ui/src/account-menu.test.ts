@@ -25,4 +25,14 @@ describe('AccountMenu', () => {
     expect(form).toContain('method="post"');
     expect(form).toContain('action="/auth/logout"');
   });
+
+  it('lists the app’s own pages for the user, as plain links', () => {
+    const html = render({
+      status: 'signed-in',
+      user: { name: 'Chris Customer' },
+      signOut: { formAction: '/auth/logout' },
+      links: [{ href: '/orders', label: 'My orders' }],
+    });
+    expect(html).toMatch(/<a href="\/orders"[^>]*>My orders<\/a>/);
+  });
 });

@@ -19,7 +19,13 @@ export interface AccountMenuUser {
 export type AccountMenuProps =
   | { status: 'loading' }
   | { status: 'signed-out'; signIn: SignInAction }
-  | { status: 'signed-in'; user: AccountMenuUser; signOut: SignOutAction };
+  | {
+      status: 'signed-in';
+      user: AccountMenuUser;
+      signOut: SignOutAction;
+      /** The app's pages of the signed-in user (their orders, say), above "Sign out". */
+      links?: Array<{ href: string; label: string }>;
+    };
 
 /** For the `actions` slot of PortalHeader: "Sign in", or who is signed in and "Sign out". */
 export function AccountMenu(props: AccountMenuProps) {
@@ -42,10 +48,18 @@ export function AccountMenu(props: AccountMenuProps) {
       </button>
     );
   }
-  return <SignedInMenu user={props.user} signOut={props.signOut} />;
+  return <SignedInMenu user={props.user} signOut={props.signOut} links={props.links} />;
 }
 
-function SignedInMenu({ user, signOut }: { user: AccountMenuUser; signOut: SignOutAction }) {
+function SignedInMenu({
+  user,
+  signOut,
+  links,
+}: {
+  user: AccountMenuUser;
+  signOut: SignOutAction;
+  links?: Array<{ href: string; label: string }>;
+}) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const container = useRef<HTMLDivElement>(null);
@@ -108,6 +122,17 @@ function SignedInMenu({ user, signOut }: { user: AccountMenuUser; signOut: SignO
             {user.email ? <p className="text-sm wrap-anywhere text-ink-600">{user.email}</p> : null}
           </div>
         </div>
+        {links && links.length > 0 ? (
+          <ul className="border-t border-ink-100 py-2">
+            {links.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} className={signOutClasses}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className="border-t border-ink-100 pt-2">
           {'formAction' in signOut ? (
             <form method="post" action={signOut.formAction}>

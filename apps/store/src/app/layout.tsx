@@ -11,6 +11,7 @@ import {
 import { CartLink } from '../features/cart/components/cart-link';
 import { serverFlags } from '../features/flags/server-flags';
 import { StoreNotificationBell } from '../features/notifications/components/store-notification-bell';
+import { isStoreAdmin } from '../features/catalog-admin/admin-access';
 import { StoreAccountMenu } from '../features/session/components/store-account-menu';
 import { currentSession } from '../features/session/current-session';
 import { storeConfig } from '../lib/config';
@@ -67,7 +68,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           actions={
             <>
               <CartLink />
-              <StoreAccountMenu user={user} />
+              <StoreAccountMenu
+                user={user}
+                storeAdmin={session ? isStoreAdmin(session.user.roles) : false}
+              />
             </>
           }
           notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
