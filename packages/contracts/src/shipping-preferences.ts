@@ -78,3 +78,10 @@ export const purchaseSummary = z.object({
   lastPurchasedAt: z.iso.datetime().nullable(),
 });
 export type PurchaseSummary = z.infer<typeof purchaseSummary>;
+
+/**
+ * The store's checkout view of the buyer's MakrX.org addresses; `reachable` is false when
+ * MakrX.org could not be asked, and the buyer types an address instead.
+ */
+export const checkoutAddresses = shippingPreferences.extend({ reachable: z.boolean() });
+export type CheckoutAddresses = z.infer<typeof checkoutAddresses>;

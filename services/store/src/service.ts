@@ -10,8 +10,10 @@ import { mediaRoutes } from './modules/media/routes';
 import { cartRoutes } from './modules/cart/routes';
 import { storeIntegrationRoutes } from './modules/cart/integration-routes';
 import { orderAccountRoutes } from './modules/orders/account-routes';
+import { checkoutAddressRoutes } from './modules/orders/checkout-address-routes';
 import { orderAdminRoutes } from './modules/orders/admin-routes';
 import { orderConfirmationMail } from './modules/orders/confirmation-mail';
+import { orgPurchaseActivity } from './modules/orders/org-purchase-activity';
 import { pricingAdminRoutes } from './modules/orders/pricing-admin-routes';
 import { orderRoutes } from './modules/orders/routes';
 import { paymentRoutes } from './modules/payments/routes';
@@ -37,6 +39,7 @@ export function createStoreService({
       { prefix: '/api/v1', plugin: catalogRoutes },
       { prefix: '/api/v1', plugin: orderRoutes },
       { prefix: '/api/v1', plugin: orderAccountRoutes },
+      { prefix: '/api/v1', plugin: checkoutAddressRoutes },
       { prefix: '/api/v1', plugin: orderAdminRoutes },
       { prefix: '/api/v1', plugin: pricingAdminRoutes },
       { prefix: '/api/v1', plugin: cartRoutes },
@@ -49,8 +52,9 @@ export function createStoreService({
       { prefix: '/api/v1/admin/catalog', plugin: catalogAdminRoutes(images) },
       { prefix: '/api/v1', plugin: parkedEventRoutes },
     ],
-    // Notifications asked for in a transaction reach the auth service from the outbox.
-    consumers: [notificationRelay, orderConfirmationMail],
+    // Notifications asked for in a transaction reach the auth service from the outbox, as do
+    // signed-in buyers' paid orders for their MakrX.org activity.
+    consumers: [notificationRelay, orderConfirmationMail, orgPurchaseActivity],
     seedDemoData: seedDemoCatalog,
   };
 }
