@@ -148,7 +148,11 @@ describe('the store and MakrX.org in npm start (spec 7, Store → Org)', () => {
 
     // The same order's event delivered again (a retry after a lost answer, say).
     const again = await makrx.database.db.transaction((tx) =>
-      publishEvent(tx, { type: 'store.order.paid', source: 'store', payload: paid.payload }),
+      publishEvent(tx, {
+        type: 'store.order.paid',
+        source: 'store',
+        payload: paid.payload as Record<string, string>,
+      }),
     );
     await reportedToOrg(again.id);
     expect((await purchases()).orders).toBe(1);
