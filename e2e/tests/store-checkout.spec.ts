@@ -229,7 +229,12 @@ test.describe.serial('Buying in MakrX.Store', () => {
     await admin.goto(urls.gateway);
     await admin.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
     await signInAtProvider(admin, storeAdmin, urls.gateway);
-    await admin.goto(`${urls.gateway}/admin/flags`);
+    await admin
+      .getByRole('banner')
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Flags' })
+      .click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'Feature flags' })).toBeVisible();
     await switchFlag(admin, 'ENABLE_NEW_CHECKOUT_FLOW', 'on', 'Trying the one-page checkout.');
 
     // The customer's cart still holds what they had as a guest (the test before this one).
