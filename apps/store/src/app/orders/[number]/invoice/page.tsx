@@ -95,7 +95,7 @@ export default async function InvoicePage({ params, searchParams }: InvoicePageP
           </div>
         </section>
         <div className="overflow-x-auto">
-          <table className="mt-6 w-full min-w-[28rem] text-sm">
+          <table className="mt-6 w-full text-sm">
             <caption className="sr-only">Items of invoice {invoice.invoiceNumber}</caption>
             <thead>
               <tr className="border-b border-ink-200 text-left text-xs tracking-wide text-ink-600 uppercase">
@@ -105,7 +105,7 @@ export default async function InvoicePage({ params, searchParams }: InvoicePageP
                 <th scope="col" className="pb-2 text-right font-semibold">
                   Qty
                 </th>
-                <th scope="col" className="pb-2 text-right font-semibold">
+                <th scope="col" className="hidden pb-2 text-right font-semibold sm:table-cell">
                   Unit price
                 </th>
                 <th scope="col" className="pb-2 text-right font-semibold">
@@ -121,39 +121,27 @@ export default async function InvoicePage({ params, searchParams }: InvoicePageP
                     <p className="font-mono text-xs text-ink-600">{line.sku}</p>
                   </td>
                   <td className="py-3 text-right tabular-nums">{line.quantity}</td>
-                  <td className="py-3 text-right tabular-nums">{price(line.unitPriceCents)}</td>
+                  <td className="hidden py-3 text-right tabular-nums sm:table-cell">
+                    {price(line.unitPriceCents)}
+                  </td>
                   <td className="py-3 text-right tabular-nums">{price(line.amountCents)}</td>
                 </tr>
               ))}
             </tbody>
-            <tfoot className="text-ink-700">
-              <tr className="border-t border-ink-200">
-                <th scope="row" colSpan={3} className="pt-4 text-right font-normal">
-                  Subtotal
-                </th>
-                <td className="pt-4 text-right tabular-nums">{price(invoice.subtotalCents)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={3} className="pt-1 text-right font-normal">
-                  Shipping ({invoice.shippingMethod})
-                </th>
-                <td className="pt-1 text-right tabular-nums">{price(invoice.shippingCents)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={3} className="pt-1 text-right font-normal">
-                  Tax ({(invoice.taxRateBasisPoints / 100).toLocaleString('en-US')}%)
-                </th>
-                <td className="pt-1 text-right tabular-nums">{price(invoice.taxCents)}</td>
-              </tr>
-              <tr className="text-base font-bold text-ink-950">
-                <th scope="row" colSpan={3} className="pt-3 text-right">
-                  Total ({invoice.currency})
-                </th>
-                <td className="pt-3 text-right tabular-nums">{price(invoice.totalCents)}</td>
-              </tr>
-            </tfoot>
           </table>
         </div>
+        <dl className="mt-4 ml-auto grid max-w-xs grid-cols-[1fr_auto] gap-x-6 gap-y-1 border-t border-ink-200 pt-4 text-sm text-ink-700">
+          <dt>Subtotal</dt>
+          <dd className="text-right tabular-nums">{price(invoice.subtotalCents)}</dd>
+          <dt>Shipping ({invoice.shippingMethod})</dt>
+          <dd className="text-right tabular-nums">{price(invoice.shippingCents)}</dd>
+          <dt>Tax ({(invoice.taxRateBasisPoints / 100).toLocaleString('en-US')}%)</dt>
+          <dd className="text-right tabular-nums">{price(invoice.taxCents)}</dd>
+          <dt className="pt-2 text-base font-bold text-ink-950">Total ({invoice.currency})</dt>
+          <dd className="pt-2 text-right text-base font-bold text-ink-950 tabular-nums">
+            {price(invoice.totalCents)}
+          </dd>
+        </dl>
       </article>
     </Container>
   );
