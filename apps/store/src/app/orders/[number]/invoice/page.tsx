@@ -105,10 +105,10 @@ export default async function InvoicePage({ params, searchParams }: InvoicePageP
                 <th scope="col" className="pb-2 text-right font-semibold">
                   Qty
                 </th>
-                <th scope="col" className="hidden pb-2 text-right font-semibold sm:table-cell">
+                <th scope="col" className="hidden pb-2 pl-4 text-right font-semibold sm:table-cell">
                   Unit price
                 </th>
-                <th scope="col" className="pb-2 text-right font-semibold">
+                <th scope="col" className="pb-2 pl-4 text-right font-semibold">
                   Amount
                 </th>
               </tr>
@@ -124,7 +124,7 @@ export default async function InvoicePage({ params, searchParams }: InvoicePageP
                   <td className="hidden py-3 text-right tabular-nums sm:table-cell">
                     {price(line.unitPriceCents)}
                   </td>
-                  <td className="py-3 text-right tabular-nums">{price(line.amountCents)}</td>
+                  <td className="py-3 pl-4 text-right tabular-nums">{price(line.amountCents)}</td>
                 </tr>
               ))}
             </tbody>
