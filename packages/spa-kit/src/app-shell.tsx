@@ -12,7 +12,14 @@ import { useInternalLinkNavigation } from './use-internal-link-navigation';
  * The frame of every page: skip link, portal header with the app's own nav and the account
  * menu, the page, footer.
  */
-export function AppShell({ nav }: { nav: NavItem[] }) {
+export function AppShell({
+  nav,
+  accountLinks,
+}: {
+  nav: NavItem[];
+  /** Pages of the signed-in user's own, listed in the account menu. */
+  accountLinks?: Array<{ href: string; label: string }>;
+}) {
   const urls = portalUrlsOf(useRuntimeConfig());
   const { portal } = useSite();
   const searchOn = useFlag('ENABLE_UNIFIED_SEARCH', true);
@@ -31,7 +38,7 @@ export function AppShell({ nav }: { nav: NavItem[] }) {
         current={portal}
         urls={urls}
         nav={nav}
-        actions={<SessionAccountMenu />}
+        actions={<SessionAccountMenu links={accountLinks} />}
         notifications={<SessionNotificationBell />}
         search={searchOn ? <HeaderSearch gatewayUrl={urls.gateway} /> : undefined}
       />

@@ -26,5 +26,13 @@ function navFor(pathname: string, user: SessionUser | undefined): NavItem[] {
 export function AppLayout() {
   const { pathname } = useLocation();
   const { user } = useSession();
-  return <AppShell nav={navFor(pathname, user)} />;
+  return (
+    <AppShell
+      nav={navFor(pathname, user)}
+      accountLinks={[
+        { href: paths.addresses, label: 'Addresses' },
+        { href: paths.notifications, label: 'Notifications' },
+      ]}
+    />
+  );
 }

@@ -4,4 +4,5 @@ export const paths = {
   flagAdmin: '/admin/flags',
   auditLog: '/admin/audit',
   notifications: '/notifications',
+  addresses: '/account/addresses',
 } as const;

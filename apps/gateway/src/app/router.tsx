@@ -21,6 +21,9 @@ const FlagAdminPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./routes/audit-log-page').then((module) => ({ default: module.AuditLogPage })),
 );
+const AddressesPage = lazy(() =>
+  import('./routes/addresses-page').then((module) => ({ default: module.AddressesPage })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -69,6 +72,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <NotificationsPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'account/addresses',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <AddressesPage />
           </Suspense>
         ),
       },

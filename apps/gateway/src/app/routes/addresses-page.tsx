@@ -1,0 +1,91 @@
+import { ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
+import {
+  Button,
+  Card,
+  Container,
+  EmptyState,
+  MapPinIcon,
+  SectionHeader,
+  Skeleton,
+} from '@makrx/ui';
+import { useShippingPreferences } from '../../features/addresses/api';
+import { AddressBook } from '../../features/addresses/components/address-book';
+import { PurchaseSummaryCard } from '../../features/addresses/components/purchase-summary-card';
+import { ShippingMethodForm } from '../../features/addresses/components/shipping-method-form';
+
+function AddressesAndMethod() {
+  const preferences = useShippingPreferences();
+  if (preferences.isPending)
+    return (
+      <div className="grid gap-4 sm:grid-cols-2" aria-busy="true">
+        <Skeleton className="h-44 w-full" />
+        <Skeleton className="h-44 w-full" />
+      </div>
+    );
+  if (preferences.isError)
+    return (
+      <ServiceErrorState
+        error={preferences.error}
+        subject="your addresses"
+        onRetry={() => void preferences.refetch()}
+      />
+    );
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <section aria-labelledby="saved-addresses">
+        <h2 id="saved-addresses" className="mb-4 text-xl font-semibold text-ink-950">
+          Saved addresses
+        </h2>
+        <AddressBook addresses={preferences.data.addresses} />
+      </section>
+      <div className="space-y-6">
+        <Card className="p-5">
+          <section aria-labelledby="default-shipping-method">
+            <h2 id="default-shipping-method" className="text-lg font-semibold text-ink-950">
+              Default shipping method
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-ink-700">
+              MakrX.Store’s checkout starts with this one; you can still change it per order.
+            </p>
+            <ShippingMethodForm current={preferences.data.defaultShippingMethod} />
+          </section>
+        </Card>
+        <PurchaseSummaryCard />
+      </div>
+    </div>
+  );
+}
+
+export function AddressesPage() {
+  useDocumentTitle('Addresses');
+  const session = useSession();
+  return (
+    <Container className="py-10 sm:py-14">
+      {session.status === 'loading' ? (
+        <p role="status" className="py-16 text-center text-ink-600">
+          Checking your account…
+        </p>
+      ) : session.status === 'signed-out' ? (
+        <EmptyState
+          titleAs="h1"
+          icon={<MapPinIcon />}
+          title="Sign in to manage your addresses"
+          description="Addresses saved with your MakrX account are offered at MakrX.Store’s checkout."
+          action={<Button onClick={session.signIn}>Sign in</Button>}
+        />
+      ) : (
+        <>
+          <SectionHeader
+            titleAs="h1"
+            eyebrow="Your account"
+            title="Addresses"
+            description="Where your MakrX.Store orders go. The default is picked for you at checkout."
+          />
+          <div className="mt-8">
+            <AddressesAndMethod />
+          </div>
+        </>
+      )}
+    </Container>
+  );
+}
