@@ -9,12 +9,19 @@ import {
 } from '../../features/checkout/components/checkout-fields';
 import { CheckoutFrame } from '../../features/checkout/components/checkout-frame';
 import { invalidFields, loadCheckout } from '../../features/checkout/checkout-state';
+import { SavedAddressPicker } from '../../features/checkout/components/saved-address-picker';
+import {
+  picksSavedAddress,
+  preselectedAddress,
+  readSavedAddresses,
+} from '../../features/checkout/saved-addresses';
 import { serverFlags } from '../../features/flags/server-flags';
+import { storeConfig } from '../../lib/config';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 interface CheckoutPageProps {
-  searchParams: Promise<{ invalid?: string; refused?: string }>;
+  searchParams: Promise<{ invalid?: string; refused?: string; address?: string }>;
 }
 
 /**
@@ -29,6 +36,8 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
   }
   const query = await searchParams;
   const invalid = invalidFields(query.invalid);
+  const saved = await readSavedAddresses(session !== null);
+  const { portalUrls } = await storeConfig();
   const sectionTitle = 'text-lg font-semibold text-ink-950';
 
   return (
@@ -58,13 +67,26 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         <Card className="p-6">
           <h2 className={sectionTitle}>Shipping address</h2>
           <div className="mt-4">
-            <AddressFields values={draft.enteredAddress ?? draft.address ?? {}} invalid={invalid} />
+            {picksSavedAddress(saved.addresses, draft, query.address) ? (
+              <SavedAddressPicker
+                addresses={saved.addresses}
+                selected={preselectedAddress(saved.addresses, draft)}
+                invalid={invalid}
+                anotherHref="/checkout?address=new"
+                manageUrl={`${portalUrls.gateway}/account/addresses`}
+              />
+            ) : (
+              <AddressFields
+                values={draft.enteredAddress ?? draft.address ?? {}}
+                invalid={invalid}
+              />
+            )}
           </div>
         </Card>
         <Card className="p-6">
           <ShippingOptions
             methods={methods}
-            selected={draft.shippingMethod}
+            selected={draft.shippingMethod ?? saved.defaultShippingMethod ?? undefined}
             subtotalCents={cart.subtotalCents}
             currency={cart.currency}
             invalid={invalid}

@@ -7,8 +7,9 @@ import { guestCartToken } from '../cart/cart-token';
 import { placeOrder } from '../orders/api';
 import { rememberOrder } from '../orders/guest-orders';
 import { currentSession } from '../session/current-session';
-import { addressFrom, emailFrom, type FieldErrors } from './checkout-input';
+import { emailFrom, type FieldErrors } from './checkout-input';
 import { clearDraft, readDraft, saveDraft, type CheckoutDraft } from './checkout-draft';
+import { chosenAddressFrom } from './saved-addresses';
 
 const invalid = (path: string, errors: FieldErrors) =>
   `${path}?invalid=${encodeURIComponent(Object.keys(errors).join(','))}`;
@@ -27,7 +28,7 @@ export async function saveContact(form: FormData): Promise<never> {
 
 export async function saveAddress(form: FormData): Promise<never> {
   const draft = await readDraft();
-  const { address, entered, errors } = addressFrom(form);
+  const { address, entered, errors } = await chosenAddressFrom(form, await currentSession());
   await saveDraft({
     ...draft,
     address: address ?? draft.address,
@@ -102,7 +103,7 @@ export async function placeOnePageOrder(form: FormData): Promise<never> {
   const draft = await readDraft();
   const session = await currentSession();
   const contact = session ? { errors: {} } : emailFrom(form);
-  const { address, entered, errors: addressErrors } = addressFrom(form);
+  const { address, entered, errors: addressErrors } = await chosenAddressFrom(form, session);
   const shippingMethod = shippingMethodFrom(form);
   const errors: FieldErrors = {
     ...contact.errors,
