@@ -289,4 +289,22 @@ test.describe.serial('Buying in MakrX.Store', () => {
 
     await switchFlag(admin, 'ENABLE_NEW_CHECKOUT_FLOW', 'off', 'Back to the classic checkout.');
   });
+
+  test('without JavaScript, a shopper still adds to the cart, changes the quantity and empties it', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${urls.store}/products/digital-calipers-150mm`);
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.getByText('Added to your cart.')).toBeVisible();
+    await expect(page.getByTestId('cart-subtotal')).toHaveText('$99.98');
+    await page.getByLabel('Quantity of Digital Calipers, 150 mm').fill('1');
+    await page.getByRole('button', { name: 'Update quantity of Digital Calipers, 150 mm' }).click();
+    await expect(page.getByTestId('cart-subtotal')).toHaveText('$49.99');
+    await page.getByRole('button', { name: 'Remove Digital Calipers, 150 mm' }).click();
+    await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
+    await context.close();
+  });
 });
