@@ -182,6 +182,17 @@ test.describe('MakrX.Store catalog and search', () => {
     await expectAccessible(page);
     await screenshot(page, 'store-admin-product-edit');
 
+    await page.getByRole('link', { name: 'Categories' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Categories' })).toBeVisible();
+    await page.getByLabel('Name').fill('Engineering filament');
+    await page.getByLabel('Slug').fill('engineering-filament');
+    await page.getByLabel('Sits under').last().selectOption({ label: '— Filament' });
+    await page.getByRole('button', { name: 'Create category' }).click();
+    await expect(page.getByText('Category Engineering filament created.')).toBeVisible();
+    await expect(page.getByLabel('Sits under').nth(2)).toHaveValue('filament');
+    await expectAccessible(page);
+    await screenshot(page, 'store-admin-categories');
+
     await page.getByRole('link', { name: 'Import CSV' }).click();
     await page
       .getByLabel('Or paste the rows')

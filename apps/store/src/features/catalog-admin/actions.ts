@@ -151,3 +151,30 @@ export async function importCatalog(_previous: ImportState, form: FormData): Pro
     return { problem: extra ? `${error.message} (${extra})` : error.message, ...kept };
   }
 }
+
+export async function createCategory(form: FormData): Promise<never> {
+  const parentSlug = text(form, 'parentSlug');
+  return change('/admin/categories', `Category ${text(form, 'name')} created.`, () =>
+    callCatalogAdmin('/categories', {
+      method: 'POST',
+      json: {
+        slug: text(form, 'slug').toLowerCase(),
+        name: text(form, 'name'),
+        description: text(form, 'description'),
+        parentSlug: parentSlug || null,
+      },
+    }),
+  );
+}
+
+/** Moves a category under another one, or to the top; the service refuses loops. */
+export async function moveCategory(form: FormData): Promise<never> {
+  const slug = text(form, 'slug');
+  const parentSlug = text(form, 'parentSlug');
+  return change('/admin/categories', `Category ${slug} moved.`, () =>
+    callCatalogAdmin(`/categories/${encodeURIComponent(slug)}`, {
+      method: 'PATCH',
+      json: { parentSlug: parentSlug || null },
+    }),
+  );
+}

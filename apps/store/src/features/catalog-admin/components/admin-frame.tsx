@@ -5,6 +5,7 @@ import { Breadcrumbs, type Crumb } from '../../catalog/components/breadcrumbs';
 
 const tabs = [
   { key: 'products', label: 'Products', href: '/admin/products' },
+  { key: 'categories', label: 'Categories', href: '/admin/categories' },
   { key: 'import', label: 'Import CSV', href: '/admin/import' },
   { key: 'orders', label: 'Orders', href: '/admin/orders' },
 ] as const;
@@ -34,7 +35,7 @@ export function AdminFrame({ title, current, crumbs, notice, problem, children }
           <h1 className="mt-3 text-2xl font-extrabold tracking-tight text-ink-950 sm:text-3xl">
             {title}
           </h1>
-          <nav aria-label="Store admin" className="mt-5 -mb-px flex gap-1">
+          <nav aria-label="Store admin" className="mt-5 -mb-px flex gap-1 overflow-x-auto">
             {tabs.map((tab) => (
               <Link
                 key={tab.key}
