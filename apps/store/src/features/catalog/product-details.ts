@@ -1,4 +1,5 @@
 import type { Product } from '@makrx/contracts';
+import { orderedOptions } from './option-order';
 import { stockLevel } from './stock-level';
 
 /**
@@ -53,7 +54,10 @@ export function productStructuredData(product: Product, pageUrl: string): Record
   const offers = product.variants.map((variant) => ({
     '@type': 'Offer',
     sku: variant.sku,
-    name: Object.values(variant.options).join(' · ') || product.name,
+    name:
+      orderedOptions(variant.options)
+        .map(([, value]) => value)
+        .join(' · ') || product.name,
     url:
       product.variants.length > 1
         ? `${pageUrl}?variant=${encodeURIComponent(variant.sku)}`

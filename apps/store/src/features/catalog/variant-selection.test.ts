@@ -17,6 +17,27 @@ const variants = [
 ];
 
 describe('choosing a variant', () => {
+  it('offers colour before size, whatever order the options are stored in', () => {
+    const stored = variants.map((v) => ({
+      ...v,
+      options: { size: v.options.size!, colour: v.options.colour! },
+    }));
+    expect(optionGroups(stored).map((group) => group.name)).toEqual(['colour', 'size']);
+    expect(variantLabel(stored[1]!)).toBe('Black · 250 g');
+  });
+
+  it('keeps options it has no rule for in the order the variants use them, between the two', () => {
+    const stored = [
+      { ...variants[0]!, options: { size: '1 kg', voltage: '5 V', plug: 'EU', colour: 'Black' } },
+    ];
+    expect(optionGroups(stored).map((group) => group.name)).toEqual([
+      'colour',
+      'voltage',
+      'plug',
+      'size',
+    ]);
+  });
+
   it('groups the options in the order the variants use them', () => {
     expect(optionGroups(variants)).toEqual([
       { name: 'colour', values: ['Black', 'Silver'] },

@@ -1,10 +1,12 @@
 import type { ProductVariant } from '@makrx/contracts';
 import type { SearchParams } from './catalog-query';
+import { inOptionOrder, orderedOptions } from './option-order';
 
 /** Form fields of the variant picker: one radio group per option, `option.colour=Black`. */
 export const optionField = (name: string) => `option.${name}`;
 
-/** The option names in the order the variants first use them, with each name's values. */
+/** The option names in offering order (colour before size), with each name's values in the
+ * order the variants first use them. */
 export function optionGroups(
   variants: ProductVariant[],
 ): Array<{ name: string; values: string[] }> {
@@ -16,7 +18,7 @@ export function optionGroups(
       groups.set(name, values);
     }
   }
-  return [...groups].map(([name, values]) => ({ name, values }));
+  return inOptionOrder([...groups.keys()]).map((name) => ({ name, values: groups.get(name)! }));
 }
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -49,7 +51,7 @@ export function variantBySku(variants: ProductVariant[], sku: string | undefined
 
 /** "Galaxy Black · 1 kg" */
 export function variantLabel(variant: Pick<ProductVariant, 'options' | 'sku'>): string {
-  const values = Object.values(variant.options);
+  const values = orderedOptions(variant.options).map(([, value]) => value);
   return values.length > 0 ? values.join(' · ') : variant.sku;
 }
 

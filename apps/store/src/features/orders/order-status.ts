@@ -1,4 +1,5 @@
 import type { Order, OrderStatus } from '@makrx/contracts';
+import { orderedOptions } from '../catalog/option-order';
 
 export const statusLabels: Record<OrderStatus, string> = {
   pending_payment: 'Pending payment',
@@ -85,7 +86,7 @@ export function formatOrderDate(iso: string, withTime = false): string {
 }
 
 export function optionsText(options: Record<string, string>): string {
-  return Object.entries(options)
+  return orderedOptions(options)
     .map(([name, value]) => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${value}`)
     .join(' · ');
 }
