@@ -76,6 +76,8 @@ export interface PortalHeaderProps {
   search?: ReactNode;
   /** The notification bell: beside the account menu, and beside the menu button on phones. */
   notifications?: ReactNode;
+  /** Kept in the bar at every width, before the bell (the store's cart with its count). */
+  pinned?: ReactNode;
 }
 
 export function PortalHeader({
@@ -85,6 +87,7 @@ export function PortalHeader({
   actions,
   search,
   notifications,
+  pinned,
 }: PortalHeaderProps) {
   const info = portalInfo(current);
   // An admin's nav leaves the search box room only on wide screens; an icon stands in till then.
@@ -128,6 +131,7 @@ export function PortalHeader({
               <span className="sr-only">Search</span>
             </a>
           ) : null}
+          {pinned}
           {notifications}
           {actions ? <div className="hidden items-center gap-2 md:flex">{actions}</div> : null}
           <PortalMobileMenu nav={nav} actions={actions} search={search} />

@@ -66,14 +66,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           urls={portalUrls}
           nav={headerShortcuts}
           actions={
-            <>
-              <CartLink />
-              <StoreAccountMenu
-                user={user}
-                storeAdmin={session ? isStoreAdmin(session.user.roles) : false}
-              />
-            </>
+            <StoreAccountMenu
+              user={user}
+              storeAdmin={session ? isStoreAdmin(session.user.roles) : false}
+            />
           }
+          pinned={<CartLink />}
           notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
           search={
             flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (
