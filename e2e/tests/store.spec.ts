@@ -1,7 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { FIRST_PAGE_BUDGET, gzippedJavaScriptOf } from './javascript-budget';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
+
+const phone = { width: 390, height: 844 };
+
+/** Nothing sticks out sideways: the page is exactly as wide as the phone's screen. */
+async function expectFitsPhone(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBe(phone.width);
+}
 
 test.describe('MakrX.Store', () => {
   test('the catalog shows products from the store service', async ({ page }) => {
@@ -49,5 +57,40 @@ test.describe('MakrX.Store', () => {
 
   test('the first page ships at most 150 KB of gzipped JavaScript', async ({ page }) => {
     expect(await gzippedJavaScriptOf(page, urls.store)).toBeLessThanOrEqual(FIRST_PAGE_BUDGET);
+  });
+
+  test('on a phone, the catalog, the cart and the admin import fit the screen, the cart link in the header', async ({
+    page,
+  }) => {
+    await page.setViewportSize(phone);
+    await page.goto(urls.store);
+    await expect(page.getByText('ESP32 DevKit V1')).toBeVisible();
+    await expectFitsPhone(page);
+
+    const cartLink = (items: string) =>
+      page.getByRole('banner').getByRole('link', { name: `Cart, ${items}` });
+    await expect(cartLink('0 items')).toBeVisible();
+    await page.goto(`${urls.store}/products/pla-filament-galaxy-black-1kg`);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page).toHaveURL(`${urls.store}/cart?added=1`);
+    await expect(cartLink('1 item')).toBeVisible();
+    await expectFitsPhone(page);
+
+    await page.goto(`${urls.store}/auth/login?returnTo=%2Fadmin%2Fimport`);
+    await page.locator('input[name="username"]').fill('superadmin@demo.makrx.org');
+    await page.locator('input[name="password"]').fill('makrx-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Import a catalog' })).toBeVisible();
+    await page
+      .getByLabel('Or paste the rows')
+      .fill(
+        [
+          'sku,product_slug,name,category_slug,price,stock,options',
+          'FIL-PLA-ROSE-250,pla-filament-rose-1kg,"PLA Filament, Rose, 1 kg",filament,nine,5,colour=Rose',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByRole('region', { name: 'Dry run: nothing was changed' })).toBeVisible();
+    await expectFitsPhone(page);
   });
 });

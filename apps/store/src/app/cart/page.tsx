@@ -54,7 +54,7 @@ function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
             </p>
           ) : null}
         </div>
-        <div className="flex items-end gap-4 sm:flex-col sm:items-end sm:justify-between">
+        <div className="flex flex-wrap items-end gap-x-4 gap-y-2 sm:flex-col sm:flex-nowrap sm:items-end sm:justify-between">
           <p className="order-2 font-semibold text-ink-950 tabular-nums sm:order-1">
             {formatPrice(line.lineTotalCents, currency)}
           </p>
@@ -140,7 +140,7 @@ export default async function CartPage({ searchParams }: CartPageProps) {
           }
         />
       ) : (
-        <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem] lg:gap-12">
+        <div className="mt-8 grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:gap-12">
           <section aria-label="Items in your cart">
             <ul className="divide-y divide-ink-200 border-y border-ink-200">
               {cart.lines.map((line) => (

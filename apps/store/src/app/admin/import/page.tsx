@@ -32,7 +32,7 @@ export default async function ImportPage() {
   if (!(await requireStoreAdminPage('/admin/import'))) return <NotAStoreAdmin />;
   return (
     <AdminFrame title="Import a catalog" current="import">
-      <div className="grid gap-8 lg:grid-cols-[1.2fr_1fr]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]">
         <div>
           <ImportForm />
         </div>

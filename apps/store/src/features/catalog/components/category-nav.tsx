@@ -26,7 +26,9 @@ export function CategoryNav({ categories, activeSlug, sort }: CategoryNavProps) 
       >
         Categories
       </h2>
-      <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:none] sm:-mx-6 sm:px-6 lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:px-0">
+      {/* relative: the count's sr-only text is absolutely placed; the scrolling list must
+          contain it, or it widens the page past the screen. */}
+      <ul className="relative -mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:none] sm:-mx-6 sm:px-6 lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:px-0">
         {entries.map((entry) => {
           const active = entry.slug === activeSlug;
           return (
