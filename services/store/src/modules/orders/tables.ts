@@ -175,3 +175,22 @@ export const orderStatusHistory = storeSchema.table(
   },
   (t) => [index('order_status_history_order_idx').on(t.orderId, t.id)],
 );
+
+/**
+ * Guests asking for their order's link by number and email, kept a day to limit how often one
+ * order or one address can be asked about; the address is kept only as its sha256.
+ */
+export const orderLinkRequests = storeSchema.table(
+  'order_link_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderNumber: text('order_number').notNull(),
+    emailHash: text('email_hash').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('order_link_requests_number_idx').on(t.orderNumber, t.requestedAt),
+    index('order_link_requests_email_idx').on(t.emailHash, t.requestedAt),
+    index('order_link_requests_at_idx').on(t.requestedAt),
+  ],
+);
