@@ -6,6 +6,7 @@ import { saveShipping } from '../../../features/checkout/actions';
 import { ShippingOptions } from '../../../features/checkout/components/checkout-fields';
 import { CheckoutFrame } from '../../../features/checkout/components/checkout-frame';
 import { invalidFields, loadCheckout } from '../../../features/checkout/checkout-state';
+import { readSavedAddresses } from '../../../features/checkout/saved-addresses';
 
 export const metadata: Metadata = { title: 'Checkout: shipping', robots: { index: false } };
 
@@ -14,16 +15,18 @@ export default async function ShippingStep({
 }: {
   searchParams: Promise<{ invalid?: string }>;
 }) {
-  const { cart, draft, methods, shipping } = await loadCheckout();
+  const { cart, session, draft, methods, shipping } = await loadCheckout();
   if (!draft.address) redirect('/checkout/address');
   const invalid = invalidFields((await searchParams).invalid);
+  // The method the buyer keeps on MakrX.org, until they choose one here.
+  const saved = draft.shippingMethod ? undefined : await readSavedAddresses(session !== null);
   return (
     <CheckoutFrame step="shipping" title="How should we ship it?" cart={cart} shipping={shipping}>
       <Card className="p-6">
         <form action={saveShipping} className="space-y-6">
           <ShippingOptions
             methods={methods}
-            selected={draft.shippingMethod}
+            selected={draft.shippingMethod ?? saved?.defaultShippingMethod ?? undefined}
             subtotalCents={cart.subtotalCents}
             currency={cart.currency}
             invalid={invalid}
