@@ -38,6 +38,7 @@ export function PurchaseSummaryCard() {
               >
                 {categoryLabel(category.slug)}{' '}
                 <span className="font-semibold">{category.orders}</span>
+                <span className="sr-only">{category.orders === 1 ? ' order' : ' orders'}</span>
               </li>
             ))}
           </ul>
