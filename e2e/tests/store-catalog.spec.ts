@@ -219,4 +219,58 @@ test.describe('MakrX.Store catalog and search', () => {
     ).toBeVisible();
     await expect(page.getByText('$23.99').first()).toBeVisible();
   });
+
+  test('a store admin creates a product; refused fields are named beside them; the shop lists it', async ({
+    page,
+  }) => {
+    await page.goto(`${urls.store}/admin/products`);
+    await signInOnProviderPage(page, superAdminEmail);
+    await page.locator('#main-content').getByRole('link', { name: 'New product' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New product' })).toBeVisible();
+
+    await page.getByLabel('Name').fill('Silk PLA Filament, Rose Gold, 1 kg');
+    await page.getByLabel('Slug').fill('pla-filament-galaxy-black-1kg');
+    await page.getByLabel('Brand').fill('Polymaker');
+    await page.getByLabel('Category').selectOption({ label: '— Filament' });
+    await page.getByLabel('Summary').fill('Silk-finish PLA with a metallic sheen.');
+    await page
+      .getByLabel('Specifications')
+      .fill('Diameter: 1.75 mm\nNozzle temperature: 200–220 °C');
+    await page.getByLabel('SKU').fill('FIL-SILK-RGD-1000');
+    await page.getByLabel('Price (USD)').fill('nine');
+    await page.getByLabel('Stock').fill('12');
+    await page.getByLabel('Options').fill('size=1 kg; colour=Rose Gold');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await expect(page.getByLabel('Price (USD)')).toHaveAccessibleDescription(
+      'Enter a price like 24.99.',
+    );
+    await expect(page.getByLabel('Name')).toHaveValue('Silk PLA Filament, Rose Gold, 1 kg');
+    await expectAccessible(page);
+    await screenshot(page, 'store-admin-new-product');
+
+    await page.getByLabel('Price (USD)').fill('27.50');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await expect(page.getByLabel('Slug')).toHaveAccessibleDescription(
+      /Another product already has this slug\./,
+    );
+    await expect(page.getByLabel('Price (USD)')).not.toHaveAttribute('aria-invalid');
+
+    await page.getByLabel('Slug').fill('silk-pla-rose-gold-1kg');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await expect(page.getByText('Product created.')).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Silk PLA Filament, Rose Gold, 1 kg' }),
+    ).toBeVisible();
+
+    await page.goto(`${urls.store}/search?q=rose+gold`);
+    await page
+      .getByRole('link', { name: /Silk PLA Filament, Rose Gold, 1 kg/ })
+      .first()
+      .click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Silk PLA Filament, Rose Gold, 1 kg' }),
+    ).toBeVisible();
+    await expect(page.getByText('$27.50').first()).toBeVisible();
+    await expect(page.getByText('1.75 mm').first()).toBeVisible();
+  });
 });

@@ -3,6 +3,13 @@
 import type { AdminProduct, CatalogImportReport } from '@makrx/contracts';
 import { redirect } from 'next/navigation';
 import { AdminApiError, callCatalogAdmin } from './admin-api';
+import {
+  newProductBody,
+  newProductErrors,
+  newProductFields,
+  type NewProductErrors,
+  type NewProductValues,
+} from './new-product';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const editPage = (id: string) => `/admin/products/${encodeURIComponent(id)}`;
@@ -177,4 +184,39 @@ export async function moveCategory(form: FormData): Promise<never> {
       json: { parentSlug: parentSlug || null },
     }),
   );
+}
+
+export interface NewProductState {
+  /** How many times the form was sent; the page starts its fields afresh from `values`. */
+  attempt: number;
+  /** What was typed, kept in the form when the service refuses it. */
+  values: NewProductValues;
+  errors: NewProductErrors;
+  problem?: string;
+}
+
+/** Creates a product with its first variant; a refusal comes back beside the fields. */
+export async function createProduct(
+  previous: NewProductState,
+  form: FormData,
+): Promise<NewProductState> {
+  const values: NewProductValues = Object.fromEntries(
+    newProductFields.map((field) => [field, text(form, field)]),
+  );
+  let created: AdminProduct;
+  try {
+    created = await callCatalogAdmin<AdminProduct>('/products', {
+      method: 'POST',
+      json: newProductBody(values),
+    });
+  } catch (error) {
+    if (!(error instanceof AdminApiError) || error.status >= 500) throw error;
+    const errors = newProductErrors(error.code, error.message, error.details);
+    const problem =
+      Object.keys(errors).length > 0
+        ? 'The product was not created: check the fields marked below.'
+        : error.message;
+    return { attempt: previous.attempt + 1, values, errors, problem };
+  }
+  redirect(`${editPage(created.id)}?notice=${encodeURIComponent('Product created.')}`);
 }

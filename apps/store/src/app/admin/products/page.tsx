@@ -65,20 +65,30 @@ export default async function AdminProductsPage({
             Search
           </button>
         </form>
-        <p className="text-sm text-ink-600">
-          {products.total} {products.total === 1 ? 'product' : 'products'}
-        </p>
+        <div className="flex items-center gap-4">
+          <p className="text-sm text-ink-600">
+            {products.total} {products.total === 1 ? 'product' : 'products'}
+          </p>
+          <Link href="/admin/products/new" className={buttonClasses()}>
+            New product
+          </Link>
+        </div>
       </div>
 
       {products.items.length === 0 ? (
         <EmptyState
           className="mt-6"
           title={q ? `No product matches “${q}”` : 'The catalog is empty'}
-          description="Import a CSV to add products in bulk."
+          description="Add a product, or import a CSV to add many at once."
           action={
-            <Link href="/admin/import" className={buttonClasses()}>
-              Import a CSV
-            </Link>
+            <div className="flex flex-wrap justify-center gap-3">
+              <Link href="/admin/products/new" className={buttonClasses()}>
+                New product
+              </Link>
+              <Link href="/admin/import" className={buttonClasses({ variant: 'secondary' })}>
+                Import a CSV
+              </Link>
+            </div>
           }
         />
       ) : (
