@@ -13,6 +13,7 @@ import { orderAccountRoutes } from './modules/orders/account-routes';
 import { checkoutAddressRoutes } from './modules/orders/checkout-address-routes';
 import { orderAdminRoutes } from './modules/orders/admin-routes';
 import { orderConfirmationMail } from './modules/orders/confirmation-mail';
+import { orderLinkMail } from './modules/orders/order-link';
 import { orgPurchaseActivity } from './modules/orders/org-purchase-activity';
 import { pricingAdminRoutes } from './modules/orders/pricing-admin-routes';
 import { orderRoutes } from './modules/orders/routes';
@@ -54,7 +55,7 @@ export function createStoreService({
     ],
     // Notifications asked for in a transaction reach the auth service from the outbox, as do
     // signed-in buyers' paid orders for their MakrX.org activity.
-    consumers: [notificationRelay, orderConfirmationMail, orgPurchaseActivity],
+    consumers: [notificationRelay, orderConfirmationMail, orderLinkMail, orgPurchaseActivity],
     seedDemoData: seedDemoCatalog,
   };
 }

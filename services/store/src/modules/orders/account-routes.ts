@@ -7,11 +7,11 @@ import {
   orderListQuery,
   orderPage,
 } from '@makrx/contracts';
-import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
-import { loadOrder } from './order-records';
 import { orderForCaller, orderTokenHeader } from './order-access';
-import { findGuestOrder, invoiceOf, listOrders } from './order-lists';
+import { invoiceOf, listOrders } from './order-lists';
+import { ORDER_LINK_REQUESTS_PER_HOUR, requestOrderLink } from './order-link';
 
 /** Orders as their buyers see them: history, tracking, guest lookup and invoices. */
 export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -58,21 +58,26 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // A guest without the order email: the link goes to the order's address, never to the asker.
   app.post(
     '/orders/lookup',
     {
       schema: {
         tags: ['orders'],
-        summary: 'A guest finds their order by its number and email',
+        summary: "A guest asks for their order's link by its number and email",
+        description:
+          'If an order with this number was placed with this email, its tracking link is mailed ' +
+          'to that address. The answer is the same either way; each order and each address may ' +
+          `be asked about ${ORDER_LINK_REQUESTS_PER_HOUR} times an hour.`,
         body: guestOrderLookup,
-        response: { 200: order, 400: errorBody, 404: errorBody },
+        response: { 202: z.object({ message: z.string() }), 400: errorBody, 429: errorBody },
       },
     },
-    async (request) => {
-      const id = await findGuestOrder(app.db, request.body.number, request.body.email);
-      const found = id ? await loadOrder(app.db, { id }) : undefined;
-      if (!found) throw notFound('An order with that number and email');
-      return found.order;
+    async (request, reply) => {
+      await requestOrderLink(app.db, request.body);
+      return reply.code(202).send({
+        message: 'If that order exists, we have sent its link to that address.',
+      });
     },
   );
 

@@ -10,7 +10,7 @@ const mailers = new WeakMap<FastifyInstance, Mailer>();
  * SMTP when SMTP_URL is set, else the dev mailbox (embedded mode), as the auth service does;
  * made on the first mail, once per app.
  */
-function mailerOf(app: FastifyInstance): Mailer {
+export function mailerOf(app: FastifyInstance): Mailer {
   let mailer = mailers.get(app);
   if (!mailer) {
     const config = loadConfig(mailEnv);

@@ -74,22 +74,60 @@ describe.each(testDrivers)('orders for their buyers and the store admins over %s
     ).toBe(404);
   });
 
-  it('lets a guest find their order by number and email', async () => {
+  const askForLink = (number: string, email: string) =>
+    call('POST', '/api/v1/orders/lookup', {}, { number, email });
+  const sameAnswer = { message: 'If that order exists, we have sent its link to that address.' };
+
+  it('mails a guest the link to their order when number and email match, saying the same either way', async () => {
     const order = await paidGuestOrder();
-    const found = await call(
-      'POST',
-      '/api/v1/orders/lookup',
-      {},
-      { number: order.number, email: 'GUEST@example.com' },
+    const mailbox = createMailer({ from: 'test', database: store.app.db });
+    for (const [number, email] of [
+      [order.number, 'GUEST@example.com'],
+      [order.number, 'someone-else@example.com'],
+      ['MX-999999', 'guest@example.com'],
+    ] as const) {
+      const answer = await askForLink(number, email);
+      expect(answer.statusCode).toBe(202);
+      expect(answer.json()).toEqual(sameAnswer);
+    }
+    await store.app.events.deliverDue();
+
+    const mails = await mailbox.listDevMail({ to: 'guest@example.com', limit: 20 });
+    const linkMails = mails.filter((mail) => mail.subject.startsWith('The link to your'));
+    expect(linkMails.map((mail) => mail.subject)).toEqual([
+      `The link to your MakrX.Store order ${order.number}`,
+    ]);
+    expect(await mailbox.listDevMail({ to: 'someone-else@example.com', limit: 5 })).toEqual([]);
+    const link = new URL(/http:\/\/localhost:3003\/orders\/\S+/.exec(linkMails[0]!.text)![0]);
+    const opened = await call(
+      'GET',
+      `/api/v1/orders/by-number/${order.number}?token=${link.searchParams.get('token')}`,
     );
-    expect(found.json()).toMatchObject({ id: order.id, status: 'paid' });
-    const wrong = await call(
-      'POST',
-      '/api/v1/orders/lookup',
-      {},
-      { number: order.number, email: 'other@example.com' },
-    );
-    expect(wrong.statusCode).toBe(404);
+    expect(opened.json()).toMatchObject({ id: order.id, status: 'paid' });
+  });
+
+  it('stops taking requests for an order or an address asked about too often', async () => {
+    for (let i = 1; i <= 5; i += 1) {
+      expect((await askForLink('MX-700000', `guess-${i}@example.com`)).statusCode).toBe(202);
+      expect((await askForLink(`MX-71000${i}`, 'guesser@example.com')).statusCode).toBe(202);
+    }
+    const byNumber = await askForLink('MX-700000', 'guess-6@example.com');
+    expect(byNumber.statusCode).toBe(429);
+    expect(byNumber.json()).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS' } });
+    expect((await askForLink('MX-710009', 'Guesser@Example.com')).statusCode).toBe(429);
+    expect((await askForLink('MX-720000', 'someone@example.com')).statusCode).toBe(202);
+  });
+
+  it('refuses a malformed order number or address, naming the field', async () => {
+    const answer = await askForLink('order 12', 'not-an-address');
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      answer
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['email', 'number']);
   });
 
   it("lists a signed-in buyer's own orders, newest first", async () => {
