@@ -53,7 +53,10 @@ describe('npm start in embedded mode', () => {
   it('keeps what was written on a second start, without seeding again', async () => {
     const offline = await connectDatabase({ dataDir: join(dataDir, 'db') });
     await offline.db.execute(`delete from store.products where slug = 'asa-filament-grey-1kg'`);
-    await offline.db.execute(`update store.products set stock = 7 where slug = 'esp32-devkit-v1'`);
+    await offline.db.execute(
+      `update store.product_variants set stock = 7
+        where product_id = (select id from store.products where slug = 'esp32-devkit-v1')`,
+    );
     await offline.close();
 
     const makrx = await startMakrx(root, config, () => {}, { withApps: false });
