@@ -37,14 +37,12 @@ describe.each(testDrivers)('parked events admin over %s', (driver) => {
     idp = await startTestIssuer();
     service = await startTestService(failingStore, driver, { issuer: idp.issuer });
     // The audit log names its actors by their account.
-    await service.app.db
-      .insert(users)
-      .values({
-        id: superAdminId,
-        email: 'root@example.org',
-        username: 'root',
-        displayName: 'Root',
-      });
+    await service.app.db.insert(users).values({
+      id: superAdminId,
+      email: 'root@example.org',
+      username: 'root',
+      displayName: 'Root',
+    });
     superAdmin = await idp.userToken({
       id: superAdminId,
       username: 'root',
