@@ -181,6 +181,50 @@ test.describe.serial('Buying in MakrX.Store', () => {
     await screenshot(page, 'store-order-invoice');
   });
 
+  test('a guest without the email asks for the order’s link from My orders, and opens the order from the new mail', async ({
+    browser,
+  }) => {
+    const page = await freshPage(browser);
+    await page.goto(`${urls.store}/orders`);
+    await page.getByRole('link', { name: 'Find an order without the email' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Find your order' })).toBeVisible();
+    await page.getByLabel('Order number').fill('order 12');
+    await page.getByLabel('Email address').fill(guestEmail);
+    await page.getByRole('button', { name: 'Email me the link' }).click();
+    await expect(page.getByLabel('Order number')).toHaveAccessibleDescription(
+      /like MX-100001.*Enter the order number from your receipt/,
+    );
+
+    await page.getByLabel('Order number').fill(orderNumber);
+    await page.getByRole('button', { name: 'Email me the link' }).click();
+    await expect(
+      page.getByText('If that order exists, we have sent its link to that address.'),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'store-find-order');
+
+    // A wrong address gets the very same answer, and no mail goes anywhere.
+    await page.getByLabel('Order number').fill(orderNumber);
+    await page.getByLabel('Email address').fill('not-the-buyer@example.com');
+    await page.getByRole('button', { name: 'Email me the link' }).click();
+    await expect(
+      page.getByText('If that order exists, we have sent its link to that address.'),
+    ).toBeVisible();
+
+    const [mail] = await mailsTo(guestEmail, (m) => m.subject.startsWith('The link to your'));
+    expect(mail!.subject).toBe(`The link to your MakrX.Store order ${orderNumber}`);
+    const link = /https?:\/\/\S+\/orders\/\S+/.exec(mail!.text)![0];
+    const reader = await freshPage(browser);
+    await reader.goto(link);
+    await expect(
+      reader.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
+    ).toBeVisible();
+    const wrongAddress = await fetch(
+      `${urls.authApi}/dev/mail?to=${encodeURIComponent('not-the-buyer@example.com')}`,
+    );
+    expect(((await wrongAddress.json()) as { items: Mail[] }).items).toEqual([]);
+  });
+
   test('a store admin ships the order with a tracking number, and the tracking page shows it', async ({
     browser,
   }) => {

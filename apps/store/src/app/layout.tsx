@@ -86,7 +86,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             children
           )}
         </main>
-        <PortalFooter urls={portalUrls} />
+        <PortalFooter
+          urls={portalUrls}
+          links={[
+            { label: 'My orders', href: '/orders' },
+            { label: 'Find an order', href: '/orders/find' },
+          ]}
+        />
         <LiveFlags rendered={flags.values} />
       </body>
     </html>

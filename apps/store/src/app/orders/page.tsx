@@ -17,9 +17,17 @@ function GuestOrders({ numbers }: { numbers: string[] }) {
         title="Sign in to see your orders"
         description="Orders placed as a guest open from the link in their confirmation email."
         action={
-          <a href="/auth/login?returnTo=%2Forders" className={buttonClasses({ size: 'lg' })}>
-            Sign in
-          </a>
+          <div className="flex flex-wrap justify-center gap-3">
+            <a href="/auth/login?returnTo=%2Forders" className={buttonClasses({ size: 'lg' })}>
+              Sign in
+            </a>
+            <Link
+              href="/orders/find"
+              className={buttonClasses({ variant: 'secondary', size: 'lg' })}
+            >
+              Find an order without the email
+            </Link>
+          </div>
         }
       />
       {numbers.length > 0 ? (
