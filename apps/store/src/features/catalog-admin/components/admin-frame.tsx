@@ -42,7 +42,7 @@ export function AdminFrame({ title, current, crumbs, notice, problem, children }
                 href={tab.href}
                 aria-current={tab.key === current ? 'page' : undefined}
                 className={cx(
-                  'border-b-2 px-3 py-2.5 text-sm font-semibold',
+                  'shrink-0 border-b-2 px-3 py-2.5 text-sm font-semibold whitespace-nowrap',
                   tab.key === current
                     ? 'border-accent-600 text-accent-800'
                     : 'border-transparent text-ink-600 hover:text-ink-950',
