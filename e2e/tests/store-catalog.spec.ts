@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
@@ -11,30 +12,8 @@ async function signInOnProviderPage(page: Page, email: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** A super admin's access token, taken from the gateway tab they signed in at. */
-async function superAdminToken(browser: Browser): Promise<string> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(urls.gateway);
-  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
-  await signInOnProviderPage(page, superAdminEmail);
-  await expect(page).toHaveURL(`${urls.gateway}/`);
-  const token = await page.evaluate(() => {
-    const stored = sessionStorage.getItem('makrx.auth.tokens');
-    return stored ? (JSON.parse(stored) as { accessToken: string }).accessToken : '';
-  });
-  await context.close();
-  return token;
-}
-
-async function setAdvancedSearch(token: string, enabled: boolean) {
-  const response = await fetch(`${urls.authApi}/api/v1/flags/ENABLE_ADVANCED_SEARCH`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ enabled, justification: 'End-to-end check of the store search.' }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-}
+const setAdvancedSearch = (token: string, enabled: boolean) =>
+  setFlag(token, 'ENABLE_ADVANCED_SEARCH', enabled, 'End-to-end check of the store search.');
 
 /** One transparent pixel. */
 const ONE_PIXEL_PNG = Buffer.from(

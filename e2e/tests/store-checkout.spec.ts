@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
@@ -80,10 +81,25 @@ test.describe.serial('Buying in MakrX.Store', () => {
   let orderNumber = '';
   let trackingLink = '';
 
-  test('a guest finds a filament, picks a colour, and checks out; a declined card, then a good one, make one paid order', async ({
+  test('a guest searches, filters, picks a colour, and checks out; a declined card, then a good one, make one paid order', async ({
     page,
+    browser,
   }) => {
-    await page.goto(`${urls.store}/search?q=galaxy`);
+    // Filters come with advanced search (ENABLE_ADVANCED_SEARCH), off in the demo data.
+    const token = await superAdminToken(browser);
+    await setFlag(token, 'ENABLE_ADVANCED_SEARCH', true, 'Checkout journey with search filters.');
+    try {
+      await page.goto(`${urls.store}/search`);
+      const main = page.locator('#main-content');
+      await main.getByRole('searchbox', { name: 'Search the store' }).fill('filament');
+      await main.getByRole('button', { name: 'Search', exact: true }).click();
+      const filters = page.getByRole('navigation', { name: 'Filter results' });
+      await filters.getByRole('link', { name: /^PLA/ }).click();
+      await expect(page).toHaveURL(/material=PLA/);
+      await expect(main.getByRole('link', { name: /PETG Filament/ })).toHaveCount(0);
+    } finally {
+      await setFlag(token, 'ENABLE_ADVANCED_SEARCH', false, 'Back to the demo default.');
+    }
     await pickSilverFilament(page);
     await expect(
       page.getByRole('banner').getByRole('link', { name: 'Cart, 0 items' }).first(),
