@@ -105,6 +105,32 @@ export const shippingMethod = z.object({
 });
 export type ShippingMethod = z.infer<typeof shippingMethod>;
 
+/**
+ * What an order would cost before it is placed: the same items (or the cart), address and
+ * shipping method as an order, without email, payment or Idempotency-Key.
+ */
+export const checkoutQuoteBody = createOrderBody.omit({ email: true });
+export type CheckoutQuoteBody = z.infer<typeof checkoutQuoteBody>;
+
+export const checkoutQuote = z.object({
+  currency: z.string().length(3),
+  lines: z.array(
+    orderLine.extend({
+      /** Units left now; nothing is held by a quote. */
+      available: z.number().int(),
+      /** Fewer left than asked for: the order would be refused until the quantity is lowered. */
+      short: z.boolean(),
+    }),
+  ),
+  subtotalCents: z.number().int(),
+  shippingCents: z.number().int(),
+  taxCents: z.number().int(),
+  taxRateBasisPoints: z.number().int(),
+  totalCents: z.number().int(),
+  shippingMethod: z.object({ code: z.string(), name: z.string() }),
+});
+export type CheckoutQuote = z.infer<typeof checkoutQuote>;
+
 /** A card's details (test cards in the offline gateway), or a provider's payment method id. */
 export const paymentSource = z.union([
   z.object({

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CreateOrderBody, PlacedOrder } from '@makrx/contracts';
 import { canonicalJson, recordAudit, type Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { cartItems } from '../cart/tables';
-import { products, productVariants } from '../catalog/tables';
+import { productVariants } from '../catalog/tables';
 import { auditActor, loadOrder } from './order-records';
-import { findShippingMethod, orderTotals, taxRateFor } from './pricing';
+import { findShippingMethod, priceOrder } from './pricing';
 import { orderLines, orders, orderStatusHistory } from './tables';
 
 /** How long a pending order holds its stock before the expiry sweep gives it back. */
@@ -70,28 +70,18 @@ async function insertOrder(
   const taken = [];
   // In variant id order, so two orders for the same variants never wait on each other in turn.
   for (const item of items) taken.push(await takeStock(tx, item));
-  const productRows = await tx
-    .select({
-      id: products.id,
-      name: products.name,
-      slug: products.slug,
-      currency: products.currency,
-    })
-    .from(products)
-    .where(inArray(products.id, [...new Set(taken.map((t) => t.productId))]));
-  const productOf = new Map(productRows.map((p) => [p.id, p]));
-  const currencies = new Set(productRows.map((p) => p.currency));
-  if (currencies.size > 1) {
-    throw badRequest('MIXED_CURRENCIES', 'These items are priced in different currencies.');
-  }
-  const taxRate = await taxRateFor(tx, request.shippingAddress);
-  const totals = orderTotals(taken, method, taxRate);
+  const { currency, productOf, totals } = await priceOrder(
+    tx,
+    taken,
+    method,
+    request.shippingAddress,
+  );
   const [created] = await tx
     .insert(orders)
     .values({
       userId: request.buyer.userId,
       email: request.buyer.email,
-      currency: productRows[0]!.currency,
+      currency,
       ...totals,
       shippingMethod: method.code,
       shippingAddress: request.shippingAddress,
@@ -184,7 +174,7 @@ async function takeStock(tx: Database, item: { variantId: string; quantity: numb
 }
 
 /** The same variant twice becomes one line; lines are kept in variant id order. */
-function mergeItems(items: PlaceOrder['items']) {
+export function mergeItems(items: PlaceOrder['items']) {
   const quantities = new Map<string, number>();
   for (const { variantId, quantity } of items) {
     quantities.set(variantId, (quantities.get(variantId) ?? 0) + quantity);

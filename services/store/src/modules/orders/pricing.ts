@@ -2,6 +2,7 @@ import type { ShippingAddressInput } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { badRequest } from '@makrx/service-kit';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { products } from '../catalog/tables';
 import { shippingMethods, taxRates } from './tables';
 
 export interface PricedLine {
@@ -67,5 +68,37 @@ export function orderTotals(
     taxCents,
     taxRateBasisPoints,
     totalCents: subtotalCents + shippingCents + taxCents,
+  };
+}
+
+/**
+ * Prices lines for a destination and shipping method: their products (all in one currency),
+ * the destination's tax rate and the totals. Placing an order and quoting one both go through
+ * here, so a quote is what the order will cost.
+ */
+export async function priceOrder(
+  db: Database,
+  lines: (PricedLine & { productId: string })[],
+  method: { rateCents: number; freeFromCents: number | null },
+  address: Pick<ShippingAddressInput, 'country' | 'region'>,
+) {
+  const productRows = await db
+    .select({
+      id: products.id,
+      name: products.name,
+      slug: products.slug,
+      currency: products.currency,
+    })
+    .from(products)
+    .where(inArray(products.id, [...new Set(lines.map((l) => l.productId))]));
+  const currencies = new Set(productRows.map((p) => p.currency));
+  if (currencies.size > 1) {
+    throw badRequest('MIXED_CURRENCIES', 'These items are priced in different currencies.');
+  }
+  const taxRate = await taxRateFor(db, address);
+  return {
+    currency: productRows[0]!.currency,
+    productOf: new Map(productRows.map((p) => [p.id, p])),
+    totals: orderTotals(lines, method, taxRate),
   };
 }

@@ -1,5 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import { createOrderBody, errorBody, order, placedOrder, shippingMethod } from '@makrx/contracts';
+import {
+  checkoutQuote,
+  checkoutQuoteBody,
+  createOrderBody,
+  errorBody,
+  order,
+  placedOrder,
+  shippingMethod,
+} from '@makrx/contracts';
 import { AppError, badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -7,6 +15,7 @@ import { cartOwnerOf } from '../cart/cart-owner';
 import { cartItemsOf, findCartId } from '../cart/service';
 import { orderForCaller, orderTokenHeader } from './order-access';
 import { placeOrder, type Buyer } from './place-order';
+import { quoteOrder } from './quote';
 import { shippingMethods } from './tables';
 
 const idempotencyHeaders = z.object({
@@ -68,6 +77,31 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(eq(shippingMethods.active, true))
         .orderBy(asc(shippingMethods.position)),
     }),
+  );
+
+  // Open like placing an order: a guest prices their cart (x-cart-token) before giving details.
+  app.post(
+    '/checkout/quote',
+    {
+      schema: {
+        tags: ['checkout'],
+        summary:
+          'What an order of these items (or your cart) would cost at this address: shipping, tax and total',
+        description:
+          'Priced as placing the order would price it. Nothing is written and no stock is held; a line with fewer units left than asked for is marked short.',
+        headers: z.object({ 'x-cart-token': z.string().max(200).optional() }),
+        body: checkoutQuoteBody,
+        response: { 200: checkoutQuote, 400: errorBody },
+      },
+    },
+    async (request) => {
+      const { items, shippingAddress, shippingMethod: method } = request.body;
+      return quoteOrder(app.db, {
+        items: items ?? (await cartOf(request)).items,
+        shippingAddress,
+        shippingMethod: method,
+      });
+    },
   );
 
   // Guests may check out with an email (issue 6, spec "Order Product": guest checkout

@@ -1,0 +1,79 @@
+import type { CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
+import type { Database } from '@makrx/db';
+import { badRequest } from '@makrx/service-kit';
+import { inArray } from 'drizzle-orm';
+import { productVariants } from '../catalog/tables';
+import { mergeItems } from './place-order';
+import { findShippingMethod, priceOrder } from './pricing';
+
+/**
+ * What an order of these items to this address would cost, priced by the rules placing it
+ * uses. Nothing is written and no stock is held: a line with fewer units left than asked for
+ * is reported as short.
+ */
+export async function quoteOrder(
+  db: Database,
+  request: Omit<CheckoutQuoteBody, 'items'> & { items: { variantId: string; quantity: number }[] },
+): Promise<CheckoutQuote> {
+  const items = mergeItems(request.items);
+  if (items.length === 0) {
+    throw badRequest('CART_EMPTY', 'The cart is empty: add something before checking out.');
+  }
+  const method = await findShippingMethod(db, request.shippingMethod);
+  const variants = await db
+    .select({
+      variantId: productVariants.id,
+      productId: productVariants.productId,
+      sku: productVariants.sku,
+      options: productVariants.options,
+      unitPriceCents: productVariants.priceCents,
+      stock: productVariants.stock,
+    })
+    .from(productVariants)
+    .where(
+      inArray(
+        productVariants.id,
+        items.map((i) => i.variantId),
+      ),
+    );
+  const variantOf = new Map(variants.map((v) => [v.variantId, v]));
+  const lines = items.map((item) => {
+    const variant = variantOf.get(item.variantId);
+    if (!variant) {
+      throw badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [
+        { field: 'items', variantId: item.variantId, message: 'no such product variant' },
+      ]);
+    }
+    return { ...variant, quantity: item.quantity };
+  });
+  const { currency, productOf, totals } = await priceOrder(
+    db,
+    lines,
+    method,
+    request.shippingAddress,
+  );
+  return {
+    currency,
+    lines: lines.map((line) => {
+      const product = productOf.get(line.productId)!;
+      return {
+        variantId: line.variantId,
+        sku: line.sku,
+        productName: product.name,
+        productSlug: product.slug,
+        options: line.options,
+        unitPriceCents: line.unitPriceCents,
+        quantity: line.quantity,
+        lineTotalCents: line.unitPriceCents * line.quantity,
+        available: line.stock,
+        short: line.stock < line.quantity,
+      };
+    }),
+    subtotalCents: totals.subtotalCents,
+    shippingCents: totals.shippingCents,
+    taxCents: totals.taxCents,
+    taxRateBasisPoints: totals.taxRateBasisPoints,
+    totalCents: totals.totalCents,
+    shippingMethod: { code: method.code, name: method.name },
+  };
+}
