@@ -50,6 +50,13 @@ async function payWith(page: Page, cardNumber: string) {
   await page.getByRole('button', { name: /^Pay / }).click();
 }
 
+/** The amount beside a label in a page's totals (`<dt>Tax (7.25%)</dt><dd>$1.00</dd>`). */
+async function amountBeside(page: Page, label: RegExp) {
+  const term = page.locator('#main-content dt').filter({ hasText: label });
+  await expect(term).toHaveCount(1);
+  return (await term.locator('xpath=following-sibling::dd[1]').innerText()).trim();
+}
+
 interface Mail {
   to: string;
   subject: string;
@@ -144,6 +151,14 @@ test.describe.serial('Buying in MakrX.Store', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: 'Review your order' })).toBeVisible();
     await expect(page.getByText(guestEmail)).toBeVisible();
+    // Tax and total are known at review, before the order exists, and are what the order costs.
+    await expect(page.getByText('Tax (7.25%)')).toBeVisible();
+    const reviewedTax = await amountBeside(page, /^Tax \(7\.25%\)$/);
+    const reviewedTotal = await amountBeside(page, /^Total$/);
+    expect(reviewedTax).toMatch(/^\$\d+\.\d\d$/);
+    expect(reviewedTotal).toMatch(/^\$\d+\.\d\d$/);
+    await expect(page.getByText(`You pay ${reviewedTotal}, tax included.`)).toBeVisible();
+    await expectAccessible(page);
     await screenshot(page, 'store-checkout-review');
     await page.getByRole('button', { name: 'Place order and pay' }).click();
 
@@ -151,6 +166,8 @@ test.describe.serial('Buying in MakrX.Store', () => {
     orderNumber = new URL(page.url()).pathname.split('/')[2]!;
     await expect(page.getByText('4242 4242 4242 4242')).toBeVisible();
     await expect(page.getByText('Tax (7.25%)')).toBeVisible();
+    expect(await amountBeside(page, /^Tax \(7\.25%\)$/)).toBe(reviewedTax);
+    expect(await amountBeside(page, /^Total$/)).toBe(reviewedTotal);
 
     await payWith(page, '4000000000000002');
     await expect(page.getByRole('alert').filter({ hasText: 'Payment failed' })).toContainText(

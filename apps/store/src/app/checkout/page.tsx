@@ -30,7 +30,7 @@ interface CheckoutPageProps {
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   const flags = await serverFlags();
-  const { cart, session, draft, methods, shipping } = await loadCheckout();
+  const { cart, session, draft, methods, shipping, quote } = await loadCheckout();
   if (!flags.isOn('ENABLE_NEW_CHECKOUT_FLOW')) {
     redirect(session ? '/checkout/address' : '/checkout/contact');
   }
@@ -47,6 +47,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
       title="Checkout"
       cart={cart}
       shipping={shipping}
+      quote={quote}
       refused={query.refused}
     >
       <form action={placeOnePageOrder} className="space-y-6">
@@ -94,7 +95,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         </Card>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-ink-600">
-            Tax is added for your address on the next page, before you pay.
+            {quote
+              ? 'Tax and total are for the address and shipping shown; you see them again before you pay.'
+              : 'Tax and total show once your address is in; you see them before you pay.'}
           </p>
           <Button type="submit" size="lg">
             Continue to payment

@@ -1,4 +1,4 @@
-import type { Cart as ServiceCart } from '@makrx/contracts';
+import type { Cart as ServiceCart, CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
 import { readStoreConfig } from '../../lib/config';
 import { callStore, type StoreAnswer } from '../../lib/store-service';
 import { currentSession } from '../session/current-session';
@@ -89,4 +89,19 @@ export async function mergeGuestCart(accessToken: string, cartToken: string): Pr
     signal: AbortSignal.timeout(8000),
   });
   if (!response.ok) throw new Error(`merging the guest cart answered ${response.status}`);
+}
+
+/**
+ * What the cart would cost shipped to `details`: shipping, tax and total, priced by the service
+ * as the order will be. Nothing is held or written.
+ */
+export async function quoteCart(
+  details: Pick<CheckoutQuoteBody, 'shippingAddress' | 'shippingMethod'>,
+): Promise<CheckoutQuote> {
+  const { body } = await callStore<CheckoutQuote>('/checkout/quote', {
+    method: 'POST',
+    body: details,
+    headers: await cartHeaders(),
+  });
+  return body;
 }

@@ -1,12 +1,15 @@
 import { redirect } from 'next/navigation';
-import { readCart } from '../cart/api';
+import { quoteCart, readCart } from '../cart/api';
 import { canCheckOut } from '../cart/cart-checks';
 import { listShippingMethods } from '../orders/api';
 import { currentSession } from '../session/current-session';
 import { readDraft } from './checkout-draft';
 import { rateFor } from './components/checkout-fields';
 
-/** Everything a checkout page shows; a cart that cannot be bought sends the buyer back to it. */
+/**
+ * Everything a checkout page shows; a cart that cannot be bought sends the buyer back to it.
+ * Once the address and shipping method are known, the service's quote gives tax and total.
+ */
 export async function loadCheckout() {
   const [cart, session, draft, methods] = await Promise.all([
     readCart(),
@@ -19,7 +22,13 @@ export async function loadCheckout() {
   const shipping = method
     ? { name: method.name, cents: rateFor(method, cart.subtotalCents) }
     : undefined;
-  return { cart, session, draft, methods, shipping };
+  const quote =
+    method && draft.address
+      ? await quoteCart({ shippingAddress: draft.address, shippingMethod: method.code }).catch(
+          () => undefined,
+        )
+      : undefined;
+  return { cart, session, draft, methods, shipping, quote };
 }
 
 /** `?invalid=a,b` of a refused step, as a list of field names. */

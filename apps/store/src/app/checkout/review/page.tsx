@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { Button, Card } from '@makrx/ui';
+import { Button, Card, formatPrice } from '@makrx/ui';
 import { placeReviewedOrder } from '../../../features/checkout/actions';
 import { CheckoutFrame } from '../../../features/checkout/components/checkout-frame';
 import { loadCheckout } from '../../../features/checkout/checkout-state';
@@ -39,7 +39,7 @@ export default async function ReviewStep({
 }: {
   searchParams: Promise<{ refused?: string }>;
 }) {
-  const { cart, session, draft, shipping } = await loadCheckout();
+  const { cart, session, draft, shipping, quote } = await loadCheckout();
   if (!session && !draft.email) redirect('/checkout/contact');
   if (!draft.address) redirect('/checkout/address');
   if (!shipping) redirect('/checkout/shipping');
@@ -50,6 +50,7 @@ export default async function ReviewStep({
       title="Review your order"
       cart={cart}
       shipping={shipping}
+      quote={quote}
       refused={refused}
     >
       <Card className="divide-y divide-ink-200 px-6">
@@ -70,7 +71,9 @@ export default async function ReviewStep({
         {/* One key per checkout attempt: submitting this form twice places one order. */}
         <input type="hidden" name="attemptKey" value={draft.attemptKey} />
         <p className="text-sm text-ink-600">
-          Your items are held for you while you pay. Tax for your address is added on the next page.
+          {quote
+            ? `You pay ${formatPrice(quote.totalCents, quote.currency)}, tax included. Your items are held for you while you pay.`
+            : 'Your items are held for you while you pay.'}
         </p>
         <Button type="submit" size="lg">
           Place order and pay

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { CheckoutQuote } from '@makrx/contracts';
 import { Card, formatPrice } from '@makrx/ui';
 import type { Cart } from '../../cart/api';
 import { optionsText } from '../../orders/order-status';
@@ -7,11 +8,18 @@ import { optionsText } from '../../orders/order-status';
 export function CheckoutCartSummary({
   cart,
   shipping,
+  quote,
 }: {
   cart: Cart;
   shipping?: { name: string; cents: number };
+  /** The service's price for the address and method chosen: shipping, tax and total. */
+  quote?: CheckoutQuote;
 }) {
-  const price = (cents: number) => formatPrice(cents, cart.currency);
+  const price = (cents: number) => formatPrice(cents, quote?.currency ?? cart.currency);
+  const shippingCents = quote?.shippingCents ?? shipping?.cents;
+  const taxPercent = quote
+    ? (quote.taxRateBasisPoints / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })
+    : undefined;
   return (
     <Card className="p-6">
       <div className="flex items-baseline justify-between gap-4">
@@ -43,10 +51,29 @@ export function CheckoutCartSummary({
         <dd className="text-right text-ink-950 tabular-nums">{price(cart.subtotalCents)}</dd>
         <dt className="text-ink-600">Shipping{shipping ? ` (${shipping.name})` : ''}</dt>
         <dd className="text-right text-ink-950 tabular-nums">
-          {shipping ? (shipping.cents === 0 ? 'Free' : price(shipping.cents)) : 'Not chosen yet'}
+          {shippingCents === undefined
+            ? 'Not chosen yet'
+            : shippingCents === 0
+              ? 'Free'
+              : price(shippingCents)}
         </dd>
-        <dt className="text-ink-600">Tax</dt>
-        <dd className="text-right text-ink-600">At payment, for your address</dd>
+        {quote ? (
+          <>
+            <dt className="text-ink-600">Tax ({taxPercent}%)</dt>
+            <dd className="text-right text-ink-950 tabular-nums">{price(quote.taxCents)}</dd>
+            <dt className="border-t border-ink-200 pt-3 text-base font-semibold text-ink-950">
+              Total
+            </dt>
+            <dd className="border-t border-ink-200 pt-3 text-right text-base font-bold text-ink-950 tabular-nums">
+              {price(quote.totalCents)}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt className="text-ink-600">Tax</dt>
+            <dd className="text-right text-ink-600">Once we have your address</dd>
+          </>
+        )}
       </dl>
     </Card>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { CheckoutQuote } from '@makrx/contracts';
 import { Container } from '@makrx/ui';
 import { Notice } from '../../../components/form-field';
 import type { Cart } from '../../cart/api';
@@ -17,6 +18,7 @@ export function CheckoutFrame({
   title,
   cart,
   shipping,
+  quote,
   refused,
   children,
 }: {
@@ -25,6 +27,8 @@ export function CheckoutFrame({
   title: string;
   cart: Cart;
   shipping?: { name: string; cents: number };
+  /** Tax and total for the address and method chosen, once both are. */
+  quote?: CheckoutQuote;
   /** The service's code when it refused the order. */
   refused?: string;
   children: ReactNode;
@@ -41,7 +45,7 @@ export function CheckoutFrame({
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem] lg:gap-12">
         <div>{children}</div>
         <aside aria-label="Order summary">
-          <CheckoutCartSummary cart={cart} shipping={shipping} />
+          <CheckoutCartSummary cart={cart} shipping={shipping} quote={quote} />
         </aside>
       </div>
     </Container>
