@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Button, Card } from '@makrx/ui';
+import { quoteCart } from '../../features/cart/api';
 import { placeOnePageOrder } from '../../features/checkout/actions';
 import {
   AddressFields,
@@ -14,6 +15,7 @@ import {
   picksSavedAddress,
   preselectedAddress,
   readSavedAddresses,
+  toShippingAddress,
 } from '../../features/checkout/saved-addresses';
 import { serverFlags } from '../../features/flags/server-flags';
 import { storeConfig } from '../../lib/config';
@@ -30,13 +32,29 @@ interface CheckoutPageProps {
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   const flags = await serverFlags();
-  const { cart, session, draft, methods, shipping, quote } = await loadCheckout();
+  const { cart, session, draft, methods, shipping } = await loadCheckout();
   if (!flags.isOn('ENABLE_NEW_CHECKOUT_FLOW')) {
     redirect(session ? '/checkout/address' : '/checkout/contact');
   }
   const query = await searchParams;
   const invalid = invalidFields(query.invalid);
   const saved = await readSavedAddresses(session !== null);
+  const picking = picksSavedAddress(saved.addresses, draft, query.address);
+  const selectedAddress = picking ? preselectedAddress(saved.addresses, draft) : undefined;
+  const selectedMethod = draft.shippingMethod ?? saved.defaultShippingMethod ?? methods[0]?.code;
+  // Priced as the form starts: the address and method it submits unless the buyer changes them.
+  const picked = saved.addresses.find((a) => a.id === selectedAddress);
+  const startingAddress = picked
+    ? toShippingAddress(picked)
+    : draft.enteredAddress
+      ? undefined
+      : draft.address;
+  const quote =
+    startingAddress && selectedMethod
+      ? await quoteCart({ shippingAddress: startingAddress, shippingMethod: selectedMethod }).catch(
+          () => undefined,
+        )
+      : undefined;
   const { portalUrls } = await storeConfig();
   const sectionTitle = 'text-lg font-semibold text-ink-950';
 
@@ -68,10 +86,10 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         <Card className="p-6">
           <h2 className={sectionTitle}>Shipping address</h2>
           <div className="mt-4">
-            {picksSavedAddress(saved.addresses, draft, query.address) ? (
+            {picking ? (
               <SavedAddressPicker
                 addresses={saved.addresses}
-                selected={preselectedAddress(saved.addresses, draft)}
+                selected={selectedAddress}
                 invalid={invalid}
                 anotherHref="/checkout?address=new"
                 manageUrl={`${portalUrls.gateway}/account/addresses`}
@@ -87,7 +105,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         <Card className="p-6">
           <ShippingOptions
             methods={methods}
-            selected={draft.shippingMethod ?? saved.defaultShippingMethod ?? undefined}
+            selected={selectedMethod}
             subtotalCents={cart.subtotalCents}
             currency={cart.currency}
             invalid={invalid}
@@ -96,7 +114,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-ink-600">
             {quote
-              ? 'Tax and total are for the address and shipping shown; you see them again before you pay.'
+              ? 'Tax and total are for the address and shipping selected; you see them again before you pay.'
               : 'Tax and total show once your address is in; you see them before you pay.'}
           </p>
           <Button type="submit" size="lg">

@@ -17,6 +17,7 @@ export function CheckoutCartSummary({
 }) {
   const price = (cents: number) => formatPrice(cents, quote?.currency ?? cart.currency);
   const shippingCents = quote?.shippingCents ?? shipping?.cents;
+  const shippingName = quote?.shippingMethod.name ?? shipping?.name;
   const taxPercent = quote
     ? (quote.taxRateBasisPoints / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })
     : undefined;
@@ -49,7 +50,7 @@ export function CheckoutCartSummary({
       <dl className="mt-2 grid grid-cols-[1fr_auto] gap-y-2 border-t border-ink-200 pt-4 text-sm">
         <dt className="text-ink-600">Subtotal</dt>
         <dd className="text-right text-ink-950 tabular-nums">{price(cart.subtotalCents)}</dd>
-        <dt className="text-ink-600">Shipping{shipping ? ` (${shipping.name})` : ''}</dt>
+        <dt className="text-ink-600">Shipping{shippingName ? ` (${shippingName})` : ''}</dt>
         <dd className="text-right text-ink-950 tabular-nums">
           {shippingCents === undefined
             ? 'Not chosen yet'
