@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connectDatabase } from '@makrx/db';
+import { loadConfig } from '@makrx/service-kit';
 import { storeService } from '@makrx/store-service';
 import pg from 'pg';
 
@@ -29,7 +30,7 @@ export async function prepareBenchDatabase(): Promise<BenchDatabase> {
   url.pathname = `/${name}`;
   const handle = await connectDatabase({ url: url.toString(), poolSize: 2 });
   await handle.migrate();
-  await storeService.seedDemoData?.(handle.db);
+  await storeService.seedDemoData?.(handle.db, loadConfig(storeService.env, {}));
   await handle.close();
   return {
     url: url.toString(),

@@ -5,21 +5,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '@makrx/service-kit';
-import { loadLauncherConfig } from './config';
-import { startMakrx } from './start-makrx';
+import { startMakrx, type RunningMakrx } from './start-makrx';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-let config;
+let makrx: RunningMakrx;
 try {
-  config = loadLauncherConfig();
+  makrx = await startMakrx(root, process.env, (line) => console.log(line));
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(err.message);
   process.exit(1);
 }
-
-const makrx = await startMakrx(root, config, (line) => console.log(line));
 makrx.printUrls();
 
 let stopping = false;
@@ -30,7 +27,7 @@ const stop = async (signal: string) => {
   const timer = setTimeout(() => process.exit(1), 15_000).unref();
   await makrx.stop();
   clearTimeout(timer);
-  console.log('Stopped. Your data is in', config.MAKRX_DATA_DIR);
+  console.log('Stopped. Your data is in', makrx.config.MAKRX_DATA_DIR);
   process.exit(0);
 };
 process.once('SIGINT', () => void stop('SIGINT'));

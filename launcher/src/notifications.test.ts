@@ -11,7 +11,7 @@ import { startMakrx, type RunningMakrx } from './start-makrx';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'makrx-notifications-'));
 const issuer = 'http://localhost:28680/realms/makrx';
-const config = loadLauncherConfig({
+const env = {
   MAKRX_DATA_DIR: dataDir,
   AUTH_API_URL: 'http://localhost:28601',
   CAVE_API_URL: 'http://localhost:28602',
@@ -19,7 +19,8 @@ const config = loadLauncherConfig({
   OIDC_ISSUER: issuer,
   MAKRX_EMBEDDED_IDP: 'true',
   LOG_LEVEL: 'silent',
-});
+};
+const config = loadLauncherConfig(env);
 const org = 'http://localhost:28601/api/v1';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,7 +28,7 @@ let makrx: RunningMakrx;
 let member: string;
 
 beforeAll(async () => {
-  makrx = await startMakrx(root, config, () => {}, { withApps: false });
+  makrx = await startMakrx(root, env, () => {}, { withApps: false });
   member = await signInForAccessToken({
     issuer,
     clientId: 'makrcave-frontend',

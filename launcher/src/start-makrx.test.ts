@@ -5,12 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { ProductPage } from '@makrx/contracts';
 import { connectDatabase } from '@makrx/db';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadLauncherConfig } from './config';
 import { startMakrx } from './start-makrx';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'makrx-launcher-'));
-const config = loadLauncherConfig({
+const env = {
   MAKRX_DATA_DIR: dataDir,
   AUTH_API_URL: 'http://localhost:28401',
   CAVE_API_URL: 'http://localhost:28402',
@@ -18,7 +17,7 @@ const config = loadLauncherConfig({
   OIDC_ISSUER: 'http://localhost:28480/realms/makrx',
   MAKRX_EMBEDDED_IDP: 'true',
   LOG_LEVEL: 'silent',
-});
+};
 const products = async () =>
   (
     (await (
@@ -30,7 +29,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm start in embedded mode', () => {
   it('migrates and seeds the demo data on the first start', async () => {
-    const makrx = await startMakrx(root, config, () => {}, { withApps: false });
+    const makrx = await startMakrx(root, env, () => {}, { withApps: false });
     try {
       expect(await products()).toHaveLength(26);
       const space = await fetch('http://localhost:28402/api/v1/makerspaces/makrx-hub-bengaluru');
@@ -59,7 +58,7 @@ describe('npm start in embedded mode', () => {
     );
     await offline.close();
 
-    const makrx = await startMakrx(root, config, () => {}, { withApps: false });
+    const makrx = await startMakrx(root, env, () => {}, { withApps: false });
     try {
       const items = await products();
       expect(items).toHaveLength(25);

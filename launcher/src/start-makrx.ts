@@ -1,31 +1,27 @@
 import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createAuthService } from '@makrx/auth-service';
-import {
-  createIdentityProvider,
-  demoUsers,
-  runsEmbeddedIdp,
-  seedDemoUsers,
-} from '@makrx/auth-service/identity';
+import { authService } from '@makrx/auth-service';
+import { demoUsers } from '@makrx/auth-service/identity';
 import { caveService } from '@makrx/cave-service';
 import { connectDatabase, type DatabaseHandle } from '@makrx/db';
-import { createMailer } from '@makrx/mailer';
 import {
-  appOrigins,
-  createService,
-  peerSettingsOf,
+  startService,
+  type Environment,
+  type RunningService,
   type ServiceDefinition,
 } from '@makrx/service-kit';
 import { storeService } from '@makrx/store-service';
 import type { FastifyInstance } from 'fastify';
 import { buildStaleApps } from './build-apps';
-import { portOf, publicConfig, type LauncherConfig } from './config';
+import { loadLauncherConfig, portOf, publicConfig, type LauncherConfig } from './config';
 import { createStaticApp } from './static-app';
 import { startStoreApp } from './store-app';
 
 export interface RunningMakrx {
   /** The one database handle the services share (tests start probes over it). */
   database: DatabaseHandle;
+  /** What the launcher read from its environment. */
+  config: LauncherConfig;
   printUrls(): void;
   onUnexpectedExit(listener: () => void): void;
   stop(): Promise<void>;
@@ -34,14 +30,16 @@ export interface RunningMakrx {
 /**
  * The three services share one database handle in this process: PGlite serves one process,
  * so this is how embedded mode gives every service the same transactions and row locks as
- * production (docs/decisions/0002-embedded-postgres.md).
+ * production (docs/decisions/0002-embedded-postgres.md). Each starts the way it starts alone
+ * (`startService`), its config parsed from the same environment plus its port and secret.
  */
 export async function startMakrx(
   root: string,
-  config: LauncherConfig,
+  env: Environment,
   log: (line: string) => void,
   { withApps = true }: { withApps?: boolean } = {},
 ): Promise<RunningMakrx> {
+  const config = loadLauncherConfig(env);
   if (withApps) await buildStaleApps(root, log);
 
   const dataDir = resolve(root, config.MAKRX_DATA_DIR);
@@ -51,59 +49,36 @@ export async function startMakrx(
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await database.migrate();
-  const mailer = createMailer({
-    smtpUrl: config.SMTP_URL,
-    from: config.MAIL_FROM,
-    database: database.db,
-    log: { info: (_fields, message) => log(message) },
-  });
 
-  // Each service signs in to the others as its own client (the provider knows all three).
-  const clientSecrets = {
-    auth: config.CLIENT_SECRET_AUTH_SERVICE,
-    cave: config.CLIENT_SECRET_MAKRCAVE_BACKEND,
-    store: config.CLIENT_SECRET_STORE_BACKEND,
-  };
-  const services: Array<[ServiceDefinition, string]> = [
-    [createAuthService({ mailer }), config.AUTH_API_URL],
-    [caveService, config.CAVE_API_URL],
-    [storeService, config.STORE_API_URL],
+  // The auth service first: the cave's demo memberships refer to its demo users. Each service
+  // signs in to the others as its own client (the identity provider knows all three).
+  const services: Array<[ServiceDefinition, string, string]> = [
+    [authService, config.AUTH_API_URL, config.CLIENT_SECRET_AUTH_SERVICE],
+    [caveService, config.CAVE_API_URL, config.CLIENT_SECRET_MAKRCAVE_BACKEND],
+    [storeService, config.STORE_API_URL, config.CLIENT_SECRET_STORE_BACKEND],
   ];
-  if (config.MAKRX_DEMO_DATA === 'true') {
-    // Users first: the cave's demo memberships refer to them.
-    await seedDemoUsers(database.db, config.MAKRX_DEMO_PASSWORD);
-    for (const [definition] of services) await definition.seedDemoData?.(database.db);
-  }
-  const embeddedIdp = runsEmbeddedIdp(config, process.env);
-
+  const running: RunningService[] = [];
   const servers: FastifyInstance[] = [];
   let child: ChildProcess | undefined;
   let exitListener = () => {};
   let stopping = false;
 
   try {
-    for (const [definition, url] of services) {
-      const app = await createService(definition, {
-        database,
-        allowedOrigins: appOrigins(config),
-        issuer: config.OIDC_ISSUER,
-        logger: { level: config.LOG_LEVEL },
-        peers: peerSettingsOf(definition.name, config, clientSecrets[definition.name]),
-      });
-      await app.listen({ host: config.HOST, port: portOf(url) });
-      servers.push(app);
-    }
-    if (embeddedIdp) {
-      const appUrls = {
-        gateway: config.GATEWAY_URL,
-        cave: config.CAVE_URL,
-        store: config.STORE_URL,
+    for (const [definition, url, secret] of services) {
+      const serviceEnv = {
+        ...env,
+        LOG_LEVEL: config.LOG_LEVEL,
+        MAKRX_DATA_DIR: dataDir,
+        PORT: String(portOf(url)),
+        SERVICE_CLIENT_SECRET: secret,
       };
-      const idp = await createIdentityProvider(database, config, appUrls, mailer, {
-        logger: { level: config.LOG_LEVEL },
-      });
-      await idp.listen({ host: config.HOST, port: portOf(config.OIDC_ISSUER) });
-      servers.push(idp);
+      running.push(
+        await startService(definition, {
+          env: serviceEnv,
+          database,
+          seedDemoData: config.MAKRX_DEMO_DATA === 'true',
+        }),
+      );
     }
     if (withApps) {
       const apps = await startApps(root, config, (code) => {
@@ -115,14 +90,16 @@ export async function startMakrx(
       child = apps.storeApp;
     }
   } catch (err) {
-    await Promise.allSettled(servers.map((server) => server.close()));
+    await Promise.allSettled([...servers, ...running].map((server) => server.close()));
     child?.kill('SIGTERM');
     await database.close();
     throw err;
   }
 
+  const mailToDevMailbox = running[0]!.app.mailer.transport === 'dev-mailbox';
   return {
     database,
+    config,
     printUrls() {
       const rows = [
         ['MakrX.org (gateway)', config.GATEWAY_URL],
@@ -138,8 +115,7 @@ export async function startMakrx(
         `MakrX is running (${database.driver === 'pglite' ? `embedded, data in ${dataDir}` : 'PostgreSQL'}):`,
       );
       for (const [name, url] of rows) log(`  ${name.padEnd(22)} ${url}`);
-      if (mailer.transport === 'dev-mailbox')
-        log(`  ${'Dev mailbox'.padEnd(22)} ${config.AUTH_API_URL}/dev/mail`);
+      if (mailToDevMailbox) log(`  ${'Dev mailbox'.padEnd(22)} ${config.AUTH_API_URL}/dev/mail`);
       if (config.MAKRX_DEMO_DATA === 'true' && database.driver === 'pglite') {
         log('');
         log(`Demo users (password: ${config.MAKRX_DEMO_PASSWORD}):`);
@@ -158,8 +134,11 @@ export async function startMakrx(
         child.once('exit', () => done());
         child.kill('SIGTERM');
       });
-      await Promise.all([...servers.map((server) => server.close()), childExited]);
-      mailer.close();
+      await Promise.all([
+        ...servers.map((server) => server.close()),
+        ...running.map((service) => service.close()),
+        childExited,
+      ]);
       await database.close();
     },
   };

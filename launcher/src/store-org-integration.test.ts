@@ -13,7 +13,7 @@ import { startMakrx, type RunningMakrx } from './start-makrx';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'makrx-store-org-'));
 const issuer = 'http://localhost:29380/realms/makrx';
-const config = loadLauncherConfig({
+const env = {
   MAKRX_DATA_DIR: dataDir,
   AUTH_API_URL: 'http://localhost:29301',
   CAVE_API_URL: 'http://localhost:29302',
@@ -21,7 +21,8 @@ const config = loadLauncherConfig({
   OIDC_ISSUER: issuer,
   MAKRX_EMBEDDED_IDP: 'true',
   LOG_LEVEL: 'silent',
-});
+};
+const config = loadLauncherConfig(env);
 const org = 'http://localhost:29301/api/v1';
 const store = 'http://localhost:29303/api/v1';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,7 +31,7 @@ let makrx: RunningMakrx;
 let customer: string;
 
 beforeAll(async () => {
-  makrx = await startMakrx(root, config, () => {}, { withApps: false });
+  makrx = await startMakrx(root, env, () => {}, { withApps: false });
   customer = await signInForAccessToken({
     issuer,
     clientId: 'makrx-org-frontend',

@@ -1,47 +1,95 @@
-import { AppError } from '@makrx/service-kit';
-import type { FastifyPluginAsync, RouteOptions } from 'fastify';
+import { AppError } from '@makrx/contracts';
+import type {
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+  RouteOptions,
+} from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { accessMatrix } from './access-matrix';
-import type { BackendClient, Caller } from './caller';
-import { enforceRouteAccess, type MakerspaceRoleResolver, type RouteAccess } from './guard';
+import type { Caller } from './caller';
+import {
+  enforceRouteAccess,
+  requestAccess,
+  type MembershipSource,
+  type RequestAccess,
+} from './guard';
+import { checkRouteAccess, type RouteAccess } from './route-access';
 import type { TokenVerifier } from './verify-token';
 
 declare module 'fastify' {
-  interface FastifyRequest {
-    /** Who is calling; null for a guest. Set on routes registered after the auth plugin. */
-    caller: Caller | null;
+  interface FastifyInstance {
+    /** Every route with what it declares, once the app is ready (tests walk them). */
+    declaredRoutes(): ReadonlyArray<DeclaredRoute>;
   }
-  interface FastifyContextConfig {
-    /** The access matrix cell this route stands for. */
-    access?: RouteAccess;
-    /** An integration endpoint: only service tokens of these clients pass. */
-    serviceClients?: readonly BackendClient[];
+  interface FastifyRequest {
+    /** Who is calling; null for a guest. */
+    caller: Caller | null;
+    /** What the caller may do, for rules that depend on the data a handler reads. */
+    access: RequestAccess;
   }
 }
 
 export interface AuthPluginOptions {
   verifier: TokenVerifier;
-  /** How this service learns a user's roles in the makerspace a request is about. */
-  makerspaceRoles?: MakerspaceRoleResolver;
+  /** Where a user's makerspace roles come from (the cave's memberships). */
+  memberships?: MembershipSource;
+  /**
+   * What runs once the caller is known and before the route's declaration is held against
+   * them: maintenance mode, which answers every change with 503 whoever asks.
+   */
+  afterAuthentication?: ReadonlyArray<
+    (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+  >;
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  flag?: string;
 }
 
 const BEARER = /^Bearer +([^\s]+)$/i;
 
 /**
- * Who is calling, and whether they may: reads `Authorization: Bearer`, sets `request.caller`,
- * and holds every route that declares `config.access` or `config.serviceClients` to it.
- * Register it first in a module; it applies to the routes registered after it in that scope.
+ * The one guard, for a whole service: every route registered after it must declare its
+ * access (checked as it is registered), and every request is authenticated and held to that
+ * declaration before anything else looks at it, its body and query included. So a protected
+ * route answers a request without a token with 401, never with a hint about its shape.
  */
-const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
+const guard: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
   app.decorateRequest('caller', null);
-  app.addHook('onRoute', checkRouteConfig);
-  app.addHook('onRequest', async (request) => {
-    request.caller = await authenticate(request.headers.authorization, options.verifier);
+  app.decorateRequest('access', null as unknown as RequestAccess);
+  // Checked once every plugin has had its say: a third-party plugin's routes (static files,
+  // the docs UI) are declared by an onRoute hook of the scope that registers it, which runs
+  // after this one. A route still undeclared then stops the service from starting.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => void routes.push(route));
+  app.addHook('onReady', async () => {
+    for (const route of routes) checkRouteAccess(route);
   });
-  app.addHook('preHandler', (request) => enforceRouteAccess(request, options.makerspaceRoles));
+  app.decorate('declaredRoutes', () =>
+    routes.flatMap((route) =>
+      [route.method].flat().map((method) => ({
+        method,
+        url: route.url,
+        access: route.config!.access!,
+        ...(route.config?.flag ? { flag: route.config.flag } : {}),
+      })),
+    ),
+  );
+  app.addHook('onRequest', async (request, reply) => {
+    request.caller = await authenticate(request.headers.authorization, options.verifier);
+    request.access = requestAccess(request.caller, options.memberships);
+    for (const hook of options.afterAuthentication ?? []) await hook(request, reply);
+    const declared = request.routeOptions.config.access;
+    // Only Fastify's own answers (404, CORS preflight) reach here without a declaration.
+    if (declared !== undefined) await enforceRouteAccess(request, declared);
+  });
 };
 
-export const authPlugin = fastifyPlugin(auth, { name: '@makrx/auth', fastify: '5.x' });
+export const authPlugin = fastifyPlugin(guard, { name: '@makrx/auth', fastify: '5.x' });
 
 /** No header is a guest; a header that is not a valid bearer token is refused, never a guest. */
 async function authenticate(
@@ -61,20 +109,12 @@ async function authenticate(
   return verifier.verify(token);
 }
 
-/** A mistyped cell fails at start-up, not at the first request. */
-function checkRouteConfig(route: RouteOptions): void {
-  const { access, serviceClients } = route.config ?? {};
-  const where = `${String(route.method)} ${route.url}`;
-  if (access && serviceClients) {
-    throw new Error(`${where}: a route is either a matrix cell or a service endpoint, not both.`);
-  }
-  if (access && !Object.hasOwn(accessMatrix, access.feature)) {
-    throw new Error(`${where}: "${access.feature}" is not a feature of the matrix.`);
-  }
-  if (access && access.mode !== 'read' && access.mode !== 'write') {
-    throw new Error(`${where}: access mode must be "read" or "write".`);
-  }
-  if (serviceClients && serviceClients.length === 0) {
-    throw new Error(`${where}: serviceClients names no client, so nothing could call it.`);
-  }
+/**
+ * Declares the access of the routes a third-party plugin registers in this scope (it takes no
+ * route config of its own): call it in the scope, before registering the plugin.
+ */
+export function declareRoutesOfPlugin(app: FastifyInstance, access: RouteAccess): void {
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === undefined) route.config = { ...route.config, access };
+  });
 }

@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import { errorBody } from '@makrx/contracts';
-import type { ServiceDefinition } from '@makrx/service-kit';
+import { randomUUID } from 'node:crypto';
+import { errorBody, type MakerspaceMembership } from '@makrx/contracts';
+import { serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
 import { startTestService, type TestService } from '@makrx/service-kit/testing';
 import Fastify, { type FastifyContextConfig } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { accessMatrix, features } from './access-matrix';
 import { authPlugin } from './auth-plugin';
-import { requireUser } from './guard';
+import { callingService, signedInUser } from './guard';
 import { matrixRoles, type MakerspaceRole, type MatrixRole } from './roles';
 import { specAccessCells } from './spec-access-table';
 import { startTestIssuer, type TestIssuer, type TestUser } from './testing';
@@ -17,40 +18,65 @@ import { createTokenVerifier } from './verify-token';
 const memberships = new Map<string, Record<string, MakerspaceRole[]>>();
 let resolverCalls = 0;
 
-/** A small cave-like service whose routes each declare one cell of the matrix. */
-function workshopService(idp: TestIssuer): ServiceDefinition {
-  const verifier = createTokenVerifier({ issuer: idp.issuer, audience: 'makrcave-backend' });
-  const spaceParams = z.object({ makerspaceId: z.string() });
+const membershipsOf = async (userId: string): Promise<MakerspaceMembership[]> => {
+  resolverCalls += 1;
+  return Object.entries(memberships.get(userId) ?? {}).map(([slug, roles]) => ({
+    makerspace: { id: spaceIds[slug] ?? randomUUID(), slug, name: slug },
+    roles,
+  }));
+};
+const spaceIds: Record<string, string> = { 'space-a': randomUUID(), 'space-b': randomUUID() };
+
+/** A small cave-like service whose routes each declare one cell, permission or client list. */
+function workshopService(): ServiceDefinition {
+  const spaceParams = z.object({ makerspaceSlug: z.string() });
   return {
     name: 'cave',
     title: 'Auth test API',
-    description: 'Exercises the auth plugin and the guard.',
+    description: 'Exercises the one guard.',
+    env: serviceEnv('cave'),
+    audience: 'makrcave-backend',
+    memberships: () => membershipsOf,
     modules: [
       {
         prefix: '/api/v1',
         plugin: async (app) => {
-          await app.register(authPlugin, {
-            verifier,
-            makerspaceRoles: async (caller, request) => {
-              resolverCalls += 1;
-              const { makerspaceId } = spaceParams.parse(request.params);
-              return memberships.get(caller.userId)?.[makerspaceId] ?? [];
-            },
-          });
           const answer = async () => ({ ok: true });
           for (const feature of features) {
-            const url = `/makerspaces/:makerspaceId/${feature}`;
+            const url = `/makerspaces/:makerspaceSlug/${feature}`;
             const schema = { params: spaceParams };
             app.get(url, { schema, config: { access: { feature, mode: 'read' } } }, answer);
             app.post(url, { schema, config: { access: { feature, mode: 'write' } } }, answer);
           }
           app.post(
             '/jobs/route-service-order',
-            { config: { serviceClients: ['store-backend'] } },
-            async (request) => ({ caller: request.caller }),
+            {
+              config: { access: { serviceClients: ['store-backend'] } },
+              schema: { body: z.object({ service_order_id: z.uuid() }) },
+            },
+            async (request) => ({ caller: callingService(request) }),
           );
-          app.get('/me', async (request) => requireUser(request));
-          app.get('/public', async (request) => ({ caller: request.caller }));
+          app.get(
+            '/me',
+            { config: { access: { feature: 'userProfileManagement', mode: 'read' } } },
+            async (request) => signedInUser(request),
+          );
+          app.get('/public', { config: { access: 'public' } }, async (request) => ({
+            caller: request.caller,
+          }));
+          app.get('/store/admin', { config: { access: { permission: 'store:admin' } } }, answer);
+          app.get('/flags/admin', { config: { access: { permission: 'flags:admin' } } }, answer);
+          app.post(
+            '/makerspaces/:makerspaceSlug/members',
+            {
+              config: { access: { permission: 'makerspace:admin' } },
+              schema: {
+                params: spaceParams,
+                body: z.object({ email: z.email(), role: z.enum(['member', 'makerspace_admin']) }),
+              },
+            },
+            answer,
+          );
         },
       },
     ],
@@ -63,7 +89,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   idp = await startTestIssuer();
-  service = await startTestService(workshopService(idp), 'pglite');
+  service = await startTestService(workshopService(), 'pglite', { issuer: idp.issuer });
   await service.app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(service.app.server.address() as AddressInfo).port}/api/v1`;
 });
@@ -73,11 +99,20 @@ afterAll(async () => {
 });
 afterEach(() => vi.useRealTimers());
 
-async function call(method: 'GET' | 'POST', path: string, token?: string | { header: string }) {
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string | { header: string },
+  body?: unknown,
+) {
   const authorization = typeof token === 'string' ? `Bearer ${token}` : token?.header;
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: authorization ? { authorization } : {},
+    headers: {
+      ...(authorization ? { authorization } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -239,20 +274,28 @@ describe('the guard, cell by hand-checked cell', () => {
 describe('service-to-service endpoints', () => {
   const path = '/jobs/route-service-order';
 
+  const order = { service_order_id: randomUUID() };
+
   it('accept a service token of a listed client', async () => {
-    const { status, body } = await call('POST', path, await idp.serviceToken('store-backend'));
+    const token = await idp.serviceToken('store-backend');
+    const { status, body } = await call('POST', path, token, order);
     expect(status).toBe(200);
     expect(body).toEqual({ caller: { kind: 'service', clientId: 'store-backend' } });
   });
 
   it('refuse another client’s service token with 403', async () => {
-    const { status, body } = await call('POST', path, await idp.serviceToken('auth-service'));
+    const { status, body } = await call(
+      'POST',
+      path,
+      await idp.serviceToken('auth-service'),
+      order,
+    );
     expect(status).toBe(403);
     expect(errorCode(body)).toBe('FORBIDDEN');
   });
 
   it('refuse a user token with 403, even a super admin’s', async () => {
-    const { status, body } = await call('POST', path, await signIn(['super_admin']));
+    const { status, body } = await call('POST', path, await signIn(['super_admin']), order);
     expect(status).toBe(403);
     expect(errorCode(body)).toBe('FORBIDDEN');
   });
@@ -264,7 +307,7 @@ describe('service-to-service endpoints', () => {
   });
 });
 
-describe('requireUser', () => {
+describe('a route for signed-in people (userProfileManagement)', () => {
   it('returns the signed-in user', async () => {
     const token = await idp.userToken({ id: 'u-7', username: 'grace' });
     expect(await call('GET', '/me', token)).toMatchObject({
@@ -286,15 +329,84 @@ describe('requireUser', () => {
   });
 });
 
+describe('named permissions', () => {
+  it('lets a store admin and a super admin administer the store, and no other admin', async () => {
+    const storeAdmin = await signIn(['admin', 'admin:store', 'store_customer']);
+    const caveAdmin = await signIn(['admin', 'admin:cave', 'store_customer']);
+    expect((await call('GET', '/store/admin', storeAdmin)).status).toBe(200);
+    expect((await call('GET', '/store/admin', await signIn(['super_admin']))).status).toBe(200);
+    const refused = await call('GET', '/store/admin', caveAdmin);
+    expect(refused.status).toBe(403);
+    expect(errorBody.parse(refused.body).error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { permission: 'store:admin' },
+    });
+    expect((await call('GET', '/store/admin')).status).toBe(401);
+  });
+
+  it('holds a makerspace permission only in the makerspace the route names', async () => {
+    const token = await signIn(['store_customer'], { 'space-a': ['makerspace_admin'] });
+    const invite = { email: 'new@example.org', role: 'member' };
+    expect((await call('POST', '/makerspaces/space-a/members', token, invite)).status).toBe(200);
+    expect((await call('POST', '/makerspaces/space-b/members', token, invite)).status).toBe(403);
+    const member = await signIn(['store_customer'], { 'space-a': ['member'] });
+    expect((await call('POST', '/makerspaces/space-a/members', member, invite)).status).toBe(403);
+    const caveAdmin = await signIn(['admin', 'admin:cave']);
+    expect((await call('POST', '/makerspaces/space-b/members', caveAdmin, invite)).status).toBe(
+      200,
+    );
+  });
+
+  it('lets a makerspace admin of any makerspace into flag administration, a member not', async () => {
+    const spaceAdmin = await signIn(['store_customer'], { 'space-b': ['makerspace_admin'] });
+    expect((await call('GET', '/flags/admin', spaceAdmin)).status).toBe(200);
+    const member = await signIn(['store_customer'], { 'space-b': ['member'] });
+    expect((await call('GET', '/flags/admin', member)).status).toBe(403);
+    expect((await call('GET', '/flags/admin', await signIn(['admin', 'admin:org']))).status).toBe(
+      200,
+    );
+  });
+
+  it('asks for the memberships at most once per request', async () => {
+    const token = await signIn(['store_customer'], { 'space-a': ['makerspace_admin'] });
+    const before = resolverCalls;
+    await call('GET', '/flags/admin', token);
+    expect(resolverCalls).toBe(before + 1);
+  });
+});
+
+describe('authentication before validation', () => {
+  it('answers a request without a token 401, saying nothing about its shape', async () => {
+    const { status, body } = await call('POST', '/makerspaces/space-a/members', undefined, {
+      nonsense: true,
+    });
+    expect(status).toBe(401);
+    expect(errorBody.parse(body).error.code).toBe('AUTHENTICATION_REQUIRED');
+    expect(JSON.stringify(body)).not.toMatch(/email|role|VALIDATION/);
+  });
+
+  it('answers a signed-in caller without the permission 403 before validating', async () => {
+    const token = await signIn(['store_customer']);
+    const { status, body } = await call('POST', '/makerspaces/space-a/members', token, {});
+    expect(status).toBe(403);
+    expect(JSON.stringify(body)).not.toMatch(/VALIDATION/);
+  });
+
+  it('validates once the caller may call the route', async () => {
+    const token = await signIn(['store_customer'], { 'space-a': ['makerspace_admin'] });
+    const { status, body } = await call('POST', '/makerspaces/space-a/members', token, {});
+    expect(status).toBe(400);
+    expect(errorBody.parse(body).error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('route declarations', () => {
   /** A module that registers the plugin and one route with `config`, as a service would. */
-  async function startupFailure(config: FastifyContextConfig) {
+  async function startupFailure(config: FastifyContextConfig, url = '/route') {
     const app = Fastify({ logger: false });
     const verifier = createTokenVerifier({ issuer: idp.issuer, audience: 'store-backend' });
-    void app.register(async (module) => {
-      await module.register(authPlugin, { verifier });
-      module.get('/route', { config }, async () => ({}));
-    });
+    await app.register(authPlugin, { verifier });
+    app.get(url, { config }, async () => ({}));
     try {
       await app.ready();
     } catch (error) {
@@ -305,16 +417,35 @@ describe('route declarations', () => {
     return 'started';
   }
 
+  it('refuse at start-up a route that declares nothing', async () => {
+    expect(await startupFailure({})).toMatch(/GET \/route declares no access/);
+  });
+
   it('refuse at start-up a route that is both a matrix cell and a service endpoint', async () => {
-    const both: FastifyContextConfig = {
-      access: { feature: 'orderManagement', mode: 'read' },
-      serviceClients: ['makrcave-backend'],
-    };
-    expect(await startupFailure(both)).toMatch(/either a matrix cell or a service endpoint/);
+    const both = {
+      access: { feature: 'orderManagement', mode: 'read', serviceClients: ['makrcave-backend'] },
+    } as never;
+    expect(await startupFailure(both)).toMatch(/exactly one/);
   });
 
   it('refuse at start-up a feature the matrix does not have', async () => {
     const misspelled = { feature: 'equipmentManagment', mode: 'read' } as never;
     expect(await startupFailure({ access: misspelled })).toMatch(/not a feature of the matrix/);
+  });
+
+  it('refuse at start-up a makerspace permission on a route that names no makerspace', async () => {
+    expect(await startupFailure({ access: { permission: 'makerspace:admin' } })).toMatch(
+      /must name it/,
+    );
+  });
+
+  it('start with every kind of declaration done right', async () => {
+    expect(await startupFailure({ access: 'public' })).toBe('started');
+    expect(
+      await startupFailure(
+        { access: { permission: 'makerspace:provide' } },
+        '/makerspaces/:makerspaceSlug/jobs',
+      ),
+    ).toBe('started');
   });
 });

@@ -1,23 +1,31 @@
-import { AppError } from '@makrx/service-kit';
+import { AppError, type MakerspaceMembership } from '@makrx/contracts';
 import type { FastifyRequest } from 'fastify';
 import { accessMatrix, decideAccess, type AccessMode, type Feature } from './access-matrix';
-import type { BackendClient, Caller, UserCaller } from './caller';
-import { matrixRolesOf, type MakerspaceRole } from './roles';
+import type { BackendClient, Caller, ServiceCaller, UserCaller } from './caller';
+import {
+  makerspaceGrants,
+  permissions,
+  realmGrants,
+  rolesIn,
+  type MakerspaceRef,
+  type Permission,
+} from './permissions';
+import { makerspaceRoles, matrixRolesOf } from './roles';
+import type { RouteAccess } from './route-access';
 
-/** The matrix cell a route stands for: `config: { access: { feature, mode } }`. */
-export interface RouteAccess {
-  feature: Feature;
-  mode: AccessMode;
-}
+/** The makerspaces a user belongs to, with their roles: the cave's memberships. */
+export type MembershipSource = (userId: string) => Promise<MakerspaceMembership[]>;
 
 /**
- * The caller's roles in the makerspace a request is about, from the cave's membership table;
- * the cave reads the makerspace from the request (its path, usually).
+ * What the request's caller may do, for the handlers whose rule depends on the data (this
+ * flag's domain, this order's buyer). Memberships are asked for once per request, if at all.
  */
-export type MakerspaceRoleResolver = (
-  caller: UserCaller,
-  request: FastifyRequest,
-) => Promise<MakerspaceRole[]>;
+export interface RequestAccess {
+  /** Whether the caller holds `permission` (in `makerspace`, for a makerspace-scoped one). */
+  can(permission: Permission, makerspace?: MakerspaceRef): Promise<boolean>;
+  /** The caller's makerspaces and roles; empty for a guest or a service. */
+  memberships(): Promise<MakerspaceMembership[]>;
+}
 
 const authenticationRequired = (message: string, details?: unknown) =>
   new AppError(401, 'AUTHENTICATION_REQUIRED', message, details);
@@ -25,29 +33,54 @@ const authenticationRequired = (message: string, details?: unknown) =>
 const forbidden = (message: string, details?: unknown) =>
   new AppError(403, 'FORBIDDEN', message, details);
 
-/** The signed-in user behind a request; a guest is asked to sign in, a service is refused. */
-export function requireUser(request: FastifyRequest): UserCaller {
-  const { caller } = request;
-  if (caller === null) throw authenticationRequired('Sign in to continue.');
-  if (caller.kind !== 'user') throw forbidden('Only a signed-in person may do this.');
-  return caller;
+/** What the caller of a request may do, with their memberships fetched at most once. */
+export function requestAccess(
+  caller: Caller | null,
+  membershipsOf: MembershipSource | undefined,
+): RequestAccess {
+  let memberships: Promise<MakerspaceMembership[]> | undefined;
+  const access: RequestAccess = {
+    memberships() {
+      if (caller?.kind !== 'user' || !membershipsOf) return Promise.resolve([]);
+      return (memberships ??= membershipsOf(caller.userId));
+    },
+    async can(permission, makerspace) {
+      if (realmGrants(caller, permission)) return true;
+      const scope = (permissions[permission] as { makerspace?: { in: 'route' | 'any' } })
+        .makerspace;
+      if (!scope || caller?.kind !== 'user') return false;
+      if (scope.in === 'route' && !makerspace) return false;
+      const roles = rolesIn(
+        await access.memberships(),
+        scope.in === 'route' ? makerspace : undefined,
+      );
+      return makerspaceGrants(permission, roles);
+    },
+  };
+  return access;
 }
 
-/** A signed-in super admin (spec 4: user management and role assignment), or 401/403. */
-export function requireSuperAdmin(request: FastifyRequest): UserCaller {
-  const user = requireUser(request);
-  if (!user.realmRoles.includes('super_admin')) throw forbidden('Only a super admin may do this.');
-  return user;
+/** The makerspace a request is about, from the route's `:makerspaceId` or `:makerspaceSlug`. */
+export function makerspaceOfRequest(request: FastifyRequest): MakerspaceRef | undefined {
+  const params = request.params as Record<string, string | undefined> | undefined;
+  if (params?.makerspaceId) return { id: params.makerspaceId };
+  if (params?.makerspaceSlug) return { slug: params.makerspaceSlug };
+  return undefined;
 }
 
-/** What the route's config declares, checked against the request's caller. */
+/**
+ * The one guard: what the route declares, held against the request's caller. Allowed → the
+ * request goes on; denied → 401 for a guest (sign in and try again), 403 for anyone else.
+ */
 export async function enforceRouteAccess(
   request: FastifyRequest,
-  resolveMakerspaceRoles: MakerspaceRoleResolver | undefined,
+  declared: RouteAccess,
 ): Promise<void> {
-  const { access, serviceClients } = request.routeOptions.config;
-  if (serviceClients) enforceServiceClients(request.caller, serviceClients);
-  if (access) await enforceMatrixCell(request, access, resolveMakerspaceRoles);
+  if (declared === 'public') return;
+  if ('serviceClients' in declared)
+    return enforceServiceClients(request.caller, declared.serviceClients);
+  if ('permission' in declared) return enforcePermission(request, declared.permission);
+  return enforceMatrixCell(request, declared);
 }
 
 /** Integration endpoints (spec section 7) answer only the backends they name. */
@@ -61,20 +94,60 @@ function enforceServiceClients(caller: Caller | null, allowed: readonly BackendC
   }
 }
 
+async function enforcePermission(request: FastifyRequest, permission: Permission): Promise<void> {
+  if (await request.access.can(permission, makerspaceOfRequest(request))) return;
+  const details = { permission };
+  const { label } = permissions[permission];
+  if (request.caller === null) throw authenticationRequired(`Sign in to ${label}.`, details);
+  throw forbidden(`Your roles do not allow you to ${label}.`, details);
+}
+
+/**
+ * A cell of the matrix. The token's roles are tried first; the caller's makerspace roles are
+ * asked for only when they fall short and some makerspace column could grant the cell: in the
+ * makerspace the route names, or in all the caller's makerspaces when it names none.
+ */
 async function enforceMatrixCell(
   request: FastifyRequest,
-  { feature, mode }: RouteAccess,
-  resolveMakerspaceRoles: MakerspaceRoleResolver | undefined,
+  { feature, mode }: { feature: Feature; mode: AccessMode },
 ): Promise<void> {
   const { caller } = request;
   const { domain, label } = accessMatrix[feature];
   if (decideAccess(feature, mode, matrixRolesOf(caller, domain)) === 'allow') return;
-  // Only when the global roles fall short is the membership table asked.
-  if (caller?.kind === 'user' && resolveMakerspaceRoles) {
-    const held = await resolveMakerspaceRoles(caller, request);
+  if (caller?.kind === 'user' && makerspaceColumnsCouldGrant(feature, mode)) {
+    const held = rolesIn(await request.access.memberships(), makerspaceOfRequest(request));
     if (decideAccess(feature, mode, matrixRolesOf(caller, domain, held)) === 'allow') return;
   }
   const details = { feature, mode };
   if (caller === null) throw authenticationRequired(`Sign in to use ${label}.`, details);
   throw forbidden(`Your role does not give ${mode} access to ${label}.`, details);
+}
+
+const makerspaceColumnsCouldGrant = (feature: Feature, mode: AccessMode) =>
+  makerspaceRoles.some((role) => decideAccess(feature, mode, [role]) === 'allow');
+
+/**
+ * The signed-in person behind a request, for a handler whose route declares a cell or a
+ * permission only people hold. The guard has already refused anyone else; reaching this
+ * without a person is a route declared too openly, and fails loudly.
+ */
+export function signedInUser(request: FastifyRequest): UserCaller {
+  const { caller } = request;
+  if (caller?.kind === 'user') return caller;
+  throw new AppError(
+    500,
+    'ROUTE_ACCESS_MISDECLARED',
+    `${request.method} ${request.routeOptions.url} needs a signed-in person but is declared open to others.`,
+  );
+}
+
+/** The backend behind a request to an integration endpoint (`access: { serviceClients }`). */
+export function callingService(request: FastifyRequest): ServiceCaller {
+  const { caller } = request;
+  if (caller?.kind === 'service') return caller;
+  throw new AppError(
+    500,
+    'ROUTE_ACCESS_MISDECLARED',
+    `${request.method} ${request.routeOptions.url} needs a service caller but is declared open to others.`,
+  );
 }

@@ -8,7 +8,12 @@ export {
   type Feature,
   type FeatureAccess,
 } from './access-matrix';
-export { authPlugin, type AuthPluginOptions } from './auth-plugin';
+export {
+  authPlugin,
+  declareRoutesOfPlugin,
+  type AuthPluginOptions,
+  type DeclaredRoute,
+} from './auth-plugin';
 export {
   backendClients,
   type BackendClient,
@@ -17,11 +22,23 @@ export {
   type UserCaller,
 } from './caller';
 export {
-  requireSuperAdmin,
-  requireUser,
-  type MakerspaceRoleResolver,
-  type RouteAccess,
+  callingService,
+  makerspaceOfRequest,
+  requestAccess,
+  signedInUser,
+  type MembershipSource,
+  type RequestAccess,
 } from './guard';
+export {
+  flagPermission,
+  permissionNames,
+  permissions,
+  realmGrants,
+  type MakerspaceRef,
+  type Permission,
+  type PermissionGrant,
+} from './permissions';
+export { checkRouteAccess, makerspaceParams, type RouteAccess } from './route-access';
 export {
   adminDomains,
   makerspaceRoles,
@@ -39,5 +56,3 @@ export {
   type TokenVerifier,
   type TokenVerifierOptions,
 } from './verify-token';
-export { serviceAuthentication } from './service-authentication';
-export { parkedEventRoutes } from './parked-events-routes';

@@ -1,4 +1,4 @@
-import { AppError } from '@makrx/service-kit';
+import { AppError } from '@makrx/contracts';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { BackendClient, Caller } from './caller';

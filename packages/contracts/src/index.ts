@@ -1,3 +1,4 @@
+export * from './app-error';
 export * from './errors';
 export * from './pagination';
 export * from './catalog';
@@ -14,3 +15,4 @@ export * from './search';
 export * from './orders';
 export * from './store-integration';
 export * from './shipping-preferences';
+export * from './makerspace-memberships';

@@ -54,3 +54,6 @@ export const profileSyncRequest = z.object({
   featured_projects: z.array(featuredProject).max(20),
 });
 export type ProfileSyncRequest = z.infer<typeof profileSyncRequest>;
+
+export const profileSyncResult = z.object({ userId: z.uuid(), syncedAt: z.iso.datetime() });
+export type ProfileSyncResult = z.infer<typeof profileSyncResult>;

@@ -20,3 +20,4 @@ export type {
   SourceFilter,
 } from './outbox';
 export { outboxEvents, processedEvents } from './tables';
+export { parkedEventRoutes, type ParkedEventRoutesOptions } from './parked-events-routes';

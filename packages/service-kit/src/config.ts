@@ -1,3 +1,4 @@
+import { mailEnv } from '@makrx/mailer';
 import { z } from 'zod';
 
 /** Raised when the environment does not describe a service that can run. */
@@ -55,6 +56,8 @@ export const baseServiceEnv = z.object({
   STORE_API_URL: url('http://localhost:8003'),
   /** This service's client secret at the realm (client credentials for those calls). */
   SERVICE_CLIENT_SECRET: z.string().min(16).optional(),
+  /** How mail leaves (every service sends some): SMTP, or the dev mailbox when unset. */
+  ...mailEnv.shape,
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 
@@ -63,6 +66,11 @@ export const servicePorts = {
   cave: port(8002),
   store: port(8003),
 } as const;
+
+/** What a service reads at the least: the shared variables and its own port. */
+export const serviceEnv = (name: keyof typeof servicePorts) =>
+  baseServiceEnv.extend({ PORT: servicePorts[name] });
+export type ServiceConfig = BaseServiceConfig & { PORT: number };
 
 /** The three app origins a browser may call the services from (CORS). */
 export function appOrigins(config: BaseServiceConfig): string[] {

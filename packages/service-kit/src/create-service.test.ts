@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ServiceDefinition } from './create-service';
-import { AppError } from './errors';
+import { AppError } from '@makrx/contracts';
+import { serviceEnv } from './config';
 import { startTestService, testDrivers, type TestService } from './testing';
 
 /** A small service of its own, so the plumbing is tested apart from any domain. */
@@ -10,6 +12,8 @@ const workshopService: ServiceDefinition = {
   name: 'cave',
   title: 'Workshop test API',
   description: 'Exercises the service kit.',
+  env: serviceEnv('cave'),
+  audience: 'makrcave-backend',
   modules: [
     {
       prefix: '/api/v1',
@@ -17,6 +21,7 @@ const workshopService: ServiceDefinition = {
         app.post(
           '/tools',
           {
+            config: { access: 'public' },
             schema: {
               body: z.object({ name: z.string().min(1), quantity: z.number().int().positive() }),
               response: { 201: z.object({ name: z.string(), quantity: z.number() }) },
@@ -27,16 +32,17 @@ const workshopService: ServiceDefinition = {
         app.get(
           '/tools',
           {
+            config: { access: 'public' },
             schema: {
               querystring: z.object({ limit: z.coerce.number().int().max(50).default(10) }),
             },
           },
           async (request) => ({ limit: request.query.limit }),
         );
-        app.get('/broken', async () => {
+        app.get('/broken', { config: { access: 'public' } }, async () => {
           throw new Error('secret internals');
         });
-        app.get('/reserved', async () => {
+        app.get('/reserved', { config: { access: 'public' } }, async () => {
           throw new AppError(409, 'RESERVATION_CONFLICT', 'That slot is taken.');
         });
       },
@@ -167,5 +173,126 @@ describe.each(testDrivers)('a service built with the kit, over %s', (driver) => 
     expect(metrics.body).toMatch(
       /http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/tools",status="200"\} \d+/,
     );
+  });
+});
+
+describe('what every route must declare', () => {
+  const serviceWith = (
+    plugin: ServiceDefinition['modules'][number]['plugin'],
+  ): ServiceDefinition => ({
+    ...workshopService,
+    modules: [{ prefix: '/api/v1', plugin }],
+  });
+
+  it('refuses to start with a route that declares no access, naming it', async () => {
+    const undeclared = serviceWith(async (app) => {
+      app.get('/tools/forgotten', async () => ({ open: true }));
+    });
+    await expect(startTestService(undeclared, 'pglite')).rejects.toThrow(
+      /GET \/api\/v1\/tools\/forgotten declares no access/,
+    );
+  });
+
+  it('refuses a route registered by a plugin that nobody declared', async () => {
+    const undeclared = serviceWith(async (app) => {
+      await app.register(async (plugin) => {
+        plugin.get('/from-a-plugin', async () => ({ open: true }));
+      });
+    });
+    await expect(startTestService(undeclared, 'pglite')).rejects.toThrow(/from-a-plugin/);
+  });
+
+  it('refuses a declaration that names two kinds of access, or an unknown permission', async () => {
+    const twice = serviceWith(async (app) => {
+      app.get(
+        '/tools/both',
+        {
+          config: {
+            access: { permission: 'store:admin', serviceClients: ['store-backend'] } as never,
+          },
+        },
+        async () => ({}),
+      );
+    });
+    await expect(startTestService(twice, 'pglite')).rejects.toThrow(/exactly one/);
+    const unknown = serviceWith(async (app) => {
+      app.get(
+        '/tools/unknown',
+        { config: { access: { permission: 'tools:admin' } as never } },
+        async () => ({}),
+      );
+    });
+    await expect(startTestService(unknown, 'pglite')).rejects.toThrow(/not a permission/);
+  });
+
+  it('refuses a makerspace route whose makerspace parameter the guard cannot read', async () => {
+    const loose = serviceWith(async (app) => {
+      app.get(
+        '/makerspaces/:slug/tools',
+        { config: { access: { feature: 'equipmentManagement', mode: 'read' } } },
+        async () => ({}),
+      );
+    });
+    await expect(startTestService(loose, 'pglite')).rejects.toThrow(/:makerspaceSlug/);
+  });
+});
+
+describe.each(testDrivers)('feature-flagged routes and background jobs over %s', (driver) => {
+  let service: TestService;
+  let runs = 0;
+  const flagged: ServiceDefinition = {
+    ...workshopService,
+    modules: [
+      {
+        prefix: '/api/v1',
+        plugin: async (app) => {
+          app.get(
+            '/quick-tools',
+            { config: { access: 'public', flag: 'ENABLE_QUICK_REORDER' } },
+            async () => ({ ok: true }),
+          );
+        },
+      },
+    ],
+    jobs: [
+      {
+        name: 'count-tools',
+        everyMs: 60_000,
+        run: async () => {
+          runs += 1;
+        },
+      },
+    ],
+  };
+  beforeAll(async () => {
+    service = await startTestService(flagged, driver);
+  });
+  afterAll(() => service.close());
+
+  const setFlag = (enabled: boolean) =>
+    service.app.db.execute(
+      sql`insert into feature_flags (key, description, enabled, scope)
+          values ('ENABLE_QUICK_REORDER', 'Quick reorder', ${enabled}, 'global')
+          on conflict (key) do update set enabled = excluded.enabled`,
+    );
+
+  it('answers 404 FEATURE_DISABLED while its flag is off, and serves it once on', async () => {
+    await setFlag(false);
+    const off = await service.app.inject('/api/v1/quick-tools');
+    expect(off.statusCode).toBe(404);
+    expect(off.json().error).toMatchObject({
+      code: 'FEATURE_DISABLED',
+      details: { flag: 'ENABLE_QUICK_REORDER' },
+    });
+    await setFlag(true);
+    const on = await service.app.inject('/api/v1/quick-tools');
+    expect(on.statusCode).toBe(200);
+  });
+
+  it('runs a named background job on demand, and knows no unnamed one', async () => {
+    expect(service.app.jobs.names).toEqual(['count-tools']);
+    await service.app.jobs.run('count-tools');
+    expect(runs).toBe(1);
+    await expect(service.app.jobs.run('nothing')).rejects.toThrow(/No background job/);
   });
 });

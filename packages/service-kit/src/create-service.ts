@@ -3,25 +3,45 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import {
+  authPlugin,
+  createTokenVerifier,
+  type BackendClient,
+  type MembershipSource,
+} from '@makrx/auth';
 import type { Database, DatabaseHandle } from '@makrx/db';
+import { parkedEventRoutes } from '@makrx/events';
 import { createFlagReader, type FlagReader } from '@makrx/flags/server';
-import Fastify, {
-  LogController,
-  type FastifyInstance,
-  type FastifyPluginAsync,
-  type FastifyServerOptions,
-} from 'fastify';
+import { createMailer, type Mailer } from '@makrx/mailer';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type FastifyPluginAsyncZod,
 } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import {
+  registerBackgroundJobs,
+  type BackgroundJob,
+  type BackgroundJobs,
+  type JobRunning,
+} from './background-jobs';
+import { appOrigins, type ServiceConfig } from './config';
 import { registerErrorHandling } from './error-handler';
+import { registerFlagGates } from './flag-gates';
 import { registerHealth } from './health';
-import { registerMaintenanceMode } from './maintenance-mode';
+import { declareKitRoutesPublic } from './kit-routes';
+import { maintenanceGate } from './maintenance-mode';
+import { membershipsFromCave } from './memberships';
 import { registerMetrics } from './metrics';
-import { createPeers, unconfiguredPeers, type PeerSettings, type Peers } from './peers';
+import {
+  createPeers,
+  peerSettingsOf,
+  unconfiguredPeers,
+  type PeerSettings,
+  type Peers,
+} from './peers';
 import {
   wireServiceEvents,
   type EventConsumer,
@@ -31,6 +51,8 @@ import {
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The service's settings, parsed from its environment once, at start. */
+    config: ServiceConfig;
     /** The service's database, whichever engine is underneath. */
     db: Database;
     /** The handle behind `db`, for LISTEN/NOTIFY subscriptions. */
@@ -41,6 +63,10 @@ declare module 'fastify' {
     peers: Peers;
     /** The service's event dispatcher (its consumers, its outbox events). */
     events: ServiceEvents;
+    /** How the service sends mail: SMTP, or the dev mailbox in embedded mode. */
+    mailer: Mailer;
+    /** The service's background jobs, by name (tests run one with `app.jobs.run(name)`). */
+    jobs: BackgroundJobs;
   }
 }
 
@@ -54,45 +80,65 @@ export interface ServiceDefinition {
   name: 'auth' | 'cave' | 'store';
   title: string;
   description: string;
-  modules: ServiceModule[];
+  /** The environment the service reads (`baseServiceEnv` extended), parsed once at start. */
+  env: z.ZodType<ServiceConfig>;
+  /** The client id this service's tokens are addressed to (spec 7, "Keycloak → Clients"). */
+  audience: BackendClient;
   /**
-   * Who may call: the service's token verification and access guard, given the realm's issuer.
-   * Registered before the modules, so it covers every route they declare.
+   * Where the guard learns a user's makerspace roles. By default the cave is asked through
+   * `app.peers`; the cave reads its own memberships.
    */
-  authentication?: (issuer: string, database: DatabaseHandle) => FastifyPluginAsync;
+  memberships?: (app: FastifyInstance) => MembershipSource;
+  modules: ServiceModule[];
   /** Consumers of the events this service publishes, run by its dispatcher. */
   consumers?: EventConsumer[];
+  /** Work the service does on a timer while it runs (the pending-order sweep, say). */
+  jobs?: BackgroundJob[];
+  /** What every deployment needs in its database (the spec's feature flags); idempotent. */
+  seedConfiguration?: (db: Database) => Promise<void>;
   /** Demo data for embedded mode (DESIGN "Demo data"); each seed runs once per database. */
-  seedDemoData?: (db: Database) => Promise<void>;
+  seedDemoData?: (db: Database, config: ServiceConfig) => Promise<void>;
+  /**
+   * Servers the service runs beside its API, given its app and its raw environment (the auth
+   * service's embedded identity provider); started after the API, closed with it.
+   */
+  companions?: (
+    app: FastifyInstance,
+    env: Record<string, string | undefined>,
+  ) => Promise<Array<{ server: FastifyInstance; port: number }>>;
 }
 
 export interface ServiceRuntime {
   database: DatabaseHandle;
-  /** Origins allowed to call the service from a browser. */
-  allowedOrigins: string[];
-  /** The OpenID issuer whose tokens the service accepts (OIDC_ISSUER). */
-  issuer: string;
+  /** The service's settings, parsed from `definition.env`. */
+  config: ServiceConfig;
   logger?: FastifyServerOptions['logger'];
   /** How long a reading of the feature flags is trusted; 1 s by default, 0 in tests. */
   flagCacheMs?: number;
-  /** How to reach the other services; without it, calls to them fail with a clear 503. */
+  /** How to reach the other services; by default from the config (SERVICE_CLIENT_SECRET). */
   peers?: PeerSettings;
   /** How events are delivered: in the background, unless a test delivers them itself. */
   events?: EventDelivery;
+  /** Whether background jobs run on their timers (default) or only when a test runs them. */
+  jobs?: JobRunning;
+  /** A mailer to use instead of one made from the config (a test's own dev mailbox). */
+  mailer?: Mailer;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
- * Builds a service: the shared plumbing (logging with request ids, security headers, CORS,
- * OpenAPI, health, metrics, one error shape) around the domain modules it is given.
+ * Builds a service: the one guard first, so every route after it must declare who may call
+ * it; then the shared plumbing (request ids, security headers, CORS, OpenAPI, health, metrics,
+ * flags, maintenance mode, one error shape) around the domain modules it is given.
  */
 export async function createService(
   definition: ServiceDefinition,
   runtime: ServiceRuntime,
 ): Promise<FastifyInstance> {
+  const { config } = runtime;
   const app = Fastify({
-    logger: runtime.logger ?? { level: 'info' },
+    logger: runtime.logger ?? { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: (request) => {
@@ -104,25 +150,73 @@ export async function createService(
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('db', runtime.database.db);
-  app.decorate('database', runtime.database);
-  app.decorate('flags', createFlagReader(runtime.database.db, { maxAgeMs: runtime.flagCacheMs }));
-  app.decorate('peers', runtime.peers ? createPeers(runtime.peers) : unconfiguredPeers);
+  decorateShared(app, definition, runtime);
+
+  declareKitRoutesPublic(app);
+  await app.register(authPlugin, {
+    verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: definition.audience }),
+    memberships: (definition.memberships ?? membershipsFromCave)(app),
+    afterAuthentication: [maintenanceGate(app)],
+  });
+  registerFlagGates(app);
+  registerErrorHandling(app);
+  await registerHttpPlumbing(app, definition, config);
+  registerHealth(app, definition.name, runtime.database);
+  registerMetrics(app, definition.name);
+  registerBackgroundJobs(app, definition.jobs ?? [], runtime.jobs);
+
+  for (const module of definition.modules) {
+    await app.register(module.plugin, { prefix: module.prefix });
+  }
+  // Every service lists and replays the events it parked (the audit viewer shows all three).
+  await app.register(
+    parkedEventRoutes({
+      source: definition.name,
+      db: app.db,
+      nudge: () => app.events.nudge(),
+    }),
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
+
+function decorateShared(
+  app: FastifyInstance,
+  definition: ServiceDefinition,
+  runtime: ServiceRuntime,
+): void {
+  const { config, database } = runtime;
+  app.decorate('config', config);
+  app.decorate('db', database.db);
+  app.decorate('database', database);
+  app.decorate('flags', createFlagReader(database.db, { maxAgeMs: runtime.flagCacheMs }));
+  const peers = runtime.peers ?? peerSettingsOf(definition.name, config);
+  app.decorate('peers', peers ? createPeers(peers) : unconfiguredPeers);
+  const mailer =
+    runtime.mailer ??
+    createMailer({
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      database: database.db,
+      log: app.log,
+    });
+  app.decorate('mailer', mailer);
+  if (!runtime.mailer) app.addHook('onClose', async () => mailer.close());
   app.decorate(
     'events',
-    wireServiceEvents(
-      app,
-      definition.name,
-      runtime.database,
-      definition.consumers ?? [],
-      runtime.events,
-    ),
+    wireServiceEvents(app, definition.name, database, definition.consumers ?? [], runtime.events),
   );
+}
+
+/** Request ids on every answer, security headers, CORS for the three apps, OpenAPI and docs. */
+async function registerHttpPlumbing(
+  app: FastifyInstance,
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+): Promise<void> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-
-  registerErrorHandling(app);
   await app.register(helmet, {
     // A JSON API loads nothing; /docs brings its own policy. Plain-HTTP dev must not be upgraded.
     contentSecurityPolicy: {
@@ -134,7 +228,7 @@ export async function createService(
     },
   });
   await app.register(cors, {
-    origin: runtime.allowedOrigins,
+    origin: appOrigins(config),
     // @fastify/cors allows only GET, HEAD and POST unless told; the APIs also PUT, PATCH and DELETE.
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     credentials: true,
@@ -156,17 +250,7 @@ export async function createService(
     staticCSP: true,
     transformStaticCSP: (header) => header.replace('upgrade-insecure-requests;', ''),
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  registerHealth(app, definition.name, runtime.database);
-  registerMetrics(app, definition.name);
-
-  if (definition.authentication) {
-    await app.register(definition.authentication(runtime.issuer, runtime.database));
-  }
-  registerMaintenanceMode(app);
-  for (const module of definition.modules) {
-    await app.register(module.plugin, { prefix: module.prefix });
-  }
-  return app;
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 }

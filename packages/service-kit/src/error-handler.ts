@@ -3,7 +3,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { AppError } from './errors';
+import { AppError } from '@makrx/contracts';
 
 const LOCATIONS: Record<string, string> = {
   body: 'body',

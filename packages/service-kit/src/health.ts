@@ -9,18 +9,26 @@ export function registerHealth(
   database: DatabaseHandle,
 ): void {
   const started = Date.now();
-  app.get('/health', { schema: { hide: true }, logLevel: 'warn' }, async () => ({
-    status: 'ok',
-    service,
-    uptimeSeconds: Math.round((Date.now() - started) / 1000),
-  }));
-  app.get('/ready', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
-    try {
-      await database.ping();
-      return { status: 'ready', service, database: database.driver };
-    } catch (err) {
-      request.log.warn({ err }, 'database not reachable');
-      return reply.status(503).send(errorBody('NOT_READY', 'The database is not reachable.'));
-    }
-  });
+  app.get(
+    '/health',
+    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public' } },
+    async () => ({
+      status: 'ok',
+      service,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+    }),
+  );
+  app.get(
+    '/ready',
+    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public' } },
+    async (request, reply) => {
+      try {
+        await database.ping();
+        return { status: 'ready', service, database: database.driver };
+      } catch (err) {
+        request.log.warn({ err }, 'database not reachable');
+        return reply.status(503).send(errorBody('NOT_READY', 'The database is not reachable.'));
+      }
+    },
+  );
 }

@@ -1,7 +1,15 @@
-export { appOrigins, baseServiceEnv, ConfigError, loadConfig, servicePorts } from './config';
-export type { BaseServiceConfig, Environment } from './config';
+export {
+  appOrigins,
+  baseServiceEnv,
+  ConfigError,
+  loadConfig,
+  serviceEnv,
+  servicePorts,
+} from './config';
+export type { BaseServiceConfig, Environment, ServiceConfig } from './config';
 export { createService } from './create-service';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
+export type { BackgroundJob, BackgroundJobs, JobRunning } from './background-jobs';
 export type { EventConsumer, EventContext, EventDelivery, ServiceEvents } from './service-events';
 export {
   NOTIFICATION_REQUESTED,
@@ -11,15 +19,24 @@ export {
   type RequestedNotification,
 } from './notification-requests';
 export { errorBody } from './error-handler';
-export { AppError, badRequest, conflict, notFound } from './errors';
+// The error type lives with the error body in contracts; services reach it through their kit.
+export { AppError, badRequest, conflict, notFound } from '@makrx/contracts';
 export { sendSerializedJson } from './send-serialized';
-export { closeGracefully, peerSettingsOf, startService } from './start-service';
+export {
+  closeGracefully,
+  runServiceProcess,
+  startService,
+  type RunningService,
+  type StartOptions,
+} from './start-service';
 export type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 export {
   createPeers,
   peerClientIds,
+  peerSettingsOf,
   unconfiguredPeers,
   type PeerName,
   type PeerSettings,
   type Peers,
 } from './peers';
+export { membershipsFromCave } from './memberships';

@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from './errors';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '@makrx/contracts';
 
 /** What a client is told to wait before trying a refused change again. */
 export const MAINTENANCE_RETRY_AFTER_SECONDS = 120;
@@ -8,31 +8,19 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const OPERATIONS = new Set(['/health', '/ready', '/metrics']);
 
 /**
- * The signed-in user as `@makrx/auth` sets `request.caller` (service-kit sits below that
- * package, so it reads the shape, not the type); null for a guest or a service.
- */
-function userOf(request: FastifyRequest): { userId: string; roles: string[] } | null {
-  const caller = (request as { caller?: { kind?: string; userId?: unknown; realmRoles?: unknown } })
-    .caller;
-  if (caller?.kind !== 'user' || typeof caller.userId !== 'string') return null;
-  const roles = Array.isArray(caller.realmRoles)
-    ? caller.realmRoles.filter((role): role is string => typeof role === 'string')
-    : [];
-  return { userId: caller.userId, roles };
-}
-
-/**
  * MAINTENANCE_MODE (spec 5): while the flag is on, every change (POST, PUT, PATCH, DELETE) is
- * refused with 503, a Retry-After header and the code MAINTENANCE; reading goes on. Runs after
- * the caller is known and before the route's input is checked.
+ * refused with 503, a Retry-After header and the code MAINTENANCE; reading goes on. Run by the
+ * guard once the caller is known and before it judges the route, so everyone is told the same.
  */
-export function registerMaintenanceMode(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request, reply) => {
+export function maintenanceGate(app: FastifyInstance) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!WRITES.has(request.method) || OPERATIONS.has(request.url.split('?')[0] ?? '')) return;
-    const user = userOf(request);
+    const { caller } = request;
+    const user = caller?.kind === 'user' ? caller : null;
     // The one person a maintenance window lets through: they must be able to turn it off.
-    if (user?.roles.includes('super_admin')) return;
-    const on = await app.flags.isOn('MAINTENANCE_MODE', user ?? {}).catch((error: unknown) => {
+    if (user?.realmRoles.includes('super_admin')) return;
+    const context = user ? { userId: user.userId, roles: user.realmRoles } : {};
+    const on = await app.flags.isOn('MAINTENANCE_MODE', context).catch((error: unknown) => {
       // The flags could not be read: the change goes ahead (and meets the same database).
       request.log.warn({ err: error }, 'MAINTENANCE_MODE could not be read');
       return false;
@@ -45,5 +33,5 @@ export function registerMaintenanceMode(app: FastifyInstance): void {
       'MakrX is down for maintenance: changes are paused for a few minutes. Please try again later.',
       { retryAfterSeconds: MAINTENANCE_RETRY_AFTER_SECONDS },
     );
-  });
+  };
 }

@@ -1,4 +1,8 @@
-import { raiseNotificationRequest, type RaiseNotificationRequest } from '@makrx/contracts';
+import {
+  raisedNotification,
+  raiseNotificationRequest,
+  type RaiseNotificationRequest,
+} from '@makrx/contracts';
 import { publishEvent, type Executor } from '@makrx/events';
 import type { PeerName } from './peers';
 import type { EventConsumer } from './service-events';
@@ -41,7 +45,7 @@ export const notificationRelay: EventConsumer = {
   eventTypes: [NOTIFICATION_REQUESTED],
   outsideTransaction: true,
   async handle(event, { app }) {
-    await app.peers.json('auth', '/api/v1/notifications', {
+    await app.peers.json('auth', '/api/v1/notifications', raisedNotification, {
       method: 'POST',
       body: JSON.stringify({
         ...(event.payload as RequestedNotification),

@@ -1,4 +1,6 @@
-import { AppError } from './errors';
+import { AppError } from '@makrx/contracts';
+import type { z } from 'zod';
+import type { BaseServiceConfig } from './config';
 
 /** The three backends, by the name a service definition carries. */
 export type PeerName = 'auth' | 'cave' | 'store';
@@ -29,8 +31,16 @@ export interface PeerSettings {
 export interface Peers {
   /** A fetch against `peer`'s API, bearer token attached; retried once if the token was refused. */
   fetch(peer: PeerName, path: string, init?: RequestInit): Promise<Response>;
-  /** `fetch`, then the JSON body; a non-2xx answer becomes a 502 PEER_FAILED AppError. */
-  json<T>(peer: PeerName, path: string, init?: RequestInit): Promise<T>;
+  /**
+   * `fetch`, then the JSON body parsed with the peer's response schema (from contracts); a
+   * non-2xx answer, or a body that does not match, becomes a 502 PEER_FAILED AppError.
+   */
+  json<S extends z.ZodType>(
+    peer: PeerName,
+    path: string,
+    schema: S,
+    init?: RequestInit,
+  ): Promise<z.infer<S>>;
 }
 
 const REFRESH_MARGIN_MS = 30_000;
@@ -101,15 +111,27 @@ export function createPeers(settings: PeerSettings): Peers {
       await response.body?.cancel();
       return call(peer, path, init, true);
     },
-    async json<T>(peer: PeerName, path: string, init?: RequestInit): Promise<T> {
+    async json(peer, path, schema, init) {
       const response = await peers.fetch(peer, path, init);
+      const what = `${init?.method ?? 'GET'} ${path}`;
       if (!response.ok)
         throw new AppError(
           502,
           'PEER_FAILED',
-          `The ${peer} service answered ${response.status} to ${init?.method ?? 'GET'} ${path}.`,
+          `The ${peer} service answered ${response.status} to ${what}.`,
         );
-      return (await response.json()) as T;
+      const parsed = schema.safeParse(await response.json());
+      if (!parsed.success) {
+        throw new AppError(
+          502,
+          'PEER_FAILED',
+          `The ${peer} service's answer to ${what} was not understood.`,
+          {
+            issues: parsed.error.issues.slice(0, 5),
+          },
+        );
+      }
+      return parsed.data;
     },
   };
   return peers;
@@ -126,3 +148,22 @@ export const unconfiguredPeers: Peers = {
       new AppError(503, 'PEERS_NOT_CONFIGURED', 'This service has no service credentials set.'),
     ),
 };
+
+/**
+ * How a service reaches the others: their API URLs and its own client credentials. Without
+ * SERVICE_CLIENT_SECRET the service runs, and its calls to the others fail with a clear 503.
+ */
+export function peerSettingsOf(
+  name: PeerName,
+  config: BaseServiceConfig,
+): PeerSettings | undefined {
+  if (!config.SERVICE_CLIENT_SECRET) return undefined;
+  return {
+    urls: { auth: config.AUTH_API_URL, cave: config.CAVE_API_URL, store: config.STORE_API_URL },
+    token: {
+      issuer: config.OIDC_ISSUER,
+      clientId: peerClientIds[name],
+      clientSecret: config.SERVICE_CLIENT_SECRET,
+    },
+  };
+}

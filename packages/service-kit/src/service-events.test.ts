@@ -3,6 +3,7 @@ import { publishEvent, type OutboxEvent } from '@makrx/events';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { loadConfig, serviceEnv } from './config';
 import { createService, type ServiceDefinition } from './create-service';
 import type { EventConsumer } from './service-events';
 import { startTestService, testDrivers, type TestService } from './testing';
@@ -15,6 +16,8 @@ function workshop(consumers: EventConsumer[]): ServiceDefinition {
     name: 'cave',
     title: 'Workshop events test API',
     description: 'Exercises event consumers.',
+    env: serviceEnv('cave'),
+    audience: 'makrcave-backend',
     consumers,
     modules: [
       {
@@ -22,7 +25,10 @@ function workshop(consumers: EventConsumer[]): ServiceDefinition {
         plugin: async (app) => {
           app.post(
             '/tools',
-            { schema: { body: z.object({ name: z.string(), fail: z.boolean().default(false) }) } },
+            {
+              config: { access: 'public' },
+              schema: { body: z.object({ name: z.string(), fail: z.boolean().default(false) }) },
+            },
             async (request) =>
               app.db
                 .transaction(async (tx) => {
@@ -97,8 +103,7 @@ describe.each(testDrivers)('service events over %s', (driver) => {
     const database = await createTestDatabase(driver);
     const app = await createService(workshop([consumer]), {
       database,
-      allowedOrigins: [],
-      issuer: 'http://127.0.0.1:9/realms/makrx',
+      config: loadConfig(serviceEnv('cave'), {}),
       logger: false,
       events: { pollIntervalMs: 50 },
     });

@@ -1,82 +1,99 @@
-import { connectDatabase } from '@makrx/db';
+import { connectDatabase, type DatabaseHandle } from '@makrx/db';
 import type { FastifyInstance } from 'fastify';
-import {
-  appOrigins,
-  baseServiceEnv,
-  ConfigError,
-  loadConfig,
-  servicePorts,
-  type BaseServiceConfig,
-} from './config';
+import { ConfigError, loadConfig, type ServiceConfig, type Environment } from './config';
 import { createService, type ServiceDefinition } from './create-service';
-import { peerClientIds, type PeerName, type PeerSettings } from './peers';
 
-/**
- * How a service reaches the others: their API URLs and its own client credentials. Without
- * SERVICE_CLIENT_SECRET the service runs, and its calls to the others fail with a clear 503.
- */
-export function peerSettingsOf(
-  name: PeerName,
-  config: BaseServiceConfig,
-  clientSecret = config.SERVICE_CLIENT_SECRET,
-): PeerSettings | undefined {
-  if (!clientSecret) return undefined;
-  return {
-    urls: { auth: config.AUTH_API_URL, cave: config.CAVE_API_URL, store: config.STORE_API_URL },
-    token: { issuer: config.OIDC_ISSUER, clientId: peerClientIds[name], clientSecret },
-  };
+export interface StartOptions {
+  /** The environment the service's config is parsed from; `process.env` by default. */
+  env?: Environment;
+  /**
+   * A database handle shared with other services in this process (embedded mode: the
+   * launcher's one PGlite). Without it the service connects by its own DATABASE_URL.
+   */
+  database?: DatabaseHandle;
+  /** Seed the demo data (embedded mode); by default when the database is PGlite. */
+  seedDemoData?: boolean;
+}
+
+export interface RunningService {
+  app: FastifyInstance;
+  config: ServiceConfig;
+  /** The API's port, and those of its companions (the auth service's identity provider). */
+  ports: number[];
+  /** Stops listening, lets in-flight requests finish, and closes what it opened. */
+  close(): Promise<void>;
 }
 
 /**
- * Runs one service as its own process: the production shape (one container per service).
- * Without DATABASE_URL it runs over PGlite and migrates itself, for trying one service alone.
+ * The one way a service starts, alone as its own process (`main.ts`, the production shape) or
+ * beside the others in the launcher: its environment parsed once, its database migrated and
+ * seeded when embedded, its API and companions listening on the configured ports.
  */
-export async function startService(definition: ServiceDefinition): Promise<void> {
-  let config;
+export async function startService(
+  definition: ServiceDefinition,
+  { env = process.env, database: shared, seedDemoData }: StartOptions = {},
+): Promise<RunningService> {
+  const config = loadConfig(definition.env, env);
+  const database =
+    shared ??
+    (await connectDatabase({
+      url: config.DATABASE_URL,
+      dataDir: `${config.MAKRX_DATA_DIR}/db`,
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
+  const opened: Array<{ close(): Promise<unknown> }> = shared ? [] : [database];
   try {
-    config = loadConfig(baseServiceEnv.extend({ PORT: servicePorts[definition.name] }));
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`${definition.name} service: ${err.message}`);
-      process.exit(1);
+    // Embedded mode migrates on start; production runs `npm run db:migrate` before.
+    if (!shared && database.driver === 'pglite') await database.migrate();
+    await definition.seedConfiguration?.(database.db);
+    if (seedDemoData ?? database.driver === 'pglite') {
+      await definition.seedDemoData?.(database.db, config);
     }
+    const app = await createService(definition, { database, config });
+    opened.unshift(app);
+    await app.listen({ host: config.HOST, port: config.PORT });
+    const ports = [config.PORT];
+    for (const { server, port } of (await definition.companions?.(app, env)) ?? []) {
+      opened.unshift(server);
+      await server.listen({ host: config.HOST, port });
+      ports.push(port);
+    }
+    const close = async () => {
+      for (const resource of opened) await resource.close();
+    };
+    return { app, config, ports, close };
+  } catch (err) {
+    for (const resource of opened) await resource.close().catch(() => {});
     throw err;
   }
-  const database = await connectDatabase({
-    url: config.DATABASE_URL,
-    dataDir: config.MAKRX_DATA_DIR + '/db',
-    poolSize: config.DATABASE_POOL_SIZE,
-  });
-  if (database.driver === 'pglite') {
-    // Embedded mode: migrate and seed on start. Production runs `npm run db:migrate`.
-    await database.migrate();
-    await definition.seedDemoData?.(database.db);
+}
+
+/** `main.ts` of a service: start it, or name every bad variable and exit; close on a signal. */
+export async function runServiceProcess(definition: ServiceDefinition): Promise<void> {
+  let running: RunningService;
+  try {
+    running = await startService(definition);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`${definition.name} service: ${err.message}`);
+    process.exit(1);
   }
-  const app = await createService(definition, {
-    database,
-    allowedOrigins: appOrigins(config),
-    issuer: config.OIDC_ISSUER,
-    logger: { level: config.LOG_LEVEL },
-    peers: peerSettingsOf(definition.name, config),
-  });
-  closeGracefully([app], () => database.close());
-  await app.listen({ host: config.HOST, port: config.PORT });
+  closeGracefully(running.app, () => running.close());
 }
 
 /**
- * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish, then run
- * `after` (close the pool). A second signal exits at once.
+ * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish, then close
+ * the rest. A second signal exits at once.
  */
-export function closeGracefully(apps: FastifyInstance[], after: () => Promise<void>): void {
+export function closeGracefully(app: FastifyInstance, close: () => Promise<void>): void {
   let closing = false;
-  const close = async (signal: NodeJS.Signals) => {
+  const onSignal = async (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);
     closing = true;
-    apps[0]?.log.info({ signal }, 'shutting down');
+    app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     try {
-      await Promise.all(apps.map((app) => app.close()));
-      await after();
+      await close();
       clearTimeout(timer);
       process.exit(0);
     } catch (err) {
@@ -84,6 +101,6 @@ export function closeGracefully(apps: FastifyInstance[], after: () => Promise<vo
       process.exit(1);
     }
   };
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }

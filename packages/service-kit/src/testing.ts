@@ -1,6 +1,8 @@
 import type { Driver } from '@makrx/db';
 import { createTestDatabase } from '@makrx/db/testing';
+import type { Mailer } from '@makrx/mailer';
 import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Environment } from './config';
 import { createService, type ServiceDefinition } from './create-service';
 import type { PeerSettings } from './peers';
 
@@ -11,27 +13,39 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** A service started in-process over a fresh database, answering through `app.inject`. */
+export interface TestServiceOptions {
+  /** The issuer whose tokens the service accepts; a closed port unless a test starts one. */
+  issuer?: string;
+  peers?: PeerSettings;
+  /** The service's environment, parsed with its own schema as at start (defaults for the rest). */
+  env?: Environment;
+  mailer?: Mailer;
+}
+
+/**
+ * A service started in-process over a fresh database, answering through `app.inject`. Its
+ * config comes from `env` alone, never from the test process's environment.
+ */
 export async function startTestService(
   definition: ServiceDefinition,
   driver: Driver,
-  {
-    issuer = 'http://127.0.0.1:9/realms/makrx',
-    peers,
-  }: { issuer?: string; peers?: PeerSettings } = {},
+  { issuer = 'http://127.0.0.1:9/realms/makrx', peers, env = {}, mailer }: TestServiceOptions = {},
 ): Promise<TestService> {
+  const config = loadConfig(definition.env, { NODE_ENV: 'test', OIDC_ISSUER: issuer, ...env });
   const database = await createTestDatabase(driver);
-  if (definition.seedDemoData) await definition.seedDemoData(database.db);
+  await definition.seedConfiguration?.(database.db);
+  await definition.seedDemoData?.(database.db, config);
   const app = await createService(definition, {
     database,
-    allowedOrigins: ['http://localhost:3000', 'http://localhost:3001', 'http://localhost:3003'],
-    issuer,
+    config,
     logger: false,
     // A flag changed by a test is seen by the next request, without waiting for the cache.
     flagCacheMs: 0,
     ...(peers ? { peers } : {}),
-    // Tests deliver events with `app.events.deliverDue()`, never by waiting for a poll.
+    ...(mailer ? { mailer } : {}),
+    // Tests deliver events with `app.events.deliverDue()` and run jobs with `app.jobs.run()`.
     events: { background: false },
+    jobs: { background: false },
   });
   await app.ready();
   return {

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@makrx/db';
 import type { Mailer } from '@makrx/mailer';
-import { baseServiceEnv, ConfigError } from '@makrx/service-kit';
+import { baseServiceEnv, ConfigError, type BaseServiceConfig } from '@makrx/service-kit';
 import type { ClientMetadata } from 'oidc-provider';
 import type { UpstreamProvider } from './modules/identity/upstream-provider';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -58,6 +58,24 @@ function upstreamOf(config: IdentityConfig): UpstreamProvider | undefined {
 
 export const runsEmbeddedIdp = (config: IdentityConfig, env: Record<string, string | undefined>) =>
   config.MAKRX_EMBEDDED_IDP ? config.MAKRX_EMBEDDED_IDP === 'true' : env.OIDC_ISSUER === undefined;
+
+/**
+ * The identity provider the auth service runs beside its API in embedded mode, on the issuer's
+ * port, over the service's database and mailer; none when tokens come from a real Keycloak.
+ */
+export async function embeddedIdentityProvider(
+  app: FastifyInstance,
+  config: IdentityConfig & BaseServiceConfig,
+  env: Record<string, string | undefined>,
+): Promise<{ server: FastifyInstance; port: number } | undefined> {
+  if (!runsEmbeddedIdp(config, env)) return undefined;
+  const appUrls = { gateway: config.GATEWAY_URL, cave: config.CAVE_URL, store: config.STORE_URL };
+  const server = await createIdentityProvider(app.database, config, appUrls, app.mailer, {
+    logger: { level: config.LOG_LEVEL },
+  });
+  const issuer = new URL(config.OIDC_ISSUER);
+  return { server, port: Number(issuer.port || (issuer.protocol === 'https:' ? 443 : 80)) };
+}
 
 export function createIdentityProvider(
   database: DatabaseHandle,

@@ -4,7 +4,7 @@ import type { Driver } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { startTestService } from '@makrx/service-kit/testing';
 import { seedDemoUsers } from './modules/identity/demo-users';
-import { createAuthService } from './service';
+import { authService } from './service';
 
 /**
  * Test support for anything that signs in through the embedded identity provider.
@@ -133,7 +133,7 @@ export async function serviceAccessToken(
  */
 export async function startAuthServiceWithDemoUsers(driver: Driver) {
   const issuer = await startTestIssuer();
-  const auth = await startTestService(createAuthService(), driver, { issuer: issuer.issuer });
+  const auth = await startTestService(authService, driver, { issuer: issuer.issuer });
   await seedDemoUsers(auth.app.db, 'makrx-demo');
   const ids: Record<string, string> = {};
   for (const row of await auth.app.db

@@ -1,4 +1,4 @@
-import { startService } from '@makrx/service-kit';
+import { runServiceProcess } from '@makrx/service-kit';
 import { caveService } from './service';
 
-await startService(caveService);
+await runServiceProcess(caveService);

@@ -1,20 +1,23 @@
 import { resolve } from 'node:path';
-import { baseServiceEnv, loadConfig, type Environment } from '@makrx/service-kit';
-import { createFileStorage, storageEnv, type FileStorage } from '@makrx/storage';
+import { createFileStorage, type Bucket } from '@makrx/storage';
+import type { FastifyInstance } from 'fastify';
+import { storeConfigOf } from './config';
 
-const storeStorageEnv = storageEnv.extend({
-  MAKRX_DATA_DIR: baseServiceEnv.shape.MAKRX_DATA_DIR,
-  STORE_API_URL: baseServiceEnv.shape.STORE_API_URL,
-});
+const productImages = new WeakMap<FastifyInstance, Bucket>();
 
 /**
- * The store's files (product images): S3/MinIO when S3_ENDPOINT is set, else the local disk
- * under MAKRX_DATA_DIR/files (DESIGN, "Two ways to run").
+ * The bucket of product images: S3/MinIO when S3_ENDPOINT is set, else the local disk under
+ * MAKRX_DATA_DIR/files (DESIGN, "Two ways to run"); made from the app's config on first use.
  */
-export function storeFileStorage(env: Environment = process.env): FileStorage {
-  const config = loadConfig(storeStorageEnv, env);
-  return createFileStorage(config, {
-    dataDir: resolve(config.MAKRX_DATA_DIR),
-    publicBaseUrl: config.STORE_API_URL.replace(/\/$/, ''),
-  });
+export function productImagesOf(app: FastifyInstance): Bucket {
+  let bucket = productImages.get(app);
+  if (!bucket) {
+    const config = storeConfigOf(app.config);
+    bucket = createFileStorage(config, {
+      dataDir: resolve(config.MAKRX_DATA_DIR),
+      publicBaseUrl: config.STORE_API_URL.replace(/\/$/, ''),
+    }).bucket('products');
+    productImages.set(app, bucket);
+  }
+  return bucket;
 }

@@ -1,4 +1,4 @@
-import { startService } from '@makrx/service-kit';
+import { runServiceProcess } from '@makrx/service-kit';
 import { storeService } from './service';
 
-await startService(storeService);
+await runServiceProcess(storeService);

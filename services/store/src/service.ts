@@ -1,7 +1,5 @@
-import { parkedEventRoutes, serviceAuthentication } from '@makrx/auth';
-import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
-import type { FileStorage } from '@makrx/storage';
-import { storeFileStorage } from './file-storage';
+import { notificationRelay, type BackgroundJob, type ServiceDefinition } from '@makrx/service-kit';
+import { storeEnv } from './config';
 import { catalogAdminRoutes } from './modules/catalog/admin-routes';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { productImageRoutes } from './modules/catalog/image-routes';
@@ -17,47 +15,43 @@ import { orderLinkMail } from './modules/orders/order-link';
 import { orgPurchaseActivity } from './modules/orders/org-purchase-activity';
 import { pricingAdminRoutes } from './modules/orders/pricing-admin-routes';
 import { orderRoutes } from './modules/orders/routes';
+import { expirePendingOrders } from './modules/payments/order-lifecycle';
 import { paymentRoutes } from './modules/payments/routes';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook-routes';
 import { searchRoutes } from './modules/search/routes';
 
-export interface StoreServiceOptions {
-  /** Where product images are kept; by default from the environment, made on first use. */
-  storage?: () => FileStorage;
-}
+/** Pending orders past their payment window give their stock back (spec: released when it expires). */
+const expireUnpaidOrders: BackgroundJob = {
+  name: 'expire-unpaid-orders',
+  everyMs: 60_000,
+  run: (app) => expirePendingOrders(app.db),
+};
 
-export function createStoreService({
-  storage = storeFileStorage,
-}: StoreServiceOptions = {}): ServiceDefinition {
-  let files: FileStorage | undefined;
-  const images = () => (files ??= storage()).bucket('products');
-  return {
-    name: 'store',
-    title: 'MakrX.Store API',
-    description: 'Catalog, cart, checkout, orders and fabrication quotes of MakrX.Store.',
-    authentication: (issuer) => serviceAuthentication(issuer, 'store-backend'),
-    modules: [
-      { prefix: '/api/v1', plugin: catalogRoutes },
-      { prefix: '/api/v1', plugin: orderRoutes },
-      { prefix: '/api/v1', plugin: orderAccountRoutes },
-      { prefix: '/api/v1', plugin: checkoutAddressRoutes },
-      { prefix: '/api/v1', plugin: orderAdminRoutes },
-      { prefix: '/api/v1', plugin: pricingAdminRoutes },
-      { prefix: '/api/v1', plugin: cartRoutes },
-      { prefix: '/api/v1', plugin: storeIntegrationRoutes },
-      { prefix: '/api/v1', plugin: paymentRoutes },
-      { prefix: '/api/v1', plugin: stripeWebhookRoutes },
-      { prefix: '/api/v1', plugin: searchRoutes },
-      { prefix: '/media', plugin: mediaRoutes },
-      { prefix: '/media/images', plugin: productImageRoutes(images) },
-      { prefix: '/api/v1/admin/catalog', plugin: catalogAdminRoutes(images) },
-      { prefix: '/api/v1', plugin: parkedEventRoutes },
-    ],
-    // Notifications asked for in a transaction reach the auth service from the outbox, as do
-    // signed-in buyers' paid orders for their MakrX.org activity.
-    consumers: [notificationRelay, orderConfirmationMail, orderLinkMail, orgPurchaseActivity],
-    seedDemoData: seedDemoCatalog,
-  };
-}
-
-export const storeService = createStoreService();
+export const storeService: ServiceDefinition = {
+  name: 'store',
+  title: 'MakrX.Store API',
+  description: 'Catalog, cart, checkout, orders and fabrication quotes of MakrX.Store.',
+  env: storeEnv,
+  audience: 'store-backend',
+  modules: [
+    { prefix: '/api/v1', plugin: catalogRoutes },
+    { prefix: '/api/v1', plugin: orderRoutes },
+    { prefix: '/api/v1', plugin: orderAccountRoutes },
+    { prefix: '/api/v1', plugin: checkoutAddressRoutes },
+    { prefix: '/api/v1', plugin: orderAdminRoutes },
+    { prefix: '/api/v1', plugin: pricingAdminRoutes },
+    { prefix: '/api/v1', plugin: cartRoutes },
+    { prefix: '/api/v1', plugin: storeIntegrationRoutes },
+    { prefix: '/api/v1', plugin: paymentRoutes },
+    { prefix: '/api/v1', plugin: stripeWebhookRoutes },
+    { prefix: '/api/v1', plugin: searchRoutes },
+    { prefix: '/media', plugin: mediaRoutes },
+    { prefix: '/media/images', plugin: productImageRoutes },
+    { prefix: '/api/v1/admin/catalog', plugin: catalogAdminRoutes },
+  ],
+  // Notifications asked for in a transaction reach the auth service from the outbox, as do
+  // signed-in buyers' paid orders for their MakrX.org activity.
+  consumers: [notificationRelay, orderConfirmationMail, orderLinkMail, orgPurchaseActivity],
+  jobs: [expireUnpaidOrders],
+  seedDemoData: seedDemoCatalog,
+};

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { requireSuperAdmin } from '@makrx/auth';
 import { auditLogFilter, auditLogPage, auditLogQuery, errorBody } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { auditLogCsv, searchAuditLog } from './service';
@@ -11,6 +10,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/admin/audit',
     {
+      config: { access: { permission: 'audit:read' } },
       schema: {
         tags: ['audit log'],
         summary: 'Audit log entries, newest first, by actor, action, entity and time range',
@@ -19,7 +19,6 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireSuperAdmin(request);
       return searchAuditLog(app.db, request.query);
     },
   );
@@ -27,6 +26,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/admin/audit.csv',
     {
+      config: { access: { permission: 'audit:read' } },
       schema: {
         tags: ['audit log'],
         summary: 'The same entries as a CSV download (RFC 4180, with a header row)',
@@ -34,7 +34,6 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireSuperAdmin(request);
       const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
       return reply
         .type('text/csv; charset=utf-8')

@@ -1,4 +1,3 @@
-import type { Mailer } from '@makrx/mailer';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
 
@@ -15,49 +14,51 @@ const devMail = z.object({
 
 /**
  * The dev mailbox (DESIGN: embedded mode keeps mail instead of sending it): what MakrX would
- * have emailed, newest first. Registered only while no SMTP server is configured.
+ * have emailed, newest first. There only while no SMTP server is configured.
  */
-export function devMailRoutes(mailer: Mailer): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.get(
-      '/mail',
-      {
-        schema: {
-          tags: ['dev'],
-          summary: 'Mail the system would have sent (embedded mode only)',
-          querystring: z.object({
-            to: z.email().optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-          }),
-          response: { 200: z.object({ items: z.array(devMail) }) },
-        },
-      },
-      async (request) => {
-        const items = await mailer.listDevMail(request.query);
-        return { items: items.map((mail) => ({ ...mail, sentAt: mail.sentAt.toISOString() })) };
-      },
-    );
+export const devMailRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { mailer } = app;
+  if (mailer.transport !== 'dev-mailbox') return;
 
-    app.get(
-      '/mail/:id',
-      {
-        schema: {
-          tags: ['dev'],
-          summary: 'One mail as the recipient would see it',
-          params: z.object({ id: z.uuid() }),
-        },
+  app.get(
+    '/mail',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['dev'],
+        summary: 'Mail the system would have sent (embedded mode only)',
+        querystring: z.object({
+          to: z.email().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(devMail) }) },
       },
-      async (request, reply) => {
-        const mail = await mailer.findDevMail(request.params.id);
-        if (!mail) throw notFound('That mail');
-        return reply
-          .type('text/html; charset=utf-8')
-          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .send(
-            mail.html ??
-              `<pre>${mail.text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
-          );
+    },
+    async (request) => {
+      const items = await mailer.listDevMail(request.query);
+      return { items: items.map((mail) => ({ ...mail, sentAt: mail.sentAt.toISOString() })) };
+    },
+  );
+
+  app.get(
+    '/mail/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['dev'],
+        summary: 'One mail as the recipient would see it',
+        params: z.object({ id: z.uuid() }),
       },
-    );
-  };
-}
+    },
+    async (request, reply) => {
+      const mail = await mailer.findDevMail(request.params.id);
+      if (!mail) throw notFound('That mail');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(
+          mail.html ?? `<pre>${mail.text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
+        );
+    },
+  );
+};

@@ -1,13 +1,24 @@
-import { adminDomains, realmRoles, type UserCaller } from '@makrx/auth';
+import {
+  adminDomains,
+  flagPermission,
+  realmGrants,
+  signedInUser,
+  type RequestAccess,
+  type UserCaller,
+} from '@makrx/auth';
 import type { FeatureFlag } from '@makrx/contracts';
-import { AppError, type Peers } from '@makrx/service-kit';
+import { AppError } from '@makrx/service-kit';
+import type { FastifyRequest } from 'fastify';
 
 /**
- * Spec 5, "Flag Governance", enforced here and nowhere else:
+ * Spec 5, "Flag Governance": the routes let in anyone holding `flags:admin` (super admins,
+ * domain admins, makerspace admins; changes for everyone `flags:manage`, without the latter);
+ * which flag they may change depends on the flag, so it is decided here, with the permissions
+ * of packages/auth:
  * - super admins change every flag;
- * - a domain admin (admin plus admin:<domain>) only the flags of that domain, never a global one;
- * - a makerspace admin only makerspace-scoped flags, and only for their own makerspace.
- * Makerspace roles are not in tokens: the cave answers them from its memberships.
+ * - a domain admin only the flags of that domain (`flags:manage:<domain>`), never a global one;
+ * - a makerspace admin only makerspace-scoped flags, and only for their own makerspace
+ *   (`flags:manage:makerspace`, from the cave's memberships).
  */
 
 type GovernedFlag = Pick<FeatureFlag, 'key' | 'scope' | 'domain'>;
@@ -17,49 +28,28 @@ export const governance = (message: string) => new AppError(403, 'FLAG_GOVERNANC
 const MAKERSPACE_ADMIN_LIMIT =
   'Makerspace admins may only turn makerspace-scoped flags on or off for their own makerspace.';
 
-/** Who is asking, and the makerspaces they administer (asked of the cave once, when needed). */
+/** Who is asking, and what the guard knows they may do. */
 export interface FlagActor {
   caller: UserCaller;
-  makerspacesAdministered(): Promise<string[]>;
+  access: RequestAccess;
 }
 
-interface MembershipList {
-  items: Array<{ makerspace: { id: string }; roles: string[] }>;
-}
+export const flagActorOf = (request: FastifyRequest): FlagActor => ({
+  caller: signedInUser(request),
+  access: request.access,
+});
 
-export function flagActor(caller: UserCaller, peers: Peers): FlagActor {
-  let administered: Promise<string[]> | undefined;
-  return {
-    caller,
-    makerspacesAdministered: () =>
-      (administered ??= peers
-        .json<MembershipList>(
-          'cave',
-          `/api/v1/user/makerspaces?userId=${encodeURIComponent(caller.userId)}`,
-        )
-        .then(({ items }) =>
-          items
-            .filter((item) => item.roles.includes('makerspace_admin'))
-            .map((item) => item.makerspace.id),
-        )),
-  };
-}
-
-const isSuperAdmin = (caller: UserCaller) => caller.realmRoles.includes(realmRoles.superAdmin);
-const isAdmin = (caller: UserCaller) => caller.realmRoles.includes(realmRoles.admin);
+const domainOf = (flag: GovernedFlag) => (flag.scope === 'global' ? null : flag.domain);
 
 /** Why the caller may not change the flag's settings for everyone; null when they may. */
 export function settingsRefusal(caller: UserCaller, flag: GovernedFlag): string | null {
-  if (isSuperAdmin(caller)) return null;
-  if (!isAdmin(caller))
+  const domain = domainOf(flag);
+  if (realmGrants(caller, flagPermission(domain))) return null;
+  const administered = adminDomains.filter((d) => realmGrants(caller, flagPermission(d)));
+  if (administered.length === 0)
     return `Only super admins and domain admins may change a flag for everyone. ${MAKERSPACE_ADMIN_LIMIT}`;
-  if (flag.scope === 'global' || flag.domain === null)
-    return 'Only a super admin may change a global flag.';
-  if (caller.realmRoles.includes(realmRoles.adminOf(flag.domain))) return null;
-  const held = adminDomains.filter((domain) =>
-    caller.realmRoles.includes(realmRoles.adminOf(domain)),
-  );
-  return `This flag belongs to the ${flag.domain} domain; you administer ${held.length ? held.join(', ') : 'no domain'}.`;
+  if (domain === null) return 'Only a super admin may change a global flag.';
+  return `This flag belongs to the ${domain} domain; you administer ${administered.join(', ')}.`;
 }
 
 /** PATCH /flags/:key: the settings every user gets. */
@@ -78,22 +68,26 @@ export async function assertMayOverride(
   if (refusal === null) return;
   // Only a makerspace-scoped flag can be a makerspace admin's; anything else is refused as is.
   if (flag.scope !== 'makerspace') throw governance(refusal);
-  const administered = await actor.makerspacesAdministered();
-  if (administered.includes(makerspaceId)) return;
+  if (await actor.access.can('flags:manage:makerspace', { id: makerspaceId })) return;
   throw governance(
-    administered.length > 0
+    (await makerspacesAdministered(actor)).length > 0
       ? `You administer another makerspace, not this one. ${MAKERSPACE_ADMIN_LIMIT}`
       : refusal,
   );
+}
+
+async function makerspacesAdministered(actor: FlagActor): Promise<string[]> {
+  return (await actor.access.memberships())
+    .filter((membership) => membership.roles.includes('makerspace_admin'))
+    .map((membership) => membership.makerspace.id);
 }
 
 /** What of the flag settings the caller may see: all of them, or their makerspaces' share. */
 export type FlagView = { kind: 'all' } | { kind: 'makerspaces'; makerspaceIds: string[] };
 
 export async function flagViewOf(actor: FlagActor): Promise<FlagView> {
-  if (isSuperAdmin(actor.caller) || isAdmin(actor.caller)) return { kind: 'all' };
-  const makerspaceIds = await actor.makerspacesAdministered();
-  if (makerspaceIds.length === 0)
-    throw governance('Only super admins, admins and makerspace admins may see the flag settings.');
-  return { kind: 'makerspaces', makerspaceIds };
+  // Anyone who administers flags for everyone sees every flag; the guard let in the rest
+  // because they run a makerspace.
+  if (realmGrants(actor.caller, 'flags:admin')) return { kind: 'all' };
+  return { kind: 'makerspaces', makerspaceIds: await makerspacesAdministered(actor) };
 }

@@ -1,4 +1,3 @@
-import { requireUser } from '@makrx/auth';
 import {
   errorBody,
   featureFlag,
@@ -11,9 +10,8 @@ import {
   makerspaceOverrideUpdate,
 } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { flagActor, flagViewOf } from './governance';
+import { flagActorOf, flagViewOf } from './governance';
 import {
   evaluateFlagsFor,
   flagHistory,
@@ -35,11 +33,10 @@ const errors = {
 
 /** Feature flags (spec 5): evaluation for everyone, settings and history for admins. */
 export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
-  const actorOf = (request: FastifyRequest) => flagActor(requireUser(request), app.peers);
-
   app.get(
     '/flags',
     {
+      config: { access: { permission: 'flags:admin' } },
       schema: {
         tags: ['feature flags'],
         summary:
@@ -48,7 +45,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = flagActorOf(request);
       return { flags: await listFlagsFor(app.db, actor, await flagViewOf(actor)) };
     },
   );
@@ -56,6 +53,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/flags/evaluate',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['feature flags'],
         summary: 'Every flag evaluated for the caller (guest or signed in)',
@@ -77,6 +75,8 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/flags/:key',
     {
+      // For everyone: super and domain admins; which flag, governance says (by its domain).
+      config: { access: { permission: 'flags:manage' } },
       schema: {
         tags: ['feature flags'],
         summary: 'Change a flag (with a justification); governed by spec 5',
@@ -87,7 +87,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       updateFlag(app.db, request.params.key, request.body, {
-        actor: actorOf(request),
+        actor: flagActorOf(request),
         requestId: request.id,
       }),
   );
@@ -95,6 +95,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/flags/:key/makerspaces/:makerspaceId',
     {
+      config: { access: { permission: 'flags:admin' } },
       schema: {
         tags: ['feature flags'],
         summary: 'Turn a makerspace-scoped flag on or off for one makerspace',
@@ -105,7 +106,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       setMakerspaceOverride(app.db, request.params.key, request.params.makerspaceId, request.body, {
-        actor: actorOf(request),
+        actor: flagActorOf(request),
         requestId: request.id,
       }),
   );
@@ -113,6 +114,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/flags/:key/history',
     {
+      config: { access: { permission: 'flags:admin' } },
       schema: {
         tags: ['feature flags'],
         summary: 'The changes of a flag, newest first (makerspace admins: their own makerspace’s)',
@@ -122,7 +124,7 @@ export const featureFlagRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const view = await flagViewOf(actorOf(request));
+      const view = await flagViewOf(flagActorOf(request));
       const { makerspaceId } = request.query;
       return { changes: await flagHistory(app.db, request.params.key, view, makerspaceId) };
     },

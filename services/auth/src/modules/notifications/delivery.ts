@@ -1,4 +1,3 @@
-import type { Mailer } from '@makrx/mailer';
 import {
   NOTIFICATION_REQUESTED,
   notificationKeyOf,
@@ -12,21 +11,19 @@ import { raiseNotification } from './service';
  * cave's and store's, and are raised here without an HTTP hop; the event id keeps a repeated
  * delivery from raising or mailing twice.
  */
-export function notificationDelivery(mailer: Mailer | undefined): EventConsumer {
-  return {
-    name: 'notification-delivery',
-    eventTypes: [NOTIFICATION_REQUESTED],
-    // The mail leaves through the same database in embedded mode: no transaction held open.
-    outsideTransaction: true,
-    async handle(event, { app }) {
-      const requested = event.payload as RequestedNotification;
-      await raiseNotification(app.db, mailer, app.log, {
-        ...requested,
-        body: requested.body ?? '',
-        link: requested.link ?? null,
-        source: 'auth',
-        idempotencyKey: notificationKeyOf(event),
-      });
-    },
-  };
-}
+export const notificationDelivery: EventConsumer = {
+  name: 'notification-delivery',
+  eventTypes: [NOTIFICATION_REQUESTED],
+  // The mail leaves through the same database in embedded mode: no transaction held open.
+  outsideTransaction: true,
+  async handle(event, { app }) {
+    const requested = event.payload as RequestedNotification;
+    await raiseNotification(app.db, app.mailer, app.log, {
+      ...requested,
+      body: requested.body ?? '',
+      link: requested.link ?? null,
+      source: 'auth',
+      idempotencyKey: notificationKeyOf(event),
+    });
+  },
+};

@@ -8,7 +8,7 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoUsers } from '../identity/demo-users';
-import { createAuthService } from '../../service';
+import { authService } from '../../service';
 import { notifications, notificationPreferences } from './tables';
 
 const apps = {
@@ -33,7 +33,7 @@ describe.each(testDrivers)('notifications over %s', (driver) => {
       database: mailbox.db,
       log: { info: () => {} },
     });
-    auth = await startTestService(createAuthService({ mailer }), driver, { issuer: idp.issuer });
+    auth = await startTestService(authService, driver, { issuer: idp.issuer, mailer });
     await seedDemoUsers(auth.app.db, 'makrx-demo');
     for (const row of await auth.app.db.select().from(users)) ids[row.username] = row.id;
   });

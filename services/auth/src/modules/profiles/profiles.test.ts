@@ -1,13 +1,13 @@
 import type { MakerProfile, ProfilePage } from '@makrx/contracts';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthService } from '../../service';
+import { authService } from '../../service';
 
 describe.each(testDrivers)('public maker profiles over %s', (driver) => {
   let auth: TestService;
   const get = (url: string) => auth.app.inject(url);
   beforeAll(async () => {
-    auth = await startTestService(createAuthService(), driver);
+    auth = await startTestService(authService, driver);
   });
   afterAll(() => auth.close());
 

@@ -13,6 +13,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/profiles',
     {
+      config: { access: { feature: 'makerProfiles', mode: 'read' } },
       schema: {
         tags: ['profiles'],
         summary: 'Public maker profiles; featured=true for the spotlight',
@@ -26,6 +27,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/profiles/:handle',
     {
+      config: { access: { feature: 'makerProfiles', mode: 'read' } },
       schema: {
         tags: ['profiles'],
         summary: 'A maker’s public profile',

@@ -1,9 +1,8 @@
-import { errorBody, profileSyncRequest } from '@makrx/contracts';
+import { errorBody, profileSyncRequest, profileSyncResult } from '@makrx/contracts';
 import { recordAudit } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { profileHighlights } from './tables';
 
 export const profileSyncRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,13 +10,13 @@ export const profileSyncRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/profiles/sync',
     {
-      config: { serviceClients: ['makrcave-backend'] },
+      config: { access: { serviceClients: ['makrcave-backend'] } },
       schema: {
         tags: ['integration'],
         summary: 'Sync a maker’s achievements and project highlights from MakrCave',
         body: profileSyncRequest,
         response: {
-          200: z.object({ userId: z.uuid(), syncedAt: z.iso.datetime() }),
+          200: profileSyncResult,
           401: errorBody,
           403: errorBody,
           404: errorBody,

@@ -3,7 +3,7 @@ import { users } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoUsers } from '../identity/demo-users';
-import { createAuthService } from '../../service';
+import { authService } from '../../service';
 
 describe.each(testDrivers)('purchase activity from the store over %s', (driver) => {
   let idp: TestIssuer;
@@ -12,7 +12,7 @@ describe.each(testDrivers)('purchase activity from the store over %s', (driver) 
 
   beforeAll(async () => {
     idp = await startTestIssuer();
-    auth = await startTestService(createAuthService(), driver, { issuer: idp.issuer });
+    auth = await startTestService(authService, driver, { issuer: idp.issuer });
     await seedDemoUsers(auth.app.db, 'makrx-demo');
     for (const row of await auth.app.db.select().from(users)) ids[row.username] = row.id;
   });

@@ -1,4 +1,4 @@
-import { requireUser } from '@makrx/auth';
+import { signedInUser } from '@makrx/auth';
 import {
   errorBody,
   purchaseActivityRecorded,
@@ -15,7 +15,7 @@ export const purchaseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/activity/purchase',
     {
-      config: { serviceClients: ['store-backend'] },
+      config: { access: { serviceClients: ['store-backend'] } },
       schema: {
         tags: ['integration'],
         summary: 'Record a paid store order on the buyer’s MakrX.org activity, once per order',
@@ -37,6 +37,7 @@ export const purchaseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/purchase-activity',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'read' } },
       schema: {
         tags: ['profiles'],
         summary: 'Your store purchases by category; seen by you only',
@@ -45,7 +46,7 @@ export const purchaseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return purchaseSummaryOf(app.db, requireUser(request).userId);
+      return purchaseSummaryOf(app.db, signedInUser(request).userId);
     },
   );
 };

@@ -4,7 +4,7 @@ import { featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthService } from '../../service';
+import { authService } from '../../service';
 import { profileSearchDocument, profiles } from '../profiles/tables';
 
 describe.each(testDrivers)('searching maker profiles over %s', (driver) => {
@@ -18,7 +18,7 @@ describe.each(testDrivers)('searching maker profiles over %s', (driver) => {
 
   beforeAll(async () => {
     // The seeded flags have ENABLE_UNIFIED_SEARCH on for everyone.
-    auth = await startTestService(createAuthService(), driver);
+    auth = await startTestService(authService, driver);
   });
   afterAll(() => auth.close());
 
@@ -75,7 +75,7 @@ describe.each(testDrivers)('maker search turned off over %s', (driver) => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    auth = await startTestService(createAuthService(), driver, { issuer: issuer.issuer });
+    auth = await startTestService(authService, driver, { issuer: issuer.issuer });
     await auth.app.db
       .update(featureFlags)
       .set({ targeting: { roles: ['super_admin'] } })

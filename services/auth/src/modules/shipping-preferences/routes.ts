@@ -1,4 +1,4 @@
-import { requireUser } from '@makrx/auth';
+import { signedInUser } from '@makrx/auth';
 import {
   defaultShippingMethodBody,
   errorBody,
@@ -27,6 +27,7 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/addresses',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'read' } },
       schema: {
         tags: ['shipping preferences'],
         summary: 'Your saved shipping addresses (default first) and default shipping method',
@@ -35,13 +36,14 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return shippingPreferencesOf(app.db, requireUser(request).userId);
+      return shippingPreferencesOf(app.db, signedInUser(request).userId);
     },
   );
 
   app.post(
     '/me/addresses',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'write' } },
       schema: {
         tags: ['shipping preferences'],
         summary: 'Save an address; your first one becomes the default',
@@ -50,7 +52,12 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const saved = await addAddress(app.db, requireUser(request).userId, request.id, request.body);
+      const saved = await addAddress(
+        app.db,
+        signedInUser(request).userId,
+        request.id,
+        request.body,
+      );
       return reply.code(201).send(saved);
     },
   );
@@ -58,6 +65,7 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/me/addresses/:id',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'write' } },
       schema: {
         tags: ['shipping preferences'],
         summary: 'Change a saved address',
@@ -67,12 +75,19 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      editAddress(app.db, requireUser(request).userId, request.id, request.params.id, request.body),
+      editAddress(
+        app.db,
+        signedInUser(request).userId,
+        request.id,
+        request.params.id,
+        request.body,
+      ),
   );
 
   app.post(
     '/me/addresses/:id/default',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'write' } },
       schema: {
         tags: ['shipping preferences'],
         summary: 'Make a saved address the one checkout starts from',
@@ -81,12 +96,13 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      setDefaultAddress(app.db, requireUser(request).userId, request.id, request.params.id),
+      setDefaultAddress(app.db, signedInUser(request).userId, request.id, request.params.id),
   );
 
   app.delete(
     '/me/addresses/:id',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'write' } },
       schema: {
         tags: ['shipping preferences'],
         summary: 'Delete a saved address; if it was the default, the oldest left takes its place',
@@ -95,7 +111,7 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteAddress(app.db, requireUser(request).userId, request.id, request.params.id);
+      await deleteAddress(app.db, signedInUser(request).userId, request.id, request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -103,6 +119,7 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/me/shipping-method',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'write' } },
       schema: {
         tags: ['shipping preferences'],
         summary: 'Set (or clear, with null) the shipping method checkout starts from',
@@ -114,7 +131,7 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const { defaultShippingMethod } = request.body;
       await setDefaultShippingMethod(
         app.db,
-        requireUser(request).userId,
+        signedInUser(request).userId,
         request.id,
         defaultShippingMethod,
       );
@@ -126,7 +143,7 @@ export const shippingPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/preferences/shipping',
     {
-      config: { serviceClients: ['store-backend'] },
+      config: { access: { serviceClients: ['store-backend'] } },
       schema: {
         tags: ['integration'],
         summary: 'A user’s saved shipping addresses and default shipping method, for checkout',

@@ -4,7 +4,7 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoUsers } from '../identity/demo-users';
-import { createAuthService } from '../../service';
+import { authService } from '../../service';
 import { shippingAddresses } from './tables';
 
 const home = {
@@ -33,7 +33,7 @@ describe.each(testDrivers)('saved shipping addresses over %s', (driver) => {
 
   beforeAll(async () => {
     idp = await startTestIssuer();
-    auth = await startTestService(createAuthService(), driver, { issuer: idp.issuer });
+    auth = await startTestService(authService, driver, { issuer: idp.issuer });
     await seedDemoUsers(auth.app.db, 'makrx-demo');
     for (const row of await auth.app.db.select().from(users)) ids[row.username] = row.id;
   });

@@ -1,4 +1,4 @@
-import { requireSuperAdmin } from '@makrx/auth';
+import { signedInUser } from '@makrx/auth';
 import {
   adminUser,
   adminUserPage,
@@ -16,14 +16,15 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 
 /** User administration for super admins (spec 4); every change is audited. */
 export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
-  const change = (request: Parameters<typeof requireSuperAdmin>[0]) => ({
-    actorId: requireSuperAdmin(request).userId,
+  const change = (request: Parameters<typeof signedInUser>[0]) => ({
+    actorId: signedInUser(request).userId,
     requestId: request.id,
   });
 
   app.get(
     '/admin/users',
     {
+      config: { access: { permission: 'users:admin' } },
       schema: {
         tags: ['user administration'],
         summary: 'Find users by email, username or name',
@@ -32,7 +33,6 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireSuperAdmin(request);
       return searchUsers(app.db, request.query);
     },
   );
@@ -40,6 +40,7 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/admin/users/:id/roles/:role',
     {
+      config: { access: { permission: 'users:admin' } },
       schema: {
         tags: ['user administration'],
         summary: 'Give a user a global role',
@@ -53,6 +54,7 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/admin/users/:id/roles/:role',
     {
+      config: { access: { permission: 'users:admin' } },
       schema: {
         tags: ['user administration'],
         summary: 'Take a global role away',
@@ -66,6 +68,7 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/admin/users/:id/lock',
     {
+      config: { access: { permission: 'users:admin' } },
       schema: {
         tags: ['user administration'],
         summary: 'Lock an account and sign it out everywhere',
@@ -79,6 +82,7 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/admin/users/:id/unlock',
     {
+      config: { access: { permission: 'users:admin' } },
       schema: {
         tags: ['user administration'],
         summary: 'Unlock an account',

@@ -7,6 +7,7 @@ export const makerspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/makerspaces',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['makerspaces'],
         summary: 'The public directory of makerspaces',
@@ -20,6 +21,7 @@ export const makerspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/makerspaces/:slug',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['makerspaces'],
         summary: 'One makerspace with its equipment',

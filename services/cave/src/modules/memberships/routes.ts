@@ -1,22 +1,14 @@
-import { requireUser } from '@makrx/auth';
-import { errorBody } from '@makrx/contracts';
+import { signedInUser } from '@makrx/auth';
+import { errorBody, makerspaceMembershipList as membershipList } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
 import { membershipsOf } from './service';
-
-const membershipList = z.object({
-  items: z.array(
-    z.object({
-      makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-      roles: z.array(z.enum(['makerspace_admin', 'service_provider', 'member'])),
-    }),
-  ),
-});
 
 export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/makerspaces',
     {
+      config: { access: { feature: 'userProfileManagement', mode: 'read' } },
       schema: {
         tags: ['memberships'],
         summary: 'The signed-in user’s makerspaces and roles',
@@ -24,14 +16,14 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: membershipList, 401: errorBody },
       },
     },
-    async (request) => ({ items: await membershipsOf(app.db, requireUser(request).userId) }),
+    async (request) => ({ items: await membershipsOf(app.db, signedInUser(request).userId) }),
   );
 
   // Spec section 7, MakrX.org → MakrCave: only the auth service may ask about any user.
   app.get(
     '/user/makerspaces',
     {
-      config: { serviceClients: ['auth-service'] },
+      config: { access: { serviceClients: ['auth-service', 'store-backend'] } },
       schema: {
         tags: ['integration'],
         summary: 'A user’s makerspace memberships (for MakrX.org)',

@@ -7,6 +7,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/projects',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['projects'],
         summary: 'Public projects, most recently updated first',
@@ -20,6 +21,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/projects/:slug',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['projects'],
         summary: 'One project: public, or private to its signed-in owner',

@@ -1,5 +1,5 @@
 import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
-import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { searchMakerspaces } from '../makerspaces/search';
 import { searchProjects } from '../projects/search';
 
@@ -14,14 +14,10 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: searchQuery,
         response: { 200: searchResults, 400: errorBody, 404: errorBody },
       },
+      // Public data only; while ENABLE_UNIFIED_SEARCH is off the route is not there.
+      config: { access: 'public', flag: 'ENABLE_UNIFIED_SEARCH' },
     },
     async (request) => {
-      const user = request.caller?.kind === 'user' ? request.caller : undefined;
-      const on = await app.flags.isOn('ENABLE_UNIFIED_SEARCH', {
-        userId: user?.userId,
-        roles: user?.realmRoles,
-      });
-      if (!on) throw new AppError(404, 'FEATURE_DISABLED', 'Search is turned off for now.');
       const { q, limit } = request.query;
       const [spaces, found] = await Promise.all([
         searchMakerspaces(app.db, q, limit),

@@ -222,7 +222,7 @@ describe.each(testDrivers)('carts over %s', (driver) => {
     );
     const url = `/api/v1/orders/${placed.json().id}/reorder`;
     const off = await call('POST', url, bearer(user));
-    expect(off.statusCode).toBe(403);
+    expect(off.statusCode).toBe(404);
     expect(off.json().error.code).toBe('FEATURE_DISABLED');
     await store.app.db.insert(featureFlags).values({
       key: 'ENABLE_QUICK_REORDER',

@@ -52,18 +52,18 @@ export async function fillCart(
 
 /** Spec section 7, MakrCave backend → MakrX.Store. Only the cave's service token may call. */
 export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const links = storeLinks();
+  const links = storeLinks(app.config);
 
   app.get(
     '/products/by-codes',
     {
+      config: { access: { serviceClients: ['makrcave-backend'] } },
       schema: {
         tags: ['integration'],
         summary: 'Products by SKU codes, with inventory (for MakrCave BOMs)',
         querystring: productsByCodesQuery,
         response: { 200: productsByCodes, 400: errorBody, 401: errorBody, 403: errorBody },
       },
-      config: { serviceClients: ['makrcave-backend'] },
     },
     async (request) => {
       const { codes, include_inventory: withInventory } = request.query;
@@ -83,13 +83,13 @@ export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cart/bulk-add',
     {
+      config: { access: { serviceClients: ['makrcave-backend'] } },
       schema: {
         tags: ['integration'],
         summary: "Add BOM items to a user's cart by code (for MakrCave)",
         body: bulkAddBody,
         response: { 200: cartFill, 400: errorBody, 401: errorBody, 403: errorBody },
       },
-      config: { serviceClients: ['makrcave-backend'] },
     },
     async (request) => ({
       ...(await fillCart(app.db, request.body.userId, request.body.items)),
@@ -102,13 +102,13 @@ export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orders/quick-reorder',
     {
+      config: { access: { serviceClients: ['makrcave-backend'] } },
       schema: {
         tags: ['integration'],
         summary: "Quick reorder from a MakrCave BOM: fills the user's cart for checkout",
         body: quickReorderBody,
         response: { 200: cartFill, 400: errorBody, 401: errorBody, 403: errorBody },
       },
-      config: { serviceClients: ['makrcave-backend'] },
     },
     async (request) => ({
       ...(await fillCart(app.db, request.body.userId, request.body.bomItems)),

@@ -1,4 +1,4 @@
-import { requireUser } from '@makrx/auth';
+import { signedInUser } from '@makrx/auth';
 import { addToCartBody, cart, cartFill, errorBody } from '@makrx/contracts';
 import { AppError, badRequest, notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
@@ -19,10 +19,11 @@ const cartTokenHeader = z.object({ 'x-cart-token': z.string().max(200).optional(
 const variantParams = z.object({ variantId: z.uuid() });
 
 export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
-  const links = storeLinks();
+  const links = storeLinks(app.config);
   app.get(
     '/cart',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'read' } },
       schema: {
         tags: ['cart'],
         summary: 'Your cart at current prices (a guest sends its x-cart-token)',
@@ -39,6 +40,7 @@ export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cart/items',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'write' } },
       schema: {
         tags: ['cart'],
         summary: 'Add an item, if that many are in stock',
@@ -63,6 +65,7 @@ export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/cart/items/:variantId',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'write' } },
       schema: {
         tags: ['cart'],
         summary: 'Change how many of an item the cart holds',
@@ -90,6 +93,7 @@ export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/cart/items/:variantId',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'write' } },
       schema: {
         tags: ['cart'],
         summary: 'Take an item out of the cart',
@@ -109,21 +113,20 @@ export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orders/:id/reorder',
     {
+      // Managing one's own orders; while ENABLE_QUICK_REORDER is off the route is not there.
+      config: {
+        access: { feature: 'orderManagement', mode: 'write' },
+        flag: 'ENABLE_QUICK_REORDER',
+      },
       schema: {
         tags: ['cart'],
         summary: 'Put the items of one of your past orders back in your cart (quick reorder)',
         params: z.object({ id: z.uuid() }),
         response: { 200: cartFill, 401: errorBody, 403: errorBody, 404: errorBody },
       },
-      config: { access: { feature: 'purchaseProducts', mode: 'write' } },
     },
     async (request) => {
-      const user = requireUser(request);
-      const on = await app.flags.isOn('ENABLE_QUICK_REORDER', {
-        userId: user.userId,
-        roles: user.realmRoles,
-      });
-      if (!on) throw new AppError(403, 'FEATURE_DISABLED', 'Quick reorder is not available yet.');
+      const user = signedInUser(request);
       const found = await loadOrder(app.db, { id: request.params.id });
       if (!found || found.row.userId !== user.userId) throw notFound('The order');
       const items = found.order.lines.map((l) => ({ code: l.sku, quantity: l.quantity }));
@@ -134,16 +137,16 @@ export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cart/merge',
     {
+      config: { access: { feature: 'purchaseProducts', mode: 'write' } },
       schema: {
         tags: ['cart'],
         summary: "On sign-in: move the guest cart of x-cart-token into the user's cart",
         headers: cartTokenHeader,
         response: { 200: cart, 400: errorBody, 401: errorBody },
       },
-      config: { access: { feature: 'purchaseProducts', mode: 'write' } },
     },
     async (request) => {
-      const user = requireUser(request);
+      const user = signedInUser(request);
       const guestToken = request.headers['x-cart-token'];
       if (!guestToken) {
         throw badRequest('CART_TOKEN_REQUIRED', 'Send the guest cart token to merge.', [

@@ -1,4 +1,4 @@
-import type { Bucket } from '@makrx/storage';
+import { productImagesOf } from '../../file-storage';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { notFound } from '@makrx/service-kit';
 import { z } from 'zod';
@@ -7,31 +7,31 @@ import { z } from 'zod';
  * Uploaded product images, public like the rest of the catalog (decision 0006): streamed from
  * the storage's products bucket, cached for a year, since an image's key never changes content.
  */
-export function productImageRoutes(images: () => Bucket): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.get(
-      '/:productId/:file',
-      {
-        schema: {
-          hide: true,
-          params: z.object({
-            productId: z.uuid(),
-            file: z.string().regex(/^[0-9a-f-]{36}\.(png|jpg|webp)$/),
-          }),
-        },
+export const productImageRoutes: FastifyPluginAsyncZod = async (app) => {
+  const images = () => productImagesOf(app);
+  app.get(
+    '/:productId/:file',
+    {
+      config: { access: 'public' },
+      schema: {
+        hide: true,
+        params: z.object({
+          productId: z.uuid(),
+          file: z.string().regex(/^[0-9a-f-]{36}\.(png|jpg|webp)$/),
+        }),
       },
-      async (request, reply) => {
-        const { productId, file } = request.params;
-        const found = await images().get(`products/${productId}/${file}`);
-        if (!found) throw notFound('Image');
-        return reply
-          .header('content-type', found.contentType)
-          .header('content-length', found.size)
-          .header('cache-control', 'public, max-age=31536000, immutable')
-          .header('cross-origin-resource-policy', 'cross-origin')
-          .header('x-content-type-options', 'nosniff')
-          .send(found.body);
-      },
-    );
-  };
-}
+    },
+    async (request, reply) => {
+      const { productId, file } = request.params;
+      const found = await images().get(`products/${productId}/${file}`);
+      if (!found) throw notFound('Image');
+      return reply
+        .header('content-type', found.contentType)
+        .header('content-length', found.size)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .header('x-content-type-options', 'nosniff')
+        .send(found.body);
+    },
+  );
+};

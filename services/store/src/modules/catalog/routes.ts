@@ -28,6 +28,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/products',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'read' } },
       schema: {
         tags: ['catalog'],
         summary: 'List products, a page at a time',
@@ -46,6 +47,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/products/search',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'read' } },
       schema: {
         tags: ['catalog'],
         summary: 'Search products: full text; with ENABLE_ADVANCED_SEARCH also typos and facets',
@@ -66,6 +68,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/products/:slug',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'read' } },
       schema: {
         tags: ['catalog'],
         summary: 'One product with its description and specifications',
@@ -88,6 +91,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/categories',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'read' } },
       schema: {
         tags: ['catalog'],
         summary: 'The category tree, parents first, with the products of each subtree counted',
@@ -100,6 +104,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/categories/:slug',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'read' } },
       schema: {
         tags: ['catalog'],
         summary: 'One category with its path from the top (breadcrumbs) and its subcategories',

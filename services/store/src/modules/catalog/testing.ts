@@ -7,8 +7,7 @@ import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import type { Driver } from '@makrx/db';
 import { startTestService, type TestService } from '@makrx/service-kit/testing';
-import { createFileStorage, storageEnv } from '@makrx/storage';
-import { createStoreService } from '../../service';
+import { storeService } from '../../service';
 
 export interface CatalogAdminSetup {
   store: TestService;
@@ -31,10 +30,10 @@ async function person(db: Database, issuer: TestIssuer, username: string, realmR
 export async function startCatalogAdminSetup(driver: Driver): Promise<CatalogAdminSetup> {
   const dataDir = mkdtempSync(join(tmpdir(), 'makrx-catalog-'));
   const issuer = await startTestIssuer();
-  const storage = () =>
-    createFileStorage(storageEnv.parse({}), { dataDir, publicBaseUrl: 'http://127.0.0.1:9' });
-  const store = await startTestService(createStoreService({ storage }), driver, {
+  const store = await startTestService(storeService, driver, {
     issuer: issuer.issuer,
+    // Product images on a temporary local disk, served from a closed port.
+    env: { MAKRX_DATA_DIR: dataDir, STORE_API_URL: 'http://127.0.0.1:9' },
   });
   const db = store.app.db;
   const superAdmin = await person(db, issuer, 'root', ['super_admin', 'store_customer']);

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { declareRoutesOfPlugin } from '@makrx/auth';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 
 const mediaRoot = fileURLToPath(new URL('../../../media', import.meta.url));
 
 /** Product images, served under /media with long-lived caching (file names never change meaning). */
 export const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
+  declareRoutesOfPlugin(app, 'public');
   await app.register(fastifyStatic, {
     root: mediaRoot,
     maxAge: '7d',

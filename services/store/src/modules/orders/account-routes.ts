@@ -1,4 +1,4 @@
-import { requireUser } from '@makrx/auth';
+import { signedInUser } from '@makrx/auth';
 import {
   errorBody,
   guestOrderLookup,
@@ -18,16 +18,16 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders',
     {
+      config: { access: { feature: 'orderManagement', mode: 'read' } },
       schema: {
         tags: ['orders'],
         summary: 'Your orders, newest first',
         querystring: orderListQuery.omit({ q: true }),
         response: { 200: orderPage, 401: errorBody },
       },
-      config: { access: { feature: 'orderManagement', mode: 'read' } },
     },
     async (request) => {
-      const user = requireUser(request);
+      const user = signedInUser(request);
       return listOrders(app.db, { ...request.query, userId: user.userId });
     },
   );
@@ -36,6 +36,7 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders/by-number/:number',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['orders'],
         summary: 'An order by its number, for its tracking page',
@@ -62,6 +63,7 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orders/lookup',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['orders'],
         summary: "A guest asks for their order's link by its number and email",
@@ -84,6 +86,7 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders/:id/invoice',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['orders'],
         summary: "The order's invoice: number, lines, tax and totals",

@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { actorIdOf } from './order-access';
 import { changeOrderStatus, loadOrder } from './order-records';
 import { listOrders } from './order-lists';
-import { requireStoreAdmin } from './store-admin';
 
 const orderParams = z.object({ id: z.uuid() });
-const adminOnly = { access: { feature: 'orderManagement', mode: 'write' } } as const;
+const storeAdmins = { access: { permission: 'store:admin' } } as const;
 
 /** The fulfilment steps a store admin takes, each from the statuses it may follow. */
 const steps: Record<string, { to: OrderStatus; from: OrderStatus[]; summary: string }> = {
@@ -21,18 +20,15 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/admin/orders',
     {
+      config: storeAdmins,
       schema: {
         tags: ['store admin'],
         summary: 'All orders, filtered by status, or by email or number',
         querystring: orderListQuery,
         response: { 200: orderPage, 401: errorBody, 403: errorBody },
       },
-      config: { access: { feature: 'orderManagement', mode: 'read' } },
     },
-    async (request) => {
-      requireStoreAdmin(request);
-      return listOrders(app.db, request.query);
-    },
+    async (request) => listOrders(app.db, request.query),
   );
 
   for (const [path, step] of Object.entries(steps)) {
@@ -45,10 +41,9 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
           params: orderParams,
           response: { 200: order, 403: errorBody, 404: errorBody, 409: errorBody },
         },
-        config: adminOnly,
+        config: storeAdmins,
       },
       async (request) => {
-        requireStoreAdmin(request);
         await app.db.transaction((tx) =>
           changeOrderStatus(tx, request.params.id, {
             to: step.to,
@@ -73,10 +68,9 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({ trackingNumber: z.string().trim().min(4).max(100) }),
         response: { 200: order, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
       },
-      config: adminOnly,
+      config: storeAdmins,
     },
     async (request) => {
-      requireStoreAdmin(request);
       await app.db.transaction(async (tx) => {
         const shipped = await changeOrderStatus(tx, request.params.id, {
           to: 'shipped',
@@ -93,7 +87,7 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
             kind: 'order.shipped',
             title: `Order ${shipped.number} has shipped`,
             body: `Tracking number ${request.body.trackingNumber}.`,
-            link: storeLinks().order(shipped.number, shipped.accessToken),
+            link: storeLinks(app.config).order(shipped.number, shipped.accessToken),
           });
         }
       });

@@ -1,4 +1,4 @@
-import { requireUser } from '@makrx/auth';
+import { signedInUser } from '@makrx/auth';
 import {
   checkoutAddresses,
   errorBody,
@@ -12,6 +12,7 @@ export const checkoutAddressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/checkout/addresses',
     {
+      config: { access: { feature: 'purchaseProducts', mode: 'read' } },
       schema: {
         tags: ['checkout'],
         summary: 'Your saved MakrX.org addresses, default first; empty when MakrX.org is down',
@@ -19,12 +20,14 @@ export const checkoutAddressRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply): Promise<CheckoutAddresses> => {
-      const { userId } = requireUser(request);
+      const { userId } = signedInUser(request);
       reply.header('cache-control', 'no-store');
       try {
         // Spec section 7, MakrX.Store → MakrX.org: GET /api/v1/preferences/shipping.
-        const found = shippingPreferencesOfUser.parse(
-          await app.peers.json('auth', `/api/v1/preferences/shipping?userId=${userId}`),
+        const found = await app.peers.json(
+          'auth',
+          `/api/v1/preferences/shipping?userId=${userId}`,
+          shippingPreferencesOfUser,
         );
         return {
           addresses: found.addresses,

@@ -1,29 +1,7 @@
-import { createMailer, mailEnv, renderEmail, type Mailer } from '@makrx/mailer';
-import { loadConfig, type EventConsumer } from '@makrx/service-kit';
-import type { FastifyInstance } from 'fastify';
+import { renderEmail } from '@makrx/mailer';
+import type { EventConsumer } from '@makrx/service-kit';
 import { storeLinks } from '../../store-links';
 import { loadOrder } from './order-records';
-
-const mailers = new WeakMap<FastifyInstance, Mailer>();
-
-/**
- * SMTP when SMTP_URL is set, else the dev mailbox (embedded mode), as the auth service does;
- * made on the first mail, once per app.
- */
-export function mailerOf(app: FastifyInstance): Mailer {
-  let mailer = mailers.get(app);
-  if (!mailer) {
-    const config = loadConfig(mailEnv);
-    mailer = createMailer({
-      smtpUrl: config.SMTP_URL,
-      from: config.MAIL_FROM,
-      database: app.db,
-      log: app.log,
-    });
-    mailers.set(app, mailer);
-  }
-  return mailer;
-}
 
 const money = (cents: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
@@ -42,7 +20,7 @@ export const orderConfirmationMail: EventConsumer = {
     const found = await loadOrder(app.db, { id: orderId });
     if (!found) return;
     const { order, row } = found;
-    const link = storeLinks().order(order.number, row.accessToken);
+    const link = storeLinks(app.config).order(order.number, row.accessToken);
     const items = order.lines.map(
       (l) =>
         `${l.quantity} × ${[l.productName, ...Object.values(l.options)].join(', ')}: ${money(l.lineTotalCents, order.currency)}`,
@@ -57,7 +35,7 @@ export const orderConfirmationMail: EventConsumer = {
       action: { label: 'Track your order', url: link },
       footer: `You placed order ${order.number} at MakrX.Store with this email address.`,
     });
-    await mailerOf(app).send({
+    await app.mailer.send({
       to: order.email,
       subject: `Your MakrX.Store order ${order.number} is confirmed`,
       text,

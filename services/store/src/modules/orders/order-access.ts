@@ -4,7 +4,6 @@ import { AppError, notFound } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { loadOrder } from './order-records';
-import { isStoreAdmin } from './store-admin';
 
 export const orderTokenHeader = z.object({ 'x-order-token': z.string().max(200).optional() });
 
@@ -29,7 +28,7 @@ export async function orderForCaller(
   const allowed =
     found !== undefined &&
     ((caller?.kind === 'user' && found.row.userId === caller.userId) ||
-      isStoreAdmin(caller) ||
+      (await request.access.can('store:admin')) ||
       (typeof token === 'string' && sameSecret(token, found.row.accessToken)));
   if (allowed) return found;
   if (caller === null && typeof token !== 'string') {

@@ -5,7 +5,6 @@ import { renderEmail } from '@makrx/mailer';
 import { AppError, type EventConsumer } from '@makrx/service-kit';
 import { and, count, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { storeLinks } from '../../store-links';
-import { mailerOf } from './confirmation-mail';
 import { findGuestOrder } from './order-lists';
 import { loadOrder } from './order-records';
 import { orderLinkRequests } from './tables';
@@ -76,10 +75,13 @@ export const orderLinkMail: EventConsumer = {
         'Someone, probably you, asked for the link to this order at MakrX.Store.',
         'It opens the order’s page, where you can follow it, see its invoice and, while it has not shipped, cancel it.',
       ],
-      action: { label: 'Open your order', url: storeLinks().order(order.number, row.accessToken) },
+      action: {
+        label: 'Open your order',
+        url: storeLinks(app.config).order(order.number, row.accessToken),
+      },
       footer: `If you did not ask for it, you can ignore this email: the link was sent only to you.`,
     });
-    await mailerOf(app).send({
+    await app.mailer.send({
       to: order.email,
       subject: `The link to your MakrX.Store order ${order.number}`,
       text,

@@ -1,4 +1,4 @@
-import type { PurchaseActivityRequest } from '@makrx/contracts';
+import { purchaseActivityRecorded, type PurchaseActivityRequest } from '@makrx/contracts';
 import type { EventConsumer } from '@makrx/service-kit';
 
 interface OrderPaid {
@@ -24,7 +24,7 @@ export const orgPurchaseActivity: EventConsumer = {
       order_id: orderId,
       product_categories: productCategories,
     };
-    await app.peers.json('auth', '/api/v1/activity/purchase', {
+    await app.peers.json('auth', '/api/v1/activity/purchase', purchaseActivityRecorded, {
       method: 'POST',
       body: JSON.stringify(report),
     });

@@ -10,11 +10,10 @@ import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditActor } from './order-records';
-import { requireStoreAdmin } from './store-admin';
+import { signedInUser } from '@makrx/auth';
 import { shippingMethods, taxRates } from './tables';
 
-const readAccess = { access: { feature: 'orderManagement', mode: 'read' } } as const;
-const writeAccess = { access: { feature: 'orderManagement', mode: 'write' } } as const;
+const storeAdmins = { access: { permission: 'store:admin' } } as const;
 
 async function audited(
   tx: Database,
@@ -46,10 +45,9 @@ export const pricingAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The tax rates by country and region',
         response: { 200: z.object({ items: z.array(taxRate) }), 403: errorBody },
       },
-      config: readAccess,
+      config: storeAdmins,
     },
-    async (request) => {
-      requireStoreAdmin(request);
+    async () => {
       const items = await app.db
         .select()
         .from(taxRates)
@@ -67,10 +65,10 @@ export const pricingAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         body: taxRateInput,
         response: { 200: taxRate, 400: errorBody, 403: errorBody },
       },
-      config: writeAccess,
+      config: storeAdmins,
     },
     async (request) => {
-      const userId = requireStoreAdmin(request);
+      const { userId } = signedInUser(request);
       const { country, region, rateBasisPoints, label } = request.body;
       return app.db.transaction(async (tx) => {
         const [before] = await tx
@@ -107,10 +105,10 @@ export const pricingAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ id: z.uuid() }),
         response: { 204: z.null(), 403: errorBody, 404: errorBody },
       },
-      config: writeAccess,
+      config: storeAdmins,
     },
     async (request, reply) => {
-      const userId = requireStoreAdmin(request);
+      const { userId } = signedInUser(request);
       await app.db.transaction(async (tx) => {
         const [removed] = await tx
           .delete(taxRates)
@@ -140,10 +138,10 @@ export const pricingAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         body: shippingMethodInput,
         response: { 200: shippingMethod, 400: errorBody, 403: errorBody },
       },
-      config: writeAccess,
+      config: storeAdmins,
     },
     async (request) => {
-      const userId = requireStoreAdmin(request);
+      const { userId } = signedInUser(request);
       const { code } = request.params;
       return app.db.transaction(async (tx) => {
         const [before] = await tx

@@ -8,7 +8,7 @@ import {
   placedOrder,
   shippingMethod,
 } from '@makrx/contracts';
-import { AppError, badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cartOwnerOf } from '../cart/cart-owner';
@@ -27,11 +27,9 @@ const idempotencyHeaders = z.object({
 
 /** Who is buying: a signed-in person, or a guest who gave an email (spec: guest checkout). */
 function buyerOf(request: FastifyRequest, email: string | undefined): Buyer {
+  // Services never get here: the route is declared for people, guests included.
   const { caller } = request;
-  if (caller?.kind === 'service') {
-    throw new AppError(403, 'FORBIDDEN', 'Orders are placed by people, not services.');
-  }
-  if (caller) return { userId: caller.userId, email: email ?? caller.email };
+  if (caller?.kind === 'user') return { userId: caller.userId, email: email ?? caller.email };
   if (!email) {
     throw badRequest('EMAIL_REQUIRED', 'Give an email address to check out as a guest.', [
       { field: 'email', message: 'required for guest checkout' },
@@ -58,6 +56,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/shipping-methods',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'read' } },
       schema: {
         tags: ['checkout'],
         summary: 'The shipping methods offered, with their rates',
@@ -83,6 +82,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/checkout/quote',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'write' } },
       schema: {
         tags: ['checkout'],
         summary:
@@ -109,6 +109,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orders',
     {
+      config: { access: { feature: 'productBrowsing', mode: 'write' } },
       schema: {
         tags: ['orders'],
         summary:
@@ -146,6 +147,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['orders'],
         summary: 'One of your orders (or any, for a store admin)',

@@ -1,4 +1,3 @@
-import { loadConfig, type Environment } from '@makrx/service-kit';
 import { z } from 'zod';
 import { createOfflineGateway } from './offline-gateway';
 import { createStripeGateway } from './stripe-gateway';
@@ -40,10 +39,6 @@ export const paymentsEnv = z.object({
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
 });
 export type PaymentsConfig = z.infer<typeof paymentsEnv>;
-
-export function paymentsConfig(env: Environment = process.env): PaymentsConfig {
-  return loadConfig(paymentsEnv, env);
-}
 
 /** Stripe when STRIPE_SECRET_KEY is set, the offline test gateway otherwise. */
 export function createPaymentProvider(config: PaymentsConfig): PaymentProvider {

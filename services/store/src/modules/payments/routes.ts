@@ -4,12 +4,12 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { loadOrder } from '../orders/order-records';
 import { actorIdOf, orderForCaller, orderTokenHeader } from '../orders/order-access';
-import { requireStoreAdmin } from '../orders/store-admin';
-import { cancelOrder, expirePendingOrders, refundOrder } from './order-lifecycle';
-import { createPaymentProvider, paymentsConfig } from './provider';
+import { cancelOrder, refundOrder } from './order-lifecycle';
+import { storeConfigOf } from '../../config';
+import { storeLinks } from '../../store-links';
+import { createPaymentProvider } from './provider';
 import { confirmPayment, payOrder, type PaymentContext } from './service';
 
-const SWEEP_EVERY_MS = 60_000;
 const orderParams = z.object({ id: z.uuid() });
 
 /** A declined card is the buyer's to fix: 402 with the provider's reason in words. */
@@ -27,26 +27,20 @@ function failedPaymentError(result: Awaited<ReturnType<typeof payOrder>>) {
 }
 
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const provider = createPaymentProvider(paymentsConfig());
+  const provider = createPaymentProvider(storeConfigOf(app.config));
+  const links = storeLinks(app.config);
   const context = (request: FastifyRequest): PaymentContext => ({
     db: app.db,
     provider,
     actorId: actorIdOf(request),
     requestId: request.id,
+    links,
   });
-
-  // Pending orders past their window give their stock back (spec: released when it expires).
-  const sweep = setInterval(() => {
-    expirePendingOrders(app.db).catch((error: unknown) =>
-      app.log.error({ err: error }, 'expiring pending orders failed'),
-    );
-  }, SWEEP_EVERY_MS);
-  sweep.unref();
-  app.addHook('onClose', () => clearInterval(sweep));
 
   app.post(
     '/orders/:id/payments',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['payments'],
         summary: 'Pay an order with a card or a payment method',
@@ -69,6 +63,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orders/:id/payments/:paymentId/confirm',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['payments'],
         summary: 'Finish a payment after the extra confirmation step',
@@ -88,6 +83,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orders/:id/cancel',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['orders'],
         summary: 'Cancel an order before it ships; a paid one is refunded',
@@ -106,6 +102,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orders/:id/refund',
     {
+      config: { access: { permission: 'store:admin' } },
       schema: {
         tags: ['store admin'],
         summary: 'Refund a paid order through the payment provider (store admins)',
@@ -113,10 +110,8 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({ note: z.string().trim().max(500).optional() }).nullish(),
         response: { 200: order, 403: errorBody, 404: errorBody, 409: errorBody },
       },
-      config: { access: { feature: 'orderManagement', mode: 'write' } },
     },
     async (request) => {
-      requireStoreAdmin(request);
       const { row } = await orderForCaller(app.db, request, request.params.id);
       await refundOrder(context(request), row, request.body?.note);
       return (await loadOrder(app.db, { id: row.id }))!.order;

@@ -2,7 +2,7 @@ import type { Payment, PaymentResult } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
 import { AppError, conflict, requestNotification } from '@makrx/service-kit';
-import { storeLinks } from '../../store-links';
+import type { StoreLinks } from '../../store-links';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { categories, products, productVariants } from '../catalog/tables';
 import { auditActor, changeOrderStatus, loadOrder, type OrderRow } from '../orders/order-records';
@@ -16,6 +16,8 @@ export interface PaymentContext {
   provider: PaymentProvider;
   actorId: string | null;
   requestId?: string | null;
+  /** Links into the store app, for the buyer's notification. */
+  links: StoreLinks;
 }
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -186,7 +188,7 @@ export async function settlePayment(
             kind: 'order.paid',
             title: `Order ${order.number} is paid`,
             body: 'Thank you. We are getting it ready to ship.',
-            link: storeLinks().order(order.number, order.accessToken),
+            link: ctx.links.order(order.number, order.accessToken),
           });
         }
         return 'paid' as const;

@@ -2,7 +2,9 @@ import { errorBody } from '@makrx/contracts';
 import { AppError, badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { createPaymentProvider, paymentsConfig } from './provider';
+import { storeConfigOf } from '../../config';
+import { storeLinks } from '../../store-links';
+import { createPaymentProvider } from './provider';
 import { settlePayment } from './service';
 import { verifyStripeWebhook } from './stripe-gateway';
 import { payments, processedWebhookEvents } from './tables';
@@ -14,9 +16,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * as the string that arrived, in this scope only.
  */
 export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
-  const config = paymentsConfig();
+  const config = storeConfigOf(app.config);
   const { STRIPE_WEBHOOK_SECRET } = config;
   const provider = createPaymentProvider(config);
+  const links = storeLinks(app.config);
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
@@ -25,6 +28,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/payments/stripe/webhook',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['payments'],
         summary: 'Stripe webhook: payment_intent.succeeded and payment_intent.payment_failed',
@@ -71,7 +75,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!payment) return;
         const failure = intent.last_payment_error;
         await settlePayment(
-          { db: tx, provider, actorId: null, requestId: request.id },
+          { db: tx, provider, actorId: null, requestId: request.id, links },
           payment.id,
           event.type === 'payment_intent.succeeded'
             ? { providerPaymentId: intent.id, status: 'succeeded' }

@@ -20,18 +20,18 @@ describe.each(testDrivers)('paying through Stripe (a fake Stripe API) over %s', 
   let store: TestService;
   beforeAll(async () => {
     stripe = await startFakeStripeApi();
-    // The store reads its payment settings from the environment, as in production.
-    process.env.STRIPE_SECRET_KEY = FAKE_STRIPE_SECRET_KEY;
-    process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-    process.env.STRIPE_API_URL = stripe.url;
-    store = await startTestService(storeService, driver);
+    // The store reads its payment settings from its environment, as in production.
+    store = await startTestService(storeService, driver, {
+      env: {
+        STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET_KEY,
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: stripe.url,
+      },
+    });
   });
   afterAll(async () => {
     await store.close();
     await stripe.close();
-    delete process.env.STRIPE_SECRET_KEY;
-    delete process.env.STRIPE_WEBHOOK_SECRET;
-    delete process.env.STRIPE_API_URL;
   });
 
   const newOrder = async () =>

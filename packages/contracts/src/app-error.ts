@@ -1,6 +1,7 @@
 /**
- * The one error type of the services. A handler throws `new AppError(...)`; the error handler
- * turns it into `{ error: { code, message, details } }` with its status.
+ * The one error type of the services. A handler throws `new AppError(...)`; the service's error
+ * handler turns it into the one error body (`errorBody`) with its status. It lives beside the
+ * error body because status, code, message and details are what a client is promised.
  */
 export class AppError extends Error {
   constructor(

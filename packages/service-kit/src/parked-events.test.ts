@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { auditLogs, users } from '@makrx/db/schema';
 import { outboxEvents, publishEvent } from '@makrx/events';
-import type { ServiceDefinition } from '@makrx/service-kit';
-import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parkedEventRoutes } from './parked-events-routes';
-import { serviceAuthentication } from './service-authentication';
-import { startTestIssuer, type TestIssuer } from './testing';
+import { serviceEnv } from './config';
+import type { ServiceDefinition } from './create-service';
+import { startTestService, testDrivers, type TestService } from './testing';
 
-/** A store-like service whose only consumer always fails, so its events end up parked. */
+/** A store-like service (parked-event routes are the kit's) whose only consumer always fails, so its events end up parked. */
 const failingStore: ServiceDefinition = {
   name: 'store',
   title: 'Parked events test API',
   description: 'A consumer that always fails.',
-  authentication: (issuer) => serviceAuthentication(issuer, 'store-backend'),
+  env: serviceEnv('store'),
+  audience: 'store-backend',
   consumers: [
     {
       name: 'always-fails',
@@ -24,7 +24,8 @@ const failingStore: ServiceDefinition = {
       },
     },
   ],
-  modules: [{ prefix: '/api/v1', plugin: parkedEventRoutes }],
+  // Every service has the parked-event routes; this one has nothing else.
+  modules: [],
 };
 
 describe.each(testDrivers)('parked events admin over %s', (driver) => {

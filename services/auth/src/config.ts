@@ -1,0 +1,10 @@
+import { serviceEnv, type ServiceConfig } from '@makrx/service-kit';
+import type { z } from 'zod';
+import { identityEnv } from './identity';
+
+/** What the auth service reads: the shared variables, and its identity provider's. */
+export const authEnv = serviceEnv('auth').extend(identityEnv.shape);
+export type AuthConfig = z.infer<typeof authEnv>;
+
+/** The auth service's settings as parsed at start: `authService.env` is `authEnv`. */
+export const authConfigOf = (config: ServiceConfig) => config as AuthConfig;
