@@ -39,6 +39,11 @@ const workshopService: ServiceDefinition = {
           },
           async (request) => ({ limit: request.query.limit }),
         );
+        app.get(
+          '/tools/inventory',
+          { config: { access: { permission: 'store:admin' } } },
+          async () => ({ tools: [] }),
+        );
         app.get('/broken', { config: { access: 'public' } }, async () => {
           throw new Error('secret internals');
         });
@@ -138,6 +143,17 @@ describe.each(testDrivers)('a service built with the kit, over %s', (driver) => 
       headers: { origin: 'https://evil.example' },
     });
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('lets an app read a refusal: the guard’s 401 carries CORS headers and a request id', async () => {
+    const refused = await app.inject({
+      url: '/api/v1/tools/inventory',
+      headers: { origin: 'http://localhost:3001' },
+    });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe('http://localhost:3001');
+    expect(refused.headers['x-request-id']).toBeTruthy();
+    expect(refused.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('lets an app origin change data with PUT, PATCH and DELETE', async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -35,6 +34,7 @@ import { declareKitRoutesPublic } from './kit-routes';
 import { maintenanceGate } from './maintenance-mode';
 import { membershipsFromCave } from './memberships';
 import { registerMetrics } from './metrics';
+import { registerSecurityHeaders } from './security-headers';
 import {
   createPeers,
   peerSettingsOf,
@@ -151,8 +151,22 @@ export async function createService(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   decorateShared(app, definition, runtime);
-
+  // Every answer names its request, refusals by the guard included.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  registerSecurityHeaders(app);
   declareKitRoutesPublic(app);
+  // Before the guard: a browser must be able to read a refusal (401, 403) to act on it.
+  await app.register(cors, {
+    origin: appOrigins(config),
+    // @fastify/cors allows only GET, HEAD and POST unless told; the APIs also PUT, PATCH and DELETE.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
+
   await app.register(authPlugin, {
     verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: definition.audience }),
     memberships: (definition.memberships ?? membershipsFromCave)(app),
@@ -160,7 +174,7 @@ export async function createService(
   });
   registerFlagGates(app);
   registerErrorHandling(app);
-  await registerHttpPlumbing(app, definition, config);
+  await registerHttpPlumbing(app, definition);
   registerHealth(app, definition.name, runtime.database);
   registerMetrics(app, definition.name);
   registerBackgroundJobs(app, definition.jobs ?? [], runtime.jobs);
@@ -208,32 +222,11 @@ function decorateShared(
   );
 }
 
-/** Request ids on every answer, security headers, CORS for the three apps, OpenAPI and docs. */
+/** OpenAPI and the docs UI. */
 async function registerHttpPlumbing(
   app: FastifyInstance,
   definition: ServiceDefinition,
-  config: ServiceConfig,
 ): Promise<void> {
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-  await app.register(helmet, {
-    // A JSON API loads nothing; /docs brings its own policy. Plain-HTTP dev must not be upgraded.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-  await app.register(cors, {
-    origin: appOrigins(config),
-    // @fastify/cors allows only GET, HEAD and POST unless told; the APIs also PUT, PATCH and DELETE.
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    credentials: true,
-    exposedHeaders: ['x-request-id', 'retry-after'],
-  });
   await app.register(swagger, {
     openapi: {
       info: { title: definition.title, description: definition.description, version: '1.0.0' },
