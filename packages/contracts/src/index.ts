@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './error-codes';
 export * from './pagination';
 export * from './catalog';
 export * from './catalog-admin';
