@@ -2,7 +2,20 @@
 
 import type { AdminProduct, CatalogImportReport } from '@makrx/contracts';
 import { redirect } from 'next/navigation';
-import { AdminApiError, callCatalogAdmin } from './admin-api';
+import { ServiceError } from '../../lib/service-client';
+import {
+  addAdminVariant,
+  adjustVariantStock,
+  createAdminCategory,
+  createAdminProduct,
+  deleteProductImage,
+  importCatalogCsv,
+  updateAdminCategory,
+  updateAdminProduct,
+  updateAdminVariant,
+  updateProductImage,
+  uploadProductImage,
+} from './api';
 import {
   newProductBody,
   newProductErrors,
@@ -20,7 +33,7 @@ async function change(back: string, done: string, work: () => Promise<unknown>):
   try {
     await work();
   } catch (error) {
-    if (!(error instanceof AdminApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     outcome = `problem=${encodeURIComponent(error.message)}`;
   }
   redirect(`${back}?${outcome}`);
@@ -43,16 +56,13 @@ function optionsOf(value: string): Record<string, string> {
 export async function saveProduct(form: FormData): Promise<never> {
   const id = text(form, 'productId');
   return change(editPage(id), 'Product saved.', () =>
-    callCatalogAdmin<AdminProduct>(`/products/${id}`, {
-      method: 'PATCH',
-      json: {
-        name: text(form, 'name'),
-        brand: text(form, 'brand'),
-        summary: text(form, 'summary'),
-        description: text(form, 'description'),
-        categorySlug: text(form, 'categorySlug'),
-        archived: form.get('archived') === 'on',
-      },
+    updateAdminProduct(id, {
+      name: text(form, 'name'),
+      brand: text(form, 'brand'),
+      summary: text(form, 'summary'),
+      description: text(form, 'description'),
+      categorySlug: text(form, 'categorySlug'),
+      archived: form.get('archived') === 'on',
     }),
   );
 }
@@ -61,10 +71,7 @@ export async function adjustStock(form: FormData): Promise<never> {
   const id = text(form, 'productId');
   const sku = text(form, 'sku');
   return change(editPage(id), `Stock of ${sku} updated.`, () =>
-    callCatalogAdmin(`/variants/${encodeURIComponent(sku)}/stock-adjustments`, {
-      method: 'POST',
-      json: { setTo: Number(text(form, 'stock')), reason: text(form, 'reason') },
-    }),
+    adjustVariantStock(sku, { setTo: Number(text(form, 'stock')), reason: text(form, 'reason') }),
   );
 }
 
@@ -72,9 +79,9 @@ export async function saveVariant(form: FormData): Promise<never> {
   const id = text(form, 'productId');
   const sku = text(form, 'sku');
   return change(editPage(id), `Variant ${sku} saved.`, () =>
-    callCatalogAdmin(`/variants/${encodeURIComponent(sku)}`, {
-      method: 'PATCH',
-      json: { priceCents: cents(text(form, 'price')), options: optionsOf(text(form, 'options')) },
+    updateAdminVariant(sku, {
+      priceCents: cents(text(form, 'price')),
+      options: optionsOf(text(form, 'options')),
     }),
   );
 }
@@ -82,14 +89,11 @@ export async function saveVariant(form: FormData): Promise<never> {
 export async function addVariant(form: FormData): Promise<never> {
   const id = text(form, 'productId');
   return change(editPage(id), 'Variant added.', () =>
-    callCatalogAdmin(`/products/${id}/variants`, {
-      method: 'POST',
-      json: {
-        sku: text(form, 'sku').toUpperCase(),
-        options: optionsOf(text(form, 'options')),
-        priceCents: cents(text(form, 'price')),
-        stock: Number(text(form, 'stock') || '0'),
-      },
+    addAdminVariant(id, {
+      sku: text(form, 'sku').toUpperCase(),
+      options: optionsOf(text(form, 'options')),
+      priceCents: cents(text(form, 'price')),
+      stock: Number(text(form, 'stock') || '0'),
     }),
   );
 }
@@ -99,30 +103,24 @@ export async function uploadImage(form: FormData): Promise<never> {
   const file = form.get('image');
   return change(editPage(id), 'Image uploaded.', async () => {
     if (!(file instanceof File) || file.size === 0)
-      throw new AdminApiError('Choose an image file to upload.', 400, 'EMPTY_UPLOAD');
-    await callCatalogAdmin(`/products/${id}/images?alt=${encodeURIComponent(text(form, 'alt'))}`, {
-      method: 'POST',
-      // The service judges the type by the bytes; the declared type only has to be one it takes.
-      raw: { body: file, contentType: 'application/octet-stream' },
-    });
+      throw new ServiceError(400, 'EMPTY_UPLOAD', 'Choose an image file to upload.');
+    await uploadProductImage(id, file, text(form, 'alt'));
   });
 }
 
 export async function saveImage(form: FormData): Promise<never> {
   const id = text(form, 'productId');
   return change(editPage(id), 'Image saved.', () =>
-    callCatalogAdmin(`/images/${text(form, 'imageId')}`, {
-      method: 'PATCH',
-      json: { alt: text(form, 'alt'), position: Number(text(form, 'position')) },
+    updateProductImage(text(form, 'imageId'), {
+      alt: text(form, 'alt'),
+      position: Number(text(form, 'position')),
     }),
   );
 }
 
 export async function deleteImage(form: FormData): Promise<never> {
   const id = text(form, 'productId');
-  return change(editPage(id), 'Image removed.', () =>
-    callCatalogAdmin(`/images/${text(form, 'imageId')}`, { method: 'DELETE' }),
-  );
+  return change(editPage(id), 'Image removed.', () => deleteProductImage(text(form, 'imageId')));
 }
 
 export interface ImportState {
@@ -141,13 +139,10 @@ export async function importCatalog(_previous: ImportState, form: FormData): Pro
   const kept = pasted ? { csv: pasted } : {};
   const dryRun = form.get('dryRun') === 'on';
   try {
-    const report = await callCatalogAdmin<CatalogImportReport>(
-      `/import${dryRun ? '?dryRun=true' : ''}`,
-      { method: 'POST', raw: { body: csv, contentType: 'text/csv' } },
-    );
+    const report = await importCatalogCsv(csv, dryRun);
     return { report, ...kept };
   } catch (error) {
-    if (!(error instanceof AdminApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     const details = error.details as { missing?: string[]; unknown?: string[] } | undefined;
     const extra = [
       details?.missing?.length ? `missing: ${details.missing.join(', ')}` : '',
@@ -162,14 +157,11 @@ export async function importCatalog(_previous: ImportState, form: FormData): Pro
 export async function createCategory(form: FormData): Promise<never> {
   const parentSlug = text(form, 'parentSlug');
   return change('/admin/categories', `Category ${text(form, 'name')} created.`, () =>
-    callCatalogAdmin('/categories', {
-      method: 'POST',
-      json: {
-        slug: text(form, 'slug').toLowerCase(),
-        name: text(form, 'name'),
-        description: text(form, 'description'),
-        parentSlug: parentSlug || null,
-      },
+    createAdminCategory({
+      slug: text(form, 'slug').toLowerCase(),
+      name: text(form, 'name'),
+      description: text(form, 'description'),
+      parentSlug: parentSlug || null,
     }),
   );
 }
@@ -179,10 +171,7 @@ export async function moveCategory(form: FormData): Promise<never> {
   const slug = text(form, 'slug');
   const parentSlug = text(form, 'parentSlug');
   return change('/admin/categories', `Category ${slug} moved.`, () =>
-    callCatalogAdmin(`/categories/${encodeURIComponent(slug)}`, {
-      method: 'PATCH',
-      json: { parentSlug: parentSlug || null },
-    }),
+    updateAdminCategory(slug, { parentSlug: parentSlug || null }),
   );
 }
 
@@ -205,12 +194,9 @@ export async function createProduct(
   );
   let created: AdminProduct;
   try {
-    created = await callCatalogAdmin<AdminProduct>('/products', {
-      method: 'POST',
-      json: newProductBody(values),
-    });
+    created = await createAdminProduct(newProductBody(values));
   } catch (error) {
-    if (!(error instanceof AdminApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     const errors = newProductErrors(error.code, error.message, error.details);
     const problem =
       Object.keys(errors).length > 0

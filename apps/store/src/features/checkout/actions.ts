@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
 import { readCart } from '../cart/api';
 import { guestCartToken } from '../cart/cart-token';
 import { placeOrder } from '../orders/api';
@@ -46,7 +46,7 @@ export async function saveShipping(form: FormData): Promise<never> {
 }
 
 /** Where a refused order sends the buyer back to, by the service's reason. */
-function pathForRefusal(error: StoreApiError, checkoutPath: string): string {
+function pathForRefusal(error: ServiceError, checkoutPath: string): string {
   if (['OUT_OF_STOCK', 'INSUFFICIENT_STOCK', 'CART_EMPTY'].includes(error.code)) {
     return `/cart?problem=${error.code}`;
   }
@@ -81,7 +81,7 @@ async function placeFromCart(
     await clearDraft();
     next = `/orders/${encodeURIComponent(placed.number)}/pay`;
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     next = pathForRefusal(error, checkoutPath);
   }
   redirect(next);

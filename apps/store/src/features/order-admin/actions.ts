@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
 import { moveOrder, type AdminOrderStep } from './api';
 
 const detail = (id: string, query: string) => `/admin/orders/${encodeURIComponent(id)}?${query}`;
@@ -28,7 +28,7 @@ export async function changeOrder(id: string, form: FormData): Promise<never> {
     await moveOrder(id, change);
     next = detail(id, `done=${change.step}`);
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     next = detail(id, `problem=${encodeURIComponent(error.code)}`);
   }
   redirect(next);

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
 import { cancelOrder, confirmPayment, payOrder, reorder, type CardDetails } from './api';
 import { parseExpiry } from './card-input';
 import { findVisibleOrder, linkTokenQuery } from './order-lookup';
@@ -41,7 +41,7 @@ export async function payForOrder(number: string, form: FormData): Promise<never
         ? payPage(number, form, `confirm=${payment.id}`)
         : orderPage(number, form, '/confirmation');
   } catch (error) {
-    if (!(error instanceof StoreApiError)) throw error;
+    if (!(error instanceof ServiceError)) throw error;
     if (error.status === 402)
       next = payPage(number, form, `failed=${encodeURIComponent(error.code)}`);
     else if (error.status === 400) next = payPage(number, form, 'failed=INVALID_CARD');
@@ -64,7 +64,7 @@ export async function confirmOrderPayment(number: string, form: FormData): Promi
     await confirmPayment(visible.order.id, field(form, 'paymentId'), visible.token);
     next = orderPage(number, form, '/confirmation');
   } catch (error) {
-    if (!(error instanceof StoreApiError)) throw error;
+    if (!(error instanceof ServiceError)) throw error;
     if (error.status === 402 || error.status === 409 || error.status === 404) {
       next = payPage(number, form, `failed=${encodeURIComponent(error.code)}`);
     } else throw error;
@@ -80,7 +80,7 @@ export async function cancelOwnOrder(number: string, form: FormData): Promise<ne
   try {
     await cancelOrder(visible.order.id, visible.token);
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status !== 409) throw error;
+    if (!(error instanceof ServiceError) || error.status !== 409) throw error;
     query = 'cancel=refused';
   }
   redirect(
@@ -96,7 +96,7 @@ export async function reorderOwnOrder(number: string, form: FormData): Promise<n
   try {
     await reorder(visible.order.id);
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     next = `/cart?problem=${encodeURIComponent(error.code)}`;
   }
   redirect(next);

@@ -1,7 +1,7 @@
 'use server';
 
-import { StoreApiError } from '../catalog/api';
-import { callStore, errorDetailsOf } from '../../lib/store-service';
+import { ServiceError } from '../../lib/service-client';
+import { mailOrderLink } from './api';
 
 export interface FindOrderState {
   /** The same words whether or not the order exists. */
@@ -16,7 +16,7 @@ const fieldAdvice = {
   email: 'Enter the email address you placed the order with.',
 } as const;
 
-/** Asks the store to mail the order's link to the order's own address (never to the asker). */
+/** The find-order form: the order's link is mailed to the order's own address (never the asker's). */
 export async function requestOrderLink(
   _previous: FindOrderState,
   form: FormData,
@@ -26,10 +26,10 @@ export async function requestOrderLink(
     email: String(form.get('email') ?? '').trim(),
   };
   try {
-    await callStore('/orders/lookup', { method: 'POST', body: values, asVisitor: false });
+    await mailOrderLink(values);
     return { sent: true, errors: {}, values: {} };
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     if (error.status === 429) {
       return {
         problem: 'That order or address was asked about too often. Try again in an hour.',
@@ -37,7 +37,7 @@ export async function requestOrderLink(
         values,
       };
     }
-    const details = errorDetailsOf(error);
+    const { details } = error;
     const errors: FindOrderState['errors'] = {};
     for (const detail of Array.isArray(details) ? (details as Array<{ field?: unknown }>) : []) {
       if (detail.field === 'number' || detail.field === 'email') {

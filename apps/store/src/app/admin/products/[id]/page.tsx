@@ -17,14 +17,14 @@ import {
   uploadImage,
 } from '../../../../features/catalog-admin/actions';
 import { requireStoreAdminPage } from '../../../../features/catalog-admin/admin-access';
-import { AdminApiError, callCatalogAdmin } from '../../../../features/catalog-admin/admin-api';
+import { readAdminProduct } from '../../../../features/catalog-admin/api';
 import {
   AdminFrame,
   inputClasses,
   labelClasses,
   NotAStoreAdmin,
 } from '../../../../features/catalog-admin/components/admin-frame';
-import { storeConfig } from '../../../../lib/config';
+import { ServiceError, storeMediaUrl } from '../../../../lib/service-client';
 
 export const metadata: Metadata = { title: 'Edit product · Store admin', robots: { index: false } };
 
@@ -37,9 +37,9 @@ const optionsText = (options: Record<string, string>) =>
 async function loadProduct(id: string): Promise<AdminProduct> {
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   try {
-    return await callCatalogAdmin<AdminProduct>(`/products/${id}`);
+    return await readAdminProduct(id);
   } catch (error) {
-    if (error instanceof AdminApiError && error.status === 404) notFound();
+    if (error instanceof ServiceError && error.status === 404) notFound();
     throw error;
   }
 }
@@ -65,12 +65,7 @@ export default async function EditProductPage({
   const { id } = await params;
   const query = await searchParams;
   if (!(await requireStoreAdminPage(`/admin/products/${id}`))) return <NotAStoreAdmin />;
-  const [product, categories, { storeApiUrl }] = await Promise.all([
-    loadProduct(id),
-    listCategories(),
-    storeConfig(),
-  ]);
-  const media = (url: string) => new URL(url, `${storeApiUrl}/`).href;
+  const [product, categories] = await Promise.all([loadProduct(id), listCategories()]);
 
   return (
     <AdminFrame
@@ -193,7 +188,7 @@ export default async function EditProductPage({
               {product.images.map((image) => (
                 <li key={image.id} className="flex gap-3 rounded-xl border border-ink-200 p-3">
                   <img
-                    src={media(image.url)}
+                    src={storeMediaUrl(image.url)}
                     alt={image.alt}
                     width={72}
                     height={72}
