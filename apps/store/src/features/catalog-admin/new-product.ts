@@ -1,4 +1,5 @@
 import type { ProductCreate } from '@makrx/contracts';
+import type { ServiceError } from '../../lib/service-client';
 
 /** The new-product form's fields, as the page names its inputs. */
 export const newProductFields = [
@@ -87,7 +88,7 @@ function formFieldOf(path: string): NewProductField | undefined {
   return newProductFields.find((field) => field === head);
 }
 
-const conflictFields: Record<string, NewProductField> = {
+const conflictFields: Partial<Record<ServiceError['code'], NewProductField>> = {
   SLUG_TAKEN: 'slug',
   SKU_TAKEN: 'sku',
   UNKNOWN_CATEGORY: 'categorySlug',
@@ -98,7 +99,7 @@ const conflictFields: Record<string, NewProductField> = {
  * its details; a conflict (slug or SKU taken, unknown category) is known by its code.
  */
 export function newProductErrors(
-  code: string,
+  code: ServiceError['code'],
   message: string,
   details: unknown,
 ): NewProductErrors {

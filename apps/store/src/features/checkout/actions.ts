@@ -8,6 +8,7 @@ import { placeOrder } from '../orders/api';
 import { rememberOrder } from '../orders/guest-orders';
 import { currentSession } from '../session/current-session';
 import { emailFrom, type FieldErrors } from './checkout-input';
+import { refusalsShownInCart } from './checkout-messages';
 import { clearDraft, readDraft, saveDraft, type CheckoutDraft } from './checkout-draft';
 import { chosenAddressFrom } from './saved-addresses';
 
@@ -47,7 +48,7 @@ export async function saveShipping(form: FormData): Promise<never> {
 
 /** Where a refused order sends the buyer back to, by the service's reason. */
 function pathForRefusal(error: ServiceError, checkoutPath: string): string {
-  if (['OUT_OF_STOCK', 'INSUFFICIENT_STOCK', 'CART_EMPTY'].includes(error.code)) {
+  if (refusalsShownInCart.has(error.code)) {
     return `/cart?problem=${error.code}`;
   }
   return `${checkoutPath}?refused=${encodeURIComponent(error.code)}`;
