@@ -3,6 +3,7 @@
 import type { AdminProduct, CatalogImportReport } from '@makrx/contracts';
 import { redirect } from 'next/navigation';
 import { ServiceError } from '../../lib/service-client';
+import { formValues, refusedForm, type FormOutcome } from '../../lib/form-outcome';
 import {
   addAdminVariant,
   adjustVariantStock,
@@ -18,10 +19,9 @@ import {
 } from './api';
 import {
   newProductBody,
-  newProductErrors,
   newProductFields,
-  type NewProductErrors,
-  type NewProductValues,
+  newProductRefusals,
+  type NewProductField,
 } from './new-product';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -175,34 +175,19 @@ export async function moveCategory(form: FormData): Promise<never> {
   );
 }
 
-export interface NewProductState {
-  /** How many times the form was sent; the page starts its fields afresh from `values`. */
-  attempt: number;
-  /** What was typed, kept in the form when the service refuses it. */
-  values: NewProductValues;
-  errors: NewProductErrors;
-  problem?: string;
-}
-
 /** Creates a product with its first variant; a refusal comes back beside the fields. */
 export async function createProduct(
-  previous: NewProductState,
+  previous: FormOutcome<NewProductField>,
   form: FormData,
-): Promise<NewProductState> {
-  const values: NewProductValues = Object.fromEntries(
-    newProductFields.map((field) => [field, text(form, field)]),
-  );
+): Promise<FormOutcome<NewProductField>> {
+  const values = formValues(form, newProductFields);
   let created: AdminProduct;
   try {
     created = await createAdminProduct(newProductBody(values));
   } catch (error) {
     if (!(error instanceof ServiceError) || error.status >= 500) throw error;
-    const errors = newProductErrors(error.code, error.message, error.details);
-    const problem =
-      Object.keys(errors).length > 0
-        ? 'The product was not created: check the fields marked below.'
-        : error.message;
-    return { attempt: previous.attempt + 1, values, errors, problem };
+    const summary = 'The product was not created: check the fields marked below.';
+    return refusedForm(previous, values, error, newProductRefusals, summary);
   }
   redirect(`${editPage(created.id)}?notice=${encodeURIComponent('Product created.')}`);
 }

@@ -5,11 +5,16 @@ import type {
   CategoryCreate,
   CategoryUpdate,
   ImageUpdate,
+  ProductCreate,
   ProductUpdate,
   StockAdjustment,
+  VariantCreate,
   VariantUpdate,
 } from '@makrx/contracts';
 import { callService, type ServiceRequest } from '../../lib/service-client';
+
+/** A body as read from a form: a number typed unreadably is null, for the service to refuse. */
+export type AsTyped<T> = { [K in keyof T]: T[K] | null };
 
 /**
  * The store's catalog admin API (`/api/v1/admin/catalog…`), called with the signed-in admin's
@@ -37,24 +42,23 @@ export const readAdminProduct = (id: string) => callCatalogAdmin<AdminProduct>(p
  * A product with its first variant. The body is the form's values as typed, left for the
  * service to check, so each field it refuses comes back named.
  */
-export const createAdminProduct = (body: Record<string, unknown>) =>
+export const createAdminProduct = (body: Record<keyof ProductCreate, unknown>) =>
   callCatalogAdmin<AdminProduct>('/products', { method: 'POST', json: body });
 
 export const updateAdminProduct = (id: string, changes: ProductUpdate) =>
   callCatalogAdmin<AdminProduct>(productPath(id), { method: 'PATCH', json: changes });
 
-/** Like `createAdminProduct`: the values as typed, for the service to check. */
-export const addAdminVariant = (productId: string, variant: Record<string, unknown>) =>
+export const addAdminVariant = (productId: string, variant: AsTyped<VariantCreate>) =>
   callCatalogAdmin<AdminProduct>(`${productPath(productId)}/variants`, {
     method: 'POST',
     json: variant,
   });
 
-export const updateAdminVariant = (sku: string, changes: VariantUpdate) =>
+export const updateAdminVariant = (sku: string, changes: AsTyped<VariantUpdate>) =>
   callCatalogAdmin<AdminProduct>(variantPath(sku), { method: 'PATCH', json: changes });
 
 /** Stock changes only with a reason, which the audit log keeps. */
-export const adjustVariantStock = (sku: string, adjustment: StockAdjustment) =>
+export const adjustVariantStock = (sku: string, adjustment: AsTyped<StockAdjustment>) =>
   callCatalogAdmin<AdminProduct>(`${variantPath(sku)}/stock-adjustments`, {
     method: 'POST',
     json: adjustment,
@@ -67,7 +71,7 @@ export const uploadProductImage = (productId: string, image: Blob, alt: string) 
     { method: 'POST', raw: { body: image, contentType: 'application/octet-stream' } },
   );
 
-export const updateProductImage = (imageId: string, changes: ImageUpdate) =>
+export const updateProductImage = (imageId: string, changes: AsTyped<ImageUpdate>) =>
   callCatalogAdmin<AdminProduct>(imagePath(imageId), { method: 'PATCH', json: changes });
 
 export const deleteProductImage = (imageId: string) =>
