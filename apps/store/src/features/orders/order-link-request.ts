@@ -1,5 +1,6 @@
 'use server';
 
+import { refusedFields } from '../../lib/form-outcome';
 import { ServiceError } from '../../lib/service-client';
 import { mailOrderLink } from './api';
 
@@ -30,20 +31,17 @@ export async function requestOrderLink(
     return { sent: true, errors: {}, values: {} };
   } catch (error) {
     if (!(error instanceof ServiceError) || error.status >= 500) throw error;
-    if (error.status === 429) {
+    if (error.code === 'TOO_MANY_REQUESTS') {
       return {
         problem: 'That order or address was asked about too often. Try again in an hour.',
         errors: {},
         values,
       };
     }
-    const { details } = error;
-    const errors: FindOrderState['errors'] = {};
-    for (const detail of Array.isArray(details) ? (details as Array<{ field?: unknown }>) : []) {
-      if (detail.field === 'number' || detail.field === 'email') {
-        errors[detail.field] = fieldAdvice[detail.field];
-      }
-    }
+    const errors = refusedFields(error, {
+      fieldOf: (path) => (path === 'number' || path === 'email' ? path : undefined),
+      advice: fieldAdvice,
+    });
     return { problem: 'Check the fields marked below.', errors, values };
   }
 }
