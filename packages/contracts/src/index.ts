@@ -1,5 +1,6 @@
 export * from './app-error';
 export * from './errors';
+export * from './error-codes';
 export * from './pagination';
 export * from './catalog';
 export * from './catalog-admin';

@@ -1,25 +1,36 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { cx } from '@makrx/ui';
 
 const controlClasses =
   'block w-full rounded-lg border-0 bg-white px-3 py-2.5 text-base text-ink-950 shadow-sm ring-1 ring-ink-300 ring-inset placeholder:text-ink-400 focus:ring-2 focus:ring-accent-600 focus:outline-none sm:text-sm aria-invalid:ring-red-500';
 
-interface FieldFrameProps {
+/** What every field takes besides its control's own attributes. */
+interface FieldProps {
   id: string;
   label: string;
   hint?: ReactNode;
+  /** Why the last send was refused because of this field, shown under it. */
   error?: string | null;
-  className?: string;
-  children: ReactNode;
+  wrapperClassName?: string;
 }
 
-function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
+/** The hint and the error describe the control, so a screen reader reads them with its label. */
+function describedBy({ id, hint, error }: FieldProps) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined,
+  };
+}
+
+function HintAndError({ id, hint, error }: FieldProps) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-ink-900">
-        {label}
-      </label>
-      <div className="mt-1.5">{children}</div>
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="mt-1.5 text-xs text-ink-600">
           {hint}
@@ -30,17 +41,24 @@ function FieldFrame({ id, label, hint, error, className, children }: FieldFrameP
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A label above its control, then the hint and what was wrong with it. */
+function FieldFrame({ children, ...field }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={field.wrapperClassName}>
+      <label htmlFor={field.id} className="block text-sm font-medium text-ink-900">
+        {field.label}
+      </label>
+      <div className="mt-1.5">{children}</div>
+      <HintAndError {...field} />
     </div>
   );
 }
 
-export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  id: string;
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-  wrapperClassName?: string;
-}
+export type TextFieldProps = FieldProps & InputHTMLAttributes<HTMLInputElement>;
 
 export function TextField({
   id,
@@ -51,16 +69,13 @@ export function TextField({
   className,
   ...input
 }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
+  const field = { id, label, hint, error, wrapperClassName };
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} className={wrapperClassName}>
+    <FieldFrame {...field}>
       <input
         id={id}
         name={input.name ?? id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        {...describedBy(field)}
         className={cx(controlClasses, className)}
         {...input}
       />
@@ -68,13 +83,48 @@ export function TextField({
   );
 }
 
-export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  id: string;
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-  wrapperClassName?: string;
+export type MoneyFieldProps = TextFieldProps & { currency: string };
+
+/** An amount typed as the buyer reads it ("24.99"), in the currency its label names. */
+export function MoneyField({ currency, label, className, ...input }: MoneyFieldProps) {
+  return (
+    <TextField
+      label={`${label} (${currency})`}
+      inputMode="decimal"
+      autoComplete="off"
+      placeholder="24.99"
+      className={cx('tabular-nums', className)}
+      {...input}
+    />
+  );
 }
+
+export type TextAreaFieldProps = FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  wrapperClassName,
+  className,
+  ...textarea
+}: TextAreaFieldProps) {
+  const field = { id, label, hint, error, wrapperClassName };
+  return (
+    <FieldFrame {...field}>
+      <textarea
+        id={id}
+        name={textarea.name ?? id}
+        {...describedBy(field)}
+        className={cx(controlClasses, className)}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+export type SelectFieldProps = FieldProps & SelectHTMLAttributes<HTMLSelectElement>;
 
 export function SelectField({
   id,
@@ -86,18 +136,86 @@ export function SelectField({
   children,
   ...select
 }: SelectFieldProps) {
+  const field = { id, label, hint, error, wrapperClassName };
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} className={wrapperClassName}>
+    <FieldFrame {...field}>
       <select
         id={id}
         name={select.name ?? id}
-        aria-invalid={error ? true : undefined}
+        {...describedBy(field)}
         className={cx(controlClasses, 'pr-8', className)}
         {...select}
       >
         {children}
       </select>
     </FieldFrame>
+  );
+}
+
+export type FileFieldProps = FieldProps & InputHTMLAttributes<HTMLInputElement>;
+
+export function FileField({
+  id,
+  label,
+  hint,
+  error,
+  wrapperClassName,
+  className,
+  ...input
+}: FileFieldProps) {
+  const field = { id, label, hint, error, wrapperClassName };
+  return (
+    <FieldFrame {...field}>
+      <input
+        id={id}
+        name={input.name ?? id}
+        type="file"
+        {...describedBy(field)}
+        className={cx(
+          'block w-full text-sm text-ink-700 file:mr-3 file:rounded-lg file:border-0 file:bg-ink-100 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-ink-900',
+          className,
+        )}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+export type CheckboxFieldProps = FieldProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'defaultValue'> & {
+    /** "on" starts it ticked: the value a ticked box sends, so a kept value reads the same. */
+    defaultValue?: string;
+  };
+
+/** A box with its label beside it, then the hint and what was wrong with it. */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  error,
+  wrapperClassName,
+  defaultValue,
+  ...input
+}: CheckboxFieldProps) {
+  const field = { id, label, hint, error, wrapperClassName };
+  return (
+    <div className={wrapperClassName}>
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          name={input.name ?? id}
+          type="checkbox"
+          defaultChecked={defaultValue === 'on'}
+          {...describedBy(field)}
+          className="size-4 rounded border-ink-300 text-accent-600"
+          {...input}
+        />
+        <label htmlFor={id} className="text-sm text-ink-900">
+          {label}
+        </label>
+      </div>
+      <HintAndError {...field} />
+    </div>
   );
 }
 

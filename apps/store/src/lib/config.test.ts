@@ -25,4 +25,22 @@ describe('readStoreConfig', () => {
     const read = await freshConfig({ STORE_SESSION_SECRET: 'short' });
     expect(read).toThrow(/at least 32 characters/);
   });
+
+  it('treats a blank Stripe key as none, so the payment page lists the test cards', async () => {
+    const read = await freshConfig({ STRIPE_PUBLISHABLE_KEY: ' ' });
+    expect(read().stripePublishableKey).toBeUndefined();
+  });
+
+  it('knows where each service the store calls answers', async () => {
+    const read = await freshConfig({
+      STORE_API_URL: undefined,
+      AUTH_API_URL: undefined,
+      CAVE_API_URL: 'https://cave-api.example.org/',
+    });
+    expect(read()).toMatchObject({
+      storeApiUrl: 'http://localhost:8003',
+      authApiUrl: 'http://localhost:8001',
+      caveApiUrl: 'https://cave-api.example.org',
+    });
+  });
 });

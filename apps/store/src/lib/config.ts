@@ -4,18 +4,26 @@ import type { PortalUrls } from '@makrx/ui';
 export interface StoreConfig {
   /** Base URL of the store service, for server-side fetches and for product image URLs. */
   storeApiUrl: string;
-  /** Base URL of the auth service, for the feature flags of the visitor (features/flags). */
+  /** Base URL of the auth service: the visitor's feature flags and notifications. */
   authApiUrl: string;
+  /** Base URL of the MakrCave service, for the calls the store makes to it. */
+  caveApiUrl: string;
   portalUrls: PortalUrls;
   /** The OpenID Connect issuer the store signs in with (the embedded provider or Keycloak). */
   oidcIssuer: string;
   /** Keys the session cookies; anyone who knows it can forge a session. */
   sessionSecret: string;
+  /**
+   * Set when payments go to Stripe. Unset, the store service charges through its offline test
+   * gateway, which takes only Stripe's test cards, so the payment page lists them.
+   */
+  stripePublishableKey: string | undefined;
 }
 
 const defaults = {
   STORE_API_URL: 'http://localhost:8003',
   AUTH_API_URL: 'http://localhost:8001',
+  CAVE_API_URL: 'http://localhost:8002',
   GATEWAY_URL: 'http://localhost:3000',
   CAVE_URL: 'http://localhost:3001',
   STORE_URL: 'http://localhost:3003',
@@ -61,6 +69,7 @@ export function readStoreConfig(): StoreConfig {
   parsed ??= {
     storeApiUrl: readUrl('STORE_API_URL'),
     authApiUrl: readUrl('AUTH_API_URL'),
+    caveApiUrl: readUrl('CAVE_API_URL'),
     portalUrls: {
       gateway: readUrl('GATEWAY_URL'),
       cave: readUrl('CAVE_URL'),
@@ -68,6 +77,7 @@ export function readStoreConfig(): StoreConfig {
     },
     oidcIssuer: readUrl('OIDC_ISSUER'),
     sessionSecret: readSessionSecret(),
+    stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined,
   };
   return parsed;
 }

@@ -14,7 +14,6 @@ import {
   type SearchPageQuery,
 } from '../../features/catalog/search-query';
 import { serverFlags } from '../../features/flags/server-flags';
-import { currentSession } from '../../features/session/current-session';
 import { NavigationSuspense } from '../../components/navigation-suspense';
 import { CatalogSkeleton } from '../../features/catalog/components/catalog-skeleton';
 
@@ -84,14 +83,10 @@ function SortForm({ query }: { query: SearchPageQuery }) {
 
 async function SearchResults({ searchParams }: SearchPageProps) {
   const query = parseSearchQuery(await searchParams);
-  const [session, flags, categories] = await Promise.all([
-    currentSession(),
-    serverFlags(),
-    listCategories(),
-  ]);
+  const [flags, categories] = await Promise.all([serverFlags(), listCategories()]);
   const params = new URLSearchParams(searchHref(query).split('?')[1] ?? '');
   params.set('pageSize', String(searchPageSize));
-  const results = await searchProducts(params, session?.accessToken);
+  const results = await searchProducts(params);
   const facets =
     flags.isOn('ENABLE_ADVANCED_SEARCH') && results.advanced ? results.facets : undefined;
   const activeFilters = [query.category, query.price, query.inStock, query.material].filter(

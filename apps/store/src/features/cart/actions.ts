@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
 import { currentSession } from '../session/current-session';
 import { addCartItem, removeCartItem, setCartItemQuantity, type ChangedCart } from './api';
 import { keepGuestCartToken } from './cart-token';
@@ -21,8 +21,7 @@ async function keepToken({ issuedToken }: ChangedCart) {
 
 /** Why the service refused, as a code the cart page explains; anything else is a real fault. */
 function refusal(error: unknown): string {
-  if (error instanceof StoreApiError && error.status >= 400 && error.status < 500)
-    return error.code;
+  if (error instanceof ServiceError && error.status >= 400 && error.status < 500) return error.code;
   throw error;
 }
 

@@ -1,6 +1,5 @@
 import type { Cart as ServiceCart, CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
-import { readStoreConfig } from '../../lib/config';
-import { callStore, type StoreAnswer } from '../../lib/store-service';
+import { callService, storeMediaUrl, type ServiceAnswer } from '../../lib/service-client';
 import { currentSession } from '../session/current-session';
 import { guestCartToken } from './cart-token';
 
@@ -22,18 +21,12 @@ async function cartHeaders(): Promise<Record<string, string | undefined>> {
 }
 
 /** The service names images by path on itself; the browser fetches them from it directly. */
-function withAbsoluteImages(cart: Cart): Cart {
-  const { storeApiUrl } = readStoreConfig();
-  return {
-    ...cart,
-    lines: cart.lines.map((line) => ({
-      ...line,
-      imageUrl: new URL(line.imageUrl, `${storeApiUrl}/`).href,
-    })),
-  };
-}
+const withAbsoluteImages = (cart: Cart): Cart => ({
+  ...cart,
+  lines: cart.lines.map((line) => ({ ...line, imageUrl: storeMediaUrl(line.imageUrl) })),
+});
 
-const changed = ({ body, headers }: StoreAnswer<Cart>): ChangedCart => ({
+const changed = ({ body, headers }: ServiceAnswer<Cart>): ChangedCart => ({
   cart: withAbsoluteImages(body),
   issuedToken: headers.get('x-cart-token'),
 });
@@ -41,15 +34,15 @@ const changed = ({ body, headers }: StoreAnswer<Cart>): ChangedCart => ({
 /** The cart at the prices and stock of this moment, as the service computes them. */
 export async function readCart(): Promise<Cart> {
   if (!(await currentSession()) && !(await guestCartToken())) return emptyCart;
-  const { body } = await callStore<Cart>('/cart', { headers: await cartHeaders() });
+  const { body } = await callService<Cart>('store', '/cart', { headers: await cartHeaders() });
   return withAbsoluteImages(body);
 }
 
 export async function addCartItem(variantId: string, quantity: number): Promise<ChangedCart> {
   return changed(
-    await callStore<Cart>('/cart/items', {
+    await callService<Cart>('store', '/cart/items', {
       method: 'POST',
-      body: { variantId, quantity },
+      json: { variantId, quantity },
       headers: await cartHeaders(),
     }),
   );
@@ -60,9 +53,9 @@ export async function setCartItemQuantity(
   quantity: number,
 ): Promise<ChangedCart> {
   return changed(
-    await callStore<Cart>(`/cart/items/${encodeURIComponent(variantId)}`, {
+    await callService<Cart>('store', `/cart/items/${encodeURIComponent(variantId)}`, {
       method: 'PUT',
-      body: { quantity },
+      json: { quantity },
       headers: await cartHeaders(),
     }),
   );
@@ -70,7 +63,7 @@ export async function setCartItemQuantity(
 
 export async function removeCartItem(variantId: string): Promise<ChangedCart> {
   return changed(
-    await callStore<Cart>(`/cart/items/${encodeURIComponent(variantId)}`, {
+    await callService<Cart>('store', `/cart/items/${encodeURIComponent(variantId)}`, {
       method: 'DELETE',
       headers: await cartHeaders(),
     }),
@@ -82,13 +75,11 @@ export async function removeCartItem(variantId: string): Promise<ChangedCart> {
  * from the sign-in callback, before the session cookie exists, hence the explicit token.
  */
 export async function mergeGuestCart(accessToken: string, cartToken: string): Promise<void> {
-  const { storeApiUrl } = readStoreConfig();
-  const response = await fetch(`${storeApiUrl}/api/v1/cart/merge`, {
+  await callService('store', '/cart/merge', {
     method: 'POST',
-    headers: { authorization: `Bearer ${accessToken}`, 'x-cart-token': cartToken },
-    signal: AbortSignal.timeout(8000),
+    headers: { 'x-cart-token': cartToken },
+    as: { accessToken },
   });
-  if (!response.ok) throw new Error(`merging the guest cart answered ${response.status}`);
 }
 
 /**
@@ -98,9 +89,9 @@ export async function mergeGuestCart(accessToken: string, cartToken: string): Pr
 export async function quoteCart(
   details: Pick<CheckoutQuoteBody, 'shippingAddress' | 'shippingMethod'>,
 ): Promise<CheckoutQuote> {
-  const { body } = await callStore<CheckoutQuote>('/checkout/quote', {
+  const { body } = await callService<CheckoutQuote>('store', '/checkout/quote', {
     method: 'POST',
-    body: details,
+    json: details,
     headers: await cartHeaders(),
   });
   return body;

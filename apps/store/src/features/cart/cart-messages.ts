@@ -1,8 +1,12 @@
+import type { ErrorCode } from '@makrx/contracts';
+import { wordsFor, type CodeWords } from '../../lib/error-words';
+
 /** What the cart says when the service refused a change, by its error code. */
-const messages: Record<string, string> = {
+const messages: CodeWords<ErrorCode> = {
   OUT_OF_STOCK: 'We don’t have that many in stock. The quantity shows what is available.',
-  INSUFFICIENT_STOCK: 'We don’t have that many in stock. The quantity shows what is available.',
-  NOT_FOUND: 'That item is no longer sold.',
+  QUANTITY_TOO_LARGE: 'A cart holds at most 99 of one item.',
+  UNKNOWN_VARIANT: 'That item is no longer sold.',
+  NOT_FOUND: 'That item is no longer in your cart.',
   FEATURE_DISABLED: 'Reordering in one click is not available yet.',
   CART_EMPTY: 'Your cart is empty, so there was nothing to order.',
   VALIDATION_FAILED: 'That quantity can’t be used; choose between 1 and 99.',
@@ -10,5 +14,5 @@ const messages: Record<string, string> = {
 
 export function cartProblemMessage(code: string | undefined): string | null {
   if (!code) return null;
-  return messages[code] ?? 'That change could not be made. Please try again.';
+  return wordsFor(messages, code) ?? 'That change could not be made. Please try again.';
 }

@@ -2,127 +2,34 @@
 
 import type { AdminProduct, CatalogImportReport } from '@makrx/contracts';
 import { redirect } from 'next/navigation';
-import { AdminApiError, callCatalogAdmin } from './admin-api';
+import { ServiceError } from '../../lib/service-client';
+import { formValues, refusedForm, type FormOutcome } from '../../lib/form-outcome';
+import {
+  createAdminCategory,
+  createAdminProduct,
+  importCatalogCsv,
+  updateAdminCategory,
+} from './api';
 import {
   newProductBody,
-  newProductErrors,
   newProductFields,
-  type NewProductErrors,
-  type NewProductValues,
+  newProductRefusals,
+  type NewProductField,
 } from './new-product';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const editPage = (id: string) => `/admin/products/${encodeURIComponent(id)}`;
 
-/** Runs one change and comes back to the edit page saying what happened (works without JS). */
+/** Runs one change and comes back to `back` saying what happened (works without JS). */
 async function change(back: string, done: string, work: () => Promise<unknown>): Promise<never> {
   let outcome = `notice=${encodeURIComponent(done)}`;
   try {
     await work();
   } catch (error) {
-    if (!(error instanceof AdminApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     outcome = `problem=${encodeURIComponent(error.message)}`;
   }
   redirect(`${back}?${outcome}`);
-}
-
-/** "24.99" → 2499; anything else is left for the service to refuse. */
-function cents(value: string): number {
-  return /^\d+(\.\d{1,2})?$/.test(value) ? Math.round(Number(value) * 100) : Number.NaN;
-}
-
-function optionsOf(value: string): Record<string, string> {
-  return Object.fromEntries(
-    value
-      .split(';')
-      .map((pair) => pair.split('=').map((part) => part.trim()))
-      .filter((pair): pair is [string, string] => pair.length === 2 && Boolean(pair[0] && pair[1])),
-  );
-}
-
-export async function saveProduct(form: FormData): Promise<never> {
-  const id = text(form, 'productId');
-  return change(editPage(id), 'Product saved.', () =>
-    callCatalogAdmin<AdminProduct>(`/products/${id}`, {
-      method: 'PATCH',
-      json: {
-        name: text(form, 'name'),
-        brand: text(form, 'brand'),
-        summary: text(form, 'summary'),
-        description: text(form, 'description'),
-        categorySlug: text(form, 'categorySlug'),
-        archived: form.get('archived') === 'on',
-      },
-    }),
-  );
-}
-
-export async function adjustStock(form: FormData): Promise<never> {
-  const id = text(form, 'productId');
-  const sku = text(form, 'sku');
-  return change(editPage(id), `Stock of ${sku} updated.`, () =>
-    callCatalogAdmin(`/variants/${encodeURIComponent(sku)}/stock-adjustments`, {
-      method: 'POST',
-      json: { setTo: Number(text(form, 'stock')), reason: text(form, 'reason') },
-    }),
-  );
-}
-
-export async function saveVariant(form: FormData): Promise<never> {
-  const id = text(form, 'productId');
-  const sku = text(form, 'sku');
-  return change(editPage(id), `Variant ${sku} saved.`, () =>
-    callCatalogAdmin(`/variants/${encodeURIComponent(sku)}`, {
-      method: 'PATCH',
-      json: { priceCents: cents(text(form, 'price')), options: optionsOf(text(form, 'options')) },
-    }),
-  );
-}
-
-export async function addVariant(form: FormData): Promise<never> {
-  const id = text(form, 'productId');
-  return change(editPage(id), 'Variant added.', () =>
-    callCatalogAdmin(`/products/${id}/variants`, {
-      method: 'POST',
-      json: {
-        sku: text(form, 'sku').toUpperCase(),
-        options: optionsOf(text(form, 'options')),
-        priceCents: cents(text(form, 'price')),
-        stock: Number(text(form, 'stock') || '0'),
-      },
-    }),
-  );
-}
-
-export async function uploadImage(form: FormData): Promise<never> {
-  const id = text(form, 'productId');
-  const file = form.get('image');
-  return change(editPage(id), 'Image uploaded.', async () => {
-    if (!(file instanceof File) || file.size === 0)
-      throw new AdminApiError('Choose an image file to upload.', 400, 'EMPTY_UPLOAD');
-    await callCatalogAdmin(`/products/${id}/images?alt=${encodeURIComponent(text(form, 'alt'))}`, {
-      method: 'POST',
-      // The service judges the type by the bytes; the declared type only has to be one it takes.
-      raw: { body: file, contentType: 'application/octet-stream' },
-    });
-  });
-}
-
-export async function saveImage(form: FormData): Promise<never> {
-  const id = text(form, 'productId');
-  return change(editPage(id), 'Image saved.', () =>
-    callCatalogAdmin(`/images/${text(form, 'imageId')}`, {
-      method: 'PATCH',
-      json: { alt: text(form, 'alt'), position: Number(text(form, 'position')) },
-    }),
-  );
-}
-
-export async function deleteImage(form: FormData): Promise<never> {
-  const id = text(form, 'productId');
-  return change(editPage(id), 'Image removed.', () =>
-    callCatalogAdmin(`/images/${text(form, 'imageId')}`, { method: 'DELETE' }),
-  );
 }
 
 export interface ImportState {
@@ -141,13 +48,10 @@ export async function importCatalog(_previous: ImportState, form: FormData): Pro
   const kept = pasted ? { csv: pasted } : {};
   const dryRun = form.get('dryRun') === 'on';
   try {
-    const report = await callCatalogAdmin<CatalogImportReport>(
-      `/import${dryRun ? '?dryRun=true' : ''}`,
-      { method: 'POST', raw: { body: csv, contentType: 'text/csv' } },
-    );
+    const report = await importCatalogCsv(csv, dryRun);
     return { report, ...kept };
   } catch (error) {
-    if (!(error instanceof AdminApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     const details = error.details as { missing?: string[]; unknown?: string[] } | undefined;
     const extra = [
       details?.missing?.length ? `missing: ${details.missing.join(', ')}` : '',
@@ -162,14 +66,11 @@ export async function importCatalog(_previous: ImportState, form: FormData): Pro
 export async function createCategory(form: FormData): Promise<never> {
   const parentSlug = text(form, 'parentSlug');
   return change('/admin/categories', `Category ${text(form, 'name')} created.`, () =>
-    callCatalogAdmin('/categories', {
-      method: 'POST',
-      json: {
-        slug: text(form, 'slug').toLowerCase(),
-        name: text(form, 'name'),
-        description: text(form, 'description'),
-        parentSlug: parentSlug || null,
-      },
+    createAdminCategory({
+      slug: text(form, 'slug').toLowerCase(),
+      name: text(form, 'name'),
+      description: text(form, 'description'),
+      parentSlug: parentSlug || null,
     }),
   );
 }
@@ -179,44 +80,23 @@ export async function moveCategory(form: FormData): Promise<never> {
   const slug = text(form, 'slug');
   const parentSlug = text(form, 'parentSlug');
   return change('/admin/categories', `Category ${slug} moved.`, () =>
-    callCatalogAdmin(`/categories/${encodeURIComponent(slug)}`, {
-      method: 'PATCH',
-      json: { parentSlug: parentSlug || null },
-    }),
+    updateAdminCategory(slug, { parentSlug: parentSlug || null }),
   );
-}
-
-export interface NewProductState {
-  /** How many times the form was sent; the page starts its fields afresh from `values`. */
-  attempt: number;
-  /** What was typed, kept in the form when the service refuses it. */
-  values: NewProductValues;
-  errors: NewProductErrors;
-  problem?: string;
 }
 
 /** Creates a product with its first variant; a refusal comes back beside the fields. */
 export async function createProduct(
-  previous: NewProductState,
+  previous: FormOutcome<NewProductField>,
   form: FormData,
-): Promise<NewProductState> {
-  const values: NewProductValues = Object.fromEntries(
-    newProductFields.map((field) => [field, text(form, field)]),
-  );
+): Promise<FormOutcome<NewProductField>> {
+  const values = formValues(form, newProductFields);
   let created: AdminProduct;
   try {
-    created = await callCatalogAdmin<AdminProduct>('/products', {
-      method: 'POST',
-      json: newProductBody(values),
-    });
+    created = await createAdminProduct(newProductBody(values));
   } catch (error) {
-    if (!(error instanceof AdminApiError) || error.status >= 500) throw error;
-    const errors = newProductErrors(error.code, error.message, error.details);
-    const problem =
-      Object.keys(errors).length > 0
-        ? 'The product was not created: check the fields marked below.'
-        : error.message;
-    return { attempt: previous.attempt + 1, values, errors, problem };
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
+    const summary = 'The product was not created: check the fields marked below.';
+    return refusedForm(previous, values, error, newProductRefusals, summary);
   }
   redirect(`${editPage(created.id)}?notice=${encodeURIComponent('Product created.')}`);
 }

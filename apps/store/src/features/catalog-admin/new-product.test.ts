@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newProductBody, newProductErrors } from './new-product';
+import { refusedFields } from '../../lib/form-outcome';
+import { newProductBody, newProductRefusals } from './new-product';
 
 describe('the new product form', () => {
   it('sends the product with its first variant, price in cents, specs and options as records', () => {
@@ -43,13 +44,16 @@ describe('the new product form', () => {
   });
 
   it('puts each refused field of a validation failure beside its own input', () => {
-    expect(
-      newProductErrors('VALIDATION_FAILED', 'Invalid body: check slug, variants.0.priceCents.', [
+    const refusal = {
+      code: 'VALIDATION_FAILED' as const,
+      message: 'Invalid body: check slug, variants.0.priceCents.',
+      details: [
         { location: 'body', field: 'slug', message: 'lowercase letters, digits and dashes' },
         { location: 'body', field: 'variants.0.priceCents', message: 'expected number' },
         { location: 'body', field: 'specs.', message: 'too small' },
-      ]),
-    ).toEqual({
+      ],
+    };
+    expect(refusedFields(refusal, newProductRefusals)).toEqual({
       slug: 'Use lowercase letters, digits and dashes, like pla-filament-red-1kg.',
       price: 'Enter a price like 24.99.',
       specs: 'Write one specification per line, as Name: value.',
@@ -57,14 +61,12 @@ describe('the new product form', () => {
   });
 
   it('puts a taken slug or SKU beside that field, in the service’s words', () => {
-    expect(
-      newProductErrors('SLUG_TAKEN', 'Another product already has this slug.', undefined),
-    ).toEqual({
+    const taken = (code: 'SLUG_TAKEN' | 'SKU_TAKEN', message: string) =>
+      refusedFields({ code, message, details: undefined }, newProductRefusals);
+    expect(taken('SLUG_TAKEN', 'Another product already has this slug.')).toEqual({
       slug: 'Another product already has this slug.',
     });
-    expect(
-      newProductErrors('SKU_TAKEN', 'Another variant already has this SKU.', undefined),
-    ).toEqual({
+    expect(taken('SKU_TAKEN', 'Another variant already has this SKU.')).toEqual({
       sku: 'Another variant already has this SKU.',
     });
   });

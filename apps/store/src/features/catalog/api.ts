@@ -1,69 +1,20 @@
 import { cache } from 'react';
 import type {
   Category,
-  ErrorBody,
   Product,
   ProductPage,
   ProductSearchPage,
   ProductSort,
 } from '@makrx/contracts';
-import { storeConfig } from '../../lib/config';
+import { callService, ServiceError, storeMediaUrl } from '../../lib/service-client';
 
-const requestTimeoutMs = 8000;
-
-/** A failed call to the store service, carrying the service's error code when it sent one. */
-export class StoreApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'StoreApiError';
-  }
-}
-
-async function readErrorBody(response: Response): Promise<ErrorBody['error'] | undefined> {
-  try {
-    const body = (await response.json()) as Partial<ErrorBody>;
-    return body.error;
-  } catch {
-    return undefined;
-  }
-}
-
-async function getFromStore<T>(path: string, accessToken?: string): Promise<T> {
-  const { storeApiUrl } = await storeConfig();
-  const url = `${storeApiUrl}/api/v1${path}`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      cache: 'no-store',
-      headers: {
-        accept: 'application/json',
-        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-      },
-      signal: AbortSignal.timeout(requestTimeoutMs),
-    });
-  } catch (cause) {
-    const message = `The store service at ${storeApiUrl} did not answer`;
-    throw new StoreApiError(message, 503, 'UNREACHABLE', { cause });
-  }
-  if (!response.ok) {
-    const error = await readErrorBody(response);
-    throw new StoreApiError(
-      error?.message ?? `GET ${path} answered ${response.status}`,
-      response.status,
-      error?.code ?? 'HTTP_ERROR',
-    );
-  }
-  return (await response.json()) as T;
-}
+/** The catalog as anyone sees it: read without the visitor's token. */
+const readCatalog = async <T>(path: string) =>
+  (await callService<T>('store', path, { as: 'anonymous' })).body;
 
 /** Cached per request: a catalog page and its metadata both need the categories. */
 export const listCategories = cache(async (): Promise<Category[]> => {
-  const { items } = await getFromStore<{ items: Category[] }>('/categories');
+  const { items } = await readCatalog<{ items: Category[] }>('/categories');
   return items;
 });
 
@@ -81,9 +32,8 @@ export async function listProducts(request: ProductListRequest): Promise<Product
     sort: request.sort,
   });
   if (request.category) query.set('category', request.category);
-  const page = await getFromStore<ProductPage>(`/products?${query}`);
-  const { storeApiUrl } = await storeConfig();
-  return { ...page, items: page.items.map((item) => withAbsoluteImage(item, storeApiUrl)) };
+  const page = await readCatalog<ProductPage>(`/products?${query}`);
+  return { ...page, items: page.items.map(withAbsoluteImage) };
 }
 
 /**
@@ -92,38 +42,31 @@ export async function listProducts(request: ProductListRequest): Promise<Product
  */
 export const findProduct = cache(async (slug: string): Promise<Product | null> => {
   try {
-    const product = await getFromStore<Product>(`/products/${encodeURIComponent(slug)}`);
-    const { storeApiUrl } = await storeConfig();
+    const product = await readCatalog<Product>(`/products/${encodeURIComponent(slug)}`);
     return {
-      ...withAbsoluteImage(product, storeApiUrl),
-      images: product.images.map((image) => ({
-        ...image,
-        url: new URL(image.url, `${storeApiUrl}/`).href,
-      })),
+      ...withAbsoluteImage(product),
+      images: product.images.map((image) => ({ ...image, url: storeMediaUrl(image.url) })),
     };
   } catch (error) {
-    if (error instanceof StoreApiError && error.status === 404) return null;
+    if (error instanceof ServiceError && error.status === 404) return null;
     throw error;
   }
 });
 
-/**
- * The service sends image paths on itself (`/media/...`); the browser fetches them from the
- * service directly, so they are made absolute against its public base.
- */
-function withAbsoluteImage<T extends { imageUrl: string }>(item: T, storeApiUrl: string): T {
-  return { ...item, imageUrl: new URL(item.imageUrl, `${storeApiUrl}/`).href };
-}
+/** The service sends image paths on itself; the browser fetches them from it directly. */
+const withAbsoluteImage = <T extends { imageUrl: string }>(item: T): T => ({
+  ...item,
+  imageUrl: storeMediaUrl(item.imageUrl),
+});
 
 /**
  * The store's product search for this visitor (the service evaluates ENABLE_ADVANCED_SEARCH
  * for them): results, and facets when advanced search is on.
  */
-export async function searchProducts(
-  params: URLSearchParams,
-  accessToken: string | undefined,
-): Promise<ProductSearchPage> {
-  const page = await getFromStore<ProductSearchPage>(`/products/search?${params}`, accessToken);
-  const { storeApiUrl } = await storeConfig();
-  return { ...page, items: page.items.map((item) => withAbsoluteImage(item, storeApiUrl)) };
+export async function searchProducts(params: URLSearchParams): Promise<ProductSearchPage> {
+  const { body: page } = await callService<ProductSearchPage>(
+    'store',
+    `/products/search?${params}`,
+  );
+  return { ...page, items: page.items.map(withAbsoluteImage) };
 }

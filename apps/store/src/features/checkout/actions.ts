@@ -1,13 +1,14 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
 import { readCart } from '../cart/api';
 import { guestCartToken } from '../cart/cart-token';
 import { placeOrder } from '../orders/api';
 import { rememberOrder } from '../orders/guest-orders';
 import { currentSession } from '../session/current-session';
 import { emailFrom, type FieldErrors } from './checkout-input';
+import { refusalsShownInCart } from './checkout-messages';
 import { clearDraft, readDraft, saveDraft, type CheckoutDraft } from './checkout-draft';
 import { chosenAddressFrom } from './saved-addresses';
 
@@ -46,8 +47,8 @@ export async function saveShipping(form: FormData): Promise<never> {
 }
 
 /** Where a refused order sends the buyer back to, by the service's reason. */
-function pathForRefusal(error: StoreApiError, checkoutPath: string): string {
-  if (['OUT_OF_STOCK', 'INSUFFICIENT_STOCK', 'CART_EMPTY'].includes(error.code)) {
+function pathForRefusal(error: ServiceError, checkoutPath: string): string {
+  if (refusalsShownInCart.has(error.code)) {
     return `/cart?problem=${error.code}`;
   }
   return `${checkoutPath}?refused=${encodeURIComponent(error.code)}`;
@@ -81,7 +82,7 @@ async function placeFromCart(
     await clearDraft();
     next = `/orders/${encodeURIComponent(placed.number)}/pay`;
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     next = pathForRefusal(error, checkoutPath);
   }
   redirect(next);

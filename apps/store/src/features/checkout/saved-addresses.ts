@@ -1,6 +1,7 @@
 import type { CheckoutAddresses, SavedAddress, ShippingAddressInput } from '@makrx/contracts';
-import { callStore } from '../../lib/store-service';
+import { ServiceError } from '../../lib/service-client';
 import type { StoreSession } from '../session/store-session';
+import { readCheckoutAddresses } from './api';
 import type { CheckoutDraft } from './checkout-draft';
 import { addressFrom, type FieldErrors } from './checkout-input';
 
@@ -13,9 +14,10 @@ const none: CheckoutAddresses = { addresses: [], defaultShippingMethod: null, re
 export async function readSavedAddresses(signedIn: boolean): Promise<CheckoutAddresses> {
   if (!signedIn) return none;
   try {
-    return (await callStore<CheckoutAddresses>('/checkout/addresses')).body;
-  } catch {
-    return none;
+    return await readCheckoutAddresses();
+  } catch (error) {
+    if (error instanceof ServiceError) return none;
+    throw error;
   }
 }
 

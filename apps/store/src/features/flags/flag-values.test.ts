@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFlags, fetchFlagValues, serverFlagsOf } from './flag-values';
+import { changedFlags, flagValuesOf, serverFlagsOf } from './flag-values';
 
 describe('the store’s reading of the flags', () => {
   it('names the flags whose value changed, including ones that appeared or went away', () => {
@@ -16,8 +16,9 @@ describe('the store’s reading of the flags', () => {
     expect(flags.isOn('ENABLE_UNIFIED_SEARCH', true)).toBe(true);
   });
 
-  it('leaves every flag at its fallback when the auth service cannot be reached', async () => {
-    // Port 9 (discard) refuses the connection.
-    expect(await fetchFlagValues('http://127.0.0.1:9', undefined)).toEqual({});
+  it('reads only the flags that have a yes or no, and none from an answer without flags', () => {
+    expect(flagValuesOf({ flags: { A: true, B: 'yes', C: false } })).toEqual({ A: true, C: false });
+    expect(flagValuesOf({ error: { code: 'INTERNAL' } })).toEqual({});
+    expect(flagValuesOf(null)).toEqual({});
   });
 });

@@ -10,32 +10,15 @@ export interface ServerFlags {
   values: FlagValues;
 }
 
-/**
- * Asks the auth service to evaluate every flag for the holder of `accessToken` (a guest
- * without). Never throws: an unreachable service leaves every flag at its fallback.
- */
-export async function fetchFlagValues(
-  authApiUrl: string,
-  accessToken: string | undefined,
-  send: typeof fetch = fetch,
-): Promise<FlagValues> {
-  try {
-    const response = await send(`${authApiUrl}/api/v1/flags/evaluate`, {
-      headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
-      cache: 'no-store',
-      signal: AbortSignal.timeout(3000),
-    });
-    if (!response.ok) return {};
-    const body = (await response.json()) as { flags?: unknown };
-    if (typeof body.flags !== 'object' || body.flags === null) return {};
-    return Object.fromEntries(
-      Object.entries(body.flags).filter(
-        (entry): entry is [string, boolean] => typeof entry[1] === 'boolean',
-      ),
-    );
-  } catch {
-    return {};
-  }
+/** The flags in an answer of GET /api/v1/flags/evaluate; none from an answer without them. */
+export function flagValuesOf(answer: unknown): FlagValues {
+  const flags = (answer as { flags?: unknown } | null)?.flags;
+  if (typeof flags !== 'object' || flags === null) return {};
+  return Object.fromEntries(
+    Object.entries(flags).filter(
+      (entry): entry is [string, boolean] => typeof entry[1] === 'boolean',
+    ),
+  );
 }
 
 export const serverFlagsOf = (values: FlagValues): ServerFlags => ({

@@ -1,8 +1,13 @@
-import { storeConfig } from '../../lib/config';
+import type { ErrorBody, ErrorCode } from '@makrx/contracts';
+import { openService, ServiceError, type ClientFailureCode } from '../../lib/service-client';
 import { currentSession } from '../session/current-session';
 import { STORE_CALL_HEADER } from './store-call-header';
 
 const noStore = { 'cache-control': 'no-store' };
+
+/** An answer in the services' one error shape, for the header's bell. */
+export const refusal = (status: number, code: ErrorCode | ClientFailureCode, message: string) =>
+  Response.json({ error: { code, message } } satisfies ErrorBody, { status, headers: noStore });
 
 /**
  * Asks the auth service's notifications API for the signed-in visitor, with the access token
@@ -15,35 +20,25 @@ export async function forwardToNotifications(
   method: 'GET' | 'POST' = 'GET',
 ): Promise<Response> {
   if (method !== 'GET' && request.headers.get(STORE_CALL_HEADER) !== '1') {
-    return Response.json(
-      { error: { code: 'FORBIDDEN', message: 'Only the store’s pages may do this.' } },
-      { status: 403, headers: noStore },
-    );
+    return refusal(403, 'FORBIDDEN', 'Only the store’s pages may do this.');
   }
   const session = await currentSession();
   if (!session) {
-    return Response.json(
-      { error: { code: 'AUTHENTICATION_REQUIRED', message: 'Sign in to see notifications.' } },
-      { status: 401, headers: noStore },
-    );
+    return refusal(401, 'AUTHENTICATION_REQUIRED', 'Sign in to see notifications.');
   }
-  const { authApiUrl } = await storeConfig();
   const query = new URL(request.url).search;
   try {
-    const answer = await fetch(`${authApiUrl}/api/v1/notifications${path}${query}`, {
+    const answer = await openService('auth', `/notifications${path}${query}`, {
       method,
-      headers: { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' },
-      cache: 'no-store',
-      signal: AbortSignal.timeout(5_000),
+      as: { accessToken: session.accessToken },
+      timeoutMs: 5_000,
     });
     return new Response(answer.body, {
       status: answer.status,
       headers: { 'content-type': 'application/json', ...noStore },
     });
-  } catch {
-    return Response.json(
-      { error: { code: 'SERVICE_UNREACHABLE', message: 'Notifications are unavailable.' } },
-      { status: 502, headers: noStore },
-    );
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    return refusal(502, 'SERVICE_UNREACHABLE', 'Notifications are unavailable.');
   }
 }

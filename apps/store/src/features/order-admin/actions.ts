@@ -1,10 +1,14 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
+import type { OrderStepProblem } from './admin-messages';
 import { moveOrder, type AdminOrderStep } from './api';
 
 const detail = (id: string, query: string) => `/admin/orders/${encodeURIComponent(id)}?${query}`;
+/** The order page's query naming why a step was refused (admin-messages.ts has the words). */
+const refused = (code: ServiceError['code'] | OrderStepProblem) =>
+  `problem=${encodeURIComponent(code)}`;
 
 /** One of the order's buttons on the admin page: the service moves it on, or says why not. */
 export async function changeOrder(id: string, form: FormData): Promise<never> {
@@ -13,7 +17,7 @@ export async function changeOrder(id: string, form: FormData): Promise<never> {
   if (step === 'ship') {
     const trackingNumber = String(form.get('trackingNumber') ?? '').trim();
     if (!/^[A-Za-z0-9-]{4,60}$/.test(trackingNumber))
-      redirect(detail(id, 'problem=TRACKING_NUMBER'));
+      redirect(detail(id, refused('TRACKING_NUMBER')));
     change = { step, trackingNumber };
   } else if (step === 'refund') {
     const note = String(form.get('note') ?? '').trim();
@@ -21,15 +25,15 @@ export async function changeOrder(id: string, form: FormData): Promise<never> {
   } else if (step === 'fulfil' || step === 'deliver' || step === 'cancel') {
     change = { step };
   } else {
-    redirect(detail(id, 'problem=UNKNOWN_STEP'));
+    redirect(detail(id, refused('UNKNOWN_STEP')));
   }
   let next: string;
   try {
     await moveOrder(id, change);
     next = detail(id, `done=${change.step}`);
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
-    next = detail(id, `problem=${encodeURIComponent(error.code)}`);
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
+    next = detail(id, refused(error.code));
   }
   redirect(next);
 }

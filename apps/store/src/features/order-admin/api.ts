@@ -1,5 +1,5 @@
 import type { Order, OrderPage, OrderStatus } from '@makrx/contracts';
-import { callStore } from '../../lib/store-service';
+import { callService } from '../../lib/service-client';
 
 export interface OrderListRequest {
   status?: OrderStatus;
@@ -12,12 +12,12 @@ export async function listOrders(request: OrderListRequest): Promise<OrderPage> 
   const query = new URLSearchParams({ page: String(request.page), pageSize: '25' });
   if (request.status) query.set('status', request.status);
   if (request.q) query.set('q', request.q);
-  const { body } = await callStore<OrderPage>(`/admin/orders?${query}`);
+  const { body } = await callService<OrderPage>('store', `/admin/orders?${query}`);
   return body;
 }
 
 export async function readOrderAsAdmin(id: string): Promise<Order> {
-  const { body } = await callStore<Order>(`/orders/${encodeURIComponent(id)}`);
+  const { body } = await callService<Order>('store', `/orders/${encodeURIComponent(id)}`);
   return body;
 }
 
@@ -38,13 +38,11 @@ const paths: Record<AdminOrderStep['step'], string> = {
 };
 
 export async function moveOrder(id: string, change: AdminOrderStep): Promise<Order> {
-  const { step, ...body } = change;
-  const { body: order } = await callStore<Order>(
+  const { step, ...details } = change;
+  const { body: order } = await callService<Order>(
+    'store',
     `/orders/${encodeURIComponent(id)}/${paths[step]}`,
-    {
-      method: 'POST',
-      body,
-    },
+    { method: 'POST', json: details },
   );
   return order;
 }

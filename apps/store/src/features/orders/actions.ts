@@ -1,10 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
 import { cancelOrder, confirmPayment, payOrder, reorder, type CardDetails } from './api';
 import { parseExpiry } from './card-input';
 import { findVisibleOrder, linkTokenQuery } from './order-lookup';
+import type { PaymentFormProblem } from './payment-errors';
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -24,6 +25,9 @@ const orderPage = (number: string, form: FormData, page = '') =>
   `/orders/${encodeURIComponent(number)}${page}${linkTokenQuery(linkToken(form))}`;
 const payPage = (number: string, form: FormData, query: string) =>
   `/orders/${encodeURIComponent(number)}/pay?${query}${linkTokenQuery(linkToken(form), '&')}`;
+/** The pay page's query naming why the payment failed (payment-errors.ts has the words). */
+const failed = (code: ServiceError['code'] | PaymentFormProblem) =>
+  `failed=${encodeURIComponent(code)}`;
 
 /** The payment form: pays the order, then shows the result, the extra step or why it failed. */
 export async function payForOrder(number: string, form: FormData): Promise<never> {
@@ -31,7 +35,7 @@ export async function payForOrder(number: string, form: FormData): Promise<never
   if (!visible) redirect(orderPage(number, form));
   const expiry = parseExpiry(field(form, 'expiry'));
   if (!expiry || !/^\d{12,19}$/.test(field(form, 'cardNumber').replace(/[\s-]/g, ''))) {
-    redirect(payPage(number, form, 'failed=INVALID_CARD'));
+    redirect(payPage(number, form, failed('INVALID_CARD')));
   }
   let next: string;
   try {
@@ -41,10 +45,9 @@ export async function payForOrder(number: string, form: FormData): Promise<never
         ? payPage(number, form, `confirm=${payment.id}`)
         : orderPage(number, form, '/confirmation');
   } catch (error) {
-    if (!(error instanceof StoreApiError)) throw error;
-    if (error.status === 402)
-      next = payPage(number, form, `failed=${encodeURIComponent(error.code)}`);
-    else if (error.status === 400) next = payPage(number, form, 'failed=INVALID_CARD');
+    if (!(error instanceof ServiceError)) throw error;
+    if (error.status === 402) next = payPage(number, form, failed(error.code));
+    else if (error.status === 400) next = payPage(number, form, failed('INVALID_CARD'));
     // Already paid, cancelled or expired: the order's own page says which.
     else if (error.status === 409) next = orderPage(number, form);
     else throw error;
@@ -57,16 +60,16 @@ export async function confirmOrderPayment(number: string, form: FormData): Promi
   const visible = await findVisibleOrder(number, linkToken(form));
   if (!visible) redirect(orderPage(number, form));
   if (field(form, 'decision') !== 'confirm') {
-    redirect(payPage(number, form, 'failed=AUTHENTICATION_FAILED'));
+    redirect(payPage(number, form, failed('AUTHENTICATION_FAILED')));
   }
   let next: string;
   try {
     await confirmPayment(visible.order.id, field(form, 'paymentId'), visible.token);
     next = orderPage(number, form, '/confirmation');
   } catch (error) {
-    if (!(error instanceof StoreApiError)) throw error;
+    if (!(error instanceof ServiceError)) throw error;
     if (error.status === 402 || error.status === 409 || error.status === 404) {
-      next = payPage(number, form, `failed=${encodeURIComponent(error.code)}`);
+      next = payPage(number, form, failed(error.code));
     } else throw error;
   }
   redirect(next);
@@ -80,7 +83,7 @@ export async function cancelOwnOrder(number: string, form: FormData): Promise<ne
   try {
     await cancelOrder(visible.order.id, visible.token);
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status !== 409) throw error;
+    if (!(error instanceof ServiceError) || error.status !== 409) throw error;
     query = 'cancel=refused';
   }
   redirect(
@@ -96,7 +99,7 @@ export async function reorderOwnOrder(number: string, form: FormData): Promise<n
   try {
     await reorder(visible.order.id);
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
     next = `/cart?problem=${encodeURIComponent(error.code)}`;
   }
   redirect(next);

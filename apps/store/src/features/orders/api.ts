@@ -8,13 +8,13 @@ import type {
   PlacedOrder,
   ShippingMethod,
 } from '@makrx/contracts';
-import { callStore } from '../../lib/store-service';
+import { callService } from '../../lib/service-client';
 
 /** How the store service lets a guest at their order: the secret it was placed with. */
 const orderTokenHeader = (token: string | undefined) => ({ 'x-order-token': token });
 
 export async function listShippingMethods(): Promise<ShippingMethod[]> {
-  const { body } = await callStore<{ items: ShippingMethod[] }>('/shipping-methods');
+  const { body } = await callService<{ items: ShippingMethod[] }>('store', '/shipping-methods');
   return body.items;
 }
 
@@ -27,19 +27,37 @@ export async function placeOrder(
   idempotencyKey: string,
   guestCartToken?: string,
 ) {
-  const { body } = await callStore<PlacedOrder>('/orders', {
+  const { body } = await callService<PlacedOrder>('store', '/orders', {
     method: 'POST',
-    body: order,
+    json: order,
     headers: { 'idempotency-key': idempotencyKey, 'x-cart-token': guestCartToken },
   });
   return body;
 }
 
 export async function readOrder(id: string, token?: string): Promise<Order> {
-  const { body } = await callStore<Order>(`/orders/${encodeURIComponent(id)}`, {
+  const { body } = await callService<Order>('store', `/orders/${encodeURIComponent(id)}`, {
     headers: orderTokenHeader(token),
   });
   return body;
+}
+
+/**
+ * The order with this number as the signed-in visitor may see it, or with the secret from the
+ * order email's link (`token`).
+ */
+export async function readOrderByNumber(number: string, token?: string): Promise<Order> {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  const path = `/orders/by-number/${encodeURIComponent(number)}${query}`;
+  return (await callService<Order>('store', path)).body;
+}
+
+/**
+ * Asks the store to mail the order's link to the order's own address. Sent as no one: the
+ * answer must not depend on who asks.
+ */
+export async function mailOrderLink(request: { number: string; email: string }): Promise<void> {
+  await callService('store', '/orders/lookup', { method: 'POST', json: request, as: 'anonymous' });
 }
 
 export interface CardDetails {
@@ -50,24 +68,28 @@ export interface CardDetails {
 }
 
 export async function payOrder(id: string, card: CardDetails, token?: string) {
-  const { body } = await callStore<PaymentResult>(`/orders/${id}/payments`, {
+  const { body } = await callService<PaymentResult>('store', `/orders/${id}/payments`, {
     method: 'POST',
-    body: { card },
+    json: { card },
     headers: orderTokenHeader(token),
   });
   return body;
 }
 
 export async function confirmPayment(id: string, paymentId: string, token?: string) {
-  const { body } = await callStore<PaymentResult>(`/orders/${id}/payments/${paymentId}/confirm`, {
-    method: 'POST',
-    headers: orderTokenHeader(token),
-  });
+  const { body } = await callService<PaymentResult>(
+    'store',
+    `/orders/${id}/payments/${paymentId}/confirm`,
+    {
+      method: 'POST',
+      headers: orderTokenHeader(token),
+    },
+  );
   return body;
 }
 
 export async function cancelOrder(id: string, token?: string): Promise<Order> {
-  const { body } = await callStore<Order>(`/orders/${id}/cancel`, {
+  const { body } = await callService<Order>('store', `/orders/${id}/cancel`, {
     method: 'POST',
     headers: orderTokenHeader(token),
   });
@@ -78,12 +100,12 @@ export type { Payment };
 
 /** Quick reorder (ENABLE_QUICK_REORDER): the order's items go back into the signed-in cart. */
 export async function reorder(id: string): Promise<void> {
-  await callStore(`/orders/${id}/reorder`, { method: 'POST' });
+  await callService('store', `/orders/${id}/reorder`, { method: 'POST' });
 }
 
 /** The invoice of a paid (or refunded) order, numbered and priced by the service. */
 export async function readInvoice(id: string, token?: string): Promise<Invoice> {
-  const { body } = await callStore<Invoice>(`/orders/${id}/invoice`, {
+  const { body } = await callService<Invoice>('store', `/orders/${id}/invoice`, {
     headers: orderTokenHeader(token),
   });
   return body;
@@ -91,6 +113,6 @@ export async function readInvoice(id: string, token?: string): Promise<Invoice> 
 
 /** The signed-in buyer's orders, newest first. */
 export async function listMyOrders(page: number): Promise<OrderPage> {
-  const { body } = await callStore<OrderPage>(`/orders?page=${page}&pageSize=20`);
+  const { body } = await callService<OrderPage>('store', `/orders?page=${page}&pageSize=20`);
   return body;
 }

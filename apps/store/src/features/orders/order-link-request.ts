@@ -1,7 +1,8 @@
 'use server';
 
-import { StoreApiError } from '../catalog/api';
-import { callStore, errorDetailsOf } from '../../lib/store-service';
+import { refusedFields } from '../../lib/form-outcome';
+import { ServiceError } from '../../lib/service-client';
+import { mailOrderLink } from './api';
 
 export interface FindOrderState {
   /** The same words whether or not the order exists. */
@@ -16,7 +17,7 @@ const fieldAdvice = {
   email: 'Enter the email address you placed the order with.',
 } as const;
 
-/** Asks the store to mail the order's link to the order's own address (never to the asker). */
+/** The find-order form: the order's link is mailed to the order's own address (never the asker's). */
 export async function requestOrderLink(
   _previous: FindOrderState,
   form: FormData,
@@ -26,24 +27,21 @@ export async function requestOrderLink(
     email: String(form.get('email') ?? '').trim(),
   };
   try {
-    await callStore('/orders/lookup', { method: 'POST', body: values, asVisitor: false });
+    await mailOrderLink(values);
     return { sent: true, errors: {}, values: {} };
   } catch (error) {
-    if (!(error instanceof StoreApiError) || error.status >= 500) throw error;
-    if (error.status === 429) {
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
+    if (error.code === 'TOO_MANY_REQUESTS') {
       return {
         problem: 'That order or address was asked about too often. Try again in an hour.',
         errors: {},
         values,
       };
     }
-    const details = errorDetailsOf(error);
-    const errors: FindOrderState['errors'] = {};
-    for (const detail of Array.isArray(details) ? (details as Array<{ field?: unknown }>) : []) {
-      if (detail.field === 'number' || detail.field === 'email') {
-        errors[detail.field] = fieldAdvice[detail.field];
-      }
-    }
+    const errors = refusedFields(error, {
+      fieldOf: (path) => (path === 'number' || path === 'email' ? path : undefined),
+      advice: fieldAdvice,
+    });
     return { problem: 'Check the fields marked below.', errors, values };
   }
 }

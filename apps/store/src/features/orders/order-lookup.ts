@@ -1,8 +1,7 @@
 import type { Order } from '@makrx/contracts';
-import { StoreApiError } from '../catalog/api';
+import { ServiceError } from '../../lib/service-client';
 import { currentSession } from '../session/current-session';
-import { callStore } from '../../lib/store-service';
-import { readOrder } from './api';
+import { readOrder, readOrderByNumber } from './api';
 import { knownOrder } from './guest-orders';
 
 /** An order as this visitor may see it, with the secret to act on it as a guest. */
@@ -13,16 +12,8 @@ export interface VisibleOrder {
 }
 
 const isHidden = (error: unknown) =>
-  error instanceof StoreApiError &&
+  error instanceof ServiceError &&
   (error.status === 404 || error.status === 401 || error.status === 403 || error.status === 400);
-
-async function byNumber(number: string, token: string | undefined): Promise<Order> {
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  const { body } = await callStore<Order>(
-    `/orders/by-number/${encodeURIComponent(number)}${query}`,
-  );
-  return body;
-}
 
 /**
  * The order with this number, if the visitor may see it: placed in this browser (its secret in
@@ -37,9 +28,8 @@ export async function findVisibleOrder(
   try {
     const known = await knownOrder(number);
     if (known) return { order: await readOrder(known.id, known.token), token: known.token };
-    if (linkToken) return { order: await byNumber(number, linkToken), token: linkToken };
-    if (await currentSession())
-      return { order: await byNumber(number, undefined), token: undefined };
+    if (linkToken) return { order: await readOrderByNumber(number, linkToken), token: linkToken };
+    if (await currentSession()) return { order: await readOrderByNumber(number), token: undefined };
     return null;
   } catch (error) {
     if (isHidden(error)) return null;

@@ -1,5 +1,14 @@
+import type { ErrorCode } from '@makrx/contracts';
+import { wordsFor, type CodeWords } from '../../lib/error-words';
+
+/**
+ * Why the payment form sends a buyer back before the service is asked: a card number or expiry
+ * it cannot read, or a buyer who declined the issuer's extra step.
+ */
+export type PaymentFormProblem = 'INVALID_CARD' | 'AUTHENTICATION_FAILED';
+
 /** What a buyer reads when a payment did not go through, by the provider's code. */
-const messages: Record<string, string> = {
+const messages: CodeWords<ErrorCode | PaymentFormProblem> = {
   CARD_DECLINED: 'Your card was declined. Nothing was charged — try another card.',
   CARD_NOT_ACCEPTED:
     'This card cannot be used here. In this test store, use one of the test cards listed below.',
@@ -13,6 +22,7 @@ const messages: Record<string, string> = {
 export function paymentFailureMessage(code: string | undefined | null): string | null {
   if (!code) return null;
   return (
-    messages[code] ?? 'The payment did not go through. Nothing was charged — try another card.'
+    wordsFor(messages, code) ??
+    'The payment did not go through. Nothing was charged — try another card.'
   );
 }

@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, buttonClasses, EmptyState, Pagination } from '@makrx/ui';
-import type { AdminProductPage } from '@makrx/contracts';
 import type { SearchParams } from '../../../features/catalog/catalog-query';
-import { callCatalogAdmin } from '../../../features/catalog-admin/admin-api';
+import { listAdminProducts } from '../../../features/catalog-admin/api';
 import { requireStoreAdminPage } from '../../../features/catalog-admin/admin-access';
 import {
   AdminFrame,
   inputClasses,
   NotAStoreAdmin,
 } from '../../../features/catalog-admin/components/admin-frame';
-import { storeConfig } from '../../../lib/config';
+import { storeMediaUrl } from '../../../lib/service-client';
 
 export const metadata: Metadata = { title: 'Products · Store admin', robots: { index: false } };
 
@@ -35,10 +34,7 @@ export default async function AdminProductsPage({
   if (!(await requireStoreAdminPage(listHref(q, page)))) return <NotAStoreAdmin />;
   const query = new URLSearchParams({ page: String(page), pageSize: '25' });
   if (q) query.set('q', q);
-  const [products, { storeApiUrl }] = await Promise.all([
-    callCatalogAdmin<AdminProductPage>(`/products?${query}`),
-    storeConfig(),
-  ]);
+  const products = await listAdminProducts(query);
 
   return (
     <AdminFrame title="Products" current="products">
@@ -120,7 +116,7 @@ export default async function AdminProductsPage({
                   <td className="px-4 py-3">
                     <div className="flex items-center gap-3">
                       <img
-                        src={new URL(product.imageUrl, `${storeApiUrl}/`).href}
+                        src={storeMediaUrl(product.imageUrl)}
                         alt=""
                         width={40}
                         height={40}

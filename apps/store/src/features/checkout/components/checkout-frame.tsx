@@ -3,14 +3,9 @@ import type { CheckoutQuote } from '@makrx/contracts';
 import { Container } from '@makrx/ui';
 import { Notice } from '../../../components/form-field';
 import type { Cart } from '../../cart/api';
+import { orderRefusalMessage } from '../checkout-messages';
 import { CheckoutCartSummary } from './cart-summary';
 import { CheckoutSteps, type CheckoutStep } from './checkout-steps';
-
-const refusals: Record<string, string> = {
-  EMAIL_REQUIRED: 'Give an email address to check out as a guest.',
-  VALIDATION_FAILED: 'Some details were not accepted. Check them and try again.',
-  UNKNOWN_SHIPPING_METHOD: 'That shipping method is no longer offered. Choose another.',
-};
 
 export function CheckoutFrame({
   step,
@@ -39,7 +34,7 @@ export function CheckoutFrame({
       <h1 className="mt-6 text-3xl font-extrabold tracking-tight text-ink-950">{title}</h1>
       {refused ? (
         <Notice tone="danger" className="mt-6" title="The order was not placed">
-          {refusals[refused] ?? 'Something in the order was not accepted. Check it and try again.'}
+          {orderRefusalMessage(refused)}
         </Notice>
       ) : null}
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem] lg:gap-12">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Button, Card } from '@makrx/ui';
-import { StoreApiError } from '../../../../features/catalog/api';
+import { ServiceError } from '../../../../lib/service-client';
 import { requireStoreAdminPage } from '../../../../features/catalog-admin/admin-access';
 import {
   AdminFrame,
@@ -36,7 +36,7 @@ export default async function AdminOrderPage({ params, searchParams }: AdminOrde
   try {
     order = await readOrderAsAdmin(id);
   } catch (error) {
-    if (error instanceof StoreApiError && error.status === 404) notFound();
+    if (error instanceof ServiceError && error.status === 404) notFound();
     throw error;
   }
   const act = changeOrder.bind(null, order.id);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { listCategories } from '../../../../features/catalog/api';
-import { depthOf } from '../../../../features/catalog/category-tree';
 import { requireStoreAdminPage } from '../../../../features/catalog-admin/admin-access';
+import { categoryChoicesOf } from '../../../../features/catalog-admin/category-choices';
 import {
   AdminFrame,
   NotAStoreAdmin,
@@ -19,12 +19,7 @@ export default async function NewProductPage() {
       current="products"
       crumbs={[{ label: 'Products', href: '/admin/products' }, { label: 'New product' }]}
     >
-      <NewProductForm
-        categories={categories.map((category) => ({
-          slug: category.slug,
-          label: `${'— '.repeat(depthOf(categories, category.slug))}${category.name}`,
-        }))}
-      />
+      <NewProductForm categories={categoryChoicesOf(categories)} />
     </AdminFrame>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Container, EmptyState, buttonClasses, formatPrice } from '@makrx/ui';
-import { StoreApiError } from '../../../../features/catalog/api';
+import { ServiceError } from '../../../../lib/service-client';
 import { readInvoice } from '../../../../features/orders/api';
 import { PrintButton } from '../../../../features/orders/components/print-button';
 import { ShippingAddress } from '../../../../features/orders/components/shipping-address';
@@ -31,7 +31,7 @@ export default async function InvoicePage({ params, searchParams }: InvoicePageP
     invoice = await readInvoice(visible.order.id, visible.token);
   } catch (error) {
     // An order not paid yet has no invoice (409).
-    if (!(error instanceof StoreApiError) || error.status !== 409) throw error;
+    if (!(error instanceof ServiceError) || error.status !== 409) throw error;
     return (
       <Container className="py-16">
         <EmptyState

@@ -10,6 +10,7 @@ import { findVisibleOrder, linkTokenQuery } from '../../../../features/orders/or
 import { paymentFailureMessage } from '../../../../features/orders/payment-errors';
 import { CheckoutSteps } from '../../../../features/checkout/components/checkout-steps';
 import { serverFlags } from '../../../../features/flags/server-flags';
+import { storeConfig } from '../../../../lib/config';
 
 export const metadata: Metadata = { title: 'Payment', robots: { index: false } };
 
@@ -17,12 +18,6 @@ interface PayPageProps {
   params: Promise<{ number: string }>;
   searchParams: Promise<{ failed?: string; confirm?: string; token?: string }>;
 }
-
-/**
- * Without a Stripe publishable key the store pays through the offline test gateway (DESIGN:
- * embedded mode), which takes only Stripe's test cards: they are listed for the buyer.
- */
-const paysWithTestCards = () => !process.env.STRIPE_PUBLISHABLE_KEY;
 
 export default async function PayPage({ params, searchParams }: PayPageProps) {
   const { number } = await params;
@@ -36,6 +31,8 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
   }
   const failure = paymentFailureMessage(failed);
   const flags = await serverFlags();
+  // Without Stripe the offline test gateway (DESIGN: embedded mode) takes only its test cards.
+  const paysWithTestCards = !(await storeConfig()).stripePublishableKey;
   const total = formatPrice(order.totalCents, order.currency);
 
   return (
@@ -124,7 +121,7 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
                   </Button>
                 </div>
               </form>
-              {paysWithTestCards() ? (
+              {paysWithTestCards ? (
                 <div className="mt-8 rounded-xl bg-ink-50 p-4 text-sm text-ink-700 ring-1 ring-ink-200 ring-inset">
                   <p className="font-semibold text-ink-900">Test store: no real money</p>
                   <p className="mt-1">

@@ -1,13 +1,12 @@
-import { forwardToNotifications } from '../../../../../features/notifications/auth-notifications';
+import {
+  forwardToNotifications,
+  refusal,
+} from '../../../../../features/notifications/auth-notifications';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!UUID.test(id))
-    return Response.json(
-      { error: { code: 'NOT_FOUND', message: 'That notification was not found.' } },
-      { status: 404 },
-    );
+  if (!UUID.test(id)) return refusal(404, 'NOT_FOUND', 'That notification was not found.');
   return forwardToNotifications(request, `/${id}/read`, 'POST');
 }

@@ -1,0 +1,90 @@
+/**
+ * Every code a service puts in its error body (`{ error: { code, message, details } }`), with
+ * what it means. Clients compare codes only through `ErrorCode`, so a code no service sends
+ * fails to typecheck instead of never matching.
+ */
+export const errorCodes = {
+  // Any service (service-kit, auth, storage)
+  VALIDATION_FAILED: 'The request did not match the route’s schema; details name each field.',
+  MALFORMED_BODY: 'The body is not valid JSON, or is empty where JSON was expected.',
+  BODY_TOO_LARGE: 'The body is larger than the route accepts.',
+  UNSUPPORTED_MEDIA_TYPE: 'The body’s content type is not one the route reads.',
+  BAD_REQUEST: 'Any other request the framework refused before the handler ran.',
+  ROUTE_NOT_FOUND: 'No route answers this method and path.',
+  NOT_FOUND: 'The thing asked for does not exist (or is not the caller’s to see).',
+  INTERNAL: 'Something failed on the service’s side; the log has the request id.',
+  NOT_READY: 'The service is up but its database does not answer (health check).',
+  MAINTENANCE: 'MAINTENANCE_MODE is on: writes are refused for now; details say when to retry.',
+  FEATURE_DISABLED: 'The feature flag behind this route is off for the caller.',
+  AUTHENTICATION_REQUIRED: 'The route needs a signed-in caller and none was sent.',
+  INVALID_TOKEN:
+    'The bearer token is malformed, expired, forged or not for this service; details: { reason }.',
+  FORBIDDEN: 'The caller is known but their role does not allow this.',
+  IDENTITY_PROVIDER_UNAVAILABLE:
+    'The token could not be checked: the issuer’s keys are unreachable.',
+  PEER_FAILED: 'Another service this one called answered with a failure.',
+  PEER_AUTH_FAILED: 'The identity provider refused this service’s own client credentials.',
+  PEERS_NOT_CONFIGURED: 'The service was started without the credentials to call the others.',
+  SIGNATURE_INVALID: 'A signed file link is not valid or has expired.',
+  CONTENT_TYPE_MISMATCH: 'An upload’s content type differs from the one its link was signed for.',
+  EMPTY_UPLOAD: 'An upload has no content.',
+
+  // Auth service
+  FLAG_GOVERNANCE: 'The caller’s role may not change or see this feature flag.',
+  FLAG_NOT_MAKERSPACE_SCOPED:
+    'A per-makerspace setting was asked for a flag that is not per makerspace.',
+  CANNOT_DEMOTE_SELF: 'A super admin tried to take away their own super admin role.',
+  CANNOT_LOCK_SELF: 'An admin tried to lock their own account.',
+  NO_PASSWORD: 'The account signs in elsewhere, so it has no password to lock.',
+
+  // Store service: cart and checkout
+  UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',
+  OUT_OF_STOCK:
+    'Fewer are in stock than asked for; details: { variantId?, sku, available, requested }.',
+  QUANTITY_TOO_LARGE: 'A cart holds at most 99 of one item.',
+  CART_TOKEN_REQUIRED: 'Merging a guest cart needs its x-cart-token.',
+  CART_EMPTY: 'An order was placed from an empty cart.',
+  EMAIL_REQUIRED: 'A guest checked out without an email address.',
+  UNKNOWN_SHIPPING_METHOD: 'The shipping method is not one the store offers.',
+  MIXED_CURRENCIES: 'The items are priced in different currencies.',
+  IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was already used for a different order request.',
+  TOO_MANY_REQUESTS: 'The order link was asked for too often for this order or address.',
+
+  // Store service: orders and payments
+  ORDER_STATUS_CONFLICT:
+    'The order’s status does not allow this step; details: { status, wanted }.',
+  ORDER_NOT_PAYABLE: 'The order is not waiting for payment.',
+  ORDER_EXPIRED: 'The time to pay ran out; the stock went back (a late payment is refunded).',
+  ORDER_ALREADY_PAID: 'Another payment paid the order first; this one was refunded.',
+  ORDER_NOT_CANCELLABLE: 'The order has shipped or is closed, so it cannot be cancelled.',
+  ORDER_NOT_REFUNDABLE: 'Nothing was paid for the order, so there is nothing to refund.',
+  NO_PAYMENT: 'The order has no successful payment to refund.',
+  NO_INVOICE: 'The order has no invoice until it is paid.',
+  PAYMENT_NOT_AWAITING_CONFIRMATION: 'The payment has no extra step to confirm.',
+  PAYMENT_PROVIDER_UNAVAILABLE: 'The payment provider could not be reached; nothing was charged.',
+  INVALID_SIGNATURE: 'A Stripe webhook’s signature does not match its body.',
+  CARD_DECLINED: 'The card was declined (402); nothing was charged.',
+  CARD_NOT_ACCEPTED: 'The offline test gateway takes only the test cards (402).',
+  PAYMENT_INTENT_UNEXPECTED_STATE: 'The payment was not awaiting the confirmation sent (402).',
+  PAYMENT_FAILED: 'The provider failed the payment without a reason of its own (402).',
+
+  // Store service: catalog administration
+  UNKNOWN_CATEGORY: 'The category slug names no category; details: { field: "categorySlug" }.',
+  SLUG_TAKEN: 'Another product or category already has this slug.',
+  SKU_TAKEN: 'Another variant already has this SKU.',
+  CATEGORY_CYCLE: 'A category would sit under itself or one of its own subcategories.',
+  CATEGORY_NOT_EMPTY: 'The category still has subcategories.',
+  STOCK_BELOW_ZERO: 'A stock change would leave fewer than none; details: { stock }.',
+  IMAGE_TOO_LARGE: 'An image is larger than 5 MB.',
+  UNSUPPORTED_IMAGE_TYPE: 'An upload is not a PNG, JPEG or WebP image.',
+  CSV_HEADER_INVALID: 'The CSV’s header misses columns or has unknown ones; details name them.',
+  CSV_MALFORMED: 'A quote in the CSV is never closed; details: { line }.',
+  CSV_EMPTY: 'The CSV is empty.',
+  CSV_TOO_MANY_ROWS: 'The CSV has more rows than one import takes.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** Whether a code read from outside (an error body, a query string) is one the catalogue lists. */
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.hasOwn(errorCodes, value);
