@@ -48,7 +48,7 @@ const workshopService: ServiceDefinition = {
           throw new Error('secret internals');
         });
         app.get('/reserved', { config: { access: 'public' } }, async () => {
-          throw new AppError(409, 'RESERVATION_CONFLICT', 'That slot is taken.');
+          throw new AppError(409, 'OUT_OF_STOCK', 'That one is sold out.');
         });
       },
     },
@@ -122,7 +122,7 @@ describe.each(testDrivers)('a service built with the kit, over %s', (driver) => 
   it('maps a domain error to its status and code', async () => {
     const response = await app.inject('/api/v1/reserved');
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('RESERVATION_CONFLICT');
+    expect(response.json().error.code).toBe('OUT_OF_STOCK');
   });
 
   it('hides the internals of an unexpected failure', async () => {

@@ -3,7 +3,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { AppError } from '@makrx/contracts';
+import { AppError, type ErrorCode } from '@makrx/contracts';
 
 const LOCATIONS: Record<string, string> = {
   body: 'body',
@@ -58,7 +58,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function fastifyCode(error: FastifyError): string {
+function fastifyCode(error: FastifyError): ErrorCode {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -72,6 +72,6 @@ function fastifyCode(error: FastifyError): string {
   }
 }
 
-export function errorBody(code: string, message: string, details?: unknown) {
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }

@@ -1,4 +1,4 @@
-import { errorBody, order, paymentResult, paymentSource } from '@makrx/contracts';
+import { errorBody, order, paymentResult, paymentSource, isErrorCode } from '@makrx/contracts';
 import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -12,17 +12,19 @@ import { confirmPayment, payOrder, type PaymentContext } from './service';
 
 const orderParams = z.object({ id: z.uuid() });
 
-/** A declined card is the buyer's to fix: 402 with the provider's reason in words. */
+/**
+ * A declined card is the buyer's to fix: 402 with the provider's reason in words. Its code is
+ * one of ours (the provider's own, such as Stripe's `expired_card`, is in the details).
+ */
 function failedPaymentError(result: Awaited<ReturnType<typeof payOrder>>) {
   const { failure, id } = result.payment;
+  const providerCode = failure?.code ?? 'payment_failed';
+  const ours = providerCode.toUpperCase();
   return new AppError(
     402,
-    (failure?.code ?? 'payment_failed').toUpperCase(),
+    isErrorCode(ours) ? ours : 'CARD_DECLINED',
     failure?.message ?? 'The payment failed.',
-    {
-      paymentId: id,
-      orderStatus: result.order.status,
-    },
+    { paymentId: id, orderStatus: result.order.status, providerCode },
   );
 }
 
