@@ -150,6 +150,10 @@ test.describe('MakrX.Store catalog and search', () => {
     await variant.getByRole('button', { name: 'Update stock' }).click();
     await expect(page.getByText('Stock of TOL-CAL-DIG-150 updated.')).toBeVisible();
     await expect(variant.getByText('42 in stock')).toBeVisible();
+    // Post, redirect, get: reloading the page after the change sends nothing again.
+    await expect(page).toHaveURL(/\/admin\/products\/[0-9a-f-]+\?notice=/);
+    await page.reload();
+    await expect(variant.getByText('42 in stock')).toBeVisible();
 
     await page
       .getByLabel('Add an image')

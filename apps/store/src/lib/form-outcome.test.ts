@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindField, doneForm, refusedForm, unsentForm, type RefusalFields } from './form-outcome';
+import { bindField, refusedForm, unsentForm, type RefusalFields } from './form-outcome';
 
 type Field = 'name' | 'price';
 const fields: RefusalFields<Field> = {
@@ -51,15 +51,5 @@ describe('a form the service refused', () => {
       error: 'Enter a price.',
     });
     expect(field('name').defaultValue).toBe('Saved');
-  });
-
-  it('forgets what was typed once a send succeeds, so the fields show what was saved', () => {
-    const refused = { attempt: 1, values: typed, errors: { price: 'Enter a price.' } };
-    expect(doneForm<Field>(refused, 'Saved.')).toEqual({
-      attempt: 2,
-      values: {},
-      errors: {},
-      done: 'Saved.',
-    });
   });
 });

@@ -2,19 +2,18 @@ import type { ServiceError } from './service-client';
 
 /**
  * A form's state between sends (React's `useActionState`, which also works without JavaScript):
- * what was typed and what the service refused, or what the last send did.
+ * what was typed and what the service refused. A send that succeeds redirects instead (post,
+ * redirect, get), so its page says what it did.
  */
 export interface FormOutcome<Field extends string> {
   /** How many times the form was sent; its fields start afresh from `values` after each. */
   attempt: number;
-  /** What was typed, kept in the form when the service refused it; empty after a success. */
+  /** What was typed, kept in the form when the service refused it. */
   values: Partial<Record<Field, string>>;
   /** Words beside each field the service refused. */
   errors: Partial<Record<Field, string>>;
   /** A refusal no field explains, or a summary of the fields marked. */
   problem?: string;
-  /** What the last send did, once it succeeded. */
-  done?: string;
 }
 
 export const unsentForm: FormOutcome<never> = { attempt: 0, values: {}, errors: {} };
@@ -71,12 +70,6 @@ export function refusedForm<Field extends string>(
   const problem = Object.keys(errors).length > 0 ? summary : refusal.message;
   return { attempt: previous.attempt + 1, values, errors, problem };
 }
-
-/** A form after a successful send: its fields start again from the saved data. */
-export const doneForm = <Field extends string>(
-  previous: FormOutcome<Field>,
-  done: string,
-): FormOutcome<Field> => ({ attempt: previous.attempt + 1, values: {}, errors: {}, done });
 
 /** The form's text fields as sent, trimmed; a field left out of the form reads as empty. */
 export const formValues = <Field extends string>(form: FormData, fields: readonly Field[]) =>

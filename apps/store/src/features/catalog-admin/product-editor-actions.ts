@@ -1,8 +1,7 @@
 'use server';
 
-import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
 import {
-  doneForm,
   formValues,
   refusedForm,
   type FormOutcome,
@@ -46,12 +45,14 @@ import {
 const hidden = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 /**
- * Sends one of the editor's forms. On success the page is rendered again with the saved
- * product and the form says what it did; a refusal comes back beside the fields it is about,
- * with what was typed kept. A failure on the service's side is the error page's.
+ * Sends one of the editor's forms. A refusal comes back beside the fields it is about, with
+ * what was typed kept. On success the browser is sent to the product's page again with a
+ * notice (post, redirect, get): reloading it then sends nothing twice, which matters most for
+ * a stock adjustment. A failure on the service's side is the error page's.
  */
 async function sendForm<Field extends string>(
   previous: FormOutcome<Field>,
+  form: FormData,
   values: FormOutcome<Field>['values'],
   refusals: RefusalFields<Field>,
   outcome: { done: string; notDone: string },
@@ -64,8 +65,8 @@ async function sendForm<Field extends string>(
     const summary = `${outcome.notDone}: check the fields marked.`;
     return refusedForm(previous, values, error, refusals, summary);
   }
-  refresh();
-  return doneForm(previous, outcome.done);
+  const productId = encodeURIComponent(hidden(form, 'productId'));
+  redirect(`/admin/products/${productId}?notice=${encodeURIComponent(outcome.done)}`);
 }
 
 export async function saveProductDetails(
@@ -75,6 +76,7 @@ export async function saveProductDetails(
   const values = formValues(form, detailsFields);
   return sendForm(
     previous,
+    form,
     values,
     detailsRefusals,
     { done: 'Product saved.', notDone: 'Not saved' },
@@ -90,6 +92,7 @@ export async function saveVariant(
   const sku = hidden(form, 'sku');
   return sendForm(
     previous,
+    form,
     values,
     variantRefusals,
     { done: `Variant ${sku} saved.`, notDone: 'Not saved' },
@@ -105,6 +108,7 @@ export async function adjustStock(
   const sku = hidden(form, 'sku');
   return sendForm(
     previous,
+    form,
     values,
     stockRefusals,
     { done: `Stock of ${sku} updated.`, notDone: 'Stock not changed' },
@@ -119,6 +123,7 @@ export async function addVariant(
   const values = formValues(form, newVariantFields);
   return sendForm(
     previous,
+    form,
     values,
     newVariantRefusals,
     { done: `Variant ${values.sku.toUpperCase()} added.`, notDone: 'No variant added' },
@@ -135,11 +140,11 @@ export async function uploadImage(
   const outcome = { done: 'Image uploaded.', notDone: 'Not uploaded' };
   if (!(file instanceof File) || file.size === 0) {
     // The service's own answer to an empty upload, given without sending one.
-    return sendForm(previous, values, uploadRefusals, outcome, async () => {
+    return sendForm(previous, form, values, uploadRefusals, outcome, async () => {
       throw new ServiceError(400, 'EMPTY_UPLOAD', 'Choose an image file to upload.');
     });
   }
-  return sendForm(previous, values, uploadRefusals, outcome, () =>
+  return sendForm(previous, form, values, uploadRefusals, outcome, () =>
     uploadProductImage(hidden(form, 'productId'), file, values.alt),
   );
 }
@@ -151,6 +156,7 @@ export async function saveImage(
   const values = formValues(form, imageFields);
   return sendForm(
     previous,
+    form,
     values,
     imageRefusals,
     { done: 'Image saved.', notDone: 'Not saved' },
@@ -164,7 +170,12 @@ export async function deleteImage(
   form: FormData,
 ): Promise<FormOutcome<never>> {
   const noFields: RefusalFields<never> = { fieldOf: () => undefined };
-  return sendForm(previous, {}, noFields, { done: 'Image removed.', notDone: 'Not removed' }, () =>
-    deleteProductImage(hidden(form, 'imageId')),
+  return sendForm(
+    previous,
+    form,
+    {},
+    noFields,
+    { done: 'Image removed.', notDone: 'Not removed' },
+    () => deleteProductImage(hidden(form, 'imageId')),
   );
 }

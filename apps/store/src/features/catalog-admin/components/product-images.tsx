@@ -43,6 +43,7 @@ export function ProductImages({
               <div className="min-w-0 flex-1 space-y-2">
                 <ImageForm productId={productId} image={image} />
                 <form action={remove}>
+                  <input type="hidden" name="productId" value={productId} />
                   <input type="hidden" name="imageId" value={image.id} />
                   <button
                     type="submit"
