@@ -17,6 +17,7 @@ import {
   validatorCompiler,
   type FastifyPluginAsyncZod,
 } from 'fastify-type-provider-zod';
+import { sealAuditLogWhileRunning } from './audit-sequencer';
 import { registerErrorHandling } from './error-handler';
 import { registerHealth } from './health';
 import { registerMaintenanceMode } from './maintenance-mode';
@@ -118,6 +119,7 @@ export async function createService(
       runtime.events,
     ),
   );
+  sealAuditLogWhileRunning(app, runtime.database.db);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
