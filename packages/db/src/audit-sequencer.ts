@@ -52,26 +52,29 @@ export async function sealAuditLog(
   db: Database,
   { batch = DEFAULT_BATCH, wait = false }: SealOptions = {},
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    if (!(await takeSequencerLock(tx, wait))) return 0;
-    // Read after the lock: this statement's snapshot includes the previous round's seals.
-    const unsealed = await tx
-      .select()
-      .from(auditLogs)
-      .where(isNull(auditLogs.chainPosition))
-      .orderBy(asc(auditLogs.id))
-      .limit(batch);
-    if (unsealed.length === 0) return 0;
-    const [last] = await tx
-      .select({ chainPosition: auditLogs.chainPosition, hash: auditLogs.hash })
-      .from(auditLogs)
-      .where(isNotNull(auditLogs.chainPosition))
-      .orderBy(desc(auditLogs.chainPosition))
-      .limit(1);
-    const seals = chain(unsealed, last?.chainPosition ?? 0, last?.hash ?? GENESIS_HASH);
-    await writeSeals(tx, seals);
-    return seals.length;
-  });
+  // Read committed, whatever the database's default: each statement after the lock then sees
+  // the seals of the round that held it before.
+  return db.transaction((tx) => sealRound(tx, batch, wait), { isolationLevel: 'read committed' });
+}
+
+async function sealRound(tx: Database, batch: number, wait: boolean): Promise<number> {
+  if (!(await takeSequencerLock(tx, wait))) return 0;
+  const unsealed = await tx
+    .select()
+    .from(auditLogs)
+    .where(isNull(auditLogs.chainPosition))
+    .orderBy(asc(auditLogs.id))
+    .limit(batch);
+  if (unsealed.length === 0) return 0;
+  const [last] = await tx
+    .select({ chainPosition: auditLogs.chainPosition, hash: auditLogs.hash })
+    .from(auditLogs)
+    .where(isNotNull(auditLogs.chainPosition))
+    .orderBy(desc(auditLogs.chainPosition))
+    .limit(1);
+  const seals = chain(unsealed, last?.chainPosition ?? 0, last?.hash ?? GENESIS_HASH);
+  await writeSeals(tx, seals);
+  return seals.length;
 }
 
 async function takeSequencerLock(tx: Database, wait: boolean): Promise<boolean> {
