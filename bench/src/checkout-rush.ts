@@ -1,3 +1,4 @@
+import { AUDIT_MAX_MERGE_DELAY_MS } from '@makrx/db';
 import { rushForVariant } from '@makrx/store-service/rush';
 import pg from 'pg';
 import type { BenchDatabase } from './database';
@@ -16,6 +17,8 @@ const POOL = 10;
  * DESIGN "no overselling": 200 buyers at once for 50 units of one variant, each placing and
  * paying an order over HTTP. Exactly 50 must be paid, stock must end at 0, no 5xx. The peer is
  * the bare conditional UPDATE that guards the stock, run as often with as many connections.
+ * Audited writes no longer wait for each other; the audit settle time says how soon after the
+ * rush the sequencer has sealed them all (within the maximum merge delay).
  */
 export async function benchCheckoutRush(database: BenchDatabase): Promise<Comparison[]> {
   if (!database.url) return [];
@@ -40,6 +43,7 @@ export async function benchCheckoutRush(database: BenchDatabase): Promise<Compar
 
     const variantId = await restock();
     const rush = await rushForVariant(`http://127.0.0.1:${storePort}`, variantId, BUYERS);
+    const settleMs = await auditSettleTime(db);
     const left = (
       await db.query<{ stock: number }>('select stock from store.product_variants where id = $1', [
         variantId,
@@ -74,6 +78,16 @@ export async function benchCheckoutRush(database: BenchDatabase): Promise<Compar
       },
       {
         what,
+        metric: 'audit settle ms',
+        ours: settleMs,
+        peer: AUDIT_MAX_MERGE_DELAY_MS,
+        peerName: "the audit log's maximum merge delay",
+        higherIsBetter: false,
+        target: { oursAtMost: AUDIT_MAX_MERGE_DELAY_MS },
+        failures,
+      },
+      {
+        what,
         metric: 'paid orders',
         ours: rush.paid,
         peer: UNITS,
@@ -87,4 +101,22 @@ export async function benchCheckoutRush(database: BenchDatabase): Promise<Compar
     await stopProcess(store);
     await db.end();
   }
+}
+
+/**
+ * From the last answer until the service's audit sequencer has sealed every row the rush
+ * wrote: how far behind the writers the hash chain runs. Gives up (and so fails the target) at
+ * ten times the maximum merge delay, rather than hang on a sequencer that is not running.
+ */
+async function auditSettleTime(db: pg.Pool): Promise<number> {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  while (elapsed() < 10 * AUDIT_MAX_MERGE_DELAY_MS) {
+    const { rows } = await db.query<{ unsealed: boolean }>(
+      'select exists (select 1 from public.audit_logs where chain_position is null) as unsealed',
+    );
+    if (!rows[0]!.unsealed) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return elapsed();
 }

@@ -1,11 +1,14 @@
 /**
- * `npm run audit:verify`: checks the audit log's hash chain and reports every edited row and
- * every break (a deleted row). Against DATABASE_URL, or the embedded database in
- * MAKRX_DATA_DIR (default ./.makrx) when it is unset — stop `npm start` first, since PGlite
- * serves one process. Exits 1 when the chain is broken, 2 when it could not be checked.
+ * `npm run audit:verify`: checks the audit log's hash chain and reports every edited row, every
+ * break (a deleted row), and every row left unsealed for longer than the maximum merge delay
+ * (no sequencer running); rows younger than that are reported as pending, which is no fault.
+ * Against DATABASE_URL, or the embedded database in MAKRX_DATA_DIR (default ./.makrx) when it
+ * is unset — stop `npm start` first, since PGlite serves one process. Exits 1 when the log
+ * fails the check, 2 when it could not be checked.
  */
 import { join, resolve } from 'node:path';
-import { verifyAuditChain } from './audit-verify';
+import { AUDIT_MAX_MERGE_DELAY_MS } from './audit-sequencer';
+import { verifyAuditChain, type AuditChainReport } from './audit-verify';
 import { connectDatabase } from './connect';
 
 const url = process.env.DATABASE_URL || undefined;
@@ -14,16 +17,35 @@ const handle = await connectDatabase({ url, dataDir, poolSize: 1 }).catch((err: 
   console.error(`audit:verify could not open the database: ${String(err)}`);
   process.exit(2);
 });
-let exitCode = 0;
-try {
-  const { checked, broken } = await verifyAuditChain(handle.db);
-  if (broken.length === 0) {
-    console.log(`Audit log intact: ${checked} rows`);
-  } else {
-    exitCode = 1;
+
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
+/** Prints the report; true when the log passes. */
+function printReport({ checked, broken, pending, overdue, overdueRows }: AuditChainReport) {
+  const pendingNote = pending > 0 ? `; ${pending} pending, to be sealed shortly` : '';
+  if (broken.length === 0 && overdue === 0) {
+    console.log(`Audit log intact: ${rows(checked)} sealed${pendingNote}`);
+    return true;
+  }
+  if (broken.length > 0) {
     console.error(`Audit log broken: ${broken.length} of ${checked} rows`);
     for (const row of broken) console.error(`  row ${row.id}: ${row.reason}`);
   }
+  if (overdue > 0) {
+    console.error(
+      `Audit log not sealed: ${rows(overdue)} unsealed for longer than ${AUDIT_MAX_MERGE_DELAY_MS} ms (is any service running?)`,
+    );
+    for (const row of overdueRows)
+      console.error(`  row ${row.id}: unsealed since ${row.occurredAt.toISOString()}`);
+    if (overdue > overdueRows.length) console.error(`  … and ${overdue - overdueRows.length} more`);
+  }
+  if (pendingNote) console.error(`(${rows(checked)} sealed${pendingNote})`);
+  return false;
+}
+
+let exitCode = 0;
+try {
+  exitCode = printReport(await verifyAuditChain(handle.db)) ? 0 : 1;
 } catch (err) {
   exitCode = 2;
   console.error(`audit:verify failed: ${err instanceof Error ? err.message : String(err)}`);

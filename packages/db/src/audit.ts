@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
 import type { Database } from './connect';
 import { auditLogs } from './shared-tables';
 
@@ -16,13 +15,6 @@ export interface AuditEntry {
 
 /** The `prev_hash` of the first row of the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/**
- * One lock key for every writer of the audit log, on every service and instance: appending
- * is serialized, so each row's prev_hash is the hash of the row before it in id order.
- * (The ASCII of "mkxaudit".)
- */
-const AUDIT_CHAIN_LOCK = sql`7885072470484183412`;
 
 /** What a row's hash covers, exactly as it reads back from the database. */
 export interface AuditHashInput {
@@ -53,10 +45,6 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
-/** What jsonb stores for a value: Dates become strings, undefined becomes null. */
-const asStoredJson = (value: unknown): unknown =>
-  value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as unknown);
-
 /** sha256 (hex) of the canonical serialization of a row. */
 export function auditRowHash(row: AuditHashInput): string {
   const canonical = canonicalJson({
@@ -79,39 +67,22 @@ export function auditRowHash(row: AuditHashInput): string {
  * Appends one row to the shared audit log (DESIGN "Cross-domain rules"): who, what, when,
  * before and after. Pass the transaction that makes the change, so both commit together.
  *
- * Rows are hash-chained: each carries the hash of the row before it and its own hash over
- * its content, so an edited or deleted row shows up in `verifyAuditChain`. Writers take a
- * transaction-scoped advisory lock, so the chain has one order; within a caller's transaction
- * this is a savepoint and the lock is held until that transaction ends.
+ * The row goes in unsealed: a plain insert that waits for no other writer. The audit
+ * sequencer (`./audit-sequencer.ts`) seals it into the hash chain once it has committed, within
+ * AUDIT_MAX_MERGE_DELAY_MS; from then on an edit or a deletion shows up in `verifyAuditChain`.
  */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const [last] = await tx
-      .select({ hash: auditLogs.hash })
-      .from(auditLogs)
-      .orderBy(desc(auditLogs.id))
-      .limit(1);
-    const {
-      rows: [next],
-    } = await tx.execute<{ id: string | number }>(
-      sql`select nextval(pg_get_serial_sequence('public.audit_logs', 'id')) as id`,
-    );
-    if (!next) throw new Error('audit_logs: no id from its sequence');
-    const row = {
-      prevHash: last?.hash ?? GENESIS_HASH,
-      id: Number(next.id),
-      // Milliseconds, as a JS Date reads back: the hash must survive the round trip.
-      occurredAt: new Date(),
-      service: entry.service,
-      actorId: entry.actorId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: asStoredJson(entry.before),
-      after: asStoredJson(entry.after),
-      requestId: entry.requestId ?? null,
-    };
-    await tx.insert(auditLogs).values({ ...row, hash: auditRowHash(row) });
+  await db.insert(auditLogs).values({
+    // Milliseconds, all a JS Date holds: the hash, computed from the row as it reads back,
+    // then covers the whole stored value (now() would store microseconds).
+    occurredAt: new Date(),
+    service: entry.service,
+    actorId: entry.actorId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: entry.requestId ?? null,
   });
 }

@@ -2,8 +2,20 @@ export { connectDatabase, migrationsFolder } from './connect';
 export type { ConnectOptions, Database, DatabaseHandle, Driver } from './connect';
 export { auditRowHash, canonicalJson, GENESIS_HASH, recordAudit } from './audit';
 export type { AuditEntry, AuditHashInput } from './audit';
+export {
+  AUDIT_MAX_MERGE_DELAY_MS,
+  hasUnsealedAuditRows,
+  sealAuditLog,
+  startAuditSequencer,
+} from './audit-sequencer';
+export type { AuditSequencer, AuditSequencerOptions, SealOptions } from './audit-sequencer';
 export { verifyAuditChain } from './audit-verify';
-export type { AuditChainReport, BrokenAuditRow } from './audit-verify';
+export type {
+  AuditChainReport,
+  BrokenAuditRow,
+  OverdueAuditRow,
+  VerifyOptions,
+} from './audit-verify';
 export { seedOnce } from './seed';
 export { searchExcerpt, searchHeadline, searchRank, webSearchQuery } from './full-text';
 export * from './schema';

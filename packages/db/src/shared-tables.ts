@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -107,10 +108,12 @@ export const auditLogs = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
     /**
-     * The hash chain (packages/db/src/audit.ts): the previous row's hash, and this row's.
-     * Null only on rows written before the chain existed; a NOT VALID check in the
-     * audit_append_only migration requires both on every new row.
+     * The seal (packages/db/src/audit-sequencer.ts): the row's place in the hash chain, the
+     * previous row's hash and this row's. All three are null until the sequencer seals the
+     * committed row, then all three are set, once (the audit_logs_sealed_whole check and the
+     * append-only trigger, in the audit_log_sealing migration).
      */
+    chainPosition: bigint('chain_position', { mode: 'number' }),
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
@@ -119,6 +122,14 @@ export const auditLogs = pgTable(
     index('audit_logs_actor_idx').on(t.actorId),
     index('audit_logs_occurred_idx').on(t.occurredAt),
     index('audit_logs_action_idx').on(t.action),
+    // The chain walks sealed rows only; the sequencer polls the unsealed ones, a small index
+    // since rows leave it within seconds of commit.
+    uniqueIndex('audit_logs_chain_position_key')
+      .on(t.chainPosition)
+      .where(sql`${t.chainPosition} is not null`),
+    index('audit_logs_unsealed_idx')
+      .on(t.id)
+      .where(sql`${t.chainPosition} is null`),
   ],
 );
 

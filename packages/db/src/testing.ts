@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connectDatabase, type DatabaseHandle, type Driver } from './connect';
+import { sealAuditLog } from './audit-sequencer';
+import { connectDatabase, type Database, type DatabaseHandle, type Driver } from './connect';
 
 /**
  * The engines the integration tests run over: PGlite always, and the real PostgreSQL at
@@ -57,4 +58,12 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Seals every committed audit row now, in as many rounds as it takes, taking turns with any
+ * sequencer running in the background: what a test calls before it reads hashes.
+ */
+export async function sealEveryAuditRow(db: Database): Promise<void> {
+  while ((await sealAuditLog(db, { wait: true })) > 0);
 }

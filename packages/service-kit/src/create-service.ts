@@ -20,6 +20,7 @@ import {
   type FastifyPluginAsyncZod,
 } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { sealAuditLogWhileRunning } from './audit-sequencer';
 import {
   registerBackgroundJobs,
   type BackgroundJob,
@@ -151,6 +152,8 @@ export async function createService(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   decorateShared(app, definition, runtime);
+  // Every service seals the audit log into its hash chain, taking turns with the others.
+  sealAuditLogWhileRunning(app, runtime.database.db);
   // Every answer names its request, refusals by the guard included.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

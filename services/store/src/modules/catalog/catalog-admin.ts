@@ -108,11 +108,13 @@ export async function updateCategory(
 ) {
   return writing(() =>
     db.transaction(async (tx) => {
+      // Not FOR UPDATE: a crossing move's foreign-key check takes KEY SHARE on this row while
+      // holding the category tree's lock, and FOR UPDATE would make the two wait on each other.
       const [before] = await tx
         .select()
         .from(categories)
         .where(eq(categories.slug, slug))
-        .for('update');
+        .for('no key update');
       if (!before) throw notFound(`Category "${slug}"`);
       const parentId =
         input.parentSlug === undefined
