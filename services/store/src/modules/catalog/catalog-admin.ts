@@ -9,10 +9,9 @@ import type {
   VariantCreate,
   VariantUpdate,
 } from '@makrx/contracts';
-import { recordAudit, type Database } from '@makrx/db';
+import { recordAudit, violates, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import { violates } from './database-errors';
 import { listProductImages } from './service';
 import { categories, products, productVariants } from './tables';
 

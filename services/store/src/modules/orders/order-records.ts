@@ -1,5 +1,5 @@
 import type { Order, OrderStatus } from '@makrx/contracts';
-import { recordAudit, users, type Database } from '@makrx/db';
+import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
 import { asc, eq, sql } from 'drizzle-orm';
 import { productVariants } from '../catalog/tables';
@@ -69,16 +69,6 @@ function toOrder(
       at: h.at.toISOString(),
     })),
   };
-}
-
-/**
- * The audit log's actor must be a known account; a token's subject that the shared users
- * table does not hold yet (a first purchase right after sign-up) is kept in `after` instead.
- */
-export async function auditActor(db: Database, userId: string | null): Promise<string | null> {
-  if (!userId) return null;
-  const [known] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  return known?.id ?? null;
 }
 
 export interface StatusChange {

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CreateOrderBody, PlacedOrder } from '@makrx/contracts';
-import { canonicalJson, recordAudit, type Database } from '@makrx/db';
+import { auditActor, canonicalJson, recordAudit, violates, type Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { cartItems } from '../cart/tables';
 import { productVariants } from '../catalog/tables';
-import { auditActor, loadOrder } from './order-records';
+import { loadOrder } from './order-records';
 import { findShippingMethod, priceOrder } from './pricing';
 import { orderLines, orders, orderStatusHistory } from './tables';
 
@@ -53,7 +53,7 @@ export async function placeOrder(
     return { order: { ...placed.order, accessToken: placed.row.accessToken }, replayed: false };
   } catch (error) {
     // A concurrent retry with the same key committed first: answer with its order.
-    if (!isUniqueViolation(error, 'orders_idempotency_key_unique')) throw error;
+    if (!violates(error, '23505', 'orders_idempotency_key_unique')) throw error;
     const first = await orderForKey(db, request.idempotencyKey, requestHash);
     if (!first) throw error;
     return { order: first, replayed: true };
@@ -210,13 +210,4 @@ async function orderForKey(
   }
   const found = (await loadOrder(db, { id: row.id }))!;
   return { ...found.order, accessToken: found.row.accessToken };
-}
-
-/** Whether a database error is a unique violation of `constraint` (through Drizzle's wrapper). */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint: name } = e as { code?: string; constraint?: string };
-    if (code === '23505' && (name === undefined || name === constraint)) return true;
-  }
-  return false;
 }

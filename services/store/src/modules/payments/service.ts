@@ -1,12 +1,11 @@
 import type { Payment, PaymentResult } from '@makrx/contracts';
-import { recordAudit, type Database } from '@makrx/db';
+import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
 import { AppError, conflict, requestNotification } from '@makrx/service-kit';
 import type { StoreLinks } from '../../store-links';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { categories, products, productVariants } from '../catalog/tables';
-import { auditActor, changeOrderStatus, loadOrder, type OrderRow } from '../orders/order-records';
-import { isUniqueViolation } from '../orders/place-order';
+import { changeOrderStatus, loadOrder, type OrderRow } from '../orders/order-records';
 import { orderLines } from '../orders/tables';
 import type { PaymentProvider, PaymentSource, ProviderPayment } from './provider';
 import { payments } from './tables';
@@ -204,7 +203,7 @@ export async function settlePayment(
     outcome = await settle();
   } catch (error) {
     // Two cards paid the same order at once: the database lets one succeed.
-    if (!isUniqueViolation(error, 'payments_one_success_per_order')) throw error;
+    if (!violates(error, '23505', 'payments_one_success_per_order')) throw error;
     outcome = 'duplicate' as const;
   }
   if (outcome === 'order-closed') {
