@@ -1,5 +1,6 @@
-import { notificationRelay, type BackgroundJob, type ServiceDefinition } from '@makrx/service-kit';
+import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { storeEnv } from './config';
+import { expireUnpaidOrders } from './flows/expire-orders';
 import { catalogAdminRoutes } from './modules/catalog/admin-routes';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { productImageRoutes } from './modules/catalog/image-routes';
@@ -15,17 +16,9 @@ import { orderLinkMail } from './modules/orders/order-link';
 import { orgPurchaseActivity } from './modules/orders/org-purchase-activity';
 import { pricingAdminRoutes } from './modules/orders/pricing-admin-routes';
 import { orderRoutes } from './modules/orders/routes';
-import { expirePendingOrders } from './modules/payments/order-lifecycle';
 import { paymentRoutes } from './modules/payments/routes';
 import { stripeWebhookRoutes } from './modules/payments/stripe-webhook-routes';
 import { searchRoutes } from './modules/search/routes';
-
-/** Pending orders past their payment window give their stock back (spec: released when it expires). */
-const expireUnpaidOrders: BackgroundJob = {
-  name: 'expire-unpaid-orders',
-  everyMs: 60_000,
-  run: (app) => expirePendingOrders(app.db),
-};
 
 export const storeService: ServiceDefinition = {
   name: 'store',
