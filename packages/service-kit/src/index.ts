@@ -12,7 +12,13 @@ export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-
 export type { BackgroundJob, BackgroundJobs, JobRunning } from './background-jobs';
 export { defineFlow, InjectedFailure, runFlow } from './flows';
 export type { Flow, FlowPart, FlowRunOptions, FlowStep, FlowStepGroup, UndoFailure } from './flows';
-export type { EventConsumer, EventContext, EventDelivery, ServiceEvents } from './service-events';
+export type {
+  DeliveredEvent,
+  EventConsumer,
+  EventContext,
+  EventDelivery,
+  ServiceEvents,
+} from './service-events';
 export {
   NOTIFICATION_REQUESTED,
   notificationKeyOf,
