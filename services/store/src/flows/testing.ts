@@ -5,7 +5,7 @@ import { outboxEvents } from '@makrx/events';
 import { startTestService, type TestService } from '@makrx/service-kit/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { storeConfigOf } from '../config';
-import { loadOrder } from '../modules/orders/service';
+import { loadOrder, type OrderRow } from '../modules/orders/service';
 import { placeGuestOrder, variantOf } from '../modules/orders/testing';
 import {
   FAKE_STRIPE_SECRET_KEY,
@@ -28,7 +28,7 @@ export interface FlowTestSetup {
   /** What a flow is given when a guest acts in a request. */
   input(): PaymentFlowInput;
   /** An order's row as the flows take it. */
-  row(order: PlacedOrder): Promise<NonNullable<Awaited<ReturnType<typeof loadOrder>>>['row']>;
+  row(order: PlacedOrder): Promise<OrderRow>;
   /** A guest's order of `quantity` units of the product's first variant. */
   placeOrder(slug: string, quantity?: number): Promise<PlacedOrder>;
   /** A guest's order, paid with Stripe's test Visa. */
