@@ -130,7 +130,7 @@ export async function payOrder(
 ): Promise<PaymentResult> {
   const paid = await runFlow(
     payOrderFlow,
-    { ...input, order, source },
+    { ...input, orderId: order.id, order, source },
     db,
     runOptions(input, options),
   );
@@ -147,6 +147,7 @@ export async function confirmPayment(
   const payment = await paymentAwaitingConfirmation(db, order.id, paymentId);
   const confirming = {
     ...input,
+    orderId: order.id,
     paymentId: payment.id,
     providerPaymentId: payment.providerPaymentId,
   };
@@ -161,13 +162,13 @@ export async function confirmPayment(
 export async function settleProviderAnswer(
   db: Database,
   input: PaymentFlowInput,
-  paymentId: string,
+  payment: { id: string; orderId: string },
   delivered: ProviderPayment,
 ): Promise<void> {
   try {
     await runFlow(
       settleProviderAnswerFlow,
-      { ...input, paymentId, delivered },
+      { ...input, orderId: payment.orderId, paymentId: payment.id, delivered },
       db,
       runOptions(input),
     );

@@ -25,10 +25,18 @@ export interface PaymentFlowInput extends FlowInput {
   links: StoreLinks;
 }
 
+/** What an order bought, as the paid event tells it. */
+interface Bought {
+  lines: { sku: string; quantity: number }[];
+  categories: string[];
+}
+
 /** A payment being settled: the provider's answer, and what recording it did. */
 export interface Settling extends PaymentFlowInput {
+  readonly orderId: string;
   paymentId?: string;
   answer?: ProviderPayment;
+  bought?: Bought;
   /** The payment as recorded; unset when another answer had settled it first. */
   recorded?: PaymentRow;
   paidOrder?: OrderRow;
@@ -67,13 +75,29 @@ export async function refundIfCharged(
   );
 }
 
+/**
+ * What the order bought, for its paid event: its lines (fixed once placed) and their
+ * categories. Read before the settling transaction, which holds the audit log's lock from its
+ * first audit row to its commit, so that lock is held no longer than it must be.
+ */
+const readWhatWasBought: FlowStep<Settling, Database> = {
+  name: 'read-what-was-bought',
+  run: async (settling, db) => {
+    if (settling.answer?.status !== 'succeeded') return;
+    const lines = await boughtLines(db, settling.orderId);
+    const categoryOf = await categoryOfVariants(
+      db,
+      lines.map((line) => line.variantId),
+    );
+    settling.bought = {
+      lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
+      categories: [...new Set(lines.flatMap((l) => categoryOf.get(l.variantId) ?? []))],
+    };
+  },
+};
+
 /** "Route to fulfilment" (spec flow "Order Product"), and purchase activity for MakrX.org. */
-async function announceOrderPaid(tx: Database, order: OrderRow, links: StoreLinks) {
-  const lines = await boughtLines(tx, order.id);
-  const categoryOf = await categoryOfVariants(
-    tx,
-    lines.map((line) => line.variantId),
-  );
+async function announceOrderPaid(tx: Database, order: OrderRow, bought: Bought, links: StoreLinks) {
   await publishEvent(tx, {
     type: 'store.order.paid',
     source: 'store',
@@ -84,8 +108,8 @@ async function announceOrderPaid(tx: Database, order: OrderRow, links: StoreLink
       email: order.email,
       totalCents: order.totalCents,
       currency: order.currency,
-      lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
-      productCategories: [...new Set(lines.flatMap((l) => categoryOf.get(l.variantId) ?? []))],
+      lines: bought.lines,
+      productCategories: bought.categories,
     },
   });
   if (order.userId) {
@@ -139,7 +163,8 @@ const settleInOneTransaction = inOneTransaction<Settling>('settle-payment', [
   {
     name: 'announce-order-paid',
     run: async (settling, tx) => {
-      if (settling.paidOrder) await announceOrderPaid(tx, settling.paidOrder, settling.links);
+      const { paidOrder, bought, links } = settling;
+      if (paidOrder) await announceOrderPaid(tx, paidOrder, bought!, links);
     },
   },
 ]);
@@ -158,6 +183,7 @@ const turnAwayLatePayment: FlowStep<Settling, Database> = {
 
 /** The steps after money came in: settle it, or turn it away (and the undos refund it). */
 export const settleSteps: readonly FlowPart<Settling, Database>[] = [
+  readWhatWasBought,
   settleInOneTransaction,
   turnAwayLatePayment,
 ];

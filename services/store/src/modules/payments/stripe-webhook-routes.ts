@@ -69,7 +69,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         const paymentId = intent.metadata.paymentId;
         if (!paymentId || !UUID.test(paymentId)) return;
         const [payment] = await tx
-          .select({ id: payments.id })
+          .select({ id: payments.id, orderId: payments.orderId })
           .from(payments)
           .where(and(eq(payments.provider, 'stripe'), eq(payments.id, paymentId)));
         if (!payment) return;
@@ -77,7 +77,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         await settleProviderAnswer(
           tx,
           { provider, links, actorId: null, requestId: request.id, log: request.log },
-          payment.id,
+          payment,
           event.type === 'payment_intent.succeeded'
             ? { providerPaymentId: intent.id, status: 'succeeded' }
             : {
