@@ -1,5 +1,6 @@
 // One lint setup for the monorepo. Boundaries follow ARCHITECTURE.md: apps and services
-// depend on packages; packages depend on nothing of ours above them; no service imports another.
+// depend on packages; packages depend on nothing of ours above them; no service imports another;
+// inside a service, a module reaches another module only through its public service.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -11,9 +12,52 @@ const apps = ['@makrx/gateway-app', '@makrx/cave-app', '@makrx/store-app'];
 const serverOnly = ['@makrx/db', '@makrx/db/*', '@makrx/service-kit', '@makrx/service-kit/*'];
 const abovePackages = [...services, ...apps, '@makrx/launcher', '**/services/**', '**/apps/**'];
 
-const forbid = (names, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: names, message }] }],
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const forbid = (names, message) => restrict({ group: names, message });
+
+const otherService = (name) => ({
+  group: [...services.filter((s) => s !== `@makrx/${name}-service`), ...apps, '../../../*/src/**'],
+  message: 'A service never imports another service or an app: call its API or publish an event.',
 });
+
+/*
+ * A module owns its tables (Medusa's modules, STYLE "A module owns its tables"): from another
+ * module of its service, code imports only that module's public `service` file, never its
+ * tables or its other files. Tests and test helpers may also use its `testing` helpers; a
+ * `tables.ts` may name another module's tables, to declare a foreign key the database keeps.
+ * The flows in src/flows compose modules through the same public services.
+ */
+const publicEntries = (entries) => `(?!(?:${entries.join('|')})$)`;
+const anotherModule = (entries) => ({
+  regex: `^\\.\\./[\\w-]+/${publicEntries(entries)}|(?:^|/)modules/[\\w-]+/${publicEntries(entries)}`,
+  message: `A module owns its tables and internals: import another module's public ${entries.join(' or ')} file (../<module>/service), never its tables or other files.`,
+});
+const moduleOfFlow = (entries) => ({
+  regex: `^\\.\\./modules/[\\w-]+/${publicEntries(entries)}`,
+  message: `Flows compose modules through their public ${entries.join(' or ')} files (../modules/<module>/service), never their tables or other files.`,
+});
+const testFiles = (folder) => [`${folder}/*.test.ts`, `${folder}/testing.ts`];
+
+function moduleBoundaries(name) {
+  const modules = `services/${name}/src/modules/*`;
+  const flows = `services/${name}/src/flows`;
+  return [
+    { files: [`${modules}/*.ts`], rules: restrict(otherService(name), anotherModule(['service'])) },
+    {
+      files: [`${modules}/tables.ts`],
+      rules: restrict(otherService(name), anotherModule(['service', 'tables'])),
+    },
+    {
+      files: testFiles(modules),
+      rules: restrict(otherService(name), anotherModule(['service', 'testing'])),
+    },
+    { files: [`${flows}/*.ts`], rules: restrict(otherService(name), moduleOfFlow(['service'])) },
+    {
+      files: testFiles(flows),
+      rules: restrict(otherService(name), moduleOfFlow(['service', 'testing'])),
+    },
+  ];
+}
 
 export default tseslint.config(
   {
@@ -63,11 +107,10 @@ export default tseslint.config(
   },
   ...serviceNames.map((name) => ({
     files: [`services/${name}/**/*.ts`],
-    rules: forbid(
-      [...services.filter((s) => s !== `@makrx/${name}-service`), ...apps, '../../../*/src/**'],
-      'A service never imports another service or an app: call its API or publish an event.',
-    ),
+    rules: restrict(otherService(name)),
   })),
+  // After the rule above: for the same files, the last setting of a rule is the one used.
+  ...serviceNames.flatMap(moduleBoundaries),
   {
     files: ['apps/**/*.{ts,tsx}'],
     rules: forbid(

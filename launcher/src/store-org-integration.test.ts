@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signInForAccessToken } from '@makrx/auth-service/testing';
-import type { CheckoutAddresses, PlacedOrder, Product, PurchaseSummary } from '@makrx/contracts';
+import {
+  storeOrderPaid,
+  type CheckoutAddresses,
+  type PlacedOrder,
+  type Product,
+  type PurchaseSummary,
+} from '@makrx/contracts';
 import { outboxEvents, processedEvents, publishEvent } from '@makrx/events';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,7 +158,7 @@ describe('the store and MakrX.org in npm start (spec 7, Store → Org)', () => {
       publishEvent(tx, {
         type: 'store.order.paid',
         source: 'store',
-        payload: paid.payload as Record<string, string>,
+        payload: storeOrderPaid.parse(paid.payload),
       }),
     );
     await reportedToOrg(again.id);

@@ -9,6 +9,7 @@ export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';
 export * from './outbox';
+export * from './events';
 export * from './notifications';
 export * from './feature-flags';
 export * from './projects';

@@ -3,6 +3,7 @@ import { createTestDatabase, testDrivers } from '@makrx/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appendToOutbox,
   createDispatcher,
   listParkedEvents,
   publishEvent,
@@ -74,7 +75,7 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
 
     await expect(
       db.transaction(async (tx) => {
-        await publishEvent(tx, { type, source: 'test', payload: { n: 1 } });
+        await appendToOutbox(tx, { type, source: 'test', payload: { n: 1 } });
         throw new Error('the domain change failed');
       }),
     ).rejects.toThrow('the domain change failed');
@@ -82,7 +83,7 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
     expect(rolledBack).toEqual([]);
 
     const { id } = await db.transaction((tx) =>
-      publishEvent(tx, { type, source: 'test', payload: { n: 2 } }),
+      appendToOutbox(tx, { type, source: 'test', payload: { n: 2 } }),
     );
     expect(await dispatcher.runOnce()).toEqual({ delivered: 1, failed: 0, parked: 0 });
     expect(await dispatcher.runOnce()).toEqual({ delivered: 0, failed: 0, parked: 0 });
@@ -98,8 +99,8 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
     const type = 'test.sourced';
     const consumer = recorder('sourced', type);
     const cave = createDispatcher({ database: handle, source: 'cave', consumers: [consumer] });
-    const ofCave = await publishEvent(db, { type, source: 'cave', payload: {} });
-    const ofStore = await publishEvent(db, { type, source: 'store', payload: {} });
+    const ofCave = await appendToOutbox(db, { type, source: 'cave', payload: {} });
+    const ofStore = await appendToOutbox(db, { type, source: 'store', payload: {} });
 
     expect(await cave.runOnce()).toEqual({ delivered: 1, failed: 0, parked: 0 });
     expect(await effects(db, ofCave.id)).toEqual(['sourced']);
@@ -133,7 +134,7 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
       source: 'outside',
       consumers: [consumer],
     });
-    const { id } = await publishEvent(db, { type, source: 'outside', payload: {} });
+    const { id } = await appendToOutbox(db, { type, source: 'outside', payload: {} });
 
     expect(await dispatcher.runOnce()).toEqual({ delivered: 0, failed: 1, parked: 0 });
     const recorded = () => db.select().from(processedEvents).where(eq(processedEvents.eventId, id));
@@ -146,7 +147,31 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
   });
 
   it('rejects an event without a type', async () => {
-    await expect(publishEvent(db, { type: ' ', source: 'test', payload: {} })).rejects.toThrow();
+    await expect(appendToOutbox(db, { type: ' ', source: 'test', payload: {} })).rejects.toThrow();
+  });
+
+  it('publishes an event only with a payload its type’s schema accepts', async () => {
+    const orderId = crypto.randomUUID();
+    const { id } = await publishEvent(db, {
+      type: 'store.order.link-requested',
+      source: 'test',
+      payload: { orderId },
+    });
+    const [row] = await db.select().from(outboxEvents).where(eq(outboxEvents.id, id));
+    expect(row).toMatchObject({ type: 'store.order.link-requested', payload: { orderId } });
+
+    const written = async () =>
+      (await db.select({ id: outboxEvents.id }).from(outboxEvents)).length;
+    const before = await written();
+    const wrongPayload = { type: 'store.order.link-requested', source: 'test', payload: {} };
+    await expect(publishEvent(db, wrongPayload as never)).rejects.toThrow(/orderId/);
+    const unknownType = { type: 'store.order.teleported', source: 'test', payload: { orderId } };
+    await expect(publishEvent(db, unknownType as never)).rejects.toThrow(
+      '"store.order.teleported" is not a known event type.',
+    );
+    expect(await written()).toBe(before);
+    // Out of the way of the dispatchers the next tests run over the same outbox.
+    await db.delete(outboxEvents).where(eq(outboxEvents.id, id));
   });
 
   it('retries a consumer that fails twice with backoff, and handles the event once on the third try', async () => {
@@ -158,7 +183,7 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
       consumers: [flaky, steady],
       backoff: () => 60_000,
     });
-    const { id } = await publishEvent(db, { type, source: 'test', payload: {} });
+    const { id } = await appendToOutbox(db, { type, source: 'test', payload: {} });
 
     expect(await dispatcher.runOnce()).toEqual({ delivered: 0, failed: 1, parked: 0 });
     let row = await eventRow(db, id);
@@ -195,7 +220,7 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
       maxAttempts: 3,
       backoff: () => 0,
     });
-    const { id } = await publishEvent(db, { type, source: 'test', payload: { order: 7 } });
+    const { id } = await appendToOutbox(db, { type, source: 'test', payload: { order: 7 } });
 
     expect(await dispatcher.runOnce()).toMatchObject({ failed: 1, parked: 0 });
     expect(await dispatcher.runOnce()).toMatchObject({ failed: 1, parked: 0 });
@@ -226,7 +251,7 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
     const type = 'test.redelivered';
     const consumer = recorder('once', type);
     const dispatcher = createDispatcher({ database: handle, consumers: [consumer] });
-    const { id } = await publishEvent(db, { type, source: 'test', payload: {} });
+    const { id } = await appendToOutbox(db, { type, source: 'test', payload: {} });
     expect(await dispatcher.runOnce()).toMatchObject({ delivered: 1 });
 
     // As a redelivery would: the event is pending again though its consumer has handled it.
@@ -256,7 +281,7 @@ describe.each(testDrivers)('event outbox over %s', (driver) => {
     });
     const ids: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      ids.push((await publishEvent(db, { type, source: 'test', payload: { i } })).id);
+      ids.push((await appendToOutbox(db, { type, source: 'test', payload: { i } })).id);
     }
     dispatcher.start();
     const deadline = Date.now() + 10_000;
@@ -325,7 +350,7 @@ describe('dispatchers side by side', () => {
 
     await handle.db.transaction(async (tx) => {
       for (let i = 0; i < total; i += 1)
-        await publishEvent(tx, { type, source: 'test', payload: { i } });
+        await appendToOutbox(tx, { type, source: 'test', payload: { i } });
     });
 
     const dispatchers = [

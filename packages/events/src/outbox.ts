@@ -1,18 +1,25 @@
 import { type Database, type DatabaseHandle } from '@makrx/db';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { parseEventPayload, type EventPayloadInput, type EventType } from '@makrx/contracts';
 import { outboxEvents, processedEvents } from './tables';
 
 /** A query builder or an open transaction; events are published in the caller's one. */
 export type Executor = Pick<Database, 'insert' | 'select' | 'update' | 'execute'>;
 
-const newEvent = z.object({
+const envelope = z.object({
   type: z.string().trim().min(1).max(200),
   source: z.string().trim().min(1).max(100),
   payload: z.json(),
 });
 
-export type NewEvent = z.input<typeof newEvent>;
+/** An event to publish: its type names the schema its payload must match (contracts, events.ts). */
+export interface NewEvent<T extends EventType = EventType> {
+  type: T;
+  /** The publishing service, whose dispatcher delivers the event. */
+  source: string;
+  payload: EventPayloadInput<T>;
+}
 
 /** An event as a consumer receives it. */
 export interface OutboxEvent {
@@ -26,12 +33,30 @@ export interface OutboxEvent {
 }
 
 /**
- * Writes an event to the outbox. Pass the transaction that makes the domain change: the event
- * then commits with the change or not at all, and is delivered only after the commit (at least
- * once; consumers must be idempotent, see `createDispatcher`).
+ * Writes an event to the outbox, its payload checked against its type's schema (an unknown
+ * type, or a payload that does not match, is refused before anything is written). Pass the
+ * transaction that makes the domain change: the event then commits with the change or not at
+ * all, and is delivered only after the commit (at least once; consumers must be idempotent,
+ * see `createDispatcher`).
  */
-export async function publishEvent(tx: Executor, event: NewEvent): Promise<{ id: number }> {
-  const { type, source, payload } = newEvent.parse(event);
+export async function publishEvent<T extends EventType>(
+  tx: Executor,
+  event: NewEvent<T>,
+): Promise<{ id: number }> {
+  const payload = parseEventPayload(event.type, event.payload);
+  return appendToOutbox(tx, { type: event.type, source: event.source, payload });
+}
+
+/**
+ * The outbox's own writer, for any type and payload: the mechanism under publishEvent, which
+ * the outbox's tests drive directly. Not exported from the package: services publish typed
+ * events.
+ */
+export async function appendToOutbox(
+  tx: Executor,
+  event: { type: string; source: string; payload: unknown },
+): Promise<{ id: number }> {
+  const { type, source, payload } = envelope.parse(event);
   const [row] = await tx
     .insert(outboxEvents)
     .values({ type, source, payload })

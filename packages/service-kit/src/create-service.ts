@@ -71,9 +71,12 @@ declare module 'fastify' {
   }
 }
 
-/** A domain module: a plugin that registers its routes under a prefix. */
+/**
+ * A domain module: one plugin that registers its routes, under `prefix` when given. A module
+ * whose routes sit under several prefixes (an API and files served beside it) names them itself.
+ */
 export interface ServiceModule {
-  prefix: string;
+  prefix?: string;
   plugin: FastifyPluginAsyncZod;
 }
 
@@ -183,7 +186,7 @@ export async function createService(
   registerBackgroundJobs(app, definition.jobs ?? [], runtime.jobs);
 
   for (const module of definition.modules) {
-    await app.register(module.plugin, { prefix: module.prefix });
+    await app.register(module.plugin, module.prefix ? { prefix: module.prefix } : {});
   }
   // Every service lists and replays the events it parked (the audit viewer shows all three).
   await app.register(

@@ -10,7 +10,15 @@ export type { BaseServiceConfig, Environment, ServiceConfig } from './config';
 export { createService } from './create-service';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
 export type { BackgroundJob, BackgroundJobs, JobRunning } from './background-jobs';
-export type { EventConsumer, EventContext, EventDelivery, ServiceEvents } from './service-events';
+export { defineFlow, InjectedFailure, runFlow } from './flows';
+export type { Flow, FlowPart, FlowRunOptions, FlowStep, FlowStepGroup, UndoFailure } from './flows';
+export type {
+  DeliveredEvent,
+  EventConsumer,
+  EventContext,
+  EventDelivery,
+  ServiceEvents,
+} from './service-events';
 export {
   NOTIFICATION_REQUESTED,
   notificationKeyOf,

@@ -1,8 +1,4 @@
-import {
-  raisedNotification,
-  raiseNotificationRequest,
-  type RaiseNotificationRequest,
-} from '@makrx/contracts';
+import { raisedNotification, type EventPayloadInput } from '@makrx/contracts';
 import { publishEvent, type Executor } from '@makrx/events';
 import type { PeerName } from './peers';
 import type { EventConsumer } from './service-events';
@@ -10,8 +6,7 @@ import type { EventConsumer } from './service-events';
 /** The event a service publishes to notify a user; its notification consumer delivers it. */
 export const NOTIFICATION_REQUESTED = 'notification.requested';
 
-const requestedNotification = raiseNotificationRequest.omit({ idempotencyKey: true });
-export type RequestedNotification = Omit<RaiseNotificationRequest, 'idempotencyKey'>;
+export type RequestedNotification = EventPayloadInput<typeof NOTIFICATION_REQUESTED>;
 
 /**
  * Notifies a user of a change, in the transaction of that change: the notification is raised
@@ -24,11 +19,7 @@ export async function requestNotification(
   source: PeerName,
   notification: RequestedNotification,
 ): Promise<{ id: number }> {
-  return publishEvent(tx, {
-    type: NOTIFICATION_REQUESTED,
-    source,
-    payload: requestedNotification.parse(notification),
-  });
+  return publishEvent(tx, { type: NOTIFICATION_REQUESTED, source, payload: notification });
 }
 
 /** The key the auth service deduplicates a requested notification by. */
@@ -40,7 +31,7 @@ export const notificationKeyOf = (event: { source: string; id: number }) =>
  * (`POST /api/v1/notifications`, which only their client credentials may call). The call is
  * idempotent by the event id, so a repeated delivery raises nothing twice.
  */
-export const notificationRelay: EventConsumer = {
+export const notificationRelay: EventConsumer<typeof NOTIFICATION_REQUESTED> = {
   name: 'notification-relay',
   eventTypes: [NOTIFICATION_REQUESTED],
   outsideTransaction: true,
@@ -48,7 +39,7 @@ export const notificationRelay: EventConsumer = {
     await app.peers.json('auth', '/api/v1/notifications', raisedNotification, {
       method: 'POST',
       body: JSON.stringify({
-        ...(event.payload as RequestedNotification),
+        ...event.payload,
         idempotencyKey: notificationKeyOf(event),
       }),
     });

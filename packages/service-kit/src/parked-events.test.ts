@@ -18,7 +18,7 @@ const failingStore: ServiceDefinition = {
   consumers: [
     {
       name: 'always-fails',
-      eventTypes: ['order.paid'],
+      eventTypes: ['store.order.link-requested'],
       handle: async () => {
         throw new Error('the mail server is down');
       },
@@ -70,13 +70,18 @@ describe.each(testDrivers)('parked events admin over %s', (driver) => {
 
   it('lists the events this service parked, and replays one with an audit row', async () => {
     const { app } = service;
+    const orderId = randomUUID();
     const { id } = await publishEvent(app.db, {
-      type: 'order.paid',
+      type: 'store.order.link-requested',
       source: 'store',
-      payload: { orderId: 'o-1' },
+      payload: { orderId },
     });
     // The auth service's parked event shares the table but is not the store's to show.
-    const other = await publishEvent(app.db, { type: 'role.granted', source: 'auth', payload: {} });
+    const other = await publishEvent(app.db, {
+      type: 'notification.requested',
+      source: 'auth',
+      payload: { userId: superAdminId, kind: 'account.locked', title: 'Locked' },
+    });
     await app.db
       .update(outboxEvents)
       .set({ status: 'parked' })
@@ -93,8 +98,8 @@ describe.each(testDrivers)('parked events admin over %s', (driver) => {
         expect.objectContaining({
           id,
           service: 'store',
-          type: 'order.paid',
-          payload: { orderId: 'o-1' },
+          type: 'store.order.link-requested',
+          payload: { orderId },
           attempts: 5,
           lastError: 'always-fails: the mail server is down',
         }),

@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@makrx/db/testing';
-import { publishEvent, type OutboxEvent } from '@makrx/events';
-import { sql } from 'drizzle-orm';
+import { outboxEvents, publishEvent } from '@makrx/events';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig, serviceEnv } from './config';
 import { createService, type ServiceDefinition } from './create-service';
-import type { EventConsumer } from './service-events';
+import type { DeliveredEvent, EventConsumer } from './service-events';
 import { startTestService, testDrivers, type TestService } from './testing';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A service whose one route adds a tool and publishes `tool.added` in the same transaction. */
+/**
+ * A service whose one route publishes `store.order.link-requested` in a transaction that may
+ * then fail (any type of the event catalog would do; this one has the smallest payload).
+ */
 function workshop(consumers: EventConsumer[]): ServiceDefinition {
   return {
     name: 'cave',
@@ -24,18 +28,18 @@ function workshop(consumers: EventConsumer[]): ServiceDefinition {
         prefix: '/api/v1',
         plugin: async (app) => {
           app.post(
-            '/tools',
+            '/link-requests',
             {
               config: { access: 'public' },
-              schema: { body: z.object({ name: z.string(), fail: z.boolean().default(false) }) },
+              schema: { body: z.object({ orderId: z.uuid(), fail: z.boolean().default(false) }) },
             },
             async (request) =>
               app.db
                 .transaction(async (tx) => {
                   const event = await publishEvent(tx, {
-                    type: 'tool.added',
+                    type: 'store.order.link-requested',
                     source: 'cave',
-                    payload: { name: request.body.name },
+                    payload: { orderId: request.body.orderId },
                   });
                   if (request.body.fail) throw new Error('the change failed');
                   return event;
@@ -48,17 +52,19 @@ function workshop(consumers: EventConsumer[]): ServiceDefinition {
   };
 }
 
+type LinkRequested = DeliveredEvent<'store.order.link-requested'>;
+
 /** Writes one row per handled event through the delivery transaction. */
-function recorder(): EventConsumer & { seen: OutboxEvent[] } {
-  const seen: OutboxEvent[] = [];
+function recorder(): EventConsumer<'store.order.link-requested'> & { seen: LinkRequested[] } {
+  const seen: LinkRequested[] = [];
   return {
-    name: 'tool-log',
-    eventTypes: ['tool.added'],
+    name: 'link-log',
+    eventTypes: ['store.order.link-requested'],
     seen,
     async handle(event, { tx, app }) {
       expect(app.events.source).toBe('cave');
       seen.push(event);
-      await tx.execute(sql`insert into tool_log (event_id) values (${event.id})`);
+      await tx.execute(sql`insert into link_log (event_id) values (${event.id})`);
     },
   };
 }
@@ -74,26 +80,31 @@ describe.each(testDrivers)('service events over %s', (driver) => {
     const consumer = recorder();
     service = await startTestService(workshop([consumer]), driver);
     const { app } = service;
-    await app.db.execute(sql`create table tool_log (event_id bigint not null)`);
+    await app.db.execute(sql`create table link_log (event_id bigint not null)`);
 
+    const [lathe, ghost, drill] = [randomUUID(), randomUUID(), randomUUID()];
     const added = await app.inject({
       method: 'POST',
-      url: '/api/v1/tools',
-      payload: { name: 'Lathe' },
+      url: '/api/v1/link-requests',
+      payload: { orderId: lathe },
     });
     const rolledBack = await app.inject({
       method: 'POST',
-      url: '/api/v1/tools',
-      payload: { name: 'Ghost', fail: true },
+      url: '/api/v1/link-requests',
+      payload: { orderId: ghost, fail: true },
     });
     expect(rolledBack.json()).toEqual({ id: null });
     // Another service's event in the shared outbox is not this dispatcher's to deliver.
-    await publishEvent(app.db, { type: 'tool.added', source: 'store', payload: { name: 'Drill' } });
+    await publishEvent(app.db, {
+      type: 'store.order.link-requested',
+      source: 'store',
+      payload: { orderId: drill },
+    });
 
     expect(await app.events.deliverDue()).toEqual({ delivered: 1, failed: 0, parked: 0 });
-    expect(consumer.seen.map((event) => event.payload)).toEqual([{ name: 'Lathe' }]);
+    expect(consumer.seen.map((event) => event.payload)).toEqual([{ orderId: lathe }]);
     expect(consumer.seen[0]!.id).toBe(added.json<{ id: number }>().id);
-    const log = await app.db.execute<{ n: number }>(sql`select count(*)::int as n from tool_log`);
+    const log = await app.db.execute<{ n: number }>(sql`select count(*)::int as n from link_log`);
     expect(log.rows[0]!.n).toBe(1);
     expect(await app.events.deliverDue()).toEqual({ delivered: 0, failed: 0, parked: 0 });
   });
@@ -108,14 +119,40 @@ describe.each(testDrivers)('service events over %s', (driver) => {
       events: { pollIntervalMs: 50 },
     });
     try {
-      await app.db.execute(sql`create table tool_log (event_id bigint not null)`);
+      await app.db.execute(sql`create table link_log (event_id bigint not null)`);
       await app.ready();
-      await app.inject({ method: 'POST', url: '/api/v1/tools', payload: { name: 'Router' } });
+      const router = randomUUID();
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/link-requests',
+        payload: { orderId: router },
+      });
       for (let i = 0; i < 200 && consumer.seen.length === 0; i += 1) await sleep(25);
-      expect(consumer.seen.map((event) => event.payload)).toEqual([{ name: 'Router' }]);
+      expect(consumer.seen.map((event) => event.payload)).toEqual([{ orderId: router }]);
     } finally {
       await app.close();
       await database.close();
     }
+  });
+
+  it('fails, retries and then parks an event whose payload does not match its schema, never handling it', async () => {
+    const consumer = recorder();
+    service = await startTestService(workshop([consumer]), driver);
+    const { app } = service;
+    // Written as an older version of the service might have: no longer what the schema says.
+    const [event] = await app.db
+      .insert(outboxEvents)
+      .values({ type: 'store.order.link-requested', source: 'cave', payload: { order: 7 } })
+      .returning({ id: outboxEvents.id });
+    expect(await app.events.deliverDue()).toEqual({ delivered: 0, failed: 1, parked: 0 });
+    for (let attempt = 2; attempt <= 5; attempt += 1) {
+      await app.db.update(outboxEvents).set({ availableAt: new Date(0) });
+      await app.events.deliverDue();
+    }
+    const [row] = await app.db.select().from(outboxEvents).where(eq(outboxEvents.id, event!.id));
+    expect(row).toMatchObject({ status: 'parked', attempts: 5 });
+    expect(row!.lastError).toContain('does not match its schema');
+    expect(row!.lastError).toContain('orderId');
+    expect(consumer.seen).toEqual([]);
   });
 });

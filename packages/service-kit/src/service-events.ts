@@ -1,3 +1,4 @@
+import { parseEventPayload, type EventPayload, type EventType } from '@makrx/contracts';
 import type { Database, DatabaseHandle } from '@makrx/db';
 import {
   createDispatcher,
@@ -7,6 +8,7 @@ import {
   type RunResult,
 } from '@makrx/events';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 
 /** What a consumer is given beside the event. */
 export interface EventContext {
@@ -19,12 +21,20 @@ export interface EventContext {
   app: FastifyInstance;
 }
 
-/** A consumer of the events its service publishes (DESIGN "Cross-domain rules"). */
-export interface EventConsumer {
+/** An event as its consumer gets it: the payload parsed with the schema of its type. */
+export type DeliveredEvent<T extends EventType = EventType> = {
+  [K in T]: Omit<OutboxEvent, 'type' | 'payload'> & { type: K; payload: EventPayload<K> };
+}[T];
+
+/**
+ * A consumer of the events its service publishes (DESIGN "Cross-domain rules"), typed by the
+ * event types it handles: `EventConsumer<'store.order.paid'>` gets that event's payload parsed.
+ */
+export interface EventConsumer<T extends EventType = EventType> {
   /** Unique in the service; recorded in processed_events, so never rename a live one. */
   name: string;
-  eventTypes: readonly string[];
-  handle(event: OutboxEvent, context: EventContext): Promise<void>;
+  eventTypes: readonly T[];
+  handle(event: DeliveredEvent<T>, context: EventContext): Promise<void>;
   /**
    * The effect is a call to another service (through `app.peers`), which must be idempotent by
    * the event id: no transaction stays open while it runs, and the event is recorded as
@@ -55,6 +65,24 @@ export interface ServiceEvents {
 }
 
 /**
+ * The event with its payload parsed. A payload that does not parse (or an unknown type) throws,
+ * so the delivery fails like any other: retried with backoff, then parked for an admin.
+ */
+function delivered(event: OutboxEvent): DeliveredEvent {
+  try {
+    return { ...event, payload: parseEventPayload(event.type, event.payload) } as DeliveredEvent;
+  } catch (error) {
+    const why =
+      error instanceof z.ZodError
+        ? z.prettifyError(error)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new Error(`event ${event.id} (${event.type}) does not match its schema: ${why}`);
+  }
+}
+
+/**
  * One dispatcher per service over its database, delivering the events the service published
  * (its `source`) to the consumers it declares; started when the app is ready, stopped on close.
  */
@@ -72,7 +100,7 @@ export function wireServiceEvents(
       name: consumer.name,
       type: consumer.eventTypes,
       outsideTransaction: consumer.outsideTransaction ?? false,
-      handle: (event, tx) => consumer.handle(event, { tx, app }),
+      handle: (event, tx) => consumer.handle(delivered(event), { tx, app }),
     })),
     ...(delivery.pollIntervalMs === undefined ? {} : { pollIntervalMs: delivery.pollIntervalMs }),
     ...(delivery.maxAttempts === undefined ? {} : { maxAttempts: delivery.maxAttempts }),

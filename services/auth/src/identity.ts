@@ -6,7 +6,7 @@ import type { UpstreamProvider } from './modules/identity/upstream-provider';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { createIdentityServer } from './modules/identity/identity-server';
-import { provisionMaker } from './modules/profiles/provisioning';
+import { provisionMaker } from './modules/profiles/service';
 
 export { demoUsers, seedDemoUsers } from './modules/identity/demo-users';
 export { rotateSigningKey } from './modules/identity/signing-keys';

@@ -1,5 +1,5 @@
 import { seedOnce, type Database } from '@makrx/db';
-import { provisionMaker } from '../profiles/provisioning';
+import { provisionMaker } from '../profiles/service';
 import { createAccountWithPassword } from './accounts';
 import { userRoles } from './tables';
 

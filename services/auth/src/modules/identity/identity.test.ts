@@ -16,7 +16,7 @@ import {
   seedDemoUsers,
 } from '../../identity';
 import { BrowserSession } from '../../testing';
-import { profiles } from '../profiles/tables';
+import { profileHandleOf } from '../profiles/testing';
 import { oidcModels, userRoles } from './tables';
 
 const PASSWORD = 'makrx-demo';
@@ -207,11 +207,7 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
       .from(userRoles)
       .where(eq(userRoles.userId, user!.id));
     expect(roles).toEqual([{ role: 'store_customer' }]);
-    const [profile] = await database.db
-      .select({ handle: profiles.handle })
-      .from(profiles)
-      .where(eq(profiles.userId, user!.id));
-    expect(profile?.handle).toMatch(/^ada-lovelace/);
+    expect(await profileHandleOf(database.db, user!.id)).toMatch(/^ada-lovelace/);
   });
 
   it('resets a forgotten password by emailed link, once', async () => {

@@ -1,4 +1,4 @@
-import type { Database } from '@makrx/db';
+import { violates, type Database } from '@makrx/db';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { z } from 'zod';
@@ -231,7 +231,7 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
           password: form.data.password,
         });
       } catch (err) {
-        if (isUniqueViolation(err)) {
+        if (violates(err, '23505')) {
           return page(409, 'An account with this email already exists. Sign in instead.');
         }
         throw err;
@@ -241,8 +241,3 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     },
   );
 };
-
-function isUniqueViolation(err: unknown): boolean {
-  const codeOf = (e: unknown) => (e as { code?: string } | undefined)?.code;
-  return codeOf(err) === '23505' || codeOf((err as { cause?: unknown }).cause) === '23505';
-}

@@ -1,9 +1,4 @@
-import {
-  NOTIFICATION_REQUESTED,
-  notificationKeyOf,
-  type EventConsumer,
-  type RequestedNotification,
-} from '@makrx/service-kit';
+import { NOTIFICATION_REQUESTED, notificationKeyOf, type EventConsumer } from '@makrx/service-kit';
 import { raiseNotification } from './service';
 
 /**
@@ -11,17 +6,14 @@ import { raiseNotification } from './service';
  * cave's and store's, and are raised here without an HTTP hop; the event id keeps a repeated
  * delivery from raising or mailing twice.
  */
-export const notificationDelivery: EventConsumer = {
+export const notificationDelivery: EventConsumer<typeof NOTIFICATION_REQUESTED> = {
   name: 'notification-delivery',
   eventTypes: [NOTIFICATION_REQUESTED],
   // The mail leaves through the same database in embedded mode: no transaction held open.
   outsideTransaction: true,
   async handle(event, { app }) {
-    const requested = event.payload as RequestedNotification;
     await raiseNotification(app.db, app.mailer, app.log, {
-      ...requested,
-      body: requested.body ?? '',
-      link: requested.link ?? null,
+      ...event.payload,
       source: 'auth',
       idempotencyKey: notificationKeyOf(event),
     });

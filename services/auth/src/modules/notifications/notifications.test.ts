@@ -7,7 +7,7 @@ import { createMailer, type Mailer } from '@makrx/mailer';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoUsers } from '../identity/demo-users';
+import { seedDemoUsers } from '../identity/testing';
 import { authService } from '../../service';
 import { notifications, notificationPreferences } from './tables';
 

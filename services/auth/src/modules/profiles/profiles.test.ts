@@ -1,7 +1,9 @@
 import type { MakerProfile, ProfilePage } from '@makrx/contracts';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '../../service';
+import { profileSearchDocument, profiles } from './tables';
 
 describe.each(testDrivers)('public maker profiles over %s', (driver) => {
   let auth: TestService;
@@ -32,5 +34,17 @@ describe.each(testDrivers)('public maker profiles over %s', (driver) => {
     const bad = await get('/api/v1/profiles/Not_A_Handle');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ location: 'path', field: 'handle' });
+  });
+
+  it('answers from the full-text index', async () => {
+    const plan = await auth.app.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const query = sql`websearch_to_tsquery('english', 'synth')`;
+      const rows = await tx.execute(
+        sql`explain select ${profiles.handle} from ${profiles} where ${profileSearchDocument(profiles)} @@ ${query}`,
+      );
+      return JSON.stringify(rows.rows);
+    });
+    expect(plan).toContain('profiles_search_idx');
   });
 });

@@ -10,6 +10,11 @@ import { users } from '@makrx/db/schema';
 import { asc, eq, sql } from 'drizzle-orm';
 import { profileHighlights, profiles } from './tables';
 
+// What the auth service's other modules may ask of profiles (eslint.config.js: this file only).
+export { defaultShippingMethodOf, saveDefaultShippingMethod } from './preferences';
+export { provisionMaker } from './provisioning';
+export { searchMakers } from './search';
+
 const profileColumns = {
   handle: profiles.handle,
   displayName: users.displayName,

@@ -2,7 +2,7 @@ import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import { users } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoUsers } from '../identity/demo-users';
+import { seedDemoUsers } from '../identity/testing';
 import { authService } from '../../service';
 
 describe.each(testDrivers)('purchase activity from the store over %s', (driver) => {

@@ -1,6 +1,6 @@
 import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
-import { searchMakers } from '../profiles/search';
+import { searchMakers } from '../profiles/service';
 
 /** MakrX.org's part of the unified search: maker profiles. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -2,10 +2,9 @@ import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { SearchResult } from '@makrx/contracts';
 import { featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '../../service';
-import { profileSearchDocument, profiles } from '../profiles/tables';
 
 describe.each(testDrivers)('searching maker profiles over %s', (driver) => {
   let auth: TestService;
@@ -54,18 +53,6 @@ describe.each(testDrivers)('searching maker profiles over %s', (driver) => {
       expect(status, query).toBe(400);
       expect(body.error.code).toBe('VALIDATION_FAILED');
     }
-  });
-
-  it('answers from the full-text index', async () => {
-    const plan = await auth.app.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const query = sql`websearch_to_tsquery('english', 'synth')`;
-      const rows = await tx.execute(
-        sql`explain select ${profiles.handle} from ${profiles} where ${profileSearchDocument(profiles)} @@ ${query}`,
-      );
-      return JSON.stringify(rows.rows);
-    });
-    expect(plan).toContain('profiles_search_idx');
   });
 });
 

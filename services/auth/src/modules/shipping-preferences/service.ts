@@ -2,7 +2,7 @@ import type { SavedAddress, SavedAddressInput, ShippingPreferences } from '@makr
 import { recordAudit, type Database } from '@makrx/db';
 import { notFound } from '@makrx/service-kit';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
-import { preferences } from '../profiles/tables';
+import { defaultShippingMethodOf, saveDefaultShippingMethod } from '../profiles/service';
 import { shippingAddresses } from './tables';
 
 type AddressRow = typeof shippingAddresses.$inferSelect;
@@ -62,11 +62,8 @@ export async function shippingPreferencesOf(
     .from(shippingAddresses)
     .where(eq(shippingAddresses.userId, userId))
     .orderBy(desc(shippingAddresses.isDefault), asc(shippingAddresses.createdAt));
-  const [prefs] = await db
-    .select({ method: preferences.defaultShippingMethod })
-    .from(preferences)
-    .where(eq(preferences.userId, userId));
-  return { addresses: rows.map(toSavedAddress), defaultShippingMethod: prefs?.method ?? null };
+  const defaultShippingMethod = await defaultShippingMethodOf(db, userId);
+  return { addresses: rows.map(toSavedAddress), defaultShippingMethod };
 }
 
 /** Clears the user's current default so another address can take its place. */
@@ -210,17 +207,8 @@ export async function setDefaultShippingMethod(
   method: string | null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ method: preferences.defaultShippingMethod })
-      .from(preferences)
-      .where(eq(preferences.userId, userId));
-    await tx
-      .insert(preferences)
-      .values({ userId, defaultShippingMethod: method })
-      .onConflictDoUpdate({
-        target: preferences.userId,
-        set: { defaultShippingMethod: method, updatedAt: new Date() },
-      });
+    const before = await defaultShippingMethodOf(tx, userId);
+    await saveDefaultShippingMethod(tx, userId, method);
     await recordAudit(tx, {
       service: 'auth',
       action: 'shipping_method.default_set',
@@ -228,7 +216,7 @@ export async function setDefaultShippingMethod(
       entityId: userId,
       actorId: userId,
       requestId,
-      before: { defaultShippingMethod: before?.method ?? null },
+      before: { defaultShippingMethod: before },
       after: { defaultShippingMethod: method },
     });
   });

@@ -3,7 +3,7 @@ import { auditLogs, users } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoUsers } from '../identity/demo-users';
+import { seedDemoUsers } from '../identity/testing';
 import { authService } from '../../service';
 import { shippingAddresses } from './tables';
 

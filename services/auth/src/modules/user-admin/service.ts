@@ -1,11 +1,15 @@
 import type { AdminUser, AdminUserPage, AdminUserQuery, AssignableRole } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
-import { users } from '@makrx/db/schema';
 import { conflict, notFound, requestNotification } from '@makrx/service-kit';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { accountColumns } from '../identity/accounts';
-import { endSessionsOf } from '../identity/sessions';
-import { credentials, userRoles } from '../identity/tables';
+import {
+  addRole,
+  findAdminAccount,
+  lockAccount,
+  removeRole,
+  searchAccounts,
+  unlockAccount,
+  type AdminAccountRow,
+} from '../identity/service';
 
 /** How the notifications name each role. */
 const roleLabels: Record<AssignableRole, string> = {
@@ -20,20 +24,7 @@ const roleLabels: Record<AssignableRole, string> = {
 /** Far enough to mean "until an admin unlocks it". */
 const LOCKED_BY_ADMIN = new Date('9999-12-31T00:00:00Z');
 
-const adminUserColumns = {
-  ...accountColumns,
-  lockedUntil: credentials.lockedUntil,
-  createdAt: users.createdAt,
-  lastSignInAt: credentials.lastSignInAt,
-};
-
-type Row = Omit<AdminUser, 'lockedUntil' | 'createdAt' | 'lastSignInAt'> & {
-  lockedUntil: Date | null;
-  createdAt: Date;
-  lastSignInAt: Date | null;
-};
-
-const toAdminUser = (row: Row): AdminUser => ({
+const toAdminUser = (row: AdminAccountRow): AdminUser => ({
   ...row,
   lockedUntil:
     row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
@@ -42,21 +33,9 @@ const toAdminUser = (row: Row): AdminUser => ({
 });
 
 export async function searchUsers(db: Database, query: AdminUserQuery): Promise<AdminUserPage> {
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = pattern
-    ? sql`(${users.email} ilike ${pattern} or ${users.username} ilike ${pattern} or ${users.displayName} ilike ${pattern})`
-    : undefined;
-  const rows = await db
-    .select({ ...adminUserColumns, total: sql<number>`cast(count(*) over () as integer)` })
-    .from(users)
-    .leftJoin(credentials, eq(credentials.userId, users.id))
-    .where(where)
-    .orderBy(asc(users.displayName), asc(users.email))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const total = rows[0]?.total ?? 0;
+  const { rows, total } = await searchAccounts(db, query);
   return {
-    items: rows.map(({ total: _total, ...row }) => toAdminUser(row)),
+    items: rows.map(toAdminUser),
     page: query.page,
     pageSize: query.pageSize,
     total,
@@ -65,11 +44,7 @@ export async function searchUsers(db: Database, query: AdminUserQuery): Promise<
 }
 
 export async function findAdminUser(db: Database, userId: string): Promise<AdminUser> {
-  const [row] = await db
-    .select(adminUserColumns)
-    .from(users)
-    .leftJoin(credentials, eq(credentials.userId, users.id))
-    .where(eq(users.id, userId));
+  const row = await findAdminAccount(db, userId);
   if (!row) throw notFound('That user');
   return toAdminUser(row);
 }
@@ -88,7 +63,7 @@ export async function grantRole(
   const before = await findAdminUser(db, userId);
   if (before.roles.includes(role)) return before;
   await db.transaction(async (tx) => {
-    await tx.insert(userRoles).values({ userId, role }).onConflictDoNothing();
+    await addRole(tx, userId, role);
     await recordAudit(tx, {
       service: 'auth',
       action: 'role.granted',
@@ -124,7 +99,7 @@ export async function revokeRole(
   const before = await findAdminUser(db, userId);
   if (!before.roles.includes(role)) return before;
   await db.transaction(async (tx) => {
-    await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
+    await removeRole(tx, userId, role);
     await recordAudit(tx, {
       service: 'auth',
       action: 'role.revoked',
@@ -151,14 +126,8 @@ export async function lockUser(db: Database, userId: string, change: Change): Pr
     throw conflict('CANNOT_LOCK_SELF', 'You cannot lock your own account.');
   const before = await findAdminUser(db, userId);
   await db.transaction(async (tx) => {
-    const locked = await tx
-      .update(credentials)
-      .set({ lockedUntil: LOCKED_BY_ADMIN, updatedAt: new Date() })
-      .where(eq(credentials.userId, userId))
-      .returning({ userId: credentials.userId });
-    if (locked.length === 0)
+    if (!(await lockAccount(tx, userId, LOCKED_BY_ADMIN)))
       throw conflict('NO_PASSWORD', 'This account signs in elsewhere and has no password to lock.');
-    await endSessionsOf(tx, userId);
     await recordAudit(tx, {
       service: 'auth',
       action: 'account.locked_by_admin',
@@ -182,10 +151,7 @@ export async function lockUser(db: Database, userId: string, change: Change): Pr
 export async function unlockUser(db: Database, userId: string, change: Change): Promise<AdminUser> {
   const before = await findAdminUser(db, userId);
   await db.transaction(async (tx) => {
-    await tx
-      .update(credentials)
-      .set({ lockedUntil: null, failedAttempts: 0, updatedAt: new Date() })
-      .where(eq(credentials.userId, userId));
+    await unlockAccount(tx, userId);
     await recordAudit(tx, {
       service: 'auth',
       action: 'account.unlocked',

@@ -5,7 +5,7 @@ import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthServiceWithDemoUsers } from '../../testing';
-import { signInWithPassword } from '../identity/accounts';
+import { signInWithPassword } from '../identity/testing';
 
 const policy = { maxFailures: 5, waitSeconds: 60, maxWaitSeconds: 900 };
 

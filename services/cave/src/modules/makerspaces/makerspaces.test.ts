@@ -1,7 +1,9 @@
 import type { Makerspace, MakerspacePage } from '@makrx/contracts';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
+import { makerspaceSearchDocument, makerspaces } from './tables';
 
 describe.each(testDrivers)('the makerspace directory over %s', (driver) => {
   let cave: TestService;
@@ -46,5 +48,17 @@ describe.each(testDrivers)('the makerspace directory over %s', (driver) => {
     const bad = await get('/api/v1/makerspaces?pageSize=abc');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('pageSize');
+  });
+
+  it('answers full text from the index', async () => {
+    const plan = await cave.app.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const query = sql`websearch_to_tsquery('english', 'printer')`;
+      const rows = await tx.execute(
+        sql`explain select ${makerspaces.id} from ${makerspaces} where ${makerspaceSearchDocument(makerspaces)} @@ ${query}`,
+      );
+      return JSON.stringify(rows.rows);
+    });
+    expect(plan).toContain('makerspaces_search_idx');
   });
 });

@@ -1,7 +1,26 @@
 import type { Makerspace, MakerspaceListQuery, MakerspacePage } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { equipment, makerspaces } from './tables';
+
+// What the cave's other modules may ask of makerspaces (eslint.config.js: this file only).
+export { searchMakerspaces } from './search';
+
+/** Makerspaces by id as other modules show them beside their own rows, by name. */
+export async function makerspacesById(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: makerspaces.id, slug: makerspaces.slug, name: makerspaces.name })
+    .from(makerspaces)
+    .where(inArray(makerspaces.id, [...new Set(ids)]))
+    .orderBy(asc(makerspaces.name));
+}
+
+/** Every makerspace's id by its slug (demo data names them by slug). */
+export async function makerspaceIdsBySlug(db: Database): Promise<Map<string, string>> {
+  const rows = await db.select({ id: makerspaces.id, slug: makerspaces.slug }).from(makerspaces);
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
 
 const summaryColumns = {
   id: makerspaces.id,

@@ -1,7 +1,7 @@
 import { seedOnce, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { eq, inArray } from 'drizzle-orm';
-import { makerspaces } from '../makerspaces/tables';
+import { inArray } from 'drizzle-orm';
+import { makerspaceIdsBySlug } from '../makerspaces/service';
 import { memberships } from './tables';
 
 const demoMembers = [
@@ -21,15 +21,12 @@ export async function seedDemoMemberships(db: Database): Promise<void> {
         demoMembers.map((m) => m.email),
       ),
     );
-  const [hub] = await db
-    .select({ id: makerspaces.id })
-    .from(makerspaces)
-    .where(eq(makerspaces.slug, 'makrx-hub-bengaluru'));
-  if (people.length < demoMembers.length || !hub) return;
+  const hubId = (await makerspaceIdsBySlug(db)).get('makrx-hub-bengaluru');
+  if (people.length < demoMembers.length || !hubId) return;
   await seedOnce(db, 'cave:demo-memberships', async (tx) => {
     await tx.insert(memberships).values(
       demoMembers.map((member) => ({
-        makerspaceId: hub.id,
+        makerspaceId: hubId,
         userId: people.find((p) => p.email === member.email)!.id,
         role: member.role,
       })),

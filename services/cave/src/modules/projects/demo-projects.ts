@@ -1,7 +1,7 @@
 import { seedOnce, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { inArray } from 'drizzle-orm';
-import { makerspaces } from '../makerspaces/tables';
+import { makerspaceIdsBySlug } from '../makerspaces/service';
 import { projects } from './tables';
 
 /**
@@ -75,14 +75,14 @@ export async function seedDemoProjects(db: Database): Promise<void> {
       ),
     );
   if (owners.length < new Set(demoProjects.map((p) => p.ownerEmail)).size) return;
-  const spaces = await db.select({ id: makerspaces.id, slug: makerspaces.slug }).from(makerspaces);
+  const spaces = await makerspaceIdsBySlug(db);
   await seedOnce(db, 'cave:demo-projects', async (tx) => {
     await tx.insert(projects).values(
       demoProjects.map(({ ownerEmail, makerspace, ...project }) => ({
         ...project,
         tags: [...project.tags],
         ownerId: owners.find((o) => o.email === ownerEmail)!.id,
-        makerspaceId: spaces.find((s) => s.slug === makerspace)?.id ?? null,
+        makerspaceId: (makerspace && spaces.get(makerspace)) ?? null,
         createdAt: new Date(project.updatedAt.getTime() - 30 * 24 * 3600_000),
       })),
     );

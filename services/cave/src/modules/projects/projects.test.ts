@@ -1,8 +1,10 @@
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { Project, ProjectPage } from '@makrx/contracts';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
+import { projectSearchDocument, projects } from './tables';
 import { seedDemoProjectsWithOwners } from './testing';
 
 describe.each(testDrivers)('public projects over %s', (driver) => {
@@ -77,5 +79,17 @@ describe.each(testDrivers)('public projects over %s', (driver) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ location: 'path', field: 'slug' });
     expect((await get('/api/v1/projects?pageSize=0')).statusCode).toBe(400);
+  });
+
+  it('answers full text from the index', async () => {
+    const plan = await cave.app.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const query = sql`websearch_to_tsquery('english', 'printer')`;
+      const rows = await tx.execute(
+        sql`explain select ${projects.id} from ${projects} where ${projectSearchDocument(projects)} @@ ${query}`,
+      );
+      return JSON.stringify(rows.rows);
+    });
+    expect(plan).toContain('projects_search_idx');
   });
 });

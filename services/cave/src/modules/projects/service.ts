@@ -2,8 +2,11 @@ import type { Project, ProjectListQuery, ProjectPage, ProjectSummary } from '@ma
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { makerspaces } from '../makerspaces/tables';
+import { makerspacesById } from '../makerspaces/service';
 import { projects } from './tables';
+
+// What the cave's other modules may ask of projects (eslint.config.js: this file only).
+export { searchProjects } from './search';
 
 const summaryColumns = {
   id: projects.id,
@@ -14,18 +17,24 @@ const summaryColumns = {
   visibility: projects.visibility,
   ownerId: projects.ownerId,
   ownerName: users.displayName,
-  makerspaceSlug: makerspaces.slug,
-  makerspaceName: makerspaces.name,
+  makerspaceId: projects.makerspaceId,
   updatedAt: projects.updatedAt,
 };
 
 type Columns = typeof summaryColumns;
-// A left join: a project built nowhere in particular has no makerspace.
-type SummaryRow = {
-  [K in Exclude<keyof Columns, 'makerspaceSlug' | 'makerspaceName'>]: Columns[K]['_']['data'];
-} & { makerspaceSlug: string | null; makerspaceName: string | null };
+// makerspaceId is nullable: a project built nowhere in particular has no makerspace.
+type SummaryRow = { [K in Exclude<keyof Columns, 'makerspaceId'>]: Columns[K]['_']['data'] } & {
+  makerspaceId: string | null;
+};
+type Makerspaces = Map<string, { slug: string; name: string }>;
 
-function toSummary(row: SummaryRow): ProjectSummary {
+/** The makerspaces the rows were built at, by id (a project built nowhere in particular has none). */
+async function makerspacesOf(db: Database, rows: readonly SummaryRow[]): Promise<Makerspaces> {
+  const ids = rows.flatMap((row) => (row.makerspaceId ? [row.makerspaceId] : []));
+  return new Map((await makerspacesById(db, ids)).map(({ id, ...space }) => [id, space]));
+}
+
+function toSummary(row: SummaryRow, makerspaces: Makerspaces): ProjectSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -34,10 +43,7 @@ function toSummary(row: SummaryRow): ProjectSummary {
     tags: row.tags,
     visibility: row.visibility,
     owner: { displayName: row.ownerName },
-    makerspace:
-      row.makerspaceSlug && row.makerspaceName
-        ? { slug: row.makerspaceSlug, name: row.makerspaceName }
-        : null,
+    makerspace: row.makerspaceId ? (makerspaces.get(row.makerspaceId) ?? null) : null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -54,7 +60,6 @@ export async function listPublicProjects(
     .select({ ...summaryColumns, total: sql<number>`cast(count(*) over () as integer)` })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
-    .leftJoin(makerspaces, eq(makerspaces.id, projects.makerspaceId))
     .where(where)
     .orderBy(desc(projects.updatedAt), projects.title)
     .limit(query.pageSize)
@@ -69,8 +74,9 @@ export async function listPublicProjects(
             .where(where)
         )[0]?.total ?? 0)
       : 0);
+  const makerspaces = await makerspacesOf(db, rows);
   return {
-    items: rows.map(({ total: _total, ...row }) => toSummary(row)),
+    items: rows.map(({ total: _total, ...row }) => toSummary(row, makerspaces)),
     page: query.page,
     pageSize: query.pageSize,
     total,
@@ -88,14 +94,13 @@ export async function findProject(
     .select({ ...summaryColumns, description: projects.description, createdAt: projects.createdAt })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
-    .leftJoin(makerspaces, eq(makerspaces.id, projects.makerspaceId))
     .where(eq(projects.slug, slug));
   if (!row) return undefined;
   const ownedByCaller = callerId !== undefined && row.ownerId === callerId;
   if (row.visibility !== 'public' && !ownedByCaller) return undefined;
   const { description, createdAt, ...summary } = row;
   return {
-    ...toSummary(summary),
+    ...toSummary(summary, await makerspacesOf(db, [summary])),
     description,
     createdAt: createdAt.toISOString(),
     ownedByCaller,

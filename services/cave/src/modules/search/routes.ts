@@ -1,7 +1,7 @@
 import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
-import { searchMakerspaces } from '../makerspaces/search';
-import { searchProjects } from '../projects/search';
+import { searchMakerspaces } from '../makerspaces/service';
+import { searchProjects } from '../projects/service';
 
 /** The cave's part of the unified search: public makerspaces and public projects. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {

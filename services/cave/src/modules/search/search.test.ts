@@ -2,11 +2,9 @@ import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { SearchResult } from '@makrx/contracts';
 import { featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { makerspaceSearchDocument, makerspaces } from '../makerspaces/tables';
-import { projectSearchDocument, projects } from '../projects/tables';
 import { seedDemoProjectsWithOwners } from '../projects/testing';
 
 const unifiedSearch = (targeting: { roles?: string[] } = {}) => ({
@@ -109,25 +107,6 @@ describe.each(testDrivers)('searching makerspaces and projects over %s', (driver
     expect(off.body.error).toMatchObject({ code: 'FEATURE_DISABLED' });
     await turn(true);
     expect((await search('q=printer')).status).toBe(200);
-  });
-
-  it('answers from the full-text indexes', async () => {
-    const plans = await cave.app.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const query = sql`websearch_to_tsquery('english', 'printer')`;
-      const plan = async (statement: ReturnType<typeof sql>) =>
-        JSON.stringify((await tx.execute(sql`explain ${statement}`)).rows);
-      return [
-        await plan(
-          sql`select ${makerspaces.id} from ${makerspaces} where ${makerspaceSearchDocument(makerspaces)} @@ ${query}`,
-        ),
-        await plan(
-          sql`select ${projects.id} from ${projects} where ${projectSearchDocument(projects)} @@ ${query}`,
-        ),
-      ];
-    });
-    expect(plans[0]).toContain('makerspaces_search_idx');
-    expect(plans[1]).toContain('projects_search_idx');
   });
 });
 

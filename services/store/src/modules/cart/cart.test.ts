@@ -2,10 +2,9 @@ import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { Cart } from '@makrx/contracts';
 import { featureFlags } from '@makrx/db';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
-import { productVariants } from '../catalog/tables';
+import { setVariantStock } from '../catalog/testing';
 import { californiaAddress, variantOf } from '../orders/testing';
 
 describe.each(testDrivers)('carts over %s', (driver) => {
@@ -117,10 +116,7 @@ describe.each(testDrivers)('carts over %s', (driver) => {
     );
     const token = added.headers['x-cart-token'] as string;
     // Someone else bought most of them meanwhile.
-    await store.app.db
-      .update(productVariants)
-      .set({ stock: 1 })
-      .where(eq(productVariants.id, nozzle.id));
+    await setVariantStock(store.app.db, nozzle.sku, 1);
     const placed = await call(
       'POST',
       '/api/v1/orders',

@@ -10,7 +10,8 @@ import {
 import type { Database } from '@makrx/db';
 import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { storeLinks } from '../../store-links';
-import { findCartId, putInCart, readCart, variantsBySku } from './service';
+import { variantsBySku } from '../catalog/service';
+import { findCartId, putInCart, readCart } from './service';
 
 /**
  * Puts coded items into a user's cart one by one; an unknown code or a short stock rejects
@@ -70,10 +71,15 @@ export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await variantsBySku(app.db, codes);
       const known = new Set(found.map((v) => v.sku));
       return {
-        items: found.map(({ sku, stock, ...variant }) => ({
-          code: sku,
-          ...variant,
-          ...(withInventory ? { stock, inStock: stock > 0 } : {}),
+        items: found.map((variant) => ({
+          code: variant.sku,
+          variantId: variant.variantId,
+          productName: variant.productName,
+          productSlug: variant.productSlug,
+          options: variant.options,
+          priceCents: variant.priceCents,
+          currency: variant.currency,
+          ...(withInventory ? { stock: variant.stock, inStock: variant.stock > 0 } : {}),
         })),
         unknownCodes: [...new Set(codes)].filter((c) => !known.has(c)),
       };

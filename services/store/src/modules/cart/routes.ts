@@ -3,7 +3,7 @@ import { addToCartBody, cart, cartFill, errorBody } from '@makrx/contracts';
 import { AppError, badRequest, notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
 import { storeLinks } from '../../store-links';
-import { loadOrder } from '../orders/order-records';
+import { loadOrder } from '../orders/service';
 import { cartOwnerOf } from './cart-owner';
 import { fillCart } from './integration-routes';
 import {

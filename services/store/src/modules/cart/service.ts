@@ -2,9 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Cart } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { products, productVariants } from '../catalog/tables';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { variantsById, type VariantView } from '../catalog/service';
 import { cartItems, carts } from './tables';
+
+export { cartOwnerOf } from './cart-owner';
 
 /** Whose cart a request is about: a signed-in user's, or a guest's by its token. */
 export type CartOwner = { userId: string } | { guestToken: string };
@@ -31,45 +33,56 @@ async function ensureCart(db: Database, owner: CartOwner): Promise<string> {
   return (await findCartId(db, owner))!;
 }
 
-/** The cart at today's prices and stock. */
+/** The cart at today's prices and stock: the catalog's variants, in the order they were added. */
 export async function readCart(db: Database, cartId: string | undefined): Promise<Cart> {
-  const rows = cartId
+  const items = cartId
     ? await db
-        .select({
-          variantId: productVariants.id,
-          sku: productVariants.sku,
-          productName: products.name,
-          productSlug: products.slug,
-          options: productVariants.options,
-          imageUrl: products.imageUrl,
-          unitPriceCents: productVariants.priceCents,
-          quantity: cartItems.quantity,
-          stock: productVariants.stock,
-          currency: products.currency,
-        })
+        .select({ variantId: cartItems.variantId, quantity: cartItems.quantity })
         .from(cartItems)
-        .innerJoin(productVariants, eq(productVariants.id, cartItems.variantId))
-        .innerJoin(products, eq(products.id, productVariants.productId))
         .where(eq(cartItems.cartId, cartId))
-        .orderBy(asc(cartItems.addedAt), asc(productVariants.sku))
+        .orderBy(asc(cartItems.addedAt), asc(cartItems.variantId))
     : [];
-  const lines = rows.map(({ currency: _currency, ...line }) => ({
-    ...line,
-    lineTotalCents: line.unitPriceCents * line.quantity,
-  }));
+  const variants = await variantsById(
+    db,
+    items.map((item) => item.variantId),
+  );
+  const byId = new Map(variants.map((v) => [v.variantId, v]));
+  const lines = cartLines(items, byId);
   return {
     lines,
     itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
     subtotalCents: lines.reduce((sum, l) => sum + l.lineTotalCents, 0),
-    currency: rows[0]?.currency ?? 'USD',
+    currency: (lines[0] && byId.get(lines[0].variantId)?.currency) ?? 'USD',
   };
 }
 
+function cartLines(
+  items: { variantId: string; quantity: number }[],
+  variants: Map<string, VariantView>,
+): Cart['lines'] {
+  return items.flatMap(({ variantId, quantity }) => {
+    const variant = variants.get(variantId);
+    if (!variant) return [];
+    const { sku, productName, productSlug, options, imageUrl, priceCents, stock } = variant;
+    return [
+      {
+        variantId,
+        sku,
+        productName,
+        productSlug,
+        options,
+        imageUrl,
+        unitPriceCents: priceCents,
+        quantity,
+        stock,
+        lineTotalCents: priceCents * quantity,
+      },
+    ];
+  });
+}
+
 async function variantStock(db: Database, variantId: string) {
-  const [variant] = await db
-    .select({ sku: productVariants.sku, stock: productVariants.stock })
-    .from(productVariants)
-    .where(eq(productVariants.id, variantId));
+  const [variant] = await variantsById(db, [variantId]);
   if (!variant) {
     throw badRequest('UNKNOWN_VARIANT', 'That item is not in the catalog.', [
       { field: 'variantId', message: 'no such product variant' },
@@ -158,23 +171,4 @@ export async function cartItemsOf(db: Database, cartId: string) {
 
 export async function emptyCart(db: Database, cartId: string) {
   await db.delete(cartItems).where(eq(cartItems.cartId, cartId));
-}
-
-/** Variants by SKU, for the cave's codes (product SKUs are their first variant's). */
-export async function variantsBySku(db: Database, skus: string[]) {
-  if (skus.length === 0) return [];
-  return db
-    .select({
-      variantId: productVariants.id,
-      sku: productVariants.sku,
-      options: productVariants.options,
-      priceCents: productVariants.priceCents,
-      stock: productVariants.stock,
-      productName: products.name,
-      productSlug: products.slug,
-      currency: products.currency,
-    })
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(inArray(productVariants.sku, skus));
 }

@@ -19,7 +19,6 @@ import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
 import {
   addVariant,
-  adjustStock,
   createCategory,
   createProduct,
   findAdminProduct,
@@ -32,6 +31,7 @@ import {
 import { signedInUser } from '@makrx/auth';
 import type { FastifyRequest } from 'fastify';
 import { importCatalog } from './catalog-import';
+import { adjustStock } from './stock';
 import { csvFromMultipart } from './csv';
 import {
   deleteProductImage,

@@ -5,15 +5,13 @@ import type {
   CategoryUpdate,
   ProductCreate,
   ProductUpdate,
-  StockAdjustment,
   VariantCreate,
   VariantUpdate,
 } from '@makrx/contracts';
-import { recordAudit, type Database } from '@makrx/db';
+import { recordAudit, violates, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import { violates } from './database-errors';
-import { listProductImages } from './service';
+import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { listProductImages } from './products';
 import { categories, products, productVariants } from './tables';
 
 /** Shown until a product has an uploaded image (services/store/media). */
@@ -329,7 +327,8 @@ export async function addVariant(
   return findAdminProduct(db, productId);
 }
 
-async function lockedVariant(db: Database, sku: string) {
+/** A variant by SKU, its row locked for the change that follows. */
+export async function lockedVariant(db: Database, sku: string) {
   const [variant] = await db
     .select()
     .from(productVariants)
@@ -358,37 +357,5 @@ export async function updateVariant(db: Database, actor: Actor, sku: string, inp
       return before.productId;
     }),
   );
-  return findAdminProduct(db, productId);
-}
-
-/**
- * Changes a variant's stock by `delta` or to `setTo`, with a reason in the audit log. The new
- * level is computed under the row's lock, so a sale in between is not lost.
- */
-export async function adjustStock(db: Database, actor: Actor, sku: string, input: StockAdjustment) {
-  const productId = await db.transaction(async (tx) => {
-    const before = await lockedVariant(tx, sku);
-    const stock = input.setTo ?? before.stock + (input.delta ?? 0);
-    if (stock < 0)
-      throw conflict(
-        'STOCK_BELOW_ZERO',
-        `Only ${before.stock} in stock: cannot take away ${-(input.delta ?? 0)}.`,
-        {
-          stock: before.stock,
-        },
-      );
-    await tx
-      .update(productVariants)
-      .set({ stock })
-      .where(and(eq(productVariants.id, before.id)));
-    await audit(tx, actor, {
-      action: 'catalog.stock.adjust',
-      entityType: 'product_variant',
-      entityId: before.id,
-      before: { sku, stock: before.stock },
-      after: { sku, stock, delta: stock - before.stock, reason: input.reason },
-    });
-    return before.productId;
-  });
   return findAdminProduct(db, productId);
 }

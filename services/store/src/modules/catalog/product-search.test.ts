@@ -1,9 +1,10 @@
 import type { ProductSearchPage } from '@makrx/contracts';
 import { featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
+import { productSearchDocument, products } from './tables';
 
 describe.each(testDrivers)('searching the catalog over %s', (driver) => {
   let store: TestService;
@@ -120,5 +121,17 @@ describe.each(testDrivers)('searching the catalog over %s', (driver) => {
   it('refuses an unknown sort or price range with 400', async () => {
     expect((await store.app.inject('/api/v1/products/search?sort=cheapest')).statusCode).toBe(400);
     expect((await store.app.inject('/api/v1/products/search?price=free')).statusCode).toBe(400);
+  });
+
+  it('answers full text from the index', async () => {
+    const plan = await store.app.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const query = sql`websearch_to_tsquery('english', 'nozzle')`;
+      const rows = await tx.execute(
+        sql`explain select ${products.id} from ${products} where ${productSearchDocument(products)} @@ ${query}`,
+      );
+      return JSON.stringify(rows.rows);
+    });
+    expect(plan).toContain('products_search_idx');
   });
 });

@@ -8,7 +8,7 @@ import {
 import { searchRank, webSearchQuery, type Database } from '@makrx/db';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { loadCategoryTree, type CategoryTree } from './category-tree';
-import { summaryColumns, toSummary, variantTotals } from './service';
+import { summaryColumns, toSummary, variantTotals } from './products';
 import { categories, productSearchDocument, products } from './tables';
 
 /** What a search needs to know of each product that matched, before it is filtered and paged. */

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { createListingCache } from './listing-cache';
 import { findCategory, listCategories } from './category-tree';
 import { searchCatalog } from './product-search';
-import { findProduct, listProducts } from './service';
+import { findProduct, listProducts } from './products';
 
 const slugParams = z.object({
   slug: z

@@ -7,7 +7,28 @@ import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import type { Driver } from '@makrx/db';
 import { startTestService, type TestService } from '@makrx/service-kit/testing';
+import { eq } from 'drizzle-orm';
 import { storeService } from '../../service';
+import { products, productVariants } from './tables';
+
+/** Sets a variant's stock as if counted on the shelf; other modules' tests set the scene with it. */
+export async function setVariantStock(db: Database, sku: string, stock: number) {
+  const [variant] = await db
+    .update(productVariants)
+    .set({ stock })
+    .where(eq(productVariants.sku, sku))
+    .returning({ id: productVariants.id, sku: productVariants.sku });
+  if (!variant) throw new Error(`no variant ${sku}`);
+  return variant;
+}
+
+/** Takes a product off sale, or puts it back. */
+export async function setProductArchived(db: Database, slug: string, archived: boolean) {
+  await db
+    .update(products)
+    .set({ archivedAt: archived ? new Date() : null })
+    .where(eq(products.slug, slug));
+}
 
 export interface CatalogAdminSetup {
   store: TestService;

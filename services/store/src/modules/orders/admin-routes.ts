@@ -1,8 +1,11 @@
 import { errorBody, order, orderListQuery, orderPage, type OrderStatus } from '@makrx/contracts';
 import { requestNotification, type FastifyPluginAsyncZod } from '@makrx/service-kit';
-import { storeLinks } from '../../store-links';
 import { z } from 'zod';
-import { actorIdOf } from './order-access';
+import { storeConfigOf } from '../../config';
+import { refundOrder } from '../../flows/refund-order';
+import { storeLinks } from '../../store-links';
+import { createPaymentProvider } from '../payments/service';
+import { actorIdOf, orderForCaller } from './order-access';
 import { changeOrderStatus, loadOrder } from './order-records';
 import { listOrders } from './order-lists';
 
@@ -17,6 +20,7 @@ const steps: Record<string, { to: OrderStatus; from: OrderStatus[]; summary: str
 
 /** Store-admin order management: the list with filters, and moving orders along. */
 export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const provider = createPaymentProvider(storeConfigOf(app.config));
   app.get(
     '/admin/orders',
     {
@@ -92,6 +96,26 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       });
       return (await loadOrder(app.db, { id: request.params.id }))!.order;
+    },
+  );
+
+  app.post(
+    '/orders/:id/refund',
+    {
+      config: storeAdmins,
+      schema: {
+        tags: ['store admin'],
+        summary: 'Refund a paid order through the payment provider (store admins)',
+        params: orderParams,
+        body: z.object({ note: z.string().trim().max(500).optional() }).nullish(),
+        response: { 200: order, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request) => {
+      const { row } = await orderForCaller(app.db, request, request.params.id);
+      const acting = { actorId: actorIdOf(request), requestId: request.id, log: request.log };
+      await refundOrder(app.db, { ...acting, provider }, row, request.body?.note);
+      return (await loadOrder(app.db, { id: row.id }))!.order;
     },
   );
 };

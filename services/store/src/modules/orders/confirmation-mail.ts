@@ -10,13 +10,13 @@ const money = (cents: number, currency: string) =>
  * Spec flow "Order Product": once paid, the buyer gets a confirmation with a link to the
  * order's tracking page, which the order's token opens without an account.
  */
-export const orderConfirmationMail: EventConsumer = {
+export const orderConfirmationMail: EventConsumer<'store.order.paid'> = {
   name: 'order-confirmation-mail',
   eventTypes: ['store.order.paid'],
   // Mail leaves outside any transaction; a repeated delivery may send it twice, never none.
   outsideTransaction: true,
   async handle(event, { app }) {
-    const { orderId } = event.payload as { orderId: string };
+    const { orderId } = event.payload;
     const found = await loadOrder(app.db, { id: orderId });
     if (!found) return;
     const { order, row } = found;

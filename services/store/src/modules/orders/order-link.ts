@@ -59,13 +59,13 @@ export async function requestOrderLink(db: Database, input: { number: string; em
 }
 
 /** Mails the order's tracking link, with its token, to the address the order was placed with. */
-export const orderLinkMail: EventConsumer = {
+export const orderLinkMail: EventConsumer<'store.order.link-requested'> = {
   name: 'order-link-mail',
   eventTypes: ['store.order.link-requested'],
   // Mail leaves outside any transaction; a repeated delivery may send it twice, never none.
   outsideTransaction: true,
   async handle(event, { app }) {
-    const { orderId } = event.payload as { orderId: string };
+    const { orderId } = event.payload;
     const found = await loadOrder(app.db, { id: orderId });
     if (!found) return;
     const { order, row } = found;

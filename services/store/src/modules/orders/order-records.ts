@@ -1,8 +1,7 @@
 import type { Order, OrderStatus } from '@makrx/contracts';
-import { recordAudit, users, type Database } from '@makrx/db';
+import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { asc, eq, sql } from 'drizzle-orm';
-import { productVariants } from '../catalog/tables';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import { orderLines, orders, orderStatusHistory, shippingMethods } from './tables';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -69,16 +68,6 @@ function toOrder(
       at: h.at.toISOString(),
     })),
   };
-}
-
-/**
- * The audit log's actor must be a known account; a token's subject that the shared users
- * table does not hold yet (a first purchase right after sign-up) is kept in `after` instead.
- */
-export async function auditActor(db: Database, userId: string | null): Promise<string | null> {
-  if (!userId) return null;
-  const [known] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  return known?.id ?? null;
 }
 
 export interface StatusChange {
@@ -148,17 +137,30 @@ export async function changeOrderStatus(
   return updated;
 }
 
-/** Puts an order's units back on the shelf (a cancelled or expired order). */
-export async function releaseOrderStock(tx: Database, orderId: string): Promise<void> {
-  const lines = await tx
+/** The units an order holds: each variant and how many, what goes back to stock if it closes. */
+export async function unitsHeldBy(db: Database, orderId: string) {
+  return db
     .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
     .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));
+}
+
+/** What an order bought, line by line in its order, for the event that announces it paid. */
+export async function boughtLines(db: Database, orderId: string) {
+  return db
+    .select({ variantId: orderLines.variantId, sku: orderLines.sku, quantity: orderLines.quantity })
+    .from(orderLines)
     .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.variantId));
-  for (const line of lines) {
-    await tx
-      .update(productVariants)
-      .set({ stock: sql`${productVariants.stock} + ${line.quantity}` })
-      .where(eq(productVariants.id, line.variantId));
-  }
+    .orderBy(asc(orderLines.position));
+}
+
+/** Orders still awaiting payment whose window closed by `now`, oldest first, at most `limit`. */
+export async function unpaidOrdersDue(db: Database, now: Date, limit: number) {
+  const due = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, 'pending_payment'), lte(orders.expiresAt, now)))
+    .orderBy(asc(orders.expiresAt))
+    .limit(limit);
+  return due.map((row) => row.id);
 }

@@ -5,11 +5,10 @@ import {
   taxRate,
   taxRateInput,
 } from '@makrx/contracts';
-import { recordAudit, type Database } from '@makrx/db';
+import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditActor } from './order-records';
 import { signedInUser } from '@makrx/auth';
 import { shippingMethods, taxRates } from './tables';
 

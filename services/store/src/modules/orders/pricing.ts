@@ -2,7 +2,7 @@ import type { ShippingAddressInput } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { badRequest } from '@makrx/service-kit';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { products } from '../catalog/tables';
+import { productsById } from '../catalog/service';
 import { shippingMethods, taxRates } from './tables';
 
 export interface PricedLine {
@@ -54,7 +54,7 @@ export async function taxRateFor(
  * goods and shipping alike and is rounded half up to the cent.
  */
 export function orderTotals(
-  lines: PricedLine[],
+  lines: readonly PricedLine[],
   method: { rateCents: number; freeFromCents: number | null },
   taxRateBasisPoints: number,
 ): OrderTotals {
@@ -71,34 +71,41 @@ export function orderTotals(
   };
 }
 
+/** A line to price: a variant at its price now, and how many. */
+export interface LineToPrice extends PricedLine {
+  variantId: string;
+  productId: string;
+  sku: string;
+  options: Record<string, string>;
+}
+
 /**
- * Prices lines for a destination and shipping method: their products (all in one currency),
- * the destination's tax rate and the totals. Placing an order and quoting one both go through
- * here, so a quote is what the order will cost.
+ * Prices lines for a destination and shipping method: their products' names (all in one
+ * currency), the destination's tax rate and the totals. Placing an order and quoting one both
+ * go through here, so a quote is what the order will cost.
  */
-export async function priceOrder(
+export async function priceOrder<Line extends LineToPrice>(
   db: Database,
-  lines: (PricedLine & { productId: string })[],
+  lines: readonly Line[],
   method: { rateCents: number; freeFromCents: number | null },
   address: Pick<ShippingAddressInput, 'country' | 'region'>,
 ) {
-  const productRows = await db
-    .select({
-      id: products.id,
-      name: products.name,
-      slug: products.slug,
-      currency: products.currency,
-    })
-    .from(products)
-    .where(inArray(products.id, [...new Set(lines.map((l) => l.productId))]));
+  const productRows = await productsById(
+    db,
+    lines.map((l) => l.productId),
+  );
   const currencies = new Set(productRows.map((p) => p.currency));
   if (currencies.size > 1) {
     throw badRequest('MIXED_CURRENCIES', 'These items are priced in different currencies.');
   }
+  const productOf = new Map(productRows.map((p) => [p.id, p]));
   const taxRate = await taxRateFor(db, address);
   return {
     currency: productRows[0]!.currency,
-    productOf: new Map(productRows.map((p) => [p.id, p])),
+    lines: lines.map((line) => {
+      const product = productOf.get(line.productId)!;
+      return { ...line, productName: product.name, productSlug: product.slug };
+    }),
     totals: orderTotals(lines, method, taxRate),
   };
 }

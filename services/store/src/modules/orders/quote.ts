@@ -1,9 +1,8 @@
 import type { CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { badRequest } from '@makrx/service-kit';
-import { inArray } from 'drizzle-orm';
-import { productVariants } from '../catalog/tables';
-import { mergeItems } from './place-order';
+import { variantsById } from '../catalog/service';
+import { mergeItems } from './order-placement';
 import { findShippingMethod, priceOrder } from './pricing';
 
 /**
@@ -20,55 +19,39 @@ export async function quoteOrder(
     throw badRequest('CART_EMPTY', 'The cart is empty: add something before checking out.');
   }
   const method = await findShippingMethod(db, request.shippingMethod);
-  const variants = await db
-    .select({
-      variantId: productVariants.id,
-      productId: productVariants.productId,
-      sku: productVariants.sku,
-      options: productVariants.options,
-      unitPriceCents: productVariants.priceCents,
-      stock: productVariants.stock,
-    })
-    .from(productVariants)
-    .where(
-      inArray(
-        productVariants.id,
+  const variantOf = new Map(
+    (
+      await variantsById(
+        db,
         items.map((i) => i.variantId),
-      ),
-    );
-  const variantOf = new Map(variants.map((v) => [v.variantId, v]));
-  const lines = items.map((item) => {
+      )
+    ).map((v) => [v.variantId, v]),
+  );
+  const wanted = items.map((item) => {
     const variant = variantOf.get(item.variantId);
     if (!variant) {
       throw badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [
         { field: 'items', variantId: item.variantId, message: 'no such product variant' },
       ]);
     }
-    return { ...variant, quantity: item.quantity };
+    const { productId, sku, options, priceCents, stock } = variant;
+    return { ...item, productId, sku, options, unitPriceCents: priceCents, stock };
   });
-  const { currency, productOf, totals } = await priceOrder(
-    db,
-    lines,
-    method,
-    request.shippingAddress,
-  );
+  const { currency, lines, totals } = await priceOrder(db, wanted, method, request.shippingAddress);
   return {
     currency,
-    lines: lines.map((line) => {
-      const product = productOf.get(line.productId)!;
-      return {
-        variantId: line.variantId,
-        sku: line.sku,
-        productName: product.name,
-        productSlug: product.slug,
-        options: line.options,
-        unitPriceCents: line.unitPriceCents,
-        quantity: line.quantity,
-        lineTotalCents: line.unitPriceCents * line.quantity,
-        available: line.stock,
-        short: line.stock < line.quantity,
-      };
-    }),
+    lines: lines.map((line) => ({
+      variantId: line.variantId,
+      sku: line.sku,
+      productName: line.productName,
+      productSlug: line.productSlug,
+      options: line.options,
+      unitPriceCents: line.unitPriceCents,
+      quantity: line.quantity,
+      lineTotalCents: line.unitPriceCents * line.quantity,
+      available: line.stock,
+      short: line.stock < line.quantity,
+    })),
     subtotalCents: totals.subtotalCents,
     shippingCents: totals.shippingCents,
     taxCents: totals.taxCents,

@@ -11,10 +11,14 @@ import {
 import { badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cartOwnerOf } from '../cart/cart-owner';
-import { cartItemsOf, findCartId } from '../cart/service';
-import { orderForCaller, orderTokenHeader } from './order-access';
-import { placeOrder, type Buyer } from './place-order';
+import { storeConfigOf } from '../../config';
+import { cancelOrder } from '../../flows/cancel-order';
+import { placeOrder } from '../../flows/place-order';
+import { cartItemsOf, cartOwnerOf, findCartId } from '../cart/service';
+import { createPaymentProvider } from '../payments/service';
+import { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
+import { loadOrder } from './order-records';
+import type { Buyer } from './order-placement';
 import { quoteOrder } from './quote';
 import { shippingMethods } from './tables';
 
@@ -39,6 +43,7 @@ function buyerOf(request: FastifyRequest, email: string | undefined): Buyer {
 }
 
 export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
+  const provider = createPaymentProvider(storeConfigOf(app.config));
   /** The caller's cart, for an order placed without a list of items. */
   const cartOf = async (request: FastifyRequest) => {
     const owner = cartOwnerOf(request);
@@ -158,5 +163,25 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => (await orderForCaller(app.db, request, request.params.id)).order,
+  );
+
+  app.post(
+    '/orders/:id/cancel',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel an order before it ships; a paid one is refunded',
+        headers: orderTokenHeader,
+        params: z.object({ id: z.uuid() }),
+        response: { 200: order, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request) => {
+      const { row } = await orderForCaller(app.db, request, request.params.id);
+      const acting = { actorId: actorIdOf(request), requestId: request.id, log: request.log };
+      await cancelOrder(app.db, { ...acting, provider }, row);
+      return (await loadOrder(app.db, { id: row.id }))!.order;
+    },
   );
 };

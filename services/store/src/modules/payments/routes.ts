@@ -1,14 +1,19 @@
-import { errorBody, order, paymentResult, paymentSource, isErrorCode } from '@makrx/contracts';
+import {
+  errorBody,
+  isErrorCode,
+  paymentResult,
+  paymentSource,
+  type PaymentResult,
+} from '@makrx/contracts';
 import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loadOrder } from '../orders/order-records';
-import { actorIdOf, orderForCaller, orderTokenHeader } from '../orders/order-access';
-import { cancelOrder, refundOrder } from './order-lifecycle';
 import { storeConfigOf } from '../../config';
+import { confirmPayment, payOrder } from '../../flows/pay-order';
+import type { PaymentFlowInput } from '../../flows/settle-payment';
 import { storeLinks } from '../../store-links';
+import { actorIdOf, orderForCaller, orderTokenHeader } from '../orders/service';
 import { createPaymentProvider } from './provider';
-import { confirmPayment, payOrder, type PaymentContext } from './service';
 
 const orderParams = z.object({ id: z.uuid() });
 
@@ -16,7 +21,7 @@ const orderParams = z.object({ id: z.uuid() });
  * A declined card is the buyer's to fix: 402 with the provider's reason in words. Its code is
  * one of ours (the provider's own, such as Stripe's `expired_card`, is in the details).
  */
-function failedPaymentError(result: Awaited<ReturnType<typeof payOrder>>) {
+function failedPaymentError(result: PaymentResult) {
   const { failure, id } = result.payment;
   const providerCode = failure?.code ?? 'payment_failed';
   const ours = providerCode.toUpperCase();
@@ -31,12 +36,12 @@ function failedPaymentError(result: Awaited<ReturnType<typeof payOrder>>) {
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   const provider = createPaymentProvider(storeConfigOf(app.config));
   const links = storeLinks(app.config);
-  const context = (request: FastifyRequest): PaymentContext => ({
-    db: app.db,
+  const paying = (request: FastifyRequest): PaymentFlowInput => ({
     provider,
+    links,
     actorId: actorIdOf(request),
     requestId: request.id,
-    links,
+    log: request.log,
   });
 
   app.post(
@@ -56,7 +61,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { row } = await orderForCaller(app.db, request, request.params.id);
-      const result = await payOrder(context(request), row, request.body);
+      const result = await payOrder(app.db, paying(request), row, request.body);
       if (result.payment.status === 'failed') throw failedPaymentError(result);
       return reply.code(201).send(result);
     },
@@ -76,47 +81,9 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { row } = await orderForCaller(app.db, request, request.params.id);
-      const result = await confirmPayment(context(request), row, request.params.paymentId);
+      const result = await confirmPayment(app.db, paying(request), row, request.params.paymentId);
       if (result.payment.status === 'failed') throw failedPaymentError(result);
       return result;
-    },
-  );
-
-  app.post(
-    '/orders/:id/cancel',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['orders'],
-        summary: 'Cancel an order before it ships; a paid one is refunded',
-        headers: orderTokenHeader,
-        params: orderParams,
-        response: { 200: order, 404: errorBody, 409: errorBody },
-      },
-    },
-    async (request) => {
-      const { row } = await orderForCaller(app.db, request, request.params.id);
-      await cancelOrder(context(request), row);
-      return (await loadOrder(app.db, { id: row.id }))!.order;
-    },
-  );
-
-  app.post(
-    '/orders/:id/refund',
-    {
-      config: { access: { permission: 'store:admin' } },
-      schema: {
-        tags: ['store admin'],
-        summary: 'Refund a paid order through the payment provider (store admins)',
-        params: orderParams,
-        body: z.object({ note: z.string().trim().max(500).optional() }).nullish(),
-        response: { 200: order, 403: errorBody, 404: errorBody, 409: errorBody },
-      },
-    },
-    async (request) => {
-      const { row } = await orderForCaller(app.db, request, request.params.id);
-      await refundOrder(context(request), row, request.body?.note);
-      return (await loadOrder(app.db, { id: row.id }))!.order;
     },
   );
 };

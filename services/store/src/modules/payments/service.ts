@@ -1,26 +1,37 @@
-import type { Payment, PaymentResult } from '@makrx/contracts';
-import { recordAudit, type Database } from '@makrx/db';
-import { publishEvent } from '@makrx/events';
-import { AppError, conflict, requestNotification } from '@makrx/service-kit';
-import type { StoreLinks } from '../../store-links';
+import type { Payment } from '@makrx/contracts';
+import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
+import { AppError, conflict } from '@makrx/service-kit';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { categories, products, productVariants } from '../catalog/tables';
-import { auditActor, changeOrderStatus, loadOrder, type OrderRow } from '../orders/order-records';
-import { isUniqueViolation } from '../orders/place-order';
-import { orderLines } from '../orders/tables';
 import type { PaymentProvider, PaymentSource, ProviderPayment } from './provider';
 import { payments } from './tables';
 
-export interface PaymentContext {
-  db: Database;
-  provider: PaymentProvider;
+/*
+ * The payments module's service: payment rows and the provider's calls. What a payment does
+ * to its order (paid, refunded) is composed by the flows in src/flows.
+ */
+
+export {
+  createPaymentProvider,
+  type PaymentProvider,
+  type PaymentSource,
+  type ProviderPayment,
+} from './provider';
+
+export type PaymentRow = typeof payments.$inferSelect;
+
+/** Who acts and in which request, for the audit rows. */
+export interface Acting {
   actorId: string | null;
   requestId?: string | null;
-  /** Links into the store app, for the buyer's notification. */
-  links: StoreLinks;
 }
 
-type PaymentRow = typeof payments.$inferSelect;
+/** The order as a payment needs it. */
+export interface OrderToPay {
+  id: string;
+  number: string;
+  totalCents: number;
+  currency: string;
+}
 
 export function toPayment(row: PaymentRow): Payment {
   return {
@@ -43,256 +54,164 @@ export function toPayment(row: PaymentRow): Payment {
   };
 }
 
-/**
- * Pays a pending order. A declined card leaves a failed payment and the order still pending,
- * so the buyer picks another card and the order stays the one order.
- */
-export async function payOrder(
-  ctx: PaymentContext,
-  order: OrderRow,
-  source: PaymentSource,
-): Promise<PaymentResult> {
-  assertPayable(order);
-  const [created] = await ctx.db
+export async function findPayment(db: Database, paymentId: string): Promise<PaymentRow> {
+  const [row] = await db.select().from(payments).where(eq(payments.id, paymentId));
+  if (!row) throw new AppError(404, 'NOT_FOUND', 'The payment was not found.');
+  return row;
+}
+
+/** An attempt to pay the order's total, recorded before the provider is asked. */
+export async function openPayment(
+  db: Database,
+  order: OrderToPay,
+  provider: PaymentProvider['name'],
+): Promise<PaymentRow> {
+  const [created] = await db
     .insert(payments)
     .values({
       orderId: order.id,
-      provider: ctx.provider.name,
+      provider,
       status: 'processing',
       amountCents: order.totalCents,
       currency: order.currency,
     })
     .returning();
-  const payment = created!;
-  let answer: ProviderPayment;
+  return created!;
+}
+
+/**
+ * Asks the provider to charge the order's total. A declined card is an answer; a provider that
+ * cannot be reached is 502 PAYMENT_PROVIDER_UNAVAILABLE (the payment's idempotency key makes a
+ * retried call charge once).
+ */
+export async function chargeAtProvider(
+  provider: PaymentProvider,
+  order: OrderToPay,
+  paymentId: string,
+  source: PaymentSource,
+): Promise<ProviderPayment> {
   try {
-    answer = await ctx.provider.charge({
+    return await provider.charge({
       amountCents: order.totalCents,
       currency: order.currency,
       source,
-      idempotencyKey: `payment-${payment.id}`,
-      metadata: { orderId: order.id, orderNumber: order.number, paymentId: payment.id },
+      idempotencyKey: `payment-${paymentId}`,
+      metadata: { orderId: order.id, orderNumber: order.number, paymentId },
     });
   } catch (error) {
-    await settlePayment(ctx, payment.id, {
-      providerPaymentId: null,
-      status: 'failed',
-      code: 'provider_unavailable',
-      message: 'The payment provider could not be reached. Nothing was charged; try again.',
-    });
     throw new AppError(
       502,
       'PAYMENT_PROVIDER_UNAVAILABLE',
       'The payment provider could not be reached.',
-      {
-        cause: error instanceof Error ? error.message : String(error),
-      },
+      { cause: error instanceof Error ? error.message : String(error) },
     );
   }
-  return settlePayment(ctx, payment.id, answer);
 }
 
-/** After the buyer completed the issuer's extra step. */
-export async function confirmPayment(
-  ctx: PaymentContext,
-  order: OrderRow,
+/** The payment of this order waiting for the buyer's extra step (3-D Secure). */
+export async function paymentAwaitingConfirmation(
+  db: Database,
+  orderId: string,
   paymentId: string,
-): Promise<PaymentResult> {
-  const [row] = await ctx.db
+): Promise<PaymentRow & { providerPaymentId: string }> {
+  const [row] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.id, paymentId), eq(payments.orderId, order.id)));
+    .where(and(eq(payments.id, paymentId), eq(payments.orderId, orderId)));
   if (!row) throw new AppError(404, 'NOT_FOUND', 'The payment was not found.');
   if (row.status !== 'requires_action' || !row.providerPaymentId) {
     throw conflict('PAYMENT_NOT_AWAITING_CONFIRMATION', 'This payment has nothing to confirm.', {
       status: row.status,
     });
   }
-  return settlePayment(ctx, row.id, await ctx.provider.confirm(row.providerPaymentId));
-}
-
-function assertPayable(order: OrderRow): void {
-  if (order.status !== 'pending_payment') {
-    throw conflict(
-      'ORDER_NOT_PAYABLE',
-      `The order is ${order.status.replace('_', ' ')}; there is nothing to pay.`,
-      {
-        status: order.status,
-      },
-    );
-  }
-  if (order.expiresAt.getTime() <= Date.now()) {
-    throw conflict(
-      'ORDER_EXPIRED',
-      'The time to pay this order has run out; its items went back on the shelf.',
-    );
-  }
+  return { ...row, providerPaymentId: row.providerPaymentId };
 }
 
 /**
- * Records what the provider said about a payment; a success marks the order paid, in one
- * transaction with its history, audit rows and the `store.order.paid` event. Settling an
- * already settled payment (a webhook after the direct answer) changes nothing.
+ * Records what the provider said on a payment still open, with its audit row; undefined when it
+ * was settled already (a webhook after the direct answer). An order is paid once: a second
+ * success breaks `payments_one_success_per_order`, answered 409 ORDER_ALREADY_PAID.
  */
-export async function settlePayment(
-  ctx: PaymentContext,
+export async function recordProviderAnswer(
+  tx: Database,
   paymentId: string,
   answer: ProviderPayment,
-): Promise<PaymentResult> {
-  const settle = () =>
-    ctx.db.transaction(async (tx) => {
-      const [payment] = await tx
-        .update(payments)
-        .set({
-          status: answer.status,
-          providerPaymentId: answer.providerPaymentId,
-          failureCode: answer.status === 'failed' ? answer.code : null,
-          failureMessage: answer.status === 'failed' ? answer.message : null,
-          updatedAt: new Date(),
-        })
-        .where(
-          and(
-            eq(payments.id, paymentId),
-            inArray(payments.status, ['processing', 'requires_action']),
-          ),
-        )
-        .returning();
-      if (!payment) return 'already-settled' as const;
-      await recordAudit(tx, {
-        service: 'store',
-        action: `payment.${answer.status}`,
-        entityType: 'payment',
-        entityId: payment.id,
-        actorId: await auditActor(tx, ctx.actorId),
-        after: {
-          orderId: payment.orderId,
-          provider: payment.provider,
-          amountCents: payment.amountCents,
-          ...(answer.status === 'failed' ? { failure: answer.code } : {}),
-        },
-        requestId: ctx.requestId ?? null,
-      });
-      if (answer.status !== 'succeeded') return 'recorded' as const;
-      try {
-        const order = await changeOrderStatus(tx, payment.orderId, {
-          to: 'paid',
-          from: ['pending_payment'],
-          actorId: ctx.actorId,
-          requestId: ctx.requestId,
-          action: 'order.paid',
-        });
-        await publishOrderPaid(tx, order);
-        if (order.userId) {
-          await requestNotification(tx, 'store', {
-            userId: order.userId,
-            kind: 'order.paid',
-            title: `Order ${order.number} is paid`,
-            body: 'Thank you. We are getting it ready to ship.',
-            link: ctx.links.order(order.number, order.accessToken),
-          });
-        }
-        return 'paid' as const;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'ORDER_STATUS_CONFLICT') {
-          return 'order-closed' as const;
-        }
-        throw error;
-      }
-    });
-  let outcome;
+  acting: Acting,
+): Promise<PaymentRow | undefined> {
+  let payment: PaymentRow | undefined;
   try {
-    outcome = await settle();
+    [payment] = await tx
+      .update(payments)
+      .set({
+        status: answer.status,
+        providerPaymentId: answer.providerPaymentId,
+        failureCode: answer.status === 'failed' ? answer.code : null,
+        failureMessage: answer.status === 'failed' ? answer.message : null,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(payments.id, paymentId),
+          inArray(payments.status, ['processing', 'requires_action']),
+        ),
+      )
+      .returning();
   } catch (error) {
     // Two cards paid the same order at once: the database lets one succeed.
-    if (!isUniqueViolation(error, 'payments_one_success_per_order')) throw error;
-    outcome = 'duplicate' as const;
-  }
-  if (outcome === 'order-closed') {
-    await refundUnneededPayment(
-      ctx,
-      paymentId,
-      answer.providerPaymentId,
-      'order no longer awaiting payment',
-    );
-    throw conflict(
-      'ORDER_EXPIRED',
-      'The time to pay this order ran out before the payment arrived; the payment was refunded.',
-    );
-  }
-  if (outcome === 'duplicate') {
-    await refundUnneededPayment(ctx, paymentId, answer.providerPaymentId, 'order already paid');
+    if (!violates(error, '23505', 'payments_one_success_per_order')) throw error;
     throw conflict('ORDER_ALREADY_PAID', 'The order was already paid; this payment was refunded.');
   }
-  return paymentResult(ctx.db, paymentId);
+  if (!payment) return undefined;
+  await recordAudit(tx, {
+    service: 'store',
+    action: `payment.${answer.status}`,
+    entityType: 'payment',
+    entityId: payment.id,
+    actorId: await auditActor(tx, acting.actorId),
+    after: {
+      orderId: payment.orderId,
+      provider: payment.provider,
+      amountCents: payment.amountCents,
+      ...(answer.status === 'failed' ? { failure: answer.code } : {}),
+    },
+    requestId: acting.requestId ?? null,
+  });
+  return payment;
 }
 
 /**
- * The money arrived for an order that no longer wants it (it expired, was cancelled, or
- * another payment won): give it back rather than sell stock twice or charge twice.
+ * The money arrived for an order that no longer wants it (it expired, was cancelled, another
+ * payment won, or recording it failed): give it back rather than sell stock twice or charge
+ * twice. The refund's idempotency key makes a repeat refund once.
  */
-async function refundUnneededPayment(
-  ctx: PaymentContext,
-  paymentId: string,
-  providerPaymentId: string | null,
+export async function refundUnneededPayment(
+  db: Database,
+  provider: PaymentProvider,
+  payment: { id: string; providerPaymentId: string },
   reason: string,
+  acting: Acting,
 ): Promise<void> {
-  if (!providerPaymentId) return;
-  const { refundId } = await ctx.provider.refund(providerPaymentId, `refund-${paymentId}`);
-  await ctx.db.transaction(async (tx) => {
-    const [payment] = await tx
+  const { refundId } = await provider.refund(payment.providerPaymentId, `refund-${payment.id}`);
+  await db.transaction(async (tx) => {
+    const [refunded] = await tx
       .update(payments)
       .set({
         status: 'refunded',
-        providerPaymentId,
+        providerPaymentId: payment.providerPaymentId,
         providerRefundId: refundId,
         updatedAt: new Date(),
       })
-      .where(eq(payments.id, paymentId))
+      .where(eq(payments.id, payment.id))
       .returning({ orderId: payments.orderId });
     await recordAudit(tx, {
       service: 'store',
       action: 'payment.refunded',
       entityType: 'payment',
-      entityId: paymentId,
+      entityId: payment.id,
       actorId: null,
-      after: { orderId: payment?.orderId, reason, refundId },
-      requestId: ctx.requestId ?? null,
+      after: { orderId: refunded?.orderId, reason, refundId },
+      requestId: acting.requestId ?? null,
     });
-  });
-}
-
-async function paymentResult(db: Database, paymentId: string): Promise<PaymentResult> {
-  const [row] = await db.select().from(payments).where(eq(payments.id, paymentId));
-  const found = await loadOrder(db, { id: row!.orderId });
-  return { payment: toPayment(row!), order: found!.order };
-}
-
-/** "Route to fulfilment" (spec flow "Order Product"), and purchase activity for MakrX.org. */
-async function publishOrderPaid(tx: Database, order: OrderRow): Promise<void> {
-  const lines = await tx
-    .select({
-      sku: orderLines.sku,
-      quantity: orderLines.quantity,
-      categorySlug: categories.slug,
-    })
-    .from(orderLines)
-    .innerJoin(productVariants, eq(productVariants.id, orderLines.variantId))
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(eq(orderLines.orderId, order.id));
-  await publishEvent(tx, {
-    type: 'store.order.paid',
-    source: 'store',
-    payload: {
-      orderId: order.id,
-      orderNumber: order.number,
-      userId: order.userId,
-      email: order.email,
-      totalCents: order.totalCents,
-      currency: order.currency,
-      lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
-      productCategories: [...new Set(lines.map((l) => l.categorySlug))],
-    },
   });
 }
 
@@ -307,12 +226,32 @@ export async function successfulPayment(db: Database, orderId: string) {
   return row;
 }
 
+export interface ProviderRefund {
+  payment: PaymentRow;
+  refundId: string;
+}
+
+/**
+ * Refunds the payment that paid this order at the provider, if one did. Outside any
+ * transaction (no lock held across the network); its idempotency key makes a repeat, after a
+ * later step failed, refund once.
+ */
+export async function refundAtProvider(
+  db: Database,
+  provider: PaymentProvider,
+  orderId: string,
+): Promise<ProviderRefund | undefined> {
+  const payment = await successfulPayment(db, orderId);
+  if (!payment?.providerPaymentId) return undefined;
+  const { refundId } = await provider.refund(payment.providerPaymentId, `refund-${payment.id}`);
+  return { payment, refundId };
+}
+
 /** Records a refund the provider made, in the transaction that moves the order. */
 export async function recordRefund(
-  ctx: PaymentContext,
   tx: Database,
-  payment: PaymentRow,
-  refundId: string,
+  { payment, refundId }: ProviderRefund,
+  acting: Acting,
 ): Promise<void> {
   await tx
     .update(payments)
@@ -323,8 +262,8 @@ export async function recordRefund(
     action: 'payment.refunded',
     entityType: 'payment',
     entityId: payment.id,
-    actorId: await auditActor(tx, ctx.actorId),
+    actorId: await auditActor(tx, acting.actorId),
     after: { orderId: payment.orderId, amountCents: payment.amountCents, refundId },
-    requestId: ctx.requestId ?? null,
+    requestId: acting.requestId ?? null,
   });
 }

@@ -1,11 +1,11 @@
 import { errorBody } from '@makrx/contracts';
-import { AppError, badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { storeConfigOf } from '../../config';
+import { settleProviderAnswer } from '../../flows/pay-order';
 import { storeLinks } from '../../store-links';
 import { createPaymentProvider } from './provider';
-import { settlePayment } from './service';
 import { verifyStripeWebhook } from './stripe-gateway';
 import { payments, processedWebhookEvents } from './tables';
 
@@ -69,14 +69,15 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         const paymentId = intent.metadata.paymentId;
         if (!paymentId || !UUID.test(paymentId)) return;
         const [payment] = await tx
-          .select({ id: payments.id })
+          .select({ id: payments.id, orderId: payments.orderId })
           .from(payments)
           .where(and(eq(payments.provider, 'stripe'), eq(payments.id, paymentId)));
         if (!payment) return;
         const failure = intent.last_payment_error;
-        await settlePayment(
-          { db: tx, provider, actorId: null, requestId: request.id, links },
-          payment.id,
+        await settleProviderAnswer(
+          tx,
+          { provider, links, actorId: null, requestId: request.id, log: request.log },
+          payment,
           event.type === 'payment_intent.succeeded'
             ? { providerPaymentId: intent.id, status: 'succeeded' }
             : {
@@ -85,11 +86,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
                 code: failure?.code ?? 'payment_failed',
                 message: failure?.message ?? 'The payment failed.',
               },
-        ).catch((error: unknown) => {
-          // A payment the order no longer wanted was refunded; Stripe needs no retry.
-          const refunded = ['ORDER_EXPIRED', 'ORDER_ALREADY_PAID'];
-          if (!(error instanceof AppError && refunded.includes(error.code))) throw error;
-        });
+        );
       });
       return { received: true as const };
     },

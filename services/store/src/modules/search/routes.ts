@@ -1,6 +1,6 @@
 import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
-import { searchProducts } from '../catalog/search';
+import { searchProducts } from '../catalog/service';
 
 /** The store's part of the unified search: products. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { eventTypes, isEventType, parseEventPayload } from './events';
+
+describe('event schemas', () => {
+  it('know every event type the services publish', () => {
+    expect([...eventTypes].sort()).toEqual([
+      'notification.requested',
+      'store.order.link-requested',
+      'store.order.paid',
+    ]);
+    expect(isEventType('store.order.paid')).toBe(true);
+    expect(isEventType('toString')).toBe(false);
+  });
+
+  it("read a guest's paid order, and refuse one without its lines", () => {
+    const paid = {
+      orderId: randomUUID(),
+      orderNumber: 'MX-100001',
+      userId: null,
+      email: 'guest@example.com',
+      totalCents: 5598,
+      currency: 'USD',
+      lines: [{ sku: 'TOL-CAL-DIG-150', quantity: 1 }],
+      productCategories: ['tools'],
+    };
+    expect(parseEventPayload('store.order.paid', paid)).toEqual(paid);
+    const { lines: _lines, ...withoutLines } = paid;
+    expect(() => parseEventPayload('store.order.paid', withoutLines)).toThrow(/lines/);
+  });
+
+  it('fill in what a notification request leaves out, and refuse an unknown type', () => {
+    const userId = randomUUID();
+    expect(
+      parseEventPayload('notification.requested', { userId, kind: 'order.paid', title: 'Paid' }),
+    ).toEqual({ userId, kind: 'order.paid', title: 'Paid', body: '', link: null });
+    expect(() => parseEventPayload('order.teleported', {})).toThrow(
+      '"order.teleported" is not a known event type.',
+    );
+  });
+});

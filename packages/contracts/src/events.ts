@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { raiseNotificationRequest } from './notifications';
+
+/*
+ * Every event a service publishes to the outbox, by type, with the schema of its payload.
+ * publishEvent (@makrx/events) refuses an event whose payload does not match; a consumer gets
+ * the payload parsed with the same schema, and an event that no longer parses is a failed
+ * delivery (retried, then parked), never quietly handled.
+ */
+
+/** Ids as the database keeps them (any uuid, whatever its version). */
+const id = z.guid();
+
+/**
+ * A store order was paid (spec flow "Order Product": route to fulfilment). Consumed by the
+ * store's confirmation mail and by MakrX.org's purchase activity (spec section 7).
+ */
+export const storeOrderPaid = z.object({
+  orderId: id,
+  orderNumber: z.string().min(1),
+  /** Null for a guest's order: guests have no MakrX.org profile. */
+  userId: id.nullable(),
+  email: z.string().min(1),
+  totalCents: z.number().int().nonnegative(),
+  currency: z.string().length(3),
+  lines: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().positive() })),
+  /** The slugs of the categories bought from, each once. */
+  productCategories: z.array(z.string().min(1)),
+});
+
+/** A guest asked for their order's link by number and email; it goes to the order's address. */
+export const storeOrderLinkRequested = z.object({ orderId: id });
+
+/**
+ * A user is to be notified of a change, raised in the transaction of that change; the relay
+ * hands it to the auth service with the event id as its idempotency key.
+ */
+export const notificationRequested = raiseNotificationRequest.omit({ idempotencyKey: true });
+
+export const eventSchemas = {
+  'store.order.paid': storeOrderPaid,
+  'store.order.link-requested': storeOrderLinkRequested,
+  'notification.requested': notificationRequested,
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+/** A payload as a consumer reads it, defaults filled in. */
+export type EventPayload<T extends EventType> = z.output<(typeof eventSchemas)[T]>;
+/** A payload as a publisher gives it. */
+export type EventPayloadInput<T extends EventType> = z.input<(typeof eventSchemas)[T]>;
+
+export const eventTypes = Object.keys(eventSchemas) as EventType[];
+
+export const isEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);
+
+/**
+ * The payload of an event of `type`, checked with its schema: a ZodError names what does not
+ * match; an unknown type is an error too.
+ */
+export function parseEventPayload<T extends EventType>(type: T, payload: unknown): EventPayload<T>;
+export function parseEventPayload(type: string, payload: unknown): EventPayload<EventType>;
+export function parseEventPayload(type: string, payload: unknown) {
+  if (!isEventType(type)) throw new Error(`"${type}" is not a known event type.`);
+  return eventSchemas[type].parse(payload);
+}

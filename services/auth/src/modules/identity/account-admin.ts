@@ -1,0 +1,85 @@
+import type { AssignableRole } from '@makrx/contracts';
+import type { Database } from '@makrx/db';
+import { users } from '@makrx/db/schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { accountColumns } from './accounts';
+import { endSessionsOf } from './sessions';
+import { credentials, userRoles } from './tables';
+
+/*
+ * Accounts as a super admin manages them. Credentials and roles are the identity module's:
+ * user administration decides who may change what and records it, and changes them here.
+ */
+
+const adminAccountColumns = {
+  ...accountColumns,
+  lockedUntil: credentials.lockedUntil,
+  createdAt: users.createdAt,
+  lastSignInAt: credentials.lastSignInAt,
+};
+
+const accountsWithCredentials = (db: Database) =>
+  db
+    .select(adminAccountColumns)
+    .from(users)
+    .leftJoin(credentials, eq(credentials.userId, users.id));
+
+/** Accounts whose email, username or name contain `q`, by name, a page at a time. */
+export async function searchAccounts(
+  db: Database,
+  query: { q?: string | undefined; page: number; pageSize: number },
+) {
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = pattern
+    ? sql`(${users.email} ilike ${pattern} or ${users.username} ilike ${pattern} or ${users.displayName} ilike ${pattern})`
+    : undefined;
+  const rows = await db
+    .select({ ...adminAccountColumns, total: sql<number>`cast(count(*) over () as integer)` })
+    .from(users)
+    .leftJoin(credentials, eq(credentials.userId, users.id))
+    .where(where)
+    .orderBy(asc(users.displayName), asc(users.email))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+}
+
+export type AdminAccountRow = Awaited<ReturnType<typeof searchAccounts>>['rows'][number];
+
+export async function findAdminAccount(
+  db: Database,
+  userId: string,
+): Promise<AdminAccountRow | undefined> {
+  const [row] = await accountsWithCredentials(db).where(eq(users.id, userId));
+  return row;
+}
+
+export async function addRole(tx: Database, userId: string, role: AssignableRole) {
+  await tx.insert(userRoles).values({ userId, role }).onConflictDoNothing();
+}
+
+export async function removeRole(tx: Database, userId: string, role: AssignableRole) {
+  await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
+}
+
+/**
+ * Locks an account's password until `until` and signs it out everywhere. False when it has no
+ * password to lock (it signs in with another provider).
+ */
+export async function lockAccount(tx: Database, userId: string, until: Date): Promise<boolean> {
+  const locked = await tx
+    .update(credentials)
+    .set({ lockedUntil: until, updatedAt: new Date() })
+    .where(eq(credentials.userId, userId))
+    .returning({ userId: credentials.userId });
+  if (locked.length === 0) return false;
+  await endSessionsOf(tx, userId);
+  return true;
+}
+
+export async function unlockAccount(tx: Database, userId: string) {
+  await tx
+    .update(credentials)
+    .set({ lockedUntil: null, failedAttempts: 0, updatedAt: new Date() })
+    .where(eq(credentials.userId, userId));
+}

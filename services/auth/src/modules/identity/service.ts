@@ -1,0 +1,13 @@
+/**
+ * The identity module's service: what the auth service's other modules may ask of it. They
+ * import this file only, never the identity tables or its other files (eslint.config.js).
+ */
+export {
+  addRole,
+  findAdminAccount,
+  lockAccount,
+  removeRole,
+  searchAccounts,
+  unlockAccount,
+  type AdminAccountRow,
+} from './account-admin';

@@ -1,0 +1,55 @@
+import type { Database } from '@makrx/db';
+import {
+  AppError,
+  defineFlow,
+  runFlow,
+  type BackgroundJob,
+  type FlowRunOptions,
+} from '@makrx/service-kit';
+import type { FastifyBaseLogger } from 'fastify';
+import { PAYMENT_WINDOW_MS, unpaidOrdersDue } from '../modules/orders/service';
+import { closeInOneTransaction, type ClosingOrder } from './close-order';
+import { runOptions } from './store-flows';
+
+/** A pending order past its payment window: cancelled with its units back, or neither. */
+export const expireOrderFlow = defineFlow<ClosingOrder, Database>('expire-order', [
+  closeInOneTransaction({
+    to: 'cancelled',
+    from: ['pending_payment'],
+    note: `Not paid within ${PAYMENT_WINDOW_MS / 60_000} minutes`,
+    action: 'order.expired',
+    restock: () => true,
+  }),
+]);
+
+export interface ExpiryRun extends FlowRunOptions {
+  log: FastifyBaseLogger;
+  /** Lets a test look past the payment window without waiting. */
+  now?: Date;
+}
+
+/** Cancels pending orders whose payment window has passed and puts their stock back. */
+export async function expirePendingOrders(
+  db: Database,
+  { log, now = new Date(), ...options }: ExpiryRun,
+): Promise<number> {
+  let expired = 0;
+  for (const id of await unpaidOrdersDue(db, now, 500)) {
+    const expiring: ClosingOrder = { order: { id, status: 'pending_payment' }, actorId: null, log };
+    try {
+      await runFlow(expireOrderFlow, expiring, db, runOptions(expiring, options));
+      expired += 1;
+    } catch (error) {
+      // Paid (or cancelled) a moment ago: nothing to expire.
+      if (!(error instanceof AppError && error.code === 'ORDER_STATUS_CONFLICT')) throw error;
+    }
+  }
+  return expired;
+}
+
+/** Run by the service every minute (spec: stock is released when the order expires). */
+export const expireUnpaidOrders: BackgroundJob = {
+  name: 'expire-unpaid-orders',
+  everyMs: 60_000,
+  run: (app) => expirePendingOrders(app.db, { log: app.log }),
+};

@@ -1,0 +1,122 @@
+import type { StockAdjustment } from '@makrx/contracts';
+import type { Database } from '@makrx/db';
+import { badRequest, conflict } from '@makrx/service-kit';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { audit, findAdminProduct, lockedVariant, type Actor } from './catalog-admin';
+import { productVariants } from './tables';
+
+/*
+ * Stock is the catalog's. Orders take units and give them back only through takeStock and
+ * releaseStock; store admins change it by an adjustment with a reason, or by importing a
+ * catalog, which sets the count found on the shelf.
+ */
+
+export interface StockRequest {
+  variantId: string;
+  quantity: number;
+}
+
+/** The units taken, with what the variant was when they were: its SKU, options and price. */
+export interface TakenStock extends StockRequest {
+  productId: string;
+  sku: string;
+  options: Record<string, string>;
+  unitPriceCents: number;
+}
+
+/** In variant id order, so two orders for the same variants never wait on each other in turn. */
+const inVariantOrder = <T extends StockRequest>(items: readonly T[]) =>
+  [...items].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
+
+/**
+ * Takes the units of each item if that many are left, or refuses the lot: 409 OUT_OF_STOCK
+ * naming the first short variant, 400 UNKNOWN_VARIANT for one not in the catalog. Each take
+ * is one conditional update (`stock >= quantity`), so the database, not a read before the
+ * write, keeps stock from going below zero; run it in the transaction that records what the
+ * units are for, whose rollback gives them back.
+ */
+export async function takeStock(
+  tx: Database,
+  items: readonly StockRequest[],
+): Promise<TakenStock[]> {
+  const taken: TakenStock[] = [];
+  for (const item of inVariantOrder(items)) taken.push(await takeUnits(tx, item));
+  return taken;
+}
+
+async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock> {
+  const [taken] = await tx
+    .update(productVariants)
+    .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
+    .where(and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)))
+    .returning({
+      variantId: productVariants.id,
+      productId: productVariants.productId,
+      sku: productVariants.sku,
+      options: productVariants.options,
+      unitPriceCents: productVariants.priceCents,
+    });
+  if (taken) return { ...taken, quantity: item.quantity };
+  throw await whyNotTaken(tx, item);
+}
+
+async function whyNotTaken(tx: Database, item: StockRequest) {
+  const [variant] = await tx
+    .select({ sku: productVariants.sku, stock: productVariants.stock })
+    .from(productVariants)
+    .where(eq(productVariants.id, item.variantId));
+  if (!variant) {
+    return badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [
+      { field: 'items', variantId: item.variantId, message: 'no such product variant' },
+    ]);
+  }
+  return conflict(
+    'OUT_OF_STOCK',
+    variant.stock === 0
+      ? `${variant.sku} is sold out.`
+      : `Only ${variant.stock} of ${variant.sku} left; ${item.quantity} were asked for.`,
+    {
+      variantId: item.variantId,
+      sku: variant.sku,
+      available: variant.stock,
+      requested: item.quantity,
+    },
+  );
+}
+
+/** Puts units back on the shelf: an order cancelled, expired or refunded before it shipped. */
+export async function releaseStock(tx: Database, items: readonly StockRequest[]): Promise<void> {
+  for (const item of inVariantOrder(items)) {
+    await tx
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} + ${item.quantity}` })
+      .where(eq(productVariants.id, item.variantId));
+  }
+}
+
+/**
+ * Changes a variant's stock by `delta` or to `setTo`, with a reason in the audit log. The new
+ * level is computed under the row's lock, so a sale in between is not lost.
+ */
+export async function adjustStock(db: Database, actor: Actor, sku: string, input: StockAdjustment) {
+  const productId = await db.transaction(async (tx) => {
+    const before = await lockedVariant(tx, sku);
+    const stock = input.setTo ?? before.stock + (input.delta ?? 0);
+    if (stock < 0)
+      throw conflict(
+        'STOCK_BELOW_ZERO',
+        `Only ${before.stock} in stock: cannot take away ${-(input.delta ?? 0)}.`,
+        { stock: before.stock },
+      );
+    await tx.update(productVariants).set({ stock }).where(eq(productVariants.id, before.id));
+    await audit(tx, actor, {
+      action: 'catalog.stock.adjust',
+      entityType: 'product_variant',
+      entityId: before.id,
+      before: { sku, stock: before.stock },
+      after: { sku, stock, delta: stock - before.stock, reason: input.reason },
+    });
+    return before.productId;
+  });
+  return findAdminProduct(db, productId);
+}

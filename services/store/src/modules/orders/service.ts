@@ -1,0 +1,36 @@
+/**
+ * The orders module's service: what the rest of the store may ask of it. Other modules and the
+ * flows import this file only, never the orders' tables or its other files (the lint rule in
+ * eslint.config.js refuses them).
+ */
+export {
+  boughtLines,
+  changeOrderStatus,
+  loadOrder,
+  unitsHeldBy,
+  unpaidOrdersDue,
+  type OrderRow,
+  type StatusChange,
+} from './order-records';
+export {
+  assertAwaitingPayment,
+  assertCancellable,
+  assertRefundable,
+  CANCELLABLE,
+  NOT_SHIPPED,
+  REFUNDABLE,
+  wasPaid,
+} from './order-rules';
+export {
+  hashOrderRequest,
+  mergeItems,
+  orderForIdempotencyKey,
+  PAYMENT_WINDOW_MS,
+  placedOrder,
+  recordOrder,
+  type Buyer,
+  type OrderItem,
+  type PlaceOrder,
+} from './order-placement';
+export { findShippingMethod, priceOrder } from './pricing';
+export { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
