@@ -16,7 +16,8 @@ const POOL = 10;
 /**
  * DESIGN "no overselling": 200 buyers at once for 50 units of one variant, each placing and
  * paying an order over HTTP. Exactly 50 must be paid, stock must end at 0, no 5xx. The peer is
- * the bare conditional UPDATE that guards the stock, run as often with as many connections.
+ * the bare conditional UPDATE that guards the stock, run as often with as many connections;
+ * the targets: settled in under 0.5 s, at least half the bare UPDATE's rate.
  * Audited writes no longer wait for each other; the audit settle time says how soon after the
  * rush the sequencer has sealed them all (within the maximum merge delay).
  */
@@ -24,6 +25,8 @@ export async function benchCheckoutRush(database: BenchDatabase): Promise<Compar
   if (!database.url) return [];
   const storePort = '18905';
   const db = new pg.Pool({ connectionString: database.url, max: POOL });
+  // An idle connection dropped by the server is the pool's to replace, not the bench's end.
+  db.on('error', (error) => console.warn(`bench pool: ${error.message}`));
   const store = startProcess(join(root, 'services/store/src/main.ts'), [], {
     PORT: storePort,
     LOG_LEVEL: 'warn',
@@ -41,6 +44,9 @@ export async function benchCheckoutRush(database: BenchDatabase): Promise<Compar
         )
       ).rows[0]!.id;
 
+    // A warm-up rush first, as the catalog's load has its warm-up: a server that has never
+    // placed an order is still compiling the code that does; the measured rush is the second.
+    await rushForVariant(`http://127.0.0.1:${storePort}`, await restock(), BUYERS);
     const variantId = await restock();
     const rush = await rushForVariant(`http://127.0.0.1:${storePort}`, variantId, BUYERS);
     const settleMs = await auditSettleTime(db);
@@ -73,7 +79,17 @@ export async function benchCheckoutRush(database: BenchDatabase): Promise<Compar
         peer: BUYERS / (bareMs / 1000),
         peerName: `bare conditional UPDATE (pg, ${POOL} connections)`,
         higherIsBetter: true,
-        target: {},
+        target: { ratioAtLeast: 0.5 },
+        failures,
+      },
+      {
+        what,
+        metric: 'rush settled ms',
+        ours: rush.elapsedMs,
+        peer: bareMs,
+        peerName: `bare conditional UPDATE (pg, ${POOL} connections)`,
+        higherIsBetter: false,
+        target: { oursAtMost: 500 },
         failures,
       },
       {

@@ -55,6 +55,8 @@ export const errorCodes = {
   // Store service: orders and payments
   ORDER_STATUS_CONFLICT:
     'The order’s status does not allow this step; details: { status, wanted }.',
+  PRICE_CHANGED:
+    'A price changed while the order was placed; nothing was taken; details: { sku, unitPriceCents }.',
   ORDER_NOT_PAYABLE: 'The order is not waiting for payment.',
   ORDER_EXPIRED: 'The time to pay ran out; the stock went back (a late payment is refunded).',
   ORDER_ALREADY_PAID: 'Another payment paid the order first; this one was refunded.',

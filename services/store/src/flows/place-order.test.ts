@@ -1,6 +1,8 @@
 import type { Cart } from '@makrx/contracts';
 import { InjectedFailure } from '@makrx/service-kit';
 import { testDrivers } from '@makrx/service-kit/testing';
+import type { Database } from '@makrx/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartItemsOf, findCartId } from '../modules/cart/service';
 import { californiaAddress, variantOf } from '../modules/orders/testing';
@@ -19,7 +21,7 @@ describe.each(testDrivers)('placing an order, a step failing, over %s', (driver)
       await setup.store.app.inject({ url: '/api/v1/cart', headers: { 'x-cart-token': token } })
     ).json();
 
-  it.each(['take-stock', 'price-order', 'record-order', 'empty-cart'])(
+  it.each(['check-stock', 'price-order', 'record-order', 'empty-cart', 'take-stock'])(
     'leaves stock, cart and orders as they were when "%s" fails, and a retry with the same key places it once',
     async (failing) => {
       const { app } = setup.store;
@@ -63,3 +65,54 @@ describe.each(testDrivers)('placing an order, a step failing, over %s', (driver)
     },
   );
 });
+
+// Two connections at once: PostgreSQL only (PGlite serves one).
+describe.each(testDrivers.filter((driver) => driver === 'postgres'))(
+  'a price changing while an order is placed, over %s',
+  (driver) => {
+    let setup: FlowTestSetup;
+    beforeAll(async () => {
+      setup = await startFlowTestSetup(driver);
+    });
+    afterAll(() => setup.close());
+
+    it('places nothing at the old price: 409 PRICE_CHANGED, stock as it was', async () => {
+      const { app } = setup.store;
+      const variant = await variantOf(app, 'arduino-uno-r4-minima');
+      let priceChanged!: () => void;
+      const changed = new Promise<void>((resolve) => (priceChanged = resolve));
+      let commit!: () => void;
+      const committing = new Promise<void>((resolve) => (commit = resolve));
+      // An admin's price change holds the variant's row while the order is placed.
+      const admin = app.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`update store.product_variants set price_cents = price_cents + 100 where id = ${variant.id}`,
+        );
+        priceChanged();
+        await committing;
+      });
+      await changed;
+      const placing = placeOrder(app.db, {
+        buyer: { userId: null, email: 'early@example.com' },
+        items: [{ variantId: variant.id, quantity: 1 }],
+        shippingAddress: californiaAddress,
+        shippingMethod: 'standard',
+        idempotencyKey: crypto.randomUUID(),
+      }).catch((error: unknown) => error);
+      // The order has priced at the old price and waits for the row to take its unit.
+      while (!(await aBackendWaitsForALock(app.db))) await new Promise((r) => setTimeout(r, 10));
+      commit();
+      await admin;
+      expect(await placing).toMatchObject({ status: 409, code: 'PRICE_CHANGED' });
+      expect(await setup.stockOf('arduino-uno-r4-minima')).toBe(variant.stock);
+    });
+  },
+);
+
+async function aBackendWaitsForALock(db: Database): Promise<boolean> {
+  const { rows } = await db.execute<{ waiting: boolean }>(
+    sql`select exists (select 1 from pg_stat_activity
+         where datname = current_database() and wait_event_type = 'Lock') as waiting`,
+  );
+  return rows[0]!.waiting;
+}

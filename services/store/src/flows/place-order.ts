@@ -1,8 +1,8 @@
 import type { PlacedOrder } from '@makrx/contracts';
 import { violates, type Database } from '@makrx/db';
-import { badRequest, defineFlow, runFlow, type FlowRunOptions } from '@makrx/service-kit';
+import { badRequest, conflict, defineFlow, runFlow, type FlowRunOptions } from '@makrx/service-kit';
 import { emptyCart } from '../modules/cart/service';
-import { takeStock, type TakenStock } from '../modules/catalog/service';
+import { stockToTake, takeStock, type TakenStock } from '../modules/catalog/service';
 import {
   findShippingMethod,
   hashOrderRequest,
@@ -21,36 +21,39 @@ interface PlacingOrder {
   readonly items: OrderItem[];
   readonly requestHash: string;
   method?: Awaited<ReturnType<typeof findShippingMethod>>;
-  taken?: TakenStock[];
+  checked?: TakenStock[];
   priced?: Awaited<ReturnType<typeof priceOrder<TakenStock>>>;
   orderId?: string;
 }
 
 /**
- * Spec flow "Order Product": one transaction takes the stock (catalog), prices what was taken
- * and records the order (orders), and empties the cart it came from (cart); its rollback is
- * every step's undo, so a failure anywhere leaves stock, cart and orders as they were.
+ * Spec flow "Order Product": what the items are and cost, and whether they look in stock, is
+ * read first (catalog); then one transaction prices them and records the order (orders),
+ * empties the cart it came from (cart) and takes the stock (catalog); its rollback is every
+ * step's undo, so a failure anywhere leaves stock, cart and orders as they were. The stock is taken last: a variant's row stays
+ * locked from its conditional update to the commit, and every buyer of that variant waits on
+ * it, so nothing else happens in between.
  */
 export const placeOrderFlow = defineFlow<PlacingOrder, Database>('place-order', [
+  // Reads first, outside the transaction: a buyer after a sell-out is answered without one.
+  {
+    name: 'find-shipping-method',
+    run: async (placing, db) => {
+      placing.method = await findShippingMethod(db, placing.request.shippingMethod);
+    },
+  },
+  {
+    name: 'check-stock',
+    run: async (placing, db) => {
+      placing.checked = await stockToTake(db, placing.items);
+    },
+  },
   inOneTransaction('in-one-transaction', [
-    {
-      name: 'find-shipping-method',
-      run: async (placing, tx) => {
-        placing.method = await findShippingMethod(tx, placing.request.shippingMethod);
-      },
-    },
-    {
-      // Before pricing: the prices are the ones of the rows the stock was taken from.
-      name: 'take-stock',
-      run: async (placing, tx) => {
-        placing.taken = await takeStock(tx, placing.items);
-      },
-    },
     {
       name: 'price-order',
       run: async (placing, tx) => {
         const address = placing.request.shippingAddress;
-        placing.priced = await priceOrder(tx, placing.taken!, placing.method!, address);
+        placing.priced = await priceOrder(tx, placing.checked!, placing.method!, address);
       },
     },
     {
@@ -73,8 +76,28 @@ export const placeOrderFlow = defineFlow<PlacingOrder, Database>('place-order', 
         if (request.fromCartId) await emptyCart(tx, request.fromCartId);
       },
     },
+    {
+      name: 'take-stock',
+      run: async (placing, tx) => {
+        const taken = await takeStock(tx, placing.items);
+        assertPricedAsTaken(placing.checked!, taken);
+      },
+    },
   ]),
 ]);
+
+/** A price changed between reading it and taking the units: the order is not placed at it. */
+function assertPricedAsTaken(priced: readonly TakenStock[], taken: readonly TakenStock[]): void {
+  const pricedAt = new Map(priced.map((line) => [line.variantId, line.unitPriceCents]));
+  const changed = taken.find((line) => pricedAt.get(line.variantId) !== line.unitPriceCents);
+  if (changed) {
+    throw conflict(
+      'PRICE_CHANGED',
+      `The price of ${changed.sku} changed while the order was placed; please check it and order again.`,
+      { variantId: changed.variantId, sku: changed.sku, unitPriceCents: changed.unitPriceCents },
+    );
+  }
+}
 
 /**
  * Places an order: prices, shipping and tax recomputed here, stock taken in the same

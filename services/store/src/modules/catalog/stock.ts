@@ -1,7 +1,7 @@
 import type { StockAdjustment } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { audit, findAdminProduct, lockedVariant, type Actor } from './catalog-admin';
 import { productVariants } from './tables';
 
@@ -60,16 +60,57 @@ async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock> 
   throw await whyNotTaken(tx, item);
 }
 
+/**
+ * What an order for these items would take, read without taking a lock: the variants as they
+ * are now, refused as `takeStock` would refuse them (400 UNKNOWN_VARIANT, 409 OUT_OF_STOCK)
+ * when that is already visible. After a sell-out, a buyer is told at once instead of queueing
+ * behind the buyers who hold the row; `takeStock` still decides for the rest.
+ */
+export async function stockToTake(
+  db: Database,
+  items: readonly StockRequest[],
+): Promise<TakenStock[]> {
+  const ordered = inVariantOrder(items);
+  const rows = await db
+    .select({
+      variantId: productVariants.id,
+      productId: productVariants.productId,
+      sku: productVariants.sku,
+      options: productVariants.options,
+      unitPriceCents: productVariants.priceCents,
+      stock: productVariants.stock,
+    })
+    .from(productVariants)
+    .where(
+      inArray(
+        productVariants.id,
+        ordered.map((item) => item.variantId),
+      ),
+    );
+  const byId = new Map(rows.map((row) => [row.variantId, row]));
+  return ordered.map((item) => {
+    const found = byId.get(item.variantId);
+    if (!found) throw unknownVariant(item);
+    if (found.stock < item.quantity) throw outOfStock(item, found);
+    const { stock: _stock, ...variant } = found;
+    return { ...variant, quantity: item.quantity };
+  });
+}
+
 async function whyNotTaken(tx: Database, item: StockRequest) {
   const [variant] = await tx
     .select({ sku: productVariants.sku, stock: productVariants.stock })
     .from(productVariants)
     .where(eq(productVariants.id, item.variantId));
-  if (!variant) {
-    return badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [
-      { field: 'items', variantId: item.variantId, message: 'no such product variant' },
-    ]);
-  }
+  return variant ? outOfStock(item, variant) : unknownVariant(item);
+}
+
+const unknownVariant = (item: StockRequest) =>
+  badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [
+    { field: 'items', variantId: item.variantId, message: 'no such product variant' },
+  ]);
+
+function outOfStock(item: StockRequest, variant: { sku: string; stock: number }) {
   return conflict(
     'OUT_OF_STOCK',
     variant.stock === 0
