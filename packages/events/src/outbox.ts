@@ -57,15 +57,19 @@ export async function appendToOutbox(
   event: { type: string; source: string; payload: unknown },
 ): Promise<{ id: number }> {
   const { type, source, payload } = envelope.parse(event);
-  const [row] = await tx
-    .insert(outboxEvents)
-    .values({ type, source, payload })
-    .returning({ id: outboxEvents.id });
+  // One round trip: the insert, and the NOTIFY that wakes the publishing service's dispatcher
+  // when the transaction commits (NOTIFY is transactional); without a listener the dispatcher
+  // still finds the event on its next poll.
+  const { rows } = await tx.execute<{ id: string | number }>(sql`
+    with appended as (
+      insert into ${outboxEvents} (type, source, payload)
+      values (${type}, ${source}, ${JSON.stringify(payload)}::jsonb)
+      returning id
+    )
+    select id, pg_notify(${OUTBOX_CHANNEL}, ${source}) from appended`);
+  const row = rows[0];
   if (!row) throw new Error('outbox insert returned no row');
-  // Wakes the publishing service's dispatcher when the transaction commits (NOTIFY is
-  // transactional); without a listener the dispatcher still finds the event on its next poll.
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${source})`);
-  return row;
+  return { id: Number(row.id) };
 }
 
 /** The NOTIFY channel `publishEvent` signals on, with the event's source as the payload. */

@@ -1,39 +1,47 @@
 import type { Order, OrderStatus } from '@makrx/contracts';
 import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { orderLines, orders, orderStatusHistory, shippingMethods } from './tables';
 
 export type OrderRow = typeof orders.$inferSelect;
 
+type OrderLine = Order['lines'][number];
+type HistoryJson = { fromStatus: string | null; status: string; note: string | null; at: string };
+
+/** The order's lines and history come with it, as JSON: one round trip for the whole order. */
+const linesOfOrder = sql<OrderLine[]>`(
+  select coalesce(json_agg(json_build_object(
+    'variantId', l.variant_id, 'sku', l.sku, 'productName', l.product_name,
+    'productSlug', l.product_slug, 'options', l.options, 'unitPriceCents', l.unit_price_cents,
+    'quantity', l.quantity, 'lineTotalCents', l.line_total_cents) order by l.position), '[]')
+  from ${orderLines} l where l.order_id = ${orders.id})`;
+const historyOfOrder = sql<HistoryJson[]>`(
+  select coalesce(json_agg(json_build_object(
+    'fromStatus', h.from_status, 'status', h.status, 'note', h.note, 'at', h.at) order by h.id), '[]')
+  from ${orderStatusHistory} h where h.order_id = ${orders.id})`;
+
 /** An order as its buyer and the store's admins read it. */
 export async function loadOrder(db: Database, where: { id: string } | { number: string }) {
   const [row] = await db
-    .select({ order: orders, methodName: shippingMethods.name })
+    .select({
+      order: orders,
+      methodName: shippingMethods.name,
+      lines: linesOfOrder,
+      history: historyOfOrder,
+    })
     .from(orders)
     .innerJoin(shippingMethods, eq(shippingMethods.code, orders.shippingMethod))
     .where('id' in where ? eq(orders.id, where.id) : eq(orders.number, where.number));
   if (!row) return undefined;
-  const [lines, history] = await Promise.all([
-    db
-      .select()
-      .from(orderLines)
-      .where(eq(orderLines.orderId, row.order.id))
-      .orderBy(asc(orderLines.position)),
-    db
-      .select()
-      .from(orderStatusHistory)
-      .where(eq(orderStatusHistory.orderId, row.order.id))
-      .orderBy(asc(orderStatusHistory.id)),
-  ]);
-  return { row: row.order, order: toOrder(row.order, row.methodName, lines, history) };
+  return { row: row.order, order: toOrder(row.order, row.methodName, row.lines, row.history) };
 }
 
 function toOrder(
   o: OrderRow,
   methodName: string,
-  lines: (typeof orderLines.$inferSelect)[],
-  history: (typeof orderStatusHistory.$inferSelect)[],
+  lines: OrderLine[],
+  history: HistoryJson[],
 ): Order {
   return {
     id: o.id,
@@ -41,16 +49,7 @@ function toOrder(
     status: o.status,
     email: o.email,
     currency: o.currency,
-    lines: lines.map((l) => ({
-      variantId: l.variantId,
-      sku: l.sku,
-      productName: l.productName,
-      productSlug: l.productSlug,
-      options: l.options,
-      unitPriceCents: l.unitPriceCents,
-      quantity: l.quantity,
-      lineTotalCents: l.lineTotalCents,
-    })),
+    lines,
     subtotalCents: o.subtotalCents,
     shippingCents: o.shippingCents,
     taxCents: o.taxCents,
@@ -65,7 +64,8 @@ function toOrder(
       fromStatus: h.fromStatus as OrderStatus | null,
       status: h.status as OrderStatus,
       note: h.note,
-      at: h.at.toISOString(),
+      // JSON carries PostgreSQL's own timestamp text; the API speaks ISO 8601.
+      at: new Date(h.at).toISOString(),
     })),
   };
 }
