@@ -35,6 +35,7 @@ import { declareKitRoutesPublic } from './kit-routes';
 import { maintenanceGate } from './maintenance-mode';
 import { membershipsFromCave } from './memberships';
 import { registerMetrics } from './metrics';
+import { refuseNulCharacters } from './nul-characters';
 import { registerSecurityHeaders } from './security-headers';
 import {
   createPeers,
@@ -179,6 +180,7 @@ export async function createService(
     afterAuthentication: [maintenanceGate(app)],
   });
   registerFlagGates(app);
+  refuseNulCharacters(app);
   registerErrorHandling(app);
   await registerHttpPlumbing(app, definition);
   registerHealth(app, definition.name, runtime.database);
