@@ -4,13 +4,14 @@
  * URLs. Ctrl-C stops all of it.
  */
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '@makrx/service-kit';
+import { ConfigError, requireSupportedRuntime } from '@makrx/service-kit';
 import { startMakrx, type RunningMakrx } from './start-makrx';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 let makrx: RunningMakrx;
 try {
+  requireSupportedRuntime();
   makrx = await startMakrx(root, process.env, (line) => console.log(line));
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;

@@ -112,7 +112,7 @@ export async function startMakrx(
       ] as const;
       log('');
       log(
-        `MakrX is running (${database.driver === 'pglite' ? `embedded, data in ${dataDir}` : 'PostgreSQL'}):`,
+        `MakrX is running on Node.js ${process.version} (${database.driver === 'pglite' ? `embedded, data in ${dataDir}` : 'PostgreSQL'}):`,
       );
       for (const [name, url] of rows) log(`  ${name.padEnd(22)} ${url}`);
       if (mailToDevMailbox) log(`  ${'Dev mailbox'.padEnd(22)} ${config.AUTH_API_URL}/dev/mail`);

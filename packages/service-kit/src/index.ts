@@ -8,6 +8,7 @@ export {
 } from './config';
 export type { BaseServiceConfig, Environment, ServiceConfig } from './config';
 export { createService } from './create-service';
+export { requireSupportedRuntime, SUPPORTED_NODE_MAJOR } from './runtime';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
 export type { BackgroundJob, BackgroundJobs, JobRunning } from './background-jobs';
 export { defineFlow, InjectedFailure, runFlow } from './flows';

@@ -2,6 +2,7 @@ import { connectDatabase, type DatabaseHandle } from '@makrx/db';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type ServiceConfig, type Environment } from './config';
 import { createService, type ServiceDefinition } from './create-service';
+import { requireSupportedRuntime } from './runtime';
 
 export interface StartOptions {
   /** The environment the service's config is parsed from; `process.env` by default. */
@@ -72,6 +73,7 @@ export async function startService(
 export async function runServiceProcess(definition: ServiceDefinition): Promise<void> {
   let running: RunningService;
   try {
+    requireSupportedRuntime();
     running = await startService(definition);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;

@@ -124,8 +124,8 @@ export async function createOidcProvider(
     formats: {
       customizers: {
         // Keycloak's claim shapes, so the services accept a real Keycloak's tokens unchanged.
-        jwt: async (_ctx, token, jwt) => {
-          const payload = jwt.payload as Record<string, unknown>;
+        jwt: async (_ctx, token, parts) => {
+          const payload = parts.payload as Record<string, unknown>;
           payload.aud = apiAudiences;
           payload.azp = token.clientId;
           const accountId = (token as { accountId?: string }).accountId;
@@ -137,7 +137,6 @@ export async function createOidcProvider(
             payload.preferred_username = `service-account-${token.clientId}`;
             payload.realm_access = { roles: [] };
           }
-          return jwt;
         },
       },
     },
