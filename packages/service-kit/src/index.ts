@@ -7,6 +7,7 @@ export {
   servicePorts,
 } from './config';
 export type { BaseServiceConfig, Environment, ServiceConfig } from './config';
+export { OFFLINE_PAYMENTS } from '@makrx/contracts/production-defaults';
 export { createService } from './create-service';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
 export type { BackgroundJob, BackgroundJobs, JobRunning } from './background-jobs';
