@@ -8,6 +8,14 @@ export {
 } from './config';
 export type { BaseServiceConfig, Environment, ServiceConfig } from './config';
 export { OFFLINE_PAYMENTS } from '@makrx/contracts/production-defaults';
+export {
+  basePagePolicy,
+  contentSecurityPolicy,
+  originOf,
+  PAGE_HEADERS,
+  registerPageSecurityHeaders,
+  type ContentSecurityPolicy,
+} from './security-headers';
 export { createService } from './create-service';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';
 export type { BackgroundJob, BackgroundJobs, JobRunning } from './background-jobs';
