@@ -29,7 +29,6 @@ export function storePagePolicy(config: StoreConfig, nonce: string, development:
     'base-uri': ["'self'"],
     'object-src': ["'none'"],
     'frame-ancestors': ["'none'"],
-    'script-src-attr': ["'none'"],
     // `next dev` evaluates code for its refresh; a production build does not.
     'script-src': [
       "'self'",
@@ -37,6 +36,8 @@ export function storePagePolicy(config: StoreConfig, nonce: string, development:
       ...stripe.script,
       ...(development ? ["'unsafe-eval'"] : []),
     ],
+    // After script-src: Next.js takes the nonce from the first directive that starts so.
+    'script-src-attr': ["'none'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', originOf(config.storeApiUrl), ...stripe.img],
     'font-src': ["'self'", 'data:'],
