@@ -95,6 +95,44 @@ test.describe('What browsers are told to trust', () => {
     expect(violations, violations.join('\n')).toEqual([]);
   });
 
+  test('a guest checks out and pays on the store’s payment page without a CSP violation', async ({
+    context,
+  }) => {
+    const violations = await recordViolations(context);
+    const page = await context.newPage();
+    await page.goto(`${urls.store}/products/digital-calipers-150mm`);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page).toHaveURL(`${urls.store}/cart?added=1`);
+    await page.getByRole('link', { name: 'Check out' }).click();
+    await page.getByLabel('Email').fill('csp-guest@example.org');
+    await page.getByRole('button', { name: 'Continue to address' }).click();
+    await page.getByLabel('Full name').fill('Grace Guest');
+    await page.getByLabel('Street address').fill('1 Analytical Way');
+    await page.getByLabel('City').fill('San Francisco');
+    await page.getByLabel('State / region code').fill('CA');
+    await page.getByLabel('Postal code').fill('94107');
+    await page.getByRole('button', { name: 'Continue to shipping' }).click();
+    await page.getByText('Express shipping').click();
+    await page.getByRole('button', { name: 'Continue to review' }).click();
+    await page.getByRole('button', { name: 'Place order and pay' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Payment' })).toBeVisible();
+    const pay = await page.request.get(page.url());
+    const policy = expectProtected(pay, 'the payment page');
+    expect(policy.get('script-src')).toContain('https://js.stripe.com');
+    expect(policy.get('frame-src')).toContain('https://js.stripe.com');
+    expect(policy.get('connect-src')).toContain('https://api.stripe.com');
+    await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await page.getByLabel('Expiry (MM/YY)').fill('12/34');
+    await page.getByLabel('Security code').fill('123');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Thank you — your order is confirmed' }),
+    ).toBeVisible();
+
+    expect(violations, violations.join('\n')).toEqual([]);
+  });
+
   test('every store page says "test mode" while payments go to the offline gateway', async ({
     page,
   }) => {
