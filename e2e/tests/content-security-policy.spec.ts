@@ -27,7 +27,10 @@ async function recordViolations(context: BrowserContext): Promise<string[]> {
 }
 
 /** The headers that keep a page out of frames and name what it may load. */
-function expectProtected(response: Response | null, what: string): Map<string, string[]> {
+function expectProtected(
+  response: Pick<Response, 'headers'> | null,
+  what: string,
+): Map<string, string[]> {
   expect(response, what).not.toBeNull();
   const headers = response!.headers();
   expect(headers['x-frame-options'], what).toBe('DENY');
