@@ -17,9 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const flagsOf = (service: TestService) =>
   service.app.declaredRoutes().flatMap((route) => (route.flag ? [route.flag] : []));
-/** Public routes, and matrix cells a guest holds (browsing the catalog, reading profiles). */
+/**
+ * Public routes, the operators' routes (open while no METRICS_TOKEN is set, as here), and matrix
+ * cells a guest holds (browsing the catalog, reading profiles).
+ */
 function letsGuestsIn(access: RouteAccess): boolean {
-  if (access === 'public') return true;
+  if (access === 'public' || access === 'operators') return true;
   return 'feature' in access && decideAccess(access.feature, access.mode, ['guest']) === 'allow';
 }
 
@@ -84,7 +87,13 @@ describe.each(testDrivers)('every route of every service, over %s', (driver) => 
         kinds.add(typeof route.access === 'string' ? route.access : Object.keys(route.access)[0]!);
       }
     }
-    expect([...kinds].sort()).toEqual(['feature', 'permission', 'public', 'serviceClients']);
+    expect([...kinds].sort()).toEqual([
+      'feature',
+      'operators',
+      'permission',
+      'public',
+      'serviceClients',
+    ]);
   });
 
   it('answers a request without a token 401 AUTHENTICATION_REQUIRED, never a validation error', async () => {

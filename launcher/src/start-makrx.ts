@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildStaleApps } from './build-apps';
 import { loadLauncherConfig, portOf, publicConfig, type LauncherConfig } from './config';
 import { createStaticApp } from './static-app';
-import { startStoreApp } from './store-app';
+import { startStoreApp, storeAppSecrets } from './store-app';
 
 export interface RunningMakrx {
   /** The one database handle the services share (tests start probes over it). */
@@ -81,7 +81,7 @@ export async function startMakrx(
       );
     }
     if (withApps) {
-      const apps = await startApps(root, config, (code) => {
+      const apps = await startApps(root, config, dataDir, (code) => {
         if (stopping) return;
         log(`The store app exited (code ${code}).`);
         exitListener();
@@ -148,6 +148,7 @@ export async function startMakrx(
 async function startApps(
   root: string,
   config: LauncherConfig,
+  dataDir: string,
   onStoreExit: (code: number | null) => void,
 ) {
   const browserConfig = publicConfig(config);
@@ -168,7 +169,7 @@ async function startApps(
     CAVE_URL: browserConfig.caveUrl,
     STORE_URL: browserConfig.storeUrl,
     OIDC_ISSUER: browserConfig.oidcIssuer,
-    STORE_SESSION_SECRET: config.STORE_SESSION_SECRET,
+    ...storeAppSecrets(config, dataDir),
   };
   try {
     const storeApp = await startStoreApp(root, portOf(config.STORE_URL), storeEnv, onStoreExit);

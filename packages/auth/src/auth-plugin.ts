@@ -9,6 +9,7 @@ import type {
 import fastifyPlugin from 'fastify-plugin';
 import type { Caller } from './caller';
 import {
+  BEARER,
   enforceRouteAccess,
   requestAccess,
   type MembershipSource,
@@ -41,6 +42,8 @@ export interface AuthPluginOptions {
   afterAuthentication?: ReadonlyArray<
     (request: FastifyRequest, reply: FastifyReply) => Promise<void>
   >;
+  /** The bearer token of the routes declared `'operators'` (METRICS_TOKEN); unset, they are open. */
+  operatorToken?: string;
 }
 
 export interface DeclaredRoute {
@@ -49,8 +52,6 @@ export interface DeclaredRoute {
   access: RouteAccess;
   flag?: string;
 }
-
-const BEARER = /^Bearer +([^\s]+)$/i;
 
 /**
  * The one guard, for a whole service: every route registered after it must declare its
@@ -80,12 +81,16 @@ const guard: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
     ),
   );
   app.addHook('onRequest', async (request, reply) => {
-    request.caller = await authenticate(request.headers.authorization, options.verifier);
+    const declared = request.routeOptions.config.access;
+    // The operators' bearer token is no JWT: their routes know no caller beyond it.
+    request.caller =
+      declared === 'operators'
+        ? null
+        : await authenticate(request.headers.authorization, options.verifier);
     request.access = requestAccess(request.caller, options.memberships);
     for (const hook of options.afterAuthentication ?? []) await hook(request, reply);
-    const declared = request.routeOptions.config.access;
     // Only Fastify's own answers (404, CORS preflight) reach here without a declaration.
-    if (declared !== undefined) await enforceRouteAccess(request, declared);
+    if (declared !== undefined) await enforceRouteAccess(request, declared, options.operatorToken);
   });
 };
 

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError, type MakerspaceMembership } from '@makrx/contracts';
 import type { FastifyRequest } from 'fastify';
 import { accessMatrix, decideAccess, type AccessMode, type Feature } from './access-matrix';
@@ -12,6 +13,9 @@ import {
 } from './permissions';
 import { makerspaceRoles, matrixRolesOf } from './roles';
 import type { RouteAccess } from './route-access';
+
+/** An Authorization header carrying a bearer token, the token captured. */
+export const BEARER = /^Bearer +([^\s]+)$/i;
 
 /** The makerspaces a user belongs to, with their roles: the cave's memberships. */
 export type MembershipSource = (userId: string) => Promise<MakerspaceMembership[]>;
@@ -75,13 +79,35 @@ export function makerspaceOfRequest(request: FastifyRequest): MakerspaceRef | un
 export async function enforceRouteAccess(
   request: FastifyRequest,
   declared: RouteAccess,
+  operatorToken?: string,
 ): Promise<void> {
   if (declared === 'public') return;
+  if (declared === 'operators') return enforceOperatorToken(request, operatorToken);
   if ('serviceClients' in declared)
     return enforceServiceClients(request.caller, declared.serviceClients);
   if ('permission' in declared) return enforcePermission(request, declared.permission);
   return enforceMatrixCell(request, declared);
 }
+
+/**
+ * The operators' routes answer only the bearer token shared with them, compared in constant
+ * time; with none configured (development) they are open. Production refuses to start without
+ * one (contracts' production-defaults).
+ */
+function enforceOperatorToken(request: FastifyRequest, expected: string | undefined): void {
+  if (expected === undefined) return;
+  const given = BEARER.exec(request.headers.authorization ?? '')?.[1];
+  if (given !== undefined && sameSecret(given, expected)) return;
+  throw authenticationRequired("This endpoint needs the operators' bearer token.", {
+    access: 'operators',
+  });
+}
+
+const sameSecret = (given: string, expected: string) =>
+  timingSafeEqual(
+    createHash('sha256').update(given).digest(),
+    createHash('sha256').update(expected).digest(),
+  );
 
 /** Integration endpoints (spec section 7) answer only the backends they name. */
 function enforceServiceClients(caller: Caller | null, allowed: readonly BackendClient[]): void {

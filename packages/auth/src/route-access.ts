@@ -8,10 +8,14 @@ import { permissions, type Permission } from './permissions';
  * - `'public'`: anyone, signed in or not (the catalog, a guest's checkout);
  * - `{ feature, mode }`: a cell of the spec's access matrix;
  * - `{ permission }`: a named administrative permission (permissions.ts);
- * - `{ serviceClients }`: an integration endpoint (spec 7) for the named backends only.
+ * - `{ serviceClients }`: an integration endpoint (spec 7) for the named backends only;
+ * - `'operators'`: the operators' tools (/metrics for Prometheus, the API docs), opened by the
+ *   bearer token shared with them (METRICS_TOKEN); open to anyone while none is configured,
+ *   which production does not allow.
  */
 export type RouteAccess =
   | 'public'
+  | 'operators'
   | { feature: Feature; mode: AccessMode }
   | { permission: Permission }
   | { serviceClients: readonly BackendClient[] };
@@ -42,13 +46,14 @@ export function checkRouteAccess(route: RouteOptions): void {
   const { access, flag } = route.config ?? {};
   if (access === undefined) {
     throw new Error(
-      `${where} declares no access: give it config.access ('public', a matrix cell { feature, mode }, { permission } or { serviceClients }).`,
+      `${where} declares no access: give it config.access ('public', 'operators', a matrix cell { feature, mode }, { permission } or { serviceClients }).`,
     );
   }
   if (flag !== undefined && !FLAG_KEY.test(flag)) {
     throw new Error(`${where}: config.flag must be a flag key such as ENABLE_QUICK_REORDER.`);
   }
-  if (access === 'public') return;
+  if (access === 'public' || access === 'operators') return;
+  if (typeof access !== 'object') throw new Error(`${where}: "${String(access)}" is no access.`);
   const kinds = (['feature', 'permission', 'serviceClients'] as const).filter((key) =>
     Object.hasOwn(access, key),
   );
@@ -90,7 +95,11 @@ function checkServiceClients(where: string, clients: readonly BackendClient[]) {
  * the guard reads; a route that called it `:slug` would be judged by the caller's roles in
  * all their makerspaces together, letting a member of one space into another.
  */
-function checkMakerspaceScope(where: string, url: string, access: Exclude<RouteAccess, 'public'>) {
+function checkMakerspaceScope(
+  where: string,
+  url: string,
+  access: Exclude<RouteAccess, 'public' | 'operators'>,
+) {
   const named = makerspaceParams.some((param) => url.includes(`:${param}`));
   const aboutOne = /\/makerspaces\/:/.test(url);
   if (aboutOne && !named && !('serviceClients' in access)) {

@@ -1,10 +1,14 @@
 import { mailEnv } from '@makrx/mailer';
 import { z } from 'zod';
+import { developmentDefaultsInProduction } from '@makrx/contracts/production-defaults';
 
 /** Raised when the environment does not describe a service that can run. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: string[],
+    heading = 'Invalid configuration',
+  ) {
+    super(`${heading}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -13,22 +17,43 @@ export type Environment = Record<string, string | undefined>;
 
 /**
  * Parses the environment once, at start. Every bad or missing variable is named in one
- * message, so an operator fixes them all in one go.
+ * message, so an operator fixes them all in one go; with NODE_ENV=production, so is every
+ * development default the process would run on (contracts' production-defaults.ts).
  */
 export function loadConfig<T extends z.ZodType>(
   schema: T,
   env: Environment = process.env,
+  { startsAlso = [] }: { startsAlso?: z.ZodType[] } = {},
 ): z.infer<T> {
   const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
-    const variable = issue.path.join('.') || '(environment)';
-    const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
-    return value === undefined
-      ? `${variable}: ${issue.message} (not set)`
-      : `${variable}: ${issue.message} (got "${value}")`;
-  });
-  throw new ConfigError(problems);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => describeIssue(i, env)));
+  refuseDevelopmentDefaults(env, [schema, ...startsAlso]);
+  return parsed.data;
+}
+
+/**
+ * With NODE_ENV=production, names every development default that this process, or a process it
+ * starts with the same environment (`startsAlso`: the launcher's services), would run on.
+ */
+function refuseDevelopmentDefaults(env: Environment, schemas: z.ZodType[]): void {
+  const problems = new Set<string>();
+  for (const schema of schemas) {
+    const parsed = schema.safeParse(env);
+    if (!parsed.success || !(schema instanceof z.ZodObject)) continue;
+    // The raw environment too: MAKRX_PAYMENTS=offline is read only to excuse the offline gateway.
+    const settings = { ...env, ...(parsed.data as object) };
+    for (const problem of developmentDefaultsInProduction(settings, Object.keys(schema.shape)))
+      problems.add(problem);
+  }
+  if (problems.size > 0) throw new ConfigError([...problems], 'Refusing to run in production on');
+}
+
+function describeIssue(issue: z.core.$ZodIssue, env: Environment): string {
+  const variable = issue.path.join('.') || '(environment)';
+  const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+  return value === undefined
+    ? `${variable}: ${issue.message} (not set)`
+    : `${variable}: ${issue.message} (got "${value}")`;
 }
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -45,6 +70,13 @@ export const baseServiceEnv = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MAKRX_DATA_DIR: z.string().min(1).default('./.makrx'),
+  /** Seed demo users and data; unset, whenever the database is embedded. */
+  MAKRX_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /**
+   * The bearer token that opens /metrics and /docs (Prometheus: `authorization: Bearer`).
+   * Required in production; unset in development, they are open.
+   */
+  METRICS_TOKEN: z.string().min(32).optional(),
   GATEWAY_URL: url('http://localhost:3000'),
   CAVE_URL: url('http://localhost:3001'),
   STORE_URL: url('http://localhost:3003'),

@@ -31,7 +31,7 @@ import { appOrigins, type ServiceConfig } from './config';
 import { registerErrorHandling } from './error-handler';
 import { registerFlagGates } from './flag-gates';
 import { registerHealth } from './health';
-import { declareKitRoutesPublic } from './kit-routes';
+import { declareKitRoutes } from './kit-routes';
 import { maintenanceGate } from './maintenance-mode';
 import { membershipsFromCave } from './memberships';
 import { registerMetrics } from './metrics';
@@ -164,7 +164,7 @@ export async function createService(
     done();
   });
   registerSecurityHeaders(app);
-  declareKitRoutesPublic(app);
+  declareKitRoutes(app);
   // Before the guard: a browser must be able to read a refusal (401, 403) to act on it.
   await app.register(cors, {
     origin: appOrigins(config),
@@ -178,6 +178,7 @@ export async function createService(
     verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: definition.audience }),
     memberships: (definition.memberships ?? membershipsFromCave)(app),
     afterAuthentication: [maintenanceGate(app)],
+    operatorToken: config.METRICS_TOKEN,
   });
   registerFlagGates(app);
   refuseNulCharacters(app);
@@ -251,7 +252,8 @@ async function registerHttpPlumbing(
     staticCSP: true,
     transformStaticCSP: (header) => header.replace('upgrade-insecure-requests;', ''),
   });
-  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+  // The API's description is the docs' own source, for operators like the docs UI.
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'operators' } }, async () =>
     app.swagger(),
   );
 }

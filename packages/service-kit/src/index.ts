@@ -7,6 +7,15 @@ export {
   servicePorts,
 } from './config';
 export type { BaseServiceConfig, Environment, ServiceConfig } from './config';
+export { OFFLINE_PAYMENTS } from '@makrx/contracts/production-defaults';
+export {
+  basePagePolicy,
+  contentSecurityPolicy,
+  originOf,
+  PAGE_HEADERS,
+  registerPageSecurityHeaders,
+  type ContentSecurityPolicy,
+} from './security-headers';
 export { createService } from './create-service';
 export { requireSupportedRuntime, SUPPORTED_NODE_MAJOR } from './runtime';
 export type { ServiceDefinition, ServiceModule, ServiceRuntime } from './create-service';

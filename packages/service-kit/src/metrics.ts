@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-/** Prometheus metrics at GET /metrics, in a registry of the service's own. */
+/**
+ * Prometheus metrics at GET /metrics, in a registry of the service's own; for operators only
+ * (the scrape config's `authorization: Bearer` METRICS_TOKEN), as they name every route.
+ */
 export function registerMetrics(app: FastifyInstance, service: string): void {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
@@ -25,7 +28,7 @@ export function registerMetrics(app: FastifyInstance, service: string): void {
   });
   app.get(
     '/metrics',
-    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public' } },
+    { schema: { hide: true }, logLevel: 'warn', config: { access: 'operators' } },
     async (_request, reply) => {
       reply.type(registry.contentType);
       return registry.metrics();

@@ -12,7 +12,7 @@ export interface StartOptions {
    * launcher's one PGlite). Without it the service connects by its own DATABASE_URL.
    */
   database?: DatabaseHandle;
-  /** Seed the demo data (embedded mode); by default when the database is PGlite. */
+  /** Seed the demo data; by default as MAKRX_DEMO_DATA says, else when the database is PGlite. */
   seedDemoData?: boolean;
 }
 
@@ -47,7 +47,8 @@ export async function startService(
     // Embedded mode migrates on start; production runs `npm run db:migrate` before.
     if (!shared && database.driver === 'pglite') await database.migrate();
     await definition.seedConfiguration?.(database.db);
-    if (seedDemoData ?? database.driver === 'pglite') {
+    const asked = config.MAKRX_DEMO_DATA;
+    if (seedDemoData ?? (asked ? asked === 'true' : database.driver === 'pglite')) {
       await definition.seedDemoData?.(database.db, config);
     }
     const app = await createService(definition, { database, config });

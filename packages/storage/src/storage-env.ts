@@ -15,7 +15,7 @@ export const storageEnv = z.object({
   S3_BUCKET_PRODUCTS: z.string().min(3).default('makrx-products'),
   S3_BUCKET_PUBLIC: z.string().min(3).default('makrx-public'),
   /** Signs the local storage's URLs; the default is for embedded mode only. */
-  FILE_SIGNING_SECRET: z.string().min(32).default('makrx-embedded-file-signing-secret-for-dev'),
+  FILE_SIGNING_SECRET: z.string().min(32).default('embedded-file-signing-development-secret'),
 });
 export type StorageConfig = z.infer<typeof storageEnv>;
 

@@ -6,9 +6,16 @@ import { connectDatabase } from '@makrx/db';
 import { baseServiceEnv, ConfigError, loadConfig } from '@makrx/service-kit';
 import { rotateSigningKey } from './modules/identity/signing-keys';
 
+/** Only the database: the production check then asks for nothing a key rotation does not use. */
+const rotationEnv = baseServiceEnv.pick({
+  NODE_ENV: true,
+  DATABASE_URL: true,
+  MAKRX_DATA_DIR: true,
+});
+
 let config;
 try {
-  config = loadConfig(baseServiceEnv);
+  config = loadConfig(rotationEnv);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(err.message);

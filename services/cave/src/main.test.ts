@@ -36,6 +36,15 @@ describe('the cave service as its own process', () => {
     expect(run.output()).toMatch(/CAVE_URL/);
   });
 
+  it('refuses to start in production on development defaults, naming them all in one message', async () => {
+    const run = runService({ NODE_ENV: 'production', PORT: '28502', MAKRX_DATA_DIR: dataDir });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/Refusing to run in production on:/);
+    for (const variable of ['DATABASE_URL', 'SMTP_URL', 'METRICS_TOKEN', 'MAKRX_DEMO_DATA']) {
+      expect(run.output()).toContain(`  - ${variable}: `);
+    }
+  });
+
   it('serves, then closes its connections and database and exits cleanly on SIGTERM', async () => {
     const run = runService({ PORT: '28502', MAKRX_DATA_DIR: dataDir });
     let ready: Response | undefined;

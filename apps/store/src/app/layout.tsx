@@ -11,6 +11,7 @@ import {
 import { CartLink } from '../features/cart/components/cart-link';
 import { serverFlags } from '../features/flags/server-flags';
 import { StoreNotificationBell } from '../features/notifications/components/store-notification-bell';
+import { TestModeBanner } from '../features/orders/components/test-mode-banner';
 import { isStoreAdmin } from '../features/catalog-admin/admin-access';
 import { StoreAccountMenu } from '../features/session/components/store-account-menu';
 import { currentSession } from '../features/session/current-session';
@@ -42,7 +43,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { portalUrls } = await storeConfig();
+  const { portalUrls, testMode } = await storeConfig();
   const session = await currentSession();
   const user = session ? { name: session.user.name, email: session.user.email } : null;
   const flags = await serverFlags();
@@ -58,6 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
+        {testMode ? <TestModeBanner /> : null}
         {maintenance && superAdmin ? (
           <StoreMaintenanceBanner gatewayUrl={portalUrls.gateway} />
         ) : null}

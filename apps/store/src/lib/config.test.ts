@@ -17,8 +17,56 @@ describe('readStoreConfig', () => {
   });
 
   it('refuses to run in production without a session secret of its own', async () => {
-    const read = await freshConfig({ NODE_ENV: 'production', STORE_SESSION_SECRET: undefined });
-    expect(read).toThrow(/STORE_SESSION_SECRET must be set in production/);
+    const read = await freshConfig({
+      NODE_ENV: 'production',
+      STORE_SESSION_SECRET: undefined,
+      STRIPE_PUBLISHABLE_KEY: 'pk_live_of_this_store',
+    });
+    expect(read).toThrow(/STORE_SESSION_SECRET: not set/);
+  });
+
+  it('refuses the built-in development session secret in production', async () => {
+    const read = await freshConfig({
+      NODE_ENV: 'production',
+      STORE_SESSION_SECRET: 'embedded-store-app-session-development-secret',
+      STRIPE_PUBLISHABLE_KEY: 'pk_live_of_this_store',
+    });
+    expect(read).toThrow(/STORE_SESSION_SECRET: is a built-in development secret/);
+  });
+
+  it('refuses the offline test payments in production unless asked for on purpose', async () => {
+    const env = {
+      NODE_ENV: 'production',
+      STORE_SESSION_SECRET: 'a-session-secret-of-this-deployment-0000',
+      STRIPE_PUBLISHABLE_KEY: undefined,
+    };
+    expect(await freshConfig(env)).toThrow(/STRIPE_PUBLISHABLE_KEY: not set, so payments/);
+    const read = await freshConfig({ ...env, MAKRX_PAYMENTS: 'offline' });
+    expect(read().testMode).toBe(true);
+  });
+
+  it('names every development default in one message', async () => {
+    const read = await freshConfig({
+      NODE_ENV: 'production',
+      STORE_SESSION_SECRET: undefined,
+      STRIPE_PUBLISHABLE_KEY: undefined,
+      MAKRX_PAYMENTS: undefined,
+    });
+    expect(read).toThrow(
+      /^Refusing to run in production on:\n {2}- STORE_SESSION_SECRET: .*\n {2}- STRIPE_PUBLISHABLE_KEY: /,
+    );
+  });
+
+  it('runs in production with a secret of its own and Stripe, not in test mode', async () => {
+    const read = await freshConfig({
+      NODE_ENV: 'production',
+      STORE_SESSION_SECRET: 'a-session-secret-of-this-deployment-0000',
+      STRIPE_PUBLISHABLE_KEY: 'pk_live_of_this_store',
+    });
+    expect(read()).toMatchObject({
+      testMode: false,
+      stripePublishableKey: 'pk_live_of_this_store',
+    });
   });
 
   it('refuses a session secret too short to be a key', async () => {

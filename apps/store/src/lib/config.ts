@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { developmentDefaultsInProduction } from '@makrx/contracts/production-defaults';
 import type { PortalUrls } from '@makrx/ui';
 
 export interface StoreConfig {
@@ -18,6 +19,11 @@ export interface StoreConfig {
    * gateway, which takes only Stripe's test cards, so the payment page lists them.
    */
   stripePublishableKey: string | undefined;
+  /**
+   * Payments go to the offline test gateway: every page says "test mode". In production only
+   * with MAKRX_PAYMENTS=offline set on purpose.
+   */
+  testMode: boolean;
 }
 
 const defaults = {
@@ -30,8 +36,8 @@ const defaults = {
   OIDC_ISSUER: 'http://localhost:8080/realms/makrx',
 } as const;
 
-/** Only for `next dev` and tests; production must set its own (README "Configuration"). */
-const developmentSessionSecret = 'makrx-store-development-session-secret-not-for-production';
+/** Only for `next dev` and tests; production refuses it (README "Production mode"). */
+const developmentSessionSecret = 'embedded-store-app-session-development-secret';
 const MIN_SECRET_LENGTH = 32;
 
 type UrlKey = keyof typeof defaults;
@@ -53,10 +59,27 @@ function readSessionSecret(): string {
   if (secret) {
     throw new Error(`STORE_SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`);
   }
-  if (process.env.NODE_ENV === 'production') {
-    throw new Error('STORE_SESSION_SECRET must be set in production (a random 32+ characters)');
-  }
   return developmentSessionSecret;
+}
+
+/**
+ * The store app's part of the production check every MakrX process makes (contracts'
+ * production-defaults): all of it in one message, before the first page is served.
+ */
+function refuseDevelopmentDefaults(config: StoreConfig): void {
+  const settings = {
+    NODE_ENV: process.env.NODE_ENV,
+    MAKRX_PAYMENTS: process.env.MAKRX_PAYMENTS,
+    STORE_SESSION_SECRET: process.env.STORE_SESSION_SECRET?.trim() || undefined,
+    STRIPE_PUBLISHABLE_KEY: config.stripePublishableKey,
+  };
+  // An unset secret is named as such; the development one it falls back to is not named twice.
+  const problems = developmentDefaultsInProduction(settings, Object.keys(settings));
+  if (problems.length > 0) {
+    throw new Error(
+      `Refusing to run in production on:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
 }
 
 let parsed: StoreConfig | undefined;
@@ -66,7 +89,9 @@ let parsed: StoreConfig | undefined;
  * proxy and route handlers, which run per request and are never prerendered.
  */
 export function readStoreConfig(): StoreConfig {
-  parsed ??= {
+  if (parsed) return parsed;
+  const stripePublishableKey = process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined;
+  const config: StoreConfig = {
     storeApiUrl: readUrl('STORE_API_URL'),
     authApiUrl: readUrl('AUTH_API_URL'),
     caveApiUrl: readUrl('CAVE_API_URL'),
@@ -77,9 +102,12 @@ export function readStoreConfig(): StoreConfig {
     },
     oidcIssuer: readUrl('OIDC_ISSUER'),
     sessionSecret: readSessionSecret(),
-    stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined,
+    stripePublishableKey,
+    testMode: !stripePublishableKey,
   };
-  return parsed;
+  refuseDevelopmentDefaults(config);
+  parsed = config;
+  return config;
 }
 
 /**

@@ -47,6 +47,13 @@ function askProvider(request: NextRequest): NextResponse {
   return response;
 }
 
+/**
+ * Passes the request on to the page with its headers as the proxy left them: the page's
+ * Content-Security-Policy among them, whose nonce Next.js puts on its scripts.
+ */
+const passOn = (request: NextRequest) =>
+  NextResponse.next({ request: { headers: request.headers } });
+
 /** Passes the request on with `cookies` changed, for the page now and the browser later. */
 function continueWith(request: NextRequest, set: Map<string, string>, cleared: string[]) {
   for (const [name, value] of set) request.cookies.set(name, value);
@@ -65,7 +72,7 @@ async function withSession(request: NextRequest, session: StoreSession) {
 
 function withoutSession(request: NextRequest) {
   const stale = staleSessionChunks(request.cookies);
-  return stale.length > 0 ? continueWith(request, new Map(), stale) : NextResponse.next();
+  return stale.length > 0 ? continueWith(request, new Map(), stale) : passOn(request);
 }
 
 /**
@@ -76,13 +83,13 @@ function withoutSession(request: NextRequest) {
 export async function checkSession(request: NextRequest): Promise<NextResponse> {
   const session = await readSession(request.cookies);
   if (!session) return shouldAskProvider(request) ? askProvider(request) : withoutSession(request);
-  if (isPrefetch(request) || !isDueForCheck(session, nowSeconds())) return NextResponse.next();
+  if (isPrefetch(request) || !isDueForCheck(session, nowSeconds())) return passOn(request);
   try {
     const tokens = await refreshTokens(session.refreshToken);
     return await withSession(request, sessionFromTokens(tokens, nowSeconds(), session));
   } catch (error) {
     if (isRefusedByProvider(error)) return withoutSession(request);
     console.error('The session could not be refreshed; keeping it for now:', error);
-    return NextResponse.next();
+    return passOn(request);
   }
 }

@@ -14,11 +14,12 @@ const devMail = z.object({
 
 /**
  * The dev mailbox (DESIGN: embedded mode keeps mail instead of sending it): what MakrX would
- * have emailed, newest first. There only while no SMTP server is configured.
+ * have emailed, newest first. There only while no SMTP server is configured, and never in
+ * production: it is open to anyone, and every password-reset link is in it.
  */
 export const devMailRoutes: FastifyPluginAsyncZod = async (app) => {
   const { mailer } = app;
-  if (mailer.transport !== 'dev-mailbox') return;
+  if (mailer.transport !== 'dev-mailbox' || app.config.NODE_ENV === 'production') return;
 
   app.get(
     '/mail',

@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import middie from '@fastify/middie';
 import rateLimit from '@fastify/rate-limit';
 import type { DatabaseHandle } from '@makrx/db';
+import { registerPageSecurityHeaders } from '@makrx/service-kit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Mailer } from '@makrx/mailer';
 import type { ClientMetadata } from 'oidc-provider';
@@ -9,6 +10,7 @@ import type { BruteForcePolicy } from './accounts';
 import { createBroker, type UpstreamProvider } from './upstream-provider';
 import { registerAccountActions } from './account-actions';
 import { registerLoginActions } from './login-actions';
+import { identityPagePolicy } from './page-policy';
 import { messagePage } from './pages';
 import { createOidcProvider, type ProviderSettings } from './provider';
 
@@ -43,6 +45,10 @@ export async function createIdentityServer(
   });
 
   const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  registerPageSecurityHeaders(
+    app,
+    identityPagePolicy({ appUrls: options.appUrls, upstreamIssuer: options.upstream?.issuer }),
+  );
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,

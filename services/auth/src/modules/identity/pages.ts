@@ -1,6 +1,7 @@
 /**
  * The identity provider's own pages (sign in, sign up, sign out), rendered on the server like
- * Keycloak's login theme, in the MakrX look. No scripts but the logout auto-submit.
+ * Keycloak's login theme, in the MakrX look. No scripts but the logout auto-submit, and nothing
+ * inline that the pages' Content-Security-Policy does not name by its hash.
  */
 
 export const escapeHtml = (value: string) =>
@@ -9,7 +10,8 @@ export const escapeHtml = (value: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-const styles = `
+/** The pages' one style sheet, inline; allowed by its hash (page-policy.ts). */
+export const PAGE_STYLES = `
 *{box-sizing:border-box}body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:center;
 justify-content:center;padding:24px 16px;background:#f6f5fb;color:#0f172a;
 font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -19,6 +21,7 @@ main{width:100%;max-width:420px}
 .card{background:#fff;border:1px solid #e2e8f0;border-radius:16px;padding:32px;box-shadow:0 10px 30px -12px rgba(15,23,42,.18)}
 h1{font-size:24px;line-height:1.25;margin:0 0 6px}
 p.lead{margin:0 0 24px;color:#475569}
+p.hint{margin:6px 0 0;font-size:13px;color:#475569}
 label{display:block;font-weight:600;font-size:14px;margin:16px 0 6px}
 input[type=text],input[type=email],input[type=password]{width:100%;padding:10px 12px;border:1px solid #cbd5e1;border-radius:10px;font:inherit;background:#fff}
 input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #7c3aed;outline-offset:2px}
@@ -47,7 +50,7 @@ export function renderPage(title: string, content: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · MakrX</title>
-<style>${styles}</style>
+<style>${PAGE_STYLES}</style>
 </head>
 <body>
 <main>
@@ -117,7 +120,7 @@ ${notice(input.notice)}
 <input id="email" name="email" type="email" autocomplete="email" required value="${escapeHtml(input.values?.email ?? '')}">
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="password-hint">
-<p id="password-hint" style="margin:6px 0 0;font-size:13px;color:#475569">At least 10 characters.</p>
+<p id="password-hint" class="hint">At least 10 characters.</p>
 <button type="submit">Create account</button>
 </form>
 <div class="links"><span></span><a href="${escapeHtml(input.signInUrl)}">I already have an account</a></div>`,
@@ -139,6 +142,9 @@ export function messagePage(
   );
 }
 
+/** Submits oidc-provider's logout form as "Sign me out"; allowed by its hash (page-policy.ts). */
+export const LOGOUT_AUTO_SUBMIT = `var f=document.getElementById('op.logoutForm');var i=document.createElement('input');i.type='hidden';i.name='logout';i.value='yes';f.appendChild(i);f.submit();`;
+
 /** oidc-provider's logout confirmation; submitted at once when the app sent id_token_hint. */
 export function signOutPage(form: string, autoSubmit: boolean): string {
   return renderPage(
@@ -148,6 +154,6 @@ export function signOutPage(form: string, autoSubmit: boolean): string {
 ${form}
 <button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign me out</button>
 <button type="submit" form="op.logoutForm" class="secondary">Stay signed in</button>
-${autoSubmit ? `<script>var f=document.getElementById('op.logoutForm');var i=document.createElement('input');i.type='hidden';i.name='logout';i.value='yes';f.appendChild(i);f.submit();</script>` : ''}`,
+${autoSubmit ? `<script>${LOGOUT_AUTO_SUBMIT}</script>` : ''}`,
   );
 }
