@@ -191,7 +191,12 @@ export const registerAccountActions: FastifyPluginAsync<AccountActionsOptions> =
  * "sign out other sessions"), so whoever knew the old one loses their sessions and refresh
  * tokens; the link proved the address, so the email counts as verified. An admin's lock stays.
  */
-async function setNewPassword(db: Database, userId: string, passwordHash: string, requestId: string) {
+async function setNewPassword(
+  db: Database,
+  userId: string,
+  passwordHash: string,
+  requestId: string,
+) {
   await db.transaction(async (tx) => {
     await tx
       .update(credentials)

@@ -56,11 +56,6 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      setProfileVisibility(
-        app.db,
-        signedInUser(request).userId,
-        request.body.public,
-        request.id,
-      ),
+      setProfileVisibility(app.db, signedInUser(request).userId, request.body.public, request.id),
   );
 };

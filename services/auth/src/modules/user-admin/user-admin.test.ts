@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthServiceWithDemoUsers } from '../../testing';
 import { signInStanding } from '../identity/testing';
 
-
 describe.each(testDrivers)('user administration over %s', (driver) => {
   let issuer: TestIssuer;
   let auth: TestService;
