@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { createTestDatabase, testDrivers } from '@makrx/db/testing';
 import { createMailer, type Mailer } from '@makrx/mailer';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
