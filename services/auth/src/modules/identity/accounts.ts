@@ -155,9 +155,9 @@ export async function signInWithPassword(
   });
 }
 
-/** Milliseconds between checks of a throttled account: 1 s, doubling, at most the first lock's wait. */
+/** Milliseconds between checks of a throttled account: 5 s, doubling, at most the first lock's wait. */
 const throttleWait = (policy: BruteForcePolicy, overThreshold: number) =>
-  Math.min(1000 * 2 ** Math.min(overThreshold, 20), policy.waitSeconds * 1000);
+  Math.min(5000 * 2 ** Math.min(overThreshold, 20), policy.waitSeconds * 1000);
 
 /** What the failure history is cleared to when a password is set anew (a reset). */
 export async function clearSignInFailures(db: Database, userId: string): Promise<void> {

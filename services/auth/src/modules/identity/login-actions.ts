@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { z } from 'zod';
 import { users } from '@makrx/db/schema';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   type BruteForcePolicy,
   createAccountWithPassword,
@@ -116,7 +116,7 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     const [user] = await db
       .select({ id: users.id, email: users.email, displayName: users.displayName })
       .from(users)
-      .where(sql`${users.id} = ${userId}`);
+      .where(eq(users.id, userId));
     if (user) await sendVerificationEmail(db, options.accountEmails, user);
   };
 
@@ -277,7 +277,11 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     },
   );
 
-  /** A new, unverified account with a verification link; the owner's mailbox if one exists. */
+  /**
+   * A new, unverified account with a verification link; the owner's mailbox if one exists.
+   * Hook: a sign-up reached from a link mailed to the address (a makerspace invitation, once
+   * there is one) has proved it already, and would create the account with emailVerified set.
+   */
   async function signUp(form: z.infer<typeof signUpForm>) {
     try {
       const userId = await createAccountWithPassword(db, {

@@ -10,6 +10,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityProvider, identityEnv, seedDemoUsers } from '../../identity';
 import { BrowserSession } from '../../testing';
+import { createAccountWithPassword } from './accounts';
 import { lockAccount } from './service';
 
 const PASSWORD = 'makrx-demo';
@@ -208,6 +209,27 @@ describe.each(testDrivers)('sign-in protection over %s', (driver) => {
     const owner = await signIn(browserAt('198.51.100.7'), 'provider@demo.makrx.org');
     expect(owner.status).toBe(200);
     expect(decodeJwt(owner.tokens!.access_token).email).toBe('provider@demo.makrx.org');
+  });
+
+  it('slows the whole account down once many addresses have guessed wrong', async () => {
+    const email = `spread-out-${driver}@example.org`;
+    await createAccountWithPassword(database.db, {
+      email,
+      username: `spread-out-${driver}`,
+      displayName: 'Spread Out',
+      password: PASSWORD,
+      emailVerified: true,
+    });
+    const statuses = new Set<number>();
+    for (let address = 1; address <= 5; address++) {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        statuses.add((await signIn(browserAt(`192.0.2.${address}`), email, 'guess')).status);
+      }
+    }
+    expect(statuses).toEqual(new Set([401]));
+    const slowed = await signIn(browserAt('192.0.2.200'), email);
+    expect(slowed.status).toBe(429);
+    expect(slowed.page).toContain('too many failed sign-ins');
   });
 
   it('forgets an address’s wrong passwords once its owner signs in', async () => {
