@@ -68,7 +68,11 @@ export const registerAccountActions: FastifyPluginAsync<AccountActionsOptions> =
     return html(
       reply,
       200,
-      messagePage('Email verified', 'Thanks! Your email address is confirmed.', backToMakrx),
+      messagePage(
+        'Email verified',
+        'Thanks! Your email address is confirmed: you can sign in now.',
+        backToMakrx,
+      ),
     );
   });
 
