@@ -151,7 +151,7 @@ export async function createService(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    // request.ip (rate limits, audit) follows X-Forwarded-For only through these proxies.
+    // request.ip follows X-Forwarded-For only when a configured proxy sent it, never a client.
     trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
