@@ -68,6 +68,8 @@ interface RealmExport {
   defaultRole: { name: string };
   clients: RealmClient[];
   users?: unknown[];
+  duplicateEmailsAllowed: boolean;
+  identityProviders?: { alias: string; trustEmail?: boolean }[];
 }
 
 const realm = JSON.parse(
@@ -245,6 +247,13 @@ describe('the Keycloak realm export (deploy/keycloak/makrx-realm.json)', () => {
     expect(realm.loginWithEmailAllowed).toBe(true);
     expect(realm.rememberMe).toBe(true);
     expect(realm.ssoSessionMaxLifespanRememberMe).toBe(defaults.REMEMBER_ME_DAYS * 24 * 60 * 60);
+  });
+
+  it('links upstream accounts only by an email verified on both sides, as ours does', () => {
+    expect(realm.duplicateEmailsAllowed).toBe(false);
+    for (const provider of realm.identityProviders ?? []) {
+      expect(provider.trustEmail ?? false, provider.alias).toBe(false);
+    }
   });
 
   it('ships no users (demo users stay in the embedded provider)', () => {

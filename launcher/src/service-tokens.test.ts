@@ -98,6 +98,13 @@ describe('tokens between the services of npm start', () => {
       });
     expect((await sync(tokens.store!)).status).toBe(403);
     expect((await sync(tokens.cave!)).status).toBe(200);
+    // Profiles are private until their owner shows them; the member chooses to.
+    const shown = await fetch(`${org}/me/profile/visibility`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${tokens.member}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ public: true }),
+    });
+    expect(shown.status).toBe(200);
     const profile = await (await get(`${org}/profiles/member`)).json();
     expect(profile.achievements).toEqual([
       { key: 'first-print', title: 'First print', earnedAt: '2026-11-01T10:00:00.000Z' },

@@ -37,7 +37,6 @@ export const errorCodes = {
     'A per-makerspace setting was asked for a flag that is not per makerspace.',
   CANNOT_DEMOTE_SELF: 'A super admin tried to take away their own super admin role.',
   CANNOT_LOCK_SELF: 'An admin tried to lock their own account.',
-  NO_PASSWORD: 'The account signs in elsewhere, so it has no password to lock.',
 
   // Store service: cart and checkout
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',

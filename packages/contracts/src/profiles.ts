@@ -44,6 +44,10 @@ export const profileListQuery = pageQuery.extend({
 });
 export type ProfileListQuery = z.infer<typeof profileListQuery>;
 
+/** Whether the signed-in user's profile is listed and shown to everyone (private until chosen). */
+export const profileVisibility = z.object({ public: z.boolean() });
+export type ProfileVisibility = z.infer<typeof profileVisibility>;
+
 export const profilePage = pageOf(makerProfile);
 export type ProfilePage = z.infer<typeof profilePage>;
 

@@ -33,4 +33,12 @@ describe('loadConfig', () => {
     const config = loadConfig(schema, { DATABASE_URL: 'postgres://makrx@db:5432/makrx' });
     expect(config.DATABASE_URL).toBe('postgres://makrx@db:5432/makrx');
   });
+
+  it('trusts no proxy unless told, and takes addresses, CIDR ranges and loopback', () => {
+    expect(loadConfig(schema, {}).TRUSTED_PROXIES).toEqual([]);
+    const config = loadConfig(schema, { TRUSTED_PROXIES: '10.0.0.5, 192.168.0.0/16,loopback,::1' });
+    expect(config.TRUSTED_PROXIES).toEqual(['10.0.0.5', '192.168.0.0/16', 'loopback', '::1']);
+    expect(() => loadConfig(schema, { TRUSTED_PROXIES: '10.0.0.5,*' })).toThrow('TRUSTED_PROXIES');
+    expect(() => loadConfig(schema, { TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(ConfigError);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { mailEnv } from '@makrx/mailer';
 import { z } from 'zod';
 import { developmentDefaultsInProduction } from '@makrx/contracts/production-defaults';
@@ -59,6 +60,36 @@ function describeIssue(issue: z.core.$ZodIssue, env: Environment): string {
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const url = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
 
+/** proxy-addr's names for whole ranges, which Fastify's trustProxy passes on. */
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const isAddressOrRange = (entry: string) => {
+  if (namedRanges.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * The reverse proxies whose X-Forwarded-For a service believes (IPs, CIDR ranges or
+ * `loopback`, comma separated). None by default: a header anyone can write must not choose the address that
+ * rate limits and sign-in throttling key on.
+ */
+export const trustedProxies = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.every(isAddressOrRange), {
+    message: 'must be IP addresses or CIDR ranges, comma separated',
+  });
+
 /** What every service reads. Each service extends it with its own variables. */
 export const baseServiceEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -88,6 +119,7 @@ export const baseServiceEnv = z.object({
   STORE_API_URL: url('http://localhost:8003'),
   /** This service's client secret at the realm (client credentials for those calls). */
   SERVICE_CLIENT_SECRET: z.string().min(16).optional(),
+  TRUSTED_PROXIES: trustedProxies,
   /** How mail leaves (every service sends some): SMTP, or the dev mailbox when unset. */
   ...mailEnv.shape,
 });

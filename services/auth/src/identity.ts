@@ -17,6 +17,7 @@ const count = (fallback: number, max: number) =>
 /** What the embedded identity provider reads (README "Configuration"). */
 export const identityEnv = z.object({
   OIDC_ISSUER: baseServiceEnv.shape.OIDC_ISSUER,
+  TRUSTED_PROXIES: baseServiceEnv.shape.TRUSTED_PROXIES,
   /** Run the embedded provider. Defaults to on while OIDC_ISSUER is unset (DESIGN "Two ways to run"). */
   MAKRX_EMBEDDED_IDP: z.enum(['true', 'false']).optional(),
   MAKRX_DEMO_PASSWORD: z.string().min(8).default('makrx-demo'),
@@ -103,6 +104,7 @@ export function createIdentityProvider(
       maxWaitSeconds: config.LOGIN_MAX_LOCK_SECONDS,
     },
     signInRateLimit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    trustedProxies: config.TRUSTED_PROXIES,
     onFirstSignIn: (userId) => provisionMaker(database.db, userId),
     logger: options.logger,
   });

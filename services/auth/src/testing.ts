@@ -16,6 +16,9 @@ export class BrowserSession {
   /** Cookies by host, as a browser keeps them (ports share a host's cookies). */
   readonly cookies = new Map<string, Map<string, string>>();
 
+  /** `headers` go with every request: X-Forwarded-For, say, to stand behind a proxy. */
+  constructor(private readonly headers: Record<string, string> = {}) {}
+
   private jar(url: string): Map<string, string> {
     const host = new URL(url).hostname;
     if (!this.cookies.has(host)) this.cookies.set(host, new Map());
@@ -28,6 +31,7 @@ export class BrowserSession {
         method: init.method ?? (init.form ? 'POST' : 'GET'),
         redirect: 'manual',
         headers: {
+          ...this.headers,
           cookie: [...this.jar(url)].map(([name, value]) => `${name}=${value}`).join('; '),
           ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         },

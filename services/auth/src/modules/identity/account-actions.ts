@@ -3,7 +3,8 @@ import { users } from '@makrx/db/schema';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { hashPassword } from './accounts';
+import { clearSignInFailures, hashPassword } from './accounts';
+import { endSessionsOf } from './sessions';
 import { isActionTokenValid, redeemActionToken } from './action-tokens';
 import { type AccountEmailSettings, sendPasswordResetEmail } from './account-emails';
 import { escapeHtml, messagePage, renderPage } from './pages';
@@ -67,7 +68,11 @@ export const registerAccountActions: FastifyPluginAsync<AccountActionsOptions> =
     return html(
       reply,
       200,
-      messagePage('Email verified', 'Thanks! Your email address is confirmed.', backToMakrx),
+      messagePage(
+        'Email verified',
+        'Thanks! Your email address is confirmed: you can sign in now.',
+        backToMakrx,
+      ),
     );
   });
 
@@ -171,18 +176,7 @@ export const registerAccountActions: FastifyPluginAsync<AccountActionsOptions> =
           ),
         );
       }
-      await db
-        .update(credentials)
-        .set({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() })
-        .where(eq(credentials.userId, userId));
-      await recordAudit(db, {
-        service: 'auth',
-        action: 'password.reset',
-        entityType: 'user',
-        entityId: userId,
-        actorId: userId,
-        requestId: request.id,
-      });
+      await setNewPassword(db, userId, passwordHash, request.id);
       return html(
         reply,
         200,
@@ -195,3 +189,37 @@ export const registerAccountActions: FastifyPluginAsync<AccountActionsOptions> =
     },
   );
 };
+
+/**
+ * A password chosen through an emailed link: it signs the account out everywhere (Keycloak's
+ * "sign out other sessions"), so whoever knew the old one loses their sessions and refresh
+ * tokens; the link proved the address, so the email counts as verified. An admin's lock stays.
+ */
+async function setNewPassword(
+  db: Database,
+  userId: string,
+  passwordHash: string,
+  requestId: string,
+) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(credentials)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(credentials.userId, userId));
+    await clearSignInFailures(tx, userId);
+    await tx
+      .update(users)
+      .set({ emailVerified: true, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await endSessionsOf(tx, userId);
+    await recordAudit(tx, {
+      service: 'auth',
+      action: 'password.reset',
+      entityType: 'user',
+      entityId: userId,
+      actorId: userId,
+      after: { otherSessionsEnded: true },
+      requestId,
+    });
+  });
+}

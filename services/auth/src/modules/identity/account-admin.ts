@@ -2,9 +2,9 @@ import type { AssignableRole } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { accountColumns } from './accounts';
+import { accountColumns, clearSignInFailures } from './accounts';
 import { endSessionsOf } from './sessions';
-import { credentials, userRoles } from './tables';
+import { adminLocks, credentials, userRoles } from './tables';
 
 /*
  * Accounts as a super admin manages them. Credentials and roles are the identity module's:
@@ -13,7 +13,7 @@ import { credentials, userRoles } from './tables';
 
 const adminAccountColumns = {
   ...accountColumns,
-  lockedUntil: credentials.lockedUntil,
+  lockedByAdminAt: adminLocks.lockedAt,
   createdAt: users.createdAt,
   lastSignInAt: credentials.lastSignInAt,
 };
@@ -22,7 +22,8 @@ const accountsWithCredentials = (db: Database) =>
   db
     .select(adminAccountColumns)
     .from(users)
-    .leftJoin(credentials, eq(credentials.userId, users.id));
+    .leftJoin(credentials, eq(credentials.userId, users.id))
+    .leftJoin(adminLocks, eq(adminLocks.userId, users.id));
 
 /** Accounts whose email, username or name contain `q`, by name, a page at a time. */
 export async function searchAccounts(
@@ -37,6 +38,7 @@ export async function searchAccounts(
     .select({ ...adminAccountColumns, total: sql<number>`cast(count(*) over () as integer)` })
     .from(users)
     .leftJoin(credentials, eq(credentials.userId, users.id))
+    .leftJoin(adminLocks, eq(adminLocks.userId, users.id))
     .where(where)
     .orderBy(asc(users.displayName), asc(users.email))
     .limit(query.pageSize)
@@ -63,23 +65,16 @@ export async function removeRole(tx: Database, userId: string, role: AssignableR
 }
 
 /**
- * Locks an account's password until `until` and signs it out everywhere. False when it has no
- * password to lock (it signs in with another provider).
+ * Locks an account until an admin unlocks it, however it signs in (password or an upstream
+ * provider), and signs it out everywhere. A password reset does not lift it.
  */
-export async function lockAccount(tx: Database, userId: string, until: Date): Promise<boolean> {
-  const locked = await tx
-    .update(credentials)
-    .set({ lockedUntil: until, updatedAt: new Date() })
-    .where(eq(credentials.userId, userId))
-    .returning({ userId: credentials.userId });
-  if (locked.length === 0) return false;
+export async function lockAccount(tx: Database, userId: string, lockedBy: string): Promise<void> {
+  await tx.insert(adminLocks).values({ userId, lockedBy }).onConflictDoNothing();
   await endSessionsOf(tx, userId);
-  return true;
 }
 
+/** Lifts an admin's lock, and forgets wrong passwords so the owner starts afresh. */
 export async function unlockAccount(tx: Database, userId: string) {
-  await tx
-    .update(credentials)
-    .set({ lockedUntil: null, failedAttempts: 0, updatedAt: new Date() })
-    .where(eq(credentials.userId, userId));
+  await tx.delete(adminLocks).where(eq(adminLocks.userId, userId));
+  await clearSignInFailures(tx, userId);
 }

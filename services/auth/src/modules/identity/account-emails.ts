@@ -1,6 +1,6 @@
 import type { Database } from '@makrx/db';
 import { type Mailer, renderEmail } from '@makrx/mailer';
-import { issueActionToken } from './action-tokens';
+import { issueActionToken, linksMailedSince } from './action-tokens';
 
 export interface AccountEmailSettings {
   mailer: Mailer;
@@ -8,11 +8,26 @@ export interface AccountEmailSettings {
   loginActionsUrl: string;
 }
 
+/**
+ * Account emails one address receives in an hour at most, whoever asks and from wherever:
+ * a script that rotates its client address still cannot flood someone's mailbox.
+ */
+export const ACCOUNT_MAILS_PER_HOUR = 5;
+
+type Recipient = { id: string; email: string; displayName: string };
+
+/** Whether `user` may be mailed another link now; each link mailed is an action token. */
+async function mayMail(db: Database, user: Recipient): Promise<boolean> {
+  const hourAgo = new Date(Date.now() - 3600_000);
+  return (await linksMailedSince(db, user.id, hourAgo)) < ACCOUNT_MAILS_PER_HOUR;
+}
+
 export async function sendVerificationEmail(
   db: Database,
   settings: AccountEmailSettings,
-  user: { id: string; email: string; displayName: string },
+  user: Recipient,
 ): Promise<void> {
+  if (!(await mayMail(db, user))) return;
   const token = await issueActionToken(db, user.id, 'verify-email');
   const url = `${settings.loginActionsUrl}/action-token/verify-email?key=${token}`;
   const { html, text } = renderEmail({
@@ -36,8 +51,9 @@ export async function sendVerificationEmail(
 export async function sendPasswordResetEmail(
   db: Database,
   settings: AccountEmailSettings,
-  user: { id: string; email: string; displayName: string },
+  user: Recipient,
 ): Promise<void> {
+  if (!(await mayMail(db, user))) return;
   const token = await issueActionToken(db, user.id, 'reset-password');
   const url = `${settings.loginActionsUrl}/reset-password?key=${token}`;
   const { html, text } = renderEmail({
@@ -55,5 +71,35 @@ export async function sendPasswordResetEmail(
     text,
     html,
     kind: 'password-reset',
+  });
+}
+
+/**
+ * Someone signed up with the email of an existing account. The page they see is the one a new
+ * account gets, so it reveals nothing; the owner learns of it here, with a way back in.
+ */
+export async function sendAlreadyRegisteredEmail(
+  db: Database,
+  settings: AccountEmailSettings,
+  user: Recipient,
+): Promise<void> {
+  if (!(await mayMail(db, user))) return;
+  const token = await issueActionToken(db, user.id, 'reset-password');
+  const url = `${settings.loginActionsUrl}/reset-password?key=${token}`;
+  const { html, text } = renderEmail({
+    heading: 'You already have a MakrX account',
+    paragraphs: [
+      `Hi ${user.displayName}, someone tried to create a MakrX account with this email address, which already has one.`,
+      'If it was you, sign in with your password. Forgot it? Choose a new one with the link below; it works for 30 minutes, once.',
+    ],
+    action: { label: 'Choose a new password', url },
+    footer: 'If it was not you, ignore this email: nothing about your account has changed.',
+  });
+  await settings.mailer.send({
+    to: user.email,
+    subject: 'You already have a MakrX account',
+    text,
+    html,
+    kind: 'account-exists',
   });
 }

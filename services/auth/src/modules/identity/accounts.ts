@@ -1,21 +1,28 @@
 import { recordAudit, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import argon2 from 'argon2';
-import { eq, or, sql } from 'drizzle-orm';
-import { credentials, userRoles } from './tables';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { adminLocks, credentials, signInFailures, userRoles } from './tables';
 
 export interface BruteForcePolicy {
-  /** Failed sign-ins in a row that lock the account (Keycloak: "Max Login Failures"). */
+  /** Wrong passwords in a row from one address that lock that address out (Keycloak: "Max Login Failures"). */
   maxFailures: number;
   /** The first lock's length; each further lock doubles it, up to `maxWaitSeconds`. */
   waitSeconds: number;
   maxWaitSeconds: number;
 }
 
+/**
+ * Wrong passwords in a row, from all addresses together, after which the account itself is
+ * throttled: enough for an owner's typos and one guesser's lock, too few for a spread-out attack.
+ */
+const accountThrottleAfter = (policy: BruteForcePolicy) => policy.maxFailures * 4;
+
 export type SignInResult =
   | { ok: true; userId: string }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date };
+  | { ok: false; reason: 'locked'; until: Date }
+  | { ok: false; reason: 'throttled'; until: Date };
 
 export interface Account {
   id: string;
@@ -28,17 +35,22 @@ export interface Account {
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
+const growingWait = (policy: BruteForcePolicy, lockouts: number) =>
+  Math.min(policy.waitSeconds * 2 ** lockouts, policy.maxWaitSeconds);
+
 /**
- * Checks a password the way Keycloak's brute-force detection does: a locked account is
- * refused even with the right password; failures in a row lock it for a growing wait. The
- * credential row is locked for the check, so parallel guesses are counted one by one.
+ * Checks a password following OWASP's authentication guidance. Wrong passwords lock out the
+ * address that sent them, for a growing wait; the account as a whole is only slowed down
+ * (one check per growing wait once many addresses have failed), so a stranger cannot keep its
+ * owner out. A right password clears the account's count and this address's. The credential
+ * row is locked for the check, so parallel guesses are counted one by one.
  */
 export async function signInWithPassword(
   db: Database,
   login: string,
   password: string,
   policy: BruteForcePolicy,
-  requestId?: string,
+  client: { address: string; requestId?: string },
 ): Promise<SignInResult> {
   const normalized = login.trim().toLowerCase();
   return db.transaction(async (tx) => {
@@ -47,8 +59,7 @@ export async function signInWithPassword(
         userId: users.id,
         hash: credentials.passwordHash,
         failedAttempts: credentials.failedAttempts,
-        lockouts: credentials.lockouts,
-        lockedUntil: credentials.lockedUntil,
+        throttledUntil: credentials.lockedUntil,
       })
       .from(credentials)
       .innerJoin(users, eq(users.id, credentials.userId))
@@ -67,39 +78,94 @@ export async function signInWithPassword(
         entityId: row.userId,
         actorId: row.userId,
         after,
-        requestId,
+        requestId: client.requestId,
       });
-    if (row.lockedUntil && row.lockedUntil > new Date()) {
-      await audit('sign_in.refused_locked', { lockedUntil: row.lockedUntil });
-      return { ok: false, reason: 'locked', until: row.lockedUntil } as const;
+    const fromHere = and(
+      eq(signInFailures.userId, row.userId),
+      eq(signInFailures.clientAddress, client.address),
+    );
+    const [here] = await tx.select().from(signInFailures).where(fromHere);
+    const now = new Date();
+    if (here?.lockedUntil && here.lockedUntil > now) {
+      await audit('sign_in.refused_locked', {
+        lockedUntil: here.lockedUntil,
+        clientAddress: client.address,
+      });
+      return { ok: false, reason: 'locked', until: here.lockedUntil } as const;
+    }
+    if (row.throttledUntil && row.throttledUntil > now) {
+      await audit('sign_in.refused_throttled', { throttledUntil: row.throttledUntil });
+      return { ok: false, reason: 'throttled', until: row.throttledUntil } as const;
     }
     if (await argon2.verify(row.hash, password)) {
       await tx
         .update(credentials)
-        .set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date() })
+        .set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: now })
         .where(eq(credentials.userId, row.userId));
+      await tx.delete(signInFailures).where(fromHere);
       await audit('sign_in.succeeded', null);
       return { ok: true, userId: row.userId } as const;
     }
-    const failures = row.failedAttempts + 1;
-    if (failures < policy.maxFailures) {
-      await tx
-        .update(credentials)
-        .set({ failedAttempts: failures })
-        .where(eq(credentials.userId, row.userId));
-      await audit('sign_in.failed', { failedAttempts: failures });
-      return { ok: false, reason: 'invalid' } as const;
-    }
-    const wait = Math.min(policy.waitSeconds * 2 ** row.lockouts, policy.maxWaitSeconds);
-    const until = new Date(Date.now() + wait * 1000);
+
+    const accountFailures = row.failedAttempts + 1;
+    const overThreshold = accountFailures - accountThrottleAfter(policy);
     await tx
       .update(credentials)
-      .set({ failedAttempts: 0, lockouts: row.lockouts + 1, lockedUntil: until })
+      .set({
+        failedAttempts: accountFailures,
+        lockedUntil:
+          overThreshold >= 0 ? new Date(now.getTime() + throttleWait(policy, overThreshold)) : null,
+      })
       .where(eq(credentials.userId, row.userId));
-    await audit('sign_in.failed', { failedAttempts: failures });
-    await audit('account.locked', { lockedUntil: until, waitSeconds: wait });
+
+    const failures = (here?.failures ?? 0) + 1;
+    const lockouts = here?.lockouts ?? 0;
+    const locks = failures >= policy.maxFailures;
+    const until = locks ? new Date(now.getTime() + growingWait(policy, lockouts) * 1000) : null;
+    await tx
+      .insert(signInFailures)
+      .values({
+        userId: row.userId,
+        clientAddress: client.address,
+        failures: locks ? 0 : failures,
+        lockouts: locks ? lockouts + 1 : lockouts,
+        lockedUntil: until,
+      })
+      .onConflictDoUpdate({
+        target: [signInFailures.userId, signInFailures.clientAddress],
+        set: {
+          failures: locks ? 0 : failures,
+          lockouts: locks ? lockouts + 1 : lockouts,
+          lockedUntil: until,
+          updatedAt: now,
+        },
+      });
+    await audit('sign_in.failed', {
+      failedAttempts: failures,
+      accountFailedAttempts: accountFailures,
+      clientAddress: client.address,
+    });
+    if (!until) return { ok: false, reason: 'invalid' } as const;
+    await audit('account.locked', {
+      lockedUntil: until,
+      waitSeconds: growingWait(policy, lockouts),
+      clientAddress: client.address,
+    });
     return { ok: false, reason: 'locked', until } as const;
   });
+}
+
+/** Milliseconds between checks of a throttled account: 5 s, doubling, at most the first lock's wait. */
+const throttleWait = (policy: BruteForcePolicy, overThreshold: number) =>
+  Math.min(5000 * 2 ** Math.min(overThreshold, 20), policy.waitSeconds * 1000);
+
+/** What the failure history is cleared to when a password is set anew (a reset). */
+export async function clearSignInFailures(db: Database, userId: string): Promise<void> {
+  await db
+    .update(credentials)
+    .set({ failedAttempts: 0, lockouts: 0, lockedUntil: null })
+    .where(eq(credentials.userId, userId));
+  await db.delete(signInFailures).where(eq(signInFailures.userId, userId));
 }
 
 const DUMMY_HASH =
@@ -171,4 +237,23 @@ export async function uniqueUsername(db: Database, email: string): Promise<strin
   const names = new Set(taken.map((row) => row.username));
   if (!names.has(base)) return base;
   for (let n = 2; ; n++) if (!names.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export type SignInStanding = 'ok' | 'locked_by_admin' | 'unverified';
+
+/**
+ * Whether an account may be signed in at all, however it proved who it is (password, an
+ * upstream provider, a session kept from before): not while a super admin locks it, and not
+ * before its owner verified its email (Keycloak: "Verify email" as a required action).
+ */
+export async function signInStanding(db: Database, userId: string): Promise<SignInStanding> {
+  const [row] = await db
+    .select({
+      emailVerified: users.emailVerified,
+      lockedByAdmin: sql<boolean>`exists (select 1 from ${adminLocks} where ${adminLocks.userId} = ${users.id})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row || row.lockedByAdmin) return 'locked_by_admin';
+  return row.emailVerified ? 'ok' : 'unverified';
 }

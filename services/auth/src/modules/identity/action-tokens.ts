@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@makrx/db';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, gte, isNull } from 'drizzle-orm';
 import { actionTokens } from './tables';
 
 export type ActionPurpose = 'verify-email' | 'reset-password';
@@ -67,4 +67,13 @@ export async function isActionTokenValid(
       ),
     );
   return Boolean(row);
+}
+
+/** How many links were mailed to a user since `since`, whatever they were for. */
+export async function linksMailedSince(db: Database, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ sent: count() })
+    .from(actionTokens)
+    .where(and(eq(actionTokens.userId, userId), gte(actionTokens.createdAt, since)));
+  return row?.sent ?? 0;
 }

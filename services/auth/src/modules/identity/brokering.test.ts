@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityProvider, identityEnv, seedDemoUsers } from '../../identity';
 import { BrowserSession } from '../../testing';
 import { createAccountWithPassword } from './accounts';
+import { lockAccount } from './service';
 import { federatedIdentities } from './tables';
 
 const APP = 'http://localhost:3000';
@@ -45,13 +46,18 @@ describe.each(testDrivers)(
       databases.push(upstreamDb, ourDb);
       await seedDemoUsers(upstreamDb.db, 'upstream-password');
       await seedDemoUsers(ourDb.db, 'makrx-demo');
-      await createAccountWithPassword(upstreamDb.db, {
-        email: 'grace@partner.example',
-        username: 'grace',
-        displayName: 'Grace Hopper',
-        password: 'upstream-password',
-        emailVerified: true,
-      });
+      for (const [username, displayName] of [
+        ['grace', 'Grace Hopper'],
+        ['ivy', 'Ivy Partner'],
+      ] as const) {
+        await createAccountWithPassword(upstreamDb.db, {
+          email: `${username}@partner.example`,
+          username,
+          displayName,
+          password: 'upstream-password',
+          emailVerified: true,
+        });
+      }
       const quiet = { info: () => {} };
       const upstreamIdp = await createIdentityProvider(
         upstreamDb,
@@ -92,7 +98,8 @@ describe.each(testDrivers)(
       for (const database of databases) await database.close();
     });
 
-    async function signInUpstream(login: string): Promise<Record<string, unknown>> {
+    /** Signs in at the upstream; where our provider then sends the browser, or its page. */
+    async function throughUpstream(login: string) {
       const browser = new BrowserSession();
       const ourOrigin = new URL(ours).origin;
       const upstreamOrigin = new URL(upstream).origin;
@@ -123,7 +130,12 @@ describe.each(testDrivers)(
         new URL(posted.headers.get('location')!, upstreamOrigin).toString(),
         upstreamOrigin,
       );
-      const { url } = await browser.follow(back.url, ourOrigin);
+      const { url, response } = await browser.follow(back.url, ourOrigin);
+      return { url, verifier, status: response?.status, page: await response?.text() };
+    }
+
+    async function signInUpstream(login: string): Promise<Record<string, unknown>> {
+      const { url, verifier } = await throughUpstream(login);
       expect(url.startsWith(`${APP}/auth/callback`)).toBe(true);
       const token = await fetch(`${ours}/protocol/openid-connect/token`, {
         method: 'POST',
@@ -139,6 +151,14 @@ describe.each(testDrivers)(
       expect(token.status).toBe(200);
       return decodeJwt(((await token.json()) as { access_token: string }).access_token);
     }
+
+    const ourUser = async (email: string) => {
+      const [user] = await ourDb.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, email));
+      return user!.id;
+    };
 
     it('creates a store customer for someone new, and links their upstream account', async () => {
       const claims = await signInUpstream('grace@partner.example');
@@ -172,6 +192,38 @@ describe.each(testDrivers)(
       const claims = await signInUpstream('admin@demo.makrx.org');
       expect(claims.sub).toBe(ours_!.id);
       expect((claims.realm_access as { roles: string[] }).roles).toContain('admin:cave');
+    });
+
+    it('does not sign in an account a super admin locked', async () => {
+      await signInUpstream('spaceadmin@demo.makrx.org');
+      await lockAccount(
+        ourDb.db,
+        await ourUser('spaceadmin@demo.makrx.org'),
+        await ourUser('superadmin@demo.makrx.org'),
+      );
+      const refused = await throughUpstream('spaceadmin@demo.makrx.org');
+      expect(refused.url.startsWith(`${APP}/auth/callback`)).toBe(false);
+      expect(refused.status).toBe(423);
+      expect(refused.page).toContain('locked by an administrator');
+    });
+
+    it('does not link to an account whose email was never verified here', async () => {
+      // Someone signed up with the address before its owner came: the owner's upstream
+      // sign-in must not hand them that account.
+      const squatted = await createAccountWithPassword(ourDb.db, {
+        email: 'ivy@partner.example',
+        username: 'ivy-squatted',
+        displayName: 'Not Ivy',
+        password: 'squatter-password',
+      });
+      const refused = await throughUpstream('ivy@partner.example');
+      expect(refused.status).toBe(400);
+      expect(refused.page).toContain('An account with this email already exists');
+      const links = await ourDb.db
+        .select()
+        .from(federatedIdentities)
+        .where(eq(federatedIdentities.userId, squatted));
+      expect(links).toEqual([]);
     });
   },
 );

@@ -1,5 +1,6 @@
 import formbody from '@fastify/formbody';
 import middie from '@fastify/middie';
+import proxyAddr from '@fastify/proxy-addr';
 import rateLimit from '@fastify/rate-limit';
 import type { DatabaseHandle } from '@makrx/db';
 import { registerPageSecurityHeaders } from '@makrx/service-kit';
@@ -19,6 +20,8 @@ export interface IdentityServerOptions extends Omit<ProviderSettings, 'interacti
   bruteForce: BruteForcePolicy;
   /** Sign-in attempts one address may make per minute. */
   signInRateLimit: number;
+  /** Proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies: string[];
   logger?: FastifyServerOptions['logger'];
   /** Called when a user signs in for the first time (auto-provisioning, spec section 6). */
   onFirstSignIn: (userId: string) => Promise<void>;
@@ -44,7 +47,11 @@ export async function createIdentityServer(
     interactionPath: loginActionsPath,
   });
 
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  const { trustedProxies } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
+  });
   registerPageSecurityHeaders(
     app,
     identityPagePolicy({ appUrls: options.appUrls, upstreamIssuer: options.upstream?.issuer }),
@@ -77,8 +84,11 @@ export async function createIdentityServer(
   });
   await app.register(middie);
   const oidc = provider.callback();
+  const fromTrustedProxy = proxyAddr.compile(trustedProxies);
   app.use(realmPath, (req, res, next) => {
     if (req.url?.startsWith('/login-actions')) return next();
+    // oidc-provider believes forwarded headers (provider.proxy); only a trusted proxy's count.
+    if (!fromTrustedProxy(req.socket.remoteAddress ?? '', 0)) dropForwardedHeaders(req.headers);
     return oidc(req, res);
   });
   app.get('/health', async () => ({ status: 'ok', service: 'identity' }));
@@ -112,4 +122,10 @@ export async function createIdentityServer(
     onFirstSignIn: options.onFirstSignIn,
   });
   return app;
+}
+
+function dropForwardedHeaders(headers: Record<string, unknown>) {
+  for (const name of Object.keys(headers)) {
+    if (name.startsWith('x-forwarded-') || name === 'forwarded') delete headers[name];
+  }
 }

@@ -2,13 +2,20 @@ import { violates, type Database } from '@makrx/db';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { z } from 'zod';
+import { users } from '@makrx/db/schema';
+import { eq, sql } from 'drizzle-orm';
 import {
   type BruteForcePolicy,
   createAccountWithPassword,
+  signInStanding,
   signInWithPassword,
   uniqueUsername,
 } from './accounts';
-import { type AccountEmailSettings, sendVerificationEmail } from './account-emails';
+import {
+  type AccountEmailSettings,
+  sendAlreadyRegisteredEmail,
+  sendVerificationEmail,
+} from './account-emails';
 import { AccountExistsError, type Broker } from './upstream-provider';
 import { messagePage, type Notice, signInPage, signUpPage } from './pages';
 
@@ -73,12 +80,28 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       ),
     );
 
+  /**
+   * Ends a sign-in, whichever way the person proved who they are: an admin's lock and an
+   * unverified email stop it here (an unverified owner is mailed a fresh link).
+   */
   const finishSignIn = async (
     request: FastifyRequest,
     reply: FastifyReply,
     userId: string,
     remember: boolean,
+    refusalPage: (status: number, text: string) => FastifyReply,
   ) => {
+    const standing = await signInStanding(db, userId);
+    if (standing === 'locked_by_admin') {
+      return refusalPage(423, 'This account has been locked by an administrator.');
+    }
+    if (standing === 'unverified') {
+      await mailVerificationLink(userId);
+      return refusalPage(
+        403,
+        'Verify your email address first: we sent you a link. Follow it, then sign in.',
+      );
+    }
     await options.onFirstSignIn(userId);
     const redirectTo = await provider.interactionResult(
       request.raw,
@@ -87,6 +110,14 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       { mergeWithLastSubmission: false },
     );
     return reply.redirect(redirectTo, 303);
+  };
+
+  const mailVerificationLink = async (userId: string) => {
+    const [user] = await db
+      .select({ id: users.id, email: users.email, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (user) await sendVerificationEmail(db, options.accountEmails, user);
   };
 
   const renderSignIn = (uid: string, extra: { username?: string; notice?: Notice } = {}) =>
@@ -127,25 +158,33 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
           }),
         );
       }
+      const refuse = (status: number, text: string) =>
+        html(
+          reply,
+          status,
+          renderSignIn(uid, { username: form.data.username, notice: { kind: 'error', text } }),
+        );
       const result = await signInWithPassword(
         db,
         form.data.username,
         form.data.password,
         options.bruteForce,
-        request.id,
+        { address: request.ip, requestId: request.id },
       );
-      if (result.ok)
-        return finishSignIn(request, reply, result.userId, form.data.rememberMe === 'on');
-      const text =
-        result.reason !== 'locked'
-          ? 'Invalid username or password.'
-          : result.until.getUTCFullYear() >= 9999
-            ? 'This account has been locked by an administrator.'
-            : `Too many failed attempts. This account is locked until ${result.until.toUTCString()}.`;
-      return html(
-        reply,
-        result.reason === 'locked' ? 423 : 401,
-        renderSignIn(uid, { username: form.data.username, notice: { kind: 'error', text } }),
+      if (result.ok) {
+        const remember = form.data.rememberMe === 'on';
+        return finishSignIn(request, reply, result.userId, remember, refuse);
+      }
+      if (result.reason === 'invalid') return refuse(401, 'Invalid username or password.');
+      if (result.reason === 'throttled') {
+        return refuse(
+          429,
+          `This account had too many failed sign-ins. Try again after ${result.until.toUTCString()}.`,
+        );
+      }
+      return refuse(
+        423,
+        `Too many failed attempts from your network. Try again after ${result.until.toUTCString()}, or reset your password.`,
       );
     },
   );
@@ -186,7 +225,9 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       if (!details || details.uid !== uid || !state.success) return expired(reply);
       const userId = await broker.finish(state.data.state, uid);
       if (!userId) return expired(reply);
-      return finishSignIn(request, reply, userId, false);
+      return finishSignIn(request, reply, userId, false, (status, text) =>
+        html(reply, status, messagePage('Sign-in did not complete', text)),
+      );
     });
   }
 
@@ -222,22 +263,41 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
         );
       const form = signUpForm.safeParse(request.body);
       if (!form.success) return page(400, form.error.issues[0]!.message);
-      let userId: string;
-      try {
-        userId = await createAccountWithPassword(db, {
-          email: form.data.email,
-          username: await uniqueUsername(db, form.data.email),
-          displayName: form.data.displayName,
-          password: form.data.password,
-        });
-      } catch (err) {
-        if (violates(err, '23505')) {
-          return page(409, 'An account with this email already exists. Sign in instead.');
-        }
-        throw err;
-      }
-      await sendVerificationEmail(db, options.accountEmails, { id: userId, ...form.data });
-      return finishSignIn(request, reply, userId, false);
+      await signUp(form.data);
+      // The same page whether or not the email had an account, so sign-up tells no one who
+      // is registered; the mailbox's owner is the only one who learns which it was.
+      return html(
+        reply,
+        200,
+        messagePage(
+          'Check your email',
+          `We sent a message to ${form.data.email}. Follow its link to confirm your address, then sign in.`,
+        ),
+      );
     },
   );
+
+  /**
+   * A new, unverified account with a verification link; the owner's mailbox if one exists.
+   * Hook: a sign-up reached from a link mailed to the address (a makerspace invitation, once
+   * there is one) has proved it already, and would create the account with emailVerified set.
+   */
+  async function signUp(form: z.infer<typeof signUpForm>) {
+    try {
+      const userId = await createAccountWithPassword(db, {
+        email: form.email,
+        username: await uniqueUsername(db, form.email),
+        displayName: form.displayName,
+        password: form.password,
+      });
+      await sendVerificationEmail(db, options.accountEmails, { id: userId, ...form });
+    } catch (err) {
+      if (!violates(err, '23505')) throw err;
+      const [owner] = await db
+        .select({ id: users.id, email: users.email, displayName: users.displayName })
+        .from(users)
+        .where(sql`lower(${users.email}) = lower(${form.email})`);
+      if (owner) await sendAlreadyRegisteredEmail(db, options.accountEmails, owner);
+    }
+  }
 };

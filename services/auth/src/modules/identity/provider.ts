@@ -4,7 +4,7 @@ import Provider, {
   type Configuration,
   type KoaContextWithOIDC,
 } from 'oidc-provider';
-import { findAccount } from './accounts';
+import { findAccount, signInStanding } from './accounts';
 import { apiAudiences, clientMetadata, type ClientSettings } from './clients';
 import { postgresAdapter } from './oidc-adapter';
 import { signOutPage, messagePage } from './pages';
@@ -60,7 +60,8 @@ export async function createOidcProvider(
     routes: keycloakRoutes,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'roles'],
     claims: {
-      openid: ['sub'],
+      // sid ties an ID token to the browser session it was issued in (see logoutSource).
+      openid: ['sub', 'sid'],
       email: ['email', 'email_verified'],
       profile: ['name', 'preferred_username'],
       roles: ['realm_access'],
@@ -70,9 +71,17 @@ export async function createOidcProvider(
     // Keycloak's "web origins": a browser app may call the token endpoint from its own origin.
     clientBasedCORS: (_ctx, origin, client) =>
       (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
-    findAccount: async (_ctx, sub) => {
+    // Asked on every use of a session, code or refresh token: an account an admin locked, or
+    // whose email is not yet verified, is no account at all to the provider.
+    findAccount: async (_ctx, sub, token) => {
+      if ((await signInStanding(db, sub)) !== 'ok') return undefined;
       const claims = await accountClaims(sub);
-      return claims ? { accountId: sub, claims: async () => claims } : undefined;
+      if (!claims) return undefined;
+      const sessionUid = (token as { sessionUid?: string } | undefined)?.sessionUid;
+      return {
+        accountId: sub,
+        claims: async () => (sessionUid ? { ...claims, sid: sessionUid } : claims),
+      };
     },
     interactions: {
       url: (_ctx, interaction) => `${settings.interactionPath}/${interaction.uid}`,
@@ -101,8 +110,10 @@ export async function createOidcProvider(
       revocation: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
+        // Signs out without asking only for a hint issued in this browser's own session:
+        // anyone can get a page to load our logout URL with some other ID token.
         logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
-          ctx.body = signOutPage(form, Boolean(ctx.oidc.params?.id_token_hint));
+          ctx.body = signOutPage(form, hintIsFromThisSession(ctx));
         },
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
           ctx.body = messagePage('Signed out', 'You are signed out of MakrX.');
@@ -163,6 +174,14 @@ export async function createOidcProvider(
   const provider = new Provider(settings.issuer, configuration);
   provider.proxy = true;
   return provider;
+}
+
+function hintIsFromThisSession(ctx: KoaContextWithOIDC): boolean {
+  const hint = (ctx.oidc.entities as { IdTokenHint?: { payload?: Record<string, unknown> } })
+    .IdTokenHint?.payload;
+  const session = ctx.oidc.session;
+  if (!hint || !session?.accountId) return false;
+  return hint.sub === session.accountId && hint.sid === session.uid;
 }
 
 /** The resource every app token is for; its `aud` is rewritten to the backend client ids. */

@@ -50,7 +50,11 @@ export const providerSecrets = authSchema.table('provider_secrets', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A user's password and sign-in history; brute-force protection lives here. */
+/**
+ * A user's password and sign-in history. `failedAttempts` counts wrong passwords in a row from
+ * every address; past a threshold the account is throttled (one check per growing wait) until
+ * `lockedUntil`, which slows a distributed guesser without locking the owner out for long.
+ */
 export const credentials = authSchema.table(
   'credentials',
   {
@@ -66,6 +70,41 @@ export const credentials = authSchema.table(
   },
   (t) => [check('credentials_failed_not_negative', sql`${t.failedAttempts} >= 0`)],
 );
+
+/**
+ * Wrong passwords for one account from one client address (OWASP: lock the address that
+ * guesses, not the account): that address is locked out of that account for a growing wait,
+ * while the owner elsewhere still signs in.
+ */
+export const signInFailures = authSchema.table(
+  'sign_in_failures',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clientAddress: text('client_address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockouts: integer('lockouts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.clientAddress] }),
+    check('sign_in_failures_not_negative', sql`${t.failures} >= 0 and ${t.lockouts} >= 0`),
+  ],
+);
+
+/**
+ * Accounts a super admin locked. Apart from the credentials, so a password reset (which
+ * rewrites those) cannot lift it, and a social sign-in (which has none) still meets it.
+ */
+export const adminLocks = authSchema.table('admin_locks', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  lockedBy: uuid('locked_by').references(() => users.id, { onDelete: 'set null' }),
+  lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Global (realm) roles: super_admin, admin, admin:<domain>, store_customer. */
 export const userRoles = authSchema.table(

@@ -1,3 +1,3 @@
 /** Test helpers of the identity module, for other modules' tests. */
 export { demoUsers, seedDemoUsers } from './demo-users';
-export { signInWithPassword } from './accounts';
+export { signInStanding } from './accounts';

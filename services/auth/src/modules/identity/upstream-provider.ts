@@ -121,9 +121,9 @@ export function createBroker(
 }
 
 /**
- * The user behind an upstream account: the one linked before; else the user whose email the
- * upstream vouches for (a verified email links, as Keycloak's "trust email" does); else a new
- * user, who gets the role everyone gets.
+ * The user behind an upstream account: the one linked before; else the user with that email
+ * when both the upstream and we have verified it; else a new user, who gets the role everyone
+ * gets (and, if the upstream did not vouch for the email, must verify it before signing in).
  */
 async function linkedUser(
   db: Database,
@@ -148,12 +148,14 @@ async function linkedUser(
     if (linked) return linked.userId;
     if (!identity.email) throw new Error('the upstream provider shared no email address');
     const [existing] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, emailVerified: users.emailVerified })
       .from(users)
       .where(sql`lower(${users.email}) = lower(${identity.email})`);
-    if (existing && !identity.emailVerified) {
+    // Both must vouch for the address: an account someone made with another's email and never
+    // verified must not become theirs when the real owner arrives through the upstream.
+    if (existing && !(identity.emailVerified && existing.emailVerified)) {
       throw new AccountExistsError(
-        'an account with this email exists and the upstream does not vouch for the address',
+        'an account with this email exists and the address is not verified on both sides',
       );
     }
     let userId = existing?.id;

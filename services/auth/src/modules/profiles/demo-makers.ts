@@ -84,7 +84,7 @@ export async function seedDemoMakers(db: Database): Promise<void> {
           createdAt: new Date(Date.UTC(2025, index * 2, 3 + index)),
         })
         .returning({ id: users.id });
-      await tx.insert(profiles).values({ userId: user!.id, handle, ...profile });
+      await tx.insert(profiles).values({ userId: user!.id, handle, ...profile, public: true });
     }
   });
 }

@@ -3,6 +3,8 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '../../service';
+import { startAuthServiceWithDemoUsers } from '../../testing';
+import { profileHandleOf } from './testing';
 import { profileSearchDocument, profiles } from './tables';
 
 describe.each(testDrivers)('public maker profiles over %s', (driver) => {
@@ -46,5 +48,65 @@ describe.each(testDrivers)('public maker profiles over %s', (driver) => {
       return JSON.stringify(rows.rows);
     });
     expect(plan).toContain('profiles_search_idx');
+  });
+});
+
+describe.each(testDrivers)('who is listed among the makers over %s', (driver) => {
+  let started: Awaited<ReturnType<typeof startAuthServiceWithDemoUsers>>;
+  beforeAll(async () => {
+    started = await startAuthServiceWithDemoUsers(driver);
+  });
+  afterAll(() => started.close());
+
+  const listed = async () => {
+    const page: ProfilePage = (
+      await started.auth.app.inject('/api/v1/profiles?pageSize=100')
+    ).json();
+    return page.items.map((profile) => profile.handle);
+  };
+  const chooseVisibility = async (visible: boolean) =>
+    started.auth.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/profile/visibility',
+      headers: {
+        authorization: `Bearer ${await started.tokenFor('customer', ['store_customer'])}`,
+      },
+      payload: { public: visible },
+    });
+
+  it('lists a store customer only after they chose to make their profile public', async () => {
+    const handle = (await profileHandleOf(started.auth.app.db, started.ids.customer!))!;
+    expect(await listed()).not.toContain(handle);
+    expect((await started.auth.app.inject(`/api/v1/profiles/${handle}`)).statusCode).toBe(404);
+    expect(await listed()).toContain('ananya-rao');
+
+    const chosen = await chooseVisibility(true);
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json()).toEqual({ public: true });
+    expect(await listed()).toContain(handle);
+    expect((await started.auth.app.inject(`/api/v1/profiles/${handle}`)).statusCode).toBe(200);
+
+    expect((await chooseVisibility(false)).statusCode).toBe(200);
+    expect(await listed()).not.toContain(handle);
+  });
+
+  it('refuses a visibility that is not a yes or no, and a caller who is not signed in', async () => {
+    const handle = (await profileHandleOf(started.auth.app.db, started.ids.customer!))!;
+    const bad = await started.auth.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/profile/visibility',
+      headers: {
+        authorization: `Bearer ${await started.tokenFor('customer', ['store_customer'])}`,
+      },
+      payload: { public: 'yes' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const anonymous = await started.auth.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/profile/visibility',
+      payload: { public: true },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(await listed()).not.toContain(handle);
   });
 });

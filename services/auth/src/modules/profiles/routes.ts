@@ -1,13 +1,15 @@
+import { signedInUser } from '@makrx/auth';
 import {
   errorBody,
   makerProfile,
   profileHandle,
   profileListQuery,
   profilePage,
+  profileVisibility,
 } from '@makrx/contracts';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
-import { findProfile, listProfiles } from './service';
+import { findProfile, listProfiles, setProfileVisibility } from './service';
 
 export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -40,5 +42,20 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!found) throw notFound(`Maker "${request.params.handle}"`);
       return found;
     },
+  );
+
+  app.put(
+    '/me/profile/visibility',
+    {
+      config: { access: { feature: 'userProfileManagement', mode: 'write' } },
+      schema: {
+        tags: ['profiles'],
+        summary: 'Make your profile public (listed among the makers) or private again',
+        body: profileVisibility,
+        response: { 200: profileVisibility, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) =>
+      setProfileVisibility(app.db, signedInUser(request).userId, request.body.public, request.id),
   );
 };

@@ -34,7 +34,7 @@ export async function searchMakers(
     })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(sql`(${document} @@ ${query} or ${name} @@ ${query})`)
+    .where(sql`${profiles.public} and (${document} @@ ${query} or ${name} @@ ${query})`)
     .orderBy(desc(searchRank(sql`${name} || ${document}`, query)), asc(users.displayName))
     .limit(limit);
   return rows.map((row) => ({

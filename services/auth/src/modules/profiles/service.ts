@@ -5,9 +5,10 @@ import type {
   ProfileListQuery,
   ProfilePage,
 } from '@makrx/contracts';
-import type { Database } from '@makrx/db';
+import { recordAudit, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { provisionMaker } from './provisioning';
 import { profileHighlights, profiles } from './tables';
 
 // What the auth service's other modules may ask of profiles (eslint.config.js: this file only).
@@ -35,7 +36,10 @@ function toProfile(row: { joinedAt: Date } & Omit<MakerProfile, 'joinedAt'>): Ma
 }
 
 export async function listProfiles(db: Database, query: ProfileListQuery): Promise<ProfilePage> {
-  const where = query.featured === undefined ? undefined : eq(profiles.featured, query.featured);
+  const where = and(
+    eq(profiles.public, true),
+    query.featured === undefined ? undefined : eq(profiles.featured, query.featured),
+  );
   const rows = await db
     .select({ ...profileColumns, total: sql<number>`cast(count(*) over () as integer)` })
     .from(profiles)
@@ -61,6 +65,31 @@ export async function findProfile(db: Database, handle: string): Promise<MakerPr
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
     .leftJoin(profileHighlights, eq(profileHighlights.userId, profiles.userId))
-    .where(eq(profiles.handle, handle));
+    .where(and(eq(profiles.handle, handle), eq(profiles.public, true)));
   return row && toProfile(row);
+}
+
+/** Shows or hides the user's own profile; one is made first if they never had one. */
+export async function setProfileVisibility(
+  db: Database,
+  userId: string,
+  visible: boolean,
+  requestId: string,
+): Promise<{ public: boolean }> {
+  await provisionMaker(db, userId);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(profiles)
+      .set({ public: visible, updatedAt: new Date() })
+      .where(eq(profiles.userId, userId));
+    await recordAudit(tx, {
+      service: 'auth',
+      action: visible ? 'profile.made_public' : 'profile.made_private',
+      entityType: 'user',
+      entityId: userId,
+      actorId: userId,
+      requestId,
+    });
+  });
+  return { public: visible };
 }

@@ -12,7 +12,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
-/** A maker's public face on MakrX.org; one per user. */
+/** A maker's face on MakrX.org; one per user, seen by others only when `public`. */
 export const profiles = authSchema.table(
   'profiles',
   {
@@ -28,6 +28,8 @@ export const profiles = authSchema.table(
       .notNull()
       .default(sql`'{}'::text[]`),
     featured: boolean('featured').notNull().default(false),
+    /** Listed and shown to everyone only once its owner chose so; a new account's is private. */
+    public: boolean('public').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

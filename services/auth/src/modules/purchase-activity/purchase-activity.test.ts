@@ -94,6 +94,15 @@ describe.each(testDrivers)('purchase activity from the store over %s', (driver) 
   });
 
   it('keeps purchases off the public maker profile', async () => {
+    const shown = await auth.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/profile/visibility',
+      headers: {
+        authorization: `Bearer ${await idp.userToken({ id: ids.customer!, username: 'customer', realmRoles: [] })}`,
+      },
+      payload: { public: true },
+    });
+    expect(shown.statusCode).toBe(200);
     const profile = await auth.app.inject({ method: 'GET', url: '/api/v1/profiles/customer' });
     expect(profile.statusCode).toBe(200);
     expect(JSON.stringify(profile.json())).not.toContain('filaments');

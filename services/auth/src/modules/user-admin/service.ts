@@ -24,10 +24,9 @@ const roleLabels: Record<AssignableRole, string> = {
 /** Far enough to mean "until an admin unlocks it". */
 const LOCKED_BY_ADMIN = new Date('9999-12-31T00:00:00Z');
 
-const toAdminUser = (row: AdminAccountRow): AdminUser => ({
+const toAdminUser = ({ lockedByAdminAt, ...row }: AdminAccountRow): AdminUser => ({
   ...row,
-  lockedUntil:
-    row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+  lockedUntil: lockedByAdminAt ? LOCKED_BY_ADMIN.toISOString() : null,
   createdAt: row.createdAt.toISOString(),
   lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
 });
@@ -126,8 +125,7 @@ export async function lockUser(db: Database, userId: string, change: Change): Pr
     throw conflict('CANNOT_LOCK_SELF', 'You cannot lock your own account.');
   const before = await findAdminUser(db, userId);
   await db.transaction(async (tx) => {
-    if (!(await lockAccount(tx, userId, LOCKED_BY_ADMIN)))
-      throw conflict('NO_PASSWORD', 'This account signs in elsewhere and has no password to lock.');
+    await lockAccount(tx, userId, change.actorId);
     await recordAudit(tx, {
       service: 'auth',
       action: 'account.locked_by_admin',
