@@ -71,6 +71,12 @@ export const errorCodes = {
   CARD_NOT_ACCEPTED: 'The offline test gateway takes only the test cards (402).',
   PAYMENT_INTENT_UNEXPECTED_STATE: 'The payment was not awaiting the confirmation sent (402).',
   PAYMENT_FAILED: 'The provider failed the payment without a reason of its own (402).',
+  EXPIRED_CARD: 'The card has expired (402); nothing was charged.',
+  INCORRECT_CVC: 'The card’s security code is wrong (402); nothing was charged.',
+  PAYMENT_PROCESSING:
+    'A payment of the order is still processing at the provider; wait for its outcome (409).',
+  PAYMENT_ELEMENT_UNAVAILABLE:
+    'Payments go through the offline test gateway: there is no Stripe Payment Intent to confirm.',
 
   // Store service: catalog administration
   UNKNOWN_CATEGORY: 'The category slug names no category; details: { field: "categorySlug" }.',

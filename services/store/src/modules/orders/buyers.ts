@@ -1,6 +1,6 @@
 /**
  * Many buyers at once for the same variant, each placing an order for one unit and paying it
- * with a test card, over real HTTP: used by the overselling test and `npm run bench`.
+ * with a test card token, over real HTTP: used by the overselling test and `npm run bench`.
  */
 export interface RushResult {
   /** Buyers whose order was placed and paid. */
@@ -43,9 +43,7 @@ async function buyOne(baseUrl: string, variantId: string, buyer: number) {
   const paid = await fetch(`${baseUrl}/api/v1/orders/${order.id}/payments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-order-token': order.accessToken },
-    body: JSON.stringify({
-      card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
-    }),
+    body: JSON.stringify({ paymentMethod: 'tok_visa' }),
   });
   const payment = (await paid.json()) as { order?: { status: string }; error?: { code: string } };
   if (paid.status === 201 && payment.order?.status === 'paid') return { status: 200, code: 'PAID' };

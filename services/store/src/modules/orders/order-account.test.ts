@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
 import { placeGuestOrder, postOrder, variantOf } from './testing';
 
-const visa = { card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' } };
+const visa = { paymentMethod: 'tok_visa' };
 
 describe.each(testDrivers)('orders for their buyers and the store admins over %s', (driver) => {
   let issuer: TestIssuer;

@@ -15,7 +15,7 @@ import { storeConfigOf } from '../../config';
 import { cancelOrder } from '../../flows/cancel-order';
 import { placeOrder } from '../../flows/place-order';
 import { cartItemsOf, cartOwnerOf, findCartId } from '../cart/service';
-import { createPaymentProvider } from '../payments/service';
+import { createPaymentProvider, paymentProcessing } from '../payments/service';
 import { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
 import { loadOrder } from './order-records';
 import type { Buyer } from './order-placement';
@@ -162,7 +162,11 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: order, 401: errorBody, 404: errorBody },
       },
     },
-    async (request) => (await orderForCaller(app.db, request, request.params.id)).order,
+    async (request) => {
+      const { order: found } = await orderForCaller(app.db, request, request.params.id);
+      if (found.status !== 'pending_payment') return found;
+      return { ...found, paymentProcessing: await paymentProcessing(app.db, found.id) };
+    },
   );
 
   app.post(
