@@ -192,7 +192,18 @@ export const cartLine = z.object({
   lineTotalCents: z.number().int(),
   /** Units left now; fewer than `quantity` means the line cannot be ordered as it is. */
   stock: z.number().int(),
+  /**
+   * False once the product was taken off sale (archived): the line stays in the cart, reported,
+   * but cannot be ordered; remove it to check out.
+   */
+  onSale: z.boolean(),
 });
+
+/**
+ * Units of one item a cart line or an order line may hold: what one buyer may reasonably
+ * take, so no single order holds a product's whole stock while it waits for payment.
+ */
+export const MAX_UNITS_PER_LINE = 20;
 
 /** A cart with prices as they are now (recomputed on every read, never stored). */
 export const cart = z.object({

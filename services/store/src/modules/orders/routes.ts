@@ -136,15 +136,19 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       const { items, email, shippingAddress, shippingMethod: method } = request.body;
       const buyer = buyerOf(request, email);
       const fromCart = items ? undefined : await cartOf(request);
-      const { order: placed, replayed } = await placeOrder(app.db, {
-        buyer,
-        items: items ?? fromCart?.items ?? [],
-        shippingAddress,
-        shippingMethod: method,
-        idempotencyKey: request.headers['idempotency-key'],
-        requestId: request.id,
-        fromCartId: fromCart?.cartId,
-      });
+      const { order: placed, replayed } = await placeOrder(
+        app.db,
+        {
+          buyer,
+          items: items ?? fromCart?.items ?? [],
+          shippingAddress,
+          shippingMethod: method,
+          idempotencyKey: request.headers['idempotency-key'],
+          requestId: request.id,
+          fromCartId: fromCart?.cartId,
+        },
+        { log: request.log },
+      );
       return reply.code(replayed ? 200 : 201).send(placed);
     },
   );
