@@ -47,9 +47,13 @@ export async function expirePendingOrders(
   return expired;
 }
 
-/** Run by the service every minute (spec: stock is released when the order expires). */
+/**
+ * Run by the service every ten seconds (spec: stock is released when the order expires), so a
+ * product page soon shows the units again; a buyer who finds the shelf empty does not wait for
+ * it, as placing an order expires what is due first (place-order.ts).
+ */
 export const expireUnpaidOrders: BackgroundJob = {
   name: 'expire-unpaid-orders',
-  everyMs: 60_000,
+  everyMs: 10_000,
   run: (app) => expirePendingOrders(app.db, { log: app.log }),
 };
