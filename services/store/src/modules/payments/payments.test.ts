@@ -224,6 +224,8 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
       expect(cancelled.json().status).toBe('cancelled');
     }
     expect((await variantOf(store.app, 'vl53l0x-tof-sensor')).stock).toBe(before.stock);
+    // The refund follows the cancellation through the outbox.
+    await store.app.events.deliverDue();
     const refunds = await store.app.db
       .select({ action: auditLogs.action })
       .from(auditLogs)

@@ -290,6 +290,8 @@ describe.each(testDrivers)('paying through Stripe (a fake Stripe API) over %s', 
       headers: { 'x-order-token': order.accessToken },
     });
     expect(cancelled.json().status).toBe('cancelled');
+    // The refund follows the committed cancellation, from the outbox.
+    await store.app.events.deliverDue();
     expect(stripe.refunds.length).toBe(refundsBefore + 1);
   });
 });
