@@ -60,9 +60,9 @@ async function guestAtPayPage(page: Page) {
 
 async function typeTestCard(page: Page, card: { number: string; expiry: string; cvc: string }) {
   await page.getByRole('radio', { name: /Type a Stripe test card number/ }).check();
-  await page.getByLabel('Card number').fill(card.number);
-  await page.getByLabel('Expiry').fill(card.expiry);
-  await page.getByLabel('Security code').fill(card.cvc);
+  await page.getByRole('textbox', { name: 'Card number' }).fill(card.number);
+  await page.getByRole('textbox', { name: 'Expiry' }).fill(card.expiry);
+  await page.getByRole('textbox', { name: 'Security code' }).fill(card.cvc);
   await page.getByRole('button', { name: /^Pay / }).click();
 }
 
