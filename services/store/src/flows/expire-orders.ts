@@ -8,6 +8,7 @@ import {
 } from '@makrx/service-kit';
 import type { FastifyBaseLogger } from 'fastify';
 import { PAYMENT_WINDOW_MS, unpaidOrdersDue } from '../modules/orders/service';
+import { paymentProcessing } from '../modules/payments/service';
 import { closeInOneTransaction, type ClosingOrder } from './close-order';
 import { runOptions } from './store-flows';
 
@@ -28,13 +29,18 @@ export interface ExpiryRun extends FlowRunOptions {
   now?: Date;
 }
 
-/** Cancels pending orders whose payment window has passed and puts their stock back. */
+/**
+ * Cancels pending orders whose payment window has passed and puts their stock back. An order
+ * whose payment is processing at the provider waits for its outcome instead: the webhook pays
+ * it, or fails it and the next sweep expires it.
+ */
 export async function expirePendingOrders(
   db: Database,
   { log, now = new Date(), ...options }: ExpiryRun,
 ): Promise<number> {
   let expired = 0;
   for (const id of await unpaidOrdersDue(db, now, 500)) {
+    if (await paymentProcessing(db, id)) continue;
     const expiring: ClosingOrder = { order: { id, status: 'pending_payment' }, actorId: null, log };
     try {
       await runFlow(expireOrderFlow, expiring, db, runOptions(expiring, options));

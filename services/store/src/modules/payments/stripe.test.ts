@@ -3,6 +3,7 @@ import { auditLogs } from '@makrx/db';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expirePendingOrders } from '../../flows/expire-orders';
 import { storeService } from '../../service';
 import { placeGuestOrder, variantOf } from '../orders/testing';
 import {
@@ -267,6 +268,48 @@ describe.each(testDrivers)('paying through Stripe (a fake Stripe API) over %s', 
     expect((await variantOf(store.app, 'esp32-devkit-v1')).stock).toBe(stockBefore - 1);
     // Payable again: another card pays it.
     expect((await pay(order, 'pm_card_visa')).json().order.status).toBe('paid');
+  });
+
+  it('lets a payment processing past the window finish: its order waits, then is paid, or expires once it fails', async () => {
+    const later = new Date(Date.now() + 16 * 60_000);
+    const sweep = () => expirePendingOrders(store.app.db, { log: store.app.log, now: later });
+    const processingOrder = async (eventId: string) => {
+      const order = await newOrder();
+      const { paymentId } = (await startInBrowser(order)).json();
+      const intent = [...stripe.intents.values()].find((i) => i.metadata.paymentId === paymentId)!;
+      intent.status = 'processing';
+      const processing = intentEvent(eventId, 'payment_intent.processing', intent.id);
+      await deliver(processing.payload, processing.signature);
+      return { order, intent };
+    };
+    const paying = await processingOrder('evt_late_1');
+    const failing = await processingOrder('evt_late_2');
+
+    await sweep();
+    expect(await statusOf(paying.order)).toBe('pending_payment');
+    expect(await statusOf(failing.order)).toBe('pending_payment');
+    // Each still holds its unit (other tests' unpaid orders went back with this sweep).
+    const stockHeld = (await variantOf(store.app, 'esp32-devkit-v1')).stock;
+
+    paying.intent.status = 'succeeded';
+    const succeeded = intentEvent('evt_late_1_ok', 'payment_intent.succeeded', paying.intent.id);
+    await deliver(succeeded.payload, succeeded.signature);
+    expect(await statusOf(paying.order)).toBe('paid');
+
+    failing.intent.status = 'requires_payment_method';
+    const failed = intentEvent(
+      'evt_late_2_failed',
+      'payment_intent.payment_failed',
+      failing.intent.id,
+      {
+        last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
+      },
+    );
+    await deliver(failed.payload, failed.signature);
+    await sweep();
+    expect(await statusOf(failing.order)).toBe('cancelled');
+    expect((await variantOf(store.app, 'esp32-devkit-v1')).stock).toBe(stockHeld + 1);
+    expect(stripe.refunds.filter((r) => r.paymentIntent === paying.intent.id)).toEqual([]);
   });
 
   it('declines an expired card through Stripe, and nothing is paid', async () => {
