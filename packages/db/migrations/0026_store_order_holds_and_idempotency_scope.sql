@@ -1,4 +1,5 @@
 ALTER TABLE "store"."orders" DROP CONSTRAINT "orders_idempotency_key_unique";--> statement-breakpoint
+ALTER TABLE "store"."product_variants" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "store"."orders" ADD COLUMN "idempotency_scope" text;--> statement-breakpoint
 -- Orders placed before keys were scoped: their buyer's scope (a guest's cart is not known, so
 -- the email alone).

@@ -30,7 +30,7 @@ const inVariantOrder = <T extends StockRequest>(items: readonly T[]) =>
 
 /**
  * Takes the units of each item if that many are left, or refuses the lot: 409 OUT_OF_STOCK
- * naming the first short variant, 409 NOT_FOR_SALE for one whose product was archived, 400
+ * naming the first short variant, 409 NOT_FOR_SALE for one archived (or its product), 400
  * UNKNOWN_VARIANT for one not in the catalog. Each take
  * is one conditional update (`stock >= quantity`), so the database, not a read before the
  * write, keeps stock from going below zero; run it in the transaction that records what the
@@ -45,8 +45,11 @@ export async function takeStock(
   return taken;
 }
 
-/** The variant's product is on sale (not archived), checked in the same statement as the take. */
-const productOnSale = sql`exists (select 1 from ${products} where ${products.id} = ${productVariants.productId} and ${products.archivedAt} is null)`;
+/** The variant and its product are on sale (not archived), checked in the statement that takes. */
+const onSale = sql`${productVariants.archivedAt} is null and exists (select 1 from ${products} where ${products.id} = ${productVariants.productId} and ${products.archivedAt} is null)`;
+
+/** Off sale: the variant or its product was archived. */
+const archived = sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`;
 
 async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock> {
   const [taken] = await tx
@@ -56,7 +59,7 @@ async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock> 
       and(
         eq(productVariants.id, item.variantId),
         gte(productVariants.stock, item.quantity),
-        productOnSale,
+        onSale,
       ),
     )
     .returning({
@@ -89,7 +92,7 @@ export async function stockToTake(
       options: productVariants.options,
       unitPriceCents: productVariants.priceCents,
       stock: productVariants.stock,
-      archived: sql<boolean>`${products.archivedAt} is not null`,
+      archived,
     })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
@@ -115,7 +118,7 @@ async function whyNotTaken(tx: Database, item: StockRequest) {
     .select({
       sku: productVariants.sku,
       stock: productVariants.stock,
-      archived: sql<boolean>`${products.archivedAt} is not null`,
+      archived,
     })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
@@ -124,7 +127,7 @@ async function whyNotTaken(tx: Database, item: StockRequest) {
   return variant.archived ? notForSale(item, variant) : outOfStock(item, variant);
 }
 
-/** 409 NOT_FOR_SALE: the item's product was archived; it is not sold any more. */
+/** 409 NOT_FOR_SALE: the item or its product was archived; it is not sold any more. */
 export const notForSale = (item: { variantId: string }, variant: { sku: string }) =>
   conflict('NOT_FOR_SALE', `${variant.sku} is no longer sold; remove it to check out.`, {
     variantId: item.variantId,

@@ -18,7 +18,7 @@ export interface VariantView {
   productSlug: string;
   imageUrl: string;
   currency: string;
-  /** False once its product was archived: it can no longer be carted, quoted or ordered. */
+  /** False once it or its product was archived: it can no longer be carted, quoted or ordered. */
   onSale: boolean;
 }
 
@@ -33,7 +33,7 @@ const viewColumns = {
   productSlug: products.slug,
   imageUrl: products.imageUrl,
   currency: products.currency,
-  onSale: sql<boolean>`${products.archivedAt} is null`,
+  onSale: sql<boolean>`${products.archivedAt} is null and ${productVariants.archivedAt} is null`,
 };
 
 const variantsWhere = (db: Database, where: SQL) =>

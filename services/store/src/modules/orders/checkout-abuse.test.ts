@@ -287,6 +287,69 @@ describe.each(testDrivers)('checkout refusing abuse over %s', (driver) => {
     });
   });
 
+  describe('archived variants', () => {
+    it('are not shown, carted, quoted or ordered while their product stays on sale', async () => {
+      const slug = 'petg-filament-signal-orange-1kg';
+      const product = (await call('GET', `/api/v1/products/${slug}`)).json();
+      expect(product.variants.length).toBeGreaterThan(1);
+      const [kept, dropped] = product.variants as { id: string; sku: string; stock: number }[];
+      const added = await call(
+        'POST',
+        '/api/v1/cart/items',
+        {},
+        { variantId: dropped!.id, quantity: 1 },
+      );
+      const cartToken = added.headers['x-cart-token'] as string;
+      const archived = await call(
+        'PATCH',
+        `/api/v1/admin/catalog/variants/${dropped!.sku}`,
+        asAdmin(),
+        { archived: true },
+      );
+      expect(archived.statusCode).toBe(200);
+      expect(
+        archived.json().variants.find((v: { sku: string }) => v.sku === dropped!.sku).archived,
+      ).toBe(true);
+      const ordersBefore = await orderCount();
+
+      const shown = (await call('GET', `/api/v1/products/${slug}`)).json();
+      expect(shown.variants.map((v: { id: string }) => v.id)).not.toContain(dropped!.id);
+      const carted = await call(
+        'POST',
+        '/api/v1/cart/items',
+        {},
+        { variantId: dropped!.id, quantity: 1 },
+      );
+      expect(carted.json().error.code).toBe('NOT_FOR_SALE');
+      const items = [{ variantId: dropped!.id, quantity: 1 }];
+      const quoted = await call(
+        'POST',
+        '/api/v1/checkout/quote',
+        {},
+        {
+          items,
+          shippingAddress: californiaAddress,
+          shippingMethod: 'standard',
+        },
+      );
+      expect(quoted.json().error.code).toBe('NOT_FOR_SALE');
+      const ordered = await postOrder(store.app, { items, email: aGuestEmail() });
+      expect(ordered.json().error.code).toBe('NOT_FOR_SALE');
+      const cart: Cart = (await call('GET', '/api/v1/cart', { 'x-cart-token': cartToken })).json();
+      expect(cart.lines).toEqual([
+        expect.objectContaining({ variantId: dropped!.id, onSale: false }),
+      ]);
+      expect(await orderCount()).toBe(ordersBefore);
+
+      // Its sibling still sells.
+      const sibling = await postOrder(store.app, {
+        items: [{ variantId: kept!.id, quantity: 1 }],
+        email: aGuestEmail(),
+      });
+      expect(sibling.statusCode).toBe(201);
+    });
+  });
+
   describe('archived products', () => {
     it('cannot be carted, quoted or ordered; one already in a cart is reported, not ordered', async () => {
       const strip = await variantOf(store.app, 'ws2812b-led-strip-1m');
