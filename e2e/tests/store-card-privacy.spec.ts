@@ -115,3 +115,31 @@ test.describe('Card numbers on the pay page', () => {
     expect(sent.filter((request) => carried(request).includes('4242 4242'))).toEqual([]);
   });
 });
+
+test.describe('The pay page without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test.describe.configure({ timeout: 120_000 });
+
+  test('a guest picks a test card and pays with the plain form, which posts only its token', async ({
+    page,
+  }) => {
+    const sent: Request[] = [];
+    page.on('request', (request) => sent.push(request));
+    await guestAtPayPage(page);
+    // Typing a number needs the browser to turn it into a token: not offered without scripts.
+    await expect(page.getByRole('radio', { name: /Type a Stripe test card number/ })).toHaveCount(
+      0,
+    );
+    await page.getByRole('radio', { name: /Mastercard •••• 4444/ }).check();
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Thank you — your order is confirmed' }),
+    ).toBeVisible();
+    const payment = sent.find(
+      (request) =>
+        request.method() === 'POST' && (request.postData() ?? '').includes('tok_mastercard'),
+    );
+    expect(payment, 'the form posted the chosen token').toBeTruthy();
+    expect(sent.flatMap((request) => cardNumbersIn(carried(request)))).toEqual([]);
+  });
+});
