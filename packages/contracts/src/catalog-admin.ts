@@ -41,6 +41,8 @@ export const variantUpdate = variantCreate
   .partial()
   .extend({
     position: z.number().int().min(0).max(1000).optional(),
+    /** True takes the variant off sale (not shown, carted or ordered); false puts it back. */
+    archived: z.boolean().optional(),
   });
 export type VariantUpdate = z.infer<typeof variantUpdate>;
 
@@ -115,7 +117,7 @@ export const adminProduct = z.object({
   imageUrl: z.string(),
   specs: z.record(z.string(), z.string()),
   archived: z.boolean(),
-  variants: z.array(productVariant.extend({ position: z.number().int() })),
+  variants: z.array(productVariant.extend({ position: z.number().int(), archived: z.boolean() })),
   images: z.array(productImage),
 });
 export type AdminProduct = z.infer<typeof adminProduct>;

@@ -42,13 +42,20 @@ export const errorCodes = {
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',
   OUT_OF_STOCK:
     'Fewer are in stock than asked for; details: { variantId?, sku, available, requested }.',
-  QUANTITY_TOO_LARGE: 'A cart holds at most 99 of one item.',
+  QUANTITY_TOO_LARGE: 'A cart holds at most MAX_UNITS_PER_LINE (20) of one item.',
   CART_TOKEN_REQUIRED: 'Merging a guest cart needs its x-cart-token.',
   CART_EMPTY: 'An order was placed from an empty cart.',
   EMAIL_REQUIRED: 'A guest checked out without an email address.',
   UNKNOWN_SHIPPING_METHOD: 'The shipping method is not one the store offers.',
   MIXED_CURRENCIES: 'The items are priced in different currencies.',
-  IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was already used for a different order request.',
+  IDEMPOTENCY_KEY_REUSED:
+    'The buyer already used this Idempotency-Key for a different order request (keys are per buyer).',
+  QUANTITY_LIMIT:
+    'One order takes at most this many of an item (422); details: { variantId, requested, limit }.',
+  TOO_MANY_UNPAID_ORDERS:
+    'The account, email or address already has the most unpaid orders allowed open; details: { limit, by }.',
+  NOT_FOR_SALE:
+    'An item was taken off sale (archived): it cannot be carted, quoted or ordered; details: { variantId, sku }.',
   TOO_MANY_REQUESTS: 'The order link was asked for too often for this order or address.',
 
   // Store service: orders and payments
@@ -70,6 +77,12 @@ export const errorCodes = {
   CARD_NOT_ACCEPTED: 'The offline test gateway takes only the test cards (402).',
   PAYMENT_INTENT_UNEXPECTED_STATE: 'The payment was not awaiting the confirmation sent (402).',
   PAYMENT_FAILED: 'The provider failed the payment without a reason of its own (402).',
+  EXPIRED_CARD: 'The card has expired (402); nothing was charged.',
+  INCORRECT_CVC: 'The card’s security code is wrong (402); nothing was charged.',
+  PAYMENT_PROCESSING:
+    'A payment of the order is still processing at the provider; wait for its outcome (409).',
+  PAYMENT_ELEMENT_UNAVAILABLE:
+    'Payments go through the offline test gateway: there is no Stripe Payment Intent to confirm.',
 
   // Store service: catalog administration
   UNKNOWN_CATEGORY: 'The category slug names no category; details: { field: "categorySlug" }.',

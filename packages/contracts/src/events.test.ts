@@ -8,6 +8,7 @@ describe('event schemas', () => {
       'notification.requested',
       'store.order.link-requested',
       'store.order.paid',
+      'store.order.refund-requested',
     ]);
     expect(isEventType('store.order.paid')).toBe(true);
     expect(isEventType('toString')).toBe(false);

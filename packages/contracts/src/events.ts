@@ -28,6 +28,17 @@ export const storeOrderPaid = z.object({
   productCategories: z.array(z.string().min(1)),
 });
 
+/**
+ * A paid order was cancelled before it shipped: its payment is to be refunded. Published in the
+ * transaction that cancelled it, so the refund follows the cancellation (and only it): an
+ * order that shipped first was never cancelled, and is never refunded this way.
+ */
+export const storeOrderRefundRequested = z.object({
+  orderId: id,
+  /** Why, for the payment's audit row. */
+  reason: z.string().min(1),
+});
+
 /** A guest asked for their order's link by number and email; it goes to the order's address. */
 export const storeOrderLinkRequested = z.object({ orderId: id });
 
@@ -40,6 +51,7 @@ export const notificationRequested = raiseNotificationRequest.omit({ idempotency
 export const eventSchemas = {
   'store.order.paid': storeOrderPaid,
   'store.order.link-requested': storeOrderLinkRequested,
+  'store.order.refund-requested': storeOrderRefundRequested,
   'notification.requested': notificationRequested,
 } as const;
 

@@ -86,6 +86,11 @@ export const order = z.object({
   /** Until then a pending order holds its stock; after it, the order is cancelled. */
   expiresAt: z.iso.datetime({ offset: true }),
   history: z.array(orderStatusChange),
+  /**
+   * A payment is on its way at the provider (Stripe's `processing`): the order is not paid yet
+   * and takes no other payment until that one succeeds or fails. Sent with an order read alone.
+   */
+  paymentProcessing: z.boolean().optional(),
 });
 export type Order = z.infer<typeof order>;
 
@@ -131,21 +136,17 @@ export const checkoutQuote = z.object({
 });
 export type CheckoutQuote = z.infer<typeof checkoutQuote>;
 
-/** A card's details (test cards in the offline gateway), or a provider's payment method id. */
-export const paymentSource = z.union([
-  z.object({
-    card: z.object({
-      number: z
-        .string()
-        .transform((n) => n.replace(/[\s-]/g, ''))
-        .pipe(z.string().regex(/^\d{12,19}$/, 'a card number of 12 to 19 digits')),
-      expMonth: z.number().int().min(1).max(12),
-      expYear: z.number().int().min(2000).max(2100),
-      cvc: z.string().regex(/^\d{3,4}$/, 'the 3 or 4 digits on the back of the card'),
-    }),
-  }),
-  z.object({ paymentMethod: z.string().min(3).max(200) }),
-]);
+/**
+ * What the buyer pays with: a payment method or card token the provider issued in the browser
+ * (Stripe's `pm_…` / `tok_…`, or one of its test tokens for the offline gateway). Never a card
+ * number: card details go from the browser to the provider, not through MakrX, so a body with
+ * a `card` (or any other field) is refused.
+ */
+export const paymentSource = z.strictObject({
+  paymentMethod: z
+    .string()
+    .regex(/^(pm|tok)_[A-Za-z0-9_]{1,200}$/, 'a payment method (pm_…) or card token (tok_…)'),
+});
 export type PaymentSourceInput = z.infer<typeof paymentSource>;
 
 export const paymentStatus = z.enum([
@@ -170,6 +171,13 @@ export const payment = z.object({
 export type Payment = z.infer<typeof payment>;
 
 export const paymentResult = z.object({ payment, order });
+
+/**
+ * A payment the browser confirms with Stripe's Payment Element: the secret Stripe.js confirms
+ * it with. The outcome reaches the store by Stripe's webhook.
+ */
+export const browserPayment = z.object({ paymentId: z.uuid(), clientSecret: z.string() });
+export type BrowserPayment = z.infer<typeof browserPayment>;
 export type PaymentResult = z.infer<typeof paymentResult>;
 
 export const cartLine = z.object({
@@ -184,7 +192,18 @@ export const cartLine = z.object({
   lineTotalCents: z.number().int(),
   /** Units left now; fewer than `quantity` means the line cannot be ordered as it is. */
   stock: z.number().int(),
+  /**
+   * False once the product was taken off sale (archived): the line stays in the cart, reported,
+   * but cannot be ordered; remove it to check out.
+   */
+  onSale: z.boolean(),
 });
+
+/**
+ * Units of one item a cart line or an order line may hold: what one buyer may reasonably
+ * take, so no single order holds a product's whole stock while it waits for payment.
+ */
+export const MAX_UNITS_PER_LINE = 20;
 
 /** A cart with prices as they are now (recomputed on every read, never stored). */
 export const cart = z.object({

@@ -1,6 +1,7 @@
 import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { storeEnv } from './config';
 import { expireUnpaidOrders } from './flows/expire-orders';
+import { refundCancelledOrder } from './flows/refund-cancelled-order';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogModule } from './modules/catalog/plugin';
 import { cartModule } from './modules/cart/plugin';
@@ -29,7 +30,14 @@ export const storeService: ServiceDefinition = {
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
   // signed-in buyers' paid orders for their MakrX.org activity.
-  consumers: [notificationRelay, orderConfirmationMail, orderLinkMail, orgPurchaseActivity],
+  // A paid order cancelled by its buyer is refunded from the outbox, after the cancellation.
+  consumers: [
+    notificationRelay,
+    orderConfirmationMail,
+    orderLinkMail,
+    orgPurchaseActivity,
+    refundCancelledOrder,
+  ],
   jobs: [expireUnpaidOrders],
   seedDemoData: seedDemoCatalog,
 };

@@ -20,13 +20,18 @@ describe('a refusal from a service', () => {
   it('keeps the service’s words but not a code the catalogue does not list', () => {
     const error = serviceErrorOf(
       402,
-      { error: { code: 'EXPIRED_CARD', message: 'Your card has expired.' } },
+      {
+        error: {
+          code: 'PROCESSING_ERROR',
+          message: 'An error occurred while processing your card.',
+        },
+      },
       'POST /orders/1/payments answered 402',
     );
     expect(error).toMatchObject({
       status: 402,
       code: 'UNEXPECTED_ANSWER',
-      message: 'Your card has expired.',
+      message: 'An error occurred while processing your card.',
     });
   });
 

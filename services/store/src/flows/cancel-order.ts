@@ -1,31 +1,33 @@
 import type { Database } from '@makrx/db';
 import { defineFlow, runFlow, type FlowRunOptions } from '@makrx/service-kit';
-import { assertCancellable, CANCELLABLE, wasPaid, type OrderRow } from '../modules/orders/service';
-import type { PaymentProvider } from '../modules/payments/service';
-import { closeInOneTransaction, refundPayment, type ClosingOrder } from './close-order';
+import { assertCancellable, CANCELLABLE, type OrderRow } from '../modules/orders/service';
+import { closeInOneTransaction, type ClosingOrder } from './close-order';
 import { runOptions, type FlowInput } from './store-flows';
 
 /**
- * Cancels an order before it ships: a paid one is refunded through the payment provider,
- * then, in one transaction, the order is cancelled and its stock goes back.
+ * Cancels an order before it ships. The cancellation commits first, in one transaction with its
+ * stock going back and, for a paid order, the request to refund it (an outbox event); the
+ * refund follows from that event (refund-cancelled-order.ts). The status changes under the
+ * order's row lock from a status that has not shipped, so of a cancellation and a shipment
+ * racing, one wins: a shipped order is never cancelled, and never refunded by a cancellation.
  */
 export const cancelOrderFlow = defineFlow<ClosingOrder, Database>('cancel-order', [
   { name: 'check-cancellable', run: async ({ order }) => assertCancellable(order) },
-  refundPayment,
   closeInOneTransaction({
     to: 'cancelled',
     from: CANCELLABLE,
     action: 'order.cancelled',
     restock: () => true,
+    refundAfterwards: true,
   }),
 ]);
 
 export async function cancelOrder(
   db: Database,
-  { provider, ...input }: FlowInput & { provider: PaymentProvider },
+  input: FlowInput,
   order: OrderRow,
   options?: FlowRunOptions,
 ): Promise<void> {
-  const closing: ClosingOrder = { ...input, order, ...(wasPaid(order.status) ? { provider } : {}) };
+  const closing: ClosingOrder = { ...input, order };
   await runFlow(cancelOrderFlow, closing, db, runOptions(input, options));
 }

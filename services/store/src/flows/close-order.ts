@@ -2,7 +2,8 @@ import type { OrderStatus } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import type { FlowStep } from '@makrx/service-kit';
 import { releaseStock } from '../modules/catalog/service';
-import { changeOrderStatus, unitsHeldBy, type OrderRow } from '../modules/orders/service';
+import { publishEvent } from '@makrx/events';
+import { changeOrderStatus, unitsHeldBy, wasPaid, type OrderRow } from '../modules/orders/service';
 import {
   recordRefund,
   refundAtProvider,
@@ -23,6 +24,8 @@ export interface ClosingOrder extends FlowInput {
   /** Why, in the order's history (a store admin's refund note). */
   readonly note?: string;
   refund?: ProviderRefund;
+  /** The status the order left, read under its row's lock when it changed. */
+  closedFrom?: OrderStatus;
 }
 
 /**
@@ -47,6 +50,12 @@ interface Closing {
   note?: string;
   /** Whether the order's units go back on the shelf (they do until it ships). */
   restock: (order: ClosingOrder['order']) => boolean;
+  /**
+   * The order's payment is refunded after the change commits, by the outbox's consumer of
+   * `store.order.refund-requested` published with it, when the order was paid (as read under
+   * its lock). A buyer's cancellation: an order shipped in the meantime is never refunded.
+   */
+  refundAfterwards?: boolean;
 }
 
 /** Moves the order, puts its units back and records the refund: all in one transaction. */
@@ -54,10 +63,11 @@ export function closeInOneTransaction(closing: Closing) {
   return inOneTransaction<ClosingOrder>('close-order', [
     {
       name: `mark-${closing.to}`,
-      run: async ({ order, note, actorId, requestId }, tx) => {
+      run: async (closingOrder, tx) => {
+        const { order, note, actorId, requestId } = closingOrder;
         const { to, from, action } = closing;
         const why = note ?? closing.note;
-        await changeOrderStatus(tx, order.id, {
+        const changed = await changeOrderStatus(tx, order.id, {
           to,
           from,
           action,
@@ -65,6 +75,7 @@ export function closeInOneTransaction(closing: Closing) {
           requestId,
           ...(why ? { note: why } : {}),
         });
+        closingOrder.closedFrom = changed.fromStatus;
       },
     },
     {
@@ -77,6 +88,17 @@ export function closeInOneTransaction(closing: Closing) {
       name: 'record-refund',
       run: async ({ refund, actorId, requestId }, tx) => {
         if (refund) await recordRefund(tx, refund, { actorId, requestId });
+      },
+    },
+    {
+      name: 'request-refund',
+      run: async ({ order, closedFrom }, tx) => {
+        if (!closing.refundAfterwards || !closedFrom || !wasPaid(closedFrom)) return;
+        await publishEvent(tx, {
+          type: 'store.order.refund-requested',
+          source: 'store',
+          payload: { orderId: order.id, reason: `order ${closing.to}` },
+        });
       },
     },
   ]);

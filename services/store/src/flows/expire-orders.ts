@@ -8,6 +8,7 @@ import {
 } from '@makrx/service-kit';
 import type { FastifyBaseLogger } from 'fastify';
 import { PAYMENT_WINDOW_MS, unpaidOrdersDue } from '../modules/orders/service';
+import { paymentProcessing } from '../modules/payments/service';
 import { closeInOneTransaction, type ClosingOrder } from './close-order';
 import { runOptions } from './store-flows';
 
@@ -28,13 +29,18 @@ export interface ExpiryRun extends FlowRunOptions {
   now?: Date;
 }
 
-/** Cancels pending orders whose payment window has passed and puts their stock back. */
+/**
+ * Cancels pending orders whose payment window has passed and puts their stock back. An order
+ * whose payment is processing at the provider waits for its outcome instead: the webhook pays
+ * it, or fails it and the next sweep expires it.
+ */
 export async function expirePendingOrders(
   db: Database,
   { log, now = new Date(), ...options }: ExpiryRun,
 ): Promise<number> {
   let expired = 0;
   for (const id of await unpaidOrdersDue(db, now, 500)) {
+    if (await paymentProcessing(db, id)) continue;
     const expiring: ClosingOrder = { order: { id, status: 'pending_payment' }, actorId: null, log };
     try {
       await runFlow(expireOrderFlow, expiring, db, runOptions(expiring, options));
@@ -47,9 +53,13 @@ export async function expirePendingOrders(
   return expired;
 }
 
-/** Run by the service every minute (spec: stock is released when the order expires). */
+/**
+ * Run by the service every ten seconds (spec: stock is released when the order expires), so a
+ * product page soon shows the units again; a buyer who finds the shelf empty does not wait for
+ * it, as placing an order expires what is due first (place-order.ts).
+ */
 export const expireUnpaidOrders: BackgroundJob = {
   name: 'expire-unpaid-orders',
-  everyMs: 60_000,
+  everyMs: 10_000,
   run: (app) => expirePendingOrders(app.db, { log: app.log }),
 };

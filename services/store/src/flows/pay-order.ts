@@ -3,6 +3,7 @@ import type { Database } from '@makrx/db';
 import { AppError, defineFlow, runFlow, type FlowRunOptions } from '@makrx/service-kit';
 import { assertAwaitingPayment, loadOrder, type OrderRow } from '../modules/orders/service';
 import {
+  assertNoPaymentProcessing,
   chargeAtProvider,
   findPayment,
   openPayment,
@@ -55,7 +56,10 @@ function unfinishedAttempt(answer: ProviderPayment | undefined) {
 export const payOrderFlow = defineFlow<Paying, Database>('pay-order', [
   {
     name: 'check-payable',
-    run: async ({ order }) => assertAwaitingPayment(order),
+    run: async ({ order }, db) => {
+      assertAwaitingPayment(order);
+      await assertNoPaymentProcessing(db, order.id);
+    },
   },
   {
     name: 'open-payment',
@@ -118,7 +122,8 @@ export const settleProviderAnswerFlow = defineFlow<Receiving, Database>('settle-
 async function paymentResult(db: Database, paymentId: string): Promise<PaymentResult> {
   const payment = await findPayment(db, paymentId);
   const found = await loadOrder(db, { id: payment.orderId });
-  return { payment: toPayment(payment), order: found!.order };
+  const order = { ...found!.order, paymentProcessing: payment.status === 'processing' };
+  return { payment: toPayment(payment), order };
 }
 
 export async function payOrder(

@@ -5,7 +5,7 @@ import type { Database } from '@makrx/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartItemsOf, findCartId } from '../modules/cart/service';
-import { californiaAddress, variantOf } from '../modules/orders/testing';
+import { aCaliforniaAddress, aGuestEmail, variantOf } from '../modules/orders/testing';
 import { placeOrder } from './place-order';
 import { startFlowTestSetup, type FlowTestSetup } from './testing';
 
@@ -34,19 +34,20 @@ describe.each(testDrivers)('placing an order, a step failing, over %s', (driver)
       const token = added.headers['x-cart-token'] as string;
       const cartId = (await findCartId(app.db, { guestToken: token }))!;
       const key = crypto.randomUUID();
-      const email = 'rollback@example.com';
+      const email = aGuestEmail();
+      const address = aCaliforniaAddress();
 
       const failure = await placeOrder(
         app.db,
         {
           buyer: { userId: null, email },
           items: await cartItemsOf(app.db, cartId),
-          shippingAddress: californiaAddress,
+          shippingAddress: address,
           shippingMethod: 'standard',
           idempotencyKey: key,
           fromCartId: cartId,
         },
-        { failStep: failing },
+        { failStep: failing, log: app.log },
       ).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(InjectedFailure);
       expect(await setup.stockOf('esp32-devkit-v1')).toBe(variant.stock);
@@ -57,7 +58,7 @@ describe.each(testDrivers)('placing an order, a step failing, over %s', (driver)
         method: 'POST',
         url: '/api/v1/orders',
         headers: { 'x-cart-token': token, 'idempotency-key': key },
-        payload: { email, shippingAddress: californiaAddress, shippingMethod: 'standard' },
+        payload: { email, shippingAddress: address, shippingMethod: 'standard' },
       });
       expect(placed.statusCode).toBe(201);
       expect(await setup.stockOf('esp32-devkit-v1')).toBe(variant.stock - 2);
@@ -92,13 +93,17 @@ describe.each(testDrivers.filter((driver) => driver === 'postgres'))(
         await committing;
       });
       await changed;
-      const placing = placeOrder(app.db, {
-        buyer: { userId: null, email: 'early@example.com' },
-        items: [{ variantId: variant.id, quantity: 1 }],
-        shippingAddress: californiaAddress,
-        shippingMethod: 'standard',
-        idempotencyKey: crypto.randomUUID(),
-      }).catch((error: unknown) => error);
+      const placing = placeOrder(
+        app.db,
+        {
+          buyer: { userId: null, email: 'early@example.com' },
+          items: [{ variantId: variant.id, quantity: 1 }],
+          shippingAddress: aCaliforniaAddress(),
+          shippingMethod: 'standard',
+          idempotencyKey: crypto.randomUUID(),
+        },
+        { log: app.log },
+      ).catch((error: unknown) => error);
       // The order has priced at the old price and waits for the row to take its unit.
       while (!(await aBackendWaitsForALock(app.db))) await new Promise((r) => setTimeout(r, 10));
       commit();

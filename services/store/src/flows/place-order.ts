@@ -1,9 +1,19 @@
 import type { PlacedOrder } from '@makrx/contracts';
 import { violates, type Database } from '@makrx/db';
-import { badRequest, conflict, defineFlow, runFlow, type FlowRunOptions } from '@makrx/service-kit';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  defineFlow,
+  runFlow,
+  type FlowRunOptions,
+} from '@makrx/service-kit';
+import type { FastifyBaseLogger } from 'fastify';
 import { emptyCart } from '../modules/cart/service';
 import { stockToTake, takeStock, type TakenStock } from '../modules/catalog/service';
 import {
+  assertLineQuantities,
+  assertWithinOpenOrderLimits,
   findShippingMethod,
   hashOrderRequest,
   mergeItems,
@@ -14,10 +24,12 @@ import {
   type OrderItem,
   type PlaceOrder,
 } from '../modules/orders/service';
+import { expirePendingOrders } from './expire-orders';
 import { inOneTransaction } from './store-flows';
 
 interface PlacingOrder {
   readonly request: PlaceOrder;
+  readonly log: FastifyBaseLogger;
   readonly items: OrderItem[];
   readonly requestHash: string;
   method?: Awaited<ReturnType<typeof findShippingMethod>>;
@@ -45,10 +57,20 @@ export const placeOrderFlow = defineFlow<PlacingOrder, Database>('place-order', 
   {
     name: 'check-stock',
     run: async (placing, db) => {
-      placing.checked = await stockToTake(db, placing.items);
+      placing.checked = await stockToTake(db, placing.items).catch(async (error: unknown) => {
+        // Units held by unpaid orders whose window has closed are the next buyer's at once,
+        // not when the sweep next comes round: expire those orders, then look again.
+        if (!(error instanceof AppError && error.code === 'OUT_OF_STOCK')) throw error;
+        if ((await expirePendingOrders(db, { log: placing.log })) === 0) throw error;
+        return stockToTake(db, placing.items);
+      });
     },
   },
   inOneTransaction('in-one-transaction', [
+    {
+      name: 'check-open-orders',
+      run: async ({ request }, tx) => assertWithinOpenOrderLimits(tx, request),
+    },
     {
       name: 'price-order',
       run: async (placing, tx) => {
@@ -102,27 +124,32 @@ function assertPricedAsTaken(priced: readonly TakenStock[], taken: readonly Take
 /**
  * Places an order: prices, shipping and tax recomputed here, stock taken in the same
  * transaction by conditional updates (`stock >= quantity`), status pending_payment. The same
- * idempotency key with the same request returns the first order; with another request, 409.
+ * buyer's idempotency key with the same request returns their first order; with another
+ * request, 409. Holds are bounded: at most MAX_UNITS_PER_LINE of an item (422 QUANTITY_LIMIT)
+ * and MAX_OPEN_UNPAID_ORDERS unpaid orders per account, email and address (409
+ * TOO_MANY_UNPAID_ORDERS).
  */
 export async function placeOrder(
   db: Database,
   request: PlaceOrder,
-  options: FlowRunOptions = {},
+  { log, ...options }: FlowRunOptions & { log: FastifyBaseLogger },
 ): Promise<{ order: PlacedOrder; replayed: boolean }> {
   const items = mergeItems(request.items);
   const requestHash = hashOrderRequest(request, items);
-  const earlier = await orderForIdempotencyKey(db, request.idempotencyKey, requestHash);
+  const earlier = await orderForIdempotencyKey(db, request, requestHash);
   if (earlier) return { order: earlier, replayed: true };
   if (items.length === 0) {
     throw badRequest('CART_EMPTY', 'The cart is empty: add something before checking out.');
   }
+  assertLineQuantities(items);
   try {
-    const placed = await runFlow(placeOrderFlow, { request, items, requestHash }, db, options);
+    const placing: PlacingOrder = { request, items, requestHash, log };
+    const placed = await runFlow(placeOrderFlow, placing, db, options);
     return { order: await placedOrder(db, placed.orderId!), replayed: false };
   } catch (error) {
     // A concurrent retry with the same key committed first: answer with its order.
-    if (!violates(error, '23505', 'orders_idempotency_key_unique')) throw error;
-    const first = await orderForIdempotencyKey(db, request.idempotencyKey, requestHash);
+    if (!violates(error, '23505', 'orders_idempotency_scope_key_unique')) throw error;
+    const first = await orderForIdempotencyKey(db, request, requestHash);
     if (!first) throw error;
     return { order: first, replayed: true };
   }

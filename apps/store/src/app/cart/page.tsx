@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { MAX_UNITS_PER_LINE } from '@makrx/contracts';
 import { Button, buttonClasses, Card, Container, EmptyState, formatPrice } from '@makrx/ui';
 import { Notice } from '../../components/form-field';
 import { removeCartLine, updateCartLine } from '../../features/cart/actions';
@@ -71,7 +72,7 @@ function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
                   type="number"
                   inputMode="numeric"
                   min={0}
-                  max={99}
+                  max={MAX_UNITS_PER_LINE}
                   defaultValue={line.quantity}
                   className="block h-9 w-16 rounded-lg border-0 bg-white px-2 text-sm text-ink-950 shadow-sm ring-1 ring-ink-300 ring-inset focus:ring-2 focus:ring-accent-600 focus:outline-none"
                 />

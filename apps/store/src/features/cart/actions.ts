@@ -2,15 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { ServiceError } from '../../lib/service-client';
+import { MAX_UNITS_PER_LINE } from '@makrx/contracts';
 import { currentSession } from '../session/current-session';
 import { addCartItem, removeCartItem, setCartItemQuantity, type ChangedCart } from './api';
 import { keepGuestCartToken } from './cart-token';
 
-const MAX_QUANTITY = 99;
-
 function quantityOf(form: FormData): number {
   const quantity = Math.trunc(Number(form.get('quantity') ?? 1));
-  return Number.isFinite(quantity) ? Math.min(Math.max(quantity, 0), MAX_QUANTITY) : 1;
+  return Number.isFinite(quantity) ? Math.min(Math.max(quantity, 0), MAX_UNITS_PER_LINE) : 1;
 }
 
 const variantOf = (form: FormData) => String(form.get('variantId') ?? '');

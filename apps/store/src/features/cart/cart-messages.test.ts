@@ -13,7 +13,7 @@ describe('what the cart tells a buyer about a refused change', () => {
   });
 
   it('names the limit of 99 of one item', () => {
-    expect(cartProblemMessage('QUANTITY_TOO_LARGE')).toBe('A cart holds at most 99 of one item.');
+    expect(cartProblemMessage('QUANTITY_TOO_LARGE')).toBe('A cart holds at most 20 of one item.');
   });
 
   it('asks to try again for a code it has no words for, even one every object answers to', () => {

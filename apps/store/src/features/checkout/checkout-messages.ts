@@ -5,6 +5,8 @@ import { wordsFor, type CodeWords } from '../../lib/error-words';
 export const refusalsShownInCart: ReadonlySet<string> = new Set<ErrorCode>([
   'OUT_OF_STOCK',
   'UNKNOWN_VARIANT',
+  'NOT_FOR_SALE',
+  'QUANTITY_LIMIT',
   'CART_EMPTY',
 ]);
 
@@ -13,6 +15,8 @@ const refusals: CodeWords<ErrorCode> = {
   EMAIL_REQUIRED: 'Give an email address to check out as a guest.',
   VALIDATION_FAILED: 'Some details were not accepted. Check them and try again.',
   UNKNOWN_SHIPPING_METHOD: 'That shipping method is no longer offered. Choose another.',
+  TOO_MANY_UNPAID_ORDERS:
+    'You already have several unpaid orders waiting. Pay or cancel one of them, then place this one.',
 };
 
 export const orderRefusalMessage = (code: string) =>

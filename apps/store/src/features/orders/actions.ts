@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { ServiceError } from '../../lib/service-client';
-import { cancelOrder, confirmPayment, payOrder, reorder, type CardDetails } from './api';
-import { parseExpiry } from './card-input';
+import { cancelOrder, confirmPayment, payOrder, reorder, startBrowserPayment } from './api';
+import { PAYMENT_METHOD } from './card-input';
 import { findVisibleOrder, linkTokenQuery } from './order-lookup';
 import type { PaymentFormProblem } from './payment-errors';
 
@@ -11,15 +11,6 @@ const field = (form: FormData, name: string) => String(form.get(name) ?? '').tri
 
 /** The email link's secret, carried by the order pages' forms for a guest without the cookie. */
 const linkToken = (form: FormData) => field(form, 'token') || undefined;
-
-function cardFrom(form: FormData, expiry: { month: number; year: number }): CardDetails {
-  return {
-    number: field(form, 'cardNumber').replace(/[\s-]/g, ''),
-    expMonth: expiry.month,
-    expYear: expiry.year,
-    cvc: field(form, 'cvc'),
-  };
-}
 
 const orderPage = (number: string, form: FormData, page = '') =>
   `/orders/${encodeURIComponent(number)}${page}${linkTokenQuery(linkToken(form))}`;
@@ -29,21 +20,25 @@ const payPage = (number: string, form: FormData, query: string) =>
 const failed = (code: ServiceError['code'] | PaymentFormProblem) =>
   `failed=${encodeURIComponent(code)}`;
 
-/** The payment form: pays the order, then shows the result, the extra step or why it failed. */
+/**
+ * The offline payment form: pays the order with the test card token chosen (or made from a
+ * typed test number in the browser), then shows the result, the extra step or why it failed.
+ * A card number is never among the fields.
+ */
 export async function payForOrder(number: string, form: FormData): Promise<never> {
   const visible = await findVisibleOrder(number, linkToken(form));
   if (!visible) redirect(orderPage(number, form));
-  const expiry = parseExpiry(field(form, 'expiry'));
-  if (!expiry || !/^\d{12,19}$/.test(field(form, 'cardNumber').replace(/[\s-]/g, ''))) {
-    redirect(payPage(number, form, failed('INVALID_CARD')));
-  }
+  const paymentMethod = field(form, 'paymentMethod');
+  if (!PAYMENT_METHOD.test(paymentMethod)) redirect(payPage(number, form, failed('INVALID_CARD')));
   let next: string;
   try {
-    const { payment } = await payOrder(visible.order.id, cardFrom(form, expiry), visible.token);
+    const { payment } = await payOrder(visible.order.id, paymentMethod, visible.token);
     next =
       payment.status === 'requires_action'
         ? payPage(number, form, `confirm=${payment.id}`)
-        : orderPage(number, form, '/confirmation');
+        : payment.status === 'processing'
+          ? orderPage(number, form)
+          : orderPage(number, form, '/confirmation');
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     if (error.status === 402) next = payPage(number, form, failed(error.code));
@@ -53,6 +48,26 @@ export async function payForOrder(number: string, form: FormData): Promise<never
     else throw error;
   }
   redirect(next);
+}
+
+/**
+ * Stripe mode: a Payment Intent for the pay page's Payment Element, whose secret Stripe.js
+ * confirms in the browser (card details go to Stripe only). Null when the order cannot take a
+ * payment now, with the service's code for why.
+ */
+export async function startStripePayment(
+  number: string,
+  linkTokenValue: string | undefined,
+): Promise<{ clientSecret: string } | { problem: string }> {
+  const visible = await findVisibleOrder(number, linkTokenValue);
+  if (!visible) return { problem: 'NOT_FOUND' };
+  try {
+    const { clientSecret } = await startBrowserPayment(visible.order.id, visible.token);
+    return { clientSecret };
+  } catch (error) {
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
+    return { problem: error.code };
+  }
 }
 
 /** The issuer's extra step, answered: the payment completes, or the buyer picks another card. */

@@ -1,4 +1,5 @@
 import type {
+  BrowserPayment,
   CreateOrderBody,
   Invoice,
   OrderPage,
@@ -60,17 +61,23 @@ export async function mailOrderLink(request: { number: string; email: string }):
   await callService('store', '/orders/lookup', { method: 'POST', json: request, as: 'anonymous' });
 }
 
-export interface CardDetails {
-  number: string;
-  expMonth: number;
-  expYear: number;
-  cvc: string;
-}
-
-export async function payOrder(id: string, card: CardDetails, token?: string) {
+/**
+ * Pays with a payment method or card token the provider issued (offline: one of Stripe's test
+ * tokens, such as `tok_visa`). The store never takes a card number.
+ */
+export async function payOrder(id: string, paymentMethod: string, token?: string) {
   const { body } = await callService<PaymentResult>('store', `/orders/${id}/payments`, {
     method: 'POST',
-    json: { card },
+    json: { paymentMethod },
+    headers: orderTokenHeader(token),
+  });
+  return body;
+}
+
+/** A Stripe Payment Intent for the browser's Payment Element to confirm, with its secret. */
+export async function startBrowserPayment(id: string, token?: string) {
+  const { body } = await callService<BrowserPayment>('store', `/orders/${id}/payment-intents`, {
+    method: 'POST',
     headers: orderTokenHeader(token),
   });
   return body;

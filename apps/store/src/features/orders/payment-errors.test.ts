@@ -12,9 +12,13 @@ describe('what a buyer reads after a failed payment', () => {
     expect(paymentFailureMessage('CARD_NOT_ACCEPTED')).toMatch(/test cards listed below/);
   });
 
-  it('asks to check the card when the form could not read it', () => {
-    expect(paymentFailureMessage('INVALID_CARD')).toBe(
-      'Check the card number, expiry date and security code.',
+  it('asks to choose a card when the form sent none', () => {
+    expect(paymentFailureMessage('INVALID_CARD')).toBe('Choose one of the cards to pay with.');
+  });
+
+  it('says an expired card was declined', () => {
+    expect(paymentFailureMessage('EXPIRED_CARD')).toBe(
+      'Your card has expired. Nothing was charged — use another card.',
     );
   });
 

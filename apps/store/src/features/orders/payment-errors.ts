@@ -12,11 +12,16 @@ const messages: CodeWords<ErrorCode | PaymentFormProblem> = {
   CARD_DECLINED: 'Your card was declined. Nothing was charged — try another card.',
   CARD_NOT_ACCEPTED:
     'This card cannot be used here. In this test store, use one of the test cards listed below.',
+  EXPIRED_CARD: 'Your card has expired. Nothing was charged — use another card.',
+  INCORRECT_CVC:
+    'The card’s security code is incorrect. Nothing was charged — check it and try again.',
+  PAYMENT_PROCESSING:
+    'A payment of this order is still processing. Nothing more was charged; its outcome shows on the order page.',
   PAYMENT_INTENT_UNEXPECTED_STATE:
     'The payment could not be confirmed. Nothing was charged — please pay again.',
   AUTHENTICATION_FAILED:
     'The card was not confirmed, so nothing was charged. Try again or use another card.',
-  INVALID_CARD: 'Check the card number, expiry date and security code.',
+  INVALID_CARD: 'Choose one of the cards to pay with.',
 };
 
 export function paymentFailureMessage(code: string | undefined | null): string | null {

@@ -45,7 +45,7 @@ export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cart'],
         summary: 'Add an item, if that many are in stock',
         description:
-          "A guest without a cart gets one: its token comes back in the `x-cart-token` header, to be sent with the guest's later cart requests.",
+          "A guest without a cart gets one: its token comes back in the `x-cart-token` header, to be sent with the guest's later cart requests. Tokens are issued by the service only: an unknown token starts a new cart under a new token.",
         headers: cartTokenHeader,
         body: addToCartBody,
         response: { 200: cart, 400: errorBody, 409: errorBody },
@@ -53,7 +53,9 @@ export const cartRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       let owner = cartOwnerOf(request);
-      if (!owner) {
+      // Cart tokens are the service's to issue: a token it never issued (or whose cart is gone)
+      // starts a new cart under a new token, never one named by the client.
+      if (!owner || ('guestToken' in owner && !(await findCartId(app.db, owner)))) {
         owner = { guestToken: newCartToken() };
         reply.header('x-cart-token', owner.guestToken);
       }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Cart } from '@makrx/contracts';
+import { MAX_UNITS_PER_LINE, type Cart } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { variantsById, type VariantView } from '../catalog/service';
+import { notForSale, variantsById, type VariantView } from '../catalog/service';
 import { cartItems, carts } from './tables';
 
 export { cartOwnerOf } from './cart-owner';
@@ -63,7 +63,7 @@ function cartLines(
   return items.flatMap(({ variantId, quantity }) => {
     const variant = variants.get(variantId);
     if (!variant) return [];
-    const { sku, productName, productSlug, options, imageUrl, priceCents, stock } = variant;
+    const { sku, productName, productSlug, options, imageUrl, priceCents, stock, onSale } = variant;
     return [
       {
         variantId,
@@ -75,19 +75,22 @@ function cartLines(
         unitPriceCents: priceCents,
         quantity,
         stock,
+        onSale,
         lineTotalCents: priceCents * quantity,
       },
     ];
   });
 }
 
-async function variantStock(db: Database, variantId: string) {
+/** The variant to put in a cart: 400 UNKNOWN_VARIANT, or 409 NOT_FOR_SALE once archived. */
+async function variantForSale(db: Database, variantId: string) {
   const [variant] = await variantsById(db, [variantId]);
   if (!variant) {
     throw badRequest('UNKNOWN_VARIANT', 'That item is not in the catalog.', [
       { field: 'variantId', message: 'no such product variant' },
     ]);
   }
+  if (!variant.onSale) throw notForSale(variant, variant);
   return variant;
 }
 
@@ -112,7 +115,7 @@ export async function putInCart(
   { replace = false } = {},
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const variant = await variantStock(tx, item.variantId);
+    const variant = await variantForSale(tx, item.variantId);
     const cartId = await ensureCart(tx, owner);
     const [existing] = await tx
       .select({ quantity: cartItems.quantity })
@@ -120,10 +123,12 @@ export async function putInCart(
       .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, item.variantId)))
       .for('update');
     const quantity = replace ? item.quantity : (existing?.quantity ?? 0) + item.quantity;
-    if (quantity > 99) {
-      throw badRequest('QUANTITY_TOO_LARGE', 'A cart holds at most 99 of one item.', [
-        { field: 'quantity', message: 'at most 99 in the cart' },
-      ]);
+    if (quantity > MAX_UNITS_PER_LINE) {
+      throw badRequest(
+        'QUANTITY_TOO_LARGE',
+        `A cart holds at most ${MAX_UNITS_PER_LINE} of one item.`,
+        [{ field: 'quantity', message: `at most ${MAX_UNITS_PER_LINE} in the cart` }],
+      );
     }
     if (quantity > variant.stock) throw outOfStock(variant.sku, variant.stock, quantity);
     await tx
@@ -143,7 +148,7 @@ export async function removeFromCart(db: Database, cartId: string, variantId: st
 
 /**
  * Moves a guest's cart into the signed-in user's: quantities of the same item add up (at most
- * 99), and the guest cart is gone afterwards.
+ * MAX_UNITS_PER_LINE), and the guest cart is gone afterwards.
  */
 export async function mergeGuestCart(db: Database, guestToken: string, userId: string) {
   await db.transaction(async (tx) => {
@@ -155,7 +160,7 @@ export async function mergeGuestCart(db: Database, guestToken: string, userId: s
       select ${userCartId}, variant_id, quantity, added_at from store.cart_items
       where cart_id = ${guestCartId}
       on conflict (cart_id, variant_id)
-      do update set quantity = least(99, store.cart_items.quantity + excluded.quantity)`);
+      do update set quantity = least(${MAX_UNITS_PER_LINE}, store.cart_items.quantity + excluded.quantity)`);
     await tx.delete(carts).where(eq(carts.id, guestCartId));
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, userCartId));
   });

@@ -175,6 +175,7 @@ export async function findAdminProduct(db: Database, id: string): Promise<AdminP
       stock: v.stock,
       inStock: v.stock > 0,
       position: v.position,
+      archived: v.archivedAt !== null,
     })),
     images,
   };
@@ -342,9 +343,12 @@ export async function updateVariant(db: Database, actor: Actor, sku: string, inp
   const productId = await writing(() =>
     db.transaction(async (tx) => {
       const before = await lockedVariant(tx, sku);
+      const { archived, ...fields } = input;
+      const archivedAt =
+        archived === undefined ? undefined : archived ? (before.archivedAt ?? new Date()) : null;
       const [after] = await tx
         .update(productVariants)
-        .set(input)
+        .set({ ...fields, ...(archivedAt === undefined ? {} : { archivedAt }) })
         .where(eq(productVariants.id, before.id))
         .returning();
       await audit(tx, actor, {

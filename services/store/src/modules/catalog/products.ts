@@ -4,7 +4,7 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { inCategorySubtree, loadCategoryTree } from './category-tree';
 import { categories, productImages, products, productVariants } from './tables';
 
-/** Per product: its lowest variant price and the stock of all its variants together. */
+/** Per product: its lowest price and the stock of its variants on sale together. */
 export const variantTotals = (db: Database) =>
   db
     .select({
@@ -15,6 +15,7 @@ export const variantTotals = (db: Database) =>
       stock: sql<number>`cast(sum(${productVariants.stock}) as integer)`.as('stock'),
     })
     .from(productVariants)
+    .where(isNull(productVariants.archivedAt))
     .groupBy(productVariants.productId)
     .as('variant_totals');
 
@@ -137,7 +138,7 @@ export async function findProduct(db: Database, slug: string): Promise<Product |
       stock: productVariants.stock,
     })
     .from(productVariants)
-    .where(eq(productVariants.productId, row.id))
+    .where(and(eq(productVariants.productId, row.id), isNull(productVariants.archivedAt)))
     .orderBy(asc(productVariants.position), asc(productVariants.sku));
   return {
     ...toSummary(summary),

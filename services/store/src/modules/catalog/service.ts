@@ -3,7 +3,14 @@
  * the flows import this file only, never the catalog's tables or its other files (the lint
  * rule in eslint.config.js refuses them).
  */
-export { releaseStock, stockToTake, takeStock, type StockRequest, type TakenStock } from './stock';
+export {
+  notForSale,
+  releaseStock,
+  stockToTake,
+  takeStock,
+  type StockRequest,
+  type TakenStock,
+} from './stock';
 export {
   categoryOfVariants,
   productsById,

@@ -3,7 +3,7 @@ import type { Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { audit, findAdminProduct, lockedVariant, type Actor } from './catalog-admin';
-import { productVariants } from './tables';
+import { products, productVariants } from './tables';
 
 /*
  * Stock is the catalog's. Orders take units and give them back only through takeStock and
@@ -30,7 +30,8 @@ const inVariantOrder = <T extends StockRequest>(items: readonly T[]) =>
 
 /**
  * Takes the units of each item if that many are left, or refuses the lot: 409 OUT_OF_STOCK
- * naming the first short variant, 400 UNKNOWN_VARIANT for one not in the catalog. Each take
+ * naming the first short variant, 409 NOT_FOR_SALE for one archived (or its product), 400
+ * UNKNOWN_VARIANT for one not in the catalog. Each take
  * is one conditional update (`stock >= quantity`), so the database, not a read before the
  * write, keeps stock from going below zero; run it in the transaction that records what the
  * units are for, whose rollback gives them back.
@@ -44,11 +45,23 @@ export async function takeStock(
   return taken;
 }
 
+/** The variant and its product are on sale (not archived), checked in the statement that takes. */
+const onSale = sql`${productVariants.archivedAt} is null and exists (select 1 from ${products} where ${products.id} = ${productVariants.productId} and ${products.archivedAt} is null)`;
+
+/** Off sale: the variant or its product was archived. */
+const archived = sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`;
+
 async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock> {
   const [taken] = await tx
     .update(productVariants)
     .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
-    .where(and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)))
+    .where(
+      and(
+        eq(productVariants.id, item.variantId),
+        gte(productVariants.stock, item.quantity),
+        onSale,
+      ),
+    )
     .returning({
       variantId: productVariants.id,
       productId: productVariants.productId,
@@ -79,8 +92,10 @@ export async function stockToTake(
       options: productVariants.options,
       unitPriceCents: productVariants.priceCents,
       stock: productVariants.stock,
+      archived,
     })
     .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
     .where(
       inArray(
         productVariants.id,
@@ -91,19 +106,33 @@ export async function stockToTake(
   return ordered.map((item) => {
     const found = byId.get(item.variantId);
     if (!found) throw unknownVariant(item);
+    if (found.archived) throw notForSale(item, found);
     if (found.stock < item.quantity) throw outOfStock(item, found);
-    const { stock: _stock, ...variant } = found;
+    const { stock: _stock, archived: _archived, ...variant } = found;
     return { ...variant, quantity: item.quantity };
   });
 }
 
 async function whyNotTaken(tx: Database, item: StockRequest) {
   const [variant] = await tx
-    .select({ sku: productVariants.sku, stock: productVariants.stock })
+    .select({
+      sku: productVariants.sku,
+      stock: productVariants.stock,
+      archived,
+    })
     .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
     .where(eq(productVariants.id, item.variantId));
-  return variant ? outOfStock(item, variant) : unknownVariant(item);
+  if (!variant) return unknownVariant(item);
+  return variant.archived ? notForSale(item, variant) : outOfStock(item, variant);
 }
+
+/** 409 NOT_FOR_SALE: the item or its product was archived; it is not sold any more. */
+export const notForSale = (item: { variantId: string }, variant: { sku: string }) =>
+  conflict('NOT_FOR_SALE', `${variant.sku} is no longer sold; remove it to check out.`, {
+    variantId: item.variantId,
+    sku: variant.sku,
+  });
 
 const unknownVariant = (item: StockRequest) =>
   badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [

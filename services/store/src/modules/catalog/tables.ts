@@ -89,6 +89,11 @@ export const productVariants = storeSchema.table(
     /** Units that can still be sold; orders take from it in their own transaction. */
     stock: integer('stock').notNull().default(0),
     position: integer('position').notNull().default(0),
+    /**
+     * Set when a store admin takes this variant off sale (its product stays on sale): it is no
+     * longer shown, carted, quoted or ordered; orders that bought it keep it.
+     */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     check('product_variants_sku_shape', sql`${t.sku} ~ '^[A-Z0-9][A-Z0-9-]*$'`),

@@ -1,5 +1,5 @@
 import type { Database } from '@makrx/db';
-import { eq, inArray, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { categories, products, productVariants } from './tables';
 
 /**
@@ -18,6 +18,8 @@ export interface VariantView {
   productSlug: string;
   imageUrl: string;
   currency: string;
+  /** False once it or its product was archived: it can no longer be carted, quoted or ordered. */
+  onSale: boolean;
 }
 
 const viewColumns = {
@@ -31,6 +33,7 @@ const viewColumns = {
   productSlug: products.slug,
   imageUrl: products.imageUrl,
   currency: products.currency,
+  onSale: sql<boolean>`${products.archivedAt} is null and ${productVariants.archivedAt} is null`,
 };
 
 const variantsWhere = (db: Database, where: SQL) =>
@@ -40,7 +43,7 @@ const variantsWhere = (db: Database, where: SQL) =>
     .innerJoin(products, eq(products.id, productVariants.productId))
     .where(where);
 
-/** The variants of these ids that exist, in no particular order. */
+/** The variants of these ids that exist, on sale or not, in no particular order. */
 export async function variantsById(db: Database, ids: readonly string[]): Promise<VariantView[]> {
   if (ids.length === 0) return [];
   return variantsWhere(db, inArray(productVariants.id, [...ids]));

@@ -9,6 +9,7 @@ import {
 } from '@makrx/contracts';
 import { type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
+import { paymentProcessing } from '../payments/service';
 import { orderForCaller, orderTokenHeader } from './order-access';
 import { invoiceOf, listOrders } from './order-lists';
 import { ORDER_LINK_REQUESTS_PER_HOUR, requestOrderLink } from './order-link';
@@ -55,7 +56,8 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
         { number: request.params.number.toUpperCase() },
         { token },
       );
-      return found;
+      if (found.status !== 'pending_payment') return found;
+      return { ...found, paymentProcessing: await paymentProcessing(app.db, found.id) };
     },
   );
 

@@ -1,6 +1,6 @@
 /**
  * Many buyers at once for the same variant, each placing an order for one unit and paying it
- * with a test card, over real HTTP: used by the overselling test and `npm run bench`.
+ * with a test card token, over real HTTP: used by the overselling test and `npm run bench`.
  */
 export interface RushResult {
   /** Buyers whose order was placed and paid. */
@@ -14,23 +14,31 @@ export interface RushResult {
   elapsedMs: number;
 }
 
-const address = {
-  name: 'Rush Buyer',
-  line1: '1 Queue Street',
-  city: 'Austin',
-  region: 'TX',
-  postalCode: '73301',
-  country: 'US',
-};
+/**
+ * Each rush buyer is a buyer of their own, with their own email and door: an email or an
+ * address has only a few unpaid orders open at once, and the rush measures many buyers, not
+ * one buyer's many orders.
+ */
+const buyerOf = (rush: string, buyer: number) => ({
+  email: `buyer-${rush}-${buyer}@example.com`,
+  shippingAddress: {
+    name: `Rush Buyer ${buyer}`,
+    line1: `${buyer + 1} Queue Street`,
+    line2: `Rush ${rush}`,
+    city: 'Austin',
+    region: 'TX',
+    postalCode: '73301',
+    country: 'US',
+  },
+});
 
-async function buyOne(baseUrl: string, variantId: string, buyer: number) {
+async function buyOne(baseUrl: string, variantId: string, rush: string, buyer: number) {
   const placed = await fetch(`${baseUrl}/api/v1/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
     body: JSON.stringify({
       items: [{ variantId, quantity: 1 }],
-      email: `buyer-${buyer}@example.com`,
-      shippingAddress: address,
+      ...buyerOf(rush, buyer),
       shippingMethod: 'standard',
     }),
   });
@@ -43,9 +51,7 @@ async function buyOne(baseUrl: string, variantId: string, buyer: number) {
   const paid = await fetch(`${baseUrl}/api/v1/orders/${order.id}/payments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-order-token': order.accessToken },
-    body: JSON.stringify({
-      card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
-    }),
+    body: JSON.stringify({ paymentMethod: 'tok_visa' }),
   });
   const payment = (await paid.json()) as { order?: { status: string }; error?: { code: string } };
   if (paid.status === 201 && payment.order?.status === 'paid') return { status: 200, code: 'PAID' };
@@ -57,10 +63,11 @@ export async function rushForVariant(
   variantId: string,
   buyers: number,
 ): Promise<RushResult> {
+  const rush = crypto.randomUUID().slice(0, 8);
   const started = performance.now();
   const answers = await Promise.all(
     Array.from({ length: buyers }, (_, buyer) =>
-      buyOne(baseUrl, variantId, buyer).catch((error: unknown) => ({
+      buyOne(baseUrl, variantId, rush, buyer).catch((error: unknown) => ({
         status: 0,
         code: String(error),
       })),

@@ -2,13 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CreateOrderBody, PlacedOrder } from '@makrx/contracts';
 import { auditActor, canonicalJson, recordAudit, type Database } from '@makrx/db';
 import { conflict } from '@makrx/service-kit';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { loadOrder } from './order-records';
 import type { OrderTotals } from './pricing';
 import { orderLines, orders, orderStatusHistory } from './tables';
 
-/** How long a pending order holds its stock before the expiry sweep gives it back. */
-export const PAYMENT_WINDOW_MS = 30 * 60_000;
+import { idempotencyScopeOf, PAYMENT_WINDOW_MS } from './order-holds';
 
 export interface Buyer {
   userId: string | null;
@@ -55,18 +54,24 @@ export function hashOrderRequest(request: PlaceOrder, items: readonly OrderItem[
 }
 
 /**
- * The order placed earlier with this idempotency key, as its buyer got it; undefined when
- * there is none, 409 IDEMPOTENCY_KEY_REUSED when it was placed by another request.
+ * The order this buyer placed earlier with this idempotency key, as they got it; undefined when
+ * there is none, 409 IDEMPOTENCY_KEY_REUSED when they placed it with another request. Keys are
+ * the buyer's own (idempotencyScopeOf): another buyer's order is never found by its key.
  */
 export async function orderForIdempotencyKey(
   db: Database,
-  idempotencyKey: string,
+  request: Pick<PlaceOrder, 'buyer' | 'fromCartId' | 'idempotencyKey'>,
   requestHash: string,
 ): Promise<PlacedOrder | undefined> {
   const [row] = await db
     .select({ id: orders.id, requestHash: orders.requestHash })
     .from(orders)
-    .where(eq(orders.idempotencyKey, idempotencyKey));
+    .where(
+      and(
+        eq(orders.idempotencyScope, idempotencyScopeOf(request)),
+        eq(orders.idempotencyKey, request.idempotencyKey),
+      ),
+    );
   if (!row) return undefined;
   if (row.requestHash !== requestHash) {
     throw conflict(
@@ -103,8 +108,8 @@ export interface NewOrder {
 
 /**
  * Writes a new order awaiting payment, its lines, its first history row and its audit row, in
- * `tx`. The idempotency key is unique: a concurrent retry that committed first makes this fail
- * with a unique violation of `orders_idempotency_key_unique`.
+ * `tx`. The idempotency key is unique per buyer: a concurrent retry that committed first makes this fail
+ * with a unique violation of `orders_idempotency_scope_key_unique`.
  */
 export async function recordOrder(tx: Database, order: NewOrder): Promise<string> {
   const { request, totals } = order;
@@ -118,6 +123,7 @@ export async function recordOrder(tx: Database, order: NewOrder): Promise<string
       shippingMethod: order.shippingMethod,
       shippingAddress: request.shippingAddress,
       idempotencyKey: request.idempotencyKey,
+      idempotencyScope: idempotencyScopeOf(request),
       requestHash: order.requestHash,
       accessToken: randomBytes(24).toString('base64url'),
       expiresAt: sql`now() + ${`${PAYMENT_WINDOW_MS} milliseconds`}::interval`,

@@ -82,14 +82,15 @@ export interface StatusChange {
 }
 
 /**
- * Moves an order to a new status, if it is still in one of `from` (a conditional update, so
- * two racing changes cannot both win), with a history row and an audit row in `tx`.
+ * Moves an order to a new status, if it is still in one of `from` (read under the row's lock,
+ * so of two racing changes the second sees the first's status and fails), with a history row
+ * and an audit row in `tx`. Answers the order as changed, with the status it came from.
  */
 export async function changeOrderStatus(
   tx: Database,
   orderId: string,
   change: StatusChange,
-): Promise<OrderRow> {
+): Promise<OrderRow & { fromStatus: OrderStatus }> {
   const [before] = await tx
     .select({ status: orders.status })
     .from(orders)
@@ -134,7 +135,7 @@ export async function changeOrderStatus(
     },
     requestId: change.requestId ?? null,
   });
-  return updated;
+  return { ...updated, fromStatus: before.status };
 }
 
 /** The units an order holds: each variant and how many, what goes back to stock if it closes. */

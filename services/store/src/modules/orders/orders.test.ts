@@ -6,7 +6,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
 import { orders } from './tables';
-import { placeGuestOrder, postOrder, variantOf } from './testing';
+import { aCaliforniaAddress, placeGuestOrder, postOrder, variantOf } from './testing';
 
 describe.each(testDrivers)('placing orders over %s', (driver) => {
   let issuer: TestIssuer;
@@ -74,6 +74,7 @@ describe.each(testDrivers)('placing orders over %s', (driver) => {
     const request = {
       items: [{ variantId: esp.id, quantity: 2 }],
       email: 'retry@example.com',
+      shippingAddress: aCaliforniaAddress(),
       key: 'retry-key-0001',
     };
     const first = await postOrder(store.app, request);

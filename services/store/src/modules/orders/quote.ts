@@ -1,7 +1,7 @@
 import type { CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { badRequest } from '@makrx/service-kit';
-import { variantsById } from '../catalog/service';
+import { notForSale, variantsById } from '../catalog/service';
 import { mergeItems } from './order-placement';
 import { findShippingMethod, priceOrder } from './pricing';
 
@@ -34,6 +34,7 @@ export async function quoteOrder(
         { field: 'items', variantId: item.variantId, message: 'no such product variant' },
       ]);
     }
+    if (!variant.onSale) throw notForSale(item, variant);
     const { productId, sku, options, priceCents, stock } = variant;
     return { ...item, productId, sku, options, unitPriceCents: priceCents, stock };
   });

@@ -11,11 +11,10 @@ import {
 import { badRequest, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { storeConfigOf } from '../../config';
 import { cancelOrder } from '../../flows/cancel-order';
 import { placeOrder } from '../../flows/place-order';
 import { cartItemsOf, cartOwnerOf, findCartId } from '../cart/service';
-import { createPaymentProvider } from '../payments/service';
+import { paymentProcessing } from '../payments/service';
 import { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
 import { loadOrder } from './order-records';
 import type { Buyer } from './order-placement';
@@ -43,7 +42,6 @@ function buyerOf(request: FastifyRequest, email: string | undefined): Buyer {
 }
 
 export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
-  const provider = createPaymentProvider(storeConfigOf(app.config));
   /** The caller's cart, for an order placed without a list of items. */
   const cartOf = async (request: FastifyRequest) => {
     const owner = cartOwnerOf(request);
@@ -136,15 +134,19 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       const { items, email, shippingAddress, shippingMethod: method } = request.body;
       const buyer = buyerOf(request, email);
       const fromCart = items ? undefined : await cartOf(request);
-      const { order: placed, replayed } = await placeOrder(app.db, {
-        buyer,
-        items: items ?? fromCart?.items ?? [],
-        shippingAddress,
-        shippingMethod: method,
-        idempotencyKey: request.headers['idempotency-key'],
-        requestId: request.id,
-        fromCartId: fromCart?.cartId,
-      });
+      const { order: placed, replayed } = await placeOrder(
+        app.db,
+        {
+          buyer,
+          items: items ?? fromCart?.items ?? [],
+          shippingAddress,
+          shippingMethod: method,
+          idempotencyKey: request.headers['idempotency-key'],
+          requestId: request.id,
+          fromCartId: fromCart?.cartId,
+        },
+        { log: request.log },
+      );
       return reply.code(replayed ? 200 : 201).send(placed);
     },
   );
@@ -162,7 +164,11 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: order, 401: errorBody, 404: errorBody },
       },
     },
-    async (request) => (await orderForCaller(app.db, request, request.params.id)).order,
+    async (request) => {
+      const { order: found } = await orderForCaller(app.db, request, request.params.id);
+      if (found.status !== 'pending_payment') return found;
+      return { ...found, paymentProcessing: await paymentProcessing(app.db, found.id) };
+    },
   );
 
   app.post(
@@ -172,6 +178,8 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['orders'],
         summary: 'Cancel an order before it ships; a paid one is refunded',
+        description:
+          'The cancellation is answered at once; a paid order’s refund follows it through the outbox (the order’s payment then reads refunded). An order that shipped is not cancelled (409 ORDER_NOT_CANCELLABLE or ORDER_STATUS_CONFLICT) and not refunded.',
         headers: orderTokenHeader,
         params: z.object({ id: z.uuid() }),
         response: { 200: order, 404: errorBody, 409: errorBody },
@@ -180,7 +188,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { row } = await orderForCaller(app.db, request, request.params.id);
       const acting = { actorId: actorIdOf(request), requestId: request.id, log: request.log };
-      await cancelOrder(app.db, { ...acting, provider }, row);
+      await cancelOrder(app.db, acting, row);
       return (await loadOrder(app.db, { id: row.id }))!.order;
     },
   );

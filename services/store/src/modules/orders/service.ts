@@ -22,10 +22,16 @@ export {
   wasPaid,
 } from './order-rules';
 export {
+  assertLineQuantities,
+  assertWithinOpenOrderLimits,
+  MAX_OPEN_UNPAID_ORDERS,
+  MAX_UNITS_PER_LINE,
+  PAYMENT_WINDOW_MS,
+} from './order-holds';
+export {
   hashOrderRequest,
   mergeItems,
   orderForIdempotencyKey,
-  PAYMENT_WINDOW_MS,
   placedOrder,
   recordOrder,
   type Buyer,

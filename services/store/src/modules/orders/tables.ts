@@ -1,5 +1,5 @@
 import { storeSchema } from '@makrx/db/schema';
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -74,6 +74,14 @@ export interface ShippingAddress {
   country: string;
 }
 
+/**
+ * A shipping address as one key, for counting the unpaid orders going to one place: street,
+ * postal code and country, lower-cased, without spaces or punctuation, so "1 Main St." and
+ * "1 main st" are the same address.
+ */
+export const shippingAddressKey = (address: AnyColumn | SQL) =>
+  sql<string>`lower(regexp_replace(coalesce(${address} ->> 'line1', '') || '|' || coalesce(${address} ->> 'line2', '') || '|' || coalesce(${address} ->> 'postalCode', '') || '|' || coalesce(${address} ->> 'country', ''), '[^[:alnum:]|]', '', 'g'))`;
+
 export const orders = storeSchema.table(
   'orders',
   {
@@ -104,7 +112,12 @@ export const orders = storeSchema.table(
      */
     accessToken: text('access_token').notNull(),
     /** A retried create with the same key returns this order (spec: no second order). */
-    idempotencyKey: text('idempotency_key').notNull().unique(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /**
+     * Whose key it is: `user:<id>` for a signed-in buyer, `guest:<cart id or ->:<email>` for a
+     * guest. Keys are unique per scope, so another buyer's key is never theirs to replay.
+     */
+    idempotencyScope: text('idempotency_scope').notNull(),
     /** sha256 of the create request, so the same key with a different request is refused. */
     requestHash: text('request_hash').notNull(),
     /** A pending order not paid by then gives its stock back. */
@@ -125,7 +138,15 @@ export const orders = storeSchema.table(
       'orders_shipped_have_tracking',
       sql`${t.status} <> 'shipped' or ${t.trackingNumber} is not null`,
     ),
+    unique('orders_idempotency_scope_key_unique').on(t.idempotencyScope, t.idempotencyKey),
     index('orders_user_idx').on(t.userId, t.createdAt),
+    // The unpaid orders holding stock, counted per email and per address (order-holds.ts).
+    index('orders_pending_email_idx')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.status} = 'pending_payment'`),
+    index('orders_pending_address_idx')
+      .on(shippingAddressKey(t.shippingAddress))
+      .where(sql`${t.status} = 'pending_payment'`),
     index('orders_pending_expiry_idx')
       .on(t.expiresAt)
       .where(sql`${t.status} = 'pending_payment'`),

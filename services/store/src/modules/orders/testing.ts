@@ -11,6 +11,20 @@ export const californiaAddress = {
   country: 'US',
 };
 
+let households = 0;
+
+/**
+ * An address in California of a buyer's own: test buyers ship to their own doors, as real
+ * buyers do, since one address has only a few unpaid orders open at once.
+ */
+export const aCaliforniaAddress = (): typeof californiaAddress => ({
+  ...californiaAddress,
+  line1: `${(households += 1)} Analytical Way`,
+});
+
+/** A guest's email of their own: one email has only a few unpaid orders open at once. */
+export const aGuestEmail = () => `guest-${crypto.randomUUID().slice(0, 8)}@example.com`;
+
 export async function variantOf(app: FastifyInstance, slug: string, index = 0) {
   const product: Product = (await app.inject(`/api/v1/products/${slug}`)).json();
   return product.variants[index]!;
@@ -34,15 +48,16 @@ export function postOrder(app: FastifyInstance, request: OrderRequest) {
       'idempotency-key': key,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    payload: { shippingAddress: californiaAddress, shippingMethod, ...rest },
+    payload: { shippingAddress: aCaliforniaAddress(), shippingMethod, ...rest },
   });
 }
 
 export async function placeGuestOrder(
   app: FastifyInstance,
   items: OrderRequest['items'],
+  email = aGuestEmail(),
 ): Promise<PlacedOrder> {
-  const response = await postOrder(app, { items, email: 'guest@example.com' });
+  const response = await postOrder(app, { items, email });
   if (response.statusCode !== 201) throw new Error(`order refused: ${response.body}`);
   return response.json();
 }

@@ -21,19 +21,29 @@ interface FakeIntent {
   object: 'payment_intent';
   amount: number;
   currency: string;
-  status: 'succeeded' | 'requires_action' | 'requires_payment_method';
+  /** Tests move an intent on (to `processing`, say) as the buyer's bank would. */
+  status: 'succeeded' | 'processing' | 'requires_action' | 'requires_payment_method';
+  client_secret: string;
   metadata: Record<string, string>;
   next_action: { type: 'use_stripe_sdk' } | null;
   last_payment_error: { code: string; message: string; type: string } | null;
 }
 
-const outcomes: Record<string, FakeIntent['status']> = {
-  '4242424242424242': 'succeeded',
+type Decline = { code: string; message: string };
+const declined: Decline = { code: 'card_declined', message: 'Your card was declined.' };
+const expired: Decline = { code: 'expired_card', message: 'Your card has expired.' };
+
+/** Stripe's test payment methods and card tokens, answered as Stripe documents them. */
+const outcomes: Record<string, 'succeeded' | 'requires_action' | Decline> = {
   pm_card_visa: 'succeeded',
-  '4000000000000002': 'requires_payment_method',
-  pm_card_chargeDeclined: 'requires_payment_method',
-  '4000002500003155': 'requires_action',
+  tok_visa: 'succeeded',
+  pm_card_chargeDeclined: declined,
+  tok_chargeDeclined: declined,
+  pm_card_chargeDeclinedExpiredCard: expired,
+  tok_chargeDeclinedExpiredCard: expired,
   pm_card_authenticationRequired: 'requires_action',
+  pm_card_threeDSecure2Required: 'requires_action',
+  tok_threeDSecure2Required: 'requires_action',
 };
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -55,37 +65,42 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
   const answered = new Map<string, { status: number; body: unknown }>();
 
   function createIntent(form: URLSearchParams): { status: number; body: unknown } {
-    const method =
-      form.get('payment_method') ?? form.get('payment_method_data[card][number]') ?? '';
-    const status = outcomes[method] ?? 'requires_payment_method';
     const metadata: Record<string, string> = {};
     for (const [key, value] of form) {
       const match = /^metadata\[(.+)\]$/.exec(key);
       if (match) metadata[match[1]!] = value;
     }
-    const declined = status === 'requires_payment_method';
+    const intentId = id('pi');
     const intent: FakeIntent = {
-      id: id('pi'),
+      id: intentId,
       object: 'payment_intent',
       amount: Number(form.get('amount')),
       currency: form.get('currency') ?? 'usd',
-      status,
+      status: 'requires_payment_method',
+      client_secret: `${intentId}_secret_${randomBytes(8).toString('hex')}`,
       metadata,
-      next_action: status === 'requires_action' ? { type: 'use_stripe_sdk' } : null,
-      last_payment_error: declined
-        ? { code: 'card_declined', message: 'Your card was declined.', type: 'card_error' }
-        : null,
+      next_action: null,
+      last_payment_error: null,
     };
     intents.set(intent.id, intent);
-    if (!declined) return { status: 200, body: intent };
+    // Unconfirmed: the browser confirms it with Stripe.js (the Payment Element).
+    if (form.get('confirm') !== 'true') return { status: 200, body: intent };
+    const method = form.get('payment_method') ?? form.get('payment_method_data[card][token]') ?? '';
+    const outcome = outcomes[method] ?? declined;
+    if (typeof outcome === 'string') {
+      intent.status = outcome;
+      intent.next_action = outcome === 'requires_action' ? { type: 'use_stripe_sdk' } : null;
+      return { status: 200, body: intent };
+    }
+    intent.last_payment_error = { ...outcome, type: 'card_error' };
     return {
       status: 402,
       body: {
         error: {
           type: 'card_error',
-          code: 'card_declined',
-          decline_code: 'generic_decline',
-          message: 'Your card was declined.',
+          code: outcome.code,
+          decline_code: outcome.code === 'card_declined' ? 'generic_decline' : outcome.code,
+          message: outcome.message,
           payment_intent: intent,
         },
       },

@@ -10,7 +10,8 @@ import { placeGuestOrder, variantOf } from '../orders/testing';
 import { expirePendingOrders } from '../../flows/expire-orders';
 import { payments } from './tables';
 
-const card = (number: string) => ({ card: { number, expMonth: 12, expYear: 2030, cvc: '123' } });
+/** A Stripe test card token, as the pay page sends it: the card number never leaves the browser. */
+const card = (token: string) => ({ paymentMethod: token });
 
 describe.each(testDrivers)('paying orders with the offline test gateway over %s', (driver) => {
   let issuer: TestIssuer;
@@ -50,9 +51,9 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
   const orderOf = async (slug: string, quantity = 1) =>
     placeGuestOrder(store.app, [{ variantId: (await variantOf(store.app, slug)).id, quantity }]);
 
-  it('marks the order paid with 4242 4242 4242 4242 and routes it to fulfilment', async () => {
+  it('marks the order paid with the test Visa token and routes it to fulfilment', async () => {
     const order = await orderOf('esp32-devkit-v1');
-    const response = await pay(order, card('4242 4242 4242 4242'));
+    const response = await pay(order, card('tok_visa'));
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       payment: { status: 'succeeded', provider: 'offline', amountCents: order.totalCents },
@@ -76,26 +77,26 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
     expect(audit.map((a) => a.action)).toEqual(['order.placed', 'order.paid']);
   });
 
-  it('declines 4000 0000 0000 0002 clearly, and a second card pays the same one order', async () => {
+  it('declines the declined test card clearly, and a second card pays the same one order', async () => {
     const pico = await variantOf(store.app, 'raspberry-pi-pico-w');
     const ordersBefore = await orderTotal();
     const order = await placeGuestOrder(store.app, [{ variantId: pico.id, quantity: 2 }]);
-    const declined = await pay(order, card('4000000000000002'));
+    const declined = await pay(order, card('tok_chargeDeclined'));
     expect(declined.statusCode).toBe(402);
     expect(declined.json().error).toMatchObject({
       code: 'CARD_DECLINED',
       message: 'Your card was declined. Try another card or payment method.',
       details: { orderStatus: 'pending_payment' },
     });
-    const paid = await pay(order, card('4242424242424242'));
+    const paid = await pay(order, card('tok_visa'));
     expect(paid.json().order).toMatchObject({ id: order.id, status: 'paid' });
     expect(await orderTotal()).toBe(ordersBefore + 1);
     expect((await variantOf(store.app, 'raspberry-pi-pico-w')).stock).toBe(pico.stock - 2);
   });
 
-  it('asks for confirmation with 4000 0025 0000 3155 and pays once confirmed', async () => {
+  it('asks for confirmation with the 3-D Secure test card and pays once confirmed', async () => {
     const order = await orderOf('esp32-devkit-v1');
-    const response = await pay(order, card('4000002500003155'));
+    const response = await pay(order, card('tok_threeDSecure2Required'));
     expect(response.statusCode).toBe(201);
     const { payment } = response.json();
     expect(payment.status).toBe('requires_action');
@@ -112,16 +113,67 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
     expect(again.statusCode).toBe(409);
   });
 
+  it('declines an expired card as Stripe does, and nothing is paid', async () => {
+    const before = await variantOf(store.app, 'esp32-devkit-v1');
+    const order = await orderOf('esp32-devkit-v1');
+    const expired = await pay(order, card('tok_chargeDeclinedExpiredCard'));
+    expect(expired.statusCode).toBe(402);
+    expect(expired.json().error).toMatchObject({
+      code: 'EXPIRED_CARD',
+      message: 'Your card has expired.',
+      details: { orderStatus: 'pending_payment', providerCode: 'expired_card' },
+    });
+    const rows = await store.app.db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(rows.map((p) => p.status)).toEqual(['failed']);
+    const read = await store.app.inject({
+      url: `/api/v1/orders/${order.id}`,
+      headers: { 'x-order-token': order.accessToken },
+    });
+    expect(read.json()).toMatchObject({ status: 'pending_payment', paymentProcessing: false });
+    expect((await variantOf(store.app, 'esp32-devkit-v1')).stock).toBe(before.stock - 1);
+  });
+
+  it('refuses a body carrying a card number (400), and charges nothing', async () => {
+    const order = await orderOf('esp32-devkit-v1');
+    const bodies = [
+      { card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' } },
+      { paymentMethod: 'tok_visa', card: { number: '4242424242424242' } },
+      { paymentMethod: '4242424242424242' },
+      { paymentMethod: 'tok_visa', cardNumber: '4242424242424242' },
+    ];
+    for (const body of bodies) {
+      const refused = await pay(order, body);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    const rows = await store.app.db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(rows).toEqual([]);
+    const read = await store.app.inject({
+      url: `/api/v1/orders/${order.id}`,
+      headers: { 'x-order-token': order.accessToken },
+    });
+    expect(read.json().status).toBe('pending_payment');
+  });
+
+  it('has no Payment Intent to start without Stripe', async () => {
+    const order = await orderOf('esp32-devkit-v1');
+    const started = await post(`/api/v1/orders/${order.id}/payment-intents`, {
+      'x-order-token': order.accessToken,
+    });
+    expect(started.statusCode).toBe(409);
+    expect(started.json().error.code).toBe('PAYMENT_ELEMENT_UNAVAILABLE');
+  });
+
   it('lets only the holder of the order token pay a guest order', async () => {
     const order = await orderOf('esp32-devkit-v1');
-    expect((await pay(order, card('4242424242424242'), null)).statusCode).toBe(401);
-    expect((await pay(order, card('4242424242424242'), 'not-the-token')).statusCode).toBe(404);
+    expect((await pay(order, card('tok_visa'), null)).statusCode).toBe(401);
+    expect((await pay(order, card('tok_visa'), 'not-the-token')).statusCode).toBe(404);
   });
 
   it('refuses to take a second payment for a paid order', async () => {
     const order = await orderOf('esp32-devkit-v1');
-    await pay(order, card('4242424242424242'));
-    const second = await pay(order, card('4242424242424242'));
+    await pay(order, card('tok_visa'));
+    const second = await pay(order, card('tok_visa'));
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('ORDER_NOT_PAYABLE');
   });
@@ -129,8 +181,8 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
   it('takes one of two cards paying the same order at once, and refunds the other', async () => {
     const order = await orderOf('esp32-devkit-v1');
     const answers = await Promise.all([
-      pay(order, card('4242424242424242')),
-      pay(order, card('5555555555554444')),
+      pay(order, card('tok_visa')),
+      pay(order, card('tok_mastercard')),
     ]);
     const statuses = answers.map((a) => a.statusCode).sort();
     expect(statuses).toEqual([201, 409]);
@@ -156,16 +208,14 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
       headers: { 'x-order-token': order.accessToken },
     });
     expect(read.json().status).toBe('cancelled');
-    expect((await pay(order, card('4242424242424242'))).json().error.code).toBe(
-      'ORDER_NOT_PAYABLE',
-    );
+    expect((await pay(order, card('tok_visa'))).json().error.code).toBe('ORDER_NOT_PAYABLE');
   });
 
   it('cancels before shipment: stock back, and a paid order refunded', async () => {
     const before = await variantOf(store.app, 'vl53l0x-tof-sensor');
     const pending = await orderOf('vl53l0x-tof-sensor', 2);
     const paid = await orderOf('vl53l0x-tof-sensor', 3);
-    await pay(paid, card('4242424242424242'));
+    await pay(paid, card('tok_visa'));
     for (const order of [pending, paid]) {
       const cancelled = await post(`/api/v1/orders/${order.id}/cancel`, {
         'x-order-token': order.accessToken,
@@ -174,6 +224,8 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
       expect(cancelled.json().status).toBe('cancelled');
     }
     expect((await variantOf(store.app, 'vl53l0x-tof-sensor')).stock).toBe(before.stock);
+    // The refund follows the cancellation through the outbox.
+    await store.app.events.deliverDue();
     const refunds = await store.app.db
       .select({ action: auditLogs.action })
       .from(auditLogs)
@@ -183,7 +235,7 @@ describe.each(testDrivers)('paying orders with the offline test gateway over %s'
 
   it('lets store admins, and only them, refund a paid order', async () => {
     const order = await orderOf('esp32-devkit-v1');
-    await pay(order, card('4242424242424242'));
+    await pay(order, card('tok_visa'));
     const customer = await issuer.userToken({ username: 'carol' });
     const admin = await issuer.userToken({
       username: 'store-admin',

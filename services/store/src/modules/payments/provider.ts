@@ -2,16 +2,19 @@ import { z } from 'zod';
 import { createOfflineGateway } from './offline-gateway';
 import { createStripeGateway } from './stripe-gateway';
 
-/** What the buyer pays with: a card's details, or a provider's payment method id. */
-export type PaymentSource =
-  | { card: { number: string; expMonth: number; expYear: number; cvc: string } }
-  | { paymentMethod: string };
+/**
+ * What the buyer pays with: a payment method (`pm_…`) or card token (`tok_…`) the provider
+ * issued to the browser. Card numbers never reach the store.
+ */
+export type PaymentSource = { paymentMethod: string };
 
 /** A provider's answer about one payment. */
 export type ProviderPayment =
   | { providerPaymentId: string; status: 'succeeded' }
   /** The card issuer wants the buyer to confirm (3-D Secure); then call `confirm`. */
   | { providerPaymentId: string; status: 'requires_action' }
+  /** Accepted but not settled yet (Stripe's `processing`): a webhook tells how it ends. */
+  | { providerPaymentId: string; status: 'processing' }
   | { providerPaymentId: string | null; status: 'failed'; code: string; message: string };
 
 export interface ChargeRequest {
@@ -27,6 +30,14 @@ export interface ChargeRequest {
 export interface PaymentProvider {
   readonly name: 'offline' | 'stripe';
   charge(request: ChargeRequest): Promise<ProviderPayment>;
+  /**
+   * A payment the browser confirms itself (Stripe's Payment Element): the provider's payment,
+   * unconfirmed, and the secret the browser confirms it with. Undefined for a provider without
+   * one (the offline gateway is paid with a test token instead).
+   */
+  startPayment(
+    request: Omit<ChargeRequest, 'source'>,
+  ): Promise<{ providerPaymentId: string; clientSecret: string } | undefined>;
   /** After the buyer completed the extra step the issuer asked for. */
   confirm(providerPaymentId: string): Promise<ProviderPayment>;
   refund(providerPaymentId: string, idempotencyKey: string): Promise<{ refundId: string }>;

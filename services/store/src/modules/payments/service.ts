@@ -1,7 +1,7 @@
 import type { Payment } from '@makrx/contracts';
 import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
 import { AppError, conflict } from '@makrx/service-kit';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { PaymentProvider, PaymentSource, ProviderPayment } from './provider';
 import { payments } from './tables';
 
@@ -79,6 +79,81 @@ export async function openPayment(
   return created!;
 }
 
+/** Whether a payment of the order is on its way at the provider (Stripe's `processing`). */
+export async function paymentProcessing(db: Database, orderId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.orderId, orderId),
+        eq(payments.status, 'processing'),
+        isNotNull(payments.providerPaymentId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A second payment while one is processing could charge the buyer twice: wait for its outcome. */
+export async function assertNoPaymentProcessing(db: Database, orderId: string): Promise<void> {
+  if (!(await paymentProcessing(db, orderId))) return;
+  throw conflict(
+    'PAYMENT_PROCESSING',
+    'A payment of this order is still processing. You will see here whether it went through.',
+  );
+}
+
+/**
+ * A payment the buyer's browser confirms with Stripe's Payment Element: the Payment Intent is
+ * created here, unconfirmed, and its secret goes to the browser; the card details go from the
+ * browser to Stripe only, and the webhook says how it ended. Undefined without Stripe.
+ */
+export async function startBrowserPayment(
+  db: Database,
+  provider: PaymentProvider,
+  order: OrderToPay,
+): Promise<{ payment: PaymentRow; clientSecret: string } | undefined> {
+  const [opened] = await db
+    .insert(payments)
+    .values({
+      orderId: order.id,
+      provider: provider.name,
+      status: 'requires_action',
+      amountCents: order.totalCents,
+      currency: order.currency,
+    })
+    .returning();
+  const payment = opened!;
+  let started: Awaited<ReturnType<PaymentProvider['startPayment']>>;
+  try {
+    started = await provider.startPayment({
+      amountCents: order.totalCents,
+      currency: order.currency,
+      idempotencyKey: `payment-${payment.id}`,
+      metadata: { orderId: order.id, orderNumber: order.number, paymentId: payment.id },
+    });
+  } catch (error) {
+    await db.delete(payments).where(eq(payments.id, payment.id));
+    throw new AppError(
+      502,
+      'PAYMENT_PROVIDER_UNAVAILABLE',
+      'The payment provider could not be reached.',
+      { cause: error instanceof Error ? error.message : String(error) },
+    );
+  }
+  if (!started) {
+    await db.delete(payments).where(eq(payments.id, payment.id));
+    return undefined;
+  }
+  const [withIntent] = await db
+    .update(payments)
+    .set({ providerPaymentId: started.providerPaymentId, updatedAt: new Date() })
+    .where(eq(payments.id, payment.id))
+    .returning();
+  return { payment: withIntent!, clientSecret: started.clientSecret };
+}
+
 /**
  * Asks the provider to charge the order's total. A declined card is an answer; a provider that
  * cannot be reached is 502 PAYMENT_PROVIDER_UNAVAILABLE (the payment's idempotency key makes a
@@ -129,8 +204,10 @@ export async function paymentAwaitingConfirmation(
 
 /**
  * Records what the provider said on a payment still open, with its audit row; undefined when it
- * was settled already (a webhook after the direct answer). An order is paid once: a second
- * success breaks `payments_one_success_per_order`, answered 409 ORDER_ALREADY_PAID.
+ * was settled already (a webhook after the direct answer). A failed Payment Intent may still
+ * be paid later (the buyer retries in the Payment Element), so money or progress reported for a
+ * failed one is recorded too. An order is paid once: a second success breaks
+ * `payments_one_success_per_order`, answered 409 ORDER_ALREADY_PAID.
  */
 export async function recordProviderAnswer(
   tx: Database,
@@ -152,7 +229,12 @@ export async function recordProviderAnswer(
       .where(
         and(
           eq(payments.id, paymentId),
-          inArray(payments.status, ['processing', 'requires_action']),
+          inArray(
+            payments.status,
+            answer.status === 'failed'
+              ? ['processing', 'requires_action']
+              : ['processing', 'requires_action', 'failed'],
+          ),
         ),
       )
       .returning();

@@ -5,32 +5,42 @@ import type { PaymentProvider, PaymentSource, ProviderPayment } from './provider
 function fromIntent(intent: Stripe.PaymentIntent): ProviderPayment {
   switch (intent.status) {
     case 'succeeded':
-    case 'processing':
-      // "processing" settles by webhook; card payments go straight to succeeded.
       return { providerPaymentId: intent.id, status: 'succeeded' };
+    case 'processing':
+      // Not paid yet: payment_intent.succeeded or payment_intent.payment_failed settles it.
+      return { providerPaymentId: intent.id, status: 'processing' };
     case 'requires_action':
     case 'requires_confirmation':
       return { providerPaymentId: intent.id, status: 'requires_action' };
-    default: {
-      const error = intent.last_payment_error;
-      return {
-        providerPaymentId: intent.id,
-        status: 'failed',
-        code: error?.code ?? 'payment_failed',
-        message: error?.message ?? 'The payment did not go through. Try another card.',
-      };
-    }
+    case 'requires_payment_method':
+      // Not tried yet (a Payment Element the buyer has not submitted): still the buyer's to pay.
+      if (!intent.last_payment_error) {
+        return { providerPaymentId: intent.id, status: 'requires_action' };
+      }
+      return failedIntent(intent);
+    default:
+      return failedIntent(intent);
   }
 }
 
-function paymentMethodOf(source: PaymentSource) {
-  if ('paymentMethod' in source) return { payment_method: source.paymentMethod };
-  const { number, expMonth, expYear, cvc } = source.card;
+function failedIntent(intent: Stripe.PaymentIntent): ProviderPayment {
+  const error = intent.last_payment_error;
+  return {
+    providerPaymentId: intent.id,
+    status: 'failed',
+    code: error?.code ?? 'payment_failed',
+    message: error?.message ?? 'The payment did not go through. Try another card.',
+  };
+}
+
+/** A card token (`tok_…`) becomes the intent's card; a payment method (`pm_…`) is used as is. */
+function paymentMethodOf({ paymentMethod }: PaymentSource) {
+  if (!paymentMethod.startsWith('tok_')) return { payment_method: paymentMethod };
   return {
     payment_method_data: {
       type: 'card' as const,
-      card: { number, exp_month: expMonth, exp_year: expYear, cvc },
-    } as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData,
+      card: { token: paymentMethod },
+    } as Stripe.PaymentIntentCreateParams.PaymentMethodData,
   };
 }
 
@@ -76,6 +86,20 @@ export function createStripeGateway(secretKey: string, apiUrl: string): PaymentP
         if (failed) return failed;
         throw error;
       }
+    },
+    async startPayment({ amountCents, currency, idempotencyKey, metadata }) {
+      // Confirmed by the browser with Stripe.js; the webhook tells the store how it ended.
+      const intent = await stripe.paymentIntents.create(
+        {
+          amount: amountCents,
+          currency: currency.toLowerCase(),
+          automatic_payment_methods: { enabled: true },
+          metadata,
+        },
+        { idempotencyKey },
+      );
+      if (!intent.client_secret) throw new Error(`Payment Intent ${intent.id} has no secret`);
+      return { providerPaymentId: intent.id, clientSecret: intent.client_secret };
     },
     async confirm(providerPaymentId) {
       const intent = await stripe.paymentIntents.retrieve(providerPaymentId);

@@ -31,7 +31,8 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public' },
       schema: {
         tags: ['payments'],
-        summary: 'Stripe webhook: payment_intent.succeeded and payment_intent.payment_failed',
+        summary:
+          'Stripe webhook: payment_intent.succeeded, payment_intent.processing and payment_intent.payment_failed',
         body: z.string(),
         response: { 200: z.object({ received: z.literal(true) }), 400: errorBody },
       },
@@ -61,6 +62,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!fresh) return;
         if (
           event.type !== 'payment_intent.succeeded' &&
+          event.type !== 'payment_intent.processing' &&
           event.type !== 'payment_intent.payment_failed'
         ) {
           return;
@@ -80,12 +82,14 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
           payment,
           event.type === 'payment_intent.succeeded'
             ? { providerPaymentId: intent.id, status: 'succeeded' }
-            : {
-                providerPaymentId: intent.id,
-                status: 'failed',
-                code: failure?.code ?? 'payment_failed',
-                message: failure?.message ?? 'The payment failed.',
-              },
+            : event.type === 'payment_intent.processing'
+              ? { providerPaymentId: intent.id, status: 'processing' }
+              : {
+                  providerPaymentId: intent.id,
+                  status: 'failed',
+                  code: failure?.code ?? 'payment_failed',
+                  message: failure?.message ?? 'The payment failed.',
+                },
         );
       });
       return { received: true as const };

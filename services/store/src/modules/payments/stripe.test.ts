@@ -3,6 +3,7 @@ import { auditLogs } from '@makrx/db';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expirePendingOrders } from '../../flows/expire-orders';
 import { storeService } from '../../service';
 import { placeGuestOrder, variantOf } from '../orders/testing';
 import {
@@ -162,6 +163,166 @@ describe.each(testDrivers)('paying through Stripe (a fake Stripe API) over %s', 
     expect(await statusOf(order)).toBe('pending_payment');
   });
 
+  /** Stripe telling the store, by webhook, where one of its Payment Intents is now. */
+  const intentEvent = (
+    eventId: string,
+    type: string,
+    intentId: string,
+    change: Record<string, unknown> = {},
+  ) => {
+    const intent = stripe.intents.get(intentId)!;
+    return signedStripeEvent(WEBHOOK_SECRET, {
+      id: eventId,
+      type,
+      object: { ...intent, ...change },
+    });
+  };
+  const orderRead = async (order: PlacedOrder) =>
+    (
+      await store.app.inject({
+        url: `/api/v1/orders/${order.id}`,
+        headers: { 'x-order-token': order.accessToken },
+      })
+    ).json();
+  const startInBrowser = (order: PlacedOrder) =>
+    store.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${order.id}/payment-intents`,
+      headers: { 'x-order-token': order.accessToken },
+    });
+
+  it('starts a Payment Element payment: an unconfirmed intent and its secret, no card involved', async () => {
+    const order = await newOrder();
+    const started = await startInBrowser(order);
+    expect(started.statusCode).toBe(201);
+    const { paymentId, clientSecret } = started.json();
+    const intent = [...stripe.intents.values()].find((i) => i.metadata.paymentId === paymentId)!;
+    expect(intent).toMatchObject({
+      status: 'requires_payment_method',
+      amount: order.totalCents,
+      client_secret: clientSecret,
+    });
+    expect(await statusOf(order)).toBe('pending_payment');
+
+    // The browser confirms with Stripe.js; Stripe tells the store by webhook.
+    intent.status = 'succeeded';
+    const { payload, signature } = intentEvent(
+      'evt_element_paid',
+      'payment_intent.succeeded',
+      intent.id,
+    );
+    expect((await deliver(payload, signature)).statusCode).toBe(200);
+    expect(await statusOf(order)).toBe('paid');
+  });
+
+  it('keeps a processing payment unpaid, takes no second payment, and pays it on success', async () => {
+    const order = await newOrder();
+    const { paymentId } = (await startInBrowser(order)).json();
+    const intent = [...stripe.intents.values()].find((i) => i.metadata.paymentId === paymentId)!;
+    intent.status = 'processing';
+    const processing = intentEvent('evt_processing_1', 'payment_intent.processing', intent.id);
+    expect((await deliver(processing.payload, processing.signature)).statusCode).toBe(200);
+    expect(await orderRead(order)).toMatchObject({
+      status: 'pending_payment',
+      paymentProcessing: true,
+    });
+    const second = await pay(order, 'pm_card_visa');
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('PAYMENT_PROCESSING');
+    expect((await startInBrowser(order)).json().error.code).toBe('PAYMENT_PROCESSING');
+
+    intent.status = 'succeeded';
+    const succeeded = intentEvent('evt_processing_1_ok', 'payment_intent.succeeded', intent.id);
+    expect((await deliver(succeeded.payload, succeeded.signature)).statusCode).toBe(200);
+    expect(await orderRead(order)).toMatchObject({ status: 'paid' });
+    const rows = await store.app.db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(rows.map((row) => row.status)).toEqual(['succeeded']);
+  });
+
+  it('gives a processing payment that fails later its order back to pay, its stock still held', async () => {
+    const stockBefore = (await variantOf(store.app, 'esp32-devkit-v1')).stock;
+    const order = await newOrder();
+    const { paymentId } = (await startInBrowser(order)).json();
+    const intent = [...stripe.intents.values()].find((i) => i.metadata.paymentId === paymentId)!;
+    intent.status = 'processing';
+    const processing = intentEvent('evt_processing_2', 'payment_intent.processing', intent.id);
+    await deliver(processing.payload, processing.signature);
+    expect((await orderRead(order)).paymentProcessing).toBe(true);
+
+    intent.status = 'requires_payment_method';
+    const failed = intentEvent(
+      'evt_processing_2_failed',
+      'payment_intent.payment_failed',
+      intent.id,
+      {
+        last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
+      },
+    );
+    expect((await deliver(failed.payload, failed.signature)).statusCode).toBe(200);
+    expect(await orderRead(order)).toMatchObject({
+      status: 'pending_payment',
+      paymentProcessing: false,
+    });
+    const [row] = await store.app.db.select().from(payments).where(eq(payments.id, paymentId));
+    expect(row).toMatchObject({ status: 'failed', failureCode: 'card_declined' });
+    expect((await variantOf(store.app, 'esp32-devkit-v1')).stock).toBe(stockBefore - 1);
+    // Payable again: another card pays it.
+    expect((await pay(order, 'pm_card_visa')).json().order.status).toBe('paid');
+  });
+
+  it('lets a payment processing past the window finish: its order waits, then is paid, or expires once it fails', async () => {
+    const later = new Date(Date.now() + 16 * 60_000);
+    const sweep = () => expirePendingOrders(store.app.db, { log: store.app.log, now: later });
+    const processingOrder = async (eventId: string) => {
+      const order = await newOrder();
+      const { paymentId } = (await startInBrowser(order)).json();
+      const intent = [...stripe.intents.values()].find((i) => i.metadata.paymentId === paymentId)!;
+      intent.status = 'processing';
+      const processing = intentEvent(eventId, 'payment_intent.processing', intent.id);
+      await deliver(processing.payload, processing.signature);
+      return { order, intent };
+    };
+    const paying = await processingOrder('evt_late_1');
+    const failing = await processingOrder('evt_late_2');
+
+    await sweep();
+    expect(await statusOf(paying.order)).toBe('pending_payment');
+    expect(await statusOf(failing.order)).toBe('pending_payment');
+    // Each still holds its unit (other tests' unpaid orders went back with this sweep).
+    const stockHeld = (await variantOf(store.app, 'esp32-devkit-v1')).stock;
+
+    paying.intent.status = 'succeeded';
+    const succeeded = intentEvent('evt_late_1_ok', 'payment_intent.succeeded', paying.intent.id);
+    await deliver(succeeded.payload, succeeded.signature);
+    expect(await statusOf(paying.order)).toBe('paid');
+
+    failing.intent.status = 'requires_payment_method';
+    const failed = intentEvent(
+      'evt_late_2_failed',
+      'payment_intent.payment_failed',
+      failing.intent.id,
+      {
+        last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
+      },
+    );
+    await deliver(failed.payload, failed.signature);
+    await sweep();
+    expect(await statusOf(failing.order)).toBe('cancelled');
+    expect((await variantOf(store.app, 'esp32-devkit-v1')).stock).toBe(stockHeld + 1);
+    expect(stripe.refunds.filter((r) => r.paymentIntent === paying.intent.id)).toEqual([]);
+  });
+
+  it('declines an expired card through Stripe, and nothing is paid', async () => {
+    const order = await newOrder();
+    const declined = await pay(order, 'tok_chargeDeclinedExpiredCard');
+    expect(declined.statusCode).toBe(402);
+    expect(declined.json().error).toMatchObject({
+      code: 'EXPIRED_CARD',
+      details: { providerCode: 'expired_card' },
+    });
+    expect(await statusOf(order)).toBe('pending_payment');
+  });
+
   it('refunds through Stripe when a paid order is cancelled', async () => {
     const order = await newOrder();
     await pay(order, 'pm_card_visa');
@@ -172,6 +333,8 @@ describe.each(testDrivers)('paying through Stripe (a fake Stripe API) over %s', 
       headers: { 'x-order-token': order.accessToken },
     });
     expect(cancelled.json().status).toBe('cancelled');
+    // The refund follows the committed cancellation, from the outbox.
+    await store.app.events.deliverDue();
     expect(stripe.refunds.length).toBe(refundsBefore + 1);
   });
 });

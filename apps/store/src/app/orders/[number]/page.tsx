@@ -90,6 +90,12 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
           </form>
         </section>
       ) : null}
+      {order.status === 'pending_payment' && order.paymentProcessing ? (
+        <Notice tone="info" className="mt-6" title="Payment processing">
+          Your bank is processing the payment. This page shows when it has gone through; nothing
+          else is needed from you.
+        </Notice>
+      ) : null}
       {query.cancel === 'refused' ? (
         <Notice tone="warning" className="mt-6" title="This order can no longer be cancelled">
           It has already left our warehouse. Contact us to return it.
@@ -107,7 +113,7 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
             </div>
           </Card>
           <div className="mt-4 flex flex-col gap-3">
-            {order.status === 'pending_payment' ? (
+            {order.status === 'pending_payment' && !order.paymentProcessing ? (
               <Link href={`${href}/pay${carry}`} className={buttonClasses({ size: 'lg' })}>
                 Pay now
               </Link>

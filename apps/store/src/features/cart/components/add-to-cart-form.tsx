@@ -1,5 +1,5 @@
 import { Button } from '@makrx/ui';
-import type { ProductVariant } from '@makrx/contracts';
+import { MAX_UNITS_PER_LINE, type ProductVariant } from '@makrx/contracts';
 import { Notice } from '../../../components/form-field';
 import { addToCart } from '../actions';
 import { cartProblemMessage } from '../cart-messages';
@@ -16,7 +16,7 @@ export interface AddToCartFormProps {
 /** Adds the chosen variant to the cart; a plain form, so it works before (or without) JavaScript. */
 export function AddToCartForm({ variant, returnTo, error }: AddToCartFormProps) {
   const problem = cartProblemMessage(error);
-  const max = Math.max(1, Math.min(variant.stock, 99));
+  const max = Math.max(1, Math.min(variant.stock, MAX_UNITS_PER_LINE));
   return (
     <form action={addToCart} className="mt-5" aria-label="Add to cart">
       <input type="hidden" name="variantId" value={variant.id} />

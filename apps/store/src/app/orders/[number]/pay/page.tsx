@@ -2,9 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Button, Card, Container, formatPrice } from '@makrx/ui';
-import { Notice, TextField } from '../../../../components/form-field';
-import { confirmOrderPayment, payForOrder } from '../../../../features/orders/actions';
-import { testCards } from '../../../../features/orders/card-input';
+import { Notice } from '../../../../components/form-field';
+import {
+  confirmOrderPayment,
+  payForOrder,
+  startStripePayment,
+} from '../../../../features/orders/actions';
+import { StripePaymentForm } from '../../../../features/orders/components/stripe-payment-form';
+import { TestCardForm } from '../../../../features/orders/components/test-card-form';
 import { OrderLines } from '../../../../features/orders/components/order-lines';
 import { findVisibleOrder, linkTokenQuery } from '../../../../features/orders/order-lookup';
 import { paymentFailureMessage } from '../../../../features/orders/payment-errors';
@@ -31,8 +36,9 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
   }
   const failure = paymentFailureMessage(failed);
   const flags = await serverFlags();
-  // Without Stripe the offline test gateway (DESIGN: embedded mode) takes only its test cards.
-  const paysWithTestCards = !(await storeConfig()).stripePublishableKey;
+  // With Stripe, Stripe's Payment Element takes the card; without, the offline test gateway
+  // (DESIGN: embedded mode) takes Stripe's test card tokens.
+  const { stripePublishableKey } = await storeConfig();
   const total = formatPrice(order.totalCents, order.currency);
 
   return (
@@ -77,6 +83,13 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
                 </Button>
               </form>
             </Card>
+          ) : order.paymentProcessing ? (
+            <Card className="p-6 sm:p-8">
+              <Notice tone="info" title="Payment processing">
+                Your payment of {total} is being processed by your bank. Nothing else is needed from
+                you: the order page shows when it has gone through, and we email you then.
+              </Notice>
+            </Card>
           ) : (
             <Card className="p-6 sm:p-8">
               <h2 className="text-lg font-semibold text-ink-950">Pay by card</h2>
@@ -85,59 +98,27 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
                   {failure}
                 </Notice>
               ) : null}
-              <form
-                action={payForOrder.bind(null, order.number)}
-                className="mt-6 grid gap-5 sm:grid-cols-2"
-              >
-                {tokenField}
-                <TextField
-                  id="cardNumber"
-                  label="Card number"
-                  inputMode="numeric"
-                  autoComplete="cc-number"
-                  placeholder="1234 1234 1234 1234"
-                  required
-                  wrapperClassName="sm:col-span-2"
+              {stripePublishableKey ? (
+                <StripePaymentForm
+                  publishableKey={stripePublishableKey}
+                  start={startStripePayment.bind(null, order.number, token)}
+                  returnPath={`/orders/${encodeURIComponent(order.number)}${linkTokenQuery(token)}`}
+                  total={total}
                 />
-                <TextField
-                  id="expiry"
-                  label="Expiry (MM/YY)"
-                  autoComplete="cc-exp"
-                  placeholder="12/34"
-                  required
-                />
-                <TextField
-                  id="cvc"
-                  label="Security code"
-                  inputMode="numeric"
-                  autoComplete="cc-csc"
-                  placeholder="123"
-                  pattern="\d{3,4}"
-                  required
-                />
-                <div className="sm:col-span-2">
-                  <Button type="submit" size="lg" className="w-full sm:w-auto">
-                    Pay {total}
-                  </Button>
-                </div>
-              </form>
-              {paysWithTestCards ? (
-                <div className="mt-8 rounded-xl bg-ink-50 p-4 text-sm text-ink-700 ring-1 ring-ink-200 ring-inset">
-                  <p className="font-semibold text-ink-900">Test store: no real money</p>
-                  <p className="mt-1">
-                    Payments go through the offline test gateway. Use any future expiry date, any
-                    three digits, and one of these cards:
+              ) : (
+                <>
+                  <p className="mt-2 text-sm text-ink-700">
+                    This is a test store: payments go through the offline test gateway and no real
+                    money moves. Choose one of Stripe’s test cards — only its test token is sent,
+                    never a card number.
                   </p>
-                  <ul className="mt-2 space-y-1">
-                    {testCards.map((card) => (
-                      <li key={card.number}>
-                        <span className="font-mono font-semibold text-ink-950">{card.number}</span>{' '}
-                        — {card.outcome}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
+                  <TestCardForm
+                    action={payForOrder.bind(null, order.number)}
+                    total={total}
+                    linkToken={token}
+                  />
+                </>
+              )}
             </Card>
           )}
         </div>
