@@ -96,4 +96,23 @@ test.describe('A maker chooses whether their profile is public', () => {
 
     expect(await directoryNames(page)).not.toContain(maker.name);
   });
+
+  test('a profile the service cannot be asked for is said so, and loads on trying again', async ({
+    page,
+  }) => {
+    await page.route(`${urls.authApi}/api/v1/me/profile`, (route) => route.abort());
+    await signInAndOpenAccount(page);
+    const card = page.getByRole('region', { name: 'Your maker profile' });
+    // The app asks twice more before it gives up on a service that does not answer.
+    await expect(card.getByRole('alert')).toHaveText(
+      'Your maker profile could not be loaded just now: The service could not be reached.',
+      { timeout: 15_000 },
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'gateway-maker-profile-unavailable');
+
+    await page.unroute(`${urls.authApi}/api/v1/me/profile`);
+    await card.getByRole('button', { name: 'Try again' }).click();
+    await expect(card).toContainText('Private — only you can see it.');
+  });
 });
