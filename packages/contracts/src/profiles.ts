@@ -48,6 +48,14 @@ export type ProfileListQuery = z.infer<typeof profileListQuery>;
 export const profileVisibility = z.object({ public: z.boolean() });
 export type ProfileVisibility = z.infer<typeof profileVisibility>;
 
+/** `GET /api/v1/me/profile`: the signed-in user's own profile as they manage it, public or not. */
+export const ownProfile = z.object({
+  handle: z.string(),
+  displayName: z.string(),
+  public: z.boolean(),
+});
+export type OwnProfile = z.infer<typeof ownProfile>;
+
 export const profilePage = pageOf(makerProfile);
 export type ProfilePage = z.infer<typeof profilePage>;
 

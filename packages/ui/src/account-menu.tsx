@@ -126,7 +126,8 @@ function SignedInMenu({
           <ul className="border-t border-ink-100 py-2">
             {links.map((link) => (
               <li key={link.href}>
-                <a href={link.href} className={signOutClasses}>
+                {/* A single-page app follows the link without a page load: close the menu too. */}
+                <a href={link.href} className={signOutClasses} onClick={() => setOpen(false)}>
                   {link.label}
                 </a>
               </li>

@@ -12,6 +12,7 @@ import { useShippingPreferences } from '../../features/addresses/api';
 import { AddressBook } from '../../features/addresses/components/address-book';
 import { PurchaseSummaryCard } from '../../features/addresses/components/purchase-summary-card';
 import { ShippingMethodForm } from '../../features/addresses/components/shipping-method-form';
+import { ProfileVisibilityCard } from '../../features/makers/components/profile-visibility-card';
 
 function AddressesAndMethod() {
   const preferences = useShippingPreferences();
@@ -50,6 +51,7 @@ function AddressesAndMethod() {
             <ShippingMethodForm current={preferences.data.defaultShippingMethod} />
           </section>
         </Card>
+        <ProfileVisibilityCard />
         <PurchaseSummaryCard />
       </div>
     </div>

@@ -1,6 +1,7 @@
-import type { MakerProfile, ProfilePage } from '@makrx/contracts';
+import type { MakerProfile, OwnProfile, ProfilePage } from '@makrx/contracts';
+import { auditLogs } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '../../service';
 import { startAuthServiceWithDemoUsers } from '../../testing';
@@ -108,5 +109,103 @@ describe.each(testDrivers)('who is listed among the makers over %s', (driver) =>
     });
     expect(anonymous.statusCode).toBe(401);
     expect(await listed()).not.toContain(handle);
+  });
+});
+
+describe.each(testDrivers)('your own maker profile over %s', (driver) => {
+  let started: Awaited<ReturnType<typeof startAuthServiceWithDemoUsers>>;
+  beforeAll(async () => {
+    started = await startAuthServiceWithDemoUsers(driver);
+  });
+  afterAll(() => started.close());
+
+  const bearer = async (username: string) => ({
+    authorization: `Bearer ${await started.tokenFor(username, [])}`,
+  });
+  const readOwn = async (headers: Record<string, string> = {}) =>
+    started.auth.app.inject({ method: 'GET', url: '/api/v1/me/profile', headers });
+  const chooseVisibility = async (payload: object, headers: Record<string, string> = {}) =>
+    started.auth.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/profile/visibility',
+      headers,
+      payload,
+    });
+  const listed = async () => {
+    const page: ProfilePage = (
+      await started.auth.app.inject('/api/v1/profiles?pageSize=100')
+    ).json();
+    return page.items.map((profile) => profile.handle);
+  };
+  /** The audit trail of visibility changes, of one user or of everyone. */
+  const visibilityChanges = async (username?: string) =>
+    (
+      await started.auth.app.db
+        .select({ action: auditLogs.action })
+        .from(auditLogs)
+        .where(username ? eq(auditLogs.entityId, started.ids[username]!) : undefined)
+    )
+      .map((row) => row.action)
+      .filter((action) => action.startsWith('profile.made_'));
+
+  it('shows its owner their private profile, then the public one after they chose so', async () => {
+    const owner = await bearer('member');
+    const before = await readOwn(owner);
+    expect(before.statusCode).toBe(200);
+    expect(before.headers['cache-control']).toBe('no-store');
+    const own: OwnProfile = before.json();
+    expect(own).toEqual({ handle: 'member', displayName: 'Milo Member', public: false });
+    expect(await listed()).not.toContain('member');
+
+    expect((await chooseVisibility({ public: true }, owner)).statusCode).toBe(200);
+    expect((await readOwn(owner)).json()).toEqual({ ...own, public: true });
+    expect(await listed()).toContain('member');
+
+    expect((await chooseVisibility({ public: false }, owner)).statusCode).toBe(200);
+    expect((await readOwn(owner)).json()).toEqual(own);
+    expect(await listed()).not.toContain('member');
+    expect((await visibilityChanges('member')).sort()).toEqual([
+      'profile.made_private',
+      'profile.made_public',
+    ]);
+  });
+
+  it('asks a guest to sign in with 401, for reading and for changing, and changes nothing', async () => {
+    const listedBefore = await listed();
+    const changesBefore = await visibilityChanges();
+
+    const read = await readOwn();
+    expect(read.statusCode).toBe(401);
+    expect(read.json().error.code).toBe('AUTHENTICATION_REQUIRED');
+    const changed = await chooseVisibility({ public: true });
+    expect(changed.statusCode).toBe(401);
+    expect(changed.json().error.code).toBe('AUTHENTICATION_REQUIRED');
+
+    expect(await listed()).toEqual(listedBefore);
+    expect(await visibilityChanges()).toEqual(changesBefore);
+  });
+
+  it('refuses a malformed visibility with 400 and changes nothing', async () => {
+    const owner = await bearer('provider');
+    for (const payload of [{ public: 'yes' }, { public: null }, { visible: true }]) {
+      const refused = await chooseVisibility(payload, owner);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(refused.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await readOwn(owner)).json()).toMatchObject({ public: false });
+    expect(await listed()).not.toContain('provider');
+    expect(await visibilityChanges('provider')).toEqual([]);
+  });
+
+  it('gives a signed-in user who never had a profile a private one when they look', async () => {
+    await started.auth.app.db.delete(profiles).where(eq(profiles.userId, started.ids.spaceadmin!));
+    const own = await readOwn(await bearer('spaceadmin'));
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toEqual({
+      handle: 'spaceadmin',
+      displayName: 'Maya Spaceadmin',
+      public: false,
+    });
+    expect(await profileHandleOf(started.auth.app.db, started.ids.spaceadmin!)).toBe('spaceadmin');
   });
 });

@@ -2,6 +2,7 @@ import { signedInUser } from '@makrx/auth';
 import {
   errorBody,
   makerProfile,
+  ownProfile,
   profileHandle,
   profileListQuery,
   profilePage,
@@ -9,7 +10,7 @@ import {
 } from '@makrx/contracts';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
-import { findProfile, listProfiles, setProfileVisibility } from './service';
+import { findProfile, listProfiles, ownProfileOf, setProfileVisibility } from './service';
 
 export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -41,6 +42,22 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await findProfile(app.db, request.params.handle);
       if (!found) throw notFound(`Maker "${request.params.handle}"`);
       return found;
+    },
+  );
+
+  app.get(
+    '/me/profile',
+    {
+      config: { access: { feature: 'userProfileManagement', mode: 'read' } },
+      schema: {
+        tags: ['profiles'],
+        summary: 'Your own profile’s handle, name and whether it is public',
+        response: { 200: ownProfile, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return ownProfileOf(app.db, signedInUser(request).userId);
     },
   );
 

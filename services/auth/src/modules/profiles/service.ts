@@ -1,11 +1,13 @@
 import type {
   FeaturedProject,
   MakerProfile,
+  OwnProfile,
   ProfileAchievement,
   ProfileListQuery,
   ProfilePage,
 } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
+import { notFound } from '@makrx/service-kit';
 import { users } from '@makrx/db/schema';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { provisionMaker } from './provisioning';
@@ -67,6 +69,27 @@ export async function findProfile(db: Database, handle: string): Promise<MakerPr
     .leftJoin(profileHighlights, eq(profileHighlights.userId, profiles.userId))
     .where(and(eq(profiles.handle, handle), eq(profiles.public, true)));
   return row && toProfile(row);
+}
+
+/**
+ * The user's own profile as they manage it, private or not; one is made first if they never
+ * had one (as for the visibility change), so every signed-in user has something to show.
+ */
+export async function ownProfileOf(db: Database, userId: string): Promise<OwnProfile> {
+  const read = async () => {
+    const [row] = await db
+      .select({ handle: profiles.handle, displayName: users.displayName, public: profiles.public })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .where(eq(profiles.userId, userId));
+    return row;
+  };
+  const found = await read();
+  if (found) return found;
+  await provisionMaker(db, userId);
+  const made = await read();
+  if (!made) throw notFound('Your account');
+  return made;
 }
 
 /** Shows or hides the user's own profile; one is made first if they never had one. */
