@@ -37,7 +37,7 @@ test.describe('A maker chooses whether their profile is public', () => {
   }) => {
     await signInAndOpenAccount(page);
     const card = page.getByRole('region', { name: 'Your maker profile' });
-    await expect(card).toContainText('Private — only you can see it.');
+    await expect(card).toContainText('Private — hidden from everyone');
     await expectAccessible(page);
     await screenshot(page, 'gateway-maker-profile-private');
 
@@ -66,7 +66,7 @@ test.describe('A maker chooses whether their profile is public', () => {
 
     await page.goto(`${urls.gateway}/account/addresses`);
     await card.getByRole('button', { name: 'Make my profile private' }).click();
-    await expect(card).toContainText('Private — only you can see it.');
+    await expect(card).toContainText('Private — hidden from everyone');
     await expect(card.getByRole('button', { name: 'Make my profile public' })).toBeEnabled();
 
     const listed = await directoryNames(page);
@@ -81,7 +81,7 @@ test.describe('A maker chooses whether their profile is public', () => {
   }) => {
     await signInAndOpenAccount(page);
     const card = page.getByRole('region', { name: 'Your maker profile' });
-    await expect(card).toContainText('Private — only you can see it.');
+    await expect(card).toContainText('Private — hidden from everyone');
 
     // The connection drops on the way to the service.
     await page.route('**/api/v1/me/profile/visibility', (route) => route.abort());
@@ -89,7 +89,7 @@ test.describe('A maker chooses whether their profile is public', () => {
     await expect(card.getByRole('alert')).toHaveText(
       'Your profile was not changed: The service could not be reached.',
     );
-    await expect(card).toContainText('Private — only you can see it.');
+    await expect(card).toContainText('Private — hidden from everyone');
     await expectAccessible(page);
     await screenshot(page, 'gateway-maker-profile-not-changed');
     await page.unroute('**/api/v1/me/profile/visibility');
@@ -113,6 +113,6 @@ test.describe('A maker chooses whether their profile is public', () => {
 
     await page.unroute(`${urls.authApi}/api/v1/me/profile`);
     await card.getByRole('button', { name: 'Try again' }).click();
-    await expect(card).toContainText('Private — only you can see it.');
+    await expect(card).toContainText('Private — hidden from everyone');
   });
 });

@@ -24,8 +24,8 @@ function VisibilityState({ profile }: { profile: OwnProfile }) {
     <p className="flex items-start gap-2 text-sm leading-6 text-ink-700">
       <LockIcon className="mt-1 size-4 shrink-0 text-ink-500" aria-hidden />
       <span>
-        <strong className="font-semibold text-ink-950">Private</strong> — only you can see it. It is
-        not in the makers directory or in search.
+        <strong className="font-semibold text-ink-950">Private</strong> — hidden from everyone: not
+        in the makers directory, not in search, and its page is not found.
       </span>
     </p>
   );
