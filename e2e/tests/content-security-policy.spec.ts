@@ -125,9 +125,12 @@ test.describe('What browsers are told to trust', () => {
     expect(policy.get('script-src')).toContain('https://js.stripe.com');
     expect(policy.get('frame-src')).toContain('https://js.stripe.com');
     expect(policy.get('connect-src')).toContain('https://api.stripe.com');
-    await page.getByLabel('Card number').fill('4242 4242 4242 4242');
-    await page.getByLabel('Expiry (MM/YY)').fill('12/34');
-    await page.getByLabel('Security code').fill('123');
+    // The typed card is checked and turned into its token by the page's own script: it runs
+    // under the policy too.
+    await page.getByRole('radio', { name: /Type a Stripe test card number/ }).check();
+    await page.getByRole('textbox', { name: 'Card number' }).fill('4242 4242 4242 4242');
+    await page.getByRole('textbox', { name: 'Expiry' }).fill('12/34');
+    await page.getByRole('textbox', { name: 'Security code' }).fill('123');
     await page.getByRole('button', { name: /^Pay / }).click();
     await expect(
       page.getByRole('heading', { level: 1, name: 'Thank you — your order is confirmed' }),
