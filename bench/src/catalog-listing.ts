@@ -24,7 +24,8 @@ export async function benchCatalogListing(database: BenchDatabase): Promise<Comp
   const store = startProcess(join(root, 'services/store/src/main.ts'), [], {
     PORT: storePort,
     LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
+    // Not NODE_ENV=production: it only makes the store refuse the demo catalog and the offline
+    // payment gateway this bench runs on (packages/contracts/src/production-defaults.ts).
     ...(database.url ? { DATABASE_URL: database.url } : { MAKRX_DATA_DIR: work }),
   });
   let peer;

@@ -30,7 +30,8 @@ export async function benchCheckoutRush(database: BenchDatabase): Promise<Compar
   const store = startProcess(join(root, 'services/store/src/main.ts'), [], {
     PORT: storePort,
     LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
+    // Not NODE_ENV=production: it only makes the store refuse the demo catalog and the offline
+    // payment gateway this bench runs on (packages/contracts/src/production-defaults.ts).
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: String(POOL),
   });
