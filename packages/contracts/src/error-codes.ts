@@ -104,7 +104,8 @@ export const errorCodes = {
   INVITE_USED: 'The invite was already accepted; it works once.',
   INVITE_REVOKED: 'An admin of the makerspace revoked the invite.',
   INVITE_OTHER_EMAIL: 'The invite was sent to another email than the signed-in account’s.',
-  INVITE_NOT_PENDING: 'Only a pending or expired invite can be resent or revoked; details: { status }.',
+  INVITE_NOT_PENDING:
+    'Only a pending or expired invite can be resent or revoked; details: { status }.',
   LAST_MAKERSPACE_ADMIN:
     'The change would leave the makerspace without an active admin; promote another first.',
 } as const satisfies Record<string, string>;
