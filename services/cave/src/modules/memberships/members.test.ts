@@ -186,3 +186,93 @@ describe.each(testDrivers)('managing a makerspace’s members over %s', (driver)
     expect(stranger.statusCode).toBe(404);
   });
 });
+
+// Two admins stepping each other down at the same moment, each on its own connection:
+// PostgreSQL only (PGlite serves one). Both pass the first look; the admin rows' lock lets one.
+describe.each(testDrivers.filter((driver) => driver === 'postgres'))(
+  'two admins demoting each other at once, over %s',
+  (driver) => {
+    let issuer: TestIssuer;
+    let cave: TestService;
+
+    beforeAll(async () => {
+      issuer = await startTestIssuer();
+      cave = await startTestService(caveService, driver, { issuer: issuer.issuer });
+    });
+    afterAll(async () => {
+      await cave?.close();
+      await issuer?.close();
+    });
+
+    it('keeps one of them an admin', async () => {
+      const ids = await seedDemoMembersWithAccounts(cave.app.db);
+      const tokenOf = (email: string) =>
+        issuer.userToken({
+          id: ids[email],
+          username: email.split('@')[0]!,
+          email,
+          realmRoles: ['store_customer'],
+        });
+      const first = await tokenOf('spaceadmin@demo.makrx.org');
+      const second = await tokenOf('member@demo.makrx.org');
+      const spaces: MakerspacePage = (await cave.app.inject('/api/v1/makerspaces')).json();
+      const hubId = spaces.items.find((s) => s.slug === 'makrx-hub-bengaluru')!.id;
+      const roleOf = (email: string) => `/api/v1/makerspaces/${hubId}/members/${ids[email]}/role`;
+      const demote = (email: string, token: string) =>
+        cave.app.inject({
+          method: 'PUT',
+          url: roleOf(email),
+          headers: { authorization: `Bearer ${token}` },
+          payload: { role: 'member' },
+        });
+      const promoted = await cave.app.inject({
+        method: 'PUT',
+        url: roleOf('member@demo.makrx.org'),
+        headers: { authorization: `Bearer ${first}` },
+        payload: { role: 'makerspace_admin' },
+      });
+      expect(promoted.statusCode).toBe(200);
+
+      // Something else holds the makerspace's admin rows while both demotions arrive.
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const holder = cave.app.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select user_id from makrcave.memberships
+               where makerspace_id = ${hubId} and role = 'makerspace_admin' for update`,
+        );
+        held();
+        await released;
+      });
+      await holding;
+      const answers = Promise.all([
+        demote('member@demo.makrx.org', first),
+        demote('spaceadmin@demo.makrx.org', second),
+      ]);
+      while ((await backendsWaitingForALock(cave)) < 2) await new Promise((r) => setTimeout(r, 10));
+      release();
+      await holder;
+      const [byFirst, bySecond] = (await answers).map((a) => a.statusCode);
+      expect([byFirst, bySecond].sort()).toEqual([200, 409]);
+      // The one whose demotion went through is the admin who remains.
+      const listed = await cave.app.inject({
+        url: `/api/v1/makerspaces/${hubId}/members`,
+        headers: { authorization: `Bearer ${byFirst === 200 ? first : second}` },
+      });
+      const admins = (listed.json().items as MakerspaceMember[]).filter((m) =>
+        m.roles.includes('makerspace_admin'),
+      );
+      expect(admins).toHaveLength(1);
+    });
+  },
+);
+
+async function backendsWaitingForALock(cave: TestService): Promise<number> {
+  const { rows } = await cave.app.db.execute<{ waiting: number }>(
+    sql`select cast(count(*) as integer) as waiting from pg_stat_activity
+         where datname = current_database() and wait_event_type = 'Lock'`,
+  );
+  return rows[0]!.waiting;
+}
