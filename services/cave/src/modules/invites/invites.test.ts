@@ -142,6 +142,7 @@ describe.each(testDrivers)('invite-only membership over %s', (driver) => {
       expect.objectContaining({
         kind: 'makerspace.update',
         title: 'Welcome to MakrX Hub Bengaluru',
+        link: `${CAVE_URL}/makerspaces/makrx-hub-bengaluru`,
       }),
     ]);
     const audit = await cave.app.db
@@ -266,6 +267,24 @@ describe.each(testDrivers)('invite-only membership over %s', (driver) => {
     expect(old.json().error.code).toBe('INVITE_NOT_FOUND');
     expect(await rolesIn(hubId, invitee.token)).toEqual([]);
     expect((await validate(second, invitee.token)).statusCode).toBe(200);
+  });
+
+  it('lifts no suspension: a suspended member who accepts an invite stays suspended', async () => {
+    const providerUrl = `/api/v1/makerspaces/${hubId}/members/${demo['provider@demo.makrx.org']}`;
+    expect((await call('POST', `${providerUrl}/suspend`, spaceAdmin)).statusCode).toBe(200);
+    const { token } = await invite(hubId, 'provider@demo.makrx.org', 'member');
+    const provider = await issuer.userToken({
+      id: demo['provider@demo.makrx.org'],
+      username: 'provider',
+      email: 'provider@demo.makrx.org',
+      realmRoles: ['store_customer'],
+    });
+    expect((await validate(token, provider)).statusCode).toBe(200);
+    expect(await rolesIn(hubId, provider)).toEqual([]);
+    const listed = (await call('GET', `/api/v1/makerspaces/${hubId}/members`, spaceAdmin)).json();
+    expect(
+      listed.items.find((m: { userId: string }) => m.userId === demo['provider@demo.makrx.org']),
+    ).toMatchObject({ roles: ['member', 'service_provider'], status: 'suspended' });
   });
 
   it('keeps invites to admins: a member of the makerspace gets 403', async () => {

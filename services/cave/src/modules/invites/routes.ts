@@ -130,7 +130,13 @@ export const inviteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { userId, email } = signedInUser(request);
-      return acceptInvite(app.db, request.body.token, { userId, email, requestId: request.id });
+      return acceptInvite(
+        app.db,
+        request.body.token,
+        { userId, email, requestId: request.id },
+        (slug) =>
+          new URL(`/makerspaces/${encodeURIComponent(slug)}`, app.config.CAVE_URL).toString(),
+      );
     },
   );
 };

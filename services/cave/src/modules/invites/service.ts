@@ -217,6 +217,9 @@ export interface Invitee {
   requestId: string;
 }
 
+/** Where the welcome notification leads: the makerspace in the cave app. */
+export type MakerspaceLink = (slug: string) => string;
+
 /**
  * Spec 7, `POST /api/v1/invites/validate`: the invitee's token, checked, becomes their
  * membership. Marking the invite used is a conditional update in the membership's transaction,
@@ -227,6 +230,7 @@ export async function acceptInvite(
   db: Database,
   token: string,
   invitee: Invitee,
+  linkTo: MakerspaceLink,
 ): Promise<InviteAccepted> {
   const tokenHash = hashOf(token);
   const invite = await inviteByToken(db, tokenHash);
@@ -274,6 +278,7 @@ export async function acceptInvite(
       kind: 'makerspace.update',
       title: `Welcome to ${space.name}`,
       body: `You joined ${space.name} as a ${roleLabels[invite.role]}. Its dashboard is your place to start.`,
+      link: linkTo(space.slug),
     });
   });
   return { makerspace: space, role: invite.role };

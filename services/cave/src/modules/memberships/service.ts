@@ -41,13 +41,18 @@ const roleLabels: Record<MakerspaceRole, string> = {
 /**
  * Makes an invitee a member with the invited role, in the transaction that uses their invite
  * (the invites module's only way in: nobody joins without an invite). A role they already hold
- * there is kept as it is.
+ * there is kept as it is, and a suspended member stays suspended: an invite lifts nothing.
  */
 export async function joinMakerspace(
   tx: Database,
-  joining: { makerspaceId: string; userId: string; role: MakerspaceRole },
+  { makerspaceId, userId, role }: { makerspaceId: string; userId: string; role: MakerspaceRole },
 ): Promise<void> {
-  await tx.insert(memberships).values(joining).onConflictDoNothing();
+  await tx.execute(sql`
+    insert into ${memberships} (makerspace_id, user_id, role, suspended_at)
+    values (${makerspaceId}, ${userId}, ${role}, (
+      select max(suspended_at) from ${memberships}
+      where makerspace_id = ${makerspaceId} and user_id = ${userId}))
+    on conflict do nothing`);
 }
 
 /** Everyone in a makerspace, with their roles and whether they are suspended, by name. */
