@@ -53,6 +53,7 @@ interface Probe {
 }
 
 let demoVariantId = '';
+let demoHubId = '';
 
 /** The real routes standing for each feature, by the mode they exercise. */
 const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
@@ -117,6 +118,21 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 200,
     },
   },
+  // Member management in the demo makerspace, whose admin, provider and member are demo users.
+  memberManagement: {
+    read: {
+      service: 'cave',
+      method: 'GET',
+      path: () => `/api/v1/makerspaces/${demoHubId}/members`,
+      allowed: 200,
+    },
+    write: {
+      service: 'cave',
+      method: 'POST',
+      path: () => `/api/v1/makerspaces/${demoHubId}/invites/${randomUUID()}/revoke`,
+      allowed: 404,
+    },
+  },
   orderManagement: {
     read: { service: 'store', method: 'GET', path: '/api/v1/orders', allowed: 200 },
     write: {
@@ -132,7 +148,6 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
 const waiting: Partial<Record<Feature, string>> = {
   communityFeatures: 'the MakrX.org hub (follows, feed, members directory)',
   equipmentManagement: 'MakrCave operations (equipment)',
-  memberManagement: 'MakrCave operations (invite-only membership)',
   equipmentReservations: 'MakrCave operations (reservations)',
   projectManagement: 'projects and BOMs (today only public projects are read, by anyone)',
   billingManagement: 'MakrCave operations (billing)',
@@ -202,6 +217,10 @@ describe.each(testDrivers)('the access matrix over %s, on the product’s routes
       tokens[role as MatrixRole] ??= await signIn(login);
     const product = await (await fetch(`${services.store}/api/v1/products/esp32-devkit-v1`)).json();
     demoVariantId = product.variants[0].id;
+    const hub = await (
+      await fetch(`${services.cave}/api/v1/makerspaces/makrx-hub-bengaluru`)
+    ).json();
+    demoHubId = hub.id;
   });
   afterAll(async () => {
     await makrx?.stop();

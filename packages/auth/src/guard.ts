@@ -121,10 +121,13 @@ function enforceServiceClients(caller: Caller | null, allowed: readonly BackendC
 }
 
 async function enforcePermission(request: FastifyRequest, permission: Permission): Promise<void> {
-  if (await request.access.can(permission, makerspaceOfRequest(request))) return;
+  const makerspace = makerspaceOfRequest(request);
+  if (await request.access.can(permission, makerspace)) return;
   const details = { permission };
   const { label } = permissions[permission];
   if (request.caller === null) throw authenticationRequired(`Sign in to ${label}.`, details);
+  const scope = (permissions[permission] as { makerspace?: { in: 'route' | 'any' } }).makerspace;
+  if (scope?.in === 'route') await refuseOutsiders(request, makerspace);
   throw forbidden(`Your roles do not allow you to ${label}.`, details);
 }
 
@@ -146,7 +149,25 @@ async function enforceMatrixCell(
   }
   const details = { feature, mode };
   if (caller === null) throw authenticationRequired(`Sign in to use ${label}.`, details);
+  if (makerspaceColumnsCouldGrant(feature, mode))
+    await refuseOutsiders(request, makerspaceOfRequest(request));
   throw forbidden(`Your role does not give ${mode} access to ${label}.`, details);
+}
+
+/**
+ * A member of other makerspaces, refused in one they do not belong to, is told it is not there
+ * (spec: a member of makerspace A gets 404 for every resource of makerspace B), so makerspaces
+ * cannot be probed by id or slug. Their own makerspace's routes still answer 403; a caller in
+ * no makerspace at all gets the matrix's 403, which says nothing about the makerspace either.
+ */
+async function refuseOutsiders(
+  request: FastifyRequest,
+  makerspace: MakerspaceRef | undefined,
+): Promise<void> {
+  if (!makerspace || request.caller?.kind !== 'user') return;
+  const memberships = await request.access.memberships();
+  if (memberships.length > 0 && rolesIn(memberships, makerspace).length === 0)
+    throw new AppError(404, 'NOT_FOUND', 'That makerspace was not found.');
 }
 
 const makerspaceColumnsCouldGrant = (feature: Feature, mode: AccessMode) =>

@@ -97,6 +97,17 @@ export const errorCodes = {
   CSV_MALFORMED: 'A quote in the CSV is never closed; details: { line }.',
   CSV_EMPTY: 'The CSV is empty.',
   CSV_TOO_MANY_ROWS: 'The CSV has more rows than one import takes.',
+
+  // Cave service: invites and members
+  INVITE_NOT_FOUND: 'No invite has this token: it was never issued, was altered or was resent.',
+  INVITE_EXPIRED: 'The invite is more than 24 hours old; an admin of the makerspace can resend it.',
+  INVITE_USED: 'The invite was already accepted; it works once.',
+  INVITE_REVOKED: 'An admin of the makerspace revoked the invite.',
+  INVITE_OTHER_EMAIL: 'The invite was sent to another email than the signed-in account’s.',
+  INVITE_NOT_PENDING:
+    'Only a pending or expired invite can be resent or revoked; details: { status }.',
+  LAST_MAKERSPACE_ADMIN:
+    'The change would leave the makerspace without an active admin; promote another first.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -18,3 +18,4 @@ export * from './orders';
 export * from './store-integration';
 export * from './shipping-preferences';
 export * from './makerspace-memberships';
+export * from './makerspace-invites';

@@ -1,7 +1,9 @@
 import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
 import { makerspaceRoutes } from './modules/makerspaces/routes';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
+import { memberRoutes } from './modules/memberships/member-routes';
 import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
@@ -19,6 +21,8 @@ export const caveService: ServiceDefinition = {
   modules: [
     { prefix: '/api/v1', plugin: makerspaceRoutes },
     { prefix: '/api/v1', plugin: membershipRoutes },
+    { prefix: '/api/v1', plugin: memberRoutes },
+    { prefix: '/api/v1', plugin: inviteRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],

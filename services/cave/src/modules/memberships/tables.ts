@@ -5,7 +5,8 @@ import { makerspaces } from '../makerspaces/tables';
 
 /**
  * Who belongs to which makerspace, and as what (spec 4: a user can hold different roles in
- * several makerspaces). Makerspace roles live here, never in tokens.
+ * several makerspaces). Makerspace roles live here, never in tokens. A row comes only from an
+ * accepted invite (the invites module) or the demo data: nobody joins without an invite.
  */
 export const memberships = makrcaveSchema.table(
   'memberships',
@@ -18,6 +19,8 @@ export const memberships = makrcaveSchema.table(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['makerspace_admin', 'service_provider', 'member'] }).notNull(),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set while an admin has suspended the member: they keep their place but hold no role. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.makerspaceId, t.userId, t.role] }),

@@ -1,0 +1,32 @@
+import type { Database } from '@makrx/db';
+import { users } from '@makrx/db/schema';
+import { seedDemoMemberships } from './demo-memberships';
+
+/**
+ * The demo makerspace's admin, service provider and member in a cave started alone: their
+ * accounts are users the auth service would have seeded, so a test creates them first.
+ * Returns the ids by email.
+ */
+export async function seedDemoMembersWithAccounts(db: Database): Promise<Record<string, string>> {
+  const people = ['spaceadmin', 'provider', 'member'].map((name) => ({
+    email: `${name}@demo.makrx.org`,
+    username: name,
+    displayName: `Demo ${name}`,
+  }));
+  const rows = await db
+    .insert(users)
+    .values(people)
+    .returning({ id: users.id, email: users.email });
+  await seedDemoMemberships(db);
+  return Object.fromEntries(rows.map((row) => [row.email, row.id]));
+}
+
+/** An account as the auth service would hold it, for someone who is not a member yet. */
+export async function createAccount(db: Database, email: string): Promise<string> {
+  const username = email.split('@')[0]!.replace(/[^a-z0-9]/gi, '-');
+  const [row] = await db
+    .insert(users)
+    .values({ email, username, displayName: username })
+    .returning({ id: users.id });
+  return row!.id;
+}
