@@ -1,4 +1,6 @@
 import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { seedDemoEquipment } from './modules/equipment/demo-equipment';
+import { equipmentRoutes } from './modules/equipment/routes';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
 import { makerspaceRoutes } from './modules/makerspaces/routes';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
@@ -19,6 +21,7 @@ export const caveService: ServiceDefinition = {
   modules: [
     { prefix: '/api/v1', plugin: makerspaceRoutes },
     { prefix: '/api/v1', plugin: membershipRoutes },
+    { prefix: '/api/v1', plugin: equipmentRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
@@ -27,6 +30,7 @@ export const caveService: ServiceDefinition = {
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);
+    await seedDemoEquipment(db);
     await seedDemoProjects(db);
   },
 };
