@@ -143,6 +143,11 @@ export const maintenanceWindowInput = z
   .refine((window) => Date.parse(window.startsAt) < Date.parse(window.endsAt), {
     message: 'ends after it starts',
     path: ['endsAt'],
+  })
+  // Maintenance is scheduled ahead (or while under way); what was done goes in the log.
+  .refine((window) => Date.parse(window.endsAt) > Date.now(), {
+    message: 'ends in the future; record past maintenance in the log',
+    path: ['endsAt'],
   });
 
 export const maintenanceWindow = z.object({

@@ -235,6 +235,17 @@ describe.each(testDrivers)('MakrCave equipment over %s', (driver) => {
       summary: 'Replaced the PTFE tube',
       notes: 'Stringing gone.',
     });
+    const earlier = inDays(-3);
+    const backdated = await call('POST', `${hub}/maintained/maintenance-log`, 'hubAdmin', {
+      summary: 'Greased the Z screws',
+      performedAt: earlier,
+    });
+    expect(backdated.status).toBe(201);
+    expect(backdated.body.performedAt).toBe(earlier);
+    expect((await machine('maintained')).recentMaintenance.map((e) => e.summary)).toEqual([
+      'Replaced the PTFE tube',
+      'Greased the Z screws',
+    ]);
     const scheduled = await call('POST', `${hub}/maintained/maintenance-windows`, 'hubAdmin', {
       startsAt: inDays(2),
       endsAt: inDays(2.25),
@@ -354,6 +365,12 @@ describe.each(testDrivers)('MakrCave equipment over %s', (driver) => {
         `${hub}/validated/maintenance-windows`,
         { startsAt: 'next tuesday', endsAt: inDays(1), reason: 'Vague' },
         'startsAt',
+      ],
+      [
+        'POST',
+        `${hub}/validated/maintenance-windows`,
+        { startsAt: inDays(-2), endsAt: inDays(-1), reason: 'Already over' },
+        'endsAt',
       ],
       ['DELETE', `${hub}/validated/maintenance-windows/not-a-uuid`, undefined, 'windowId'],
     ];

@@ -20,7 +20,7 @@ import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { publishEvent } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { equipment, maintenanceLog, maintenanceWindows } from './tables';
 
@@ -175,7 +175,8 @@ async function upcomingWindows(db: Database, equipmentId: string): Promise<Maint
     .orderBy(sql`lower(${maintenanceWindows.during})`);
 }
 
-async function recentLogEntries(db: Database, equipmentId: string): Promise<MaintenanceLogEntry[]> {
+/** Log entries matching `where`, the latest first, with who performed them. */
+async function logEntries(db: Database, where: SQL, limit: number): Promise<MaintenanceLogEntry[]> {
   const rows = await db
     .select({
       id: maintenanceLog.id,
@@ -187,9 +188,9 @@ async function recentLogEntries(db: Database, equipmentId: string): Promise<Main
     })
     .from(maintenanceLog)
     .leftJoin(users, eq(users.id, maintenanceLog.performedBy))
-    .where(eq(maintenanceLog.equipmentId, equipmentId))
+    .where(where)
     .orderBy(desc(maintenanceLog.performedAt))
-    .limit(RECENT_LOG_ENTRIES);
+    .limit(limit);
   return rows.map(({ performedById, performedByName, performedAt, ...entry }) => ({
     ...entry,
     performedAt: performedAt.toISOString(),
@@ -197,6 +198,9 @@ async function recentLogEntries(db: Database, equipmentId: string): Promise<Main
       performedById && performedByName ? { id: performedById, displayName: performedByName } : null,
   }));
 }
+
+const recentLogEntries = (db: Database, equipmentId: string) =>
+  logEntries(db, eq(maintenanceLog.equipmentId, equipmentId), RECENT_LOG_ENTRIES);
 
 const audit = (
   tx: Database,
@@ -353,9 +357,7 @@ export async function addLogEntry(
     await audit(tx, actor, 'equipment.maintenance-logged', machine.id, {
       after: { entryId: row!.id, summary: row!.summary, performedAt: row!.performedAt },
     });
-    const [entry] = await recentLogEntries(tx, machine.id).then((entries) =>
-      entries.filter((e) => e.id === row!.id),
-    );
+    const [entry] = await logEntries(tx, eq(maintenanceLog.id, row!.id), 1);
     return entry!;
   });
 }
