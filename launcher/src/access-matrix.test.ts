@@ -95,6 +95,16 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 200,
     },
   },
+  // Members of the makerspace read its machines; changing them is the makerspace admins'
+  // `makerspace:admin` permission (services/cave equipment routes), not this row's write cell.
+  equipmentManagement: {
+    read: {
+      service: 'cave',
+      method: 'GET',
+      path: '/api/v1/makerspaces/makrx-hub-bengaluru/equipment?type=3d_printer',
+      allowed: 200,
+    },
+  },
   makerProfiles: {
     read: { service: 'auth', method: 'GET', path: '/api/v1/profiles/ananya-rao', allowed: 200 },
   },
@@ -147,7 +157,6 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
 /** Features with no route yet, and the work that brings them. */
 const waiting: Partial<Record<Feature, string>> = {
   communityFeatures: 'the MakrX.org hub (follows, feed, members directory)',
-  equipmentManagement: 'MakrCave operations (equipment)',
   equipmentReservations: 'MakrCave operations (reservations)',
   projectManagement: 'projects and BOMs (today only public projects are read, by anyone)',
   billingManagement: 'MakrCave operations (billing)',

@@ -38,6 +38,10 @@ export const errorCodes = {
   CANNOT_DEMOTE_SELF: 'A super admin tried to take away their own super admin role.',
   CANNOT_LOCK_SELF: 'An admin tried to lock their own account.',
 
+  // Cave service: equipment
+  EQUIPMENT_ARCHIVED: 'The machine is archived: it is kept for its history and no longer changes.',
+  EQUIPMENT_NAME_TAKEN: 'The makerspace already has a machine of this name.',
+
   // Store service: cart and checkout
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',
   OUT_OF_STOCK:

@@ -5,6 +5,7 @@ import { eventTypes, isEventType, parseEventPayload } from './events';
 describe('event schemas', () => {
   it('know every event type the services publish', () => {
     expect([...eventTypes].sort()).toEqual([
+      'cave.equipment.status-changed',
       'notification.requested',
       'store.order.link-requested',
       'store.order.paid',

@@ -43,6 +43,17 @@ export const storeOrderRefundRequested = z.object({
 export const storeOrderLinkRequested = z.object({ orderId: id });
 
 /**
+ * A machine's status changed (available, in use, maintenance, offline). Published in the
+ * transaction of the change, for what shows machines live and, later, bookings it affects.
+ */
+export const caveEquipmentStatusChanged = z.object({
+  equipmentId: id,
+  makerspaceId: id,
+  from: z.enum(['available', 'in_use', 'maintenance', 'offline']),
+  to: z.enum(['available', 'in_use', 'maintenance', 'offline']),
+});
+
+/**
  * A user is to be notified of a change, raised in the transaction of that change; the relay
  * hands it to the auth service with the event id as its idempotency key.
  */
@@ -52,6 +63,7 @@ export const eventSchemas = {
   'store.order.paid': storeOrderPaid,
   'store.order.link-requested': storeOrderLinkRequested,
   'store.order.refund-requested': storeOrderRefundRequested,
+  'cave.equipment.status-changed': caveEquipmentStatusChanged,
   'notification.requested': notificationRequested,
 } as const;
 

@@ -4,6 +4,7 @@ export * from './error-codes';
 export * from './pagination';
 export * from './catalog';
 export * from './catalog-admin';
+export * from './equipment';
 export * from './makerspaces';
 export * from './profiles';
 export * from './user-admin';

@@ -6,7 +6,9 @@ export type EquipmentStatus = z.infer<typeof equipmentStatus>;
 
 export const equipment = z.object({
   id: z.uuid(),
+  slug: z.string(),
   name: z.string(),
+  /** The machine's type as it reads ("3D printer"); `equipmentTypeLabels` of its type. */
   kind: z.string(),
   status: equipmentStatus,
   hourlyRateCents: z.number().int(),

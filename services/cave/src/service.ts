@@ -1,5 +1,7 @@
 import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
 import { inviteRoutes } from './modules/invites/routes';
+import { seedDemoEquipment } from './modules/equipment/demo-equipment';
+import { equipmentRoutes } from './modules/equipment/routes';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
 import { makerspaceRoutes } from './modules/makerspaces/routes';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
@@ -23,6 +25,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: membershipRoutes },
     { prefix: '/api/v1', plugin: memberRoutes },
     { prefix: '/api/v1', plugin: inviteRoutes },
+    { prefix: '/api/v1', plugin: equipmentRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
@@ -31,6 +34,7 @@ export const caveService: ServiceDefinition = {
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);
+    await seedDemoEquipment(db);
     await seedDemoProjects(db);
   },
 };

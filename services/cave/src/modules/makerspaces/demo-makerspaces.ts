@@ -1,11 +1,11 @@
 import type { Database } from '@makrx/db';
 import { seedOnce } from '@makrx/db';
-import { equipment, makerspaces } from './tables';
+import { makerspaces } from './tables';
 
-/** Demo makerspaces for embedded mode (DESIGN "Demo data"). The first is the demo admin's. */
-
-type Status = 'available' | 'in_use' | 'maintenance' | 'offline';
-type Machine = [name: string, kind: string, status: Status, hourlyRateCents: number];
+/**
+ * Demo makerspaces for embedded mode (DESIGN "Demo data"). The first is the demo admin's; their
+ * machines are the equipment module's (demo-equipment.ts).
+ */
 
 const demoMakerspaces: Array<{
   slug: string;
@@ -16,7 +16,6 @@ const demoMakerspaces: Array<{
   city: string;
   country: string;
   openingHours: string;
-  machines: Machine[];
 }> = [
   {
     slug: 'makrx-hub-bengaluru',
@@ -28,15 +27,6 @@ const demoMakerspaces: Array<{
     city: 'Bengaluru',
     country: 'India',
     openingHours: 'Mon–Sat 08:00–22:00, Sun 10:00–18:00',
-    machines: [
-      ['Prusa MK4 #1', '3D printer', 'available', 300],
-      ['Prusa MK4 #2', '3D printer', 'in_use', 300],
-      ['Bambu Lab X1 Carbon', '3D printer', 'available', 450],
-      ['Formlabs Form 3+', 'Resin printer', 'maintenance', 600],
-      ['xTool P2 55 W CO₂', 'Laser cutter', 'available', 900],
-      ['Shapeoko 5 Pro', 'CNC router', 'in_use', 1200],
-      ['Hakko FX-951 bench', 'Electronics bench', 'available', 0],
-    ],
   },
   {
     slug: 'tinkerworks-pune',
@@ -48,12 +38,6 @@ const demoMakerspaces: Array<{
     city: 'Pune',
     country: 'India',
     openingHours: 'Tue–Sun 10:00–21:00',
-    machines: [
-      ['Creality K1 Max', '3D printer', 'available', 250],
-      ['Ender 3 S1 Pro', '3D printer', 'available', 150],
-      ['Glowforge Pro', 'Laser cutter', 'offline', 800],
-      ['Rigol DS1054Z bench', 'Electronics bench', 'available', 0],
-    ],
   },
   {
     slug: 'northside-fab-lab',
@@ -65,13 +49,6 @@ const demoMakerspaces: Array<{
     city: 'Manchester',
     country: 'United Kingdom',
     openingHours: 'Wed–Sat 11:00–20:00',
-    machines: [
-      ['Trotec Speedy 300', 'Laser cutter', 'available', 1100],
-      ['Roland GS2-24', 'Vinyl cutter', 'available', 400],
-      ['ShopBot Desktop MAX', 'CNC router', 'maintenance', 1400],
-      ['Ultimaker S5', '3D printer', 'in_use', 500],
-      ['Prusa MINI+', '3D printer', 'available', 200],
-    ],
   },
   {
     slug: 'harbour-makers-lisbon',
@@ -83,11 +60,6 @@ const demoMakerspaces: Array<{
     city: 'Lisbon',
     country: 'Portugal',
     openingHours: 'Mon–Fri 09:00–20:00',
-    machines: [
-      ['Bambu Lab P1S', '3D printer', 'available', 350],
-      ['Epilog Fusion Pro 32', 'Laser cutter', 'in_use', 1200],
-      ['Brother PR680W', 'Embroidery machine', 'available', 500],
-    ],
   },
   {
     slug: 'circuit-garden-austin',
@@ -99,28 +71,11 @@ const demoMakerspaces: Array<{
     city: 'Austin',
     country: 'United States',
     openingHours: 'Daily 12:00–23:00',
-    machines: [
-      ['Controleo3 reflow oven', 'Reflow oven', 'available', 600],
-      ['Quick 861DW rework', 'Electronics bench', 'available', 0],
-      ['Prusa XL 5-toolhead', '3D printer', 'available', 700],
-      ['LPKF ProtoMat E44', 'PCB mill', 'offline', 1500],
-    ],
   },
 ];
 
 export async function seedDemoMakerspaces(db: Database): Promise<void> {
   await seedOnce(db, 'cave:demo-makerspaces', async (tx) => {
-    for (const { machines, ...space } of demoMakerspaces) {
-      const [row] = await tx.insert(makerspaces).values(space).returning({ id: makerspaces.id });
-      await tx.insert(equipment).values(
-        machines.map(([name, kind, status, hourlyRateCents]) => ({
-          makerspaceId: row!.id,
-          name,
-          kind,
-          status,
-          hourlyRateCents,
-        })),
-      );
-    }
+    await tx.insert(makerspaces).values(demoMakerspaces);
   });
 }

@@ -19,9 +19,9 @@ describe.each(testDrivers)('the makerspace directory over %s', (driver) => {
     const names = page.items.map((s) => s.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     const hub = page.items.find((s) => s.slug === 'makrx-hub-bengaluru');
-    expect(hub).toMatchObject({ equipmentCount: 7, availableNow: 4, city: 'Bengaluru' });
+    expect(hub).toMatchObject({ equipmentCount: 12, availableNow: 8, city: 'Bengaluru' });
     expect(hub?.equipmentKinds).toEqual(
-      expect.arrayContaining(['3D printer', 'Laser cutter', 'CNC router']),
+      expect.arrayContaining(['3D printer', 'Laser cutter', 'CNC mill']),
     );
   });
 
@@ -38,7 +38,7 @@ describe.each(testDrivers)('the makerspace directory over %s', (driver) => {
 
   it('shows one makerspace with every machine and its status', async () => {
     const space: Makerspace = (await get('/api/v1/makerspaces/makrx-hub-bengaluru')).json();
-    expect(space.equipment).toHaveLength(7);
+    expect(space.equipment).toHaveLength(12);
     expect(space.equipment.find((m) => m.name === 'Formlabs Form 3+')?.status).toBe('maintenance');
     expect(space.openingHours).toMatch(/Mon/);
   });

@@ -1,7 +1,8 @@
 import type { Makerspace, MakerspaceListQuery, MakerspacePage } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { equipment, makerspaces } from './tables';
+import { equipmentSummaries, publicMachinesOf } from '../equipment/service';
+import { makerspaces } from './tables';
 
 // What the cave's other modules may ask of makerspaces (eslint.config.js: this file only).
 export { searchMakerspaces } from './search';
@@ -14,6 +15,15 @@ export async function makerspacesById(db: Database, ids: readonly string[]) {
     .from(makerspaces)
     .where(inArray(makerspaces.id, [...new Set(ids)]))
     .orderBy(asc(makerspaces.name));
+}
+
+/** The id of the makerspace a route names by slug, listed in the directory or not. */
+export async function makerspaceIdOf(db: Database, slug: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: makerspaces.id })
+    .from(makerspaces)
+    .where(eq(makerspaces.slug, slug));
+  return row?.id;
 }
 
 /** Every makerspace's id by its slug (demo data names them by slug). */
@@ -29,12 +39,19 @@ const summaryColumns = {
   tagline: makerspaces.tagline,
   city: makerspaces.city,
   country: makerspaces.country,
-  equipmentCount: sql<number>`cast(count(${equipment.id}) as integer)`,
-  equipmentKinds: sql<
-    string[]
-  >`coalesce(array_agg(distinct ${equipment.kind}) filter (where ${equipment.id} is not null), '{}')`,
-  availableNow: sql<number>`cast(count(${equipment.id}) filter (where ${equipment.status} = 'available') as integer)`,
 };
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: string };
+
+/** Each makerspace with what its equipment module says of its machines. */
+async function withEquipmentSummary(db: Database, rows: SummaryRow[]) {
+  const summaries = await equipmentSummaries(
+    db,
+    rows.map((row) => row.id),
+  );
+  const none = { equipmentCount: 0, equipmentKinds: [], availableNow: 0 };
+  return rows.map((row) => ({ ...row, ...(summaries.get(row.id) ?? none) }));
+}
 
 /** The public directory of makerspaces, a page at a time. */
 export async function listMakerspaces(
@@ -49,9 +66,7 @@ export async function listMakerspaces(
     db
       .select(summaryColumns)
       .from(makerspaces)
-      .leftJoin(equipment, eq(equipment.makerspaceId, makerspaces.id))
       .where(where)
-      .groupBy(makerspaces.id)
       .orderBy(asc(makerspaces.name))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
@@ -62,7 +77,7 @@ export async function listMakerspaces(
   ]);
   const total = counted?.total ?? 0;
   return {
-    items: rows,
+    items: await withEquipmentSummary(db, rows),
     page: query.page,
     pageSize: query.pageSize,
     total,
@@ -79,20 +94,8 @@ export async function findMakerspace(db: Database, slug: string): Promise<Makers
       openingHours: makerspaces.openingHours,
     })
     .from(makerspaces)
-    .leftJoin(equipment, eq(equipment.makerspaceId, makerspaces.id))
-    .where(and(eq(makerspaces.slug, slug), eq(makerspaces.isPublic, true)))
-    .groupBy(makerspaces.id);
+    .where(and(eq(makerspaces.slug, slug), eq(makerspaces.isPublic, true)));
   if (!space) return undefined;
-  const machines = await db
-    .select({
-      id: equipment.id,
-      name: equipment.name,
-      kind: equipment.kind,
-      status: equipment.status,
-      hourlyRateCents: equipment.hourlyRateCents,
-    })
-    .from(equipment)
-    .where(eq(equipment.makerspaceId, space.id))
-    .orderBy(asc(equipment.kind), asc(equipment.name));
-  return { ...space, equipment: machines };
+  const [summarised] = await withEquipmentSummary(db, [space]);
+  return { ...space, ...summarised!, equipment: await publicMachinesOf(db, space.id) };
 }

@@ -4,7 +4,6 @@ import {
   boolean,
   check,
   index,
-  integer,
   text,
   timestamp,
   uuid,
@@ -43,28 +42,3 @@ export function makerspaceSearchDocument(
 ): SQL {
   return sql`(setweight(to_tsvector('english', ${t.name}), 'A') || setweight(to_tsvector('english', ${t.tagline} || ' ' || ${t.city} || ' ' || ${t.country}), 'B') || setweight(to_tsvector('english', ${t.description}), 'C'))`;
 }
-
-export const equipment = makrcaveSchema.table(
-  'equipment',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    makerspaceId: uuid('makerspace_id')
-      .notNull()
-      .references(() => makerspaces.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    kind: text('kind').notNull(),
-    status: text('status', { enum: ['available', 'in_use', 'maintenance', 'offline'] })
-      .notNull()
-      .default('available'),
-    hourlyRateCents: integer('hourly_rate_cents').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check(
-      'equipment_status_known',
-      sql`${t.status} in ('available', 'in_use', 'maintenance', 'offline')`,
-    ),
-    check('equipment_rate_not_negative', sql`${t.hourlyRateCents} >= 0`),
-    index('equipment_makerspace_idx').on(t.makerspaceId),
-  ],
-);

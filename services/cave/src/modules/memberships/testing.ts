@@ -1,7 +1,9 @@
+import type { MakerspaceRole } from '@makrx/auth';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
+import { makerspaceIdsBySlug } from '../makerspaces/service';
 import { seedDemoMemberships } from './demo-memberships';
-
+import { memberships } from './tables';
 /**
  * The demo makerspace's admin, service provider and member in a cave started alone: their
  * accounts are users the auth service would have seeded, so a test creates them first.
@@ -29,4 +31,24 @@ export async function createAccount(db: Database, email: string): Promise<string
     .values({ email, username, displayName: username })
     .returning({ id: users.id });
   return row!.id;
+}
+
+/**
+ * A person with a role in a makerspace, as an accepted invite makes them (without the invite): the user the auth
+ * service would have created, and their membership. Returns the user's id for their token.
+ */
+export async function addMemberTo(
+  db: Database,
+  makerspaceSlug: string,
+  username: string,
+  role: MakerspaceRole,
+): Promise<string> {
+  const makerspaceId = (await makerspaceIdsBySlug(db)).get(makerspaceSlug);
+  if (!makerspaceId) throw new Error(`No makerspace "${makerspaceSlug}" to join.`);
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${username}@example.org`, username, displayName: username })
+    .returning({ id: users.id });
+  await db.insert(memberships).values({ makerspaceId, userId: user!.id, role });
+  return user!.id;
 }

@@ -1,0 +1,327 @@
+import type { EquipmentSpecifications, EquipmentStatus, EquipmentType } from '@makrx/contracts';
+import { seedOnce, type Database } from '@makrx/db';
+import { users } from '@makrx/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { makerspaceIdsBySlug } from '../makerspaces/service';
+import { equipment, maintenanceLog, maintenanceWindows } from './tables';
+
+interface DemoMachine {
+  name: string;
+  slug: string;
+  type: EquipmentType;
+  make: string;
+  model: string;
+  location: string;
+  status: EquipmentStatus;
+  hourlyRateCents: number;
+  requiresTraining?: boolean;
+  specifications?: EquipmentSpecifications;
+}
+
+const pla = ['PLA', 'PETG', 'TPU'];
+
+/** MakrX Hub Bengaluru's floor, the demo admin's makerspace: what the cave's pages show first. */
+const hubMachines: DemoMachine[] = [
+  {
+    name: 'Prusa MK4 #1',
+    slug: 'prusa-mk4-1',
+    type: '3d_printer',
+    make: 'Prusa Research',
+    model: 'Original Prusa MK4',
+    location: 'Print farm, shelf A',
+    status: 'available',
+    hourlyRateCents: 300,
+    specifications: {
+      buildVolumeMm: { x: 250, y: 210, z: 220 },
+      materials: [...pla, 'ASA'],
+      nozzleDiameterMm: 0.4,
+    },
+  },
+  {
+    name: 'Prusa MK4 #2',
+    slug: 'prusa-mk4-2',
+    type: '3d_printer',
+    make: 'Prusa Research',
+    model: 'Original Prusa MK4',
+    location: 'Print farm, shelf A',
+    status: 'in_use',
+    hourlyRateCents: 300,
+    specifications: {
+      buildVolumeMm: { x: 250, y: 210, z: 220 },
+      materials: [...pla, 'ASA'],
+      nozzleDiameterMm: 0.6,
+    },
+  },
+  {
+    name: 'Bambu Lab X1 Carbon',
+    slug: 'bambu-lab-x1-carbon',
+    type: '3d_printer',
+    make: 'Bambu Lab',
+    model: 'X1 Carbon with AMS',
+    location: 'Print farm, shelf B',
+    status: 'available',
+    hourlyRateCents: 450,
+    specifications: {
+      buildVolumeMm: { x: 256, y: 256, z: 256 },
+      materials: [...pla, 'ABS', 'PA-CF', 'PC'],
+      nozzleDiameterMm: 0.4,
+    },
+  },
+  {
+    name: 'Bambu Lab P1S',
+    slug: 'bambu-lab-p1s',
+    type: '3d_printer',
+    make: 'Bambu Lab',
+    model: 'P1S',
+    location: 'Print farm, shelf B',
+    status: 'available',
+    hourlyRateCents: 350,
+    specifications: {
+      buildVolumeMm: { x: 256, y: 256, z: 256 },
+      materials: [...pla, 'ABS'],
+      nozzleDiameterMm: 0.4,
+    },
+  },
+  {
+    name: 'Formlabs Form 3+',
+    slug: 'formlabs-form-3',
+    type: '3d_printer',
+    make: 'Formlabs',
+    model: 'Form 3+',
+    location: 'Resin room',
+    status: 'maintenance',
+    hourlyRateCents: 600,
+    requiresTraining: true,
+    specifications: {
+      buildVolumeMm: { x: 145, y: 145, z: 185 },
+      materials: ['Standard resin', 'Tough 2000', 'Clear'],
+    },
+  },
+  {
+    name: 'xTool P2 55 W CO₂',
+    slug: 'xtool-p2-55-w-co',
+    type: 'laser_cutter',
+    make: 'xTool',
+    model: 'P2 55 W',
+    location: 'Laser room',
+    status: 'available',
+    hourlyRateCents: 900,
+    requiresTraining: true,
+    specifications: {
+      buildVolumeMm: { x: 600, y: 308, z: 18 },
+      materials: ['Plywood', 'MDF', 'Acrylic', 'Leather', 'Cardboard'],
+      laserPowerW: 55,
+    },
+  },
+  {
+    name: 'Trotec Speedy 360 60 W CO₂',
+    slug: 'trotec-speedy-360',
+    type: 'laser_cutter',
+    make: 'Trotec',
+    model: 'Speedy 360',
+    location: 'Laser room',
+    status: 'available',
+    hourlyRateCents: 1200,
+    requiresTraining: true,
+    specifications: {
+      buildVolumeMm: { x: 813, y: 508, z: 308 },
+      materials: [
+        'Plywood',
+        'MDF',
+        'Acrylic',
+        'Anodised aluminium (engraving)',
+        'Glass (engraving)',
+      ],
+      laserPowerW: 60,
+    },
+  },
+  {
+    name: 'Shapeoko 5 Pro',
+    slug: 'shapeoko-5-pro',
+    type: 'cnc_mill',
+    make: 'Carbide 3D',
+    model: 'Shapeoko 5 Pro 4×4',
+    location: 'CNC bay',
+    status: 'in_use',
+    hourlyRateCents: 1200,
+    requiresTraining: true,
+    specifications: {
+      buildVolumeMm: { x: 1245, y: 1245, z: 120 },
+      materials: ['Hardwood', 'Plywood', 'HDPE', 'Aluminium'],
+    },
+  },
+  {
+    name: 'Carvera desktop CNC',
+    slug: 'carvera-desktop-cnc',
+    type: 'cnc_mill',
+    make: 'Makera',
+    model: 'Carvera',
+    location: 'CNC bay',
+    status: 'available',
+    hourlyRateCents: 1000,
+    requiresTraining: true,
+    specifications: {
+      buildVolumeMm: { x: 360, y: 240, z: 140 },
+      materials: ['FR-4 (PCB)', 'Brass', 'Aluminium', 'Wax'],
+    },
+  },
+  {
+    name: 'Roland CAMM-1 GS2-24',
+    slug: 'roland-gs2-24',
+    type: 'vinyl_cutter',
+    make: 'Roland DG',
+    model: 'CAMM-1 GS2-24',
+    location: 'Craft corner',
+    status: 'available',
+    hourlyRateCents: 400,
+    specifications: {
+      materials: ['Vinyl', 'Heat-transfer film', 'Sandblast mask'],
+    },
+  },
+  {
+    name: 'Hakko FX-951 bench',
+    slug: 'hakko-fx-951-bench',
+    type: 'electronics_bench',
+    make: 'Hakko',
+    model: 'FX-951 with Rigol DS1054Z',
+    location: 'Electronics lab, bench 1',
+    status: 'available',
+    hourlyRateCents: 0,
+  },
+  {
+    name: 'SMD rework bench',
+    slug: 'smd-rework-bench',
+    type: 'electronics_bench',
+    make: 'Quick',
+    model: '861DW hot air with microscope',
+    location: 'Electronics lab, bench 2',
+    status: 'offline',
+    hourlyRateCents: 200,
+  },
+];
+
+type Line = [name: string, type: EquipmentType, status: EquipmentStatus, hourlyRateCents: number];
+
+/** The other demo makerspaces, described more briefly. */
+const otherMachines: Record<string, Line[]> = {
+  'tinkerworks-pune': [
+    ['Creality K1 Max', '3d_printer', 'available', 250],
+    ['Ender 3 S1 Pro', '3d_printer', 'available', 150],
+    ['Glowforge Pro', 'laser_cutter', 'offline', 800],
+    ['Rigol DS1054Z bench', 'electronics_bench', 'available', 0],
+  ],
+  'northside-fab-lab': [
+    ['Trotec Speedy 300', 'laser_cutter', 'available', 1100],
+    ['Roland GS2-24', 'vinyl_cutter', 'available', 400],
+    ['ShopBot Desktop MAX', 'cnc_mill', 'maintenance', 1400],
+    ['Ultimaker S5', '3d_printer', 'in_use', 500],
+    ['Prusa MINI+', '3d_printer', 'available', 200],
+  ],
+  'harbour-makers-lisbon': [
+    ['Bambu Lab P1S', '3d_printer', 'available', 350],
+    ['Epilog Fusion Pro 32', 'laser_cutter', 'in_use', 1200],
+    ['Brother PR680W', 'other', 'available', 500],
+  ],
+  'circuit-garden-austin': [
+    ['Controleo3 reflow oven', 'other', 'available', 600],
+    ['Quick 861DW rework', 'electronics_bench', 'available', 0],
+    ['Prusa XL 5-toolhead', '3d_printer', 'available', 700],
+    ['LPKF ProtoMat E44', 'cnc_mill', 'offline', 1500],
+  ],
+};
+
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The demo makerspaces' machines, with a maintenance history and a window next week at the hub.
+ * A database seeded before equipment had its own module already holds some of them by name:
+ * those keep their rows and gain what the module knows of them.
+ */
+export async function seedDemoEquipment(db: Database): Promise<void> {
+  const spaces = await makerspaceIdsBySlug(db);
+  const hubId = spaces.get('makrx-hub-bengaluru');
+  if (!hubId) return;
+  await seedOnce(db, 'cave:demo-equipment', async (tx) => {
+    const rows = [
+      ...hubMachines.map((machine) => ({ ...machine, makerspaceId: hubId })),
+      ...Object.entries(otherMachines).flatMap(([slug, lines]) =>
+        spaces.has(slug)
+          ? lines.map(([name, type, status, hourlyRateCents]) => ({
+              makerspaceId: spaces.get(slug)!,
+              name,
+              slug: slugOf(name),
+              type,
+              status,
+              hourlyRateCents,
+            }))
+          : [],
+      ),
+    ];
+    const saved = await tx
+      .insert(equipment)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [equipment.makerspaceId, equipment.name],
+        set: {
+          type: sql`excluded.type`,
+          make: sql`excluded.make`,
+          model: sql`excluded.model`,
+          location: sql`excluded.location`,
+          specifications: sql`excluded.specifications`,
+          requiresTraining: sql`excluded.requires_training`,
+        },
+      })
+      .returning({ id: equipment.id, slug: equipment.slug, makerspaceId: equipment.makerspaceId });
+    const hub = (slug: string) => saved.find((m) => m.makerspaceId === hubId && m.slug === slug)!;
+    await seedMaintenance(tx, hub);
+  });
+}
+
+async function seedMaintenance(tx: Database, hub: (slug: string) => { id: string }) {
+  const [admin] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'spaceadmin@demo.makrx.org'));
+  const now = Date.now();
+  await tx.insert(maintenanceLog).values([
+    {
+      equipmentId: hub('formlabs-form-3').id,
+      summary: 'Resin tank clouded: tank swapped, optical window cleaned',
+      notes:
+        'Prints failing at the same height. New tank from stock; the old one is kept for grey resin.',
+      performedAt: new Date(now - 2 * DAY),
+      performedBy: admin?.id ?? null,
+    },
+    {
+      equipmentId: hub('xtool-p2-55-w-co').id,
+      summary: 'Lens and mirrors cleaned, beam realigned',
+      notes: 'Cut depth back to 6 mm plywood in one pass at 12 mm/s.',
+      performedAt: new Date(now - 9 * DAY),
+      performedBy: admin?.id ?? null,
+    },
+    {
+      equipmentId: hub('prusa-mk4-2').id,
+      summary: 'Nozzle swapped to 0.6 mm for faster drafts',
+      notes: '',
+      performedAt: new Date(now - 16 * DAY),
+      performedBy: admin?.id ?? null,
+    },
+  ]);
+  // Next week, a morning: the CNC's spindle bearings, announced so no one books over it.
+  const nextWeek = new Date(now + 7 * DAY);
+  nextWeek.setUTCHours(3, 30, 0, 0); // 09:00 in Bengaluru
+  const until = new Date(nextWeek.getTime() + 4 * 60 * 60 * 1000);
+  await tx.insert(maintenanceWindows).values({
+    equipmentId: hub('shapeoko-5-pro').id,
+    during:
+      sql`tstzrange(${nextWeek.toISOString()}::timestamptz, ${until.toISOString()}::timestamptz, '[)')` as never,
+    reason: 'Spindle bearings replaced and the gantry squared',
+    scheduledBy: admin?.id ?? null,
+  });
+}

@@ -1,0 +1,414 @@
+import {
+  equipmentSpecifications,
+  equipmentTypeLabels,
+  type Equipment,
+  type EquipmentStatus,
+  type MachineDetail,
+  type MachineSummary,
+  type MaintenanceLogEntry,
+  type MaintenanceWindow,
+} from '@makrx/contracts';
+import type {
+  machineInput,
+  machineListQuery,
+  machineStatusChange,
+  machineUpdate,
+  maintenanceLogEntryInput,
+  maintenanceWindowInput,
+} from '@makrx/contracts';
+import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
+import { users } from '@makrx/db/schema';
+import { publishEvent } from '@makrx/events';
+import { conflict, notFound } from '@makrx/service-kit';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { equipment, maintenanceLog, maintenanceWindows } from './tables';
+
+type MachineRow = typeof equipment.$inferSelect;
+
+/** Who asks for a change, as the audit log records it. */
+export interface EquipmentActor {
+  userId: string;
+  requestId: string;
+}
+
+/** The makerspace and machine a route names, the makerspace already resolved to its id. */
+export interface MachineRef {
+  makerspaceId: string;
+  slug: string;
+}
+
+const RECENT_LOG_ENTRIES = 10;
+
+const toSummary = (row: MachineRow): MachineSummary => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  type: row.type,
+  make: row.make,
+  model: row.model,
+  location: row.location,
+  // Read back through the schema, so a job never meets a shape it does not know.
+  specifications: equipmentSpecifications.parse(row.specifications),
+  hourlyRateCents: row.hourlyRateCents,
+  requiresTraining: row.requiresTraining,
+  trainingId: row.trainingId,
+  status: row.status,
+  archivedAt: row.archivedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+const notArchived = isNull(equipment.archivedAt);
+
+/** How many machines each makerspace has, of which kinds, and how many are free now. */
+export async function equipmentSummaries(db: Database, makerspaceIds: readonly string[]) {
+  if (makerspaceIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      makerspaceId: equipment.makerspaceId,
+      equipmentCount: sql<number>`cast(count(*) as integer)`,
+      types: sql<MachineRow['type'][]>`array_agg(distinct ${equipment.type})`,
+      availableNow: sql<number>`cast(count(*) filter (where ${equipment.status} = 'available') as integer)`,
+    })
+    .from(equipment)
+    .where(and(inArray(equipment.makerspaceId, [...makerspaceIds]), notArchived))
+    .groupBy(equipment.makerspaceId);
+  return new Map(
+    rows.map(({ makerspaceId, types, ...counts }) => [
+      makerspaceId,
+      { ...counts, equipmentKinds: types.map((type) => equipmentTypeLabels[type]) },
+    ]),
+  );
+}
+
+/** A makerspace's machines as its public page lists them. */
+export async function publicMachinesOf(db: Database, makerspaceId: string): Promise<Equipment[]> {
+  const rows = await db
+    .select()
+    .from(equipment)
+    .where(and(eq(equipment.makerspaceId, makerspaceId), notArchived))
+    .orderBy(asc(equipment.type), asc(equipment.name));
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: equipmentTypeLabels[row.type],
+    status: row.status,
+    hourlyRateCents: row.hourlyRateCents,
+  }));
+}
+
+/** A makerspace's machines in use (archived ones left out), by type then name. */
+export async function listMachines(
+  db: Database,
+  makerspaceId: string,
+  query: z.infer<typeof machineListQuery>,
+): Promise<MachineSummary[]> {
+  const rows = await db
+    .select()
+    .from(equipment)
+    .where(
+      and(
+        eq(equipment.makerspaceId, makerspaceId),
+        notArchived,
+        query.type ? eq(equipment.type, query.type) : undefined,
+        query.status ? eq(equipment.status, query.status) : undefined,
+      ),
+    )
+    .orderBy(asc(equipment.type), asc(equipment.name));
+  return rows.map(toSummary);
+}
+
+async function machineRow(db: Database, ref: MachineRef, lock = false) {
+  const query = db
+    .select()
+    .from(equipment)
+    .where(and(eq(equipment.makerspaceId, ref.makerspaceId), eq(equipment.slug, ref.slug)));
+  const [row] = lock ? await query.for('update') : await query;
+  // Another makerspace's machine answers like a missing one: its slug reveals nothing.
+  if (!row) throw notFound(`Machine "${ref.slug}"`);
+  return row;
+}
+
+/** The machine, locked for the change, refused if archived (kept for history, never changed). */
+async function changeableMachine(tx: Database, ref: MachineRef) {
+  const row = await machineRow(tx, ref, true);
+  if (row.archivedAt) {
+    throw conflict('EQUIPMENT_ARCHIVED', `"${row.name}" is archived and can no longer change.`);
+  }
+  return row;
+}
+
+/** One machine's page: its maintenance still to come and the latest log entries. */
+export async function findMachine(db: Database, ref: MachineRef): Promise<MachineDetail> {
+  const row = await machineRow(db, ref);
+  const [upcomingMaintenance, recentMaintenance] = await Promise.all([
+    upcomingWindows(db, row.id),
+    recentLogEntries(db, row.id),
+  ]);
+  return { ...toSummary(row), upcomingMaintenance, recentMaintenance };
+}
+
+const windowColumns = {
+  id: maintenanceWindows.id,
+  startsAt: sql<string>`lower(${maintenanceWindows.during})`.mapWith(toIso),
+  endsAt: sql<string>`upper(${maintenanceWindows.during})`.mapWith(toIso),
+  reason: maintenanceWindows.reason,
+};
+
+function toIso(value: unknown): string {
+  return new Date(value as string).toISOString();
+}
+
+async function upcomingWindows(db: Database, equipmentId: string): Promise<MaintenanceWindow[]> {
+  return db
+    .select(windowColumns)
+    .from(maintenanceWindows)
+    .where(
+      and(
+        eq(maintenanceWindows.equipmentId, equipmentId),
+        isNull(maintenanceWindows.cancelledAt),
+        sql`upper(${maintenanceWindows.during}) > now()`,
+      ),
+    )
+    .orderBy(sql`lower(${maintenanceWindows.during})`);
+}
+
+/** Log entries matching `where`, the latest first, with who performed them. */
+async function logEntries(db: Database, where: SQL, limit: number): Promise<MaintenanceLogEntry[]> {
+  const rows = await db
+    .select({
+      id: maintenanceLog.id,
+      summary: maintenanceLog.summary,
+      notes: maintenanceLog.notes,
+      performedAt: maintenanceLog.performedAt,
+      performedById: maintenanceLog.performedBy,
+      performedByName: users.displayName,
+    })
+    .from(maintenanceLog)
+    .leftJoin(users, eq(users.id, maintenanceLog.performedBy))
+    .where(where)
+    .orderBy(desc(maintenanceLog.performedAt))
+    .limit(limit);
+  return rows.map(({ performedById, performedByName, performedAt, ...entry }) => ({
+    ...entry,
+    performedAt: performedAt.toISOString(),
+    performedBy:
+      performedById && performedByName ? { id: performedById, displayName: performedByName } : null,
+  }));
+}
+
+const recentLogEntries = (db: Database, equipmentId: string) =>
+  logEntries(db, eq(maintenanceLog.equipmentId, equipmentId), RECENT_LOG_ENTRIES);
+
+const audit = (
+  tx: Database,
+  actor: EquipmentActor,
+  action: string,
+  entityId: string,
+  change: { before?: unknown; after?: unknown },
+) =>
+  auditActor(tx, actor.userId).then((actorId) =>
+    recordAudit(tx, {
+      service: 'cave',
+      action,
+      entityType: 'equipment',
+      entityId,
+      actorId,
+      requestId: actor.requestId,
+      // A token's subject the users table does not hold yet is kept beside the change.
+      ...change,
+      ...(actorId ? {} : { after: { ...(change.after as object), byUserId: actor.userId } }),
+    }),
+  );
+
+/** Turns the database's refusals into answers an admin can act on. */
+function explainWriteError(err: unknown): never {
+  if (violates(err, '23505', 'equipment_name_per_makerspace'))
+    throw conflict('EQUIPMENT_NAME_TAKEN', 'Another machine here already has this name.');
+  if (violates(err, '23505', 'equipment_slug_per_makerspace'))
+    throw conflict('SLUG_TAKEN', 'Another machine here already has this slug.');
+  throw err;
+}
+
+async function writing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    explainWriteError(err);
+  }
+}
+
+export async function createMachine(
+  db: Database,
+  makerspaceId: string,
+  input: z.output<typeof machineInput>,
+  actor: EquipmentActor,
+): Promise<MachineDetail> {
+  return writing(() =>
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(equipment)
+        .values({ ...input, makerspaceId })
+        .returning();
+      await audit(tx, actor, 'equipment.created', row!.id, { after: toSummary(row!) });
+      return { ...toSummary(row!), upcomingMaintenance: [], recentMaintenance: [] };
+    }),
+  );
+}
+
+export async function updateMachine(
+  db: Database,
+  ref: MachineRef,
+  update: z.output<typeof machineUpdate>,
+  actor: EquipmentActor,
+): Promise<MachineSummary> {
+  return writing(() =>
+    db.transaction(async (tx) => {
+      const before = await changeableMachine(tx, ref);
+      const [after] = await tx
+        .update(equipment)
+        .set({ ...update, updatedAt: new Date() })
+        .where(eq(equipment.id, before.id))
+        .returning();
+      await audit(tx, actor, 'equipment.updated', before.id, {
+        before: toSummary(before),
+        after: toSummary(after!),
+      });
+      return toSummary(after!);
+    }),
+  );
+}
+
+/** Takes a machine out of use for good; its log, windows and (later) bookings stay. */
+export async function archiveMachine(
+  db: Database,
+  ref: MachineRef,
+  actor: EquipmentActor,
+): Promise<MachineSummary> {
+  return db.transaction(async (tx) => {
+    const before = await changeableMachine(tx, ref);
+    const [after] = await tx
+      .update(equipment)
+      .set({ archivedAt: new Date(), updatedAt: new Date() })
+      .where(eq(equipment.id, before.id))
+      .returning();
+    await audit(tx, actor, 'equipment.archived', before.id, {
+      before: toSummary(before),
+      after: toSummary(after!),
+    });
+    return toSummary(after!);
+  });
+}
+
+/** Sets a machine's status; a real change is audited and published for live views. */
+export async function changeMachineStatus(
+  db: Database,
+  ref: MachineRef,
+  { status, note }: z.output<typeof machineStatusChange>,
+  actor: EquipmentActor,
+): Promise<MachineSummary> {
+  return db.transaction(async (tx) => {
+    const before = await changeableMachine(tx, ref);
+    if (before.status === status) return toSummary(before);
+    const [after] = await tx
+      .update(equipment)
+      .set({ status, updatedAt: new Date() })
+      .where(eq(equipment.id, before.id))
+      .returning();
+    await audit(tx, actor, 'equipment.status-changed', before.id, {
+      before: { status: before.status },
+      after: { status, ...(note ? { note } : {}) },
+    });
+    await publishEvent(tx, {
+      type: 'cave.equipment.status-changed',
+      source: 'cave',
+      payload: {
+        equipmentId: before.id,
+        makerspaceId: before.makerspaceId,
+        from: before.status as EquipmentStatus,
+        to: status,
+      },
+    });
+    return toSummary(after!);
+  });
+}
+
+export async function addLogEntry(
+  db: Database,
+  ref: MachineRef,
+  input: z.output<typeof maintenanceLogEntryInput>,
+  actor: EquipmentActor,
+): Promise<MaintenanceLogEntry> {
+  return db.transaction(async (tx) => {
+    const machine = await changeableMachine(tx, ref);
+    const performedBy = await auditActor(tx, actor.userId);
+    const [row] = await tx
+      .insert(maintenanceLog)
+      .values({
+        equipmentId: machine.id,
+        summary: input.summary,
+        notes: input.notes,
+        performedBy,
+        ...(input.performedAt ? { performedAt: new Date(input.performedAt) } : {}),
+      })
+      .returning();
+    await audit(tx, actor, 'equipment.maintenance-logged', machine.id, {
+      after: { entryId: row!.id, summary: row!.summary, performedAt: row!.performedAt },
+    });
+    const [entry] = await logEntries(tx, eq(maintenanceLog.id, row!.id), 1);
+    return entry!;
+  });
+}
+
+export async function scheduleMaintenance(
+  db: Database,
+  ref: MachineRef,
+  input: z.output<typeof maintenanceWindowInput>,
+  actor: EquipmentActor,
+): Promise<MaintenanceWindow> {
+  return db.transaction(async (tx) => {
+    const machine = await changeableMachine(tx, ref);
+    const startsAt = new Date(input.startsAt).toISOString();
+    const endsAt = new Date(input.endsAt).toISOString();
+    const [row] = await tx
+      .insert(maintenanceWindows)
+      .values({
+        equipmentId: machine.id,
+        during: sql`tstzrange(${startsAt}::timestamptz, ${endsAt}::timestamptz, '[)')` as never,
+        reason: input.reason,
+        scheduledBy: await auditActor(tx, actor.userId),
+      })
+      .returning({ id: maintenanceWindows.id });
+    const window = { id: row!.id, startsAt, endsAt, reason: input.reason };
+    await audit(tx, actor, 'equipment.maintenance-scheduled', machine.id, { after: window });
+    return window;
+  });
+}
+
+/** Cancels a window still to come or under way; it stays on record but blocks nothing. */
+export async function cancelMaintenance(
+  db: Database,
+  ref: MachineRef,
+  windowId: string,
+  actor: EquipmentActor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const machine = await changeableMachine(tx, ref);
+    const [cancelled] = await tx
+      .update(maintenanceWindows)
+      .set({ cancelledAt: new Date() })
+      .where(
+        and(
+          eq(maintenanceWindows.id, windowId),
+          eq(maintenanceWindows.equipmentId, machine.id),
+          isNull(maintenanceWindows.cancelledAt),
+          sql`upper(${maintenanceWindows.during}) > now()`,
+        ),
+      )
+      .returning(windowColumns);
+    if (!cancelled) throw notFound('Scheduled maintenance');
+    await audit(tx, actor, 'equipment.maintenance-cancelled', machine.id, { before: cancelled });
+  });
+}
