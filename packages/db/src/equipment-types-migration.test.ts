@@ -14,7 +14,7 @@ import { migrationsFolder, type Database, type Driver } from './connect';
 import { createEmptyPostgresDatabase, testDrivers } from './testing';
 
 /*
- * Migrations 0028–0029 give every machine a slug and a type in place of the free-text kind.
+ * Migrations 0029–0030 give every machine a slug and a type in place of the free-text kind.
  * A database from before them already holds machines: they must come through with a slug of
  * their own and the type their kind meant.
  */
@@ -65,7 +65,7 @@ describe.each(testDrivers)('machines from before equipment types, over %s', (dri
   it('get a slug of their own and the type their kind meant', async () => {
     const database = await openEmpty(driver);
     try {
-      await database.migrateTo(historyThrough('0027_store_order_holds_and_idempotency_scope'));
+      await database.migrateTo(historyThrough('0028_cave_invites_and_member_suspension'));
       const { rows } = await database.db.execute<{ id: string }>(
         sql`insert into makrcave.makerspaces (slug, name, tagline, description, address, city, country, opening_hours)
             values ('old-space', 'Old space', '', '', '', 'Pune', 'India', '') returning id`,
