@@ -95,14 +95,21 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 200,
     },
   },
-  // Members of the makerspace read its machines; changing them is the makerspace admins'
-  // `makerspace:admin` permission (services/cave equipment routes), not this row's write cell.
   equipmentManagement: {
     read: {
       service: 'cave',
       method: 'GET',
       path: '/api/v1/makerspaces/makrx-hub-bengaluru/equipment?type=3d_printer',
       allowed: 200,
+    },
+    // A machine that is not there: a role with the write cell reaches the lookup (404), one
+    // without is refused before it (403), and nothing is changed either way.
+    write: {
+      service: 'cave',
+      method: 'PUT',
+      path: '/api/v1/makerspaces/makrx-hub-bengaluru/equipment/no-such-machine/status',
+      body: () => ({ status: 'offline' }),
+      allowed: 404,
     },
   },
   makerProfiles: {

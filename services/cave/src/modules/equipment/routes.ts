@@ -33,7 +33,8 @@ import {
 
 /*
  * A makerspace's machines: its members read them (the matrix's read-only cell for members),
- * its admins change them (`makerspace:admin`, held in the makerspace the route names). A machine
+ * its admins and service providers change them (the write cell, held in the makerspace the route
+ * names). A machine
  * is found only within the makerspace the route names, so another makerspace's machine is 404.
  */
 
@@ -46,7 +47,9 @@ const machineParams = spaceParams.extend({ equipmentSlug });
 const windowParams = machineParams.extend({ windowId: z.uuid() });
 
 const read = { access: { feature: 'equipmentManagement', mode: 'read' } } as const;
-const admin = { access: { permission: 'makerspace:admin' } } as const;
+// The access matrix's "Equipment management" row: members read; makerspace admins and the
+// makerspace's service providers, who run its machines, change them.
+const write = { access: { feature: 'equipmentManagement', mode: 'write' } } as const;
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const writeRefusals = { ...refusals, 409: errorBody };
 
@@ -107,7 +110,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/makerspaces/:makerspaceSlug/equipment',
     {
-      config: admin,
+      config: write,
       schema: {
         tags: ['equipment'],
         summary: 'Add a machine to the makerspace',
@@ -131,7 +134,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/makerspaces/:makerspaceSlug/equipment/:equipmentSlug',
     {
-      config: admin,
+      config: write,
       schema: {
         tags: ['equipment'],
         summary: 'Change a machine’s details (not its status)',
@@ -148,7 +151,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/makerspaces/:makerspaceSlug/equipment/:equipmentSlug/archive',
     {
-      config: admin,
+      config: write,
       schema: {
         tags: ['equipment'],
         summary: 'Archive a machine: out of use for good, its history kept',
@@ -163,7 +166,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/makerspaces/:makerspaceSlug/equipment/:equipmentSlug/status',
     {
-      config: admin,
+      config: write,
       schema: {
         tags: ['equipment'],
         summary: 'Set a machine’s status (available, in use, maintenance, offline)',
@@ -180,7 +183,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/makerspaces/:makerspaceSlug/equipment/:equipmentSlug/maintenance-log',
     {
-      config: admin,
+      config: write,
       schema: {
         tags: ['equipment'],
         summary: 'Record maintenance done on a machine',
@@ -204,7 +207,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/makerspaces/:makerspaceSlug/equipment/:equipmentSlug/maintenance-windows',
     {
-      config: admin,
+      config: write,
       schema: {
         tags: ['equipment'],
         summary: 'Schedule maintenance; the machine cannot be booked during it',
@@ -228,7 +231,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/makerspaces/:makerspaceSlug/equipment/:equipmentSlug/maintenance-windows/:windowId',
     {
-      config: admin,
+      config: write,
       schema: {
         tags: ['equipment'],
         summary: 'Cancel scheduled maintenance that has not ended',
