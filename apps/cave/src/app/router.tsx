@@ -19,6 +19,10 @@ const ProjectsPage = lazy(() =>
 const ProjectPage = lazy(() =>
   import('./routes/project-page').then((module) => ({ default: module.ProjectPage })),
 );
+// Only invitees open it, from their mail.
+const InviteAcceptPage = lazy(() =>
+  import('./routes/invite-accept-page').then((module) => ({ default: module.InviteAcceptPage })),
+);
 const loading = (
   <p role="status" className="py-16 text-center text-ink-600">
     Loading…
@@ -52,6 +56,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={loading}>
             <ProjectPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'invites/accept',
+        element: (
+          <Suspense fallback={loading}>
+            <InviteAcceptPage />
           </Suspense>
         ),
       },

@@ -3,11 +3,12 @@ import {
   ArrowLeftIcon,
   BuildingIcon,
   buttonClasses,
+  CheckIcon,
   Container,
   EmptyState,
   Skeleton,
 } from '@makrx/ui';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useMakerspace } from '../../features/makerspaces/api';
 import { ManageFeaturesLink } from '../../features/makerspace-features/components/manage-features-link';
 import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
@@ -46,8 +47,25 @@ function MakerspaceNotFound() {
   );
 }
 
+/** Shown once an invite has made the visitor a member (the invite page lands here). */
+function JoinedBanner({ name }: { name: string }) {
+  return (
+    <p
+      role="status"
+      className="mb-6 flex items-center gap-3 rounded-2xl border border-cave-200 bg-cave-50 px-5 py-4 text-cave-900"
+    >
+      <CheckIcon className="size-5 shrink-0 text-cave-700" aria-hidden />
+      <span>
+        <strong className="font-semibold">Welcome to {name}.</strong> You are a member now; the
+        makerspace is among yours in MakrCave.
+      </span>
+    </p>
+  );
+}
+
 export function MakerspacePage() {
   const { slug = '' } = useParams();
+  const [params] = useSearchParams();
   const makerspace = useMakerspace(slug);
   const isNotFound = makerspace.error instanceof ApiError && makerspace.error.isNotFound;
   useDocumentTitle(
@@ -67,6 +85,9 @@ export function MakerspacePage() {
         </Link>
         {makerspace.data ? <ManageFeaturesLink slug={makerspace.data.slug} /> : null}
       </div>
+      {makerspace.data && params.get('joined') === '1' ? (
+        <JoinedBanner name={makerspace.data.name} />
+      ) : null}
       {makerspace.isPending ? (
         <MakerspaceSkeleton />
       ) : isNotFound ? (
