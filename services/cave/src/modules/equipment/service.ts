@@ -412,3 +412,42 @@ export async function cancelMaintenance(
     await audit(tx, actor, 'equipment.maintenance-cancelled', machine.id, { before: cancelled });
   });
 }
+
+/**
+ * The machine a booking names, for the reservations module: found within the makerspace the
+ * route names (another makerspace's machine is 404), archived ones included so the caller can
+ * refuse them by name.
+ */
+export async function machineToBook(db: Database, ref: MachineRef) {
+  const row = await machineRow(db, ref);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    makerspaceId: row.makerspaceId,
+    status: row.status,
+    archived: row.archivedAt !== null,
+    requiresTraining: row.requiresTraining,
+    trainingId: row.trainingId,
+  };
+}
+
+/** Scheduled maintenance of a machine (not cancelled) overlapping `[from, to)`, earliest first. */
+export async function maintenanceDuring(
+  db: Database,
+  equipmentId: string,
+  from: string,
+  to: string,
+): Promise<MaintenanceWindow[]> {
+  return db
+    .select(windowColumns)
+    .from(maintenanceWindows)
+    .where(
+      and(
+        eq(maintenanceWindows.equipmentId, equipmentId),
+        isNull(maintenanceWindows.cancelledAt),
+        sql`${maintenanceWindows.during} && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')`,
+      ),
+    )
+    .orderBy(sql`lower(${maintenanceWindows.during})`);
+}
