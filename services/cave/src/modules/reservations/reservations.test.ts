@@ -101,6 +101,7 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
       hubOther: [HUB, 'member'],
       hubProvider: [HUB, 'service_provider'],
       puneMember: [PUNE, 'member'],
+      puneAdmin: [PUNE, 'makerspace_admin'],
     } as const;
     for (const [username, [space, role]] of Object.entries(people)) {
       ids[username] = await addMemberTo(cave.app.db, space, username, role);
@@ -227,6 +228,15 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
       const url = `/api/v1/makerspaces/${PUNE}/reservations/${booked.id}/${action}`;
       expect((await call('POST', url, 'puneMember')).status, action).toBe(404);
     }
+    // Another makerspace's admin runs nothing here: the hub's admin routes answer them 404.
+    const adminCancel = `/api/v1/makerspaces/${HUB}/admin/reservations/${booked.id}/cancel`;
+    expect((await call('POST', adminCancel, 'puneAdmin')).status).toBe(404);
+    const sweep = `/api/v1/makerspaces/${HUB}/admin/reservations/no-shows`;
+    expect((await call('POST', sweep, 'puneAdmin')).status).toBe(404);
+    // Nor does their own admin route reach the hub's booking.
+    const ownSpace = `/api/v1/makerspaces/${PUNE}/admin/reservations/${booked.id}/cancel`;
+    expect((await call('POST', ownSpace, 'puneAdmin')).status).toBe(404);
+    expect((await rowsOf('laser-a')).find((row) => row.id === booked.id)?.status).toBe('booked');
     expect((await rowsOf('laser-a')).length).toBe(before.length + 1);
   });
 

@@ -126,6 +126,21 @@ function refuseUnbookable(machine: Awaited<ReturnType<typeof machineToBook>>) {
   }
 }
 
+/** Refuses a slot overlapping maintenance scheduled on the machine, naming the maintenance. */
+async function refuseMaintenance(
+  tx: Database,
+  machine: { id: string; name: string },
+  slot: ReservationSlot,
+) {
+  const [maintenance] = await maintenanceDuring(tx, machine.id, slot.startsAt, slot.endsAt);
+  if (!maintenance) return;
+  throw conflict(
+    'MAINTENANCE_SCHEDULED',
+    `"${machine.name}" is under maintenance from ${maintenance.startsAt} to ${maintenance.endsAt}.`,
+    { maintenance: { startsAt: maintenance.startsAt, endsAt: maintenance.endsAt } },
+  );
+}
+
 /** The live booking of the machine overlapping the slot, as the SLOT_TAKEN refusal names it. */
 async function bookingInTheWay(
   db: Database,
@@ -158,23 +173,17 @@ export async function bookMachine(
   input: z.output<typeof reservationInput>,
   actor: ReservationActor,
 ): Promise<Reservation> {
-  const machine = await machineToBook(db, ref);
-  refuseUnbookable(machine);
   const slot = {
     startsAt: new Date(input.startsAt).toISOString(),
     endsAt: new Date(input.endsAt).toISOString(),
   };
-  const [maintenance] = await maintenanceDuring(db, machine.id, slot.startsAt, slot.endsAt);
-  if (maintenance) {
-    throw conflict(
-      'MAINTENANCE_SCHEDULED',
-      `"${machine.name}" is under maintenance from ${maintenance.startsAt} to ${maintenance.endsAt}.`,
-      { maintenance: { startsAt: maintenance.startsAt, endsAt: maintenance.endsAt } },
-    );
-  }
+  let machine: Awaited<ReturnType<typeof machineToBook>> | undefined;
   let id: string;
   try {
     id = await db.transaction(async (tx) => {
+      machine = await machineToBook(tx, ref, 'share');
+      refuseUnbookable(machine);
+      await refuseMaintenance(tx, machine, slot);
       const [row] = await tx
         .insert(reservations)
         .values({
@@ -194,7 +203,7 @@ export async function bookMachine(
       return row!.id;
     });
   } catch (err) {
-    if (!violates(err, '23P01', 'reservations_no_overlap')) throw err;
+    if (!machine || !violates(err, '23P01', 'reservations_no_overlap')) throw err;
     // Read after the failed transaction: the booking that won is committed by now.
     const taken = (await bookingInTheWay(db, machine.id, slot)) ?? slot;
     throw conflict(
