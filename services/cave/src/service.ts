@@ -16,7 +16,8 @@ import { searchRoutes } from './modules/search/routes';
 export const caveService: ServiceDefinition = {
   name: 'cave',
   title: 'MakrCave API',
-  description: 'Makerspaces, equipment, reservations, members, projects and service jobs of MakrCave.',
+  description:
+    'Makerspaces, equipment, reservations, members, projects and service jobs of MakrCave.',
   env: serviceEnv('cave'),
   audience: 'makrcave-backend',
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.

@@ -453,3 +453,12 @@ export async function maintenanceDuring(
     )
     .orderBy(sql`lower(${maintenanceWindows.during})`);
 }
+
+/** Machines by id as other modules show them beside their own rows (archived ones too). */
+export async function machinesById(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: equipment.id, slug: equipment.slug, name: equipment.name })
+    .from(equipment)
+    .where(inArray(equipment.id, [...new Set(ids)]));
+}

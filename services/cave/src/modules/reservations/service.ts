@@ -10,9 +10,13 @@ import { publishEvent } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { equipment } from '../equipment/tables';
-import { machineToBook, maintenanceDuring, type MachineRef } from '../equipment/service';
-import { makerspaces } from '../makerspaces/tables';
+import {
+  machinesById,
+  machineToBook,
+  maintenanceDuring,
+  type MachineRef,
+} from '../equipment/service';
+import { makerspacesById } from '../makerspaces/service';
 import { reservations } from './tables';
 
 /** Who asks for a change, as the audit log records it. */
@@ -51,27 +55,42 @@ const reservationColumns = {
   id: reservations.id,
   status: reservations.status,
   userId: reservations.userId,
+  equipmentId: reservations.equipmentId,
+  makerspaceId: reservations.makerspaceId,
   startsAt,
   endsAt,
   checkedInAt: reservations.checkedInAt,
   checkedOutAt: reservations.checkedOutAt,
   cancelledAt: reservations.cancelledAt,
   createdAt: reservations.createdAt,
-  machine: { id: equipment.id, slug: equipment.slug, name: equipment.name },
-  makerspace: { id: makerspaces.id, slug: makerspaces.slug, name: makerspaces.name },
 };
 
-/** Bookings matching `where`, with their machine and makerspace, earliest first. */
+/**
+ * Bookings matching `where`, earliest first, each with its machine and makerspace by name (read
+ * through their modules, which own those tables).
+ */
 async function reservationsWhere(db: Database, where: SQL | undefined): Promise<Reservation[]> {
   const rows = await db
     .select(reservationColumns)
     .from(reservations)
-    .innerJoin(equipment, eq(equipment.id, reservations.equipmentId))
-    .innerJoin(makerspaces, eq(makerspaces.id, reservations.makerspaceId))
     .where(where)
     .orderBy(sql`lower(${reservations.during})`, asc(reservations.createdAt));
-  return rows.map((row) => ({
+  const [machines, spaces] = await Promise.all([
+    machinesById(
+      db,
+      rows.map((row) => row.equipmentId),
+    ),
+    makerspacesById(
+      db,
+      rows.map((row) => row.makerspaceId),
+    ),
+  ]);
+  const machineOf = new Map(machines.map((machine) => [machine.id, machine]));
+  const spaceOf = new Map(spaces.map((space) => [space.id, space]));
+  return rows.map(({ equipmentId, makerspaceId, ...row }) => ({
     ...row,
+    machine: machineOf.get(equipmentId)!,
+    makerspace: spaceOf.get(makerspaceId)!,
     checkedInAt: isoOrNull(row.checkedInAt),
     checkedOutAt: isoOrNull(row.checkedOutAt),
     cancelledAt: isoOrNull(row.cancelledAt),
