@@ -25,7 +25,7 @@ export interface ReservationActor {
   requestId: string;
 }
 
-/** A booking the route names: found only within that makerspace, and only the caller's own unless `anyMember`. */
+/** A booking the route names: found only within that makerspace, and only the owner's if set. */
 export interface ReservationRef {
   makerspaceId: string;
   reservationId: string;
