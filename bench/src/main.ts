@@ -3,6 +3,7 @@
  * same run, printed as one table and written to bench/results.json.
  */
 import { fileURLToPath } from 'node:url';
+import { benchBookingRush } from './booking-rush';
 import { benchCatalogListing } from './catalog-listing';
 import { benchCheckoutRush } from './checkout-rush';
 import { prepareBenchDatabase } from './database';
@@ -17,6 +18,8 @@ try {
   rows.push(...(await benchCatalogListing(database)));
   console.log(`Checkout rush over ${database.label} …`);
   rows.push(...(await benchCheckoutRush(database)));
+  console.log(`Booking rush over ${database.label} …`);
+  rows.push(...(await benchBookingRush(database)));
 } finally {
   await database.drop();
 }

@@ -112,6 +112,32 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 404,
     },
   },
+  equipmentReservations: {
+    // A day of one machine's calendar; every role with the cell reads it (admins of the realm
+    // included), the others are refused before the lookup.
+    read: {
+      service: 'cave',
+      method: 'GET',
+      path: () => {
+        const from = new Date().toISOString();
+        const to = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
+        return `/api/v1/makerspaces/makrx-hub-bengaluru/equipment/prusa-mk4-1/reservations?from=${from}&to=${to}`;
+      },
+      allowed: 200,
+    },
+    // Booking a machine that is not there: allowed callers reach the lookup (404), and nothing
+    // is booked whoever asks.
+    write: {
+      service: 'cave',
+      method: 'POST',
+      path: '/api/v1/makerspaces/makrx-hub-bengaluru/equipment/no-such-machine/reservations',
+      body: () => ({
+        startsAt: new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString(),
+        endsAt: new Date(Date.now() + 2 * 24 * 60 * 60 * 1000 + 60 * 60 * 1000).toISOString(),
+      }),
+      allowed: 404,
+    },
+  },
   makerProfiles: {
     read: { service: 'auth', method: 'GET', path: '/api/v1/profiles/ananya-rao', allowed: 200 },
   },
@@ -164,7 +190,6 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
 /** Features with no route yet, and the work that brings them. */
 const waiting: Partial<Record<Feature, string>> = {
   communityFeatures: 'the MakrX.org hub (follows, feed, members directory)',
-  equipmentReservations: 'MakrCave operations (reservations)',
   projectManagement: 'projects and BOMs (today only public projects are read, by anyone)',
   billingManagement: 'MakrCave operations (billing)',
   analyticsDashboard: 'MakrCave operations (analytics)',

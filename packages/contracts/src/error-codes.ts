@@ -42,6 +42,18 @@ export const errorCodes = {
   EQUIPMENT_ARCHIVED: 'The machine is archived: it is kept for its history and no longer changes.',
   EQUIPMENT_NAME_TAKEN: 'The makerspace already has a machine of this name.',
 
+  // Cave service: reservations
+  SLOT_TAKEN:
+    'Another booking of the machine overlaps the slot; details: { taken: { startsAt, endsAt } }.',
+  MAINTENANCE_SCHEDULED:
+    'Maintenance is scheduled on the machine during the slot; details: { maintenance: { startsAt, endsAt } }.',
+  TRAINING_REQUIRED: 'The machine is booked only by members who passed its training.',
+  EQUIPMENT_UNAVAILABLE: 'The machine is archived or offline and takes no bookings.',
+  RESERVATION_STARTED:
+    'The booking has started (or ended): it can no longer be cancelled; details: { status }.',
+  RESERVATION_NOT_CHECKABLE:
+    'Check-in is open from 15 minutes before the start to the end of a booked slot; check-out after check-in; details: { status }.',
+
   // Store service: cart and checkout
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',
   OUT_OF_STOCK:

@@ -6,6 +6,8 @@ describe('event schemas', () => {
   it('know every event type the services publish', () => {
     expect([...eventTypes].sort()).toEqual([
       'cave.equipment.status-changed',
+      'cave.reservation.booked',
+      'cave.reservation.cancelled',
       'notification.requested',
       'store.order.link-requested',
       'store.order.paid',

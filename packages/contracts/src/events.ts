@@ -53,6 +53,19 @@ export const caveEquipmentStatusChanged = z.object({
   to: z.enum(['available', 'in_use', 'maintenance', 'offline']),
 });
 
+/** A member booked a machine: for live calendars and, later, billing's usage. */
+export const caveReservationBooked = z.object({
+  reservationId: id,
+  equipmentId: id,
+  makerspaceId: id,
+  userId: id,
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+});
+
+/** A booking was cancelled (by its member or an admin): its slot is free again. */
+export const caveReservationCancelled = caveReservationBooked.extend({ cancelledBy: id });
+
 /**
  * A user is to be notified of a change, raised in the transaction of that change; the relay
  * hands it to the auth service with the event id as its idempotency key.
@@ -64,6 +77,8 @@ export const eventSchemas = {
   'store.order.link-requested': storeOrderLinkRequested,
   'store.order.refund-requested': storeOrderRefundRequested,
   'cave.equipment.status-changed': caveEquipmentStatusChanged,
+  'cave.reservation.booked': caveReservationBooked,
+  'cave.reservation.cancelled': caveReservationCancelled,
   'notification.requested': notificationRequested,
 } as const;
 

@@ -5,6 +5,7 @@ export * from './pagination';
 export * from './catalog';
 export * from './catalog-admin';
 export * from './equipment';
+export * from './reservations';
 export * from './makerspaces';
 export * from './profiles';
 export * from './user-admin';

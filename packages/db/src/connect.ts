@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
@@ -61,7 +62,10 @@ async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   // pg_trgm: the store's typo-tolerant search (migration 0017 creates the extension).
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } }).catch((err: unknown) => {
+  // btree_gist: the cave's exclusion constraint on bookings, equality on the machine beside
+  // overlap of the time range (migration 0031 creates the extension).
+  const extensions = { pg_trgm, btree_gist };
+  const client = await PGlite.create(dataDir, { extensions }).catch((err: unknown) => {
     unlock();
     throw err;
   });

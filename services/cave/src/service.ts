@@ -10,12 +10,14 @@ import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectRoutes } from './modules/projects/routes';
+import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
 import { searchRoutes } from './modules/search/routes';
 
 export const caveService: ServiceDefinition = {
   name: 'cave',
   title: 'MakrCave API',
-  description: 'Makerspaces, equipment, members, projects and service jobs of MakrCave.',
+  description:
+    'Makerspaces, equipment, reservations, members, projects and service jobs of MakrCave.',
   env: serviceEnv('cave'),
   audience: 'makrcave-backend',
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
@@ -26,11 +28,13 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: memberRoutes },
     { prefix: '/api/v1', plugin: inviteRoutes },
     { prefix: '/api/v1', plugin: equipmentRoutes },
+    { prefix: '/api/v1', plugin: reservationRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox.
   consumers: [notificationRelay],
+  jobs: [markMissedBookings],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);

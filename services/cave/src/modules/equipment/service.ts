@@ -120,12 +120,12 @@ export async function listMachines(
   return rows.map(toSummary);
 }
 
-async function machineRow(db: Database, ref: MachineRef, lock = false) {
+async function machineRow(db: Database, ref: MachineRef, lock?: 'update' | 'share') {
   const query = db
     .select()
     .from(equipment)
     .where(and(eq(equipment.makerspaceId, ref.makerspaceId), eq(equipment.slug, ref.slug)));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for(lock) : await query;
   // Another makerspace's machine answers like a missing one: its slug reveals nothing.
   if (!row) throw notFound(`Machine "${ref.slug}"`);
   return row;
@@ -133,7 +133,7 @@ async function machineRow(db: Database, ref: MachineRef, lock = false) {
 
 /** The machine, locked for the change, refused if archived (kept for history, never changed). */
 async function changeableMachine(tx: Database, ref: MachineRef) {
-  const row = await machineRow(tx, ref, true);
+  const row = await machineRow(tx, ref, 'update');
   if (row.archivedAt) {
     throw conflict('EQUIPMENT_ARCHIVED', `"${row.name}" is archived and can no longer change.`);
   }
@@ -411,4 +411,54 @@ export async function cancelMaintenance(
     if (!cancelled) throw notFound('Scheduled maintenance');
     await audit(tx, actor, 'equipment.maintenance-cancelled', machine.id, { before: cancelled });
   });
+}
+
+/**
+ * The machine a booking names, for the reservations module: found within the makerspace the
+ * route names (another makerspace's machine is 404), archived ones included so the caller can
+ * refuse them by name. `share` (inside the booking's transaction) holds off a status change,
+ * archiving or new maintenance until the booking is decided, while bookings do not wait for
+ * each other.
+ */
+export async function machineToBook(db: Database, ref: MachineRef, lock?: 'share') {
+  const row = await machineRow(db, ref, lock);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    makerspaceId: row.makerspaceId,
+    status: row.status,
+    archived: row.archivedAt !== null,
+    requiresTraining: row.requiresTraining,
+    trainingId: row.trainingId,
+  };
+}
+
+/** Scheduled maintenance of a machine (not cancelled) overlapping `[from, to)`, earliest first. */
+export async function maintenanceDuring(
+  db: Database,
+  equipmentId: string,
+  from: string,
+  to: string,
+): Promise<MaintenanceWindow[]> {
+  return db
+    .select(windowColumns)
+    .from(maintenanceWindows)
+    .where(
+      and(
+        eq(maintenanceWindows.equipmentId, equipmentId),
+        isNull(maintenanceWindows.cancelledAt),
+        sql`${maintenanceWindows.during} && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')`,
+      ),
+    )
+    .orderBy(sql`lower(${maintenanceWindows.during})`);
+}
+
+/** Machines by id as other modules show them beside their own rows (archived ones too). */
+export async function machinesById(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: equipment.id, slug: equipment.slug, name: equipment.name })
+    .from(equipment)
+    .where(inArray(equipment.id, [...new Set(ids)]));
 }

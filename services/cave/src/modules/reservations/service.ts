@@ -1,0 +1,448 @@
+import {
+  AppError,
+  type Reservation,
+  type ReservationCalendar,
+  type ReservationSlot,
+} from '@makrx/contracts';
+import type { reservationCalendarQuery, reservationInput } from '@makrx/contracts';
+import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
+import { publishEvent } from '@makrx/events';
+import { conflict, notFound } from '@makrx/service-kit';
+import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  machinesById,
+  machineToBook,
+  maintenanceDuring,
+  type MachineRef,
+} from '../equipment/service';
+import { makerspacesById } from '../makerspaces/service';
+import { reservations } from './tables';
+
+/** Who asks for a change, as the audit log records it. */
+export interface ReservationActor {
+  userId: string;
+  requestId: string;
+}
+
+/** A booking the route names: found only within that makerspace, and only the owner's if set. */
+export interface ReservationRef {
+  makerspaceId: string;
+  reservationId: string;
+  /** Set for a member acting on their own booking; unset for the makerspace's admins. */
+  ownerId?: string;
+}
+
+/** Check-in opens this long before the slot starts. */
+const CHECK_IN_EARLY_MS = 15 * 60 * 1000;
+/** A booking nobody checked in to this long after its start is a no-show. */
+export const NO_SHOW_GRACE_MS = 15 * 60 * 1000;
+
+/** The statuses that hold a slot; the exclusion constraint's WHERE lists the same. */
+const LIVE = ['booked', 'checked_in', 'completed'] as const;
+
+const rangeOf = (startsAt: string, endsAt: string) =>
+  sql`tstzrange(${startsAt}::timestamptz, ${endsAt}::timestamptz, '[)')`;
+const startsAt = sql<string>`lower(${reservations.during})`.mapWith(toIso);
+const endsAt = sql<string>`upper(${reservations.during})`.mapWith(toIso);
+
+function toIso(value: unknown): string {
+  return new Date(value as string).toISOString();
+}
+const isoOrNull = (value: Date | null) => value?.toISOString() ?? null;
+
+const reservationColumns = {
+  id: reservations.id,
+  status: reservations.status,
+  userId: reservations.userId,
+  equipmentId: reservations.equipmentId,
+  makerspaceId: reservations.makerspaceId,
+  startsAt,
+  endsAt,
+  checkedInAt: reservations.checkedInAt,
+  checkedOutAt: reservations.checkedOutAt,
+  cancelledAt: reservations.cancelledAt,
+  createdAt: reservations.createdAt,
+};
+
+/**
+ * Bookings matching `where`, earliest first, each with its machine and makerspace by name (read
+ * through their modules, which own those tables).
+ */
+async function reservationsWhere(db: Database, where: SQL | undefined): Promise<Reservation[]> {
+  const rows = await db
+    .select(reservationColumns)
+    .from(reservations)
+    .where(where)
+    .orderBy(sql`lower(${reservations.during})`, asc(reservations.createdAt));
+  const [machines, spaces] = await Promise.all([
+    machinesById(
+      db,
+      rows.map((row) => row.equipmentId),
+    ),
+    makerspacesById(
+      db,
+      rows.map((row) => row.makerspaceId),
+    ),
+  ]);
+  const machineOf = new Map(machines.map((machine) => [machine.id, machine]));
+  const spaceOf = new Map(spaces.map((space) => [space.id, space]));
+  return rows.map(({ equipmentId, makerspaceId, ...row }) => ({
+    ...row,
+    machine: machineOf.get(equipmentId)!,
+    makerspace: spaceOf.get(makerspaceId)!,
+    checkedInAt: isoOrNull(row.checkedInAt),
+    checkedOutAt: isoOrNull(row.checkedOutAt),
+    cancelledAt: isoOrNull(row.cancelledAt),
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+async function oneReservation(db: Database, id: string): Promise<Reservation> {
+  const [found] = await reservationsWhere(db, eq(reservations.id, id));
+  return found!;
+}
+
+const audit = (
+  tx: Database,
+  actor: ReservationActor,
+  action: string,
+  entityId: string,
+  change: { before?: unknown; after?: unknown },
+) =>
+  auditActor(tx, actor.userId).then((actorId) =>
+    recordAudit(tx, {
+      service: 'cave',
+      action,
+      entityType: 'reservation',
+      entityId,
+      actorId,
+      requestId: actor.requestId,
+      ...change,
+      // A token's subject the users table does not hold yet is kept beside the change.
+      ...(actorId ? {} : { after: { ...(change.after as object), byUserId: actor.userId } }),
+    }),
+  );
+
+/** Refuses a machine that takes no bookings, each refusal naming why. */
+function refuseUnbookable(machine: Awaited<ReturnType<typeof machineToBook>>) {
+  if (machine.archived || machine.status === 'offline') {
+    throw conflict(
+      'EQUIPMENT_UNAVAILABLE',
+      `"${machine.name}" is ${machine.archived ? 'archived' : 'offline'} and takes no bookings.`,
+      { status: machine.archived ? 'archived' : machine.status },
+    );
+  }
+  // Trainings come next: until a member's passed training is recorded, a machine that needs
+  // one is booked by nobody.
+  if (machine.requiresTraining) {
+    throw new AppError(
+      403,
+      'TRAINING_REQUIRED',
+      `"${machine.name}" needs a training before it can be booked; ask the makerspace for its next session.`,
+      { trainingId: machine.trainingId },
+    );
+  }
+}
+
+/** Refuses a slot overlapping maintenance scheduled on the machine, naming the maintenance. */
+async function refuseMaintenance(
+  tx: Database,
+  machine: { id: string; name: string },
+  slot: ReservationSlot,
+) {
+  const [maintenance] = await maintenanceDuring(tx, machine.id, slot.startsAt, slot.endsAt);
+  if (!maintenance) return;
+  throw conflict(
+    'MAINTENANCE_SCHEDULED',
+    `"${machine.name}" is under maintenance from ${maintenance.startsAt} to ${maintenance.endsAt}.`,
+    { maintenance: { startsAt: maintenance.startsAt, endsAt: maintenance.endsAt } },
+  );
+}
+
+/** The live booking of the machine overlapping the slot, as the SLOT_TAKEN refusal names it. */
+async function bookingInTheWay(
+  db: Database,
+  equipmentId: string,
+  slot: ReservationSlot,
+): Promise<ReservationSlot | undefined> {
+  const [taken] = await db
+    .select({ startsAt, endsAt })
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.equipmentId, equipmentId),
+        inArray(reservations.status, [...LIVE]),
+        sql`${reservations.during} && ${rangeOf(slot.startsAt, slot.endsAt)}`,
+      ),
+    )
+    .orderBy(sql`lower(${reservations.during})`)
+    .limit(1);
+  return taken;
+}
+
+/**
+ * Books a machine for a member. Overlap is left to the exclusion constraint alone, so two
+ * requests at the same instant (on any instance) cannot both pass a check that ran before
+ * either wrote: one inserts, the other's insert fails with 23P01 and is answered SLOT_TAKEN.
+ */
+export async function bookMachine(
+  db: Database,
+  ref: MachineRef,
+  input: z.output<typeof reservationInput>,
+  actor: ReservationActor,
+): Promise<Reservation> {
+  const slot = {
+    startsAt: new Date(input.startsAt).toISOString(),
+    endsAt: new Date(input.endsAt).toISOString(),
+  };
+  let machine: Awaited<ReturnType<typeof machineToBook>> | undefined;
+  let id: string;
+  try {
+    id = await db.transaction(async (tx) => {
+      machine = await machineToBook(tx, ref, 'share');
+      refuseUnbookable(machine);
+      await refuseMaintenance(tx, machine, slot);
+      const [row] = await tx
+        .insert(reservations)
+        .values({
+          equipmentId: machine.id,
+          makerspaceId: machine.makerspaceId,
+          userId: actor.userId,
+          during: rangeOf(slot.startsAt, slot.endsAt) as never,
+        })
+        .returning({ id: reservations.id });
+      const booked = { reservationId: row!.id, equipmentId: machine.id, ...slot };
+      await audit(tx, actor, 'reservation.booked', row!.id, { after: booked });
+      await publishEvent(tx, {
+        type: 'cave.reservation.booked',
+        source: 'cave',
+        payload: { ...booked, makerspaceId: machine.makerspaceId, userId: actor.userId },
+      });
+      return row!.id;
+    });
+  } catch (err) {
+    if (!machine || !violates(err, '23P01', 'reservations_no_overlap')) throw err;
+    // Read after the failed transaction: the booking that won is committed by now.
+    const taken = (await bookingInTheWay(db, machine.id, slot)) ?? slot;
+    throw conflict(
+      'SLOT_TAKEN',
+      `"${machine.name}" is already booked from ${taken.startsAt} to ${taken.endsAt}.`,
+      { taken },
+    );
+  }
+  return oneReservation(db, id);
+}
+
+/** A machine's calendar: its live bookings and scheduled maintenance over a day or a week. */
+export async function machineCalendar(
+  db: Database,
+  ref: MachineRef,
+  range: z.output<typeof reservationCalendarQuery>,
+  viewerId: string,
+): Promise<ReservationCalendar> {
+  const machine = await machineToBook(db, ref);
+  const from = new Date(range.from).toISOString();
+  const to = new Date(range.to).toISOString();
+  const [rows, maintenance] = await Promise.all([
+    db
+      .select({
+        id: reservations.id,
+        status: reservations.status,
+        userId: reservations.userId,
+        startsAt,
+        endsAt,
+      })
+      .from(reservations)
+      .where(
+        and(
+          eq(reservations.equipmentId, machine.id),
+          inArray(reservations.status, [...LIVE]),
+          sql`${reservations.during} && ${rangeOf(from, to)}`,
+        ),
+      )
+      .orderBy(sql`lower(${reservations.during})`),
+    maintenanceDuring(db, machine.id, from, to),
+  ]);
+  return {
+    // Makerspaces keep no time zone yet (their opening hours are free text): calendars draw
+    // the UTC times in the viewer's zone until they do.
+    timeZone: null,
+    from,
+    to,
+    items: rows.map(({ userId, ...entry }) => ({ ...entry, mine: userId === viewerId })),
+    maintenance: maintenance.map(({ startsAt: start, endsAt: end }) => ({
+      startsAt: start,
+      endsAt: end,
+    })),
+  };
+}
+
+/** The caller's bookings in every makerspace, earliest first. */
+export async function myReservations(db: Database, userId: string): Promise<Reservation[]> {
+  return reservationsWhere(db, eq(reservations.userId, userId));
+}
+
+/** The booking a route names, locked for the change; another's (for a member) is 404. */
+async function lockedReservation(tx: Database, ref: ReservationRef) {
+  const [row] = await tx
+    .select({ ...reservationColumnsForChange, startsAt, endsAt })
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.id, ref.reservationId),
+        eq(reservations.makerspaceId, ref.makerspaceId),
+        ref.ownerId === undefined ? undefined : eq(reservations.userId, ref.ownerId),
+      ),
+    )
+    .for('update');
+  if (!row) throw notFound('Booking');
+  return row;
+}
+const reservationColumnsForChange = {
+  id: reservations.id,
+  status: reservations.status,
+  userId: reservations.userId,
+  equipmentId: reservations.equipmentId,
+  makerspaceId: reservations.makerspaceId,
+};
+
+/** Cancels a booking that has not started; its slot is free again at once. */
+export async function cancelReservation(
+  db: Database,
+  ref: ReservationRef,
+  actor: ReservationActor,
+): Promise<Reservation> {
+  await db.transaction(async (tx) => {
+    const booking = await lockedReservation(tx, ref);
+    if (booking.status !== 'booked' || Date.parse(booking.startsAt) <= Date.now()) {
+      throw conflict(
+        'RESERVATION_STARTED',
+        'Only a booking that has not started can be cancelled.',
+        { status: booking.status },
+      );
+    }
+    await tx
+      .update(reservations)
+      .set({
+        status: 'cancelled',
+        cancelledAt: new Date(),
+        cancelledBy: await auditActor(tx, actor.userId),
+      })
+      .where(eq(reservations.id, booking.id));
+    await audit(tx, actor, 'reservation.cancelled', booking.id, {
+      before: { status: booking.status },
+      after: { status: 'cancelled', byOwner: booking.userId === actor.userId },
+    });
+    await publishEvent(tx, {
+      type: 'cave.reservation.cancelled',
+      source: 'cave',
+      payload: {
+        reservationId: booking.id,
+        equipmentId: booking.equipmentId,
+        makerspaceId: booking.makerspaceId,
+        userId: booking.userId,
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        cancelledBy: actor.userId,
+      },
+    });
+  });
+  return oneReservation(db, ref.reservationId);
+}
+
+/** The member arrives: from 15 minutes before the start until the end of the slot. */
+export async function checkIn(
+  db: Database,
+  ref: ReservationRef,
+  actor: ReservationActor,
+): Promise<Reservation> {
+  await db.transaction(async (tx) => {
+    const booking = await lockedReservation(tx, ref);
+    const now = Date.now();
+    const open =
+      booking.status === 'booked' &&
+      now >= Date.parse(booking.startsAt) - CHECK_IN_EARLY_MS &&
+      now < Date.parse(booking.endsAt);
+    if (!open) {
+      throw conflict(
+        'RESERVATION_NOT_CHECKABLE',
+        'Check-in opens 15 minutes before a booked slot and closes at its end.',
+        { status: booking.status },
+      );
+    }
+    await tx
+      .update(reservations)
+      .set({ status: 'checked_in', checkedInAt: new Date(now) })
+      .where(eq(reservations.id, booking.id));
+    await audit(tx, actor, 'reservation.checked-in', booking.id, {
+      before: { status: booking.status },
+      after: { status: 'checked_in' },
+    });
+  });
+  return oneReservation(db, ref.reservationId);
+}
+
+/** The member is done: the actual use (check-in to check-out) is what billing will charge. */
+export async function checkOut(
+  db: Database,
+  ref: ReservationRef,
+  actor: ReservationActor,
+): Promise<Reservation> {
+  await db.transaction(async (tx) => {
+    const booking = await lockedReservation(tx, ref);
+    if (booking.status !== 'checked_in') {
+      throw conflict('RESERVATION_NOT_CHECKABLE', 'Only a checked-in booking can be checked out.', {
+        status: booking.status,
+      });
+    }
+    await tx
+      .update(reservations)
+      .set({ status: 'completed', checkedOutAt: new Date() })
+      .where(eq(reservations.id, booking.id));
+    await audit(tx, actor, 'reservation.checked-out', booking.id, {
+      before: { status: booking.status },
+      after: { status: 'completed' },
+    });
+  });
+  return oneReservation(db, ref.reservationId);
+}
+
+/**
+ * Records as no-shows the bookings nobody checked in to within the grace period after their
+ * start, in one makerspace or (for the background job) all. Each is audited; running it twice
+ * marks nothing twice, since only `booked` rows change.
+ */
+export async function markNoShows(
+  db: Database,
+  actor: ReservationActor | undefined,
+  makerspaceId?: string,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const cutoff = new Date(Date.now() - NO_SHOW_GRACE_MS).toISOString();
+    const missed = await tx
+      .update(reservations)
+      .set({ status: 'no_show' })
+      .where(
+        and(
+          eq(reservations.status, 'booked'),
+          lt(sql`lower(${reservations.during})`, sql`${cutoff}::timestamptz`),
+          makerspaceId ? eq(reservations.makerspaceId, makerspaceId) : undefined,
+        ),
+      )
+      .returning({ id: reservations.id });
+    for (const { id } of missed) {
+      await recordAudit(tx, {
+        service: 'cave',
+        action: 'reservation.no-show',
+        entityType: 'reservation',
+        entityId: id,
+        actorId: actor ? await auditActor(tx, actor.userId) : null,
+        requestId: actor?.requestId ?? null,
+        before: { status: 'booked' },
+        after: { status: 'no_show' },
+      });
+    }
+    return missed.length;
+  });
+}

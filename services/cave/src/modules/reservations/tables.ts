@@ -1,0 +1,58 @@
+import { makrcaveSchema, users } from '@makrx/db/schema';
+import { sql } from 'drizzle-orm';
+import { check, customType, index, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { equipment } from '../equipment/tables';
+import { makerspaces } from '../makerspaces/tables';
+
+/** PostgreSQL's range of timestamps with time zone, as `[start,end)` text. */
+const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
+
+/** What becomes of a booking: booked → checked in → completed, or cancelled, or a no-show. */
+export const reservationStatuses = [
+  'booked',
+  'checked_in',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
+
+/**
+ * A member's booking of one machine for `[start, end)`. Two live bookings (booked, checked in
+ * or completed) of one machine never overlap: the exclusion constraint
+ * `reservations_no_overlap` (migration 0031, raw SQL: drizzle does not declare exclusion
+ * constraints) holds it under any concurrency, on any number of instances. Cancelled bookings
+ * and no-shows free their slot.
+ */
+export const reservations = makrcaveSchema.table(
+  'reservations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    equipmentId: uuid('equipment_id')
+      .notNull()
+      .references(() => equipment.id, { onDelete: 'cascade' }),
+    makerspaceId: uuid('makerspace_id')
+      .notNull()
+      .references(() => makerspaces.id, { onDelete: 'cascade' }),
+    /** The member's user id (a token's subject the users table may not hold yet). */
+    userId: uuid('user_id').notNull(),
+    during: tstzrange('during').notNull(),
+    status: text('status', { enum: reservationStatuses }).notNull().default('booked'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'reservations_status_known',
+      sql`${t.status} in ('booked', 'checked_in', 'completed', 'cancelled', 'no_show')`,
+    ),
+    check(
+      'reservations_during_bounded',
+      sql`not isempty(${t.during}) and not lower_inf(${t.during}) and not upper_inf(${t.during}) and lower(${t.during}) < upper(${t.during})`,
+    ),
+    index('reservations_user_idx').on(t.userId),
+    index('reservations_makerspace_idx').on(t.makerspaceId),
+  ],
+);
