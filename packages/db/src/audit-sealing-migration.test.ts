@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -12,7 +11,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRowHash, GENESIS_HASH, recordAudit } from './audit';
 import { verifyAuditChain } from './audit-verify';
-import { migrationsFolder, type Database, type Driver } from './connect';
+import { migrationsFolder, pgliteExtensions, type Database, type Driver } from './connect';
 import { auditLogs } from './shared-tables';
 import { createEmptyPostgresDatabase, sealEveryAuditRow, testDrivers } from './testing';
 
@@ -43,7 +42,7 @@ interface Upgradable {
 
 async function openEmpty(driver: Driver): Promise<Upgradable> {
   if (driver === 'pglite') {
-    const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
+    const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
     const db = drizzlePglite(client);
     return {
       db: db as unknown as Database,

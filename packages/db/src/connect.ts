@@ -57,18 +57,24 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     : connectPglite(options.dataDir ?? 'memory://');
 }
 
+/**
+ * The contrib extensions the migrations create, which PGlite loads only when asked:
+ * pg_trgm for the store's typo-tolerant search (migration 0017), btree_gist for the cave's
+ * exclusion constraint on bookings, equality on the machine beside the overlap of the time
+ * range (migration 0031).
+ */
+export const pgliteExtensions = { pg_trgm, btree_gist };
+
 async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
-  // pg_trgm: the store's typo-tolerant search (migration 0017 creates the extension).
-  // btree_gist: the cave's exclusion constraint on bookings, equality on the machine beside
-  // overlap of the time range (migration 0031 creates the extension).
-  const extensions = { pg_trgm, btree_gist };
-  const client = await PGlite.create(dataDir, { extensions }).catch((err: unknown) => {
-    unlock();
-    throw err;
-  });
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions }).catch(
+    (err: unknown) => {
+      unlock();
+      throw err;
+    },
+  );
   const db = drizzlePglite(client) as unknown as Database;
   return {
     db,

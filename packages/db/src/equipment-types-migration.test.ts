@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -10,7 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, type Database, type Driver } from './connect';
+import { migrationsFolder, pgliteExtensions, type Database, type Driver } from './connect';
 import { createEmptyPostgresDatabase, testDrivers } from './testing';
 
 /*
@@ -37,7 +36,7 @@ function historyThrough(lastTag: string): string {
 
 async function openEmpty(driver: Driver) {
   if (driver === 'pglite') {
-    const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
+    const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
     const db = drizzlePglite(client);
     return {
       db: db as unknown as Database,
