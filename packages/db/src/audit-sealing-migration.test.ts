@@ -1,67 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRowHash, GENESIS_HASH, recordAudit } from './audit';
 import { verifyAuditChain } from './audit-verify';
-import { migrationsFolder, pgliteExtensions, type Database, type Driver } from './connect';
+import { migrationsFolder, type Database } from './connect';
 import { auditLogs } from './shared-tables';
-import { createEmptyPostgresDatabase, sealEveryAuditRow, testDrivers } from './testing';
+import { sealEveryAuditRow, testDrivers } from './testing';
+import { historyThrough, openEmpty, removeHistoryCopies } from './upgrade-testing';
 
-interface Journal {
-  entries: { tag: string }[];
-}
-
-const scratch = mkdtempSync(join(tmpdir(), 'makrx-migrations-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** The migration history as it stood after the migration `lastTag`. */
-function historyThrough(lastTag: string): string {
-  const folder = join(scratch, lastTag);
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as Journal;
-  const last = journal.entries.findIndex((e) => e.tag === lastTag);
-  journal.entries = journal.entries.slice(0, last + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
-interface Upgradable {
-  db: Database;
-  migrateTo(folder: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function openEmpty(driver: Driver): Promise<Upgradable> {
-  if (driver === 'pglite') {
-    const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
-    const db = drizzlePglite(client);
-    return {
-      db: db as unknown as Database,
-      migrateTo: (folder) => migratePglite(db, { migrationsFolder: folder }),
-      close: () => client.close(),
-    };
-  }
-  const empty = await createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL!, 'makrx_upgrade');
-  const pool = new pg.Pool({ connectionString: empty.url, max: 2 });
-  const db = drizzlePostgres(pool);
-  return {
-    db: db as unknown as Database,
-    migrateTo: (folder) => migratePostgres(db, { migrationsFolder: folder }),
-    close: async () => {
-      await pool.end();
-      await empty.drop();
-    },
-  };
-}
+afterAll(removeHistoryCopies);
 
 /** A row as the old writer appended it: its hash linked to the previous row in id order. */
 async function appendTheOldWay(db: Database, prevHash: string, n: number): Promise<string> {
@@ -94,7 +40,7 @@ async function appendTheOldWay(db: Database, prevHash: string, n: number): Promi
 
 describe.each(testDrivers)('upgrading an audit log to sealing, over %s', (driver) => {
   it('keeps rows chained before the change verifying in id order, and seals rows from before the chain', async () => {
-    const database = await openEmpty(driver);
+    const database = await openEmpty(driver, 'makrx_upgrade');
     try {
       const { db } = database;
       await database.migrateTo(historyThrough('0007_audit_hash_chain'));

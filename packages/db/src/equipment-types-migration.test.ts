@@ -1,16 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, pgliteExtensions, type Database, type Driver } from './connect';
-import { createEmptyPostgresDatabase, testDrivers } from './testing';
+import { migrationsFolder } from './connect';
+import { testDrivers } from './testing';
+import { historyThrough, openEmpty, removeHistoryCopies } from './upgrade-testing';
 
 /*
  * Migrations 0029–0030 give every machine a slug and a type in place of the free-text kind.
@@ -18,51 +10,11 @@ import { createEmptyPostgresDatabase, testDrivers } from './testing';
  * their own and the type their kind meant.
  */
 
-const scratch = mkdtempSync(join(tmpdir(), 'makrx-equipment-migration-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function historyThrough(lastTag: string): string {
-  const folder = join(scratch, lastTag);
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === lastTag) + 1,
-  );
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
-async function openEmpty(driver: Driver) {
-  if (driver === 'pglite') {
-    const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
-    const db = drizzlePglite(client);
-    return {
-      db: db as unknown as Database,
-      migrateTo: (folder: string) => migratePglite(db, { migrationsFolder: folder }),
-      close: () => client.close(),
-    };
-  }
-  const empty = await createEmptyPostgresDatabase(
-    process.env.TEST_DATABASE_URL!,
-    'makrx_equipment',
-  );
-  const pool = new pg.Pool({ connectionString: empty.url, max: 2 });
-  const db = drizzlePostgres(pool);
-  return {
-    db: db as unknown as Database,
-    migrateTo: (folder: string) => migratePostgres(db, { migrationsFolder: folder }),
-    close: async () => {
-      await pool.end();
-      await empty.drop();
-    },
-  };
-}
+afterAll(removeHistoryCopies);
 
 describe.each(testDrivers)('machines from before equipment types, over %s', (driver) => {
   it('get a slug of their own and the type their kind meant', async () => {
-    const database = await openEmpty(driver);
+    const database = await openEmpty(driver, 'makrx_equipment');
     try {
       await database.migrateTo(historyThrough('0028_cave_invites_and_member_suspension'));
       const { rows } = await database.db.execute<{ id: string }>(

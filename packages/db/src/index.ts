@@ -9,7 +9,7 @@ export {
   startAuditSequencer,
 } from './audit-sequencer';
 export type { AuditSequencer, AuditSequencerOptions, SealOptions } from './audit-sequencer';
-export { auditActor } from './audit-actor';
+export { auditActor, recordAuditBy, type AuditRequester } from './audit-actor';
 export { databaseErrorOf, violates } from './database-errors';
 export { verifyAuditChain } from './audit-verify';
 export type {

@@ -48,14 +48,19 @@ export async function sendVerificationEmail(
   });
 }
 
+/** A link that lets the owner choose a new password: 30 minutes, once. */
+async function passwordResetLink(db: Database, settings: AccountEmailSettings, user: Recipient) {
+  const token = await issueActionToken(db, user.id, 'reset-password');
+  return `${settings.loginActionsUrl}/reset-password?key=${token}`;
+}
+
 export async function sendPasswordResetEmail(
   db: Database,
   settings: AccountEmailSettings,
   user: Recipient,
 ): Promise<void> {
   if (!(await mayMail(db, user))) return;
-  const token = await issueActionToken(db, user.id, 'reset-password');
-  const url = `${settings.loginActionsUrl}/reset-password?key=${token}`;
+  const url = await passwordResetLink(db, settings, user);
   const { html, text } = renderEmail({
     heading: 'Reset your MakrX password',
     paragraphs: [
@@ -84,8 +89,7 @@ export async function sendAlreadyRegisteredEmail(
   user: Recipient,
 ): Promise<void> {
   if (!(await mayMail(db, user))) return;
-  const token = await issueActionToken(db, user.id, 'reset-password');
-  const url = `${settings.loginActionsUrl}/reset-password?key=${token}`;
+  const url = await passwordResetLink(db, settings, user);
   const { html, text } = renderEmail({
     heading: 'You already have a MakrX account',
     paragraphs: [

@@ -16,7 +16,7 @@ import type {
   maintenanceLogEntryInput,
   maintenanceWindowInput,
 } from '@makrx/contracts';
-import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
+import { auditActor, recordAuditBy, violates, type AuditRequester, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { publishEvent } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
@@ -27,10 +27,7 @@ import { equipment, maintenanceLog, maintenanceWindows } from './tables';
 type MachineRow = typeof equipment.$inferSelect;
 
 /** Who asks for a change, as the audit log records it. */
-export interface EquipmentActor {
-  userId: string;
-  requestId: string;
-}
+export type EquipmentActor = AuditRequester;
 
 /** The makerspace and machine a route names, the makerspace already resolved to its id. */
 export interface MachineRef {
@@ -209,19 +206,13 @@ const audit = (
   entityId: string,
   change: { before?: unknown; after?: unknown },
 ) =>
-  auditActor(tx, actor.userId).then((actorId) =>
-    recordAudit(tx, {
-      service: 'cave',
-      action,
-      entityType: 'equipment',
-      entityId,
-      actorId,
-      requestId: actor.requestId,
-      // A token's subject the users table does not hold yet is kept beside the change.
-      ...change,
-      ...(actorId ? {} : { after: { ...(change.after as object), byUserId: actor.userId } }),
-    }),
-  );
+  recordAuditBy(tx, actor, {
+    service: 'cave',
+    action,
+    entityType: 'equipment',
+    entityId,
+    ...change,
+  });
 
 /** Turns the database's refusals into answers an admin can act on. */
 function explainWriteError(err: unknown): never {

@@ -5,7 +5,14 @@ import {
   type ReservationSlot,
 } from '@makrx/contracts';
 import type { reservationCalendarQuery, reservationInput } from '@makrx/contracts';
-import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
+import {
+  auditActor,
+  recordAudit,
+  recordAuditBy,
+  violates,
+  type AuditRequester,
+  type Database,
+} from '@makrx/db';
 import { publishEvent } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
@@ -20,10 +27,7 @@ import { makerspacesById } from '../makerspaces/service';
 import { reservations } from './tables';
 
 /** Who asks for a change, as the audit log records it. */
-export interface ReservationActor {
-  userId: string;
-  requestId: string;
-}
+export type ReservationActor = AuditRequester;
 
 /** A booking the route names: found only within that makerspace, and only the owner's if set. */
 export interface ReservationRef {
@@ -110,19 +114,13 @@ const audit = (
   entityId: string,
   change: { before?: unknown; after?: unknown },
 ) =>
-  auditActor(tx, actor.userId).then((actorId) =>
-    recordAudit(tx, {
-      service: 'cave',
-      action,
-      entityType: 'reservation',
-      entityId,
-      actorId,
-      requestId: actor.requestId,
-      ...change,
-      // A token's subject the users table does not hold yet is kept beside the change.
-      ...(actorId ? {} : { after: { ...(change.after as object), byUserId: actor.userId } }),
-    }),
-  );
+  recordAuditBy(tx, actor, {
+    service: 'cave',
+    action,
+    entityType: 'reservation',
+    entityId,
+    ...change,
+  });
 
 /** Refuses a machine that takes no bookings, each refusal naming why. */
 function refuseUnbookable(machine: Awaited<ReturnType<typeof machineToBook>>) {
