@@ -114,19 +114,22 @@ async function oneSession(db: Database, ref: SessionRef, viewerId: string) {
 
 /** The session a route names, locked for the change, with its training's name. */
 async function lockedSession(tx: Database, ref: SessionRef) {
-  const [row] = await tx
-    .select({ session: trainingSessions, trainingName: trainings.name })
+  const [session] = await tx
+    .select()
     .from(trainingSessions)
-    .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
     .where(
       and(
         eq(trainingSessions.id, ref.sessionId),
         eq(trainingSessions.makerspaceId, ref.makerspaceId),
       ),
     )
-    .for('update', { of: trainingSessions });
-  if (!row) throw notFound('Training session');
-  return { ...row.session, trainingName: row.trainingName };
+    .for('update');
+  if (!session) throw notFound('Training session');
+  const [training] = await tx
+    .select({ name: trainings.name })
+    .from(trainings)
+    .where(eq(trainings.id, session.trainingId));
+  return { ...session, trainingName: training!.name };
 }
 
 /** Refuses a change to a session that was cancelled or has started. */
