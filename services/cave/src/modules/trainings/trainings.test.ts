@@ -15,7 +15,8 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo } from '../memberships/testing';
+import { addMemberTo, seedDemoMembersWithAccounts } from '../memberships/testing';
+import { seedDemoTrainings } from './demo-trainings';
 import { trainingPasses, trainingSessions, trainingSignUps } from './tables';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -29,12 +30,13 @@ const sessionUrl = (id: string, action = '') => `${hubTrainings}/sessions/${id}$
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const at = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
-/** A booking slot `days` from now on a round minute, an hour long. */
+/** An hour's booking `days` (≥ 1) from now, 11:00 in Bengaluru: inside a workshop's hours. */
 const slot = (days: number) => {
-  const start = Math.floor((Date.now() + days * DAY) / 60_000) * 60_000;
+  const start = new Date(Date.now() + days * DAY);
+  start.setUTCHours(5, 30, 0, 0);
   return {
-    startsAt: new Date(start).toISOString(),
-    endsAt: new Date(start + HOUR).toISOString(),
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + HOUR).toISOString(),
   };
 };
 const sessionInput = (days: number, seats: number, extra: Record<string, unknown> = {}) => ({
@@ -153,6 +155,28 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
     );
     expect(machine.training?.name).toBe('CNC mill induction');
     expect(machine.requiresTraining).toBe(true);
+  });
+
+  it('seeds passes for the demo provider and member, but not the member’s laser pass', async () => {
+    const demo = await seedDemoMembersWithAccounts(cave.app.db);
+    await seedDemoTrainings(cave.app.db);
+    for (const name of ['member', 'provider']) {
+      const id = demo[`${name}@demo.makrx.org`]!;
+      tokens[name] = await issuer.userToken({ id, username: name, realmRoles: [] });
+    }
+    const member: MyTrainings = await ok('GET', '/api/v1/trainings/mine', 'member');
+    expect(member.passes.map((p) => [p.training.name, p.valid])).toEqual([
+      ['Resin printing basics', true],
+    ]);
+    expect(member.signUps.map((s) => s.training.name)).toEqual(['CNC mill induction']);
+    expect(member.signUps[0]?.seatsLeft).toBe(3);
+    const refused = await book('xtool-p2-55-w-co', 'member', 8);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'TRAINING_REQUIRED']);
+    expect(refused.body.error.message).toMatch(
+      /^Book the xTool P2 55 W CO₂ after passing Laser cutter safety — next session \w{3} \d{1,2} \w{3}, \d{2}:\d{2}, 6 seats left\.$/,
+    );
+    expect((await book('xtool-p2-55-w-co', 'provider', 8)).status).toBe(201);
+    expect((await book('formlabs-form-3', 'member', 9)).status).toBe(201);
   });
 
   it('lets a member take a seat and give it back; a second seat, a full, past or cancelled session are refused', async () => {
@@ -368,7 +392,7 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
     });
     expect(machine.training).toEqual({ id: training.id, name: training.name });
 
-    const none = await book('test-laser', 'hubMember', 20);
+    const none = await book('test-laser', 'hubMember', 3);
     expect([none.status, none.body.error.code]).toEqual([403, 'TRAINING_REQUIRED']);
     expect(none.body.error.message).toBe(
       `Book the Test laser after passing ${training.name} — no session with a free seat is scheduled yet; ask the makerspace.`,
@@ -389,7 +413,7 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
       .update(trainingSessions)
       .set({ seatsTaken: 1 })
       .where(eq(trainingSessions.id, next.id));
-    const refused = await book('test-laser', 'hubMember', 20);
+    const refused = await book('test-laser', 'hubMember', 3);
     expect(refused.status).toBe(403);
     const when = new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Asia/Kolkata',
@@ -412,7 +436,7 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
     });
 
     // The makerspace's admin books it without a pass (staff override).
-    expect((await book('test-laser', 'hubAdmin', 21)).status).toBe(201);
+    expect((await book('test-laser', 'hubAdmin', 4)).status).toBe(201);
 
     await ok('POST', sessionUrl(next.id, '/sign-up'), 'hubMember');
     const attendees: SessionAttendeeList = await ok(
@@ -460,7 +484,7 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
     );
     expect(nowAttending.items[0]?.passed).toBe(true);
 
-    const booked = await book('test-laser', 'hubMember', 20);
+    const booked = await book('test-laser', 'hubMember', 3);
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
 
     const revoked: TrainingPass = await ok(
@@ -475,7 +499,7 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
     expect(await notificationsTo(ids.hubMember!)).toContain(
       `Your ${training.name} pass was revoked`,
     );
-    expect((await book('test-laser', 'hubMember', 22)).body.error.code).toBe('TRAINING_REQUIRED');
+    expect((await book('test-laser', 'hubMember', 5)).body.error.code).toBe('TRAINING_REQUIRED');
 
     // Passed again, then the pass runs out: refused again.
     const renewed: TrainingPass = await ok(
@@ -486,12 +510,12 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
         userId: ids.hubMember,
       },
     );
-    expect((await book('test-laser', 'hubMember', 23)).status).toBe(201);
+    expect((await book('test-laser', 'hubMember', 6)).status).toBe(201);
     await cave.app.db
       .update(trainingPasses)
       .set({ expiresAt: new Date(Date.now() - DAY) })
       .where(eq(trainingPasses.id, renewed.id));
-    expect((await book('test-laser', 'hubMember', 24)).body.error.code).toBe('TRAINING_REQUIRED');
+    expect((await book('test-laser', 'hubMember', 7)).body.error.code).toBe('TRAINING_REQUIRED');
 
     const passes = (await ok('GET', `${hubTrainings}/${training.id}/passes`, 'hubAdmin'))
       .items as TrainingPass[];
