@@ -13,8 +13,9 @@ import type { z } from 'zod';
 import { makerspacesById } from '../makerspaces/service';
 import { listMembers } from '../memberships/service';
 import { activeTraining, auditTraining, type TrainingActor, type TrainingRef } from './catalogue';
-import { describeDay, describeStart, sessionsSignedUpBy, validPass } from './sessions';
-import { trainingPasses, trainings, trainingSessions, trainingSignUps } from './tables';
+import { describeDay, describeStart } from './session-times';
+import { sessionsSignedUpBy } from './sign-ups';
+import { trainingPasses, trainings, trainingSessions, trainingSignUps, validPass } from './tables';
 
 /*
  * Passes: a makerspace admin records who passed a training (from a session's attendees or any

@@ -32,15 +32,8 @@ import {
   type TrainingRow,
 } from './catalogue';
 import { myTrainings, passesOfTraining, recordPass, revokePass } from './passes';
-import {
-  attendeesOf,
-  cancelSession,
-  cancelSignUp,
-  createSession,
-  signUp,
-  updateSession,
-  upcomingSessions,
-} from './sessions';
+import { cancelSession, createSession, updateSession, upcomingSessions } from './sessions';
+import { attendeesOf, cancelSignUp, signUp } from './sign-ups';
 
 /*
  * Trainings. Every member of a makerspace reads its trainings and sessions with the seats left,

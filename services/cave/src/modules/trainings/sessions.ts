@@ -1,5 +1,4 @@
 import type {
-  SessionAttendeeList,
   TrainingSession,
   trainingSessionInput,
   trainingSessionUpdate,
@@ -7,16 +6,16 @@ import type {
 import { violates, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { AppError, conflict, notFound, requestNotification } from '@makrx/service-kit';
-import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { listMembers } from '../memberships/service';
 import { activeTraining, auditTraining, type TrainingActor, type TrainingRef } from './catalogue';
-import { trainingPasses, trainings, trainingSessions, trainingSignUps } from './tables';
+import { describeStart } from './session-times';
+import { trainings, trainingSessions, trainingSignUps } from './tables';
 
 /*
- * The dates a training is given. Members sign up for a seat and cancel their own; the seat limit
- * holds under any concurrency because a seat is taken only by a conditional update of the
- * session's counter (`seats_taken < seats`), which locks the row until the sign-up commits.
+ * The dates a training is given, with a seat limit each: scheduled, changed and cancelled by
+ * the makerspace's admins, listed with the seats left for its members (sign-ups.ts takes them).
  */
 
 /** A session the route names: found only within that makerspace. */
@@ -24,9 +23,6 @@ export interface SessionRef {
   makerspaceId: string;
   sessionId: string;
 }
-
-/** A pass that lets its holder book: not revoked, not expired. */
-export const validPass = sql`${trainingPasses.revokedAt} is null and (${trainingPasses.expiresAt} is null or ${trainingPasses.expiresAt} > now())`;
 
 const sessionColumns = {
   id: trainingSessions.id,
@@ -98,7 +94,7 @@ export async function upcomingSessions(
   );
 }
 
-async function oneSession(db: Database, ref: SessionRef, viewerId: string) {
+export async function oneSession(db: Database, ref: SessionRef, viewerId: string) {
   const [found] = await sessionsWhere(
     db,
     and(
@@ -113,7 +109,7 @@ async function oneSession(db: Database, ref: SessionRef, viewerId: string) {
 }
 
 /** The session a route names, locked for the change, with its training's name. */
-async function lockedSession(tx: Database, ref: SessionRef) {
+export async function lockedSession(tx: Database, ref: SessionRef) {
   const [session] = await tx
     .select()
     .from(trainingSessions)
@@ -126,14 +122,18 @@ async function lockedSession(tx: Database, ref: SessionRef) {
     .for('update');
   if (!session) throw notFound('Training session');
   const [training] = await tx
-    .select({ name: trainings.name })
+    .select({ name: trainings.name, archivedAt: trainings.archivedAt })
     .from(trainings)
     .where(eq(trainings.id, session.trainingId));
-  return { ...session, trainingName: training!.name };
+  return { ...session, trainingName: training!.name, trainingArchived: !!training!.archivedAt };
 }
 
 /** Refuses a change to a session that was cancelled or has started. */
-function refuseClosed(session: { cancelledAt: Date | null; startsAt: Date; trainingName: string }) {
+export function refuseClosed(session: {
+  cancelledAt: Date | null;
+  startsAt: Date;
+  trainingName: string;
+}) {
   if (session.cancelledAt) {
     throw conflict('SESSION_CANCELLED', `This "${session.trainingName}" session was cancelled.`);
   }
@@ -265,170 +265,4 @@ export async function cancelSession(
     }
   });
   return oneSession(db, ref, actor.userId);
-}
-
-/**
- * Gives the caller a seat. The conditional update takes it only while the session is open and
- * has one free; when it changes nothing, the session is read again to say why.
- */
-export async function signUp(
-  db: Database,
-  ref: SessionRef,
-  actor: TrainingActor,
-): Promise<TrainingSession> {
-  try {
-    await db.transaction(async (tx) => {
-      const [taken] = await tx
-        .update(trainingSessions)
-        .set({ seatsTaken: sql`${trainingSessions.seatsTaken} + 1` })
-        .where(
-          and(
-            eq(trainingSessions.id, ref.sessionId),
-            eq(trainingSessions.makerspaceId, ref.makerspaceId),
-            isNull(trainingSessions.cancelledAt),
-            gt(trainingSessions.startsAt, sql`now()`),
-            sql`${trainingSessions.seatsTaken} < ${trainingSessions.seats}`,
-          ),
-        )
-        .returning();
-      if (!taken) await refuseSignUp(tx, ref, actor.userId);
-      await tx.insert(trainingSignUps).values({ sessionId: ref.sessionId, userId: actor.userId });
-      const [training] = await tx
-        .select({ name: trainings.name })
-        .from(trainings)
-        .where(eq(trainings.id, taken!.trainingId));
-      await auditTraining(tx, actor, 'training.signed-up', taken!.trainingId, {
-        after: { sessionId: ref.sessionId, userId: actor.userId },
-      });
-      await requestNotification(tx, 'cave', {
-        userId: actor.userId,
-        kind: 'makerspace.update',
-        title: `You have a seat at ${training!.name}`,
-        body: `${describeStart(taken!.startsAt)}${taken!.location ? `, ${taken!.location}` : ''}. Cancel your sign-up if you cannot come, so someone else can.`,
-      });
-    });
-  } catch (err) {
-    if (!violates(err, '23505', 'training_sign_ups_session_id_user_id_pk')) throw err;
-    throw conflict('ALREADY_SIGNED_UP', 'You already have a seat in this session.');
-  }
-  return oneSession(db, ref, actor.userId);
-}
-
-/** Why a seat could not be taken: missing, cancelled, past, already held or full. */
-async function refuseSignUp(tx: Database, ref: SessionRef, userId: string): Promise<never> {
-  const session = await lockedSession(tx, ref);
-  refuseClosed(session);
-  const [held] = await tx
-    .select({ userId: trainingSignUps.userId })
-    .from(trainingSignUps)
-    .where(and(eq(trainingSignUps.sessionId, session.id), eq(trainingSignUps.userId, userId)));
-  if (held) throw conflict('ALREADY_SIGNED_UP', 'You already have a seat in this session.');
-  throw conflict(
-    'SESSION_FULL',
-    `Every seat of this "${session.trainingName}" session is taken; try another date.`,
-    { seats: session.seats },
-  );
-}
-
-/** Gives the caller's seat back, before the session starts. */
-export async function cancelSignUp(
-  db: Database,
-  ref: SessionRef,
-  actor: TrainingActor,
-): Promise<TrainingSession> {
-  await db.transaction(async (tx) => {
-    const session = await lockedSession(tx, ref);
-    refuseClosed(session);
-    const [left] = await tx
-      .delete(trainingSignUps)
-      .where(
-        and(eq(trainingSignUps.sessionId, session.id), eq(trainingSignUps.userId, actor.userId)),
-      )
-      .returning();
-    if (!left) throw notFound('Your sign-up for this session');
-    await tx
-      .update(trainingSessions)
-      .set({ seatsTaken: sql`${trainingSessions.seatsTaken} - 1` })
-      .where(eq(trainingSessions.id, session.id));
-    await auditTraining(tx, actor, 'training.sign-up-cancelled', session.trainingId, {
-      before: { sessionId: session.id, userId: actor.userId },
-    });
-  });
-  return oneSession(db, ref, actor.userId);
-}
-
-/** Who signed up for a session, by name, with whether each already holds a valid pass. */
-export async function attendeesOf(db: Database, ref: SessionRef): Promise<SessionAttendeeList> {
-  const [session] = await db
-    .select({ id: trainingSessions.id, trainingId: trainingSessions.trainingId })
-    .from(trainingSessions)
-    .where(
-      and(
-        eq(trainingSessions.id, ref.sessionId),
-        eq(trainingSessions.makerspaceId, ref.makerspaceId),
-      ),
-    );
-  if (!session) throw notFound('Training session');
-  const rows = await db
-    .select({
-      userId: trainingSignUps.userId,
-      displayName: users.displayName,
-      email: users.email,
-      signedUpAt: trainingSignUps.signedUpAt,
-      passed: sql<boolean>`exists (select 1 from ${trainingPasses} where ${trainingPasses.trainingId} = ${session.trainingId} and ${trainingPasses.userId} = ${trainingSignUps.userId} and ${validPass})`,
-    })
-    .from(trainingSignUps)
-    .innerJoin(users, eq(users.id, trainingSignUps.userId))
-    .where(eq(trainingSignUps.sessionId, session.id))
-    .orderBy(asc(users.displayName));
-  return {
-    items: rows.map((row) => ({
-      ...row,
-      signedUpAt: row.signedUpAt.toISOString(),
-      passed: Boolean(row.passed),
-    })),
-  };
-}
-
-/**
- * Makerspaces record no time zone yet: session times are told in India Standard Time, where
- * every demo makerspace with trainings is, with the offset named so no one elsewhere misreads
- * them. The makerspace's own zone replaces it once makerspaces keep one.
- */
-const SESSION_TIME_ZONE = 'Asia/Kolkata';
-
-const startFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SESSION_TIME_ZONE,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SESSION_TIME_ZONE,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-/** "8 December 2027": the day a pass expires. */
-export const describeDay = (at: Date): string => dayFormat.format(at);
-
-/** "Tue 8 Dec, 18:00": a session's start as people say it. */
-export function describeStart(at: Date): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    startFormat.formatToParts(at).find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')}, ${part('hour')}:${part('minute')}`;
-}
-
-/** The sessions a user holds a seat in (for "my trainings"), in every makerspace. */
-export async function sessionsSignedUpBy(db: Database, userId: string) {
-  const mine = db
-    .select({ id: trainingSignUps.sessionId })
-    .from(trainingSignUps)
-    .where(eq(trainingSignUps.userId, userId));
-  return sessionsWhere(db, inArray(trainingSessions.id, mine), userId);
 }

@@ -134,3 +134,6 @@ export const trainingPasses = makrcaveSchema.table(
     index('training_passes_user_idx').on(t.userId),
   ],
 );
+
+/** A pass that lets its holder book: not revoked, not expired. */
+export const validPass = sql`${trainingPasses.revokedAt} is null and (${trainingPasses.expiresAt} is null or ${trainingPasses.expiresAt} > now())`;

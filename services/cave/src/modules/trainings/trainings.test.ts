@@ -530,6 +530,7 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
 
   it('lets an admin set, refuse and clear the training a machine requires', async () => {
     const training = await newTraining('Bandsaw induction');
+    const session = await newSession(training.id, 3, 4);
     await ok('POST', `${space(HUB)}/equipment`, 'hubAdmin', {
       name: 'Bandsaw',
       slug: 'bandsaw',
@@ -567,6 +568,8 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
       sessionInput(2, 2),
     );
     expect(noSessions.body.error.code).toBe('TRAINING_ARCHIVED');
+    const noSeats = await call('POST', sessionUrl(session.id, '/sign-up'), 'hubMember');
+    expect([noSeats.status, noSeats.body.error.code]).toEqual([409, 'TRAINING_ARCHIVED']);
     const listed: TrainingList = await ok('GET', hubTrainings, 'hubMember');
     expect(listed.items.map((t) => t.id)).not.toContain(training.id);
     const all: TrainingList = await ok('GET', `${hubTrainings}?archived=include`, 'hubMember');
