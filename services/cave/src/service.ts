@@ -13,6 +13,7 @@ import { projectRoutes } from './modules/projects/routes';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
 import { searchRoutes } from './modules/search/routes';
 import { seedDemoTrainings } from './modules/trainings/demo-trainings';
+import { trainingAdminRoutes } from './modules/trainings/admin-routes';
 import { trainingRoutes } from './modules/trainings/routes';
 
 export const caveService: ServiceDefinition = {
@@ -32,6 +33,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: equipmentRoutes },
     { prefix: '/api/v1', plugin: reservationRoutes },
     { prefix: '/api/v1', plugin: trainingRoutes },
+    { prefix: '/api/v1', plugin: trainingAdminRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
