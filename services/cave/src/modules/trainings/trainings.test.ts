@@ -580,7 +580,26 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
     const training = await newTraining('Mine to see');
     const session = await newSession(training.id, 8, 3);
     await ok('POST', sessionUrl(session.id, '/sign-up'), 'hubThird');
-    await ok('POST', `${hubTrainings}/${training.id}/passes`, 'hubAdmin', { userId: ids.hubThird });
+    const first: TrainingPass = await ok(
+      'POST',
+      `${hubTrainings}/${training.id}/passes`,
+      'hubAdmin',
+      {
+        userId: ids.hubThird,
+      },
+    );
+    // Recorded again (a retake): the same pass, renewed from the session they attended.
+    const renewed: TrainingPass = await ok(
+      'POST',
+      `${hubTrainings}/${training.id}/passes`,
+      'hubAdmin',
+      {
+        userId: ids.hubThird,
+        sessionId: session.id,
+      },
+    );
+    expect(renewed).toMatchObject({ id: first.id, sessionId: session.id, valid: true });
+    expect(Date.parse(renewed.passedAt)).toBeGreaterThanOrEqual(Date.parse(first.passedAt));
     const mine: MyTrainings = await ok('GET', '/api/v1/trainings/mine', 'hubThird');
     expect(mine.passes.map((p) => [p.training.name, p.makerspace.slug, p.valid])).toContainEqual([
       'Mine to see',
