@@ -26,6 +26,16 @@ import {
 import { makerspacesById } from '../makerspaces/service';
 import { reservations } from './tables';
 
+// How machines were used over a period, for analytics (summed in PostgreSQL).
+export {
+  activeMembersByMonth,
+  bookedHoursByWeekdayHour,
+  machineHoursIn,
+  noShowsByMachineIn,
+  type UsagePeriod,
+  type UsageScope,
+} from './usage';
+
 /** Who asks for a change, as the audit log records it. */
 export type ReservationActor = AuditRequester;
 
