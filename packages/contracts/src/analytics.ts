@@ -13,16 +13,33 @@ const localDate = z.iso.date();
 export const MAX_ANALYTICS_PERIOD = '1 year';
 
 /** Whether `to` falls less than a calendar year after `from` (2026-01-01 → 2026-12-31 at most). */
-function withinAYear({ from, to }: { from: string; to: string }): boolean {
+function withinAYear({
+  from,
+  to,
+}: {
+  from?: string | undefined;
+  to?: string | undefined;
+}): boolean {
+  if (!from || !to) return true;
   const limit = new Date(`${from}T00:00:00Z`);
   limit.setUTCFullYear(limit.getUTCFullYear() + 1);
   return Date.parse(`${to}T00:00:00Z`) < limit.getTime();
 }
 
-/** A period of whole local days, both ends included. */
+/** How many days the period covers when the request names none: the last 30, today included. */
+export const DEFAULT_ANALYTICS_DAYS = 30;
+
+/**
+ * A period of whole local days, both ends included; without both, the last 30 days up to today
+ * in the makerspace's time zone.
+ */
 export const analyticsQuery = z
-  .strictObject({ from: localDate, to: localDate })
-  .refine((period) => period.from <= period.to, {
+  .strictObject({ from: localDate.optional(), to: localDate.optional() })
+  .refine((period) => (period.from === undefined) === (period.to === undefined), {
+    message: 'is given with from, or both are left out',
+    path: ['to'],
+  })
+  .refine((period) => !period.from || !period.to || period.from <= period.to, {
     message: 'is on or after from',
     path: ['to'],
   })
@@ -31,6 +48,11 @@ export const analyticsQuery = z
     path: ['to'],
   });
 export type AnalyticsQuery = z.infer<typeof analyticsQuery>;
+/** A period as the analytics answer it: both days known. */
+export interface AnalyticsPeriod {
+  from: string;
+  to: string;
+}
 
 export const machineUtilisation = z.object({
   machineSlug: z.string(),
@@ -86,6 +108,8 @@ export const makerspaceAnalytics = z.object({
   from: localDate,
   to: localDate,
   timeZone: z.string(),
+  /** Today in the makerspace's time zone, for periods that end today. */
+  today: localDate,
   /**
    * `makerspace`: everything in it (its admins); `own-bookings`: only the caller's own bookings
    * (a service provider's own work); member counts are then left out.

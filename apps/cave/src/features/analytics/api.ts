@@ -11,12 +11,15 @@ import type { Period } from './period';
 
 const analyticsPath = (slug: string) => `/api/v1/makerspaces/${encodeURIComponent(slug)}/analytics`;
 
-/** The makerspace's analytics over the period, as far as the signed-in person may see them. */
-export function useMakerspaceAnalytics(slug: string, period: Period) {
+/**
+ * The makerspace's analytics over the period (the last 30 days when none is asked for), as far
+ * as the signed-in person may see them.
+ */
+export function useMakerspaceAnalytics(slug: string, period: Period | undefined) {
   const { caveApiUrl } = useRuntimeConfig();
   const send = useAuthenticatedFetch();
   return useQuery({
-    queryKey: ['analytics', slug, period],
+    queryKey: ['analytics', slug, period ?? 'default'],
     queryFn: ({ signal }) =>
       requestJson<MakerspaceAnalytics>(send, caveApiUrl, analyticsPath(slug), {
         params: { ...period },
@@ -36,11 +39,12 @@ function fileNameOf(response: Response, table: AnalyticsTable) {
  * Downloads one table as CSV. The file is asked for with the signed-in person's token (a plain
  * link would carry none), then handed to the browser as a download.
  */
-export function useCsvDownload(slug: string, period: Period) {
+export function useCsvDownload(slug: string, period: Period | undefined) {
   const { caveApiUrl } = useRuntimeConfig();
   const send = useAuthenticatedFetch();
   return useMutation({
     mutationFn: async (table: AnalyticsTable) => {
+      if (!period) throw new Error('The period is not known yet.');
       const response = await send(
         apiUrl(caveApiUrl, `${analyticsPath(slug)}/${table}.csv`, { ...period }),
         { headers: { Accept: 'text/csv' } },

@@ -3,11 +3,12 @@ import { describePeriod, monthLabel, periodEnding, periodProblem } from './perio
 
 describe('analytics periods', () => {
   it('ends a preset on today, today included', () => {
-    expect(periodEnding(new Date(2026, 11, 5), 30)).toEqual({
+    expect(periodEnding('2026-12-05', 30)).toEqual({
       from: '2026-11-06',
       to: '2026-12-05',
     });
-    expect(periodEnding(new Date(2026, 2, 1), 1)).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+    expect(periodEnding('2026-03-01', 1)).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+    expect(periodEnding('2028-03-01', 2)).toEqual({ from: '2028-02-29', to: '2028-03-01' });
   });
 
   it('explains a custom period the service would refuse', () => {

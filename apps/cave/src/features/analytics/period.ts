@@ -1,7 +1,7 @@
-import type { AnalyticsQuery } from '@makrx/contracts';
+import type { AnalyticsPeriod } from '@makrx/contracts';
 
 /** A period of local dates the page asks about; both ends included. */
-export type Period = AnalyticsQuery;
+export type Period = AnalyticsPeriod;
 
 export interface PeriodPreset {
   id: string;
@@ -17,19 +17,12 @@ export const periodPresets: readonly PeriodPreset[] = [
   { id: '365d', label: 'Last 12 months', days: 365 },
 ];
 
-export const DEFAULT_PRESET = '30d';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** `date` as the viewer's local `YYYY-MM-DD`. */
-export function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The `days` days that end on `today`, today included. */
-export function periodEnding(today: Date, days: number): Period {
-  const first = new Date(today);
-  first.setDate(first.getDate() - (days - 1));
-  return { from: localDate(first), to: localDate(today) };
+/** The `days` days that end on `today` (`YYYY-MM-DD`, the makerspace's), today included. */
+export function periodEnding(today: string, days: number): Period {
+  const first = Date.parse(`${today}T00:00:00Z`) - (days - 1) * DAY_MS;
+  return { from: new Date(first).toISOString().slice(0, 10), to: today };
 }
 
 /** Why a custom period cannot be asked for, in words, or null when it can. */

@@ -281,7 +281,15 @@ describe.each(testDrivers)('MakrCave analytics over %s', (driver) => {
     // and the provider; nobody joined then.
     expect(march.members).toEqual([{ month: '2025-03', activeMembers: 2, newMembers: 0 }]);
 
+    // Without a period: the last 30 days up to today in Bengaluru, whatever the server's zone.
     const today = new Date(Date.now() + 5.5 * HOUR).toISOString().slice(0, 10);
+    const recent = await call(`/api/v1/makerspaces/${HUB}/analytics`, 'hubAdmin');
+    expect(recent.json()).toMatchObject({
+      today,
+      to: today,
+      from: new Date(Date.parse(today) - 29 * 24 * HOUR).toISOString().slice(0, 10),
+      openHours: 30 * 12,
+    });
     const now = await call(analyticsOf(HUB, { from: today, to: today }), 'hubAdmin');
     const [joined] = (
       await cave.app.db.execute<{ count: number }>(
@@ -374,6 +382,8 @@ describe.each(testDrivers)('MakrCave analytics over %s', (driver) => {
     expect(
       (await call(analyticsOf(HUB, { from: '2025-01-01', to: '2025-12-31' }), 'hubAdmin')).status,
     ).toBe(200);
+    const oneSided = await call(`/api/v1/makerspaces/${HUB}/analytics?from=2025-03-03`, 'hubAdmin');
+    expect(oneSided.status).toBe(400);
     expect((await call(csvOf('no-such-table'), 'hubAdmin')).status).toBe(400);
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_ANALYTICS_DAYS, type AnalyticsQuery } from '@makrx/contracts';
 import type { UsagePeriod } from '../reservations/service';
 import type { LocalPeriod } from './opening-hours';
 
@@ -36,8 +37,10 @@ export function startOfLocalDay(date: string, timeZone: string): string {
   return new Date(start).toISOString();
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 const nextDay = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /** The period's instants: from the start of its first day to the start of the day after its last. */
 export function usagePeriodOf(period: LocalPeriod, timeZone: string): UsagePeriod {
@@ -59,4 +62,16 @@ export function monthsOf(period: LocalPeriod): string[] {
     if (current >= last) return months;
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
+}
+
+/** Today's date in `timeZone` (`YYYY-MM-DD`). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+}
+
+/** The period asked for, or the last `DEFAULT_ANALYTICS_DAYS` days up to `today`. */
+export function periodAskedFor(query: AnalyticsQuery, today: string): LocalPeriod {
+  if (query.from && query.to) return { from: query.from, to: query.to };
+  const first = Date.parse(`${today}T00:00:00Z`) - (DEFAULT_ANALYTICS_DAYS - 1) * DAY_MS;
+  return { from: new Date(first).toISOString().slice(0, 10), to: today };
 }

@@ -10,8 +10,8 @@ import {
   type UsagePeriod,
   type UsageScope,
 } from '../reservations/service';
-import { openHoursIn, timeZoneOf } from './opening-hours';
-import { monthsOf, usagePeriodOf } from './period';
+import { openHoursIn, timeZoneOf, type LocalPeriod } from './opening-hours';
+import { monthsOf, periodAskedFor, todayIn, usagePeriodOf } from './period';
 
 /*
  * A makerspace's analytics, put together from what the reservations, equipment and memberships
@@ -67,17 +67,19 @@ export async function makerspaceAnalytics(
   query: AnalyticsQuery,
 ): Promise<MakerspaceAnalytics> {
   const timeZone = timeZoneOf(viewer.makerspace);
-  const period = usagePeriodOf(query, timeZone);
+  const today = todayIn(timeZone);
+  const asked = periodAskedFor(query, today);
+  const period = usagePeriodOf(asked, timeZone);
   const scope: UsageScope = {
     makerspaceId: viewer.makerspace.id,
     userId: viewer.scope === 'own-bookings' ? viewer.userId : undefined,
   };
-  const openHours = openHoursIn(viewer.makerspace, query);
+  const openHours = openHoursIn(viewer.makerspace, asked);
   const [hours, noShows, heat, members, revenue] = await Promise.all([
     machineHoursIn(db, scope, period),
     noShowsByMachineIn(db, scope, period),
     viewer.advanced ? bookedHoursByWeekdayHour(db, scope, period) : null,
-    viewer.scope === 'makerspace' ? membersByMonth(db, viewer.makerspace.id, query, period) : null,
+    viewer.scope === 'makerspace' ? membersByMonth(db, viewer.makerspace.id, asked, period) : null,
     viewer.advanced ? revenueByMonth(db, scope, period) : null,
   ]);
   const machines = await machinesToReport(db, viewer.makerspace.id, [
@@ -90,9 +92,9 @@ export async function makerspaceAnalytics(
   const missed = noShows.reduce((sum, row) => sum + row.noShows, 0);
   return {
     makerspace: { slug: viewer.makerspace.slug, name: viewer.makerspace.name },
-    from: query.from,
-    to: query.to,
+    ...asked,
     timeZone,
+    today,
     scope: viewer.scope,
     advanced: viewer.advanced,
     openHours,
@@ -133,7 +135,7 @@ export async function makerspaceAnalytics(
 async function membersByMonth(
   db: Database,
   makerspaceId: string,
-  query: AnalyticsQuery,
+  asked: LocalPeriod,
   period: UsagePeriod,
 ) {
   const [active, joined] = await Promise.all([
@@ -142,7 +144,7 @@ async function membersByMonth(
   ]);
   const activeIn = new Map(active.map((row) => [row.month, row.activeMembers]));
   const joinedIn = new Map(joined.map((row) => [row.month, row.newMembers]));
-  return monthsOf(query).map((month) => ({
+  return monthsOf(asked).map((month) => ({
     month,
     activeMembers: activeIn.get(month) ?? 0,
     newMembers: joinedIn.get(month) ?? 0,

@@ -3,14 +3,7 @@ import { ApiError, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
 import { ArrowLeftIcon, Container, EmptyState, Skeleton, SparkIcon } from '@makrx/ui';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useCsvDownload, useMakerspaceAnalytics } from '../api';
-import {
-  DEFAULT_PRESET,
-  describePeriod,
-  periodEnding,
-  periodPresets,
-  periodProblem,
-  type Period,
-} from '../period';
+import { describePeriod, periodProblem, type Period } from '../period';
 import { BusiestHours } from './busiest-hours';
 import { ChartCard } from './chart-card';
 import { formatHours } from './format';
@@ -20,21 +13,25 @@ import { PeriodPicker } from './period-picker';
 import { RevenueChart } from './revenue-chart';
 import { UtilisationChart } from './utilisation-chart';
 
-const defaultDays = periodPresets.find((preset) => preset.id === DEFAULT_PRESET)!.days;
-
-/** The period in the address (?from=&to=), so a view can be shared; the last 30 days otherwise. */
-function usePeriod(): [Period, (period: Period) => void] {
+/**
+ * The period in the address (?from=&to=), so a view can be shared; without one the service
+ * answers its last 30 days, counted in the makerspace's time zone.
+ */
+function usePeriod(): [Period | undefined, (period: Period) => void] {
   const [params, setParams] = useSearchParams();
   const asked = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
-  const period = periodProblem(asked) ? periodEnding(new Date(), defaultDays) : asked;
-  return [period, (next) => setParams(next, { replace: true })];
+  return [
+    periodProblem(asked) ? undefined : asked,
+    (next) => setParams({ ...next }, { replace: true }),
+  ];
 }
 
 /** A makerspace's analytics: how its machines were used, by whom, when, and what it earned. */
 export function AnalyticsPage() {
   const { slug = '' } = useParams();
-  const [period, setPeriod] = usePeriod();
-  const analytics = useMakerspaceAnalytics(slug, period);
+  const [asked, setPeriod] = usePeriod();
+  const analytics = useMakerspaceAnalytics(slug, asked);
+  const period = analytics.data ?? asked;
   const download = useCsvDownload(slug, period);
   const name = analytics.data?.makerspace.name;
   useDocumentTitle(name ? `Analytics · ${name}` : 'Analytics');
@@ -55,13 +52,22 @@ export function AnalyticsPage() {
         <h1 className="mt-1 text-3xl font-bold tracking-tight text-ink-950">
           How {name ?? 'the makerspace'} is used
         </h1>
-        <p className="mt-3 text-base leading-7 text-ink-600">
-          {describePeriod(period)}
-          {analytics.data ? `, in ${analytics.data.timeZone} time` : ''}.
+        <p className="mt-3 min-h-7 text-base leading-7 text-ink-600">
+          {period ? describePeriod(period) : null}
+          {analytics.data ? `, in ${analytics.data.timeZone} time.` : null}
         </p>
       </header>
       <div className="mt-6">
-        <PeriodPicker key={`${period.from}:${period.to}`} period={period} onChange={setPeriod} />
+        {analytics.data ? (
+          <PeriodPicker
+            key={`${analytics.data.from}:${analytics.data.to}`}
+            period={analytics.data}
+            today={analytics.data.today}
+            onChange={setPeriod}
+          />
+        ) : (
+          <Skeleton className="h-8 w-full max-w-md rounded-lg" />
+        )}
       </div>
       {download.isError ? (
         <p role="alert" className="mt-4 text-sm text-red-700">

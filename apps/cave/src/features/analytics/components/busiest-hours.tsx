@@ -6,11 +6,11 @@ const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'S
 
 /** Five shades, from a quiet hour to the busiest of the period. */
 const shades = [
-  'bg-ink-50 text-ink-400',
+  'bg-ink-50 text-ink-500',
   'bg-accent-100 text-accent-900',
-  'bg-accent-300 text-accent-950',
-  'bg-accent-500 text-white',
-  'bg-accent-700 text-white',
+  'bg-accent-200 text-accent-900',
+  'bg-accent-600 text-white',
+  'bg-accent-800 text-white',
 ];
 
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;

@@ -106,3 +106,6 @@ export function DataTable({
     </details>
   );
 }
+
+/** A chart legend's label in the page's text colour, whatever the colour of its series. */
+export const legendText = (label: string) => <span className="text-ink-700">{label}</span>;

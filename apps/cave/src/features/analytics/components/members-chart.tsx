@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { monthLabel } from '../period';
-import { DataTable } from './chart-card';
+import { DataTable, legendText } from './chart-card';
 
 type MemberMonths = NonNullable<MakerspaceAnalytics['members']>;
 
@@ -21,13 +21,18 @@ export function MembersChart({ months }: { months: MemberMonths }) {
     <>
       <div className="h-56" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ left: -20, right: 8, top: 4, bottom: 0 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={data}
+            margin={{ left: -20, right: 8, top: 4, bottom: 0 }}
+          >
             <CartesianGrid vertical={false} stroke="var(--color-ink-200)" />
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'var(--color-ink-600)' }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: 'var(--color-ink-600)' }} />
             <Tooltip cursor={{ fill: 'var(--color-ink-100)' }} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
             <Bar
+              isAnimationActive={false}
               dataKey="activeMembers"
               name="Active"
               fill="var(--color-accent-600)"
@@ -35,6 +40,7 @@ export function MembersChart({ months }: { months: MemberMonths }) {
               maxBarSize={40}
             />
             <Bar
+              isAnimationActive={false}
               dataKey="newMembers"
               name="New"
               fill="var(--color-accent-300)"

@@ -32,6 +32,7 @@ export function NoShowPanel({ noShows }: { noShows: NoShows }) {
           >
             <ResponsiveContainer width="100%" height="100%">
               <BarChart
+                accessibilityLayer={false}
                 data={missed.map((row) => ({
                   name: row.machineName,
                   rate: Math.round((row.rate ?? 0) * 1000) / 10,
@@ -59,6 +60,7 @@ export function NoShowPanel({ noShows }: { noShows: NoShows }) {
                   cursor={{ fill: 'var(--color-ink-100)' }}
                 />
                 <Bar
+                  isAnimationActive={false}
                   dataKey="rate"
                   name="No-shows"
                   fill="var(--color-amber-500, #f59e0b)"

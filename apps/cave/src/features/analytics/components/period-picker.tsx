@@ -4,12 +4,13 @@ import { periodEnding, periodPresets, periodProblem, type Period } from '../peri
 
 export interface PeriodPickerProps {
   period: Period;
+  /** Today in the makerspace's time zone: the ready-made periods end on it. */
+  today: string;
   onChange: (period: Period) => void;
 }
 
 /** The ready-made periods ending today, or any first and last day (at most a year apart). */
-export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
-  const today = new Date();
+export function PeriodPicker({ period, today, onChange }: PeriodPickerProps) {
   const presetOf = periodPresets.find((preset) => {
     const candidate = periodEnding(today, preset.days);
     return candidate.from === period.from && candidate.to === period.to;

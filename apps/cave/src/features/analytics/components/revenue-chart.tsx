@@ -27,12 +27,17 @@ export function RevenueChart({ months }: { months: Revenue }) {
     <>
       <div className="h-56" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ left: 0, right: 8, top: 4, bottom: 0 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={data}
+            margin={{ left: 0, right: 8, top: 4, bottom: 0 }}
+          >
             <CartesianGrid vertical={false} stroke="var(--color-ink-200)" />
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'var(--color-ink-600)' }} />
             <YAxis tick={{ fontSize: 12, fill: 'var(--color-ink-600)' }} />
             <Tooltip cursor={{ fill: 'var(--color-ink-100)' }} />
             <Bar
+              isAnimationActive={false}
               dataKey="amount"
               name="Invoiced"
               fill="var(--color-accent-600)"

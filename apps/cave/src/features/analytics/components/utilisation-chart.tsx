@@ -9,11 +9,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { DataTable } from './chart-card';
+import { DataTable, legendText } from './chart-card';
 import { formatHours, formatShare } from './format';
 
 const BOOKED = 'var(--color-accent-600)';
-const USED = 'var(--color-ink-400)';
+const USED = 'var(--color-ink-500)';
 
 /** Booked and used share of open hours, one pair of bars per machine, busiest first. */
 export function UtilisationChart({ rows }: { rows: MachineUtilisation[] }) {
@@ -23,11 +23,15 @@ export function UtilisationChart({ rows }: { rows: MachineUtilisation[] }) {
     booked: Math.round(row.bookedShare * 1000) / 10,
     used: Math.round(row.usedShare * 1000) / 10,
   }));
+  // The axis ends at the next ten per cent above the busiest machine, so short bars stay readable.
+  const busiest = Math.max(0, ...data.map((row) => Math.max(row.booked, row.used)));
+  const scaleEnd = Math.max(10, Math.ceil(busiest / 10) * 10);
   return (
     <>
       <div style={{ height: Math.max(160, data.length * 44 + 60) }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
+            accessibilityLayer={false}
             data={data}
             layout="vertical"
             margin={{ left: 0, right: 16, top: 0, bottom: 0 }}
@@ -37,7 +41,7 @@ export function UtilisationChart({ rows }: { rows: MachineUtilisation[] }) {
             <XAxis
               type="number"
               unit="%"
-              domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]}
+              domain={[0, scaleEnd]}
               tick={{ fontSize: 12, fill: 'var(--color-ink-600)' }}
             />
             <YAxis
@@ -51,9 +55,23 @@ export function UtilisationChart({ rows }: { rows: MachineUtilisation[] }) {
               formatter={(value) => `${String(value)}%`}
               cursor={{ fill: 'var(--color-ink-100)' }}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="booked" name="Booked" fill={BOOKED} radius={[0, 3, 3, 0]} barSize={12} />
-            <Bar dataKey="used" name="Used" fill={USED} radius={[0, 3, 3, 0]} barSize={12} />
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
+            <Bar
+              isAnimationActive={false}
+              dataKey="booked"
+              name="Booked"
+              fill={BOOKED}
+              radius={[0, 3, 3, 0]}
+              barSize={12}
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="used"
+              name="Used"
+              fill={USED}
+              radius={[0, 3, 3, 0]}
+              barSize={12}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
