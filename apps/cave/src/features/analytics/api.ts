@@ -22,7 +22,7 @@ export function useMakerspaceAnalytics(slug: string, period: Period | undefined)
     queryKey: ['analytics', slug, period ?? 'default'],
     queryFn: ({ signal }) =>
       requestJson<MakerspaceAnalytics>(send, caveApiUrl, analyticsPath(slug), {
-        params: { ...period },
+        params: period ? { from: period.from, to: period.to } : {},
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -46,7 +46,10 @@ export function useCsvDownload(slug: string, period: Period | undefined) {
     mutationFn: async (table: AnalyticsTable) => {
       if (!period) throw new Error('The period is not known yet.');
       const response = await send(
-        apiUrl(caveApiUrl, `${analyticsPath(slug)}/${table}.csv`, { ...period }),
+        apiUrl(caveApiUrl, `${analyticsPath(slug)}/${table}.csv`, {
+          from: period.from,
+          to: period.to,
+        }),
         { headers: { Accept: 'text/csv' } },
       );
       if (!response.ok) {

@@ -31,7 +31,8 @@ export function AnalyticsPage() {
   const { slug = '' } = useParams();
   const [asked, setPeriod] = usePeriod();
   const analytics = useMakerspaceAnalytics(slug, asked);
-  const period = analytics.data ?? asked;
+  const shown = analytics.data;
+  const period = shown ? { from: shown.from, to: shown.to } : asked;
   const download = useCsvDownload(slug, period);
   const name = analytics.data?.makerspace.name;
   useDocumentTitle(name ? `Analytics · ${name}` : 'Analytics');
