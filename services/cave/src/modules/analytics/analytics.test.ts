@@ -341,7 +341,7 @@ describe.each(testDrivers)('MakrCave analytics over %s', (driver) => {
     ]);
   });
 
-  it('escapes machine names with commas and quotes in the CSV', async () => {
+  it('escapes machine names with commas and quotes in the CSV, and keeps formulas as text', async () => {
     const created = await cave.app.inject({
       method: 'POST',
       url: `/api/v1/makerspaces/${HUB}/equipment`,
@@ -359,6 +359,23 @@ describe.each(testDrivers)('MakrCave analytics over %s', (driver) => {
       { columns: true },
     );
     expect(rows.map((r) => r.Machine)).toContain('Laser "Big", 100 W');
+    const formula = await cave.app.inject({
+      method: 'POST',
+      url: `/api/v1/makerspaces/${HUB}/equipment`,
+      headers: { authorization: `Bearer ${tokens.hubAdmin}` },
+      payload: {
+        name: '=HYPERLINK("http://evil")',
+        slug: 'formula',
+        type: 'other',
+        hourlyRateCents: 0,
+      },
+    });
+    expect(formula.statusCode, formula.body).toBe(201);
+    const again: Record<string, string>[] = parse(
+      (await call(csvOf('utilisation'), 'hubAdmin')).text,
+      { columns: true },
+    );
+    expect(again.map((r) => r.Machine)).toContain(`'=HYPERLINK("http://evil")`);
   });
 
   it('refuses a member, a member of another makerspace, a guest and a bad period', async () => {

@@ -4,10 +4,14 @@ import { stringify } from 'csv-stringify/sync';
 
 /*
  * Each table of the analytics page as a CSV file (RFC 4180, a header row first), written by
- * csv-stringify so commas, quotes and line breaks in machine names are escaped.
+ * csv-stringify so commas, quotes and line breaks in machine names are escaped, and names a
+ * spreadsheet would take for a formula stay text.
  */
 
 type Cell = string | number;
+
+/** Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text by a quote. */
+const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const percent = (share: number | null) => (share === null ? '' : Math.round(share * 10_000) / 100);
@@ -89,6 +93,9 @@ function rowsOf(table: AnalyticsTable, analytics: MakerspaceAnalytics): Cell[][]
 export function analyticsCsv(table: AnalyticsTable, analytics: MakerspaceAnalytics) {
   return {
     fileName: `${analytics.makerspace.slug}-${table}-${analytics.from}-to-${analytics.to}.csv`,
-    text: stringify(rowsOf(table, analytics), { record_delimiter: 'windows' }),
+    text: stringify(rowsOf(table, analytics), {
+      record_delimiter: 'windows',
+      cast: { string: inert },
+    }),
   };
 }

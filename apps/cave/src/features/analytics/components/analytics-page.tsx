@@ -171,7 +171,7 @@ function AnalyticsBoard({ data, onDownload, downloading }: BoardProps) {
           <ChartCard
             id="busiest-hours"
             title="Busiest hours"
-            description={`Booked hours by weekday and hour of the day${data.busiestHours?.length ? '' : ' — none booked in this period'}.`}
+            description={`Booked hours in each hour of the week, added up over the period${data.busiestHours?.length ? '' : ' — none booked in this period'}.`}
             table="busiest-hours"
             {...csv}
           >
