@@ -1,4 +1,5 @@
 import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { analyticsRoutes } from './modules/analytics/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';
@@ -10,6 +11,7 @@ import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectRoutes } from './modules/projects/routes';
+import { seedDemoBookingMonth } from './modules/reservations/demo-reservations';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
 import { searchRoutes } from './modules/search/routes';
 import { seedDemoTrainings } from './modules/trainings/demo-trainings';
@@ -34,6 +36,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: reservationRoutes },
     { prefix: '/api/v1', plugin: trainingRoutes },
     { prefix: '/api/v1', plugin: trainingAdminRoutes },
+    { prefix: '/api/v1', plugin: analyticsRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
@@ -45,6 +48,7 @@ export const caveService: ServiceDefinition = {
     await seedDemoMemberships(db);
     await seedDemoEquipment(db);
     await seedDemoTrainings(db);
+    await seedDemoBookingMonth(db);
     await seedDemoProjects(db);
   },
 };

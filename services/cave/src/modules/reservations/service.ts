@@ -28,6 +28,16 @@ import { reservations } from './tables';
  */
 export type ReservationActor = AuditRequester & { runsTheMakerspace?: boolean };
 
+// How machines were used over a period, for analytics (summed in PostgreSQL).
+export {
+  activeMembersByMonth,
+  bookedHoursByWeekdayHour,
+  machineHoursIn,
+  noShowsByMachineIn,
+  type UsagePeriod,
+  type UsageScope,
+} from './usage';
+
 /** A booking the route names: found only within that makerspace, and only the owner's if set. */
 export interface ReservationRef {
   makerspaceId: string;
