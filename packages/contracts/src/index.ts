@@ -7,6 +7,7 @@ export * from './catalog-admin';
 export * from './equipment';
 export * from './reservations';
 export * from './makerspaces';
+export * from './makerspace-settings';
 export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';

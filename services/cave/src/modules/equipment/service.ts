@@ -50,6 +50,9 @@ const toSummary = (row: MachineRow): MachineSummary => ({
   hourlyRateCents: row.hourlyRateCents,
   requiresTraining: row.requiresTraining,
   trainingId: row.trainingId,
+  maxBookingMinutes: row.maxBookingMinutes,
+  minLeadMinutes: row.minLeadMinutes,
+  maxDaysAhead: row.maxDaysAhead,
   status: row.status,
   archivedAt: row.archivedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
@@ -422,6 +425,10 @@ export async function machineToBook(db: Database, ref: MachineRef, lock?: 'share
     archived: row.archivedAt !== null,
     requiresTraining: row.requiresTraining,
     trainingId: row.trainingId,
+    type: row.type,
+    maxBookingMinutes: row.maxBookingMinutes,
+    minLeadMinutes: row.minLeadMinutes,
+    maxDaysAhead: row.maxDaysAhead,
   };
 }
 
@@ -452,4 +459,30 @@ export async function machinesById(db: Database, ids: readonly string[]) {
     .select({ id: equipment.id, slug: equipment.slug, name: equipment.name })
     .from(equipment)
     .where(inArray(equipment.id, [...new Set(ids)]));
+}
+
+/**
+ * Scheduled maintenance (not cancelled) of a makerspace's machines overlapping `[from, to)`, or
+ * only the windows starting in it when `starting` is set; earliest first, with the machine's id.
+ */
+export async function maintenanceInMakerspace(
+  db: Database,
+  makerspaceId: string,
+  range: { from: string; to: string; starting?: boolean },
+): Promise<(MaintenanceWindow & { equipmentId: string })[]> {
+  const window = sql`tstzrange(${range.from}::timestamptz, ${range.to}::timestamptz, '[)')`;
+  return db
+    .select({ ...windowColumns, equipmentId: maintenanceWindows.equipmentId })
+    .from(maintenanceWindows)
+    .innerJoin(equipment, eq(equipment.id, maintenanceWindows.equipmentId))
+    .where(
+      and(
+        eq(equipment.makerspaceId, makerspaceId),
+        isNull(maintenanceWindows.cancelledAt),
+        range.starting
+          ? sql`lower(${maintenanceWindows.during}) <@ ${window}`
+          : sql`${maintenanceWindows.during} && ${window}`,
+      ),
+    )
+    .orderBy(sql`lower(${maintenanceWindows.during})`);
 }
