@@ -156,7 +156,10 @@ export const makerspacePhotoAdminRoutes: FastifyPluginAsyncZod = async (app) => 
       },
     },
     async (request, reply) => {
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      // A body sent as text is judged by its bytes like any other (and refused as no image).
+      const body = Buffer.isBuffer(request.body)
+        ? request.body
+        : Buffer.from(typeof request.body === 'string' ? request.body : '');
       const items = await uploadPhoto(
         app.db,
         bucket(),
