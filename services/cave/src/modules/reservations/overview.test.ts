@@ -26,7 +26,7 @@ describe.each(testDrivers)('the makerspace dashboard and calendar over %s', (dri
   let cave: TestService;
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
-  const booked: Record<string, Reservation> = {};
+  const booked = {} as Record<'mine' | 'theirs' | 'missed' | 'later', Reservation>;
 
   const call = async (method: Method, url: string, as?: string, body?: unknown) => {
     const response = await cave.app.inject({
