@@ -1,4 +1,4 @@
-import { AppError, type ReservationSlot } from '@makrx/contracts';
+import { AppError, type ErrorCode, type ReservationSlot } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { DateTime } from 'luxon';
 import { judgeSlot, openingScheduleOf } from '../makerspaces/service';
@@ -22,11 +22,8 @@ export function durationText(minutes: number): string {
   return plural(minutes, 'minute');
 }
 
-const refuse = (
-  code: ConstructorParameters<typeof AppError>[1],
-  message: string,
-  details: object,
-) => new AppError(422, code, message, details);
+const refuse = (code: ErrorCode, message: string, details: object) =>
+  new AppError(422, code, message, details);
 
 /** The machine's own limits: how long, how soon and how far ahead it may be booked. */
 function refuseBeyondLimits(machine: BookableMachine, slot: ReservationSlot, now: number) {
