@@ -85,7 +85,8 @@ const machineFields = {
   location: text(120),
   specifications: equipmentSpecifications,
   hourlyRateCents: z.number().int().nonnegative().max(10_000_000),
-  requiresTraining: z.boolean(),
+  /** The training a member must have passed to book it (one of the makerspace's); null: none. */
+  trainingId: z.uuid().nullable(),
   ...bookingLimitFields,
 };
 
@@ -95,7 +96,7 @@ export const machineInput = z.strictObject({
   model: machineFields.model.default(''),
   location: machineFields.location.default(''),
   specifications: machineFields.specifications.default({}),
-  requiresTraining: machineFields.requiresTraining.default(false),
+  trainingId: machineFields.trainingId.default(null),
   maxBookingMinutes: machineFields.maxBookingMinutes.default(
     defaultBookingLimits.maxBookingMinutes,
   ),
@@ -135,8 +136,9 @@ export const machineSummary = z.object({
   location: z.string(),
   specifications: equipmentSpecifications,
   hourlyRateCents: z.number().int(),
+  /** Whether booking it needs a pass: the same as `training !== null`. */
   requiresTraining: z.boolean(),
-  trainingId: z.uuid().nullable(),
+  training: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   maxBookingMinutes: z.number().int(),
   minLeadMinutes: z.number().int(),
   maxDaysAhead: z.number().int(),

@@ -6,6 +6,7 @@ export * from './catalog';
 export * from './catalog-admin';
 export * from './equipment';
 export * from './reservations';
+export * from './trainings';
 export * from './makerspaces';
 export * from './makerspace-settings';
 export * from './profiles';

@@ -5,7 +5,7 @@ import { testDrivers } from './testing';
 import { historyThrough, openEmpty, removeHistoryCopies } from './upgrade-testing';
 
 /*
- * Migrations 0032–0034 replace a makerspace's free-text opening hours with a time zone and
+ * Migrations 0033–0035 replace a makerspace's free-text opening hours with a time zone and
  * weekly hours as data. A database from before them holds the demo makerspaces: each must come
  * through with the hours its sentence said, in its city's zone; any other row opens 09:00–21:00.
  */
@@ -18,7 +18,7 @@ describe.each(testDrivers)('makerspaces from before opening hours as data, over 
   it('get the hours and time zone their sentence meant', async () => {
     const database = await openEmpty(driver, 'makrx_opening_hours');
     try {
-      await database.migrateTo(historyThrough('0031_cave_reservations'));
+      await database.migrateTo(historyThrough('0032_cave_trainings'));
       const old: Array<[string, string, string]> = [
         ['makrx-hub-bengaluru', 'Bengaluru', 'Mon–Sat 08:00–22:00, Sun 10:00–18:00'],
         ['northside-fab-lab', 'Manchester', 'Wed–Sat 11:00–20:00'],

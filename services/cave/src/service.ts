@@ -13,12 +13,15 @@ import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectRoutes } from './modules/projects/routes';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
 import { searchRoutes } from './modules/search/routes';
+import { seedDemoTrainings } from './modules/trainings/demo-trainings';
+import { trainingAdminRoutes } from './modules/trainings/admin-routes';
+import { trainingRoutes } from './modules/trainings/routes';
 
 export const caveService: ServiceDefinition = {
   name: 'cave',
   title: 'MakrCave API',
   description:
-    'Makerspaces, equipment, reservations, members, projects and service jobs of MakrCave.',
+    'Makerspaces, equipment, trainings, reservations, members, projects and service jobs of MakrCave.',
   env: caveEnv,
   audience: 'makrcave-backend',
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
@@ -30,6 +33,8 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: inviteRoutes },
     { prefix: '/api/v1', plugin: equipmentRoutes },
     { prefix: '/api/v1', plugin: reservationRoutes },
+    { prefix: '/api/v1', plugin: trainingRoutes },
+    { prefix: '/api/v1', plugin: trainingAdminRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
@@ -40,6 +45,7 @@ export const caveService: ServiceDefinition = {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);
     await seedDemoEquipment(db);
+    await seedDemoTrainings(db);
     await seedDemoProjects(db);
   },
 };
