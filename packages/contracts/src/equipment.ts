@@ -51,6 +51,30 @@ export type EquipmentSpecifications = z.infer<typeof equipmentSpecifications>;
 
 const text = (max: number) => z.string().trim().max(max);
 
+/**
+ * How a machine may be booked (issue 12, "Reservations"): its longest booking, how long before
+ * the start a booking must be made, and how far ahead. Checked when a member books.
+ */
+const bookingLimitFields = {
+  /** The longest one booking may last, in minutes (at most a week). */
+  maxBookingMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60),
+  /** A booking starts at least this many minutes after it is made. */
+  minLeadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
+  /** A booking starts at most this many days after it is made. */
+  maxDaysAhead: z.number().int().min(1).max(365),
+};
+
+/** What a machine takes when its admin says nothing: four hours, no lead time, 60 days ahead. */
+export const defaultBookingLimits = { maxBookingMinutes: 240, minLeadMinutes: 0, maxDaysAhead: 60 };
+
 /** A machine's own fields, as an admin sets them (its status changes on its own route). */
 const machineFields = {
   name: text(120).min(1),
@@ -63,6 +87,7 @@ const machineFields = {
   hourlyRateCents: z.number().int().nonnegative().max(10_000_000),
   /** The training a member must have passed to book it (one of the makerspace's); null: none. */
   trainingId: z.uuid().nullable(),
+  ...bookingLimitFields,
 };
 
 export const machineInput = z.strictObject({
@@ -72,6 +97,11 @@ export const machineInput = z.strictObject({
   location: machineFields.location.default(''),
   specifications: machineFields.specifications.default({}),
   trainingId: machineFields.trainingId.default(null),
+  maxBookingMinutes: machineFields.maxBookingMinutes.default(
+    defaultBookingLimits.maxBookingMinutes,
+  ),
+  minLeadMinutes: machineFields.minLeadMinutes.default(defaultBookingLimits.minLeadMinutes),
+  maxDaysAhead: machineFields.maxDaysAhead.default(defaultBookingLimits.maxDaysAhead),
 });
 export type MachineInput = z.input<typeof machineInput>;
 
@@ -109,6 +139,9 @@ export const machineSummary = z.object({
   /** Whether booking it needs a pass: the same as `training !== null`. */
   requiresTraining: z.boolean(),
   training: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  maxBookingMinutes: z.number().int(),
+  minLeadMinutes: z.number().int(),
+  maxDaysAhead: z.number().int(),
   status: equipmentStatus,
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

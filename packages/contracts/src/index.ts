@@ -9,6 +9,7 @@ export * from './reservations';
 export * from './trainings';
 export * from './analytics';
 export * from './makerspaces';
+export * from './makerspace-settings';
 export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';

@@ -1,10 +1,11 @@
-import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
+import { caveEnv } from './config';
 import { analyticsRoutes } from './modules/analytics/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
-import { makerspaceRoutes } from './modules/makerspaces/routes';
+import { makerspacesModule } from './modules/makerspaces/plugin';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
 import { memberRoutes } from './modules/memberships/member-routes';
 import { membershipRoutes } from './modules/memberships/routes';
@@ -23,12 +24,12 @@ export const caveService: ServiceDefinition = {
   title: 'MakrCave API',
   description:
     'Makerspaces, equipment, trainings, reservations, members, projects and service jobs of MakrCave.',
-  env: serviceEnv('cave'),
+  env: caveEnv,
   audience: 'makrcave-backend',
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
   memberships: (app) => (userId) => membershipsOf(app.db, userId),
   modules: [
-    { prefix: '/api/v1', plugin: makerspaceRoutes },
+    { plugin: makerspacesModule },
     { prefix: '/api/v1', plugin: membershipRoutes },
     { prefix: '/api/v1', plugin: memberRoutes },
     { prefix: '/api/v1', plugin: inviteRoutes },

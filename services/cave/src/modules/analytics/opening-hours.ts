@@ -1,15 +1,10 @@
-/*
- * When a makerspace is open, which utilisation is measured against. Makerspaces keep their
- * opening hours as free text for now, so every makerspace is taken to open every day from
- * 09:00 to 21:00 in Asia/Kolkata (DEFAULT_OPENING). Once makerspaces record weekly hours and a
- * time zone, `openHoursIn` and `timeZoneOf` read those instead; nothing else here changes.
- */
+import type { Database } from '@makrx/db';
+import { openingDay, openingScheduleOf, type OpeningSchedule } from '../makerspaces/service';
 
-/** The makerspace whose hours are asked for. */
-export interface OpeningOf {
-  id: string;
-  slug: string;
-}
+/*
+ * When a makerspace is open, which utilisation is measured against: its own weekly hours and
+ * closures, in its own time zone (decision 0015), asked of the makerspaces module.
+ */
 
 /** A period of whole local days, both ends included (`YYYY-MM-DD`). */
 export interface LocalPeriod {
@@ -17,26 +12,30 @@ export interface LocalPeriod {
   to: string;
 }
 
-/** The hours every makerspace is assumed to keep until it records its own. */
-export const DEFAULT_OPENING = {
-  timeZone: 'Asia/Kolkata',
-  opensAt: 9,
-  closesAt: 21,
-} as const;
+export { type OpeningSchedule };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The makerspace's schedule: its zone, weekly hours and closures. */
+export const openingOf = (db: Database, makerspaceId: string): Promise<OpeningSchedule> =>
+  openingScheduleOf(db, makerspaceId);
 
-/** The makerspace's IANA time zone: local hours, weekdays and months are read in it. */
-export function timeZoneOf(_makerspace: OpeningOf): string {
-  return DEFAULT_OPENING.timeZone;
-}
+const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * How many hours the makerspace is open in the period: under DEFAULT_OPENING, twelve hours on
- * each of its days (Asia/Kolkata keeps no daylight saving, so every day has them all).
+ * How many hours the makerspace is open in the period: each local day's intervals as instants,
+ * so a day with a clock change counts the hours it really had, and a closure counts none.
  */
-export function openHoursIn(_makerspace: OpeningOf, period: LocalPeriod): number {
-  const days =
-    (Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / DAY_MS + 1;
-  return days * (DEFAULT_OPENING.closesAt - DEFAULT_OPENING.opensAt);
+export function openHoursIn(schedule: OpeningSchedule, period: LocalPeriod): number {
+  let hours = 0;
+  for (let date = period.from; date <= period.to; date = nextDate(date)) {
+    for (const interval of openingDay(schedule, date).open) {
+      hours += (Date.parse(interval.endsAt) - Date.parse(interval.startsAt)) / HOUR_MS;
+    }
+  }
+  return hours;
+}
+
+function nextDate(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }

@@ -10,7 +10,7 @@ import {
   type UsagePeriod,
   type UsageScope,
 } from '../reservations/service';
-import { openHoursIn, timeZoneOf, type LocalPeriod } from './opening-hours';
+import { openHoursIn, openingOf, type LocalPeriod } from './opening-hours';
 import { monthsOf, periodAskedFor, todayIn, usagePeriodOf } from './period';
 
 /*
@@ -66,7 +66,8 @@ export async function makerspaceAnalytics(
   viewer: AnalyticsViewer,
   query: AnalyticsQuery,
 ): Promise<MakerspaceAnalytics> {
-  const timeZone = timeZoneOf(viewer.makerspace);
+  const opening = await openingOf(db, viewer.makerspace.id);
+  const { timeZone } = opening;
   const today = todayIn(timeZone);
   const asked = periodAskedFor(query, today);
   const period = usagePeriodOf(asked, timeZone);
@@ -74,7 +75,7 @@ export async function makerspaceAnalytics(
     makerspaceId: viewer.makerspace.id,
     userId: viewer.scope === 'own-bookings' ? viewer.userId : undefined,
   };
-  const openHours = openHoursIn(viewer.makerspace, asked);
+  const openHours = openHoursIn(opening, asked);
   const [hours, noShows, heat, members, revenue] = await Promise.all([
     machineHoursIn(db, scope, period),
     noShowsByMachineIn(db, scope, period),

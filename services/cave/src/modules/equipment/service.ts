@@ -56,6 +56,9 @@ const toSummary = (row: MachineRow, trainingNames: TrainingNames): MachineSummar
   training: row.trainingId
     ? { id: row.trainingId, name: trainingNames.get(row.trainingId) ?? '' }
     : null,
+  maxBookingMinutes: row.maxBookingMinutes,
+  minLeadMinutes: row.minLeadMinutes,
+  maxDaysAhead: row.maxDaysAhead,
   status: row.status,
   archivedAt: row.archivedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
@@ -441,6 +444,9 @@ export async function machineToBook(db: Database, ref: MachineRef, lock?: 'share
     status: row.status,
     archived: row.archivedAt !== null,
     trainingId: row.trainingId,
+    maxBookingMinutes: row.maxBookingMinutes,
+    minLeadMinutes: row.minLeadMinutes,
+    maxDaysAhead: row.maxDaysAhead,
   };
 }
 
@@ -471,6 +477,32 @@ export async function machinesById(db: Database, ids: readonly string[]) {
     .select({ id: equipment.id, slug: equipment.slug, name: equipment.name })
     .from(equipment)
     .where(inArray(equipment.id, [...new Set(ids)]));
+}
+
+/**
+ * Scheduled maintenance (not cancelled) of a makerspace's machines overlapping `[from, to)`, or
+ * only the windows starting in it when `starting` is set; earliest first, with the machine's id.
+ */
+export async function maintenanceInMakerspace(
+  db: Database,
+  makerspaceId: string,
+  range: { from: string; to: string; starting?: boolean },
+): Promise<(MaintenanceWindow & { equipmentId: string })[]> {
+  const window = sql`tstzrange(${range.from}::timestamptz, ${range.to}::timestamptz, '[)')`;
+  return db
+    .select({ ...windowColumns, equipmentId: maintenanceWindows.equipmentId })
+    .from(maintenanceWindows)
+    .innerJoin(equipment, eq(equipment.id, maintenanceWindows.equipmentId))
+    .where(
+      and(
+        eq(equipment.makerspaceId, makerspaceId),
+        isNull(maintenanceWindows.cancelledAt),
+        range.starting
+          ? sql`lower(${maintenanceWindows.during}) <@ ${window}`
+          : sql`${maintenanceWindows.during} && ${window}`,
+      ),
+    )
+    .orderBy(sql`lower(${maintenanceWindows.during})`);
 }
 
 /** The machines in use (archived ones left out) that require one of `trainingIds`, by name. */

@@ -56,6 +56,10 @@ export const equipment = makrcaveSchema.table(
      * names the makerspace too. Trainings are archived, never deleted, so it holds for good.
      */
     trainingId: uuid('training_id'),
+    /** Booking limits (issue 12): longest booking, lead time before its start, days ahead. */
+    maxBookingMinutes: integer('max_booking_minutes').notNull().default(240),
+    minLeadMinutes: integer('min_lead_minutes').notNull().default(0),
+    maxDaysAhead: integer('max_days_ahead').notNull().default(60),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -76,6 +80,10 @@ export const equipment = makrcaveSchema.table(
       sql`${t.type} in ('3d_printer', 'laser_cutter', 'cnc_mill', 'vinyl_cutter', 'electronics_bench', 'other')`,
     ),
     check('equipment_rate_not_negative', sql`${t.hourlyRateCents} >= 0`),
+    check(
+      'equipment_booking_limits_sane',
+      sql`${t.maxBookingMinutes} between 15 and 10080 and ${t.minLeadMinutes} between 0 and 10080 and ${t.maxDaysAhead} between 1 and 365`,
+    ),
     check('equipment_slug_shape', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]*$'`),
     check('equipment_specifications_object', sql`jsonb_typeof(${t.specifications}) = 'object'`),
     unique('equipment_name_per_makerspace').on(t.makerspaceId, t.name),

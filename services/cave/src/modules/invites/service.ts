@@ -335,3 +335,23 @@ function refuseUnusable(status: InviteStatus): void {
     );
   }
 }
+
+/** A makerspace's pending invites that expire within `hours`, soonest first (its dashboard). */
+export async function invitesExpiringWithin(
+  db: Database,
+  makerspaceId: string,
+  hours: number,
+): Promise<MakerspaceInvite[]> {
+  const rows = await selectInvites(db)
+    .where(
+      and(
+        eq(invites.makerspaceId, makerspaceId),
+        isNull(invites.usedAt),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, sql`now()`),
+        sql`${invites.expiresAt} <= now() + make_interval(hours => ${hours})`,
+      ),
+    )
+    .orderBy(invites.expiresAt);
+  return rows.map(toInvite);
+}

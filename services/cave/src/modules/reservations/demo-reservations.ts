@@ -2,7 +2,7 @@ import { seedOnce, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { inArray, sql } from 'drizzle-orm';
 import { listMachines } from '../equipment/service';
-import { makerspaceIdsBySlug } from '../makerspaces/service';
+import { makerspaceIdsBySlug, openingDay, openingScheduleOf } from '../makerspaces/service';
 import { reservations, type reservationStatuses } from './tables';
 
 /** A booking as it ended up, in the past: what happened to it and when. */
@@ -66,24 +66,29 @@ const demandOf = (type: string) =>
 const appealOf = (localHour: number, weekend: boolean) =>
   (localHour < 12 ? 0.5 : localHour < 17 ? 0.9 : 1.3) * (weekend ? 1.4 : 1);
 
-/** One machine's bookings on one local day between 09:00 and 21:00, one after another. */
+/**
+ * One machine's bookings on one local day, one after another, between `opens` and `closes`
+ * (local hours; the hub's own hours, kept to 09:00–21:00 when it is open longer).
+ */
 function dayOfBookings(
   random: () => number,
   dayStart: number,
+  hours: { opens: number; closes: number },
   weekend: boolean,
   demand: number,
   people: readonly string[],
 ) {
   const day: Omit<PastBooking, 'makerspaceId' | 'equipmentId'>[] = [];
-  let hour = 9 + Math.floor(random() * 2);
-  while (hour < 20) {
+  const { opens, closes } = hours;
+  let hour = opens + Math.floor(random() * 2);
+  while (hour < closes - 1) {
     if (random() > demand * appealOf(hour, weekend) * 0.6) {
       hour += 1;
       continue;
     }
-    const length = Math.min(1 + Math.floor(random() * 3), 21 - hour);
+    const length = Math.min(1 + Math.floor(random() * 3), closes - hour);
     const startsAt = dayStart + hour * HOUR + (random() < 0.5 ? 30 * MINUTE : 0);
-    const endsAt = Math.min(startsAt + length * HOUR, dayStart + 21 * HOUR);
+    const endsAt = Math.min(startsAt + length * HOUR, dayStart + closes * HOUR);
     const fate = random();
     const status = fate < 0.08 ? 'cancelled' : fate < 0.18 ? 'no_show' : 'completed';
     const checkedIn = startsAt + Math.floor(random() * 12) * MINUTE - 5 * MINUTE;
@@ -127,16 +132,25 @@ export async function seedDemoBookingMonth(db: Database): Promise<void> {
   );
   await seedOnce(db, 'cave:demo-booking-month', async (tx) => {
     const machines = await listMachines(tx, hubId, {});
+    const schedule = await openingScheduleOf(tx, hubId);
     const random = seededRandom(2026);
     const todayStart = Math.floor((Date.now() + IST_OFFSET) / DAY) * DAY - IST_OFFSET;
     const bookings: PastBooking[] = [];
     for (let daysAgo = DEMO_DAYS; daysAgo >= 1; daysAgo--) {
       const dayStart = todayStart - daysAgo * DAY;
-      const weekday = new Date(dayStart + IST_OFFSET).getUTCDay();
+      const local = new Date(dayStart + IST_OFFSET);
+      const weekday = local.getUTCDay();
+      const [open] = openingDay(schedule, local.toISOString().slice(0, 10)).open;
+      if (!open) continue;
+      const hours = {
+        opens: Math.max(9, Math.ceil((Date.parse(open.startsAt) - dayStart) / HOUR)),
+        closes: Math.min(21, Math.floor((Date.parse(open.endsAt) - dayStart) / HOUR)),
+      };
       for (const machine of machines) {
         const day = dayOfBookings(
           random,
           dayStart,
+          hours,
           weekday === 0 || weekday === 6,
           demandOf(machine.type),
           bookers,

@@ -18,8 +18,9 @@ import {
   maintenanceDuring,
   type MachineRef,
 } from '../equipment/service';
-import { makerspacesById } from '../makerspaces/service';
+import { makerspacesById, openingScheduleOf } from '../makerspaces/service';
 import { trainingRefusal } from '../trainings/service';
+import { checkBookingRules } from './booking-rules';
 import { reservations } from './tables';
 
 /**
@@ -218,6 +219,7 @@ export async function bookMachine(
     id = await db.transaction(async (tx) => {
       machine = await machineToBook(tx, ref, 'share');
       refuseUnbookable(machine);
+      await checkBookingRules(tx, machine, slot);
       await refuseUntrained(tx, machine, actor);
       await refuseMaintenance(tx, machine, slot);
       const [row] = await tx
@@ -261,7 +263,7 @@ export async function machineCalendar(
   const machine = await machineToBook(db, ref);
   const from = new Date(range.from).toISOString();
   const to = new Date(range.to).toISOString();
-  const [rows, maintenance] = await Promise.all([
+  const [rows, maintenance, schedule] = await Promise.all([
     db
       .select({
         id: reservations.id,
@@ -280,11 +282,10 @@ export async function machineCalendar(
       )
       .orderBy(sql`lower(${reservations.during})`),
     maintenanceDuring(db, machine.id, from, to),
+    openingScheduleOf(db, machine.makerspaceId),
   ]);
   return {
-    // Makerspaces keep no time zone yet (their opening hours are free text): calendars draw
-    // the UTC times in the viewer's zone until they do.
-    timeZone: null,
+    timeZone: schedule.timeZone,
     from,
     to,
     items: rows.map(({ userId, ...entry }) => ({ ...entry, mine: userId === viewerId })),

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { makerspacesById } from '../makerspaces/service';
 import { listMembers } from '../memberships/service';
 import { activeTraining, auditTraining, type TrainingActor, type TrainingRef } from './catalogue';
-import { describeDay, describeStart } from './session-times';
+import { timesAt } from './session-times';
 import { sessionsSignedUpBy } from './sign-ups';
 import { trainingPasses, trainings, trainingSessions, trainingSignUps, validPass } from './tables';
 
@@ -189,7 +189,8 @@ export async function recordPass(
         expiresAt: pass!.expiresAt,
       },
     });
-    const until = pass!.expiresAt ? ` It is valid until ${describeDay(pass!.expiresAt)}.` : '';
+    const times = await timesAt(tx, ref.makerspaceId);
+    const until = pass!.expiresAt ? ` It is valid until ${times.day(pass!.expiresAt)}.` : '';
     await requestNotification(tx, 'cave', {
       userId: input.userId,
       kind: 'makerspace.update',
@@ -294,16 +295,16 @@ export async function trainingRefusal(
   if (await holdsValidPass(db, need.trainingId, need.userId)) return null;
   // One after the other: inside the booking's transaction, both run on its one connection.
   const [training] = await db
-    .select({ id: trainings.id, name: trainings.name })
+    .select({ id: trainings.id, name: trainings.name, makerspaceId: trainings.makerspaceId })
     .from(trainings)
     .where(eq(trainings.id, need.trainingId));
   const next = await nextOpenSession(db, need.trainingId);
   const seats = (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'} left`;
   const when = next
-    ? `next session ${describeStart(next.startsAt)}, ${seats(Number(next.seatsLeft))}`
+    ? `next session ${(await timesAt(db, training!.makerspaceId)).start(next.startsAt)}, ${seats(Number(next.seatsLeft))}`
     : 'no session with a free seat is scheduled yet; ask the makerspace';
   const details: TrainingRequiredDetails = {
-    training: training!,
+    training: { id: training!.id, name: training!.name },
     nextSession: next
       ? { id: next.id, startsAt: next.startsAt.toISOString(), seatsLeft: Number(next.seatsLeft) }
       : null,

@@ -1,35 +1,47 @@
-/* How sessions and passes tell times in words (notifications, the booking refusal). */
+import type { Database } from '@makrx/db';
+import { makerspacePlacesById } from '../makerspaces/service';
 
-/**
- * Makerspaces record no time zone yet: session times are told in India Standard Time, the zone
- * of every demo makerspace with trainings, until the makerspace's own zone replaces it. The
- * refusal's details carry the exact instant, for the app to show in the viewer's zone.
+/*
+ * How sessions and passes tell times in words (notifications, the booking refusal): in the
+ * makerspace's own time zone, as its members read its clock. The refusal's details carry the
+ * exact instant too, for the app to show as it likes.
  */
-const SESSION_TIME_ZONE = 'Asia/Kolkata';
 
-const startFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SESSION_TIME_ZONE,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+export interface TimesInWords {
+  /** "Tue 8 Dec, 18:00": a session's start as people say it. */
+  start(at: Date): string;
+  /** "8 December 2027": the day a pass expires. */
+  day(at: Date): string;
+}
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SESSION_TIME_ZONE,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+export function timesInWords(timeZone: string): TimesInWords {
+  const startFormat = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const dayFormat = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  return {
+    start(at) {
+      const part = (type: Intl.DateTimeFormatPartTypes) =>
+        startFormat.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+      return `${part('weekday')} ${part('day')} ${part('month')}, ${part('hour')}:${part('minute')}`;
+    },
+    day: (at) => dayFormat.format(at),
+  };
+}
 
-/** "8 December 2027": the day a pass expires. */
-export const describeDay = (at: Date): string => dayFormat.format(at);
-
-/** "Tue 8 Dec, 18:00": a session's start as people say it. */
-export function describeStart(at: Date): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    startFormat.formatToParts(at).find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')}, ${part('hour')}:${part('minute')}`;
+/** Times in words in the time zone of the makerspace `makerspaceId`. */
+export async function timesAt(db: Database, makerspaceId: string): Promise<TimesInWords> {
+  const [place] = await makerspacePlacesById(db, [makerspaceId]);
+  return timesInWords(place?.timeZone ?? 'UTC');
 }

@@ -10,7 +10,7 @@ import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { listMembers } from '../memberships/service';
 import { activeTraining, auditTraining, type TrainingActor, type TrainingRef } from './catalogue';
-import { describeStart } from './session-times';
+import { timesAt } from './session-times';
 import { trainings, trainingSessions, trainingSignUps } from './tables';
 
 /*
@@ -255,11 +255,12 @@ export async function cancelSession(
       before: sessionAfter(session),
       after: { sessionId: session.id, cancelled: true, signedUp: signedUp.length },
     });
+    const times = await timesAt(tx, ref.makerspaceId);
     for (const { userId } of signedUp) {
       await requestNotification(tx, 'cave', {
         userId,
         kind: 'makerspace.update',
-        title: `${session.trainingName} on ${describeStart(session.startsAt)} is cancelled`,
+        title: `${session.trainingName} on ${times.start(session.startsAt)} is cancelled`,
         body: 'The makerspace cancelled this session. Sign up for another date on its trainings page.',
       });
     }

@@ -4,7 +4,7 @@ import { users } from '@makrx/db/schema';
 import { conflict, notFound, requestNotification } from '@makrx/service-kit';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { auditTraining, type TrainingActor } from './catalogue';
-import { describeStart } from './session-times';
+import { timesAt } from './session-times';
 import {
   lockedSession,
   oneSession,
@@ -58,7 +58,7 @@ export async function signUp(
         userId: actor.userId,
         kind: 'makerspace.update',
         title: `You have a seat at ${training!.name}`,
-        body: `${describeStart(taken!.startsAt)}${taken!.location ? `, ${taken!.location}` : ''}. Cancel your sign-up if you cannot come, so someone else can.`,
+        body: `${(await timesAt(tx, ref.makerspaceId)).start(taken!.startsAt)}${taken!.location ? `, ${taken!.location}` : ''}. Cancel your sign-up if you cannot come, so someone else can.`,
       });
     });
   } catch (err) {

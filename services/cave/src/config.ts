@@ -1,0 +1,10 @@
+import { serviceEnv, type ServiceConfig } from '@makrx/service-kit';
+import { storageEnv } from '@makrx/storage';
+import type { z } from 'zod';
+
+/** What the cave service reads: the shared variables and file storage (makerspace photos). */
+export const caveEnv = serviceEnv('cave').extend(storageEnv.shape);
+export type CaveConfig = z.infer<typeof caveEnv>;
+
+/** The cave's settings as parsed at start: `caveService.env` is `caveEnv`. */
+export const caveConfigOf = (config: ServiceConfig) => config as CaveConfig;
