@@ -53,6 +53,14 @@ export const errorCodes = {
     'The booking has started (or ended): it can no longer be cancelled; details: { status }.',
   RESERVATION_NOT_CHECKABLE:
     'Check-in is open from 15 minutes before the start to the end of a booked slot; check-out after check-in; details: { status }.',
+  PLAN_NAME_TAKEN: 'The makerspace already has a membership plan of that name.',
+  PLAN_ARCHIVED: 'The membership plan is archived: nobody new subscribes to it.',
+  NOT_A_MEMBER: 'The person named is not a member of the makerspace.',
+  SUBSCRIPTION_OVERLAP:
+    'The member already has a subscription covering those days; details: { startsOn }.',
+  SUBSCRIPTION_ENDED: 'The subscription has ended or is already cancelled; details: { endsOn }.',
+  BILLING_MONTH_OPEN: 'A month is invoiced only once it is over in the makerspace’s time zone.',
+  INVOICE_NOT_OPEN: 'Only an open invoice can be paid or voided; details: { status }.',
 
   // Store service: cart and checkout
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',

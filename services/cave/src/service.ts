@@ -1,4 +1,5 @@
 import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { issueMonthlyInvoices, billingRoutes } from './modules/billing/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';
@@ -29,12 +30,13 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: inviteRoutes },
     { prefix: '/api/v1', plugin: equipmentRoutes },
     { prefix: '/api/v1', plugin: reservationRoutes },
+    { prefix: '/api/v1', plugin: billingRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox.
   consumers: [notificationRelay],
-  jobs: [markMissedBookings],
+  jobs: [markMissedBookings, issueMonthlyInvoices],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);

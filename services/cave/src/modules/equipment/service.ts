@@ -453,3 +453,12 @@ export async function machinesById(db: Database, ids: readonly string[]) {
     .from(equipment)
     .where(inArray(equipment.id, [...new Set(ids)]));
 }
+
+/** Machines by id with their hourly rates, for billing the time used on them. */
+export async function machineRatesById(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: equipment.id, name: equipment.name, hourlyRateCents: equipment.hourlyRateCents })
+    .from(equipment)
+    .where(inArray(equipment.id, [...new Set(ids)]));
+}
