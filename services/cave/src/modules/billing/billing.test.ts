@@ -6,6 +6,8 @@ import type {
   MembershipPlan,
   Subscription,
 } from '@makrx/contracts';
+import { formatMoney } from '@makrx/documents';
+import { pdfText } from '@makrx/documents/testing';
 import { connectDatabase, type DatabaseHandle } from '@makrx/db';
 import { auditLogs, featureFlagMakerspaceOverrides, featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
@@ -255,6 +257,25 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
     );
     expect((await call('GET', `${billing()}/invoices`, 'hubProvider')).status).toBe(403);
     expect((await call('GET', `${billing()}/subscriptions`, 'asha')).status).toBe(403);
+  });
+
+  it('gives the invoice as a PDF to its member and the admins, with its number, lines and total', async () => {
+    const [invoice] = await invoicesOf('ravi');
+    const url = `${billing()}/invoices/${invoice!.id}.pdf`;
+    const fetchAs = (as: string) =>
+      cave.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[as]}` } });
+    const response = await fetchAs('ravi');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    // Words as printed: wrapped lines joined, CO₂ in the built-in font's CO2.
+    const words = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ');
+    const text = words(await pdfText(response.rawPayload));
+    expect(text).toContain(invoice!.number);
+    expect(text).toContain(formatMoney(invoice!.totalCents, 'INR'));
+    for (const line of invoice!.lines) expect(text).toContain(words(line.description));
+    expect((await fetchAs('asha')).statusCode).toBe(404);
+    expect((await fetchAs('hubProvider')).statusCode).toBe(403);
+    expect((await fetchAs('hubAdmin')).statusCode).toBe(200);
   });
 
   it('records a payment made at the desk once, audited; a second is 409', async () => {

@@ -31,6 +31,7 @@ import {
   recordManualPayment,
   voidInvoice,
 } from './invoices';
+import { membershipInvoicePdf } from './invoice-document';
 import { monthOf, previousMonth, todayIn } from './periods';
 import {
   cancelSubscription,
@@ -304,6 +305,26 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findInvoice(app.db, await invoiceRef(request, request.params)),
+  );
+
+  app.get(
+    `${base}/invoices/:invoiceId.pdf`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One invoice as a PDF file (mine, or any for the admins)',
+        security,
+        params: invoiceParams,
+      },
+    },
+    async (request, reply) => {
+      const invoice = await findInvoice(app.db, await invoiceRef(request, request.params));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${invoice.number}.pdf"`)
+        .send(await membershipInvoicePdf(app.db, invoice));
+    },
   );
 
   app.post(
