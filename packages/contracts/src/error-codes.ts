@@ -61,6 +61,8 @@ export const errorCodes = {
   SUBSCRIPTION_ENDED: 'The subscription has ended or is already cancelled; details: { endsOn }.',
   BILLING_MONTH_OPEN: 'A month is invoiced only once it is over in the makerspace’s time zone.',
   INVOICE_NOT_OPEN: 'Only an open invoice can be paid or voided; details: { status }.',
+  PAYMENT_NEEDS_ACTION:
+    'The card asks for a confirmation step that invoice payments do not take (402); nothing was charged.',
 
   // Store service: cart and checkout
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',

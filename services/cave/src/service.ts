@@ -1,4 +1,5 @@
-import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
+import { caveEnv } from './config';
 import { issueMonthlyInvoices, billingRoutes } from './modules/billing/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
@@ -19,7 +20,7 @@ export const caveService: ServiceDefinition = {
   title: 'MakrCave API',
   description:
     'Makerspaces, equipment, reservations, members, projects and service jobs of MakrCave.',
-  env: serviceEnv('cave'),
+  env: caveEnv,
   audience: 'makrcave-backend',
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
   memberships: (app) => (userId) => membershipsOf(app.db, userId),

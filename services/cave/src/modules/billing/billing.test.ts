@@ -295,6 +295,51 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
     expect(audited.map((a) => a.action)).toContain('billing.invoice.paid-by-hand');
   });
 
+  it('lets a member pay their open invoice by card once, even when the request is sent twice', async () => {
+    const [invoice] = await invoicesOf('ravi');
+    const url = `${billing()}/invoices/${invoice!.id}/pay`;
+    const pay = (as: string, paymentMethod: string, key: string) =>
+      cave.app.inject({
+        method: 'POST',
+        url,
+        headers: { authorization: `Bearer ${tokens[as]}`, 'idempotency-key': key },
+        payload: { paymentMethod },
+      });
+    const declined = await pay('ravi', 'tok_chargeDeclined', 'ravi-attempt-1');
+    expect(declined.statusCode).toBe(402);
+    expect(declined.json().error.code).toBe('CARD_DECLINED');
+    expect((await invoicesOf('ravi'))[0]!.status).toBe('open');
+    expect((await pay('asha', 'tok_visa', 'asha-pays-ravi')).statusCode).toBe(404);
+
+    const [first, second] = await Promise.all([
+      pay('ravi', 'tok_visa', 'ravi-attempt-2'),
+      pay('ravi', 'tok_visa', 'ravi-attempt-2'),
+    ]);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    expect(first.json().payment).toEqual(second.json().payment);
+    expect(first.json()).toMatchObject({ status: 'paid', payment: { method: 'card' } });
+    const other = await pay('ravi', 'tok_visa', 'ravi-attempt-3');
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('INVOICE_NOT_OPEN');
+    const charges = await cave.app.db
+      .select({ action: auditLogs.action })
+      .from(auditLogs)
+      .where(
+        and(
+          eq(auditLogs.entityId, invoice!.id),
+          eq(auditLogs.action, 'billing.invoice.paid-by-card'),
+        ),
+      );
+    expect(charges).toHaveLength(1);
+    const bare = await cave.app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${tokens.ravi}` },
+      payload: { paymentMethod: 'tok_visa' },
+    });
+    expect(bare.statusCode).toBe(400);
+  });
+
   it('refuses to invoice a month that is not over', async () => {
     const now = await call('POST', `${billing()}/invoices/run`, 'hubAdmin', {
       month: todayInBengaluru.slice(0, 7),

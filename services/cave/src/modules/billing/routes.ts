@@ -10,6 +10,7 @@ import {
   membershipPlanInput,
   membershipPlanList,
   membershipPlanUpdate,
+  paymentSource,
   subscription,
   subscriptionInput,
   subscriptionList,
@@ -23,7 +24,10 @@ import {
 } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { createPaymentProvider } from '@makrx/payments';
+import { caveConfigOf } from '../../config';
 import { makerspaceIdOf } from '../makerspaces/service';
+import { payInvoiceByCard } from './card-payments';
 import {
   findInvoice,
   issueInvoicesForMonth,
@@ -67,6 +71,9 @@ const manage = { access: { feature: 'billingManagement', mode: 'write' } } as co
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const writeRefusals = { ...refusals, 409: errorBody };
 const security = [{ bearer: [] }];
+const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(8, 'at least 8 characters; a fresh UUID works well').max(200),
+});
 const tags = ['billing'];
 
 const actorOf = (request: FastifyRequest): BillingActor => ({
@@ -113,6 +120,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
     return id;
   };
   const base = '/makerspaces/:makerspaceSlug/billing';
+  const provider = createPaymentProvider(caveConfigOf(app.config));
 
   app.get(
     `${base}/plans`,
@@ -374,6 +382,41 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
           invoiceId: request.params.invoiceId,
         },
         request.body,
+        actorOf(request),
+      ),
+  );
+
+  app.post(
+    `${base}/invoices/:invoiceId/pay`,
+    {
+      // Paying one's own invoice is the member's side of billing: the matrix's Read cell (they
+      // manage nothing), the invoice found only among the caller's own.
+      config: read,
+      schema: {
+        tags,
+        summary: 'Pay my open invoice by card (a payment method or card token from the provider)',
+        description:
+          'Requires an Idempotency-Key header: the same request again answers the paid invoice and charges nothing. In offline mode Stripe’s test tokens (`tok_visa`, `tok_chargeDeclined`, …) pay or are declined as Stripe answers them; a declined card is 402 and leaves the invoice open.',
+        security,
+        headers: idempotencyHeaders,
+        params: invoiceParams,
+        body: paymentSource,
+        response: { 200: membershipInvoice, ...writeRefusals, 402: errorBody },
+      },
+    },
+    async (request) =>
+      payInvoiceByCard(
+        app.db,
+        {
+          makerspaceId: await spaceId(request.params.makerspaceSlug),
+          invoiceId: request.params.invoiceId,
+          ownerId: signedInUser(request).userId,
+        },
+        {
+          source: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+        },
+        provider,
         actorOf(request),
       ),
   );

@@ -149,6 +149,8 @@ export const membershipInvoices = makrcaveSchema.table(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     paymentMethod: text('payment_method'),
     paymentReference: text('payment_reference'),
+    /** The key a member's card payment was made under: the same request again is answered, not charged. */
+    paymentIdempotencyKey: text('payment_idempotency_key'),
   },
   (t) => [
     unique('invoices_once_per_period').on(t.subscriptionId, t.periodStart),

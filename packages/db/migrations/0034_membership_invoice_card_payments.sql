@@ -1,0 +1,1 @@
+ALTER TABLE "makrcave"."membership_invoices" ADD COLUMN "payment_idempotency_key" text;
