@@ -1,6 +1,7 @@
 import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { caveEnv } from './config';
-import { issueMonthlyInvoices, billingRoutes } from './modules/billing/routes';
+import { seedDemoBilling } from './modules/billing/demo-billing';
+import { billingRoutes, issueMonthlyInvoices } from './modules/billing/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';
@@ -12,6 +13,7 @@ import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectRoutes } from './modules/projects/routes';
+import { seedDemoMonthOfMachineUse } from './modules/reservations/demo-machine-use';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
 import { searchRoutes } from './modules/search/routes';
 
@@ -43,5 +45,7 @@ export const caveService: ServiceDefinition = {
     await seedDemoMemberships(db);
     await seedDemoEquipment(db);
     await seedDemoProjects(db);
+    await seedDemoMonthOfMachineUse(db);
+    await seedDemoBilling(db);
   },
 };

@@ -20,9 +20,10 @@ export interface PastMachineUse {
 export async function recordPastMachineUse(
   db: Database,
   uses: readonly PastMachineUse[],
+  { skipTakenSlots = false }: { skipTakenSlots?: boolean } = {},
 ): Promise<void> {
   if (uses.length === 0) return;
-  await db.insert(reservations).values(
+  const insert = db.insert(reservations).values(
     uses.map((use) => ({
       makerspaceId: use.makerspaceId,
       equipmentId: use.equipmentId,
@@ -34,4 +35,6 @@ export async function recordPastMachineUse(
       checkedOutAt: new Date(use.checkedOutAt),
     })),
   );
+  // ON CONFLICT DO NOTHING covers the exclusion constraint too: a slot already held is skipped.
+  await (skipTakenSlots ? insert.onConflictDoNothing() : insert);
 }
