@@ -15,24 +15,33 @@ const isoDate = z.iso.date();
 /** A calendar month, `2026-11`. */
 export const billingMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
-export const membershipPlanInput = z.strictObject({
+/** A plan's terms as an admin writes them; an update names only what changes. */
+const planTerms = {
   name: z.string().trim().min(1).max(80),
   interval: billingInterval,
-  /** The fee per interval, in minor units of `currency`. */
+  /** The fee per interval, in minor units of the plan's currency. */
   priceCents: z.number().int().min(0).max(100_000_000),
-  currency: currency.default('INR'),
   /** Machine hours the fee includes in each interval (a month, or a year). */
   includedHours: z.number().int().min(0).max(10_000),
   /** Off the hourly rate of machine time beyond the included hours. */
-  discountPercent: z.number().int().min(0).max(100).default(0),
-  premium: z.boolean().default(false),
+  discountPercent: z.number().int().min(0).max(100),
+  premium: z.boolean(),
+};
+
+export const membershipPlanInput = z.strictObject({
+  ...planTerms,
+  currency: currency.default('INR'),
+  discountPercent: planTerms.discountPercent.default(0),
+  premium: planTerms.premium.default(false),
 });
 
-/** A change to a plan; archiving keeps its subscriptions but offers it to nobody new. */
-export const membershipPlanUpdate = membershipPlanInput
-  .omit({ currency: true })
+/**
+ * A change to a plan (no defaults: what is not named stays as it was); archiving keeps its
+ * subscriptions but offers it to nobody new. The currency never changes.
+ */
+export const membershipPlanUpdate = z
+  .strictObject({ ...planTerms, archived: z.boolean() })
   .partial()
-  .extend({ archived: z.boolean().optional() })
   .refine((change) => Object.keys(change).length > 0, { message: 'changes something' });
 
 export const membershipPlan = z.object({

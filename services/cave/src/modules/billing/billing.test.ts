@@ -340,6 +340,39 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
     expect(bare.statusCode).toBe(400);
   });
 
+  it('lets an admin void an open invoice once; members cannot', async () => {
+    const [meeras] = await invoicesOf('meera');
+    const url = `${billing()}/invoices/${meeras!.id}/void`;
+    expect((await call('POST', url, 'meera')).status).toBe(403);
+    expect((await call('POST', url, 'puneAdmin')).status).toBe(404);
+    const voided = await call('POST', url, 'hubAdmin');
+    expect(voided).toMatchObject({ status: 200, body: { status: 'void', payment: null } });
+    const again = await call('POST', url, 'hubAdmin');
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'INVOICE_NOT_OPEN' } } });
+  });
+
+  it('archives a plan: members no longer see it and nobody new subscribes to it', async () => {
+    const url = `${billing()}/plans/${plans.Pro!.id}`;
+    expect((await call('PATCH', url, 'asha', { archived: true })).status).toBe(403);
+    expect((await call('PATCH', url, 'hubAdmin', {})).status).toBe(400);
+    const renamed = await call('PATCH', url, 'hubAdmin', { name: 'Pro annual' });
+    expect(renamed).toMatchObject({
+      status: 200,
+      body: { name: 'Pro annual', discountPercent: 20, premium: true },
+    });
+    const archived = await call('PATCH', url, 'hubAdmin', { archived: true });
+    expect(archived).toMatchObject({ status: 200, body: { archived: true } });
+    const seen = await call('GET', `${billing()}/plans`, 'asha');
+    expect(seen.body.items.map((p: MembershipPlan) => p.name)).toEqual(['Hobbyist', 'Maker']);
+    const joining = await addMemberTo(cave.app.db, HUB, 'late-joiner', 'member');
+    const refused = await call('POST', `${billing()}/subscriptions`, 'hubAdmin', {
+      userId: joining,
+      planId: plans.Pro!.id,
+      startsOn: todayInBengaluru,
+    });
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: 'PLAN_ARCHIVED' } } });
+  });
+
   it('refuses to invoice a month that is not over', async () => {
     const now = await call('POST', `${billing()}/invoices/run`, 'hubAdmin', {
       month: todayInBengaluru.slice(0, 7),

@@ -1,4 +1,5 @@
 import type { MembershipInvoice, InvoiceRun, manualPaymentInput } from '@makrx/contracts';
+import { formatMoney } from '@makrx/documents';
 import { recordAudit, recordAuditBy, violates, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { conflict, notFound, requestNotification } from '@makrx/service-kit';
@@ -140,6 +141,7 @@ export async function issueInvoice(
       );
       const subtotalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
       const number = invoiceNumber(settings, year, counter.next);
+      const dueOn = addDays(todayIn(settings.timeZone), settings.paymentDueDays);
       const [invoice] = await tx
         .insert(membershipInvoices)
         .values({
@@ -150,7 +152,7 @@ export async function issueInvoice(
           number,
           periodStart: days.start,
           periodEnd: addDays(days.end, -1),
-          dueOn: addDays(todayIn(settings.timeZone), settings.paymentDueDays),
+          dueOn,
           currency: sub.plan.currency,
           subtotalCents,
           taxCents: 0,
@@ -190,7 +192,7 @@ export async function issueInvoice(
         userId: sub.userId,
         kind: 'makerspace.update',
         title: `Invoice ${number} is ready`,
-        body: `Your ${sub.plan.name} plan invoice for ${month}: ${(subtotalCents / 100).toFixed(2)} ${sub.plan.currency}.`,
+        body: `Your ${sub.plan.name} plan invoice for ${month}: ${formatMoney(subtotalCents, sub.plan.currency)}, due ${dueOn}.`,
       });
       return 'issued';
     });
