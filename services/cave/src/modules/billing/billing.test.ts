@@ -74,7 +74,7 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     return started.body as Subscription;
   };
-  /** `hours` on a machine one day of last month, booked and used the same. */
+  /** A session on a machine one day of last month (Bengaluru time), used as booked. */
   const used = (member: string, machine: string, day: number, from: string, to: string) => ({
     makerspaceId: ids.hub!,
     equipmentId: machines[machine]!.id,
@@ -110,9 +110,8 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
       const machine = await call('GET', `/api/v1/makerspaces/${HUB}/equipment/${slug}`, 'asha');
       expect(machine.status).toBe(200);
       machines[slug] = machine.body as { id: string; hourlyRateCents: number };
-      ids.hub = (machine.body as { makerspaceId?: string }).makerspaceId ?? ids.hub!;
     }
-    ids.hub ??= (
+    ids.hub = (
       await cave.app.db.execute<{ id: string }>(
         sql`select id from makrcave.makerspaces where slug = ${HUB}`,
       )
