@@ -9,6 +9,7 @@ import type {
 import { formatMoney } from '@makrx/documents';
 import { pdfText } from '@makrx/documents/testing';
 import { connectDatabase, type DatabaseHandle } from '@makrx/db';
+import { outboxEvents } from '@makrx/events';
 import { auditLogs, featureFlagMakerspaceOverrides, featureFlags } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { and, eq, sql } from 'drizzle-orm';
@@ -237,6 +238,14 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
         invoice.totalCents,
       );
     }
+    // Each member is told their invoice is ready.
+    const told = await cave.app.db
+      .select({ payload: outboxEvents.payload })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.type, 'notification.requested'));
+    expect(told.map((event) => (event.payload as { userId: string }).userId).sort()).toEqual(
+      [ids.asha, ids.ravi, ids.meera].sort(),
+    );
     // Numbered per makerspace and year without gaps.
     const year = LAST_MONTH.slice(0, 4);
     expect(all.map((i) => i.number).sort()).toEqual([1, 2, 3].map((n) => `MHB-${year}-000${n}`));

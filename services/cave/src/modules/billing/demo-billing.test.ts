@@ -110,6 +110,13 @@ describe.each(testDrivers)('MakrX Hub Bengaluru’s demo month of billing over %
     expect(maker.lines.some((l) => l.kind === 'discount')).toBe(true);
   });
 
+  it('seeds them quietly: nobody is notified of demo invoices', async () => {
+    const told = await cave.app.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from public.outbox_events where type = 'notification.requested'`,
+    );
+    expect(Number(told.rows[0]!.n)).toBe(0);
+  });
+
   it('does not issue them again when the month is run once more', async () => {
     const rerun = await issueInvoicesForMonth(cave.app.db, month, { makerspaceId: hubId });
     expect(rerun).toEqual({ month, issued: 0, alreadyIssued: 3 });

@@ -65,5 +65,9 @@ export async function seedDemoBilling(db: Database): Promise<void> {
       })),
     );
   });
-  if (seeded) await issueInvoicesForMonth(db, previousMonth(today), { makerspaceId: hubId });
+  if (!seeded) return;
+  await issueInvoicesForMonth(db, previousMonth(today), {
+    makerspaceId: hubId,
+    notifyMember: false,
+  });
 }

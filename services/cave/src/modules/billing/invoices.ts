@@ -93,7 +93,7 @@ export async function issueInvoice(
   db: Database,
   subscriptionId: string,
   month: string,
-  actor?: BillingActor,
+  { actor, notifyMember = true }: Pick<InvoiceRunOptions, 'actor' | 'notifyMember'> = {},
 ): Promise<Outcome> {
   try {
     return await db.transaction(async (tx) => {
@@ -188,6 +188,7 @@ export async function issueInvoice(
           after: issued,
         });
       }
+      if (!notifyMember) return 'issued';
       await requestNotification(tx, 'cave', {
         userId: sub.userId,
         kind: 'makerspace.update',
@@ -232,8 +233,8 @@ export interface InvoiceRunOptions {
   actor?: BillingActor;
   /** Issue at most this many now; the rest are issued by the next run. */
   limit?: number;
-  /** Whether a makerspace bills this way (the job asks its feature flag). */
-  includes?: (makerspaceId: string) => Promise<boolean>;
+  /** Tell each member their invoice is ready (default); demo data, seeded unwatched, does not. */
+  notifyMember?: boolean;
 }
 
 /**
@@ -244,21 +245,16 @@ export interface InvoiceRunOptions {
 export async function issueInvoicesForMonth(
   db: Database,
   month: string,
-  { makerspaceId, actor, limit = Infinity, includes }: InvoiceRunOptions = {},
+  { makerspaceId, actor, limit = Infinity, notifyMember }: InvoiceRunOptions = {},
 ): Promise<InvoiceRun> {
   const run: InvoiceRun = { month, issued: 0, alreadyIssued: 0 };
-  const included = new Map<string, boolean>();
   for (const sub of await subscriptionsToInvoice(db, month, makerspaceId)) {
-    if (includes && !included.has(sub.makerspaceId)) {
-      included.set(sub.makerspaceId, await includes(sub.makerspaceId));
-    }
-    if (included.get(sub.makerspaceId) === false) continue;
     if (sub.invoiced) {
       run.alreadyIssued += 1;
       continue;
     }
     if (run.issued >= limit) break;
-    const outcome = await issueInvoice(db, sub.id, month, actor);
+    const outcome = await issueInvoice(db, sub.id, month, { actor, notifyMember });
     if (outcome === 'issued') run.issued += 1;
     if (outcome === 'already-issued') run.alreadyIssued += 1;
   }
