@@ -1,7 +1,8 @@
 import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { caveEnv } from './config';
 import { seedDemoBilling } from './modules/billing/demo-billing';
-import { billingRoutes, issueMonthlyInvoices } from './modules/billing/routes';
+import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
+import { billingRoutes } from './modules/billing/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';

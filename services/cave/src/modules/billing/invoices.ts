@@ -9,7 +9,7 @@ import { machineRatesById } from '../equipment/service';
 import { makerspacesById } from '../makerspaces/service';
 import { usedMinutesByMachine } from '../reservations/service';
 import type { BillingActor } from './service';
-import { addDays, coveredDays, monthBounds, periodOpening, todayIn } from './periods';
+import { addDays, coveredDays, monthBounds, monthOf, periodOpening, todayIn } from './periods';
 import { priceInvoiceLines, type MachineTime } from './pricing';
 import { billingSettingsOf, startOfDay, type BillingSettings } from './settings';
 import {
@@ -227,6 +227,14 @@ async function subscriptionsToInvoice(db: Database, month: string, makerspaceId?
     .orderBy(asc(membershipSubscriptions.makerspaceId), asc(membershipSubscriptions.createdAt));
 }
 
+/** The makerspaces that have subscriptions, whom the monthly job may have invoices to issue for. */
+export async function makerspacesWithSubscriptions(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ makerspaceId: membershipSubscriptions.makerspaceId })
+    .from(membershipSubscriptions);
+  return rows.map((row) => row.makerspaceId);
+}
+
 export interface InvoiceRunOptions {
   makerspaceId?: string;
   /** Who asked (an admin's run); the monthly job runs as nobody. */
@@ -259,6 +267,20 @@ export async function issueInvoicesForMonth(
     if (outcome === 'already-issued') run.alreadyIssued += 1;
   }
   return run;
+}
+
+/** An admin issues a month's invoices now, the job's way; only a month that is over. */
+export async function issuePastMonthByHand(
+  db: Database,
+  makerspaceId: string,
+  month: string,
+  actor: BillingActor,
+): Promise<InvoiceRun> {
+  const { timeZone } = await billingSettingsOf(db, makerspaceId);
+  if (month >= monthOf(todayIn(timeZone))) {
+    throw conflict('BILLING_MONTH_OPEN', `${month} is not over yet.`);
+  }
+  return issueInvoicesForMonth(db, month, { makerspaceId, actor });
 }
 
 const invoiceColumns = {

@@ -16,12 +16,7 @@ import {
   subscriptionList,
   subscriptionPlanChange,
 } from '@makrx/contracts';
-import {
-  conflict,
-  notFound,
-  type BackgroundJob,
-  type FastifyPluginAsyncZod,
-} from '@makrx/service-kit';
+import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createPaymentProvider } from '@makrx/payments';
@@ -30,13 +25,12 @@ import { makerspaceIdOf } from '../makerspaces/service';
 import { payInvoiceByCard } from './card-payments';
 import {
   findInvoice,
-  issueInvoicesForMonth,
+  issuePastMonthByHand,
   listInvoices,
   recordManualPayment,
   voidInvoice,
 } from './invoices';
 import { membershipInvoicePdf } from './invoice-document';
-import { monthOf, previousMonth, todayIn } from './periods';
 import {
   cancelSubscription,
   changeSubscriptionPlan,
@@ -47,8 +41,6 @@ import {
   updatePlan,
   type BillingActor,
 } from './service';
-import { billingSettingsOf } from './settings';
-import { membershipSubscriptions } from './tables';
 
 /*
  * Membership billing (the matrix's "Billing management" row): a makerspace's admins manage its
@@ -84,34 +76,6 @@ const actorOf = (request: FastifyRequest): BillingActor => ({
 /** Whether the caller runs the makerspace the route names (its admins see every invoice). */
 const runsSpace = (request: FastifyRequest) =>
   request.access.can('makerspace:admin', makerspaceOfRequest(request));
-
-/** How many invoices one run of the monthly job issues at most; the next run goes on. */
-const INVOICES_PER_RUN = 500;
-
-/**
- * Every hour, last month's invoices of each makerspace with ENABLE_AUTOMATED_BILLING on, "last
- * month" in the makerspace's time zone. Issued once each however many instances run it.
- */
-export const issueMonthlyInvoices: BackgroundJob = {
-  name: 'cave.billing.monthly-invoices',
-  everyMs: 60 * 60 * 1000,
-  run: async (app) => {
-    const spaces = await app.db
-      .selectDistinct({ makerspaceId: membershipSubscriptions.makerspaceId })
-      .from(membershipSubscriptions);
-    let issued = 0;
-    for (const { makerspaceId } of spaces) {
-      if (!(await app.flags.isOn('ENABLE_AUTOMATED_BILLING', { makerspaceId }))) continue;
-      const { timeZone } = await billingSettingsOf(app.db, makerspaceId);
-      const run = await issueInvoicesForMonth(app.db, previousMonth(todayIn(timeZone)), {
-        makerspaceId,
-        limit: INVOICES_PER_RUN - issued,
-      });
-      issued += run.issued;
-    }
-    return issued;
-  },
-};
 
 export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   const spaceId = async (slug: string) => {
@@ -348,17 +312,13 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: invoiceRun, ...writeRefusals },
       },
     },
-    async (request) => {
-      const makerspaceId = await spaceId(request.params.makerspaceSlug);
-      const { timeZone } = await billingSettingsOf(app.db, makerspaceId);
-      if (request.body.month >= monthOf(todayIn(timeZone))) {
-        throw conflict('BILLING_MONTH_OPEN', `${request.body.month} is not over yet.`);
-      }
-      return issueInvoicesForMonth(app.db, request.body.month, {
-        makerspaceId,
-        actor: actorOf(request),
-      });
-    },
+    async (request) =>
+      issuePastMonthByHand(
+        app.db,
+        await spaceId(request.params.makerspaceSlug),
+        request.body.month,
+        actorOf(request),
+      ),
   );
 
   app.post(
