@@ -64,6 +64,16 @@ export const errorCodes = {
     'The slot starts further ahead than the machine may be booked (422); details: { maxDaysAhead }.',
   RESERVATION_NOT_CHECKABLE:
     'Check-in is open from 15 minutes before the start to the end of a booked slot; check-out after check-in; details: { status }.',
+  PLAN_NAME_TAKEN: 'The makerspace already has a membership plan of that name.',
+  PLAN_ARCHIVED: 'The membership plan is archived: nobody new subscribes to it.',
+  NOT_A_MEMBER: 'The person named is not a member of the makerspace.',
+  SUBSCRIPTION_OVERLAP:
+    'The member already has a subscription covering those days; details: { startsOn }.',
+  SUBSCRIPTION_ENDED: 'The subscription has ended or is already cancelled; details: { endsOn }.',
+  BILLING_MONTH_OPEN: 'A month is invoiced only once it is over in the makerspace’s time zone.',
+  INVOICE_NOT_OPEN: 'Only an open invoice can be paid or voided; details: { status }.',
+  PAYMENT_NEEDS_ACTION:
+    'The card asks for a confirmation step that invoice payments do not take (402); nothing was charged.',
 
   // Cave service: trainings
   TRAINING_NAME_TAKEN: 'The makerspace already has a training of this name.',
@@ -76,7 +86,6 @@ export const errorCodes = {
   ALREADY_SIGNED_UP: 'The caller already holds a seat in this training session.',
   SEATS_BELOW_SIGNUPS:
     'A session cannot have fewer seats than members signed up; details: { signedUp }.',
-  NOT_A_MEMBER: 'The person named is not a member of this makerspace.',
   PASS_REVOKED: 'The training pass was already revoked.',
 
   // Store service: cart and checkout

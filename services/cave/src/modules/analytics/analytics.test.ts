@@ -289,6 +289,44 @@ describe.each(testDrivers)('MakrCave analytics over %s', (driver) => {
     await turnAdvancedAnalytics(false);
   });
 
+  it("shows the month's invoices as revenue, to those who run the makerspace only", async () => {
+    const post = async (url: string, body: object) => {
+      const response = await cave.app.inject({
+        method: 'POST',
+        url: `/api/v1/makerspaces/${HUB}/billing/${url}`,
+        headers: { authorization: `Bearer ${tokens.hubAdmin}` },
+        payload: body,
+      });
+      expect(response.statusCode, response.body).toBeLessThan(300);
+      return response.json();
+    };
+    const plan = await post('plans', {
+      name: 'Analytics plan',
+      interval: 'monthly',
+      priceCents: 150_000,
+      includedHours: 0,
+    });
+    await post('subscriptions', { userId: ids.hubMember, planId: plan.id, startsOn: '2025-03-01' });
+    await post('invoices/run', { month: '2025-03' });
+    const listed = await cave.app.inject({
+      method: 'GET',
+      url: `/api/v1/makerspaces/${HUB}/billing/invoices`,
+      headers: { authorization: `Bearer ${tokens.hubAdmin}` },
+    });
+    const march = (listed.json().items as { periodStart: string; totalCents: number }[]).filter(
+      (invoice) => invoice.periodStart.startsWith('2025-03'),
+    );
+    expect(march).toHaveLength(1);
+
+    await turnAdvancedAnalytics(true);
+    expect((await analytics('hubAdmin')).revenue).toEqual([
+      { month: '2025-03', invoicedCents: march[0]!.totalCents, currency: 'INR' },
+    ]);
+    // A service provider's view is their own bookings: the makerspace's income is not in it.
+    expect((await analytics('hubProvider')).revenue).toEqual([]);
+    await turnAdvancedAnalytics(false);
+  });
+
   it('counts active and new members per month', async () => {
     const march = await analytics('hubAdmin');
     // Booked (each booking was made at its start) or checked in during March 2025: the member

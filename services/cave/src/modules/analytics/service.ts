@@ -1,5 +1,6 @@
 import type { AnalyticsQuery, MakerspaceAnalytics } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
+import { invoicedByMonth } from '../billing/service';
 import { listMachines, machinesById } from '../equipment/service';
 import { newMembersByMonth } from '../memberships/service';
 import {
@@ -33,16 +34,16 @@ export interface AnalyticsViewer {
 }
 
 /**
- * Invoiced amounts per local month of the period. Invoices are not recorded in the cave yet, so
- * the series is empty (the page says "No invoices in this period"); this is the one place to ask
- * the billing module's service for its monthly totals once it exists.
+ * Invoiced amounts per month of the period, from the billing module. The makerspace's income is
+ * not a service provider's work: their own-bookings view has none.
  */
 export async function revenueByMonth(
-  _db: Database,
-  _scope: UsageScope,
-  _period: UsagePeriod,
+  db: Database,
+  scope: UsageScope,
+  period: LocalPeriod,
 ): Promise<NonNullable<MakerspaceAnalytics['revenue']>> {
-  return [];
+  if (scope.userId) return [];
+  return invoicedByMonth(db, scope.makerspaceId, period);
 }
 
 const share = (hours: number, open: number) =>
@@ -81,7 +82,7 @@ export async function makerspaceAnalytics(
     noShowsByMachineIn(db, scope, period),
     viewer.advanced ? bookedHoursByWeekdayHour(db, scope, period) : null,
     viewer.scope === 'makerspace' ? membersByMonth(db, viewer.makerspace.id, asked, period) : null,
-    viewer.advanced ? revenueByMonth(db, scope, period) : null,
+    viewer.advanced ? revenueByMonth(db, scope, asked) : null,
   ]);
   const machines = await machinesToReport(db, viewer.makerspace.id, [
     ...hours.map((row) => row.equipmentId),

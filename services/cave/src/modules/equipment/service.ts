@@ -545,3 +545,12 @@ export async function requireTrainingForDemo(
     .set({ trainingId })
     .where(and(eq(equipment.makerspaceId, makerspaceId), inArray(equipment.slug, [...slugs])));
 }
+
+/** Machines by id with their hourly rates, for billing the time used on them. */
+export async function machineRatesById(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: equipment.id, name: equipment.name, hourlyRateCents: equipment.hourlyRateCents })
+    .from(equipment)
+    .where(inArray(equipment.id, [...new Set(ids)]));
+}

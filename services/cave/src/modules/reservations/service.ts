@@ -464,3 +464,35 @@ export async function markNoShows(
     return missed.length;
   });
 }
+
+/** Minutes of one machine a member used, as billing prices them. */
+export interface MachineUse {
+  equipmentId: string;
+  minutes: number;
+}
+
+/**
+ * The machine time a member used in a makerspace over `[from, to)`: each completed booking's
+ * check-in to check-out in whole minutes, counted in the period its check-out falls in, summed
+ * per machine. Billing asks this instead of reading bookings itself.
+ */
+export async function usedMinutesByMachine(
+  db: Database,
+  of: { makerspaceId: string; userId: string; from: string; to: string },
+): Promise<MachineUse[]> {
+  const minutes = sql<number>`sum(floor(extract(epoch from ${reservations.checkedOutAt} - ${reservations.checkedInAt}) / 60))`;
+  const rows = await db
+    .select({ equipmentId: reservations.equipmentId, minutes: minutes.mapWith(Number) })
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.makerspaceId, of.makerspaceId),
+        eq(reservations.userId, of.userId),
+        eq(reservations.status, 'completed'),
+        sql`${reservations.checkedOutAt} >= ${of.from}::timestamptz`,
+        lt(reservations.checkedOutAt, sql`${of.to}::timestamptz`),
+      ),
+    )
+    .groupBy(reservations.equipmentId);
+  return rows.filter((row) => row.minutes > 0);
+}

@@ -23,3 +23,5 @@ export function slot(days: number, hours = 1): { startsAt: string; endsAt: strin
     endsAt: start.plus({ hours }).toUTC().toISO()!,
   };
 }
+// What other modules' tests may use to set up bookings (eslint.config.js: tests only).
+export { recordPastMachineUse, type PastMachineUse } from './machine-use';
