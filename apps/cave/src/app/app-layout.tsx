@@ -1,19 +1,37 @@
-import { AppShell } from '@makrx/spa-kit';
+import { AppShell, useSession } from '@makrx/spa-kit';
 import type { NavItem } from '@makrx/ui';
 import { useLocation } from 'react-router-dom';
+import { MakerspaceSwitcher } from '../features/memberships/components/makerspace-switcher';
+import { paths } from '../paths';
 
-function navFor(pathname: string): NavItem[] {
+function navFor(pathname: string, signedIn: boolean): NavItem[] {
   return [
     {
       label: 'Makerspaces',
-      href: '/',
+      href: paths.home,
       active: pathname === '/' || pathname.startsWith('/makerspaces'),
     },
+    ...(signedIn
+      ? [
+          {
+            label: 'My bookings',
+            href: paths.myBookings,
+            active: pathname.startsWith(paths.myBookings),
+          },
+        ]
+      : []),
     { label: 'Projects', href: '/projects', active: pathname.startsWith('/projects') },
   ];
 }
 
 export function AppLayout() {
   const { pathname } = useLocation();
-  return <AppShell nav={navFor(pathname)} />;
+  const session = useSession();
+  const signedIn = session.status === 'signed-in';
+  return (
+    <AppShell
+      nav={navFor(pathname, signedIn)}
+      switcher={signedIn ? <MakerspaceSwitcher pathname={pathname} /> : undefined}
+    />
+  );
 }

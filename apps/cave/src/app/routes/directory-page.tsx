@@ -1,4 +1,10 @@
-import { pageFromSearch, ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
+import {
+  pageFromSearch,
+  ServiceErrorState,
+  useDocumentTitle,
+  useSession,
+  type SessionUser,
+} from '@makrx/spa-kit';
 import { BuildingIcon, buttonClasses, Container, cx, EmptyState, Pagination } from '@makrx/ui';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -11,6 +17,11 @@ import {
   MakerspaceCardGrid,
   MakerspaceCardGridSkeleton,
 } from '../../features/makerspaces/components/makerspace-card-grid';
+import { useMyMakerspaces } from '../../features/memberships/api';
+import {
+  MyMakerspaces,
+  MyMakerspacesSkeleton,
+} from '../../features/memberships/components/my-makerspaces';
 import { InviteOnlyWelcome } from '../../features/onboarding/components/invite-only-welcome';
 
 function directoryHref({ city, page }: { city?: string; page?: number }): string {
@@ -80,6 +91,20 @@ function MakerspaceResults({ page, city }: { page: number; city?: string }) {
   );
 }
 
+/**
+ * What a signed-in person sees above the directory: their makerspaces, or, while they have
+ * none, how invite-only membership works.
+ */
+function SignedInHome({ user }: { user: SessionUser }) {
+  const mine = useMyMakerspaces();
+  if (mine.isPending) return <MyMakerspacesSkeleton />;
+  // Without the answer, say nothing rather than call a member a newcomer.
+  if (mine.isError) return null;
+  const items = mine.data?.items ?? [];
+  if (items.length > 0) return <MyMakerspaces memberships={items} />;
+  return <InviteOnlyWelcome user={user} />;
+}
+
 export function DirectoryPage() {
   const [searchParams] = useSearchParams();
   const page = pageFromSearch(searchParams);
@@ -114,7 +139,7 @@ export function DirectoryPage() {
         </Container>
       </section>
       <Container className="py-10 sm:py-12">
-        {user ? <InviteOnlyWelcome user={user} /> : null}
+        {user ? <SignedInHome user={user} /> : null}
         <MakerspaceResults page={page} city={city} />
       </Container>
     </>

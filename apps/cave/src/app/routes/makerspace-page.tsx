@@ -6,11 +6,18 @@ import {
   CheckIcon,
   Container,
   EmptyState,
+  MapPinIcon,
   Skeleton,
 } from '@makrx/ui';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useMakerspaceDashboard } from '../../features/dashboard/api';
+import {
+  DashboardSkeleton,
+  DashboardView,
+} from '../../features/dashboard/components/dashboard-view';
+import { useMakerspaceAccess } from '../../features/memberships/api';
 import { useMakerspace } from '../../features/makerspaces/api';
-import { ManageFeaturesLink } from '../../features/makerspace-features/components/manage-features-link';
+import { MakerspaceFrame } from '../makerspace-frame';
 import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
 
 function MakerspaceSkeleton() {
@@ -63,8 +70,55 @@ function JoinedBanner({ name }: { name: string }) {
   );
 }
 
+/** The overview of a makerspace for the people inside it. */
+function MakerspaceOverview({ slug, canBook }: { slug: string; canBook: boolean }) {
+  const [params] = useSearchParams();
+  const dashboard = useMakerspaceDashboard(slug);
+  const name = dashboard.data?.space.name;
+  useDocumentTitle(name ?? 'Makerspace');
+  return (
+    <MakerspaceFrame
+      slug={slug}
+      eyebrow={
+        dashboard.data ? (
+          <span className="inline-flex items-center gap-1.5">
+            <MapPinIcon className="size-4" />
+            {dashboard.data.space.city}, {dashboard.data.space.country}
+          </span>
+        ) : undefined
+      }
+      title={name ?? <Skeleton className="h-9 w-72 max-w-full" />}
+      description={dashboard.data?.space.tagline}
+    >
+      {name && params.get('joined') === '1' ? <JoinedBanner name={name} /> : null}
+      {dashboard.isPending ? (
+        <DashboardSkeleton />
+      ) : dashboard.isError ? (
+        <ServiceErrorState
+          error={dashboard.error}
+          subject="the overview"
+          onRetry={() => void dashboard.refetch()}
+        />
+      ) : (
+        <DashboardView dashboard={dashboard.data} canBook={canBook} />
+      )}
+    </MakerspaceFrame>
+  );
+}
+
+/**
+ * A makerspace: its overview for the people who belong there (and MakrCave's admins), its
+ * public page for everyone else.
+ */
 export function MakerspacePage() {
   const { slug = '' } = useParams();
+  const access = useMakerspaceAccess(slug);
+  if (access.status === 'known' && access.isInside)
+    return <MakerspaceOverview slug={slug} canBook={access.book} />;
+  return <PublicMakerspacePage slug={slug} />;
+}
+
+function PublicMakerspacePage({ slug }: { slug: string }) {
   const [params] = useSearchParams();
   const makerspace = useMakerspace(slug);
   const isNotFound = makerspace.error instanceof ApiError && makerspace.error.isNotFound;
@@ -83,7 +137,6 @@ export function MakerspacePage() {
           <ArrowLeftIcon className="size-4" />
           All makerspaces
         </Link>
-        {makerspace.data ? <ManageFeaturesLink slug={makerspace.data.slug} /> : null}
       </div>
       {makerspace.data && params.get('joined') === '1' ? (
         <JoinedBanner name={makerspace.data.name} />
