@@ -1,8 +1,15 @@
 import { AppShell, useSession } from '@makrx/spa-kit';
 import type { NavItem } from '@makrx/ui';
+import { lazy, Suspense } from 'react';
 import { useLocation } from 'react-router-dom';
-import { MakerspaceSwitcher } from '../features/memberships/components/makerspace-switcher';
 import { paths } from '../paths';
+
+// Only signed-in people have makerspaces to switch between.
+const MakerspaceSwitcher = lazy(() =>
+  import('../features/memberships/components/makerspace-switcher').then((module) => ({
+    default: module.MakerspaceSwitcher,
+  })),
+);
 
 function navFor(pathname: string, signedIn: boolean): NavItem[] {
   return [
@@ -31,7 +38,13 @@ export function AppLayout() {
   return (
     <AppShell
       nav={navFor(pathname, signedIn)}
-      switcher={signedIn ? <MakerspaceSwitcher pathname={pathname} /> : undefined}
+      switcher={
+        signedIn ? (
+          <Suspense fallback={null}>
+            <MakerspaceSwitcher pathname={pathname} />
+          </Suspense>
+        ) : undefined
+      }
     />
   );
 }

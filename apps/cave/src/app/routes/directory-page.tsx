@@ -1,11 +1,6 @@
-import {
-  pageFromSearch,
-  ServiceErrorState,
-  useDocumentTitle,
-  useSession,
-  type SessionUser,
-} from '@makrx/spa-kit';
+import { pageFromSearch, ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
 import { BuildingIcon, buttonClasses, Container, cx, EmptyState, Pagination } from '@makrx/ui';
+import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   MAKERSPACES_PAGE_SIZE,
@@ -17,12 +12,6 @@ import {
   MakerspaceCardGrid,
   MakerspaceCardGridSkeleton,
 } from '../../features/makerspaces/components/makerspace-card-grid';
-import { useMyMakerspaces } from '../../features/memberships/api';
-import {
-  MyMakerspaces,
-  MyMakerspacesSkeleton,
-} from '../../features/memberships/components/my-makerspaces';
-import { InviteOnlyWelcome } from '../../features/onboarding/components/invite-only-welcome';
 
 function directoryHref({ city, page }: { city?: string; page?: number }): string {
   const params = new URLSearchParams();
@@ -91,19 +80,12 @@ function MakerspaceResults({ page, city }: { page: number; city?: string }) {
   );
 }
 
-/**
- * What a signed-in person sees above the directory: their makerspaces, or, while they have
- * none, how invite-only membership works.
- */
-function SignedInHome({ user }: { user: SessionUser }) {
-  const mine = useMyMakerspaces();
-  if (mine.isPending) return <MyMakerspacesSkeleton />;
-  // Without the answer, say nothing rather than call a member a newcomer.
-  if (mine.isError) return null;
-  const items = mine.data?.items ?? [];
-  if (items.length > 0) return <MyMakerspaces memberships={items} />;
-  return <InviteOnlyWelcome user={user} />;
-}
+// Guests never need it: the signed-in part of the home has a chunk of its own.
+const SignedInHome = lazy(() =>
+  import('../../features/memberships/components/signed-in-home').then((module) => ({
+    default: module.SignedInHome,
+  })),
+);
 
 export function DirectoryPage() {
   const [searchParams] = useSearchParams();
@@ -139,7 +121,11 @@ export function DirectoryPage() {
         </Container>
       </section>
       <Container className="py-10 sm:py-12">
-        {user ? <SignedInHome user={user} /> : null}
+        {user ? (
+          <Suspense fallback={null}>
+            <SignedInHome user={user} />
+          </Suspense>
+        ) : null}
         <MakerspaceResults page={page} city={city} />
       </Container>
     </>

@@ -1,4 +1,4 @@
-import { equipmentTypeLabels } from '@makrx/contracts';
+import { equipmentTypeLabels } from '@makrx/contracts/equipment-types';
 import { ApiError, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
 import { buttonClasses, CalendarIcon, EmptyState, Skeleton, WrenchIcon } from '@makrx/ui';
 import { Link, useParams } from 'react-router-dom';

@@ -3,22 +3,40 @@ import {
   ArrowLeftIcon,
   BuildingIcon,
   buttonClasses,
-  CheckIcon,
   Container,
   EmptyState,
-  MapPinIcon,
   Skeleton,
 } from '@makrx/ui';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { useMakerspaceDashboard } from '../../features/dashboard/api';
-import {
-  DashboardSkeleton,
-  DashboardView,
-} from '../../features/dashboard/components/dashboard-view';
 import { useMakerspaceAccess } from '../../features/memberships/api';
 import { useMakerspace } from '../../features/makerspaces/api';
-import { MakerspaceFrame } from '../makerspace-frame';
+import { JoinedBanner } from '../../features/invites/components/joined-banner';
 import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
+
+// The overview is for the people inside; visitors' first page does without its code.
+const MakerspaceOverview = lazy(() =>
+  import('./makerspace-overview').then((module) => ({ default: module.MakerspaceOverview })),
+);
+
+function OverviewLoading() {
+  return (
+    <Container className="py-8 sm:py-12">
+      <DashboardSkeletonLite />
+    </Container>
+  );
+}
+
+function DashboardSkeletonLite() {
+  return (
+    <div aria-busy="true">
+      <span className="sr-only">Loading the overview…</span>
+      <Skeleton className="h-4 w-40" />
+      <Skeleton className="mt-3 h-9 w-80 max-w-full" />
+      <Skeleton className="mt-10 h-64 rounded-2xl" />
+    </div>
+  );
+}
 
 function MakerspaceSkeleton() {
   return (
@@ -54,58 +72,6 @@ function MakerspaceNotFound() {
   );
 }
 
-/** Shown once an invite has made the visitor a member (the invite page lands here). */
-function JoinedBanner({ name }: { name: string }) {
-  return (
-    <p
-      role="status"
-      className="mb-6 flex items-center gap-3 rounded-2xl border border-cave-200 bg-cave-50 px-5 py-4 text-cave-900"
-    >
-      <CheckIcon className="size-5 shrink-0 text-cave-700" aria-hidden />
-      <span>
-        <strong className="font-semibold">Welcome to {name}.</strong> You are a member now; the
-        makerspace is among yours in MakrCave.
-      </span>
-    </p>
-  );
-}
-
-/** The overview of a makerspace for the people inside it. */
-function MakerspaceOverview({ slug, canBook }: { slug: string; canBook: boolean }) {
-  const [params] = useSearchParams();
-  const dashboard = useMakerspaceDashboard(slug);
-  const name = dashboard.data?.space.name;
-  useDocumentTitle(name ?? 'Makerspace');
-  return (
-    <MakerspaceFrame
-      slug={slug}
-      eyebrow={
-        dashboard.data ? (
-          <span className="inline-flex items-center gap-1.5">
-            <MapPinIcon className="size-4" />
-            {dashboard.data.space.city}, {dashboard.data.space.country}
-          </span>
-        ) : undefined
-      }
-      title={name ?? <Skeleton className="h-9 w-72 max-w-full" />}
-      description={dashboard.data?.space.tagline}
-    >
-      {name && params.get('joined') === '1' ? <JoinedBanner name={name} /> : null}
-      {dashboard.isPending ? (
-        <DashboardSkeleton />
-      ) : dashboard.isError ? (
-        <ServiceErrorState
-          error={dashboard.error}
-          subject="the overview"
-          onRetry={() => void dashboard.refetch()}
-        />
-      ) : (
-        <DashboardView dashboard={dashboard.data} canBook={canBook} />
-      )}
-    </MakerspaceFrame>
-  );
-}
-
 /**
  * A makerspace: its overview for the people who belong there (and MakrCave's admins), its
  * public page for everyone else.
@@ -114,7 +80,11 @@ export function MakerspacePage() {
   const { slug = '' } = useParams();
   const access = useMakerspaceAccess(slug);
   if (access.status === 'known' && access.isInside)
-    return <MakerspaceOverview slug={slug} canBook={access.book} />;
+    return (
+      <Suspense fallback={<OverviewLoading />}>
+        <MakerspaceOverview slug={slug} canBook={access.book} />
+      </Suspense>
+    );
   return <PublicMakerspacePage slug={slug} />;
 }
 

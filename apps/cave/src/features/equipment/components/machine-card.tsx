@@ -1,4 +1,5 @@
-import { equipmentTypeLabels, type MachineSummary } from '@makrx/contracts';
+import type { MachineSummary } from '@makrx/contracts';
+import { equipmentTypeLabels } from '@makrx/contracts/equipment-types';
 import { Badge, buttonClasses, Card, CoverArt, MapPinIcon, Skeleton } from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';

@@ -1,4 +1,5 @@
-import { equipmentTypeLabels, type MachineDetail } from '@makrx/contracts';
+import type { MachineDetail } from '@makrx/contracts';
+import { equipmentTypeLabels } from '@makrx/contracts/equipment-types';
 import { Badge, Card, CoverArt } from '@makrx/ui';
 import type { ReactNode } from 'react';
 import {
