@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { cx } from './class-names';
 import { CheckIcon, ChevronDownIcon } from './icons';
 
@@ -19,6 +19,8 @@ export interface ContextSwitcherProps {
   currentHref?: string;
   /** The button's text when no option is in force. */
   placeholder: string;
+  /** Stands in for the text on phones, where the header has no room for a name. */
+  icon: ReactNode;
 }
 
 /**
@@ -31,6 +33,7 @@ export function ContextSwitcher({
   options,
   currentHref,
   placeholder,
+  icon,
 }: ContextSwitcherProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -60,12 +63,18 @@ export function ContextSwitcher({
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((isOpen) => !isOpen)}
-        className="flex h-9 max-w-44 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-ink-800 ring-1 ring-ink-200 ring-inset hover:bg-ink-50 hover:text-ink-950 sm:max-w-60"
+        className="flex h-10 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-ink-800 ring-1 ring-ink-200 ring-inset hover:bg-ink-50 hover:text-ink-950 sm:h-9 sm:max-w-60"
       >
         <span className="sr-only">{label}: </span>
-        <span className="truncate">{current?.label ?? placeholder}</span>
+        <span aria-hidden="true" className="text-lg text-ink-700 sm:hidden">
+          {icon}
+        </span>
+        <span className="sr-only truncate sm:not-sr-only">{current?.label ?? placeholder}</span>
         <ChevronDownIcon
-          className={cx('size-4 shrink-0 text-ink-500 transition-transform', open && 'rotate-180')}
+          className={cx(
+            'hidden size-4 shrink-0 text-ink-500 transition-transform sm:block',
+            open && 'rotate-180',
+          )}
         />
       </button>
       <div

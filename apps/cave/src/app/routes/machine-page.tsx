@@ -45,15 +45,22 @@ function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: stri
         onRetry={() => void machine.refetch()}
       />
     );
-  return (
+  const maintenance = <MaintenancePanel slug={slug} machine={machine.data} canManage={canManage} />;
+  // Those who run the machine get its controls beside it; members its maintenance.
+  return canManage ? (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-8">
         <MachineFacts machine={machine.data} />
-        <MaintenancePanel slug={slug} machine={machine.data} canManage={canManage} />
+        {maintenance}
       </div>
-      <aside className="space-y-6">
-        {canManage ? <MachineAdmin slug={slug} machine={machine.data} /> : null}
+      <aside>
+        <MachineAdmin slug={slug} machine={machine.data} />
       </aside>
+    </div>
+  ) : (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <MachineFacts machine={machine.data} />
+      <div className="min-w-0">{maintenance}</div>
     </div>
   );
 }

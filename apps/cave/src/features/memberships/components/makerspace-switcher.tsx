@@ -1,4 +1,4 @@
-import { ContextSwitcher } from '@makrx/ui';
+import { BuildingIcon, ContextSwitcher } from '@makrx/ui';
 import { makerspaceSlugOf, paths } from '../../../paths';
 import { useMyMakerspaces } from '../api';
 import { lastMakerspace } from '../last-makerspace';
@@ -20,6 +20,7 @@ export function MakerspaceSwitcher({ pathname }: { pathname: string }) {
     <ContextSwitcher
       label="Your makerspaces"
       placeholder="Your makerspaces"
+      icon={<BuildingIcon />}
       currentHref={current ? paths.makerspace(current) : undefined}
       options={items.map(({ makerspace, roles }) => ({
         href: paths.makerspace(makerspace.slug),

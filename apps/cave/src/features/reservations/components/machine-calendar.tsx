@@ -118,7 +118,9 @@ export default function MachineCalendar({ slug, machine }: MachineCalendarProps)
             center: 'title',
             right: 'timeGridDay,timeGridWeek',
           }}
-          buttonText={{ today: 'Today', day: 'Day', week: 'Week' }}
+          // Words rather than icon fonts, which screen readers announce as unnamed images.
+          buttonIcons={false}
+          buttonText={{ prev: 'Previous', next: 'Next', today: 'Today', day: 'Day', week: 'Week' }}
           firstDay={1}
           locale="en-gb"
           allDaySlot={false}
