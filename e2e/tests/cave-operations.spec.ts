@@ -40,6 +40,9 @@ test.describe('Running a makerspace in MakrCave', () => {
     await expect(
       page.getByRole('banner').getByRole('button', { name: /Your makerspaces/ }),
     ).toContainText('MakrX Hub Bengaluru');
+    await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText(
+      'Formlabs Form 3+',
+    );
     await expectAccessible(page);
     await screenshot(page, 'cave-overview-admin');
 
@@ -66,6 +69,14 @@ test.describe('Running a makerspace in MakrCave', () => {
     await dialog.getByRole('button', { name: 'Change role' }).click();
     await expect(dialog.getByRole('alert')).toContainText('last admin');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Features read by name and description, never as ENABLE_… constants.
+    await sections(page).getByRole('link', { name: 'Features' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Features' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText('ENABLE_');
+    await expectAccessible(page);
+    await screenshot(page, 'cave-features');
   });
 
   test('a member books a free slot on a machine calendar, sees it in My bookings and cancels it', async ({

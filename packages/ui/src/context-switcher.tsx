@@ -69,7 +69,7 @@ export function ContextSwitcher({
         <span aria-hidden="true" className="text-lg text-ink-700 sm:hidden">
           {icon}
         </span>
-        <span className="sr-only truncate sm:not-sr-only">{current?.label ?? placeholder}</span>
+        <span className="truncate max-sm:sr-only">{current?.label ?? placeholder}</span>
         <ChevronDownIcon
           className={cx(
             'hidden size-4 shrink-0 text-ink-500 transition-transform sm:block',

@@ -10,7 +10,15 @@ import { MakerspaceFrame } from '../makerspace-frame';
 import { JoinedBanner } from '../../features/invites/components/joined-banner';
 
 /** The overview of a makerspace for the people inside it. */
-export function MakerspaceOverview({ slug, canBook }: { slug: string; canBook: boolean }) {
+export function MakerspaceOverview({
+  slug,
+  canBook,
+  canManage,
+}: {
+  slug: string;
+  canBook: boolean;
+  canManage: boolean;
+}) {
   const [params] = useSearchParams();
   const dashboard = useMakerspaceDashboard(slug);
   const name = dashboard.data?.space.name;
@@ -39,7 +47,7 @@ export function MakerspaceOverview({ slug, canBook }: { slug: string; canBook: b
           onRetry={() => void dashboard.refetch()}
         />
       ) : (
-        <DashboardView dashboard={dashboard.data} canBook={canBook} />
+        <DashboardView dashboard={dashboard.data} canBook={canBook} canManage={canManage} />
       )}
     </MakerspaceFrame>
   );

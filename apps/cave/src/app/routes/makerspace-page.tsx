@@ -82,7 +82,7 @@ export function MakerspacePage() {
   if (access.status === 'known' && access.isInside)
     return (
       <Suspense fallback={<OverviewLoading />}>
-        <MakerspaceOverview slug={slug} canBook={access.book} />
+        <MakerspaceOverview slug={slug} canBook={access.book} canManage={access.manageEquipment} />
       </Suspense>
     );
   return <PublicMakerspacePage slug={slug} />;

@@ -1,5 +1,6 @@
 import {
   ArrowRightIcon,
+  Badge,
   CalendarIcon,
   Card,
   ClockIcon,
@@ -12,6 +13,7 @@ import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';
 import { makerspaceTimeZone } from '../../../time-zone';
 import { MachineGrid } from '../../equipment/components/machine-card';
+import { equipmentStatusDisplay } from '../../makerspaces/equipment-presentation';
 import { bookingStatusDisplay, formatSlot } from '../../reservations/presentation';
 import type { MakerspaceDashboard } from '../api';
 
@@ -92,14 +94,45 @@ function MyUpcoming({ dashboard }: { dashboard: MakerspaceDashboard }) {
   );
 }
 
-/** A makerspace's overview for its people: machines and their status, my bookings, the visit. */
-export function DashboardView({
-  dashboard,
-  canBook,
-}: {
+/** Machines out of service, for the people who run them: each a link to put it right. */
+function NeedsAttention({ dashboard }: { dashboard: MakerspaceDashboard }) {
+  const down = dashboard.machines.filter(
+    (machine) => machine.status === 'maintenance' || machine.status === 'offline',
+  );
+  if (down.length === 0)
+    return (
+      <p className="rounded-2xl border border-emerald-200 bg-emerald-50 p-5 text-sm text-emerald-900">
+        Every machine is in service.
+      </p>
+    );
+  return (
+    <ul className="divide-y divide-amber-200 rounded-2xl border border-amber-200 bg-amber-50/60">
+      {down.map((machine) => (
+        <li key={machine.id} className="flex items-center justify-between gap-3 px-4 py-3">
+          <Link
+            to={paths.machine(dashboard.space.slug, machine.slug)}
+            className="min-w-0 truncate text-sm font-medium text-ink-950 hover:underline"
+          >
+            {machine.name}
+          </Link>
+          <Badge tone={equipmentStatusDisplay[machine.status].tone} dot>
+            {equipmentStatusDisplay[machine.status].label}
+          </Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface DashboardViewProps {
   dashboard: MakerspaceDashboard;
   canBook: boolean;
-}) {
+  /** Admins and service providers: shown what needs their attention. */
+  canManage: boolean;
+}
+
+/** A makerspace's overview for its people: machines and their status, my bookings, the visit. */
+export function DashboardView({ dashboard, canBook, canManage }: DashboardViewProps) {
   const { space, machines } = dashboard;
   const count = (status: string) => machines.filter((machine) => machine.status === status).length;
   return (
@@ -135,6 +168,11 @@ export function DashboardView({
         </Section>
 
         <div className="space-y-10">
+          {canManage ? (
+            <Section id="attention-heading" title="Needs attention">
+              <NeedsAttention dashboard={dashboard} />
+            </Section>
+          ) : null}
           <Section
             id="my-bookings-heading"
             title="Your upcoming bookings"

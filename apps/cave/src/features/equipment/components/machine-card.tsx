@@ -43,6 +43,13 @@ export function MachineCard({ slug, machine, canBook }: MachineCardProps) {
             </Link>
           </h3>
           {makeAndModel ? <p className="truncate text-sm text-ink-600">{makeAndModel}</p> : null}
+          {machine.location ? (
+            <p className="mt-0.5 flex items-center gap-1 truncate text-xs text-ink-600">
+              <MapPinIcon className="size-3.5 shrink-0" />
+              <span className="sr-only">Location: </span>
+              {machine.location}
+            </p>
+          ) : null}
         </div>
       </div>
       <div className="mt-auto flex flex-wrap items-center justify-between gap-3 border-t border-ink-100 px-4 py-3">
@@ -53,12 +60,6 @@ export function MachineCard({ slug, machine, canBook }: MachineCardProps) {
           <span className="text-ink-800 tabular-nums">
             <HourlyRate cents={machine.hourlyRateCents} />
           </span>
-          {machine.location ? (
-            <span className="hidden items-center gap-1 text-ink-600 sm:flex">
-              <MapPinIcon className="size-3.5" />
-              {machine.location}
-            </span>
-          ) : null}
         </div>
         {canBook && takesBookings(machine) ? (
           <Link

@@ -74,7 +74,7 @@ function MemberRow({
   };
 
   return (
-    <li className="grid gap-3 p-4 md:grid-cols-[minmax(0,1fr)_11rem_6.5rem_auto] md:items-center md:gap-4 md:px-5">
+    <li className="grid gap-3 p-4 md:grid-cols-[minmax(0,1fr)_11rem_6.5rem_11rem] md:items-center md:gap-4 md:px-5">
       <div className="flex min-w-0 items-center gap-3">
         <Avatar name={member.displayName} size="sm" />
         <div className="min-w-0">
@@ -105,28 +105,30 @@ function MemberRow({
           ))}
         </select>
       </div>
-      <div>
-        <Badge tone={suspended ? 'warning' : 'success'} dot>
-          {suspended ? 'Suspended' : 'Active'}
-        </Badge>
-      </div>
-      <div className="flex flex-wrap gap-1 md:justify-end">
-        <Button
-          size="sm"
-          variant="ghost"
-          onClick={() => ask({ kind: suspended ? 'reinstate' : 'suspend' })}
-        >
-          {suspended ? 'Reinstate' : 'Suspend'}
-          <span className="sr-only"> {member.displayName}</span>
-        </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          className="text-red-700 hover:bg-red-50 hover:text-red-800"
-          onClick={() => ask({ kind: 'remove' })}
-        >
-          Remove<span className="sr-only"> {member.displayName}</span>
-        </Button>
+      <div className="flex items-center justify-between gap-2 md:contents">
+        <div>
+          <Badge tone={suspended ? 'warning' : 'success'} dot>
+            {suspended ? 'Suspended' : 'Active'}
+          </Badge>
+        </div>
+        <div className="flex flex-wrap gap-1 md:justify-end">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => ask({ kind: suspended ? 'reinstate' : 'suspend' })}
+          >
+            {suspended ? 'Reinstate' : 'Suspend'}
+            <span className="sr-only"> {member.displayName}</span>
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-red-700 hover:bg-red-50 hover:text-red-800"
+            onClick={() => ask({ kind: 'remove' })}
+          >
+            Remove<span className="sr-only"> {member.displayName}</span>
+          </Button>
+        </div>
       </div>
       <p role="status" className="sr-only">
         {announcement}
@@ -174,7 +176,7 @@ export function MemberList({
     <div className="rounded-2xl border border-ink-200 bg-white shadow-card">
       <div
         aria-hidden="true"
-        className="hidden grid-cols-[minmax(0,1fr)_11rem_6.5rem_auto] gap-4 border-b border-ink-200 bg-ink-50 px-5 py-3 text-xs font-semibold tracking-wide text-ink-600 uppercase md:grid rounded-t-2xl"
+        className="hidden grid-cols-[minmax(0,1fr)_11rem_6.5rem_11rem] gap-4 border-b border-ink-200 bg-ink-50 px-5 py-3 text-xs font-semibold tracking-wide text-ink-600 uppercase md:grid rounded-t-2xl"
       >
         <span>Member</span>
         <span>Role</span>
