@@ -18,7 +18,7 @@ function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: stri
   const canManage = access.status === 'known' && access.manageEquipment;
   if (machine.isPending)
     return (
-      <div aria-busy="true" className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div aria-busy="true" className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <span className="sr-only">Loading the machine…</span>
         <Skeleton className="h-96 rounded-2xl" />
         <Skeleton className="h-64 rounded-2xl" />
@@ -48,7 +48,7 @@ function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: stri
   const maintenance = <MaintenancePanel slug={slug} machine={machine.data} canManage={canManage} />;
   // Those who run the machine get its controls beside it; members its maintenance.
   return canManage ? (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-8">
         <MachineFacts machine={machine.data} />
         {maintenance}
@@ -58,7 +58,7 @@ function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: stri
       </aside>
     </div>
   ) : (
-    <div className="grid gap-8 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
       <MachineFacts machine={machine.data} />
       <div className="min-w-0">{maintenance}</div>
     </div>

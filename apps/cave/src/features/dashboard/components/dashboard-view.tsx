@@ -144,7 +144,7 @@ export function DashboardView({ dashboard, canBook, canManage }: DashboardViewPr
         <Stat label="Offline" value={count('offline')} />
       </dl>
 
-      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Section
           id="machines-heading"
           title="Machines"
@@ -222,7 +222,7 @@ export function DashboardSkeleton() {
           <Skeleton key={index} className="h-24 rounded-2xl" />
         ))}
       </div>
-      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Skeleton className="h-80 rounded-2xl" />
         <Skeleton className="h-56 rounded-2xl" />
       </div>
