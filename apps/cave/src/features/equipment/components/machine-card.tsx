@@ -84,7 +84,7 @@ export function MachineGrid({
   canBook: boolean;
 }) {
   return (
-    <ul className="grid gap-4 md:grid-cols-2">
+    <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {machines.map((machine) => (
         <li key={machine.id}>
           <MachineCard slug={slug} machine={machine} canBook={canBook} />
@@ -98,7 +98,7 @@ export function MachineGridSkeleton({ count = 4 }: { count?: number }) {
   return (
     <div aria-busy="true">
       <span className="sr-only">Loading machines…</span>
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {Array.from({ length: count }, (_, index) => (
           <Skeleton key={index} className="h-36 rounded-2xl" />
         ))}
