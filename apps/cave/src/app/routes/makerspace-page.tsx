@@ -79,6 +79,8 @@ function MakerspaceNotFound() {
 export function MakerspacePage() {
   const { slug = '' } = useParams();
   const access = useMakerspaceAccess(slug);
+  // Until a signed-in person's roles are known, neither page is the right one to flash.
+  if (access.status === 'loading') return <OverviewLoading />;
   if (access.status === 'known' && access.isInside)
     return (
       <Suspense fallback={<OverviewLoading />}>
