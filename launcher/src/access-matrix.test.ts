@@ -138,6 +138,19 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 404,
     },
   },
+  // The demo makerspace's last week of use; members and those outside the cave are refused.
+  analyticsDashboard: {
+    read: {
+      service: 'cave',
+      method: 'GET',
+      path: () => {
+        const day = (daysAgo: number) =>
+          new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+        return `/api/v1/makerspaces/makrx-hub-bengaluru/analytics?from=${day(7)}&to=${day(0)}`;
+      },
+      allowed: 200,
+    },
+  },
   makerProfiles: {
     read: { service: 'auth', method: 'GET', path: '/api/v1/profiles/ananya-rao', allowed: 200 },
   },
@@ -192,7 +205,6 @@ const waiting: Partial<Record<Feature, string>> = {
   communityFeatures: 'the MakrX.org hub (follows, feed, members directory)',
   projectManagement: 'projects and BOMs (today only public projects are read, by anyone)',
   billingManagement: 'MakrCave operations (billing)',
-  analyticsDashboard: 'MakrCave operations (analytics)',
   uploadFilesForQuotes: 'fabrication (3D model upload and quotes)',
   serviceProviderTools: 'fabrication (provider job queue)',
 };

@@ -12,6 +12,7 @@ export const paths = {
     `${space(slug)}/equipment/${encodeURIComponent(machine)}/calendar`,
   members: (slug: string) => `${space(slug)}/members`,
   features: (slug: string) => `${space(slug)}/manage/features`,
+  analytics: (slug: string) => `${space(slug)}/analytics`,
 } as const;
 
 /** The makerspace a cave path is about, if any: `/makerspaces/<slug>/…`. */

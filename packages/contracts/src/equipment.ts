@@ -44,7 +44,8 @@ const machineFields = {
   location: text(120),
   specifications: equipmentSpecifications,
   hourlyRateCents: z.number().int().nonnegative().max(10_000_000),
-  requiresTraining: z.boolean(),
+  /** The training a member must have passed to book it (one of the makerspace's); null: none. */
+  trainingId: z.uuid().nullable(),
 };
 
 export const machineInput = z.strictObject({
@@ -53,7 +54,7 @@ export const machineInput = z.strictObject({
   model: machineFields.model.default(''),
   location: machineFields.location.default(''),
   specifications: machineFields.specifications.default({}),
-  requiresTraining: machineFields.requiresTraining.default(false),
+  trainingId: machineFields.trainingId.default(null),
 });
 export type MachineInput = z.input<typeof machineInput>;
 
@@ -88,8 +89,9 @@ export const machineSummary = z.object({
   location: z.string(),
   specifications: equipmentSpecifications,
   hourlyRateCents: z.number().int(),
+  /** Whether booking it needs a pass: the same as `training !== null`. */
   requiresTraining: z.boolean(),
-  trainingId: z.uuid().nullable(),
+  training: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   status: equipmentStatus,
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

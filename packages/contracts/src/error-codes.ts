@@ -47,12 +47,27 @@ export const errorCodes = {
     'Another booking of the machine overlaps the slot; details: { taken: { startsAt, endsAt } }.',
   MAINTENANCE_SCHEDULED:
     'Maintenance is scheduled on the machine during the slot; details: { maintenance: { startsAt, endsAt } }.',
-  TRAINING_REQUIRED: 'The machine is booked only by members who passed its training.',
+  TRAINING_REQUIRED:
+    'The machine is booked only by members holding a valid pass of its training; details: { training: { id, name }, nextSession: { id, startsAt, seatsLeft } | null }.',
   EQUIPMENT_UNAVAILABLE: 'The machine is archived or offline and takes no bookings.',
   RESERVATION_STARTED:
     'The booking has started (or ended): it can no longer be cancelled; details: { status }.',
   RESERVATION_NOT_CHECKABLE:
     'Check-in is open from 15 minutes before the start to the end of a booked slot; check-out after check-in; details: { status }.',
+
+  // Cave service: trainings
+  TRAINING_NAME_TAKEN: 'The makerspace already has a training of this name.',
+  TRAINING_ARCHIVED: 'The training is archived: it takes no sessions, passes or machines.',
+  TRAINING_IN_USE:
+    'The training is still required by machines; details: { machines: [name] }. Set their training first.',
+  SESSION_FULL: 'Every seat of the training session is taken; details: { seats }.',
+  SESSION_PAST: 'The training session has started or ended: sign-ups and changes are closed.',
+  SESSION_CANCELLED: 'The training session was cancelled.',
+  ALREADY_SIGNED_UP: 'The caller already holds a seat in this training session.',
+  SEATS_BELOW_SIGNUPS:
+    'A session cannot have fewer seats than members signed up; details: { signedUp }.',
+  NOT_A_MEMBER: 'The person named is not a member of this makerspace.',
+  PASS_REVOKED: 'The training pass was already revoked.',
 
   // Store service: cart and checkout
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',

@@ -6,6 +6,8 @@ export * from './catalog';
 export * from './catalog-admin';
 export * from './equipment';
 export * from './reservations';
+export * from './trainings';
+export * from './analytics';
 export * from './makerspaces';
 export * from './profiles';
 export * from './user-admin';

@@ -1,4 +1,5 @@
 import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { analyticsRoutes } from './modules/analytics/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';
@@ -10,14 +11,18 @@ import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectRoutes } from './modules/projects/routes';
+import { seedDemoBookingMonth } from './modules/reservations/demo-reservations';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
 import { searchRoutes } from './modules/search/routes';
+import { seedDemoTrainings } from './modules/trainings/demo-trainings';
+import { trainingAdminRoutes } from './modules/trainings/admin-routes';
+import { trainingRoutes } from './modules/trainings/routes';
 
 export const caveService: ServiceDefinition = {
   name: 'cave',
   title: 'MakrCave API',
   description:
-    'Makerspaces, equipment, reservations, members, projects and service jobs of MakrCave.',
+    'Makerspaces, equipment, trainings, reservations, members, projects and service jobs of MakrCave.',
   env: serviceEnv('cave'),
   audience: 'makrcave-backend',
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
@@ -29,6 +34,9 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: inviteRoutes },
     { prefix: '/api/v1', plugin: equipmentRoutes },
     { prefix: '/api/v1', plugin: reservationRoutes },
+    { prefix: '/api/v1', plugin: trainingRoutes },
+    { prefix: '/api/v1', plugin: trainingAdminRoutes },
+    { prefix: '/api/v1', plugin: analyticsRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
@@ -39,6 +47,8 @@ export const caveService: ServiceDefinition = {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);
     await seedDemoEquipment(db);
+    await seedDemoTrainings(db);
+    await seedDemoBookingMonth(db);
     await seedDemoProjects(db);
   },
 };

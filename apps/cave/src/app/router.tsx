@@ -28,6 +28,11 @@ const MakerspaceFeaturesPage = page(
 );
 const ProjectsPage = page(() => import('./routes/projects-page'), 'ProjectsPage');
 const ProjectPage = page(() => import('./routes/project-page'), 'ProjectPage');
+// Analytics and their chart library load only on that page.
+const AnalyticsPage = page(
+  () => import('../features/analytics/components/analytics-page'),
+  'AnalyticsPage',
+);
 // Only invitees open it, from their mail.
 const InviteAcceptPage = page(() => import('./routes/invite-accept-page'), 'InviteAcceptPage');
 
@@ -56,6 +61,7 @@ export const router = createBrowserRouter([
       },
       { path: 'makerspaces/:slug/members', element: onDemand(MembersPage) },
       { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
+      { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },
       { path: 'bookings', element: onDemand(MyBookingsPage) },
       { path: 'projects', element: onDemand(ProjectsPage) },
       { path: 'projects/:slug', element: onDemand(ProjectPage) },

@@ -15,6 +15,7 @@ describe('makerspace roles', () => {
       manageMembers: false,
       book: true,
       manageFeatures: false,
+      viewAnalytics: false,
     });
   });
 
@@ -22,6 +23,7 @@ describe('makerspace roles', () => {
     const provider = abilitiesOf(['store_customer'], ['service_provider']);
     expect(provider.manageEquipment).toBe(true);
     expect(provider.manageMembers).toBe(false);
+    expect(provider.viewAnalytics).toBe(true);
   });
 
   it('lets a makerspace admin manage everything there', () => {

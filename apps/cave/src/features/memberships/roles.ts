@@ -34,6 +34,8 @@ export interface MakerspaceAbilities {
   book: boolean;
   /** The makerspace's features (spec 5, "Flag Governance"). */
   manageFeatures: boolean;
+  /** The analytics dashboard: admins and service providers, not members. */
+  viewAnalytics: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export function abilitiesOf(
     manageMembers: admin,
     book: runsMakrCave || heldHere.length > 0,
     manageFeatures: admin,
+    viewAnalytics: admin || provider,
   };
 }
 
@@ -65,4 +68,5 @@ export const noAbilities: MakerspaceAbilities = {
   manageMembers: false,
   book: false,
   manageFeatures: false,
+  viewAnalytics: false,
 };

@@ -2,9 +2,9 @@ import type { EquipmentSpecifications } from '@makrx/contracts';
 import { makrcaveSchema, users } from '@makrx/db/schema';
 import { sql } from 'drizzle-orm';
 import {
-  boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { makerspaces } from '../makerspaces/tables';
+import { trainings } from '../trainings/tables';
 
 /** The machines of a makerspace; archived ones stay for their history and bookings. */
 export const equipment = makrcaveSchema.table(
@@ -50,14 +51,22 @@ export const equipment = makrcaveSchema.table(
       .notNull()
       .default('available'),
     hourlyRateCents: integer('hourly_rate_cents').notNull().default(0),
-    requiresTraining: boolean('requires_training').notNull().default(false),
-    /** The training a booking needs; its table (and foreign key) comes with trainings. */
+    /**
+     * The training a booking needs (null: none), one of the makerspace's own: the foreign key
+     * names the makerspace too. Trainings are archived, never deleted, so it holds for good.
+     */
     trainingId: uuid('training_id'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({
+      name: 'equipment_training_fk',
+      columns: [t.trainingId, t.makerspaceId],
+      foreignColumns: [trainings.id, trainings.makerspaceId],
+    }),
+    index('equipment_training_idx').on(t.trainingId),
     check(
       'equipment_status_known',
       sql`${t.status} in ('available', 'in_use', 'maintenance', 'offline')`,

@@ -5,6 +5,7 @@ import type {
   InviteCreate,
   InviteStatus,
   MakerspaceInvite,
+  PendingInvite,
 } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { AppError, conflict, notFound, requestNotification } from '@makrx/service-kit';
@@ -282,6 +283,22 @@ export async function acceptInvite(
     });
   });
   return { makerspace: space, role: invite.role };
+}
+
+/**
+ * A pending invite by its token, for the identity provider: an invitee who signs up from the
+ * mailed link has shown they read that mailbox. Reading changes nothing; only
+ * `acceptInvite` uses the token up.
+ */
+export async function pendingInviteByToken(db: Database, token: string): Promise<PendingInvite> {
+  const invite = await inviteByToken(db, hashOf(token));
+  refuseUnusable(invite.status);
+  const space = await makerspaceOf(db, invite.makerspaceId);
+  return {
+    email: invite.email,
+    makerspace: { slug: space.slug, name: space.name },
+    role: invite.role,
+  };
 }
 
 const roleLabels: Record<MakerspaceRole, string> = {

@@ -256,3 +256,28 @@ export async function removeMember(
     }),
   });
 }
+
+/**
+ * How many people joined the makerspace in each local month (`YYYY-MM`) of `[startsAt,
+ * endsAt)`: each counted once, at their first role there, for analytics.
+ */
+export async function newMembersByMonth(
+  db: Database,
+  makerspaceId: string,
+  period: { startsAt: string; endsAt: string; timeZone: string },
+): Promise<{ month: string; newMembers: number }[]> {
+  const { rows } = await db.execute<{ month: string; newMembers: number }>(sql`
+    with joined as (
+      select ${memberships.userId}, min(${memberships.joinedAt}) as at
+      from ${memberships}
+      where ${memberships.makerspaceId} = ${makerspaceId}
+      group by ${memberships.userId}
+    )
+    select to_char(at at time zone ${period.timeZone}, 'YYYY-MM') as month,
+      count(*)::int as "newMembers"
+    from joined
+    where at >= ${period.startsAt}::timestamptz and at < ${period.endsAt}::timestamptz
+    group by 1
+    order by 1`);
+  return rows;
+}

@@ -169,7 +169,6 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
   });
 
   it('refuses bad slots, maintenance, machines out of use and trainings, changing nothing', async () => {
-    await addMachine('laser-trained', { requiresTraining: true });
     await addMachine('laser-off');
     await addMachine('laser-gone');
     await addMachine('laser-serviced');
@@ -192,7 +191,7 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
       ['laser-a', { startsAt: 'tomorrow', endsAt: 'later' }, 400, 'VALIDATION_FAILED'],
       ['laser-a', { ...slot(4), userId: ids.hubOther }, 400, 'VALIDATION_FAILED'],
       ['laser-serviced', slot(3.05), 409, 'MAINTENANCE_SCHEDULED'],
-      ['laser-trained', slot(4), 403, 'TRAINING_REQUIRED'],
+      ['xtool-p2-55-w-co', slot(4), 403, 'TRAINING_REQUIRED'],
       ['laser-off', slot(4), 409, 'EQUIPMENT_UNAVAILABLE'],
       ['laser-gone', slot(4), 409, 'EQUIPMENT_UNAVAILABLE'],
       ['no-such-machine', slot(4), 404, 'NOT_FOUND'],
@@ -204,8 +203,8 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
     }
     const maintenance = await call('POST', bookingsOf('laser-serviced'), 'hubMember', slot(3.05));
     expect(maintenance.body.error.details).toEqual({ maintenance: window });
-    const training = await call('POST', bookingsOf('laser-trained'), 'hubMember', slot(4));
-    expect(training.body.error.message).toMatch(/needs a training/);
+    const training = await call('POST', bookingsOf('xtool-p2-55-w-co'), 'hubMember', slot(4));
+    expect(training.body.error.message).toMatch(/after passing Laser cutter safety/);
     expect(await cave.app.db.select({ id: reservations.id }).from(reservations)).toEqual(before);
 
     const tooLong = await call(

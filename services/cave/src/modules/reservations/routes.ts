@@ -89,12 +89,12 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const booked = await bookMachine(
-        app.db,
-        await machineRef(request.params),
-        request.body,
-        actorOf(request),
-      );
+      const booked = await bookMachine(app.db, await machineRef(request.params), request.body, {
+        ...actorOf(request),
+        runsTheMakerspace: await request.access.can('makerspace:admin', {
+          slug: request.params.makerspaceSlug,
+        }),
+      });
       return reply.code(201).send(booked);
     },
   );

@@ -1,9 +1,4 @@
-import {
-  AppError,
-  type Reservation,
-  type ReservationCalendar,
-  type ReservationSlot,
-} from '@makrx/contracts';
+import { type Reservation, type ReservationCalendar, type ReservationSlot } from '@makrx/contracts';
 import type { reservationCalendarQuery, reservationInput } from '@makrx/contracts';
 import {
   auditActor,
@@ -24,10 +19,24 @@ import {
   type MachineRef,
 } from '../equipment/service';
 import { makerspacesById } from '../makerspaces/service';
+import { trainingRefusal } from '../trainings/service';
 import { reservations } from './tables';
 
-/** Who asks for a change, as the audit log records it. */
-export type ReservationActor = AuditRequester;
+/**
+ * Who asks for a change, as the audit log records it; `runsTheMakerspace` when they hold
+ * `makerspace:admin` there (they book machines without a training pass).
+ */
+export type ReservationActor = AuditRequester & { runsTheMakerspace?: boolean };
+
+// How machines were used over a period, for analytics (summed in PostgreSQL).
+export {
+  activeMembersByMonth,
+  bookedHoursByWeekdayHour,
+  machineHoursIn,
+  noShowsByMachineIn,
+  type UsagePeriod,
+  type UsageScope,
+} from './usage';
 
 /** A booking the route names: found only within that makerspace, and only the owner's if set. */
 export interface ReservationRef {
@@ -131,16 +140,25 @@ function refuseUnbookable(machine: Awaited<ReturnType<typeof machineToBook>>) {
       { status: machine.archived ? 'archived' : machine.status },
     );
   }
-  // Trainings come next: until a member's passed training is recorded, a machine that needs
-  // one is booked by nobody.
-  if (machine.requiresTraining) {
-    throw new AppError(
-      403,
-      'TRAINING_REQUIRED',
-      `"${machine.name}" needs a training before it can be booked; ask the makerspace for its next session.`,
-      { trainingId: machine.trainingId },
-    );
-  }
+}
+
+/**
+ * Refuses a member without a valid pass of the training the machine requires (403
+ * TRAINING_REQUIRED, naming the training and its next session with a free seat). Like Fabman's
+ * staff, the makerspace's admins may book it without one: they answer for its use.
+ */
+async function refuseUntrained(
+  tx: Database,
+  machine: Awaited<ReturnType<typeof machineToBook>>,
+  actor: ReservationActor,
+) {
+  if (!machine.trainingId || actor.runsTheMakerspace) return;
+  const refusal = await trainingRefusal(tx, {
+    trainingId: machine.trainingId,
+    userId: actor.userId,
+    machineName: machine.name,
+  });
+  if (refusal) throw refusal;
 }
 
 /** Refuses a slot overlapping maintenance scheduled on the machine, naming the maintenance. */
@@ -200,6 +218,7 @@ export async function bookMachine(
     id = await db.transaction(async (tx) => {
       machine = await machineToBook(tx, ref, 'share');
       refuseUnbookable(machine);
+      await refuseUntrained(tx, machine, actor);
       await refuseMaintenance(tx, machine, slot);
       const [row] = await tx
         .insert(reservations)

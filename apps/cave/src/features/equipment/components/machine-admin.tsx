@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../../paths';
 import { equipmentStatusDisplay } from '../../makerspaces/equipment-presentation';
+import { useTrainings } from '../../trainings/api';
 import { useMachineChanges } from '../api';
 
 interface AdminProps {
@@ -78,6 +79,7 @@ function StatusForm({ slug, machine }: AdminProps) {
 function EditMachine({ slug, machine }: AdminProps) {
   const [open, setOpen] = useState(false);
   const update = useMachineChanges(slug, machine.slug).update;
+  const trainings = useTrainings(slug);
   return (
     <>
       <Button
@@ -107,7 +109,7 @@ function EditMachine({ slug, machine }: AdminProps) {
               model: text('model'),
               location: text('location'),
               hourlyRateCents: Math.round(Number(text('rate')) * 100),
-              requiresTraining: form.get('requiresTraining') === 'on',
+              trainingId: text('trainingId') || null,
             },
             { onSuccess: () => setOpen(false) },
           );
@@ -174,15 +176,30 @@ function EditMachine({ slug, machine }: AdminProps) {
             />
           )}
         </FormField>
-        <label className="flex items-center gap-2 text-sm text-ink-800">
-          <input
-            type="checkbox"
-            name="requiresTraining"
-            defaultChecked={machine.requiresTraining}
-            className="size-4 accent-accent-600"
-          />
-          Members need a training before booking it
-        </label>
+        <FormField
+          label="Training needed"
+          hint="Members book the machine only once they have passed it."
+        >
+          {(field) => (
+            <select
+              {...field}
+              name="trainingId"
+              defaultValue={machine.training?.id ?? ''}
+              className={inputClasses}
+            >
+              <option value="">None: anyone in the makerspace may book it</option>
+              {machine.training &&
+              !trainings.data?.some((training) => training.id === machine.training?.id) ? (
+                <option value={machine.training.id}>{machine.training.name}</option>
+              ) : null}
+              {trainings.data?.map((training) => (
+                <option key={training.id} value={training.id}>
+                  {training.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </FormDialog>
     </>
   );

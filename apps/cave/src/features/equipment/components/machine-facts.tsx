@@ -18,7 +18,7 @@ export function MachineFacts({ machine }: { machine: MachineDetail }) {
     ['Make and model', [machine.make, machine.model].filter(Boolean).join(' ') || '—'],
     ['Location', machine.location || '—'],
     ['Rate', <HourlyRate key="rate" cents={machine.hourlyRateCents} />],
-    ['Training', machine.requiresTraining ? 'Needed before booking' : 'Not needed'],
+    ['Training', machine.training ? `${machine.training.name}, before booking` : 'Not needed'],
     ...specificationRows(machine.specifications),
   ];
   return (

@@ -23,6 +23,7 @@ export function MakerspaceSections({ slug, name }: { slug: string; name: string 
     { label: 'Overview', href: paths.makerspace(slug) },
     { label: 'Equipment', href: paths.equipment(slug) },
     ...(access.manageMembers ? [{ label: 'Members', href: paths.members(slug) }] : []),
+    ...(access.viewAnalytics ? [{ label: 'Analytics', href: paths.analytics(slug) }] : []),
     ...(access.manageFeatures ? [{ label: 'Features', href: paths.features(slug) }] : []),
   ].map((item) => ({
     ...item,
