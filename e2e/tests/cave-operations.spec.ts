@@ -25,6 +25,8 @@ test.describe('Running a makerspace in MakrCave', () => {
   test('a makerspace admin finds their makerspace, and invites someone from the members page', async ({
     page,
   }) => {
+    // Four pages, each checked and photographed at two widths: more than the default allows.
+    test.slow();
     await signInAtCave(page, spaceAdmin);
     const mine = page.getByRole('region', { name: 'My makerspaces' });
     await expect(mine.getByRole('link', { name: 'MakrX Hub Bengaluru' })).toBeVisible();
@@ -82,6 +84,8 @@ test.describe('Running a makerspace in MakrCave', () => {
   test('a member books a free slot on a machine calendar, sees it in My bookings and cancels it', async ({
     page,
   }) => {
+    // Three pages, each checked and photographed at two widths: more than the default allows.
+    test.slow();
     await signInAtCave(page, member, `/makerspaces/${HUB}`);
     await expect(sections(page).getByRole('link', { name: 'Members' })).toHaveCount(0);
     await page.getByRole('link', { name: 'Book Prusa MK4 #1' }).click();
