@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo } from '../memberships/testing';
+import { addPeopleWithTokens } from '../memberships/testing';
 import { recordPastBookings, type PastBooking } from '../reservations/testing';
 
 const HUB = 'makrx-hub-bengaluru';
@@ -166,10 +166,7 @@ describe.each(testDrivers)('MakrCave analytics over %s', (driver) => {
       puneMember: [PUNE, 'member'],
       puneAdmin: [PUNE, 'makerspace_admin'],
     } as const;
-    for (const [username, [space, role]] of Object.entries(people)) {
-      ids[username] = await addMemberTo(cave.app.db, space, username, role);
-      tokens[username] = await issuer.userToken({ id: ids[username], username, realmRoles: [] });
-    }
+    await addPeopleWithTokens(cave.app.db, issuer, people, { ids, tokens });
     tokens.loner = await issuer.userToken({ username: 'loner', realmRoles: [] });
     // The hub opens every day 09:00–21:00 for this test: twelve hours a day to measure against.
     const daily = [{ opens: '09:00', closes: '21:00' }];

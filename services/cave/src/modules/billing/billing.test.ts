@@ -15,7 +15,7 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo } from '../memberships/testing';
+import { addMemberTo, addPeopleWithTokens } from '../memberships/testing';
 import { recordPastMachineUse } from '../reservations/testing';
 import { issueInvoicesForMonth } from './invoices';
 
@@ -103,10 +103,7 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
       puneMember: [PUNE, 'member'],
       puneAdmin: [PUNE, 'makerspace_admin'],
     } as const;
-    for (const [username, [space, role]] of Object.entries(people)) {
-      ids[username] = await addMemberTo(cave.app.db, space, username, role);
-      tokens[username] = await issuer.userToken({ id: ids[username], username, realmRoles: [] });
-    }
+    await addPeopleWithTokens(cave.app.db, issuer, people, { ids, tokens });
     for (const slug of ['trotec-speedy-360', 'prusa-mk4-1', 'bambu-lab-x1-carbon']) {
       const machine = await call('GET', `/api/v1/makerspaces/${HUB}/equipment/${slug}`, 'asha');
       expect(machine.status).toBe(200);

@@ -8,7 +8,7 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo } from '../memberships/testing';
+import { addMemberTo, addPeopleWithTokens } from '../memberships/testing';
 import { makerspacePhotos, makerspaces } from './tables';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -95,10 +95,7 @@ describe.each(testDrivers)('makerspace settings, photos and creation over %s', (
       hubMember: [HUB, 'member'],
       puneAdmin: [PUNE, 'makerspace_admin'],
     } as const;
-    for (const [username, [space, role]] of Object.entries(people)) {
-      ids[username] = await addMemberTo(cave.app.db, space, username, role);
-      tokens[username] = await issuer.userToken({ id: ids[username], username, realmRoles: [] });
-    }
+    await addPeopleWithTokens(cave.app.db, issuer, people, { ids, tokens });
     tokens.superAdmin = await issuer.userToken({
       username: 'root',
       realmRoles: ['super_admin'],

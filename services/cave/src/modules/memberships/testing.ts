@@ -1,4 +1,5 @@
 import type { MakerspaceRole } from '@makrx/auth';
+import type { TestIssuer } from '@makrx/auth/testing';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { makerspaceIdsBySlug } from '../makerspaces/service';
@@ -51,4 +52,21 @@ export async function addMemberTo(
     .returning({ id: users.id });
   await db.insert(memberships).values({ makerspaceId, userId: user!.id, role });
   return user!.id;
+}
+
+/**
+ * Several people, each with a role in a makerspace (`{ username: [slug, role] }`), and a token
+ * each from the test issuer, written into `into.ids` and `into.tokens` by username.
+ */
+export async function addPeopleWithTokens(
+  db: Database,
+  issuer: Pick<TestIssuer, 'userToken'>,
+  people: Record<string, readonly [string, MakerspaceRole]>,
+  into: { ids: Record<string, string>; tokens: Record<string, string> },
+): Promise<void> {
+  for (const [username, [makerspaceSlug, role]] of Object.entries(people)) {
+    const id = await addMemberTo(db, makerspaceSlug, username, role);
+    into.ids[username] = id;
+    into.tokens[username] = await issuer.userToken({ id, username, realmRoles: [] });
+  }
 }

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo } from '../memberships/testing';
+import { addPeopleWithTokens } from '../memberships/testing';
 import { HUB_TIME_ZONE, slot } from './testing';
 
 type Method = 'GET' | 'POST';
@@ -56,10 +56,7 @@ describe.each(testDrivers)('the makerspace dashboard and calendar over %s', (dri
       hubOther: [HUB, 'member'],
       puneMember: [PUNE, 'member'],
     } as const;
-    for (const [username, [space, role]] of Object.entries(people)) {
-      ids[username] = await addMemberTo(cave.app.db, space, username, role);
-      tokens[username] = await issuer.userToken({ id: ids[username], username, realmRoles: [] });
-    }
+    await addPeopleWithTokens(cave.app.db, issuer, people, { ids, tokens });
     booked.mine = await bookToday('prusa-mk4-1', 'hubMember', 10);
     booked.theirs = await bookToday('bambu-lab-x1-carbon', 'hubOther', 12);
     booked.missed = await bookToday('bambu-lab-p1s', 'hubOther', 11);

@@ -6,7 +6,7 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo } from '../memberships/testing';
+import { addMemberTo, addPeopleWithTokens } from '../memberships/testing';
 import { reservations } from './tables';
 import { slot } from './testing';
 
@@ -96,10 +96,7 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
       puneMember: [PUNE, 'member'],
       puneAdmin: [PUNE, 'makerspace_admin'],
     } as const;
-    for (const [username, [space, role]] of Object.entries(people)) {
-      ids[username] = await addMemberTo(cave.app.db, space, username, role);
-      tokens[username] = await issuer.userToken({ id: ids[username], username, realmRoles: [] });
-    }
+    await addPeopleWithTokens(cave.app.db, issuer, people, { ids, tokens });
     await addMachine('laser-a');
   });
   afterAll(async () => {

@@ -15,7 +15,11 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo, seedDemoMembersWithAccounts } from '../memberships/testing';
+import {
+  addMemberTo,
+  addPeopleWithTokens,
+  seedDemoMembersWithAccounts,
+} from '../memberships/testing';
 import { seedDemoTrainings } from './demo-trainings';
 import { trainingPasses, trainingSessions, trainingSignUps } from './tables';
 
@@ -116,10 +120,7 @@ describe.each(testDrivers)('MakrCave trainings over %s', (driver) => {
       puneMember: [PUNE, 'member'],
       puneAdmin: [PUNE, 'makerspace_admin'],
     } as const;
-    for (const [username, [slug, role]] of Object.entries(people)) {
-      ids[username] = await addMemberTo(cave.app.db, slug, username, role);
-      tokens[username] = await issuer.userToken({ id: ids[username], username, realmRoles: [] });
-    }
+    await addPeopleWithTokens(cave.app.db, issuer, people, { ids, tokens });
   });
   afterAll(async () => {
     await cave.close();
