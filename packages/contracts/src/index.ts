@@ -21,3 +21,4 @@ export * from './store-integration';
 export * from './shipping-preferences';
 export * from './makerspace-memberships';
 export * from './makerspace-invites';
+export * from './live';

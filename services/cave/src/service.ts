@@ -1,3 +1,4 @@
+import { liveChannels } from '@makrx/contracts';
 import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
@@ -32,6 +33,9 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
+  // Machine status and bookings for the cave's open pages; the bell's notifications too, so
+  // the cave app needs one stream.
+  live: { channels: [liveChannels.cave, liveChannels.notifications] },
   // Notifications asked for in a transaction reach the auth service from the outbox.
   consumers: [notificationRelay],
   jobs: [markMissedBookings],
