@@ -1,4 +1,5 @@
-import { LIVE_RESYNC, type LiveMessage } from '@makrx/contracts';
+// Types only: the contracts' schemas (zod) would weigh on every app's first page.
+import type { LiveMessage } from '@makrx/contracts';
 import type { Fetch } from '../api-client';
 import { createSseParser } from './sse-parser';
 
@@ -94,7 +95,7 @@ export function connectLive(options: LiveConnectionOptions): LiveConnection {
       return;
     }
     // A stream that came back after a drop without an id to resume from missed what happened.
-    if (attempt > 0 && !lastEventId) options.onMessage({ kind: LIVE_RESYNC });
+    if (attempt > 0 && !lastEventId) options.onMessage({ kind: 'resync' });
     attempt = 0;
     await readStream(response.body);
   };
