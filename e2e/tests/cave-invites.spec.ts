@@ -1,10 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
 /** A store customer who belongs to no makerspace yet. */
 const INVITEE = 'customer@demo.makrx.org';
+/** Someone without a MakrX account. */
+const NEWCOMER = 'new.maker@example.org';
 const HUB = 'makrx-hub-bengaluru';
 
 interface Mail {
@@ -18,9 +20,7 @@ async function inviteLinkFor(email: string): Promise<string> {
   let link = '';
   await expect
     .poll(async () => {
-      const response = await fetch(`${urls.authApi}/dev/mail?to=${encodeURIComponent(email)}`);
-      const mails = ((await response.json()) as { items: Mail[] }).items;
-      const invite = mails.find((mail) => mail.subject.includes('Your invite to'));
+      const invite = (await mailsTo(email)).find((mail) => mail.subject.includes('Your invite to'));
       link = invite?.text.match(/https?:\/\/\S+\/invites\/accept\?token=[\w-]+/)?.[0] ?? '';
       return link;
     })
@@ -28,20 +28,30 @@ async function inviteLinkFor(email: string): Promise<string> {
   return link;
 }
 
+async function mailsTo(email: string): Promise<Mail[]> {
+  const response = await fetch(`${urls.authApi}/dev/mail?to=${encodeURIComponent(email)}`);
+  return ((await response.json()) as { items: Mail[] }).items;
+}
+
+/** A super admin invites `email` to the hub as a member; the mailed link. */
+async function inviteToHub(browser: Browser, email: string): Promise<string> {
+  const token = await superAdminToken(browser);
+  const space = await fetch(`${urls.caveApi}/api/v1/makerspaces/${HUB}`);
+  const { id } = (await space.json()) as { id: string };
+  const invited = await fetch(`${urls.caveApi}/api/v1/makerspaces/${id}/invites`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, role: 'member' }),
+  });
+  expect(invited.status, await invited.clone().text()).toBe(201);
+  return inviteLinkFor(email);
+}
+
 test.describe.serial('Joining a makerspace by invite', () => {
   let link = '';
 
   test('an invite is mailed with a link to accept it', async ({ browser }) => {
-    const token = await superAdminToken(browser);
-    const space = await fetch(`${urls.caveApi}/api/v1/makerspaces/${HUB}`);
-    const { id } = (await space.json()) as { id: string };
-    const invited = await fetch(`${urls.caveApi}/api/v1/makerspaces/${id}/invites`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: INVITEE, role: 'member' }),
-    });
-    expect(invited.status, await invited.clone().text()).toBe(201);
-    link = await inviteLinkFor(INVITEE);
+    link = await inviteToHub(browser, INVITEE);
     expect(link.startsWith(`${urls.cave}/invites/accept?token=`)).toBe(true);
   });
 
@@ -55,7 +65,7 @@ test.describe.serial('Joining a makerspace by invite', () => {
     await expectAccessible(page);
     await screenshot(page, 'cave-invite-sign-in');
 
-    await page.getByRole('button', { name: 'Sign in to accept' }).click();
+    await page.getByRole('button', { name: 'Accept the invite' }).click();
     await page.locator('input[name="username"]').fill(INVITEE);
     await page.locator('input[name="password"]').fill('makrx-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -73,9 +83,33 @@ test.describe.serial('Joining a makerspace by invite', () => {
     await screenshot(page, 'cave-invite-used');
   });
 
+  test('someone new signs up from the link, with no second mail to confirm, and joins', async ({
+    browser,
+    page,
+  }) => {
+    const newcomerLink = await inviteToHub(browser, NEWCOMER);
+    await page.goto(newcomerLink);
+    await page.getByRole('button', { name: 'Accept the invite' }).click();
+    // The provider knows the invite: it names the makerspace and the invited address.
+    await expect(page.getByRole('status')).toContainText('You are invited to join');
+    await expect(page.locator('input[name="username"]')).toHaveValue(NEWCOMER);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await expect(page.locator('input[name="email"]')).toHaveValue(NEWCOMER);
+    await screenshot(page, 'cave-invite-sign-up');
+    await page.locator('input[name="displayName"]').fill('Nia Newcomer');
+    await page.locator('input[name="password"]').fill('a-long-new-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await expect(page).toHaveURL(`${urls.cave}/makerspaces/${HUB}?joined=1`);
+    await expect(page.getByRole('status')).toContainText('You are a member now');
+    expect((await mailsTo(NEWCOMER)).map((mail) => mail.subject)).not.toContain(
+      'Verify your email for MakrX',
+    );
+  });
+
   test('an altered link is refused with a clear message', async ({ page }) => {
     await page.goto(`${urls.cave}/invites/accept?token=not-a-real-token`);
-    await page.getByRole('button', { name: 'Sign in to accept' }).click();
+    await page.getByRole('button', { name: 'Accept the invite' }).click();
     await page.locator('input[name="username"]').fill(INVITEE);
     await page.locator('input[name="password"]').fill('makrx-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -138,6 +138,36 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 404,
     },
   },
+  // The demo makerspace's last week of use; members and those outside the cave are refused.
+  analyticsDashboard: {
+    read: {
+      service: 'cave',
+      method: 'GET',
+      path: () => {
+        const day = (daysAgo: number) =>
+          new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+        return `/api/v1/makerspaces/makrx-hub-bengaluru/analytics?from=${day(7)}&to=${day(0)}`;
+      },
+      allowed: 200,
+    },
+  },
+  // The demo makerspace's invoices: its admins see all, a member their own (both 200); a plan
+  // that is not there is changed by nobody (404 for the write cell's holders).
+  billingManagement: {
+    read: {
+      service: 'cave',
+      method: 'GET',
+      path: '/api/v1/makerspaces/makrx-hub-bengaluru/billing/invoices',
+      allowed: 200,
+    },
+    write: {
+      service: 'cave',
+      method: 'PATCH',
+      path: () => `/api/v1/makerspaces/makrx-hub-bengaluru/billing/plans/${randomUUID()}`,
+      body: () => ({ archived: true }),
+      allowed: 404,
+    },
+  },
   makerProfiles: {
     read: { service: 'auth', method: 'GET', path: '/api/v1/profiles/ananya-rao', allowed: 200 },
   },
@@ -191,8 +221,6 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
 const waiting: Partial<Record<Feature, string>> = {
   communityFeatures: 'the MakrX.org hub (follows, feed, members directory)',
   projectManagement: 'projects and BOMs (today only public projects are read, by anyone)',
-  billingManagement: 'MakrCave operations (billing)',
-  analyticsDashboard: 'MakrCave operations (analytics)',
   uploadFilesForQuotes: 'fabrication (3D model upload and quotes)',
   serviceProviderTools: 'fabrication (provider job queue)',
 };

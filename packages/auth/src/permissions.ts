@@ -74,6 +74,10 @@ export const permissions = {
     realm: ['super_admin'],
     makerspace: { roles: ['makerspace_admin'], in: 'route' },
   },
+  'makerspaces:create': {
+    label: 'open a new makerspace on MakrCave',
+    realm: ['super_admin', 'admin:cave'],
+  },
   'makerspace:admin': {
     label: 'run this makerspace',
     realm: ['super_admin', 'admin:cave'],

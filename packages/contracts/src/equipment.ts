@@ -51,6 +51,30 @@ export type EquipmentSpecifications = z.infer<typeof equipmentSpecifications>;
 
 const text = (max: number) => z.string().trim().max(max);
 
+/**
+ * How a machine may be booked (issue 12, "Reservations"): its longest booking, how long before
+ * the start a booking must be made, and how far ahead. Checked when a member books.
+ */
+const bookingLimitFields = {
+  /** The longest one booking may last, in minutes (at most a week). */
+  maxBookingMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60),
+  /** A booking starts at least this many minutes after it is made. */
+  minLeadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
+  /** A booking starts at most this many days after it is made. */
+  maxDaysAhead: z.number().int().min(1).max(365),
+};
+
+/** What a machine takes when its admin says nothing: four hours, no lead time, 60 days ahead. */
+export const defaultBookingLimits = { maxBookingMinutes: 240, minLeadMinutes: 0, maxDaysAhead: 60 };
+
 /** A machine's own fields, as an admin sets them (its status changes on its own route). */
 const machineFields = {
   name: text(120).min(1),
@@ -61,7 +85,9 @@ const machineFields = {
   location: text(120),
   specifications: equipmentSpecifications,
   hourlyRateCents: z.number().int().nonnegative().max(10_000_000),
-  requiresTraining: z.boolean(),
+  /** The training a member must have passed to book it (one of the makerspace's); null: none. */
+  trainingId: z.uuid().nullable(),
+  ...bookingLimitFields,
 };
 
 export const machineInput = z.strictObject({
@@ -70,7 +96,12 @@ export const machineInput = z.strictObject({
   model: machineFields.model.default(''),
   location: machineFields.location.default(''),
   specifications: machineFields.specifications.default({}),
-  requiresTraining: machineFields.requiresTraining.default(false),
+  trainingId: machineFields.trainingId.default(null),
+  maxBookingMinutes: machineFields.maxBookingMinutes.default(
+    defaultBookingLimits.maxBookingMinutes,
+  ),
+  minLeadMinutes: machineFields.minLeadMinutes.default(defaultBookingLimits.minLeadMinutes),
+  maxDaysAhead: machineFields.maxDaysAhead.default(defaultBookingLimits.maxDaysAhead),
 });
 export type MachineInput = z.input<typeof machineInput>;
 
@@ -105,8 +136,12 @@ export const machineSummary = z.object({
   location: z.string(),
   specifications: equipmentSpecifications,
   hourlyRateCents: z.number().int(),
+  /** Whether booking it needs a pass: the same as `training !== null`. */
   requiresTraining: z.boolean(),
-  trainingId: z.uuid().nullable(),
+  training: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  maxBookingMinutes: z.number().int(),
+  minLeadMinutes: z.number().int(),
+  maxDaysAhead: z.number().int(),
   status: equipmentStatus,
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

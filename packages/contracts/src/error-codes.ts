@@ -49,12 +49,46 @@ export const errorCodes = {
     'Another booking of the machine overlaps the slot; details: { taken: { startsAt, endsAt } }.',
   MAINTENANCE_SCHEDULED:
     'Maintenance is scheduled on the machine during the slot; details: { maintenance: { startsAt, endsAt } }.',
-  TRAINING_REQUIRED: 'The machine is booked only by members who passed its training.',
+  TRAINING_REQUIRED:
+    'The machine is booked only by members holding a valid pass of its training; details: { training: { id, name }, nextSession: { id, startsAt, seatsLeft } | null }.',
   EQUIPMENT_UNAVAILABLE: 'The machine is archived or offline and takes no bookings.',
   RESERVATION_STARTED:
     'The booking has started (or ended): it can no longer be cancelled; details: { status }.',
+  OUTSIDE_OPENING_HOURS:
+    'The slot is not inside one of the makerspace’s opening intervals, in its time zone (422); details: { timeZone, open: [{ startsAt, endsAt }] } for that day.',
+  MAKERSPACE_CLOSED:
+    'The makerspace is closed on a day the slot touches (a closure such as a public holiday; 422); details: { closure }.',
+  BOOKING_TOO_LONG:
+    'The slot is longer than the machine may be booked for at once (422); details: { maxBookingMinutes }.',
+  BOOKING_TOO_SOON:
+    'The slot starts sooner than the machine’s lead time allows (422); details: { minLeadMinutes }.',
+  BOOKING_TOO_FAR_AHEAD:
+    'The slot starts further ahead than the machine may be booked (422); details: { maxDaysAhead }.',
   RESERVATION_NOT_CHECKABLE:
     'Check-in is open from 15 minutes before the start to the end of a booked slot; check-out after check-in; details: { status }.',
+  PLAN_NAME_TAKEN: 'The makerspace already has a membership plan of that name.',
+  PLAN_ARCHIVED: 'The membership plan is archived: nobody new subscribes to it.',
+  NOT_A_MEMBER: 'The person named is not a member of the makerspace.',
+  SUBSCRIPTION_OVERLAP:
+    'The member already has a subscription covering those days; details: { startsOn }.',
+  SUBSCRIPTION_ENDED: 'The subscription has ended or is already cancelled; details: { endsOn }.',
+  BILLING_MONTH_OPEN: 'A month is invoiced only once it is over in the makerspace’s time zone.',
+  INVOICE_NOT_OPEN: 'Only an open invoice can be paid or voided; details: { status }.',
+  PAYMENT_NEEDS_ACTION:
+    'The card asks for a confirmation step that invoice payments do not take (402); nothing was charged.',
+
+  // Cave service: trainings
+  TRAINING_NAME_TAKEN: 'The makerspace already has a training of this name.',
+  TRAINING_ARCHIVED: 'The training is archived: it takes no sessions, passes or machines.',
+  TRAINING_IN_USE:
+    'The training is still required by machines; details: { machines: [name] }. Set their training first.',
+  SESSION_FULL: 'Every seat of the training session is taken; details: { seats }.',
+  SESSION_PAST: 'The training session has started or ended: sign-ups and changes are closed.',
+  SESSION_CANCELLED: 'The training session was cancelled.',
+  ALREADY_SIGNED_UP: 'The caller already holds a seat in this training session.',
+  SEATS_BELOW_SIGNUPS:
+    'A session cannot have fewer seats than members signed up; details: { signedUp }.',
+  PASS_REVOKED: 'The training pass was already revoked.',
 
   // Store service: cart and checkout
   UNKNOWN_VARIANT: 'An item is not in the catalog (any more).',
@@ -104,17 +138,23 @@ export const errorCodes = {
 
   // Store service: catalog administration
   UNKNOWN_CATEGORY: 'The category slug names no category; details: { field: "categorySlug" }.',
-  SLUG_TAKEN: 'Another product or category already has this slug.',
+  SLUG_TAKEN:
+    'Another product, category, machine (in its makerspace) or makerspace already has this slug.',
   SKU_TAKEN: 'Another variant already has this SKU.',
   CATEGORY_CYCLE: 'A category would sit under itself or one of its own subcategories.',
   CATEGORY_NOT_EMPTY: 'The category still has subcategories.',
   STOCK_BELOW_ZERO: 'A stock change would leave fewer than none; details: { stock }.',
-  IMAGE_TOO_LARGE: 'An image is larger than 5 MB.',
+  IMAGE_TOO_LARGE: 'An image (product image or makerspace photo) is larger than 5 MB.',
   UNSUPPORTED_IMAGE_TYPE: 'An upload is not a PNG, JPEG or WebP image.',
   CSV_HEADER_INVALID: 'The CSV’s header misses columns or has unknown ones; details name them.',
   CSV_MALFORMED: 'A quote in the CSV is never closed; details: { line }.',
   CSV_EMPTY: 'The CSV is empty.',
   CSV_TOO_MANY_ROWS: 'The CSV has more rows than one import takes.',
+
+  // Cave service: makerspaces
+  TOO_MANY_PHOTOS: 'The makerspace already has the most photos it may show (20); remove one first.',
+  PHOTO_ORDER_MISMATCH:
+    'A new photo order must name every photo of the makerspace exactly once; details: { expected }.',
 
   // Cave service: invites and members
   INVITE_NOT_FOUND: 'No invite has this token: it was never issued, was altered or was resent.',

@@ -40,6 +40,18 @@ export type MakerspaceInviteList = z.infer<typeof makerspaceInviteList>;
 export const inviteValidation = z.object({ token: z.string().min(1).max(512) });
 export type InviteValidation = z.infer<typeof inviteValidation>;
 
+/**
+ * What the identity provider learns of a pending invite it was handed during sign-up: the
+ * address it was mailed to (which the link therefore proves) and where it leads. Spec 7,
+ * between backends only.
+ */
+export const pendingInvite = z.object({
+  email: z.email(),
+  makerspace: z.object({ slug: z.string(), name: z.string() }),
+  role: makerspaceRole,
+});
+export type PendingInvite = z.infer<typeof pendingInvite>;
+
 /** The makerspace the invitee joined, so the app lands them on its dashboard. */
 export const inviteAccepted = z.object({
   makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { makerspacePhoto } from './makerspace-settings';
 import { pageOf, pageQuery } from './pagination';
 
 export const equipmentStatus = z.enum(['available', 'in_use', 'maintenance', 'offline']);
@@ -31,7 +32,10 @@ export type MakerspaceSummary = z.infer<typeof makerspaceSummary>;
 export const makerspace = makerspaceSummary.extend({
   description: z.string(),
   address: z.string(),
+  /** The weekly hours as a sentence, derived from the makerspace's settings. */
   openingHours: z.string(),
+  timeZone: z.string(),
+  photos: z.array(makerspacePhoto),
   equipment: z.array(equipment),
 });
 export type Makerspace = z.infer<typeof makerspace>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { equipmentStatus } from './makerspaces';
 
 /*
  * Machine reservations (MakrCave): a member books a machine for a slot; the calendars read a
@@ -15,8 +16,11 @@ export const reservationStatus = z.enum([
 ]);
 export type ReservationStatus = z.infer<typeof reservationStatus>;
 
-/** The longest one booking may last. */
-export const MAX_RESERVATION_HOURS = 4;
+/**
+ * The longest any booking may last, whatever the machine allows; each machine's own limit
+ * (`maxBookingMinutes`, at most this) is checked when it is booked (BOOKING_TOO_LONG).
+ */
+export const MAX_RESERVATION_HOURS = 7 * 24;
 const HOUR = 60 * 60 * 1000;
 
 export const reservationInput = z
@@ -89,7 +93,7 @@ export const calendarEntry = reservationSlot.extend({
 });
 
 export const reservationCalendar = z.object({
-  /** The makerspace's IANA time zone, or null while makerspaces do not record one (draw in the viewer's). */
+  /** The makerspace's IANA time zone, to draw the instants in (null only from older services). */
   timeZone: z.string().nullable(),
   from: z.iso.datetime(),
   to: z.iso.datetime(),
@@ -103,3 +107,112 @@ export const reservationList = z.object({ items: z.array(reservation) });
 export type ReservationList = z.infer<typeof reservationList>;
 
 export const noShowSweep = z.object({ markedNoShow: z.number().int().nonnegative() });
+
+/** A range of calendar days to draw, as instants; the makerspace calendar reads up to six weeks. */
+export const MAX_MAKERSPACE_CALENDAR_DAYS = 42;
+
+export const makerspaceCalendarQuery = z
+  .strictObject({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+  })
+  .refine((range) => Date.parse(range.from) < Date.parse(range.to), {
+    message: 'ends after it starts',
+    path: ['to'],
+  })
+  .refine(
+    (range) =>
+      Date.parse(range.to) - Date.parse(range.from) <= MAX_MAKERSPACE_CALENDAR_DAYS * 24 * HOUR,
+    {
+      message: `spans at most ${MAX_MAKERSPACE_CALENDAR_DAYS} days (six weeks of calendar)`,
+      path: ['to'],
+    },
+  );
+
+/**
+ * A booking on a makerspace's dashboard or calendar. Who booked is named to the makerspace's
+ * admins, and to the member on their own bookings; other members see a busy block
+ * (`member: null`), as a privacy-minded makerspace shows it (decision 0015).
+ */
+export const bookingBlock = reservationSlot.extend({
+  id: z.uuid(),
+  status: reservationStatus,
+  mine: z.boolean(),
+  machine: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  member: z.object({ id: z.guid(), displayName: z.string() }).nullable(),
+});
+export type BookingBlock = z.infer<typeof bookingBlock>;
+
+/** The instants a makerspace is open on one of its local days, and why not if closed. */
+export const openingDay = z.object({
+  /** The local date, YYYY-MM-DD, in the makerspace's time zone. */
+  date: z.iso.date(),
+  open: z.array(reservationSlot),
+  /** The closure's reason when the makerspace is closed that day for one. */
+  closedFor: z.string().nullable(),
+});
+export type OpeningDay = z.infer<typeof openingDay>;
+
+const maintenanceBlock = reservationSlot.extend({ id: z.uuid(), reason: z.string() });
+
+export const makerspaceCalendar = z.object({
+  timeZone: z.string(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  days: z.array(openingDay),
+  machines: z.array(
+    z.object({
+      id: z.uuid(),
+      slug: z.string(),
+      name: z.string(),
+      status: equipmentStatus,
+      bookings: z.array(bookingBlock),
+      maintenance: z.array(maintenanceBlock),
+    }),
+  ),
+});
+export type MakerspaceCalendar = z.infer<typeof makerspaceCalendar>;
+
+/** What needs a makerspace admin's attention today (only they see it). */
+export const dashboardAttention = z.object({
+  machinesDown: z.array(
+    z.object({ slug: z.string(), name: z.string(), status: z.enum(['maintenance', 'offline']) }),
+  ),
+  upcomingMaintenance: z.array(
+    maintenanceBlock.extend({ machine: z.object({ slug: z.string(), name: z.string() }) }),
+  ),
+  expiringInvites: z.array(
+    z.object({ id: z.uuid(), email: z.string(), role: z.string(), expiresAt: z.iso.datetime() }),
+  ),
+  noShowsToday: z.array(bookingBlock),
+});
+export type DashboardAttention = z.infer<typeof dashboardAttention>;
+
+export const makerspaceDashboard = z.object({
+  makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timeZone: z.string() }),
+  /** Today in the makerspace's time zone, and when it is open today. */
+  today: openingDay,
+  counts: z.object({
+    bookingsToday: z.number().int(),
+    machines: z.number().int(),
+    machinesAvailable: z.number().int(),
+    machinesInUse: z.number().int(),
+    machinesDown: z.number().int(),
+    /** Items under "needs attention"; null for those who do not see it. */
+    needsAttention: z.number().int().nullable(),
+  }),
+  bookingsToday: z.array(bookingBlock),
+  machines: z.array(
+    z.object({
+      id: z.uuid(),
+      slug: z.string(),
+      name: z.string(),
+      type: z.string(),
+      status: equipmentStatus,
+      nextBooking: reservationSlot.nullable(),
+    }),
+  ),
+  /** Only for the makerspace's admins; null for everyone else. */
+  attention: dashboardAttention.nullable(),
+});
+export type MakerspaceDashboard = z.infer<typeof makerspaceDashboard>;

@@ -179,7 +179,8 @@ export async function createService(
     // @fastify/cors allows only GET, HEAD and POST unless told; the APIs also PUT, PATCH and DELETE.
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     credentials: true,
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    // content-disposition: a download fetched with a token keeps the file name the service gave.
+    exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
   });
 
   const memberships = (definition.memberships ?? membershipsFromCave)(app);

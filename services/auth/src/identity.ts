@@ -1,3 +1,4 @@
+import { pendingInvite, type PendingInvite } from '@makrx/contracts';
 import type { DatabaseHandle } from '@makrx/db';
 import type { Mailer } from '@makrx/mailer';
 import { baseServiceEnv, ConfigError, type BaseServiceConfig } from '@makrx/service-kit';
@@ -73,6 +74,11 @@ export async function embeddedIdentityProvider(
   const appUrls = { gateway: config.GATEWAY_URL, cave: config.CAVE_URL, store: config.STORE_URL };
   const server = await createIdentityProvider(app.database, config, appUrls, app.mailer, {
     logger: { level: config.LOG_LEVEL },
+    pendingInvite: (token) =>
+      app.peers.json('cave', '/api/v1/invites/inspect', pendingInvite, {
+        method: 'POST',
+        body: JSON.stringify({ token }),
+      }),
   });
   const issuer = new URL(config.OIDC_ISSUER);
   return { server, port: Number(issuer.port || (issuer.protocol === 'https:' ? 443 : 80)) };
@@ -83,7 +89,11 @@ export function createIdentityProvider(
   config: IdentityConfig,
   appUrls: { gateway: string; cave: string; store: string },
   mailer: Mailer,
-  options: { logger?: FastifyServerOptions['logger']; extraClients?: ClientMetadata[] } = {},
+  options: {
+    logger?: FastifyServerOptions['logger'];
+    extraClients?: ClientMetadata[];
+    pendingInvite?: (token: string) => Promise<PendingInvite | undefined>;
+  } = {},
 ): Promise<FastifyInstance> {
   return createIdentityServer({
     database,
@@ -106,6 +116,7 @@ export function createIdentityProvider(
     signInRateLimit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
     trustedProxies: config.TRUSTED_PROXIES,
     onFirstSignIn: (userId) => provisionMaker(database.db, userId),
+    ...(options.pendingInvite ? { pendingInvite: options.pendingInvite } : {}),
     logger: options.logger,
   });
 }

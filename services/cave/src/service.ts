@@ -1,35 +1,49 @@
 import { liveChannels } from '@makrx/contracts';
-import { notificationRelay, serviceEnv, type ServiceDefinition } from '@makrx/service-kit';
+import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
+import { caveEnv } from './config';
+import { analyticsRoutes } from './modules/analytics/routes';
+import { seedDemoBilling } from './modules/billing/demo-billing';
+import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
+import { billingRoutes } from './modules/billing/routes';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
-import { makerspaceRoutes } from './modules/makerspaces/routes';
+import { makerspacesModule } from './modules/makerspaces/plugin';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
 import { memberRoutes } from './modules/memberships/member-routes';
 import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectRoutes } from './modules/projects/routes';
+import { seedDemoBookingMonth } from './modules/reservations/demo-reservations';
+import { seedDemoMonthOfMachineUse } from './modules/reservations/demo-machine-use';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
 import { searchRoutes } from './modules/search/routes';
+import { seedDemoTrainings } from './modules/trainings/demo-trainings';
+import { trainingAdminRoutes } from './modules/trainings/admin-routes';
+import { trainingRoutes } from './modules/trainings/routes';
 
 export const caveService: ServiceDefinition = {
   name: 'cave',
   title: 'MakrCave API',
   description:
-    'Makerspaces, equipment, reservations, members, projects and service jobs of MakrCave.',
-  env: serviceEnv('cave'),
+    'Makerspaces, equipment, trainings, reservations, billing, analytics, members, projects and service jobs of MakrCave.',
+  env: caveEnv,
   audience: 'makrcave-backend',
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
   memberships: (app) => (userId) => membershipsOf(app.db, userId),
   modules: [
-    { prefix: '/api/v1', plugin: makerspaceRoutes },
+    { plugin: makerspacesModule },
     { prefix: '/api/v1', plugin: membershipRoutes },
     { prefix: '/api/v1', plugin: memberRoutes },
     { prefix: '/api/v1', plugin: inviteRoutes },
     { prefix: '/api/v1', plugin: equipmentRoutes },
     { prefix: '/api/v1', plugin: reservationRoutes },
+    { prefix: '/api/v1', plugin: trainingRoutes },
+    { prefix: '/api/v1', plugin: trainingAdminRoutes },
+    { prefix: '/api/v1', plugin: analyticsRoutes },
+    { prefix: '/api/v1', plugin: billingRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
@@ -38,11 +52,18 @@ export const caveService: ServiceDefinition = {
   live: { channels: [liveChannels.cave, liveChannels.notifications] },
   // Notifications asked for in a transaction reach the auth service from the outbox.
   consumers: [notificationRelay],
-  jobs: [markMissedBookings],
+  jobs: [markMissedBookings, issueMonthlyInvoices],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);
     await seedDemoEquipment(db);
+    await seedDemoTrainings(db);
+    // The last 30 days of bookings on every machine (what the dashboard and analytics show),
+    // then each member's sessions of last month where a slot is free, which last month's
+    // invoices bill.
+    await seedDemoBookingMonth(db);
+    await seedDemoMonthOfMachineUse(db);
+    await seedDemoBilling(db);
     await seedDemoProjects(db);
   },
 };

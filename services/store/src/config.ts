@@ -1,7 +1,7 @@
 import { serviceEnv, type ServiceConfig } from '@makrx/service-kit';
 import { storageEnv } from '@makrx/storage';
 import type { z } from 'zod';
-import { paymentsEnv } from './modules/payments/provider';
+import { paymentsEnv } from '@makrx/payments';
 
 /** What the store service reads: the shared variables, payments and file storage. */
 export const storeEnv = serviceEnv('store').extend(paymentsEnv.shape).extend(storageEnv.shape);

@@ -19,6 +19,12 @@ const ProjectsPage = lazy(() =>
 const ProjectPage = lazy(() =>
   import('./routes/project-page').then((module) => ({ default: module.ProjectPage })),
 );
+// Analytics and their chart library load only on that page.
+const AnalyticsPage = lazy(() =>
+  import('../features/analytics/components/analytics-page').then((module) => ({
+    default: module.AnalyticsPage,
+  })),
+);
 // Only invitees open it, from their mail.
 const InviteAcceptPage = lazy(() =>
   import('./routes/invite-accept-page').then((module) => ({ default: module.InviteAcceptPage })),
@@ -40,6 +46,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={loading}>
             <MakerspaceFeaturesPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'makerspaces/:slug/analytics',
+        element: (
+          <Suspense fallback={loading}>
+            <AnalyticsPage />
           </Suspense>
         ),
       },

@@ -76,9 +76,16 @@ export class BrowserSession {
     return 'render';
   }
 
-  /** Sends the browser to the provider's sign-in page; it comes back to `returnTo`. */
-  signIn = async (returnTo: string = this.page.current()): Promise<void> => {
-    await this.redirectToProvider(returnTo, false);
+  /**
+   * Sends the browser to the provider's sign-in page; it comes back to `returnTo`. `invite`
+   * is a makerspace invite's token: the provider then offers sign-up for the invited address
+   * without a second confirmation mail.
+   */
+  signIn = async (
+    returnTo: string = this.page.current(),
+    options: { invite?: string } = {},
+  ): Promise<void> => {
+    await this.redirectToProvider(returnTo, false, options.invite);
   };
 
   /** Forgets this tab's tokens and ends the provider's session, which signs out every app. */
@@ -203,10 +210,19 @@ export class BrowserSession {
     return tokens;
   }
 
-  private async redirectToProvider(returnTo: string, silent: boolean): Promise<void> {
+  private async redirectToProvider(
+    returnTo: string,
+    silent: boolean,
+    invite?: string,
+  ): Promise<void> {
     const state = generateRandomState();
     const codeVerifier = generateRandomCodeVerifier();
-    const url = await this.oidc.authorizationUrl({ state, codeVerifier, silent });
+    const url = await this.oidc.authorizationUrl({
+      state,
+      codeVerifier,
+      silent,
+      ...(invite ? { invite } : {}),
+    });
     this.store.savePendingSignIn({
       state,
       codeVerifier,

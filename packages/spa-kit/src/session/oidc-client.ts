@@ -32,7 +32,13 @@ export interface IssuedTokens {
 }
 
 export interface OidcClient {
-  authorizationUrl(request: { state: string; codeVerifier: string; silent: boolean }): Promise<URL>;
+  authorizationUrl(request: {
+    state: string;
+    codeVerifier: string;
+    silent: boolean;
+    /** A makerspace invite's token, for the provider's sign-up (its extra parameter). */
+    invite?: string;
+  }): Promise<URL>;
   exchangeCode(
     callbackUrl: URL,
     expected: { state: string; codeVerifier: string },
@@ -117,7 +123,7 @@ export function createOidcClient({
   };
 
   return {
-    async authorizationUrl({ state, codeVerifier, silent }) {
+    async authorizationUrl({ state, codeVerifier, silent, invite }) {
       const as = await server();
       if (!as.authorization_endpoint)
         throw new OidcError('unavailable', 'No authorization endpoint.');
@@ -131,6 +137,7 @@ export function createOidcClient({
         code_challenge_method: 'S256',
         state,
         ...(silent ? { prompt: 'none' } : {}),
+        ...(invite ? { invite } : {}),
       }).toString();
       return url;
     },

@@ -41,6 +41,11 @@ export interface Session {
   user?: SessionUser;
   /** To the provider's sign-in page; back to the current page afterwards. */
   signIn(): void;
+  /**
+   * Sign-in for a makerspace invite's holder: the token goes along, so the provider offers
+   * sign-up for the invited address without a second confirmation mail.
+   */
+  signInWithInvite(token: string): void;
   /** Out of every MakrX app, then to this app's "signed out" page. */
   signOut(): void;
 }
@@ -57,6 +62,8 @@ export function useSession(): Session {
       status: state.status,
       user: state.status === 'signed-in' ? state.user : undefined,
       signIn: () => void session.signIn().catch(reportUnavailable),
+      signInWithInvite: (invite) =>
+        void session.signIn(undefined, { invite }).catch(reportUnavailable),
       signOut: () => void session.signOut(),
     }),
     [session, state],

@@ -14,9 +14,9 @@ import { useAcceptInvite } from '../../features/invites/api';
 import { inviteRefusalOf } from '../../features/invites/invite-refusal';
 
 /**
- * Where the mailed invite leads. A guest signs in (or creates an account on the sign-in page)
- * and comes back here; a signed-in person's invite is accepted at once and they land on the
- * makerspace.
+ * Where the mailed invite leads. A guest signs in, or signs up with the invited address (the
+ * token goes along, so the provider trusts that address), and comes back here; a signed-in
+ * person's invite is accepted at once and they land on the makerspace.
  */
 export function InviteAcceptPage() {
   useDocumentTitle('Your makerspace invite');
@@ -27,8 +27,9 @@ export function InviteAcceptPage() {
   let content;
   if (!token) content = <MissingToken />;
   else if (session.status === 'loading') content = <Checking />;
-  else if (session.status === 'signed-out') content = <SignInFirst signIn={session.signIn} />;
-  else content = <Accept token={token} signOut={session.signOut} />;
+  else if (session.status === 'signed-out') {
+    content = <SignInFirst signIn={() => session.signInWithInvite(token)} />;
+  } else content = <Accept token={token} signOut={session.signOut} />;
   return <Container className="max-w-2xl py-16 sm:py-24">{content}</Container>;
 }
 
@@ -66,14 +67,15 @@ function SignInFirst({ signIn }: { signIn: () => void }) {
         You’re invited to a makerspace
       </h1>
       <p className="mx-auto mt-3 max-w-md text-ink-700">
-        Sign in with the email address the invite was sent to, and you join straight away.
+        Sign in with the email address the invite was sent to, or create your MakrX account with it,
+        and you join straight away.
       </p>
       <div className="mt-6 flex justify-center">
-        <Button onClick={signIn}>Sign in to accept</Button>
+        <Button onClick={signIn}>Accept the invite</Button>
       </div>
       <p className="mx-auto mt-6 max-w-md text-sm text-ink-600">
-        New to MakrX? Choose “Create an account” on the sign-in page. Once you have confirmed your
-        email, open this invite link again.
+        New to MakrX? Choose “Create an account” on the next page: the invite confirms your email
+        address, so there is no second mail to wait for.
       </p>
     </Card>
   );

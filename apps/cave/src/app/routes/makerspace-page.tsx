@@ -10,6 +10,7 @@ import {
 } from '@makrx/ui';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useMakerspace } from '../../features/makerspaces/api';
+import { AnalyticsLink } from '../../features/analytics/components/analytics-link';
 import { ManageFeaturesLink } from '../../features/makerspace-features/components/manage-features-link';
 import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
 
@@ -83,7 +84,12 @@ export function MakerspacePage() {
           <ArrowLeftIcon className="size-4" />
           All makerspaces
         </Link>
-        {makerspace.data ? <ManageFeaturesLink slug={makerspace.data.slug} /> : null}
+        {makerspace.data ? (
+          <div className="flex flex-wrap gap-2">
+            <AnalyticsLink slug={makerspace.data.slug} />
+            <ManageFeaturesLink slug={makerspace.data.slug} />
+          </div>
+        ) : null}
       </div>
       {makerspace.data && params.get('joined') === '1' ? (
         <JoinedBanner name={makerspace.data.name} />

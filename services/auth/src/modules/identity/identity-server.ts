@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { DatabaseHandle } from '@makrx/db';
 import { registerPageSecurityHeaders } from '@makrx/service-kit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { PendingInvite } from '@makrx/contracts';
 import type { Mailer } from '@makrx/mailer';
 import type { ClientMetadata } from 'oidc-provider';
 import type { BruteForcePolicy } from './accounts';
@@ -30,6 +31,8 @@ export interface IdentityServerOptions extends Omit<ProviderSettings, 'interacti
   upstream?: UpstreamProvider | undefined;
   /** Clients beyond the six of the spec (another provider brokering to this one, say). */
   extraClients?: ClientMetadata[];
+  /** The pending makerspace invite a token names, asked of the cave (sign-up from an invite). */
+  pendingInvite?: (token: string) => Promise<PendingInvite | undefined>;
 }
 
 /**
@@ -120,6 +123,7 @@ export async function createIdentityServer(
     bruteForce: options.bruteForce,
     signInRateLimit: options.signInRateLimit,
     onFirstSignIn: options.onFirstSignIn,
+    pendingInvite: options.pendingInvite,
   });
   return app;
 }

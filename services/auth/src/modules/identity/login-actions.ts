@@ -1,4 +1,5 @@
-import { violates, type Database } from '@makrx/db';
+import type { PendingInvite } from '@makrx/contracts';
+import { recordAudit, violates, type Database } from '@makrx/db';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { z } from 'zod';
@@ -28,7 +29,14 @@ interface LoginActionsOptions {
   accountEmails: AccountEmailSettings;
   /** Sign-in through an upstream provider ("Continue with …"), when one is configured. */
   broker?: Broker | undefined;
+  /**
+   * The pending makerspace invite a token names (the cave's, asked over HTTP), or undefined.
+   * An app passes the mailed token as the authorization parameter `invite`.
+   */
+  pendingInvite?: ((token: string) => Promise<PendingInvite | undefined>) | undefined;
 }
+
+type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 const uidParams = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
 
@@ -134,11 +142,32 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       ...extra,
     });
 
+  /**
+   * The invite the app sent this sign-in with, if it is still pending. Its mail reached the
+   * address it names, so a sign-up from it needs no second confirmation of that address.
+   */
+  const inviteOf = async (details: InteractionDetails) => {
+    const token = details.params.invite;
+    if (typeof token !== 'string' || !token || token.length > 512 || !options.pendingInvite) {
+      return undefined;
+    }
+    return options.pendingInvite(token).catch(() => undefined);
+  };
+  const invitedNotice = (invite: PendingInvite): Notice => ({
+    kind: 'info',
+    text: `You are invited to join ${invite.makerspace.name}. Sign in as ${invite.email}, or create your account with that address.`,
+  });
+
   app.get('/:uid', async (request, reply) => {
     const { uid } = uidParams.parse(request.params);
     const details = await interaction(request, reply);
     if (!details || details.uid !== uid) return expired(reply);
-    return html(reply, 200, renderSignIn(uid));
+    const invite = await inviteOf(details);
+    return html(
+      reply,
+      200,
+      renderSignIn(uid, invite ? { username: invite.email, notice: invitedNotice(invite) } : {}),
+    );
   });
 
   app.post(
@@ -235,10 +264,15 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     const { uid } = uidParams.parse(request.params);
     const details = await interaction(request, reply);
     if (!details || details.uid !== uid) return expired(reply);
+    const invite = await inviteOf(details);
     return html(
       reply,
       200,
-      signUpPage({ action: `${base(uid)}/registration`, signInUrl: base(uid) }),
+      signUpPage({
+        action: `${base(uid)}/registration`,
+        signInUrl: base(uid),
+        ...(invite ? { values: { email: invite.email }, notice: invitedNotice(invite) } : {}),
+      }),
     );
   });
 
@@ -263,6 +297,11 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
         );
       const form = signUpForm.safeParse(request.body);
       if (!form.success) return page(400, form.error.issues[0]!.message);
+      const invite = await inviteOf(details);
+      if (invite?.email === form.data.email.toLowerCase()) {
+        const userId = await signUpInvited(form.data, request.id);
+        if (userId) return finishSignIn(request, reply, userId, false, page);
+      }
       await signUp(form.data);
       // The same page whether or not the email had an account, so sign-up tells no one who
       // is registered; the mailbox's owner is the only one who learns which it was.
@@ -278,10 +317,36 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
   );
 
   /**
-   * A new, unverified account with a verification link; the owner's mailbox if one exists.
-   * Hook: a sign-up reached from a link mailed to the address (a makerspace invitation, once
-   * there is one) has proved it already, and would create the account with emailVerified set.
+   * An account for the address a pending invite was mailed to, verified by that mail and
+   * signed in at once; undefined when the address already has an account (which then hears
+   * about it by mail, as any sign-up would make it).
    */
+  async function signUpInvited(form: z.infer<typeof signUpForm>, requestId: string) {
+    try {
+      const userId = await createAccountWithPassword(db, {
+        email: form.email,
+        username: await uniqueUsername(db, form.email),
+        displayName: form.displayName,
+        password: form.password,
+        emailVerified: true,
+      });
+      await recordAudit(db, {
+        service: 'auth',
+        action: 'email.verified',
+        entityType: 'user',
+        entityId: userId,
+        actorId: userId,
+        after: { by: 'makerspace-invite' },
+        requestId,
+      });
+      return userId;
+    } catch (err) {
+      if (!violates(err, '23505')) throw err;
+      return undefined;
+    }
+  }
+
+  /** A new, unverified account with a verification link; the owner's mailbox if one exists. */
   async function signUp(form: z.infer<typeof signUpForm>) {
     try {
       const userId = await createAccountWithPassword(db, {

@@ -59,6 +59,8 @@ export async function createOidcProvider(
     cookies: { keys: [cookieKey], long: { signed: true }, short: { signed: true } },
     routes: keycloakRoutes,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'roles'],
+    // A makerspace invite's token, passed by the cave app so sign-up can trust the address.
+    extraParams: ['invite'],
     claims: {
       // sid ties an ID token to the browser session it was issued in (see logoutSource).
       openid: ['sub', 'sid'],

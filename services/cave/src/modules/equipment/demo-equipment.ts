@@ -14,7 +14,6 @@ interface DemoMachine {
   location: string;
   status: EquipmentStatus;
   hourlyRateCents: number;
-  requiresTraining?: boolean;
   specifications?: EquipmentSpecifications;
 }
 
@@ -91,7 +90,6 @@ const hubMachines: DemoMachine[] = [
     location: 'Resin room',
     status: 'maintenance',
     hourlyRateCents: 600,
-    requiresTraining: true,
     specifications: {
       buildVolumeMm: { x: 145, y: 145, z: 185 },
       materials: ['Standard resin', 'Tough 2000', 'Clear'],
@@ -106,7 +104,6 @@ const hubMachines: DemoMachine[] = [
     location: 'Laser room',
     status: 'available',
     hourlyRateCents: 900,
-    requiresTraining: true,
     specifications: {
       buildVolumeMm: { x: 600, y: 308, z: 18 },
       materials: ['Plywood', 'MDF', 'Acrylic', 'Leather', 'Cardboard'],
@@ -122,7 +119,6 @@ const hubMachines: DemoMachine[] = [
     location: 'Laser room',
     status: 'available',
     hourlyRateCents: 1200,
-    requiresTraining: true,
     specifications: {
       buildVolumeMm: { x: 813, y: 508, z: 308 },
       materials: [
@@ -144,7 +140,6 @@ const hubMachines: DemoMachine[] = [
     location: 'CNC bay',
     status: 'in_use',
     hourlyRateCents: 1200,
-    requiresTraining: true,
     specifications: {
       buildVolumeMm: { x: 1245, y: 1245, z: 120 },
       materials: ['Hardwood', 'Plywood', 'HDPE', 'Aluminium'],
@@ -159,7 +154,6 @@ const hubMachines: DemoMachine[] = [
     location: 'CNC bay',
     status: 'available',
     hourlyRateCents: 1000,
-    requiresTraining: true,
     specifications: {
       buildVolumeMm: { x: 360, y: 240, z: 140 },
       materials: ['FR-4 (PCB)', 'Brass', 'Aluminium', 'Wax'],
@@ -239,7 +233,8 @@ const slugOf = (name: string) =>
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * The demo makerspaces' machines, with a maintenance history and a window next week at the hub.
+ * The demo makerspaces' machines, with a maintenance history and a window next week at the hub
+ * (the trainings their lasers, CNC mills and resin printer require are seeded with trainings).
  * A database seeded before equipment had its own module already holds some of them by name:
  * those keep their rows and gain what the module knows of them.
  */
@@ -274,7 +269,6 @@ export async function seedDemoEquipment(db: Database): Promise<void> {
           model: sql`excluded.model`,
           location: sql`excluded.location`,
           specifications: sql`excluded.specifications`,
-          requiresTraining: sql`excluded.requires_training`,
         },
       })
       .returning({ id: equipment.id, slug: equipment.slug, makerspaceId: equipment.makerspaceId });

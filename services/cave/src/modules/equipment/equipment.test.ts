@@ -159,7 +159,8 @@ describe.each(testDrivers)('MakrCave equipment over %s', (driver) => {
     const rows = await cave.app.db
       .select()
       .from(auditLogs)
-      .where(and(eq(auditLogs.entityType, 'equipment'), eq(auditLogs.entityId, created.id)));
+      .where(and(eq(auditLogs.entityType, 'equipment'), eq(auditLogs.entityId, created.id)))
+      .orderBy(auditLogs.id);
     expect(rows.map((r) => r.action)).toEqual([
       'equipment.created',
       'equipment.updated',

@@ -22,6 +22,7 @@ import { publishEvent, publishLive } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { trainingsById, trainingToRequire } from '../trainings/service';
 import { equipment, maintenanceLog, maintenanceWindows } from './tables';
 
 type MachineRow = typeof equipment.$inferSelect;
@@ -37,7 +38,10 @@ export interface MachineRef {
 
 const RECENT_LOG_ENTRIES = 10;
 
-const toSummary = (row: MachineRow): MachineSummary => ({
+/** The names of the trainings machines require, by training id. */
+type TrainingNames = ReadonlyMap<string, string>;
+
+const toSummary = (row: MachineRow, trainingNames: TrainingNames): MachineSummary => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -48,13 +52,33 @@ const toSummary = (row: MachineRow): MachineSummary => ({
   // Read back through the schema, so a job never meets a shape it does not know.
   specifications: equipmentSpecifications.parse(row.specifications),
   hourlyRateCents: row.hourlyRateCents,
-  requiresTraining: row.requiresTraining,
-  trainingId: row.trainingId,
+  requiresTraining: row.trainingId !== null,
+  training: row.trainingId
+    ? { id: row.trainingId, name: trainingNames.get(row.trainingId) ?? '' }
+    : null,
+  maxBookingMinutes: row.maxBookingMinutes,
+  minLeadMinutes: row.minLeadMinutes,
+  maxDaysAhead: row.maxDaysAhead,
   status: row.status,
   archivedAt: row.archivedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
+
+/** Machines as the API shows them, each with the name of the training it requires. */
+async function summaries(db: Database, rows: MachineRow[]): Promise<MachineSummary[]> {
+  const trainings = await trainingsById(
+    db,
+    rows.flatMap((row) => (row.trainingId ? [row.trainingId] : [])),
+  );
+  const names = new Map(trainings.map((training) => [training.id, training.name]));
+  return rows.map((row) => toSummary(row, names));
+}
+
+async function summary(db: Database, row: MachineRow): Promise<MachineSummary> {
+  const [one] = await summaries(db, [row]);
+  return one!;
+}
 
 const notArchived = isNull(equipment.archivedAt);
 
@@ -114,7 +138,7 @@ export async function listMachines(
       ),
     )
     .orderBy(asc(equipment.type), asc(equipment.name));
-  return rows.map(toSummary);
+  return summaries(db, rows);
 }
 
 async function machineRow(db: Database, ref: MachineRef, lock?: 'update' | 'share') {
@@ -144,7 +168,7 @@ export async function findMachine(db: Database, ref: MachineRef): Promise<Machin
     upcomingWindows(db, row.id),
     recentLogEntries(db, row.id),
   ]);
-  return { ...toSummary(row), upcomingMaintenance, recentMaintenance };
+  return { ...(await summary(db, row)), upcomingMaintenance, recentMaintenance };
 }
 
 const windowColumns = {
@@ -239,12 +263,14 @@ export async function createMachine(
 ): Promise<MachineDetail> {
   return writing(() =>
     db.transaction(async (tx) => {
+      if (input.trainingId) await trainingToRequire(tx, makerspaceId, input.trainingId);
       const [row] = await tx
         .insert(equipment)
         .values({ ...input, makerspaceId })
         .returning();
-      await audit(tx, actor, 'equipment.created', row!.id, { after: toSummary(row!) });
-      return { ...toSummary(row!), upcomingMaintenance: [], recentMaintenance: [] };
+      const created = await summary(tx, row!);
+      await audit(tx, actor, 'equipment.created', row!.id, { after: created });
+      return { ...created, upcomingMaintenance: [], recentMaintenance: [] };
     }),
   );
 }
@@ -258,16 +284,15 @@ export async function updateMachine(
   return writing(() =>
     db.transaction(async (tx) => {
       const before = await changeableMachine(tx, ref);
+      if (update.trainingId) await trainingToRequire(tx, ref.makerspaceId, update.trainingId);
       const [after] = await tx
         .update(equipment)
         .set({ ...update, updatedAt: new Date() })
         .where(eq(equipment.id, before.id))
         .returning();
-      await audit(tx, actor, 'equipment.updated', before.id, {
-        before: toSummary(before),
-        after: toSummary(after!),
-      });
-      return toSummary(after!);
+      const [was, is] = await summaries(tx, [before, after!]);
+      await audit(tx, actor, 'equipment.updated', before.id, { before: was, after: is });
+      return is!;
     }),
   );
 }
@@ -285,11 +310,9 @@ export async function archiveMachine(
       .set({ archivedAt: new Date(), updatedAt: new Date() })
       .where(eq(equipment.id, before.id))
       .returning();
-    await audit(tx, actor, 'equipment.archived', before.id, {
-      before: toSummary(before),
-      after: toSummary(after!),
-    });
-    return toSummary(after!);
+    const [was, is] = await summaries(tx, [before, after!]);
+    await audit(tx, actor, 'equipment.archived', before.id, { before: was, after: is });
+    return is!;
   });
 }
 
@@ -302,7 +325,7 @@ export async function changeMachineStatus(
 ): Promise<MachineSummary> {
   return db.transaction(async (tx) => {
     const before = await changeableMachine(tx, ref);
-    if (before.status === status) return toSummary(before);
+    if (before.status === status) return summary(tx, before);
     const [after] = await tx
       .update(equipment)
       .set({ status, updatedAt: new Date() })
@@ -328,7 +351,7 @@ export async function changeMachineStatus(
       equipmentId: before.id,
       status,
     });
-    return toSummary(after!);
+    return summary(tx, after!);
   });
 }
 
@@ -426,8 +449,10 @@ export async function machineToBook(db: Database, ref: MachineRef, lock?: 'share
     makerspaceId: row.makerspaceId,
     status: row.status,
     archived: row.archivedAt !== null,
-    requiresTraining: row.requiresTraining,
     trainingId: row.trainingId,
+    maxBookingMinutes: row.maxBookingMinutes,
+    minLeadMinutes: row.minLeadMinutes,
+    maxDaysAhead: row.maxDaysAhead,
   };
 }
 
@@ -456,6 +481,82 @@ export async function machinesById(db: Database, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
     .select({ id: equipment.id, slug: equipment.slug, name: equipment.name })
+    .from(equipment)
+    .where(inArray(equipment.id, [...new Set(ids)]));
+}
+
+/**
+ * Scheduled maintenance (not cancelled) of a makerspace's machines overlapping `[from, to)`, or
+ * only the windows starting in it when `starting` is set; earliest first, with the machine's id.
+ */
+export async function maintenanceInMakerspace(
+  db: Database,
+  makerspaceId: string,
+  range: { from: string; to: string; starting?: boolean },
+): Promise<(MaintenanceWindow & { equipmentId: string })[]> {
+  const window = sql`tstzrange(${range.from}::timestamptz, ${range.to}::timestamptz, '[)')`;
+  return db
+    .select({ ...windowColumns, equipmentId: maintenanceWindows.equipmentId })
+    .from(maintenanceWindows)
+    .innerJoin(equipment, eq(equipment.id, maintenanceWindows.equipmentId))
+    .where(
+      and(
+        eq(equipment.makerspaceId, makerspaceId),
+        isNull(maintenanceWindows.cancelledAt),
+        range.starting
+          ? sql`lower(${maintenanceWindows.during}) <@ ${window}`
+          : sql`${maintenanceWindows.during} && ${window}`,
+      ),
+    )
+    .orderBy(sql`lower(${maintenanceWindows.during})`);
+}
+
+/** The machines in use (archived ones left out) that require one of `trainingIds`, by name. */
+export async function machinesRequiring(
+  db: Database,
+  makerspaceId: string,
+  trainingIds: readonly string[],
+) {
+  if (trainingIds.length === 0) return [];
+  return db
+    .select({
+      id: equipment.id,
+      slug: equipment.slug,
+      name: equipment.name,
+      trainingId: sql<string>`${equipment.trainingId}`,
+    })
+    .from(equipment)
+    .where(
+      and(
+        eq(equipment.makerspaceId, makerspaceId),
+        inArray(equipment.trainingId, [...new Set(trainingIds)]),
+        notArchived,
+      ),
+    )
+    .orderBy(asc(equipment.name));
+}
+
+/**
+ * Makes the machines `slugs` of a makerspace require a training, unaudited: for demo data only,
+ * whose trainings are seeded after the machines.
+ */
+export async function requireTrainingForDemo(
+  tx: Database,
+  makerspaceId: string,
+  slugs: readonly string[],
+  trainingId: string,
+): Promise<void> {
+  await tx
+    .update(equipment)
+    .set({ trainingId })
+    .where(and(eq(equipment.makerspaceId, makerspaceId), inArray(equipment.slug, [...slugs])));
+}
+
+/** Machines by id with their hourly rates, for billing the time used on them. */
+export async function machineRatesById(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: equipment.id, name: equipment.name, hourlyRateCents: equipment.hourlyRateCents })
     .from(equipment)
     .where(inArray(equipment.id, [...new Set(ids)]));
 }

@@ -2,9 +2,9 @@ import type { EquipmentSpecifications } from '@makrx/contracts';
 import { makrcaveSchema, users } from '@makrx/db/schema';
 import { sql } from 'drizzle-orm';
 import {
-  boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { makerspaces } from '../makerspaces/tables';
+import { trainings } from '../trainings/tables';
 
 /** The machines of a makerspace; archived ones stay for their history and bookings. */
 export const equipment = makrcaveSchema.table(
@@ -50,14 +51,26 @@ export const equipment = makrcaveSchema.table(
       .notNull()
       .default('available'),
     hourlyRateCents: integer('hourly_rate_cents').notNull().default(0),
-    requiresTraining: boolean('requires_training').notNull().default(false),
-    /** The training a booking needs; its table (and foreign key) comes with trainings. */
+    /**
+     * The training a booking needs (null: none), one of the makerspace's own: the foreign key
+     * names the makerspace too. Trainings are archived, never deleted, so it holds for good.
+     */
     trainingId: uuid('training_id'),
+    /** Booking limits (issue 12): longest booking, lead time before its start, days ahead. */
+    maxBookingMinutes: integer('max_booking_minutes').notNull().default(240),
+    minLeadMinutes: integer('min_lead_minutes').notNull().default(0),
+    maxDaysAhead: integer('max_days_ahead').notNull().default(60),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({
+      name: 'equipment_training_fk',
+      columns: [t.trainingId, t.makerspaceId],
+      foreignColumns: [trainings.id, trainings.makerspaceId],
+    }),
+    index('equipment_training_idx').on(t.trainingId),
     check(
       'equipment_status_known',
       sql`${t.status} in ('available', 'in_use', 'maintenance', 'offline')`,
@@ -67,6 +80,10 @@ export const equipment = makrcaveSchema.table(
       sql`${t.type} in ('3d_printer', 'laser_cutter', 'cnc_mill', 'vinyl_cutter', 'electronics_bench', 'other')`,
     ),
     check('equipment_rate_not_negative', sql`${t.hourlyRateCents} >= 0`),
+    check(
+      'equipment_booking_limits_sane',
+      sql`${t.maxBookingMinutes} between 15 and 10080 and ${t.minLeadMinutes} between 0 and 10080 and ${t.maxDaysAhead} between 1 and 365`,
+    ),
     check('equipment_slug_shape', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]*$'`),
     check('equipment_specifications_object', sql`jsonb_typeof(${t.specifications}) = 'object'`),
     unique('equipment_name_per_makerspace').on(t.makerspaceId, t.name),

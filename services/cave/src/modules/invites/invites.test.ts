@@ -173,6 +173,32 @@ describe.each(testDrivers)('invite-only membership over %s', (driver) => {
     expect(await rolesIn(hubId, invitee.token)).toEqual(['service_provider']);
   });
 
+  it('tells the identity provider, and only it, where a live token leads without using it up', async () => {
+    const { token } = await invite(hubId, 'Signing.Up@example.org', 'member');
+    const inspect = (by: string | undefined, body: unknown = { token }) =>
+      call('POST', '/api/v1/invites/inspect', by, body);
+    const auth = await issuer.serviceToken('auth-service');
+    const answer = await inspect(auth);
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({
+      email: 'signing.up@example.org',
+      makerspace: { name: expect.any(String) },
+      role: 'member',
+    });
+    // Another backend, a member and a guest learn nothing; a wrong token is not found.
+    expect((await inspect(await issuer.serviceToken('store-backend'))).statusCode).toBe(403);
+    expect((await inspect(hubMember)).statusCode).toBe(403);
+    expect((await inspect(undefined)).statusCode).toBe(401);
+    expect((await inspect(auth, { token: `${token}x` })).json().error.code).toBe(
+      'INVITE_NOT_FOUND',
+    );
+    expect((await inspect(auth, {})).statusCode).toBe(400);
+
+    const invitee = await newcomer('signing.up@example.org');
+    expect((await validate(token, invitee.token)).statusCode).toBe(200);
+    expect((await inspect(auth)).json().error.code).toBe('INVITE_USED');
+  });
+
   it('refuses an expired token with 410 INVITE_EXPIRED; a resend gives 24 new hours', async () => {
     const { invite: sent, token } = await invite(hubId, 'late@example.org');
     // A day and a minute later, as far as the invite is concerned.

@@ -6,6 +6,7 @@ import {
   inviteValidation,
   makerspaceInvite,
   makerspaceInviteList,
+  pendingInvite,
 } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
@@ -15,6 +16,7 @@ import {
   acceptInvite,
   issueInvite,
   listInvites,
+  pendingInviteByToken,
   resendInvite,
   revokeInvite,
   type InviteChange,
@@ -108,6 +110,22 @@ export const inviteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => revokeInvite(app.db, request.params, changeBy(request)),
+  );
+
+  // The identity provider asks whether a sign-up came from a live invite mailed to its address.
+  app.post(
+    '/invites/inspect',
+    {
+      config: { access: { serviceClients: ['auth-service'] } },
+      schema: {
+        tags: ['invites'],
+        summary: 'A pending invite by its token: the address it was mailed to, and where it leads',
+        security: [{ bearer: [] }],
+        body: inviteValidation,
+        response: { 200: pendingInvite, 409: errorBody, 410: errorBody, ...errors },
+      },
+    },
+    async (request) => pendingInviteByToken(app.db, request.body.token),
   );
 
   // Spec 7: the cave app posts the mailed token once the invitee has signed in (or up).

@@ -5,6 +5,7 @@ import type {
   InviteCreate,
   InviteStatus,
   MakerspaceInvite,
+  PendingInvite,
 } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { AppError, conflict, notFound, requestNotification } from '@makrx/service-kit';
@@ -284,6 +285,22 @@ export async function acceptInvite(
   return { makerspace: space, role: invite.role };
 }
 
+/**
+ * A pending invite by its token, for the identity provider: an invitee who signs up from the
+ * mailed link has shown they read that mailbox. Reading changes nothing; only
+ * `acceptInvite` uses the token up.
+ */
+export async function pendingInviteByToken(db: Database, token: string): Promise<PendingInvite> {
+  const invite = await inviteByToken(db, hashOf(token));
+  refuseUnusable(invite.status);
+  const space = await makerspaceOf(db, invite.makerspaceId);
+  return {
+    email: invite.email,
+    makerspace: { slug: space.slug, name: space.name },
+    role: invite.role,
+  };
+}
+
 const roleLabels: Record<MakerspaceRole, string> = {
   makerspace_admin: 'makerspace admin',
   service_provider: 'service provider',
@@ -317,4 +334,24 @@ function refuseUnusable(status: InviteStatus): void {
       'This invite has expired (invites last 24 hours). Ask the makerspace to send it again.',
     );
   }
+}
+
+/** A makerspace's pending invites that expire within `hours`, soonest first (its dashboard). */
+export async function invitesExpiringWithin(
+  db: Database,
+  makerspaceId: string,
+  hours: number,
+): Promise<MakerspaceInvite[]> {
+  const rows = await selectInvites(db)
+    .where(
+      and(
+        eq(invites.makerspaceId, makerspaceId),
+        isNull(invites.usedAt),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, sql`now()`),
+        sql`${invites.expiresAt} <= now() + make_interval(hours => ${hours})`,
+      ),
+    )
+    .orderBy(invites.expiresAt);
+  return rows.map(toInvite);
 }

@@ -1,6 +1,20 @@
+import { weekdays, type Closure, type Weekday, type WeeklyHours } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { seedOnce } from '@makrx/db';
 import { makerspaces } from './tables';
+
+/** The same hours on `days`, closed on the others unless `extra` says otherwise. */
+function hours(
+  days: readonly Weekday[],
+  opens: string,
+  closes: string,
+  extra: Partial<WeeklyHours> = {},
+): WeeklyHours {
+  const week = Object.fromEntries(
+    weekdays.map((day) => [day, days.includes(day) ? [{ opens, closes }] : []]),
+  ) as WeeklyHours;
+  return { ...week, ...extra };
+}
 
 /**
  * Demo makerspaces for embedded mode (DESIGN "Demo data"). The first is the demo admin's; their
@@ -15,7 +29,9 @@ const demoMakerspaces: Array<{
   address: string;
   city: string;
   country: string;
-  openingHours: string;
+  timeZone: string;
+  weeklyHours: WeeklyHours;
+  closures?: Closure[];
 }> = [
   {
     slug: 'makrx-hub-bengaluru',
@@ -26,7 +42,10 @@ const demoMakerspaces: Array<{
     address: '80 Feet Road, Koramangala 4th Block, Bengaluru 560034',
     city: 'Bengaluru',
     country: 'India',
-    openingHours: 'Mon–Sat 08:00–22:00, Sun 10:00–18:00',
+    timeZone: 'Asia/Kolkata',
+    weeklyHours: hours(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], '08:00', '22:00', {
+      sun: [{ opens: '10:00', closes: '18:00' }],
+    }),
   },
   {
     slug: 'tinkerworks-pune',
@@ -37,7 +56,8 @@ const demoMakerspaces: Array<{
     address: 'Senapati Bapat Road, Pune 411016',
     city: 'Pune',
     country: 'India',
-    openingHours: 'Tue–Sun 10:00–21:00',
+    timeZone: 'Asia/Kolkata',
+    weeklyHours: hours(['tue', 'wed', 'thu', 'fri', 'sat', 'sun'], '10:00', '21:00'),
   },
   {
     slug: 'northside-fab-lab',
@@ -48,7 +68,12 @@ const demoMakerspaces: Array<{
     address: '12 Mill Street, Ancoats, Manchester M4 6EE',
     city: 'Manchester',
     country: 'United Kingdom',
-    openingHours: 'Wed–Sat 11:00–20:00',
+    timeZone: 'Europe/London',
+    weeklyHours: hours(['wed', 'thu', 'fri', 'sat'], '11:00', '20:00'),
+    closures: [
+      { startsOn: '2026-12-24', endsOn: '2027-01-01', reason: 'Winter break' },
+      { startsOn: '2027-04-02', endsOn: '2027-04-05', reason: 'Easter bank holidays' },
+    ],
   },
   {
     slug: 'harbour-makers-lisbon',
@@ -59,7 +84,8 @@ const demoMakerspaces: Array<{
     address: 'Rua da Cintura do Porto, Armazém 16, 1200-109 Lisboa',
     city: 'Lisbon',
     country: 'Portugal',
-    openingHours: 'Mon–Fri 09:00–20:00',
+    timeZone: 'Europe/Lisbon',
+    weeklyHours: hours(['mon', 'tue', 'wed', 'thu', 'fri'], '09:00', '20:00'),
   },
   {
     slug: 'circuit-garden-austin',
@@ -70,7 +96,8 @@ const demoMakerspaces: Array<{
     address: '1100 E 5th St, Austin, TX 78702',
     city: 'Austin',
     country: 'United States',
-    openingHours: 'Daily 12:00–23:00',
+    timeZone: 'America/Chicago',
+    weeklyHours: hours(weekdays, '12:00', '23:00'),
   },
 ];
 

@@ -1,17 +1,49 @@
-import type { Makerspace, MakerspaceListQuery, MakerspacePage } from '@makrx/contracts';
+import {
+  weeklyHours,
+  type Makerspace,
+  type MakerspaceListQuery,
+  type MakerspacePage,
+} from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { equipmentSummaries, publicMachinesOf } from '../equipment/service';
+import { describeWeeklyHours } from './opening-hours';
+import { photosOf } from './photos';
 import { makerspaces } from './tables';
 
 // What the cave's other modules may ask of makerspaces (eslint.config.js: this file only).
 export { searchMakerspaces } from './search';
+export { openingScheduleOf } from './settings';
+export {
+  judgeSlot,
+  localDateOf,
+  localDayBounds,
+  openingDay,
+  openingDays,
+  type OpeningSchedule,
+} from './opening-hours';
 
 /** Makerspaces by id as other modules show them beside their own rows, by name. */
 export async function makerspacesById(db: Database, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
     .select({ id: makerspaces.id, slug: makerspaces.slug, name: makerspaces.name })
+    .from(makerspaces)
+    .where(inArray(makerspaces.id, [...new Set(ids)]))
+    .orderBy(asc(makerspaces.name));
+}
+
+/** Makerspaces by id with where they are: their city and time zone, by name. */
+export async function makerspacePlacesById(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: makerspaces.id,
+      slug: makerspaces.slug,
+      name: makerspaces.name,
+      city: makerspaces.city,
+      timeZone: makerspaces.timeZone,
+    })
     .from(makerspaces)
     .where(inArray(makerspaces.id, [...new Set(ids)]))
     .orderBy(asc(makerspaces.name));
@@ -91,11 +123,23 @@ export async function findMakerspace(db: Database, slug: string): Promise<Makers
       ...summaryColumns,
       description: makerspaces.description,
       address: makerspaces.address,
-      openingHours: makerspaces.openingHours,
+      timeZone: makerspaces.timeZone,
+      weeklyHours: makerspaces.weeklyHours,
     })
     .from(makerspaces)
     .where(and(eq(makerspaces.slug, slug), eq(makerspaces.isPublic, true)));
   if (!space) return undefined;
-  const [summarised] = await withEquipmentSummary(db, [space]);
-  return { ...space, ...summarised!, equipment: await publicMachinesOf(db, space.id) };
+  const { weeklyHours: hours, ...shown } = space;
+  const [[summarised], photos, machines] = await Promise.all([
+    withEquipmentSummary(db, [space]),
+    photosOf(db, space.id),
+    publicMachinesOf(db, space.id),
+  ]);
+  return {
+    ...shown,
+    ...summarised!,
+    openingHours: describeWeeklyHours(weeklyHours.parse(hours)),
+    photos,
+    equipment: machines,
+  };
 }

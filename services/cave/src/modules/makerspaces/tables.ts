@@ -1,9 +1,12 @@
+import type { Closure, WeeklyHours } from '@makrx/contracts';
 import { makrcaveSchema } from '@makrx/db/schema';
 import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
   check,
   index,
+  integer,
+  jsonb,
   text,
   timestamp,
   uuid,
@@ -21,13 +24,26 @@ export const makerspaces = makrcaveSchema.table(
     address: text('address').notNull(),
     city: text('city').notNull(),
     country: text('country').notNull(),
-    openingHours: text('opening_hours').notNull(),
+    /** The IANA zone its opening hours and every local day are read in (decision 0015). */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    /** Per weekday, local "HH:MM" intervals (`weeklyHours` in packages/contracts checks them). */
+    weeklyHours: jsonb('weekly_hours')
+      .$type<WeeklyHours>()
+      .notNull()
+      .default(sql`'{"mon":[],"tue":[],"wed":[],"thu":[],"fri":[],"sat":[],"sun":[]}'::jsonb`),
+    /** Local date ranges it is closed, with a reason (`closure` in packages/contracts). */
+    closures: jsonb('closures')
+      .$type<Closure[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Listed in the public directory; every makerspace stays invite-only to join (spec 4). */
     isPublic: boolean('is_public').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('makerspaces_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
+    check('makerspaces_weekly_hours_object', sql`jsonb_typeof(${t.weeklyHours}) = 'object'`),
+    check('makerspaces_closures_array', sql`jsonb_typeof(${t.closures}) = 'array'`),
     index('makerspaces_city_idx').on(sql`lower(${t.city})`),
     index('makerspaces_search_idx').using('gin', makerspaceSearchDocument(t)),
   ],
@@ -42,3 +58,31 @@ export function makerspaceSearchDocument(
 ): SQL {
   return sql`(setweight(to_tsvector('english', ${t.name}), 'A') || setweight(to_tsvector('english', ${t.tagline} || ' ' || ${t.city} || ' ' || ${t.country}), 'B') || setweight(to_tsvector('english', ${t.description}), 'C'))`;
 }
+
+/**
+ * Photos of a makerspace, shown on its public page in `position` order. The bytes live in the
+ * storage's public bucket under `storageKey`; the row says what they are (sniffed on upload).
+ */
+export const makerspacePhotos = makrcaveSchema.table(
+  'makerspace_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    makerspaceId: uuid('makerspace_id')
+      .notNull()
+      .references(() => makerspaces.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    alt: text('alt').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'makerspace_photos_content_type_known',
+      sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/webp')`,
+    ),
+    check('makerspace_photos_size_limit', sql`${t.byteSize} between 1 and 5242880`),
+    index('makerspace_photos_makerspace_idx').on(t.makerspaceId, t.position),
+  ],
+);

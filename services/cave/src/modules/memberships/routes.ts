@@ -1,8 +1,12 @@
 import { signedInUser } from '@makrx/auth';
-import { errorBody, makerspaceMembershipList as membershipList } from '@makrx/contracts';
+import {
+  errorBody,
+  makerspaceMembershipList as membershipList,
+  myMakerspaceList,
+} from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
-import { membershipsOf } from './service';
+import { membershipsOf, myMakerspaces } from './service';
 
 export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -11,12 +15,13 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { feature: 'userProfileManagement', mode: 'read' } },
       schema: {
         tags: ['memberships'],
-        summary: 'The signed-in user’s makerspaces and roles',
+        summary:
+          'The signed-in user’s makerspaces (suspended ones left out), city and role in each',
         security: [{ bearer: [] }],
-        response: { 200: membershipList, 401: errorBody },
+        response: { 200: myMakerspaceList, 401: errorBody },
       },
     },
-    async (request) => ({ items: await membershipsOf(app.db, signedInUser(request).userId) }),
+    async (request) => ({ items: await myMakerspaces(app.db, signedInUser(request).userId) }),
   );
 
   // Spec section 7, MakrX.org → MakrCave: only the auth service may ask about any user.

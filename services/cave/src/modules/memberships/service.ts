@@ -1,10 +1,10 @@
 import type { MakerspaceRole } from '@makrx/auth';
-import type { MakerspaceMember, MakerspaceMembership } from '@makrx/contracts';
+import type { MakerspaceMember, MakerspaceMembership, MyMakerspace } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { conflict, notFound, requestNotification } from '@makrx/service-kit';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { makerspacesById } from '../makerspaces/service';
+import { makerspacePlacesById, makerspacesById } from '../makerspaces/service';
 import { memberships } from './tables';
 
 /**
@@ -23,6 +23,30 @@ export async function membershipsOf(db: Database, userId: string): Promise<Maker
   const rolesIn = new Map(rows.map((row) => [row.makerspaceId, row.roles]));
   const spaces = await makerspacesById(db, [...rolesIn.keys()]);
   return spaces.map((makerspace) => ({ makerspace, roles: rolesIn.get(makerspace.id)! }));
+}
+
+/** The role that decides what a user sees in a makerspace, the most a member holds there. */
+const rolePrecedence: MakerspaceRole[] = ['makerspace_admin', 'service_provider', 'member'];
+
+/**
+ * The cave's home: the makerspaces the user belongs to, by name, with each one's city and their
+ * role there. Suspended memberships are left out, as the guard leaves them out.
+ */
+export async function myMakerspaces(db: Database, userId: string): Promise<MyMakerspace[]> {
+  const mine = await membershipsOf(db, userId);
+  const places = new Map(
+    (
+      await makerspacePlacesById(
+        db,
+        mine.map((m) => m.makerspace.id),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  return mine.map(({ makerspace, roles }) => ({
+    makerspace: { ...makerspace, city: places.get(makerspace.id)!.city },
+    roles,
+    role: rolePrecedence.find((role) => roles.includes(role))!,
+  }));
 }
 
 /** Who made a change to a membership, for the audit log. */
@@ -255,4 +279,29 @@ export async function removeMember(
       body: `An admin of ${space} removed you from the makerspace. Joining again takes a new invite.`,
     }),
   });
+}
+
+/**
+ * How many people joined the makerspace in each local month (`YYYY-MM`) of `[startsAt,
+ * endsAt)`: each counted once, at their first role there, for analytics.
+ */
+export async function newMembersByMonth(
+  db: Database,
+  makerspaceId: string,
+  period: { startsAt: string; endsAt: string; timeZone: string },
+): Promise<{ month: string; newMembers: number }[]> {
+  const { rows } = await db.execute<{ month: string; newMembers: number }>(sql`
+    with joined as (
+      select ${memberships.userId}, min(${memberships.joinedAt}) as at
+      from ${memberships}
+      where ${memberships.makerspaceId} = ${makerspaceId}
+      group by ${memberships.userId}
+    )
+    select to_char(at at time zone ${period.timeZone}, 'YYYY-MM') as month,
+      count(*)::int as "newMembers"
+    from joined
+    where at >= ${period.startsAt}::timestamptz and at < ${period.endsAt}::timestamptz
+    group by 1
+    order by 1`);
+  return rows;
 }

@@ -2,6 +2,9 @@ import { signedInUser } from '@makrx/auth';
 import {
   equipmentSlug,
   errorBody,
+  makerspaceCalendar as makerspaceCalendarBody,
+  makerspaceCalendarQuery,
+  makerspaceDashboard as makerspaceDashboardBody,
   noShowSweep,
   reservation,
   reservationCalendar,
@@ -13,6 +16,7 @@ import { notFound, type BackgroundJob, type FastifyPluginAsyncZod } from '@makrx
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { makerspaceIdOf } from '../makerspaces/service';
+import { makerspaceCalendar, makerspaceDashboard, type Viewer } from './overview';
 import {
   bookMachine,
   cancelReservation,
@@ -89,12 +93,12 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const booked = await bookMachine(
-        app.db,
-        await machineRef(request.params),
-        request.body,
-        actorOf(request),
-      );
+      const booked = await bookMachine(app.db, await machineRef(request.params), request.body, {
+        ...actorOf(request),
+        runsTheMakerspace: await request.access.can('makerspace:admin', {
+          slug: request.params.makerspaceSlug,
+        }),
+      });
       return reply.code(201).send(booked);
     },
   );
@@ -118,6 +122,56 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
         await machineRef(request.params),
         request.query,
         signedInUser(request).userId,
+      ),
+  );
+
+  /** Who reads a dashboard or calendar: its admins see who booked, members see busy blocks. */
+  const viewerOf = async (request: FastifyRequest, slug: string): Promise<Viewer> => ({
+    userId: signedInUser(request).userId,
+    runsMakerspace: await request.access.can('makerspace:admin', { slug }),
+  });
+
+  app.get(
+    '/makerspaces/:makerspaceSlug/dashboard',
+    {
+      config: read,
+      schema: {
+        tags: ['reservations'],
+        summary:
+          'Today in the makerspace (its time zone): bookings, machines, and for its admins what needs attention',
+        security: [{ bearer: [] }],
+        params: spaceParams,
+        response: { 200: makerspaceDashboardBody, ...refusals },
+      },
+    },
+    async (request) =>
+      makerspaceDashboard(
+        app.db,
+        await spaceId(request.params.makerspaceSlug),
+        await viewerOf(request, request.params.makerspaceSlug),
+      ),
+  );
+
+  app.get(
+    '/makerspaces/:makerspaceSlug/calendar',
+    {
+      config: read,
+      schema: {
+        tags: ['reservations'],
+        summary:
+          'Every machine’s bookings and maintenance and the opening hours per local day, over up to 42 days',
+        security: [{ bearer: [] }],
+        params: spaceParams,
+        querystring: makerspaceCalendarQuery,
+        response: { 200: makerspaceCalendarBody, ...refusals },
+      },
+    },
+    async (request) =>
+      makerspaceCalendar(
+        app.db,
+        await spaceId(request.params.makerspaceSlug),
+        request.query,
+        await viewerOf(request, request.params.makerspaceSlug),
       ),
   );
 

@@ -1,9 +1,4 @@
-import {
-  AppError,
-  type Reservation,
-  type ReservationCalendar,
-  type ReservationSlot,
-} from '@makrx/contracts';
+import { type Reservation, type ReservationCalendar, type ReservationSlot } from '@makrx/contracts';
 import type { reservationCalendarQuery, reservationInput } from '@makrx/contracts';
 import {
   auditActor,
@@ -23,11 +18,26 @@ import {
   maintenanceDuring,
   type MachineRef,
 } from '../equipment/service';
-import { makerspacesById } from '../makerspaces/service';
+import { makerspacesById, openingScheduleOf } from '../makerspaces/service';
+import { trainingRefusal } from '../trainings/service';
+import { checkBookingRules } from './booking-rules';
 import { reservations } from './tables';
 
-/** Who asks for a change, as the audit log records it. */
-export type ReservationActor = AuditRequester;
+/**
+ * Who asks for a change, as the audit log records it; `runsTheMakerspace` when they hold
+ * `makerspace:admin` there (they book machines without a training pass).
+ */
+export type ReservationActor = AuditRequester & { runsTheMakerspace?: boolean };
+
+// How machines were used over a period, for analytics (summed in PostgreSQL).
+export {
+  activeMembersByMonth,
+  bookedHoursByWeekdayHour,
+  machineHoursIn,
+  noShowsByMachineIn,
+  type UsagePeriod,
+  type UsageScope,
+} from './usage';
 
 /** A booking the route names: found only within that makerspace, and only the owner's if set. */
 export interface ReservationRef {
@@ -131,16 +141,25 @@ function refuseUnbookable(machine: Awaited<ReturnType<typeof machineToBook>>) {
       { status: machine.archived ? 'archived' : machine.status },
     );
   }
-  // Trainings come next: until a member's passed training is recorded, a machine that needs
-  // one is booked by nobody.
-  if (machine.requiresTraining) {
-    throw new AppError(
-      403,
-      'TRAINING_REQUIRED',
-      `"${machine.name}" needs a training before it can be booked; ask the makerspace for its next session.`,
-      { trainingId: machine.trainingId },
-    );
-  }
+}
+
+/**
+ * Refuses a member without a valid pass of the training the machine requires (403
+ * TRAINING_REQUIRED, naming the training and its next session with a free seat). Like Fabman's
+ * staff, the makerspace's admins may book it without one: they answer for its use.
+ */
+async function refuseUntrained(
+  tx: Database,
+  machine: Awaited<ReturnType<typeof machineToBook>>,
+  actor: ReservationActor,
+) {
+  if (!machine.trainingId || actor.runsTheMakerspace) return;
+  const refusal = await trainingRefusal(tx, {
+    trainingId: machine.trainingId,
+    userId: actor.userId,
+    machineName: machine.name,
+  });
+  if (refusal) throw refusal;
 }
 
 /** Refuses a slot overlapping maintenance scheduled on the machine, naming the maintenance. */
@@ -200,6 +219,8 @@ export async function bookMachine(
     id = await db.transaction(async (tx) => {
       machine = await machineToBook(tx, ref, 'share');
       refuseUnbookable(machine);
+      await checkBookingRules(tx, machine, slot);
+      await refuseUntrained(tx, machine, actor);
       await refuseMaintenance(tx, machine, slot);
       const [row] = await tx
         .insert(reservations)
@@ -248,7 +269,7 @@ export async function machineCalendar(
   const machine = await machineToBook(db, ref);
   const from = new Date(range.from).toISOString();
   const to = new Date(range.to).toISOString();
-  const [rows, maintenance] = await Promise.all([
+  const [rows, maintenance, schedule] = await Promise.all([
     db
       .select({
         id: reservations.id,
@@ -267,11 +288,10 @@ export async function machineCalendar(
       )
       .orderBy(sql`lower(${reservations.during})`),
     maintenanceDuring(db, machine.id, from, to),
+    openingScheduleOf(db, machine.makerspaceId),
   ]);
   return {
-    // Makerspaces keep no time zone yet (their opening hours are free text): calendars draw
-    // the UTC times in the viewer's zone until they do.
-    timeZone: null,
+    timeZone: schedule.timeZone,
     from,
     to,
     items: rows.map(({ userId, ...entry }) => ({ ...entry, mine: userId === viewerId })),
@@ -455,4 +475,36 @@ export async function markNoShows(
     }
     return missed.length;
   });
+}
+
+/** Minutes of one machine a member used, as billing prices them. */
+export interface MachineUse {
+  equipmentId: string;
+  minutes: number;
+}
+
+/**
+ * The machine time a member used in a makerspace over `[from, to)`: each completed booking's
+ * check-in to check-out in whole minutes, counted in the period its check-out falls in, summed
+ * per machine. Billing asks this instead of reading bookings itself.
+ */
+export async function usedMinutesByMachine(
+  db: Database,
+  of: { makerspaceId: string; userId: string; from: string; to: string },
+): Promise<MachineUse[]> {
+  const minutes = sql<number>`sum(floor(extract(epoch from ${reservations.checkedOutAt} - ${reservations.checkedInAt}) / 60))`;
+  const rows = await db
+    .select({ equipmentId: reservations.equipmentId, minutes: minutes.mapWith(Number) })
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.makerspaceId, of.makerspaceId),
+        eq(reservations.userId, of.userId),
+        eq(reservations.status, 'completed'),
+        sql`${reservations.checkedOutAt} >= ${of.from}::timestamptz`,
+        lt(reservations.checkedOutAt, sql`${of.to}::timestamptz`),
+      ),
+    )
+    .groupBy(reservations.equipmentId);
+  return rows.filter((row) => row.minutes > 0);
 }

@@ -11,6 +11,7 @@ import { type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
 import { paymentProcessing } from '../payments/service';
 import { orderForCaller, orderTokenHeader } from './order-access';
+import { orderInvoicePdf } from './invoice-document';
 import { invoiceOf, listOrders } from './order-lists';
 import { ORDER_LINK_REQUESTS_PER_HOUR, requestOrderLink } from './order-link';
 
@@ -98,5 +99,25 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => invoiceOf((await orderForCaller(app.db, request, request.params.id)).order),
+  );
+
+  app.get(
+    '/orders/:id/invoice.pdf',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['orders'],
+        summary: "The order's invoice as a PDF file",
+        headers: orderTokenHeader,
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const found = invoiceOf((await orderForCaller(app.db, request, request.params.id)).order);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${found.invoiceNumber}.pdf"`)
+        .send(await orderInvoicePdf(found));
+    },
   );
 };

@@ -1,3 +1,5 @@
+import { formatMoney } from '@makrx/documents';
+import { pdfText } from '@makrx/documents/testing';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { Invoice, Order, OrderPage, PlacedOrder } from '@makrx/contracts';
 import { createMailer } from '@makrx/mailer';
@@ -179,6 +181,22 @@ describe.each(testDrivers)('orders for their buyers and the store admins over %s
       'x-order-token': unpaid.accessToken,
     });
     expect(none.statusCode).toBe(409);
+  });
+
+  it('gives a paid order its invoice as a PDF, with number, lines and total in the file', async () => {
+    const order = await paidGuestOrder();
+    const headers = { 'x-order-token': order.accessToken };
+    const invoice: Invoice = (
+      await call('GET', `/api/v1/orders/${order.id}/invoice`, headers)
+    ).json();
+    const response = await call('GET', `/api/v1/orders/${order.id}/invoice.pdf`, headers);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(response.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain(invoice.invoiceNumber);
+    expect(text).toContain(formatMoney(invoice.totalCents, invoice.currency));
+    for (const line of invoice.lines) expect(text).toContain(line.sku);
+    expect((await call('GET', `/api/v1/orders/${order.id}/invoice.pdf`)).statusCode).toBe(401);
   });
 
   it('lets store admins move an order through fulfilment, shipping with a tracking number, to delivered', async () => {

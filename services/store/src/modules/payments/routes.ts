@@ -19,7 +19,7 @@ import {
   orderForCaller,
   orderTokenHeader,
 } from '../orders/service';
-import { createPaymentProvider } from './provider';
+import { createPaymentProvider } from '@makrx/payments';
 import { assertNoPaymentProcessing, startBrowserPayment } from './service';
 
 const orderParams = z.object({ id: z.uuid() });

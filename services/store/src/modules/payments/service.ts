@@ -2,7 +2,7 @@ import type { Payment } from '@makrx/contracts';
 import { auditActor, recordAudit, violates, type Database } from '@makrx/db';
 import { AppError, conflict } from '@makrx/service-kit';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { PaymentProvider, PaymentSource, ProviderPayment } from './provider';
+import type { PaymentProvider, PaymentSource, ProviderPayment } from '@makrx/payments';
 import { payments } from './tables';
 
 /*
@@ -15,7 +15,7 @@ export {
   type PaymentProvider,
   type PaymentSource,
   type ProviderPayment,
-} from './provider';
+} from '@makrx/payments';
 
 export type PaymentRow = typeof payments.$inferSelect;
 

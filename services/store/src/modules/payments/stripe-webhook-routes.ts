@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { storeConfigOf } from '../../config';
 import { settleProviderAnswer } from '../../flows/pay-order';
 import { storeLinks } from '../../store-links';
-import { createPaymentProvider } from './provider';
-import { verifyStripeWebhook } from './stripe-gateway';
+import { createPaymentProvider, verifyStripeWebhook } from '@makrx/payments';
 import { payments, processedWebhookEvents } from './tables';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -11,7 +11,7 @@ import {
   signedStripeEvent,
   startFakeStripeApi,
   type FakeStripeApi,
-} from './fake-stripe-api';
+} from '@makrx/payments/testing';
 import { payments, processedWebhookEvents } from './tables';
 
 const WEBHOOK_SECRET = 'whsec_test_secret';

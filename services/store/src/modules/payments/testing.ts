@@ -4,4 +4,4 @@ export {
   signedStripeEvent,
   startFakeStripeApi,
   type FakeStripeApi,
-} from './fake-stripe-api';
+} from '@makrx/payments/testing';

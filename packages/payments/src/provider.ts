@@ -3,7 +3,7 @@ import { createOfflineGateway } from './offline-gateway';
 import { createStripeGateway } from './stripe-gateway';
 
 /**
- * What the buyer pays with: a payment method (`pm_…`) or card token (`tok_…`) the provider
+ * What the payer pays with: a payment method (`pm_…`) or card token (`tok_…`) the provider
  * issued to the browser. Card numbers never reach the store.
  */
 export type PaymentSource = { paymentMethod: string };
@@ -23,7 +23,12 @@ export interface ChargeRequest {
   source: PaymentSource;
   /** Our payment's id: a retried call never charges twice. */
   idempotencyKey: string;
-  metadata: { orderId: string; orderNumber: string; paymentId: string };
+  /**
+   * What the provider keeps beside the payment, for finding it again from its dashboard or a
+   * webhook: `paymentId` (our record of the attempt) and what was paid for (the store's
+   * `orderId` and `orderNumber`, the cave's `invoiceId` and `invoiceNumber`).
+   */
+  metadata: { paymentId: string } & Record<string, string>;
 }
 
 /** One interface, two implementations (DESIGN: Stripe when configured, else offline). */

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { makerspaceRole } from './makerspace-memberships';
+
+/*
+ * A makerspace's own settings (issue 12, "Makerspaces"): where it is, its time zone, when it is
+ * open and when it is closed. Opening hours are data, in the makerspace's local time; every
+ * instant derived from them (a booking's bounds, a calendar's open intervals) is computed in its
+ * time zone, so a daylight-saving change moves nothing a member sees (decision 0015).
+ */
+
+/**
+ * An IANA time zone the runtime knows ("Europe/Berlin", "Asia/Kolkata"). Constructing a
+ * formatter is the check: it accepts exactly the zones `Intl` can compute with.
+ */
+export const timeZoneName = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone);
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as "Europe/Berlin"');
+
+/** A local time of day, "HH:MM"; "24:00" only closes a day. */
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time "HH:MM"');
+
+/** One stretch of a day the makerspace is open, local time: opens before it closes. */
+export const openingInterval = z
+  .strictObject({ opens: localTime, closes: localTime })
+  .refine((interval) => interval.opens < interval.closes, {
+    message: 'closes after it opens (an interval ends on its own day)',
+    path: ['closes'],
+  })
+  .refine((interval) => interval.opens !== '24:00', {
+    message: 'opens before 24:00',
+    path: ['opens'],
+  });
+export type OpeningInterval = z.infer<typeof openingInterval>;
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** A day's intervals, earliest first and not overlapping; an empty day is a closed day. */
+const dayHours = z
+  .array(openingInterval)
+  .max(3)
+  .superRefine((intervals, context) => {
+    const sorted = [...intervals].sort((a, b) => a.opens.localeCompare(b.opens));
+    sorted.forEach((interval, i) => {
+      const previous = sorted[i - 1];
+      if (previous && interval.opens < previous.closes) {
+        context.addIssue({
+          code: 'custom',
+          message: `overlaps ${previous.opens}–${previous.closes}`,
+          path: [intervals.indexOf(interval), 'opens'],
+        });
+      }
+    });
+  })
+  .transform((intervals) => [...intervals].sort((a, b) => a.opens.localeCompare(b.opens)));
+
+/** The week's opening hours, per weekday, in the makerspace's local time. */
+export const weeklyHours = z.strictObject(
+  Object.fromEntries(weekdays.map((day) => [day, dayHours])) as Record<Weekday, typeof dayHours>,
+);
+export type WeeklyHours = z.infer<typeof weeklyHours>;
+
+const localDate = z.iso.date();
+
+/** Days the makerspace is closed whatever its weekly hours say: a public holiday, a move. */
+export const closure = z
+  .strictObject({
+    startsOn: localDate,
+    endsOn: localDate,
+    reason: z.string().trim().min(1).max(200),
+  })
+  .refine((c) => c.startsOn <= c.endsOn, {
+    message: 'ends on or after it starts',
+    path: ['endsOn'],
+  });
+export type Closure = z.infer<typeof closure>;
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** What an admin sets; a PATCH sends any of these, a new makerspace all but the optional ones. */
+const settingsFields = {
+  name: text(120).min(2),
+  tagline: text(200),
+  description: text(4000),
+  address: text(300).min(1),
+  city: text(80).min(1),
+  country: text(80).min(1),
+  isPublic: z.boolean(),
+  timeZone: timeZoneName,
+  openingHours: weeklyHours,
+  closures: z.array(closure).max(100),
+};
+
+export const makerspaceSettingsUpdate = z
+  .strictObject(settingsFields)
+  .partial()
+  .refine((update) => Object.keys(update).length > 0, 'name at least one setting to change');
+export type MakerspaceSettingsUpdate = z.input<typeof makerspaceSettingsUpdate>;
+
+/** A new makerspace: its slug comes from its name. */
+export const makerspaceCreate = z.strictObject({
+  ...settingsFields,
+  tagline: settingsFields.tagline.default(''),
+  description: settingsFields.description.default(''),
+  isPublic: settingsFields.isPublic.default(true),
+  closures: settingsFields.closures.default([]),
+});
+export type MakerspaceCreate = z.input<typeof makerspaceCreate>;
+
+export const makerspacePhoto = z.object({
+  id: z.uuid(),
+  /** Where the image is served (the cave's public media route). */
+  url: z.string(),
+  alt: z.string(),
+  contentType: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+  byteSize: z.number().int(),
+});
+export type MakerspacePhoto = z.infer<typeof makerspacePhoto>;
+
+export const makerspacePhotoList = z.object({ items: z.array(makerspacePhoto) });
+export type MakerspacePhotoList = z.infer<typeof makerspacePhotoList>;
+
+/** Every photo of the makerspace, in the order it is to be shown. */
+export const makerspacePhotoOrder = z.strictObject({
+  photoIds: z
+    .array(z.uuid())
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'each photo once'),
+});
+
+export const makerspaceSettings = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  tagline: z.string(),
+  description: z.string(),
+  address: z.string(),
+  city: z.string(),
+  country: z.string(),
+  isPublic: z.boolean(),
+  timeZone: z.string(),
+  openingHours: weeklyHours,
+  /** The hours as a sentence for the directory: "Mon–Sat 08:00–22:00, Sun 10:00–18:00". */
+  openingHoursText: z.string(),
+  closures: z.array(closure),
+  photos: z.array(makerspacePhoto),
+});
+export type MakerspaceSettings = z.infer<typeof makerspaceSettings>;
+
+/** One makerspace the signed-in user belongs to, for the cave's home. */
+export const myMakerspace = z.object({
+  makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), city: z.string() }),
+  roles: z.array(makerspaceRole),
+  /** The role that decides what they see there: admin over service provider over member. */
+  role: makerspaceRole,
+});
+export type MyMakerspace = z.infer<typeof myMakerspace>;
+
+export const myMakerspaceList = z.object({ items: z.array(myMakerspace) });
+export type MyMakerspaceList = z.infer<typeof myMakerspaceList>;

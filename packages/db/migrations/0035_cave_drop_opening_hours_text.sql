@@ -1,0 +1,1 @@
+ALTER TABLE "makrcave"."makerspaces" DROP COLUMN "opening_hours";

@@ -1,0 +1,7 @@
+export {
+  formatMoney,
+  renderInvoicePdf,
+  type InvoiceDocument,
+  type InvoiceDocumentLine,
+  type InvoiceParty,
+} from './invoice-pdf';

@@ -1,0 +1,159 @@
+import {
+  AppError,
+  weeklyHours,
+  type MakerspaceSettings,
+  type makerspaceCreate,
+  type makerspaceSettingsUpdate,
+} from '@makrx/contracts';
+import { recordAuditBy, violates, type AuditRequester, type Database } from '@makrx/db';
+import { conflict, notFound } from '@makrx/service-kit';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { describeWeeklyHours, type OpeningSchedule } from './opening-hours';
+import { photosOf } from './photos';
+import { makerspaces } from './tables';
+
+type MakerspaceRow = typeof makerspaces.$inferSelect;
+
+function toSettings(row: MakerspaceRow, photos: MakerspaceSettings['photos']): MakerspaceSettings {
+  // Read back through the schema: the jsonb holds what it checked on the way in.
+  const hours = weeklyHours.parse(row.weeklyHours);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    tagline: row.tagline,
+    description: row.description,
+    address: row.address,
+    city: row.city,
+    country: row.country,
+    isPublic: row.isPublic,
+    timeZone: row.timeZone,
+    openingHours: hours,
+    openingHoursText: describeWeeklyHours(hours),
+    closures: row.closures,
+    photos,
+  };
+}
+
+/** What the audit log keeps of a change: the settings without their photos (audited apart). */
+const audited = ({ photos: _photos, ...settings }: MakerspaceSettings) => settings;
+
+/** A makerspace's settings as its admins edit them. */
+export async function makerspaceSettings(
+  db: Database,
+  makerspaceId: string,
+): Promise<MakerspaceSettings> {
+  const [row] = await db.select().from(makerspaces).where(eq(makerspaces.id, makerspaceId));
+  if (!row) throw notFound('Makerspace');
+  return toSettings(row, await photosOf(db, makerspaceId));
+}
+
+/** When the makerspace is open, for booking rules and calendars (other modules ask for it). */
+export async function openingScheduleOf(
+  db: Database,
+  makerspaceId: string,
+): Promise<OpeningSchedule> {
+  const [row] = await db
+    .select({
+      timeZone: makerspaces.timeZone,
+      weeklyHours: makerspaces.weeklyHours,
+      closures: makerspaces.closures,
+    })
+    .from(makerspaces)
+    .where(eq(makerspaces.id, makerspaceId));
+  if (!row) throw notFound('Makerspace');
+  return { ...row, weeklyHours: weeklyHours.parse(row.weeklyHours) };
+}
+
+/** Changes the settings sent, audited with what they were and became, in one transaction. */
+export async function updateMakerspaceSettings(
+  db: Database,
+  makerspaceId: string,
+  update: z.output<typeof makerspaceSettingsUpdate>,
+  actor: AuditRequester,
+): Promise<MakerspaceSettings> {
+  const { openingHours, ...fields } = update;
+  const photos = await photosOf(db, makerspaceId);
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(makerspaces)
+      .where(eq(makerspaces.id, makerspaceId))
+      .for('update');
+    if (!before) throw notFound('Makerspace');
+    const [after] = await tx
+      .update(makerspaces)
+      .set({ ...fields, ...(openingHours ? { weeklyHours: openingHours } : {}) })
+      .where(eq(makerspaces.id, makerspaceId))
+      .returning();
+    const settings = toSettings(after!, photos);
+    await recordAuditBy(tx, actor, {
+      service: 'cave',
+      action: 'makerspace.settings-changed',
+      entityType: 'makerspace',
+      entityId: makerspaceId,
+      before: audited(toSettings(before, photos)),
+      after: audited(settings),
+    });
+    return settings;
+  });
+}
+
+/**
+ * The slug a name makes: lowercase ASCII letters and digits joined by dashes, accents dropped
+ * ("Fábrica Lisboa" → "fabrica-lisboa").
+ */
+export function slugFromName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** Creates a makerspace (super admins and MakrCave admins); its slug comes from its name. */
+export async function createMakerspace(
+  db: Database,
+  input: z.output<typeof makerspaceCreate>,
+  actor: AuditRequester,
+): Promise<MakerspaceSettings> {
+  const slug = slugFromName(input.name);
+  if (slug.length < 2) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'The name needs letters or digits for its link.', [
+      { location: 'body', field: 'name', message: 'has letters or digits' },
+    ]);
+  }
+  const { openingHours, ...fields } = input;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(makerspaces)
+        .values({ ...fields, slug, weeklyHours: openingHours })
+        .returning();
+      const settings = toSettings(row!, []);
+      await recordAuditBy(tx, actor, {
+        service: 'cave',
+        action: 'makerspace.created',
+        entityType: 'makerspace',
+        entityId: row!.id,
+        after: audited(settings),
+      });
+      return settings;
+    });
+  } catch (err) {
+    if (violates(err, '23505', 'makerspaces_slug_unique')) {
+      throw conflict(
+        'SLUG_TAKEN',
+        `A makerspace already has the link "${slug}"; choose another name.`,
+        {
+          slug,
+        },
+      );
+    }
+    throw err;
+  }
+}
