@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import { featureFlagMakerspaceOverrides, featureFlags } from '@makrx/db/schema';
-import { LIVE_STATUS_FLAG } from '@makrx/service-kit';
+import { LIVE_STATUS_FLAG, publishLive } from '@makrx/service-kit';
 import {
   listenForTest,
   openTestLiveStream,
@@ -32,6 +33,7 @@ describe.each(testDrivers)('the cave’s live stream over %s', (driver) => {
   let server: Awaited<ReturnType<typeof listenForTest>>;
   let baseUrl: string;
   const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
   const spaces: Record<string, string> = {};
   const open: TestLiveStream[] = [];
 
@@ -99,6 +101,7 @@ describe.each(testDrivers)('the cave’s live stream over %s', (driver) => {
     } as const;
     for (const [username, [space, role]] of Object.entries(people)) {
       const id = await addMemberTo(cave.app.db, space, username, role);
+      ids[username] = id;
       tokens[username] = await issuer.userToken({ id, username, realmRoles: [] });
       if (username === 'both') {
         await cave.app.db
@@ -170,11 +173,19 @@ describe.each(testDrivers)('the cave’s live stream over %s', (driver) => {
     const pune = await setStatus(PUNE, await puneMachine('in_use'), 'in_use');
     expect(await member.next()).toMatchObject({ equipmentId: pune.id });
 
+    // Off everywhere: a change in either makerspace goes unheard, while the user's own
+    // notification (the bell is not behind the flag) still arrives, as the auth service
+    // announces it.
     await setFlag(false);
     await setStatus(PUNE, await puneMachine('offline'), 'offline');
-    await setFlag(true);
-    const hub = await setStatus(HUB, 'prusa-mk4-1', 'available');
-    expect(await member.next()).toMatchObject({ equipmentId: hub.id, status: 'available' });
+    await setStatus(HUB, 'prusa-mk4-1', 'available');
+    const notificationId = randomUUID();
+    await publishLive(cave.app.db, {
+      kind: 'notification.created',
+      userId: ids.both!,
+      notificationId,
+    });
+    expect(await member.next()).toMatchObject({ kind: 'notification.created', notificationId });
   });
 
   it('answers a guest 401 and a forged token 401 before any stream opens', async () => {
