@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { equipmentTypes } from './equipment-types';
 import { equipmentStatus } from './makerspaces';
 
 /*
@@ -7,26 +8,8 @@ import { equipmentStatus } from './makerspaces';
  * makerspace admins change them.
  */
 
-export const equipmentTypes = [
-  '3d_printer',
-  'laser_cutter',
-  'cnc_mill',
-  'vinyl_cutter',
-  'electronics_bench',
-  'other',
-] as const;
+export { equipmentTypeLabels, equipmentTypes, type EquipmentType } from './equipment-types';
 export const equipmentType = z.enum(equipmentTypes);
-export type EquipmentType = z.infer<typeof equipmentType>;
-
-/** How a type reads in a sentence or a list of kinds. */
-export const equipmentTypeLabels: Record<EquipmentType, string> = {
-  '3d_printer': '3D printer',
-  laser_cutter: 'Laser cutter',
-  cnc_mill: 'CNC mill',
-  vinyl_cutter: 'Vinyl cutter',
-  electronics_bench: 'Electronics bench',
-  other: 'Other',
-};
 
 export const equipmentSlug = z
   .string()

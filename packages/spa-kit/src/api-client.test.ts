@@ -71,4 +71,11 @@ describe('requestJson', () => {
       message: 'You cannot lock your own account.',
     });
   });
+
+  it('answers null for a deletion that has nothing to say (204)', async () => {
+    const send = async () => new Response(null, { status: 204 });
+    await expect(
+      requestJson(send, 'http://api', 'makerspaces/hub/windows/w1', { method: 'DELETE' }),
+    ).resolves.toBeNull();
+  });
 });

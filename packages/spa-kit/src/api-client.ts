@@ -42,7 +42,10 @@ export interface JsonRequest {
   signal?: AbortSignal;
 }
 
-/** Calls a MakrX service and returns its JSON answer; any failure is an `ApiError`. */
+/**
+ * Calls a MakrX service and returns its JSON answer (`null` for 204 No Content, a deletion's
+ * answer); any failure is an `ApiError`.
+ */
 export async function requestJson<T>(
   send: Fetch,
   baseUrl: string,
@@ -73,6 +76,7 @@ export async function requestJson<T>(
       body?.error?.details,
     );
   }
+  if (response.status === 204) return null as T;
   return (await response.json()) as T;
 }
 

@@ -1,4 +1,5 @@
 import { HeaderSearch, PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
+import type { ReactNode } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { useFlag } from './flags';
 import { MaintenanceBar, MaintenanceGate } from './maintenance-gate';
@@ -15,10 +16,13 @@ import { useInternalLinkNavigation } from './use-internal-link-navigation';
 export function AppShell({
   nav,
   accountLinks,
+  switcher,
 }: {
   nav: NavItem[];
   /** Pages of the signed-in user's own, listed in the account menu. */
   accountLinks?: Array<{ href: string; label: string }>;
+  /** Kept in the bar at every width: where the user works, e.g. the cave's makerspace switcher. */
+  switcher?: ReactNode;
 }) {
   const urls = portalUrlsOf(useRuntimeConfig());
   const { portal } = useSite();
@@ -39,6 +43,7 @@ export function AppShell({
         urls={urls}
         nav={nav}
         actions={<SessionAccountMenu links={accountLinks} />}
+        pinned={switcher}
         notifications={<SessionNotificationBell />}
         search={searchOn ? <HeaderSearch gatewayUrl={urls.gateway} /> : undefined}
       />

@@ -54,3 +54,11 @@ export type { MaintenanceBannerProps, MaintenanceNoticeProps } from './maintenan
 export { NotificationBell, UNREAD_POLL_MS } from './notification-bell';
 export type { NotificationBellProps } from './notification-bell';
 export type { BellNotification, NotificationsApi } from './notifications-api';
+export { ContextSwitcher } from './context-switcher';
+export type { ContextSwitcherProps, SwitcherOption } from './context-switcher';
+export { SubNav } from './sub-nav';
+export type { SubNavProps } from './sub-nav';
+export { FormField, inputClasses } from './form-field';
+export type { FormFieldProps } from './form-field';
+export { FormDialog } from './form-dialog';
+export type { FormDialogProps } from './form-dialog';

@@ -1,19 +1,50 @@
-import { AppShell } from '@makrx/spa-kit';
+import { AppShell, useSession } from '@makrx/spa-kit';
 import type { NavItem } from '@makrx/ui';
+import { lazy, Suspense } from 'react';
 import { useLocation } from 'react-router-dom';
+import { paths } from '../paths';
 
-function navFor(pathname: string): NavItem[] {
+// Only signed-in people have makerspaces to switch between.
+const MakerspaceSwitcher = lazy(() =>
+  import('../features/memberships/components/makerspace-switcher').then((module) => ({
+    default: module.MakerspaceSwitcher,
+  })),
+);
+
+function navFor(pathname: string, signedIn: boolean): NavItem[] {
   return [
     {
       label: 'Makerspaces',
-      href: '/',
+      href: paths.home,
       active: pathname === '/' || pathname.startsWith('/makerspaces'),
     },
+    ...(signedIn
+      ? [
+          {
+            label: 'My bookings',
+            href: paths.myBookings,
+            active: pathname.startsWith(paths.myBookings),
+          },
+        ]
+      : []),
     { label: 'Projects', href: '/projects', active: pathname.startsWith('/projects') },
   ];
 }
 
 export function AppLayout() {
   const { pathname } = useLocation();
-  return <AppShell nav={navFor(pathname)} />;
+  const session = useSession();
+  const signedIn = session.status === 'signed-in';
+  return (
+    <AppShell
+      nav={navFor(pathname, signedIn)}
+      switcher={
+        signedIn ? (
+          <Suspense fallback={null}>
+            <MakerspaceSwitcher pathname={pathname} />
+          </Suspense>
+        ) : undefined
+      }
+    />
+  );
 }

@@ -1,38 +1,50 @@
 import { authRoutes } from '@makrx/spa-kit';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { DirectoryPage } from './routes/directory-page';
 import { MakerspacePage } from './routes/makerspace-page';
 import { NotFoundPage } from './routes/not-found-page';
 
-// Its own chunk: the directory's first page is for visitors, not for makerspace admins.
-const MakerspaceFeaturesPage = lazy(() =>
-  import('./routes/makerspace-features-page').then((module) => ({
-    default: module.MakerspaceFeaturesPage,
-  })),
+/*
+ * The directory and a makerspace's page load with the app: they are what visitors open. Every
+ * other page has a chunk of its own, fetched when it is first opened, so the first page stays
+ * small; the machine calendar's chunk is the only one that carries the calendar component.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+
+const EquipmentPage = page(() => import('./routes/equipment-page'), 'EquipmentPage');
+const MachinePage = page(() => import('./routes/machine-page'), 'MachinePage');
+const MachineCalendarPage = page(
+  () => import('./routes/machine-calendar-page'),
+  'MachineCalendarPage',
 );
-// Projects have their own chunk too, so the directory's first page stays small.
-const ProjectsPage = lazy(() =>
-  import('./routes/projects-page').then((module) => ({ default: module.ProjectsPage })),
+const MembersPage = page(() => import('./routes/members-page'), 'MembersPage');
+const MyBookingsPage = page(() => import('./routes/my-bookings-page'), 'MyBookingsPage');
+const MakerspaceFeaturesPage = page(
+  () => import('./routes/makerspace-features-page'),
+  'MakerspaceFeaturesPage',
 );
-const ProjectPage = lazy(() =>
-  import('./routes/project-page').then((module) => ({ default: module.ProjectPage })),
-);
+const ProjectsPage = page(() => import('./routes/projects-page'), 'ProjectsPage');
+const ProjectPage = page(() => import('./routes/project-page'), 'ProjectPage');
 // Analytics and their chart library load only on that page.
-const AnalyticsPage = lazy(() =>
-  import('../features/analytics/components/analytics-page').then((module) => ({
-    default: module.AnalyticsPage,
-  })),
+const AnalyticsPage = page(
+  () => import('../features/analytics/components/analytics-page'),
+  'AnalyticsPage',
 );
 // Only invitees open it, from their mail.
-const InviteAcceptPage = lazy(() =>
-  import('./routes/invite-accept-page').then((module) => ({ default: module.InviteAcceptPage })),
-);
+const InviteAcceptPage = page(() => import('./routes/invite-accept-page'), 'InviteAcceptPage');
+
 const loading = (
   <p role="status" className="py-16 text-center text-ink-600">
     Loading…
   </p>
+);
+const onDemand = (Page: LazyExoticComponent<ComponentType>) => (
+  <Suspense fallback={loading}>
+    <Page />
+  </Suspense>
 );
 
 export const router = createBrowserRouter([
@@ -41,46 +53,19 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DirectoryPage /> },
       { path: 'makerspaces/:slug', element: <MakerspacePage /> },
+      { path: 'makerspaces/:slug/equipment', element: onDemand(EquipmentPage) },
+      { path: 'makerspaces/:slug/equipment/:machine', element: onDemand(MachinePage) },
       {
-        path: 'makerspaces/:slug/manage/features',
-        element: (
-          <Suspense fallback={loading}>
-            <MakerspaceFeaturesPage />
-          </Suspense>
-        ),
+        path: 'makerspaces/:slug/equipment/:machine/calendar',
+        element: onDemand(MachineCalendarPage),
       },
-      {
-        path: 'makerspaces/:slug/analytics',
-        element: (
-          <Suspense fallback={loading}>
-            <AnalyticsPage />
-          </Suspense>
-        ),
-      },
-      {
-        path: 'projects',
-        element: (
-          <Suspense fallback={loading}>
-            <ProjectsPage />
-          </Suspense>
-        ),
-      },
-      {
-        path: 'projects/:slug',
-        element: (
-          <Suspense fallback={loading}>
-            <ProjectPage />
-          </Suspense>
-        ),
-      },
-      {
-        path: 'invites/accept',
-        element: (
-          <Suspense fallback={loading}>
-            <InviteAcceptPage />
-          </Suspense>
-        ),
-      },
+      { path: 'makerspaces/:slug/members', element: onDemand(MembersPage) },
+      { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
+      { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },
+      { path: 'bookings', element: onDemand(MyBookingsPage) },
+      { path: 'projects', element: onDemand(ProjectsPage) },
+      { path: 'projects/:slug', element: onDemand(ProjectPage) },
+      { path: 'invites/accept', element: onDemand(InviteAcceptPage) },
       ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

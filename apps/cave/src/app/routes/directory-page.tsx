@@ -1,5 +1,6 @@
 import { pageFromSearch, ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
 import { BuildingIcon, buttonClasses, Container, cx, EmptyState, Pagination } from '@makrx/ui';
+import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   MAKERSPACES_PAGE_SIZE,
@@ -11,7 +12,6 @@ import {
   MakerspaceCardGrid,
   MakerspaceCardGridSkeleton,
 } from '../../features/makerspaces/components/makerspace-card-grid';
-import { InviteOnlyWelcome } from '../../features/onboarding/components/invite-only-welcome';
 
 function directoryHref({ city, page }: { city?: string; page?: number }): string {
   const params = new URLSearchParams();
@@ -80,6 +80,13 @@ function MakerspaceResults({ page, city }: { page: number; city?: string }) {
   );
 }
 
+// Guests never need it: the signed-in part of the home has a chunk of its own.
+const SignedInHome = lazy(() =>
+  import('../../features/memberships/components/signed-in-home').then((module) => ({
+    default: module.SignedInHome,
+  })),
+);
+
 export function DirectoryPage() {
   const [searchParams] = useSearchParams();
   const page = pageFromSearch(searchParams);
@@ -114,7 +121,11 @@ export function DirectoryPage() {
         </Container>
       </section>
       <Container className="py-10 sm:py-12">
-        {user ? <InviteOnlyWelcome user={user} /> : null}
+        {user ? (
+          <Suspense fallback={null}>
+            <SignedInHome user={user} />
+          </Suspense>
+        ) : null}
         <MakerspaceResults page={page} city={city} />
       </Container>
     </>

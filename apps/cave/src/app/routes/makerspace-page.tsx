@@ -3,16 +3,40 @@ import {
   ArrowLeftIcon,
   BuildingIcon,
   buttonClasses,
-  CheckIcon,
   Container,
   EmptyState,
   Skeleton,
 } from '@makrx/ui';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useMakerspaceAccess } from '../../features/memberships/api';
 import { useMakerspace } from '../../features/makerspaces/api';
-import { AnalyticsLink } from '../../features/analytics/components/analytics-link';
-import { ManageFeaturesLink } from '../../features/makerspace-features/components/manage-features-link';
+import { JoinedBanner } from '../../features/invites/components/joined-banner';
 import { MakerspaceDetailView } from '../../features/makerspaces/components/makerspace-detail-view';
+
+// The overview is for the people inside; visitors' first page does without its code.
+const MakerspaceOverview = lazy(() =>
+  import('./makerspace-overview').then((module) => ({ default: module.MakerspaceOverview })),
+);
+
+function OverviewLoading() {
+  return (
+    <Container className="py-8 sm:py-12">
+      <DashboardSkeletonLite />
+    </Container>
+  );
+}
+
+function DashboardSkeletonLite() {
+  return (
+    <div aria-busy="true">
+      <span className="sr-only">Loading the overview…</span>
+      <Skeleton className="h-4 w-40" />
+      <Skeleton className="mt-3 h-9 w-80 max-w-full" />
+      <Skeleton className="mt-10 h-64 rounded-2xl" />
+    </div>
+  );
+}
 
 function MakerspaceSkeleton() {
   return (
@@ -48,24 +72,25 @@ function MakerspaceNotFound() {
   );
 }
 
-/** Shown once an invite has made the visitor a member (the invite page lands here). */
-function JoinedBanner({ name }: { name: string }) {
-  return (
-    <p
-      role="status"
-      className="mb-6 flex items-center gap-3 rounded-2xl border border-cave-200 bg-cave-50 px-5 py-4 text-cave-900"
-    >
-      <CheckIcon className="size-5 shrink-0 text-cave-700" aria-hidden />
-      <span>
-        <strong className="font-semibold">Welcome to {name}.</strong> You are a member now; the
-        makerspace is among yours in MakrCave.
-      </span>
-    </p>
-  );
-}
-
+/**
+ * A makerspace: its overview for the people who belong there (and MakrCave's admins), its
+ * public page for everyone else.
+ */
 export function MakerspacePage() {
   const { slug = '' } = useParams();
+  const access = useMakerspaceAccess(slug);
+  // Until a signed-in person's roles are known, neither page is the right one to flash.
+  if (access.status === 'loading') return <OverviewLoading />;
+  if (access.status === 'known' && access.isInside)
+    return (
+      <Suspense fallback={<OverviewLoading />}>
+        <MakerspaceOverview slug={slug} canBook={access.book} canManage={access.manageEquipment} />
+      </Suspense>
+    );
+  return <PublicMakerspacePage slug={slug} />;
+}
+
+function PublicMakerspacePage({ slug }: { slug: string }) {
   const [params] = useSearchParams();
   const makerspace = useMakerspace(slug);
   const isNotFound = makerspace.error instanceof ApiError && makerspace.error.isNotFound;
@@ -84,12 +109,6 @@ export function MakerspacePage() {
           <ArrowLeftIcon className="size-4" />
           All makerspaces
         </Link>
-        {makerspace.data ? (
-          <div className="flex flex-wrap gap-2">
-            <AnalyticsLink slug={makerspace.data.slug} />
-            <ManageFeaturesLink slug={makerspace.data.slug} />
-          </div>
-        ) : null}
       </div>
       {makerspace.data && params.get('joined') === '1' ? (
         <JoinedBanner name={makerspace.data.name} />

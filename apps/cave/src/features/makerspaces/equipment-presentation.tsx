@@ -41,7 +41,7 @@ export const equipmentStatusDisplay: Record<EquipmentStatus, { label: string; to
  * The equipment contract carries no currency; MakrX prices in US dollars everywhere today
  * (the store catalog does too). Revisit when makerspaces set their own currency.
  */
-const RATE_CURRENCY = 'USD';
+export const RATE_CURRENCY = 'USD';
 
 export function HourlyRate({ cents }: { cents: number }) {
   if (cents === 0) return <>Free</>;

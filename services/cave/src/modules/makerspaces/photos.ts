@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, badRequest, conflict, notFound, type MakerspacePhoto } from '@makrx/contracts';
 import { recordAuditBy, type AuditRequester, type Database } from '@makrx/db';
-import type { Bucket } from '@makrx/storage';
+import { acceptedImageTypes, detectImageType, type Bucket } from '@makrx/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { makerspacePhotos, makerspaces } from './tables';
 
@@ -9,34 +9,6 @@ import { makerspacePhotos, makerspaces } from './tables';
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** More than a gallery's worth is a folder, not a page. */
 export const MAX_PHOTOS = 20;
-
-const photoTypes = [
-  {
-    contentType: 'image/png',
-    extension: 'png',
-    matches: (b: Uint8Array) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  },
-  {
-    contentType: 'image/jpeg',
-    extension: 'jpg',
-    matches: (b: Uint8Array) => startsWith(b, [0xff, 0xd8, 0xff]),
-  },
-  {
-    contentType: 'image/webp',
-    extension: 'webp',
-    // RIFF....WEBP
-    matches: (b: Uint8Array) =>
-      startsWith(b, [0x52, 0x49, 0x46, 0x46]) &&
-      startsWith(b.subarray(8), [0x57, 0x45, 0x42, 0x50]),
-  },
-] as const;
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
-}
-
-/** What the bytes are by their magic numbers, never by the name or declared type. */
-const sniff = (bytes: Uint8Array) => photoTypes.find((type) => type.matches(bytes));
 
 /** Photos are public: `/media/makerspaces/<key without the folder>` serves them. */
 export const photoUrl = (storageKey: string) => `/media/${storageKey}`;
@@ -96,10 +68,10 @@ export async function uploadPhoto(
       maxBytes: MAX_PHOTO_BYTES,
     });
   }
-  const type = sniff(bytes);
+  const type = detectImageType(bytes);
   if (!type) {
     throw new AppError(415, 'UNSUPPORTED_IMAGE_TYPE', 'Upload a PNG, JPEG or WebP photo.', {
-      accepted: photoTypes.map((t) => t.contentType),
+      accepted: acceptedImageTypes,
     });
   }
   const id = randomUUID();

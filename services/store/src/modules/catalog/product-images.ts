@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImageUpdate } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import type { Bucket } from '@makrx/storage';
+import { acceptedImageTypes, detectImageType, type Bucket } from '@makrx/storage';
 import { AppError, notFound } from '@makrx/service-kit';
 import { desc, eq } from 'drizzle-orm';
 import { audit, findAdminProduct, type Actor } from './catalog-admin';
@@ -9,39 +9,6 @@ import { productImages, products } from './tables';
 
 /** The largest image a store admin may upload (issue 6: ≤ 5 MB). */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-
-const imageTypes = [
-  {
-    contentType: 'image/png',
-    extension: 'png',
-    matches: (b: Uint8Array) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  },
-  {
-    contentType: 'image/jpeg',
-    extension: 'jpg',
-    matches: (b: Uint8Array) => startsWith(b, [0xff, 0xd8, 0xff]),
-  },
-  {
-    contentType: 'image/webp',
-    extension: 'webp',
-    // RIFF....WEBP
-    matches: (b: Uint8Array) =>
-      startsWith(b, [0x52, 0x49, 0x46, 0x46]) &&
-      startsWith(b.subarray(8), [0x57, 0x45, 0x42, 0x50]),
-  },
-] as const;
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
-}
-
-/**
- * What the bytes are, judged by their first bytes (magic numbers) and never by the name or the
- * declared content type, which the uploader controls.
- */
-export function detectImageType(bytes: Uint8Array) {
-  return imageTypes.find((type) => type.matches(bytes));
-}
 
 export async function uploadProductImage(
   db: Database,
@@ -59,7 +26,7 @@ export async function uploadProductImage(
   const type = detectImageType(bytes);
   if (!type)
     throw new AppError(415, 'UNSUPPORTED_IMAGE_TYPE', 'Upload a PNG, JPEG or WebP image.', {
-      accepted: imageTypes.map((t) => t.contentType),
+      accepted: acceptedImageTypes,
     });
   const [product] = await db
     .select({ id: products.id })

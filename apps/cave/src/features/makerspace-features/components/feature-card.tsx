@@ -33,7 +33,6 @@ export function FeatureCard({ flag, space }: FeatureCardProps) {
           <h2 id={headingId} className="text-lg font-semibold text-ink-950">
             {name}
           </h2>
-          <p className="mt-0.5 font-mono text-xs text-ink-500">{flag.key}</p>
           <p className="mt-2 max-w-2xl text-sm leading-6 text-ink-600">{flag.description}</p>
         </div>
         <Badge tone={live ? 'success' : 'neutral'} dot className="self-start">

@@ -1,6 +1,6 @@
 import { ApiError, ServiceErrorState, useSession } from '@makrx/spa-kit';
 import { Button, EmptyState, LockIcon, ShieldIcon, Skeleton } from '@makrx/ui';
-import { useFeatureAccess } from '../access';
+import { useMakerspaceAccess } from '../../memberships/api';
 import { useMakerspaceFlags } from '../api';
 import { FeatureCard } from './feature-card';
 
@@ -81,7 +81,7 @@ function FeatureList({ space }: MakerspaceFeaturesProps) {
 
 /** The makerspace-scoped features of one makerspace, for the people who run it. */
 export function MakerspaceFeatures({ space }: MakerspaceFeaturesProps) {
-  const access = useFeatureAccess(space.slug);
+  const access = useMakerspaceAccess(space.slug);
   if (access.status === 'loading')
     return (
       <p role="status" className="py-16 text-center text-ink-600">
@@ -89,6 +89,6 @@ export function MakerspaceFeatures({ space }: MakerspaceFeaturesProps) {
       </p>
     );
   if (access.status === 'signed-out') return <SignInToManage name={space.name} />;
-  if (access.status === 'denied') return <OnlyMakerspaceAdmins name={space.name} />;
+  if (!access.manageFeatures) return <OnlyMakerspaceAdmins name={space.name} />;
   return <FeatureList space={space} />;
 }

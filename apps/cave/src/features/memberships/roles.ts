@@ -1,0 +1,72 @@
+import type { MakerspaceRoleName } from '@makrx/contracts';
+
+/** How a makerspace role reads beside a person's name. */
+export const roleLabels: Record<MakerspaceRoleName, string> = {
+  makerspace_admin: 'Admin',
+  service_provider: 'Service provider',
+  member: 'Member',
+};
+
+/** Strongest first: a person shown with one role is shown with the one that lets them most. */
+const rank: MakerspaceRoleName[] = ['makerspace_admin', 'service_provider', 'member'];
+
+export function leadingRole(roles: readonly MakerspaceRoleName[]): MakerspaceRoleName | undefined {
+  return rank.find((role) => roles.includes(role));
+}
+
+/** "Admin", "Service provider · Member"; the strongest first. */
+export function rolesText(roles: readonly MakerspaceRoleName[]): string {
+  return rank
+    .filter((role) => roles.includes(role))
+    .map((role) => roleLabels[role])
+    .join(' · ');
+}
+
+/** What a person may do in one makerspace: the access matrix's cave rows, for choosing controls. */
+export interface MakerspaceAbilities {
+  /** Belongs there in some role, or runs MakrCave: sees the makerspace's own pages. */
+  isInside: boolean;
+  /** Equipment management, full: edit machines, status, maintenance. */
+  manageEquipment: boolean;
+  /** Member management: members and invites. */
+  manageMembers: boolean;
+  /** Equipment reservations: book machines. */
+  book: boolean;
+  /** The makerspace's features (spec 5, "Flag Governance"). */
+  manageFeatures: boolean;
+  /** The analytics dashboard: admins and service providers, not members. */
+  viewAnalytics: boolean;
+}
+
+/**
+ * The matrix cells for the cave rows, given the token's realm roles and the roles held in the
+ * makerspace. The services decide again on every request; this only chooses what to show, so
+ * that a control a role may not use is absent rather than refused.
+ */
+export function abilitiesOf(
+  realmRoles: readonly string[],
+  heldHere: readonly MakerspaceRoleName[],
+): MakerspaceAbilities {
+  const runsMakrCave =
+    realmRoles.includes('super_admin') ||
+    (realmRoles.includes('admin') && realmRoles.includes('admin:cave'));
+  const admin = runsMakrCave || heldHere.includes('makerspace_admin');
+  const provider = heldHere.includes('service_provider');
+  return {
+    isInside: runsMakrCave || heldHere.length > 0,
+    manageEquipment: admin || provider,
+    manageMembers: admin,
+    book: runsMakrCave || heldHere.length > 0,
+    manageFeatures: admin,
+    viewAnalytics: admin || provider,
+  };
+}
+
+export const noAbilities: MakerspaceAbilities = {
+  isInside: false,
+  manageEquipment: false,
+  manageMembers: false,
+  book: false,
+  manageFeatures: false,
+  viewAnalytics: false,
+};

@@ -1,0 +1,147 @@
+import { MAX_RESERVATION_HOURS } from '@makrx/contracts';
+import { FormDialog, FormField, formatPrice, inputClasses } from '@makrx/ui';
+import { useState } from 'react';
+import { utcToZoned, zonedToUtc } from '../../../time-zone';
+import { RATE_CURRENCY } from '../../makerspaces/equipment-presentation';
+import { useBookMachine } from '../api';
+import { bookingRefusalOf } from '../booking-refusal';
+import { formatSlot } from '../presentation';
+
+/** The lengths offered, in minutes: half-hour steps up to the longest booking the service takes. */
+const lengths = Array.from(
+  { length: (MAX_RESERVATION_HOURS * 60) / 30 },
+  (_, index) => (index + 1) * 30,
+);
+const lengthLabel = (minutes: number) =>
+  minutes < 60
+    ? `${minutes} min`
+    : minutes % 60 === 0
+      ? `${minutes / 60} h`
+      : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+
+export interface BookingRequest {
+  /** Where the dialog starts: a slot picked on the calendar, or a suggestion. */
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface BookingDialogProps {
+  slug: string;
+  machine: { slug: string; name: string; hourlyRateCents: number };
+  timeZone: string;
+  request: BookingRequest | null;
+  onClose: () => void;
+  onBooked: (slot: string) => void;
+}
+
+/**
+ * Books a slot of the machine: the one picked on the calendar, adjustable here (which is also
+ * the keyboard's way to book). A refusal stays in the dialog, in words.
+ */
+export function BookingDialog({
+  slug,
+  machine,
+  timeZone,
+  request,
+  onClose,
+  onBooked,
+}: BookingDialogProps) {
+  const book = useBookMachine(slug, machine.slug);
+  const start = request ? utcToZoned(request.startsAt, timeZone) : '';
+  const picked = request
+    ? Math.round((Date.parse(request.endsAt) - Date.parse(request.startsAt)) / 60_000)
+    : 60;
+  const [minutes, setMinutes] = useState(lengths.includes(picked) ? picked : 60);
+  const [lastRequest, setLastRequest] = useState(request);
+  if (request !== lastRequest) {
+    // A new pick: start from its length and forget the last refusal.
+    setLastRequest(request);
+    setMinutes(lengths.includes(picked) ? picked : 60);
+    book.reset();
+  }
+  const cost = Math.round((machine.hourlyRateCents * minutes) / 60);
+
+  return (
+    <FormDialog
+      open={request !== null}
+      title={`Book ${machine.name}`}
+      description={`Times are in the makerspace’s time (${timeZone}).`}
+      submitLabel="Book"
+      pendingLabel="Booking…"
+      pending={book.isPending}
+      error={book.isError ? bookingRefusalOf(book.error, timeZone) : undefined}
+      onCancel={onClose}
+      onSubmit={(form) => {
+        const date = String(form.get('date') ?? '');
+        const time = String(form.get('time') ?? '');
+        const startsAt = zonedToUtc(`${date}T${time}`, timeZone);
+        const endsAt = new Date(Date.parse(startsAt) + minutes * 60_000).toISOString();
+        book.mutate(
+          { startsAt, endsAt },
+          {
+            onSuccess: (booking) =>
+              onBooked(formatSlot(booking.startsAt, booking.endsAt, timeZone)),
+          },
+        );
+      }}
+    >
+      <div className="grid gap-4 sm:grid-cols-3">
+        <FormField label="Date" className="sm:col-span-3">
+          {(field) => (
+            <input
+              {...field}
+              name="date"
+              type="date"
+              required
+              defaultValue={start.slice(0, 10)}
+              className={inputClasses}
+            />
+          )}
+        </FormField>
+        <FormField label="Start" className="sm:col-span-1">
+          {(field) => (
+            <input
+              {...field}
+              name="time"
+              type="time"
+              step={900}
+              required
+              defaultValue={start.slice(11, 16)}
+              className={inputClasses}
+            />
+          )}
+        </FormField>
+        <FormField label="Length" className="sm:col-span-2">
+          {(field) => (
+            <select
+              {...field}
+              name="length"
+              value={minutes}
+              onChange={(event) => setMinutes(Number(event.target.value))}
+              className={inputClasses}
+            >
+              {lengths.map((length) => (
+                <option key={length} value={length}>
+                  {lengthLabel(length)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <p className="text-sm text-ink-700">
+        {machine.hourlyRateCents === 0 ? (
+          'This machine is free to use.'
+        ) : (
+          <>
+            Estimated cost at the machine’s hourly rate:{' '}
+            <strong className="font-semibold text-ink-950">
+              {formatPrice(cost, RATE_CURRENCY)}
+            </strong>
+            .
+          </>
+        )}
+      </p>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,22 @@
+/** Paths more than one feature links to. */
+const space = (slug: string) => `/makerspaces/${encodeURIComponent(slug)}`;
+
+export const paths = {
+  home: '/',
+  myBookings: '/bookings',
+  makerspace: space,
+  equipment: (slug: string) => `${space(slug)}/equipment`,
+  machine: (slug: string, machine: string) =>
+    `${space(slug)}/equipment/${encodeURIComponent(machine)}`,
+  machineCalendar: (slug: string, machine: string) =>
+    `${space(slug)}/equipment/${encodeURIComponent(machine)}/calendar`,
+  members: (slug: string) => `${space(slug)}/members`,
+  features: (slug: string) => `${space(slug)}/manage/features`,
+  analytics: (slug: string) => `${space(slug)}/analytics`,
+} as const;
+
+/** The makerspace a cave path is about, if any: `/makerspaces/<slug>/…`. */
+export function makerspaceSlugOf(pathname: string): string | undefined {
+  const match = /^\/makerspaces\/([^/]+)/.exec(pathname);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
