@@ -7,7 +7,7 @@ const superAdmin = 'superadmin@demo.makrx.org';
 const member = { name: 'Milo Member', email: 'member@demo.makrx.org' };
 const grantedTitle = 'You now have the MakrX.org admin role';
 
-/** The bell polls every 10 s; a change shows up within two polls. */
+/** The store's bell polls every 10 s (the gateway's and the cave's hear at once); two polls. */
 const BELL_WAIT = { timeout: 25_000 };
 
 const header = (page: Page) => page.getByRole('banner');

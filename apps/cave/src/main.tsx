@@ -1,4 +1,5 @@
 import { startApp } from '@makrx/spa-kit';
+import { caveLiveInvalidations } from './app/live-invalidations';
 import { router } from './app/router';
 import './styles.css';
 
@@ -6,4 +7,6 @@ void startApp({
   site: { portal: 'cave', tagline: 'Makerspaces and machines near you' },
   router,
   clientId: 'makrcave-frontend',
+  // Machine status, bookings and the bell's notifications, over the cave service's stream.
+  live: { service: 'cave', invalidations: caveLiveInvalidations },
 });

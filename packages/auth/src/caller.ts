@@ -19,6 +19,8 @@ export interface UserCaller {
   sessionId: string | null;
   /** The app the user signed in through (`azp`). */
   clientId: string;
+  /** When the access token stops being valid (`exp`, in ms): a live stream ends there. */
+  tokenExpiresAt: number;
 }
 
 /** A backend calling another backend with a client-credentials token. */

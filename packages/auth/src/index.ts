@@ -34,6 +34,7 @@ export {
   permissionNames,
   permissions,
   realmGrants,
+  rolesIn,
   type MakerspaceRef,
   type Permission,
   type PermissionGrant,

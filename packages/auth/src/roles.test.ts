@@ -11,6 +11,7 @@ const user = (realmRoles: string[]): UserCaller => ({
   realmRoles,
   sessionId: 's-1',
   clientId: 'makrcave-frontend',
+  tokenExpiresAt: Date.now() + 300_000,
 });
 
 describe('the matrix columns a caller stands in', () => {

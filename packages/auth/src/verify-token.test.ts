@@ -55,6 +55,7 @@ describe('verifying an access token against the IdP key set', () => {
       realmRoles: ['store_customer', 'admin', 'admin:cave'],
       sessionId: 'session-3',
       clientId: 'makrcave-frontend',
+      tokenExpiresAt: expect.any(Number),
     });
   });
 

@@ -92,6 +92,7 @@ function callerFromClaims(payload: JWTPayload): Caller {
     realmRoles: user.data.realm_access?.roles ?? [],
     sessionId: user.data.sid ?? null,
     clientId: azp,
+    tokenExpiresAt: payload.exp! * 1000,
   };
 }
 

@@ -30,6 +30,8 @@ export const errorCodes = {
   SIGNATURE_INVALID: 'A signed file link is not valid or has expired.',
   CONTENT_TYPE_MISMATCH: 'An upload’s content type differs from the one its link was signed for.',
   EMPTY_UPLOAD: 'An upload has no content.',
+  LIVE_STREAMS_EXHAUSTED:
+    'The user already holds as many live streams as one instance keeps open (one per tab); close one.',
 
   // Auth service
   FLAG_GOVERNANCE: 'The caller’s role may not change or see this feature flag.',

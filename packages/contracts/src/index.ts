@@ -24,4 +24,5 @@ export * from './store-integration';
 export * from './shipping-preferences';
 export * from './makerspace-memberships';
 export * from './makerspace-invites';
+export * from './live';
 export * from './billing';

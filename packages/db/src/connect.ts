@@ -26,11 +26,16 @@ export interface DatabaseHandle {
   /** Applies every migration file not yet applied. */
   migrate(): Promise<void>;
   /**
-   * Subscribes to NOTIFY on a channel. `onLost` is called when the subscription breaks (the
-   * connection dropped); the handle re-subscribes by itself and then calls `onNotify` once,
-   * since changes may have been missed in between.
+   * Subscribes to NOTIFY on a channel; `onNotify` gets each notification's payload. `onLost` is
+   * called when the subscription breaks (the connection dropped); the handle re-subscribes by
+   * itself and then calls `onNotify` once without a payload, since changes may have been
+   * missed in between. PGlite delivers the same way, at commit, in its one process.
    */
-  listen(channel: string, onNotify: () => void, onLost: () => void): Promise<Subscription>;
+  listen(
+    channel: string,
+    onNotify: (payload?: string) => void,
+    onLost: () => void,
+  ): Promise<Subscription>;
   /** Resolves when the database answers a query; used by GET /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -81,7 +86,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
     driver: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     listen: async (channel, onNotify) => {
-      const unsubscribe = await client.listen(channel, onNotify);
+      const unsubscribe = await client.listen(channel, (payload) => onNotify(payload));
       return { close: unsubscribe };
     },
     ping: async () => {
@@ -117,7 +122,7 @@ const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 async function listenPostgres(
   url: string,
   channel: string,
-  onNotify: () => void,
+  onNotify: (payload?: string) => void,
   onLost: () => void,
 ): Promise<Subscription> {
   if (!CHANNEL_NAME.test(channel)) throw new Error(`not a channel name: ${channel}`);
@@ -125,7 +130,7 @@ async function listenPostgres(
   let client: pg.Client | undefined;
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
-    next.on('notification', (message) => message.channel === channel && onNotify());
+    next.on('notification', (message) => message.channel === channel && onNotify(message.payload));
     next.on('error', () => undefined);
     next.on('end', () => {
       if (closed) return;

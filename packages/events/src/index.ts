@@ -21,3 +21,4 @@ export type {
 } from './outbox';
 export { outboxEvents, processedEvents } from './tables';
 export { parkedEventRoutes, type ParkedEventRoutesOptions } from './parked-events-routes';
+export { liveChannelOf, publishLive } from './live';

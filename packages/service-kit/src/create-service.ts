@@ -31,6 +31,7 @@ import { appOrigins, type ServiceConfig } from './config';
 import { registerErrorHandling } from './error-handler';
 import { registerFlagGates } from './flag-gates';
 import { registerHealth } from './health';
+import { liveStreamRoutes, type LiveStreamSettings } from './live-stream';
 import { declareKitRoutes } from './kit-routes';
 import { maintenanceGate } from './maintenance-mode';
 import { membershipsFromCave } from './memberships';
@@ -95,6 +96,11 @@ export interface ServiceDefinition {
    */
   memberships?: (app: FastifyInstance) => MembershipSource;
   modules: ServiceModule[];
+  /**
+   * The service's live stream (`GET /api/v1/live`) and the NOTIFY channels it carries; a
+   * service without one has no stream.
+   */
+  live?: LiveStreamSettings;
   /** Consumers of the events this service publishes, run by its dispatcher. */
   consumers?: EventConsumer[];
   /** Work the service does on a timer while it runs (the pending-order sweep, say). */
@@ -177,9 +183,10 @@ export async function createService(
     exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
   });
 
+  const memberships = (definition.memberships ?? membershipsFromCave)(app);
   await app.register(authPlugin, {
     verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: definition.audience }),
-    memberships: (definition.memberships ?? membershipsFromCave)(app),
+    memberships,
     afterAuthentication: [maintenanceGate(app)],
     operatorToken: config.METRICS_TOKEN,
   });
@@ -193,6 +200,9 @@ export async function createService(
 
   for (const module of definition.modules) {
     await app.register(module.plugin, module.prefix ? { prefix: module.prefix } : {});
+  }
+  if (definition.live) {
+    await app.register(liveStreamRoutes(definition.live, memberships), { prefix: '/api/v1' });
   }
   // Every service lists and replays the events it parked (the audit viewer shows all three).
   await app.register(

@@ -58,3 +58,11 @@ export {
   type Peers,
 } from './peers';
 export { membershipsFromCave } from './memberships';
+// Announcing a change to open pages, from a module's transaction (decision 0017).
+export { publishLive } from '@makrx/events';
+export {
+  LIVE_HEARTBEAT_MS,
+  LIVE_STATUS_FLAG,
+  LIVE_STREAMS_PER_USER,
+  type LiveStreamSettings,
+} from './live-stream';

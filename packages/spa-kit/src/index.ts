@@ -1,5 +1,6 @@
 export { startApp } from './start-app';
-export type { StartAppOptions } from './start-app';
+export type { LiveSettings, StartAppOptions } from './start-app';
+export { useLiveEvents, type LiveInvalidations } from './live/live-events';
 export type { Site } from './site';
 export { AppShell } from './app-shell';
 export { useFlag } from './flags';

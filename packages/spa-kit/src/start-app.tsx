@@ -3,6 +3,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, type RouterProviderProps } from 'react-router-dom';
 import { startFlags } from './flags';
+import { LiveEventsProvider, type LiveInvalidations } from './live/live-events';
 import { createQueryClient } from './query-client';
 import {
   readRuntimeConfig,
@@ -23,16 +24,20 @@ interface AppProps {
   config: RuntimeConfig;
   router: Router;
   session: BrowserSession;
+  live: LiveSettings;
 }
 
-function App({ site, config, router, session }: AppProps) {
+function App({ site, config, router, session, live }: AppProps) {
   const [queryClient] = useState(createQueryClient);
+  const streamUrl = `${live.service === 'cave' ? config.caveApiUrl : config.authApiUrl}/api/v1/live`;
   return (
     <SiteContext value={site}>
       <RuntimeConfigContext value={config}>
         <SessionProvider session={session}>
           <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
+            <LiveEventsProvider url={streamUrl} invalidations={live.invalidations}>
+              <RouterProvider router={router} />
+            </LiveEventsProvider>
           </QueryClientProvider>
         </SessionProvider>
       </RuntimeConfigContext>
@@ -40,9 +45,16 @@ function App({ site, config, router, session }: AppProps) {
   );
 }
 
+/** The app's one live stream (decision 0017): its own service's, and what its events make stale. */
+export interface LiveSettings {
+  service: 'auth' | 'cave';
+  invalidations: LiveInvalidations;
+}
+
 export interface StartAppOptions {
   site: Site;
   router: Router;
+  live: LiveSettings;
   /** The app's client at the identity provider, e.g. `makrcave-frontend`. */
   clientId: string;
 }
@@ -52,7 +64,7 @@ export interface StartAppOptions {
  * sign-in state and the feature flags are known; or sends the browser to the identity provider first, when this tab
  * has not yet asked it whether someone is signed in.
  */
-export async function startApp({ site, router, clientId }: StartAppOptions): Promise<void> {
+export async function startApp({ site, router, clientId, live }: StartAppOptions): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
 
@@ -71,7 +83,7 @@ export async function startApp({ site, router, clientId }: StartAppOptions): Pro
   await startFlags(config.authApiUrl, session);
   createRoot(container).render(
     <StrictMode>
-      <App site={site} config={config} router={router} session={session} />
+      <App site={site} config={config} router={router} session={session} live={live} />
     </StrictMode>,
   );
 }

@@ -10,10 +10,13 @@ const NotificationPanel = lazy(() =>
   import('./notification-panel').then((module) => ({ default: module.NotificationPanel })),
 );
 
-/** How often the unread count is asked while the page is open. */
+/** How often the unread count is asked while the page is open, when nothing tells of changes. */
 export const UNREAD_POLL_MS = 10_000;
 
-/** The unread count, asked now, every `UNREAD_POLL_MS` while the tab is visible, and on focus. */
+/**
+ * The unread count, asked now, on focus, and whenever the app's live stream says it changed;
+ * an app without one (`onChange`) has it asked every `UNREAD_POLL_MS` while the tab is visible.
+ */
 function useUnreadCount(api: NotificationsApi) {
   const [count, setCount] = useState<number | undefined>(undefined);
   const refresh = useCallback(() => {
@@ -21,15 +24,19 @@ function useUnreadCount(api: NotificationsApi) {
   }, [api]);
   useEffect(() => {
     refresh();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') refresh();
-    }, UNREAD_POLL_MS);
+    const stopListening = api.onChange?.(refresh);
+    const timer = stopListening
+      ? undefined
+      : setInterval(() => {
+          if (document.visibilityState === 'visible') refresh();
+        }, UNREAD_POLL_MS);
     window.addEventListener('focus', refresh);
     return () => {
+      stopListening?.();
       clearInterval(timer);
       window.removeEventListener('focus', refresh);
     };
-  }, [refresh]);
+  }, [api, refresh]);
   return { count, refresh };
 }
 

@@ -15,4 +15,9 @@ export interface NotificationsApi {
   latest(): Promise<BellNotification[]>;
   markRead(id: string): Promise<void>;
   markAllRead(): Promise<void>;
+  /**
+   * Tells the bell when the user's notifications may have changed (the app's live stream);
+   * returns the unsubscribe. Without it the bell asks every `UNREAD_POLL_MS`.
+   */
+  onChange?(listener: () => void): () => void;
 }

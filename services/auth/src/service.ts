@@ -1,3 +1,4 @@
+import { liveChannels } from '@makrx/contracts';
 import type { ServiceDefinition } from '@makrx/service-kit';
 import { authConfigOf, authEnv } from './config';
 import { embeddedIdentityProvider, seedDemoUsers } from './identity';
@@ -35,6 +36,8 @@ export const authService: ServiceDefinition = {
     // What would have been mailed, while mail goes to the dev mailbox (embedded mode only).
     { prefix: '/dev', plugin: devMailRoutes },
   ],
+  // The gateway's pages hear of new notifications (the bell) over this service's stream.
+  live: { channels: [liveChannels.notifications] },
   consumers: [notificationDelivery],
   // The spec's feature flags are configuration every deployment needs, demo or not.
   seedConfiguration: seedFeatureFlags,

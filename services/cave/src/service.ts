@@ -1,3 +1,4 @@
+import { liveChannels } from '@makrx/contracts';
 import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { caveEnv } from './config';
 import { analyticsRoutes } from './modules/analytics/routes';
@@ -46,6 +47,9 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
   ],
+  // Machine status and bookings for the cave's open pages; the bell's notifications too, so
+  // the cave app needs one stream.
+  live: { channels: [liveChannels.cave, liveChannels.notifications] },
   // Notifications asked for in a transaction reach the auth service from the outbox.
   consumers: [notificationRelay],
   jobs: [markMissedBookings, issueMonthlyInvoices],

@@ -11,7 +11,7 @@ import {
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { renderEmail, type Mailer } from '@makrx/mailer';
-import { notFound } from '@makrx/service-kit';
+import { notFound, publishLive } from '@makrx/service-kit';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { notificationPreferences, notifications } from './tables';
 
@@ -104,11 +104,23 @@ export async function raiseNotification(
     (await preferencesOf(db, input.userId)).find((p) => p.kind === input.kind) ??
     defaultsOf(input.kind);
 
-  const [inserted] = await db
-    .insert(notifications)
-    .values({ ...input, inApp: preference.inApp })
-    .onConflictDoNothing({ target: [notifications.source, notifications.idempotencyKey] })
-    .returning({ id: notifications.id });
+  // Stored and announced to the user's open pages in one transaction: a bell never hears of a
+  // notification that did not commit. Shown only where the user wants it, so announced only then.
+  const inserted = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(notifications)
+      .values({ ...input, inApp: preference.inApp })
+      .onConflictDoNothing({ target: [notifications.source, notifications.idempotencyKey] })
+      .returning({ id: notifications.id });
+    if (row && preference.inApp) {
+      await publishLive(tx, {
+        kind: 'notification.created',
+        userId: input.userId,
+        notificationId: row.id,
+      });
+    }
+    return row;
+  });
   if (!inserted) {
     const [existing] = await db
       .select({ id: notifications.id })

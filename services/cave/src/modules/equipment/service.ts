@@ -18,7 +18,7 @@ import type {
 } from '@makrx/contracts';
 import { auditActor, recordAuditBy, violates, type AuditRequester, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { publishEvent } from '@makrx/events';
+import { publishEvent, publishLive } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -344,6 +344,12 @@ export async function changeMachineStatus(
         from: before.status as EquipmentStatus,
         to: status,
       },
+    });
+    await publishLive(tx, {
+      kind: 'machine.status-changed',
+      makerspaceId: before.makerspaceId,
+      equipmentId: before.id,
+      status,
     });
     return summary(tx, after!);
   });

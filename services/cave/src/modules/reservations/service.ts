@@ -8,7 +8,7 @@ import {
   type AuditRequester,
   type Database,
 } from '@makrx/db';
-import { publishEvent } from '@makrx/events';
+import { publishEvent, publishLive } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -238,6 +238,12 @@ export async function bookMachine(
         source: 'cave',
         payload: { ...booked, makerspaceId: machine.makerspaceId, userId: actor.userId },
       });
+      await publishLive(tx, {
+        kind: 'booking.created',
+        makerspaceId: machine.makerspaceId,
+        equipmentId: machine.id,
+        reservationId: row!.id,
+      });
       return row!.id;
     });
   } catch (err) {
@@ -364,6 +370,12 @@ export async function cancelReservation(
         endsAt: booking.endsAt,
         cancelledBy: actor.userId,
       },
+    });
+    await publishLive(tx, {
+      kind: 'booking.cancelled',
+      makerspaceId: booking.makerspaceId,
+      equipmentId: booking.equipmentId,
+      reservationId: booking.id,
     });
   });
   return oneReservation(db, ref.reservationId);
