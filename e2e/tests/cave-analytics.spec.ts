@@ -66,11 +66,24 @@ test.describe('MakrCave analytics', () => {
     await setFlag(token, 'ENABLE_ADVANCED_ANALYTICS', true, 'Showing the analytics in full.');
     try {
       await openHubAsItsAdmin(page);
-      await page.goto(`${urls.cave}/makerspaces/${hub.slug}/analytics`);
+      // From the first of last month to today in Bengaluru: last month's demo invoices count.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(
+        new Date(),
+      );
+      const lastMonth = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+      lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+      const from = lastMonth.toISOString().slice(0, 10);
+      await page.goto(`${urls.cave}/makerspaces/${hub.slug}/analytics?from=${from}&to=${today}`);
       const heatMap = card(page, 'Busiest hours');
       await expect(heatMap.getByRole('table')).toBeVisible();
       await expect(heatMap.getByRole('columnheader', { name: 'Sat' })).toBeVisible();
-      await expect(card(page, 'Revenue')).toContainText('No invoices in this period');
+      const monthLabel = new Intl.DateTimeFormat('en-GB', {
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(lastMonth);
+      await expect(card(page, 'Revenue')).toContainText(monthLabel);
+      await expect(card(page, 'Revenue')).toContainText('₹');
       await expect(
         card(page, 'No-shows').getByRole('button', { name: 'Download CSV: No-shows' }),
       ).toBeVisible();

@@ -173,7 +173,7 @@ test.describe('Feature flag administration', () => {
     await page.goto(`${urls.cave}/makerspaces/${hub.slug}`);
     await expect(page.getByRole('heading', { level: 1, name: hub.name })).toBeVisible();
     await screenshot(page, 'cave-makerspace-with-manage-link');
-    await page.getByRole('link', { name: 'Manage features' }).click();
+    await page.getByRole('link', { name: 'Features', exact: true }).click();
     await expect(page).toHaveURL(`${urls.cave}/makerspaces/${hub.slug}/manage/features`);
     await expect(page.getByRole('heading', { level: 1, name: 'Features' })).toBeVisible();
 
@@ -208,7 +208,7 @@ test.describe('Feature flag administration', () => {
     await signIn(page, urls.cave, 'member@demo.makrx.org');
     await page.goto(`${urls.cave}/makerspaces/${hub.slug}`);
     await expect(page.getByRole('heading', { level: 1, name: hub.name })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Manage features' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Features', exact: true })).toHaveCount(0);
     await page.goto(`${urls.cave}/makerspaces/${hub.slug}/manage/features`);
     await expect(
       page.getByRole('heading', { name: `Only admins of ${hub.name} can manage its features` }),
