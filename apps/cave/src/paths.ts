@@ -13,6 +13,7 @@ export const paths = {
   members: (slug: string) => `${space(slug)}/members`,
   features: (slug: string) => `${space(slug)}/manage/features`,
   analytics: (slug: string) => `${space(slug)}/analytics`,
+  trainings: (slug: string) => `${space(slug)}/trainings`,
 } as const;
 
 /** The makerspace a cave path is about, if any: `/makerspaces/<slug>/…`. */

@@ -20,6 +20,7 @@ const MachineCalendarPage = page(
   () => import('./routes/machine-calendar-page'),
   'MachineCalendarPage',
 );
+const TrainingsPage = page(() => import('./routes/trainings-page'), 'TrainingsPage');
 const MembersPage = page(() => import('./routes/members-page'), 'MembersPage');
 const MyBookingsPage = page(() => import('./routes/my-bookings-page'), 'MyBookingsPage');
 const MakerspaceFeaturesPage = page(
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
         path: 'makerspaces/:slug/equipment/:machine/calendar',
         element: onDemand(MachineCalendarPage),
       },
+      { path: 'makerspaces/:slug/trainings', element: onDemand(TrainingsPage) },
       { path: 'makerspaces/:slug/members', element: onDemand(MembersPage) },
       { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
       { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },

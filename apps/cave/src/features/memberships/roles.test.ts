@@ -16,6 +16,7 @@ describe('makerspace roles', () => {
       book: true,
       manageFeatures: false,
       viewAnalytics: false,
+      runMakerspace: false,
     });
   });
 
@@ -24,11 +25,17 @@ describe('makerspace roles', () => {
     expect(provider.manageEquipment).toBe(true);
     expect(provider.manageMembers).toBe(false);
     expect(provider.viewAnalytics).toBe(true);
+    expect(provider.runMakerspace).toBe(false);
   });
 
   it('lets a makerspace admin manage everything there', () => {
     const admin = abilitiesOf(['store_customer'], ['makerspace_admin']);
-    expect(admin).toMatchObject({ manageEquipment: true, manageMembers: true, book: true });
+    expect(admin).toMatchObject({
+      manageEquipment: true,
+      manageMembers: true,
+      book: true,
+      runMakerspace: true,
+    });
   });
 
   it('lets super admins and MakrCave admins in everywhere, but not admins of another domain', () => {

@@ -36,6 +36,8 @@ export interface MakerspaceAbilities {
   manageFeatures: boolean;
   /** The analytics dashboard: admins and service providers, not members. */
   viewAnalytics: boolean;
+  /** Running the makerspace (`makerspace:admin`): trainings, passes, billing, settings. */
+  runMakerspace: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export function abilitiesOf(
     book: runsMakrCave || heldHere.length > 0,
     manageFeatures: admin,
     viewAnalytics: admin || provider,
+    runMakerspace: admin,
   };
 }
 
@@ -69,4 +72,5 @@ export const noAbilities: MakerspaceAbilities = {
   book: false,
   manageFeatures: false,
   viewAnalytics: false,
+  runMakerspace: false,
 };

@@ -22,6 +22,7 @@ export function MakerspaceSections({ slug, name }: { slug: string; name: string 
   const items = [
     { label: 'Overview', href: paths.makerspace(slug) },
     { label: 'Equipment', href: paths.equipment(slug) },
+    { label: 'Trainings', href: paths.trainings(slug) },
     ...(access.manageMembers ? [{ label: 'Members', href: paths.members(slug) }] : []),
     ...(access.viewAnalytics ? [{ label: 'Analytics', href: paths.analytics(slug) }] : []),
     ...(access.manageFeatures ? [{ label: 'Features', href: paths.features(slug) }] : []),
