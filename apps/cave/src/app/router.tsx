@@ -21,6 +21,7 @@ const MachineCalendarPage = page(
   'MachineCalendarPage',
 );
 const TrainingsPage = page(() => import('./routes/trainings-page'), 'TrainingsPage');
+const BillingPage = page(() => import('./routes/billing-page'), 'BillingPage');
 const MembersPage = page(() => import('./routes/members-page'), 'MembersPage');
 const MyBookingsPage = page(() => import('./routes/my-bookings-page'), 'MyBookingsPage');
 const MakerspaceFeaturesPage = page(
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
       },
       { path: 'makerspaces/:slug/trainings', element: onDemand(TrainingsPage) },
       { path: 'makerspaces/:slug/members', element: onDemand(MembersPage) },
+      { path: 'makerspaces/:slug/billing', element: onDemand(BillingPage) },
       { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
       { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },
       { path: 'bookings', element: onDemand(MyBookingsPage) },

@@ -8,7 +8,7 @@ describe('makerspace roles', () => {
     expect(leadingRole([])).toBeUndefined();
   });
 
-  it('lets a member book and read equipment, and nothing more', () => {
+  it('lets a member book, read equipment and their own invoices, and nothing more', () => {
     expect(abilitiesOf(['store_customer'], ['member'])).toEqual({
       isInside: true,
       manageEquipment: false,
@@ -17,6 +17,7 @@ describe('makerspace roles', () => {
       manageFeatures: false,
       viewAnalytics: false,
       runMakerspace: false,
+      viewBilling: true,
     });
   });
 
@@ -26,6 +27,7 @@ describe('makerspace roles', () => {
     expect(provider.manageMembers).toBe(false);
     expect(provider.viewAnalytics).toBe(true);
     expect(provider.runMakerspace).toBe(false);
+    expect(provider.viewBilling).toBe(false);
   });
 
   it('lets a makerspace admin manage everything there', () => {

@@ -38,6 +38,8 @@ export interface MakerspaceAbilities {
   viewAnalytics: boolean;
   /** Running the makerspace (`makerspace:admin`): trainings, passes, billing, settings. */
   runMakerspace: boolean;
+  /** Billing: members read their own invoices, admins run it; service providers see none. */
+  viewBilling: boolean;
 }
 
 /**
@@ -62,6 +64,7 @@ export function abilitiesOf(
     manageFeatures: admin,
     viewAnalytics: admin || provider,
     runMakerspace: admin,
+    viewBilling: admin || heldHere.includes('member'),
   };
 }
 
@@ -73,4 +76,5 @@ export const noAbilities: MakerspaceAbilities = {
   manageFeatures: false,
   viewAnalytics: false,
   runMakerspace: false,
+  viewBilling: false,
 };

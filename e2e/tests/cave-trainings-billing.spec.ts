@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, screenshot } from './page-checks';
+import { urls } from './urls';
+
+const HUB = 'makrx-hub-bengaluru';
+const spaceAdmin = 'spaceadmin@demo.makrx.org';
+const member = 'member@demo.makrx.org';
+
+/** Signs in from the cave's header on `path`, and waits to be back there. */
+async function signInAtCave(page: Page, email: string, path = '/') {
+  await page.goto(`${urls.cave}${path}`);
+  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill('makrx-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${urls.cave}${path}`);
+}
+
+/** A page of its own for `email`: two people at once, each in their own browser session. */
+async function personAt(browser: Browser, email: string, path: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAtCave(page, email, path);
+  return page;
+}
+
+test.describe('Trainings, billing and settings in MakrCave', () => {
+  test('a member takes a laser safety seat, the admin records the pass, and the laser can be booked', async ({
+    browser,
+  }) => {
+    test.slow();
+    const memberPage = await personAt(browser, member, `/makerspaces/${HUB}/trainings`);
+    await expect(memberPage.getByRole('heading', { level: 1, name: 'Trainings' })).toBeVisible();
+    await expect(memberPage.getByRole('region', { name: 'My passes' })).toContainText(
+      'Resin printing basics',
+    );
+    await expect(memberPage.getByRole('button', { name: 'New training' })).toHaveCount(0);
+    const laser = memberPage.getByRole('region', { name: 'Laser cutter safety' });
+    await expect(laser.getByRole('link', { name: 'xTool P2 55 W CO₂' })).toBeVisible();
+    await laser
+      .getByRole('button', { name: /^Sign up/ })
+      .first()
+      .click();
+    await expect(laser.getByText('You have a seat')).toBeVisible();
+    await expect(laser.getByText('5 seats left')).toBeVisible();
+    await expectAccessible(memberPage);
+    await screenshot(memberPage, 'cave-trainings-member');
+
+    const adminPage = await personAt(browser, spaceAdmin, `/makerspaces/${HUB}/trainings`);
+    const adminLaser = adminPage.getByRole('region', { name: 'Laser cutter safety' });
+    await adminLaser.getByRole('button', { name: 'Attendees' }).first().click();
+    await adminLaser.getByRole('button', { name: /^Record pass for / }).click();
+    await expect(adminLaser.getByText('Passed', { exact: true })).toBeVisible();
+    await adminLaser.getByRole('button', { name: 'Passes' }).click();
+    await expect(adminLaser.getByRole('button', { name: /^Revoke / }).first()).toBeVisible();
+    await expectAccessible(adminPage);
+    await screenshot(adminPage, 'cave-trainings-admin');
+
+    await adminPage.getByRole('button', { name: 'New training' }).click();
+    const create = adminPage.getByRole('dialog', { name: 'New training' });
+    await expect(create.getByLabel('Name')).toBeVisible();
+    await expectAccessible(adminPage);
+    await create.getByRole('button', { name: 'Cancel' }).click();
+
+    await memberPage.goto(`${urls.cave}/makerspaces/${HUB}/equipment/xtool-p2-55-w-co/calendar`);
+    await memberPage.getByRole('button', { name: 'Choose a time' }).click();
+    const dialog = memberPage.getByRole('dialog', { name: 'Book xTool P2 55 W CO₂' });
+    await dialog.getByRole('button', { name: 'Book' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(memberPage.getByText(/Booked xTool P2 55 W CO₂ for /)).toBeVisible();
+  });
+
+  test('a member downloads last month’s invoice as a PDF; an admin sees every invoice, plans and subscriptions', async ({
+    browser,
+  }) => {
+    test.slow();
+    const memberPage = await personAt(browser, member, `/makerspaces/${HUB}/billing`);
+    await expect(memberPage.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
+    const invoices = memberPage.getByRole('list', { name: 'Invoices' });
+    await expect(invoices.getByRole('listitem').first()).toContainText('₹');
+    await expect(memberPage.getByRole('button', { name: /^Void / })).toHaveCount(0);
+    await expect(memberPage.getByRole('heading', { name: 'Plans' })).toHaveCount(0);
+    const download = memberPage.waitForEvent('download');
+    await invoices
+      .getByRole('button', { name: /^Download PDF of / })
+      .first()
+      .click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expectAccessible(memberPage);
+    await screenshot(memberPage, 'cave-billing-member');
+
+    const adminPage = await personAt(browser, spaceAdmin, `/makerspaces/${HUB}/billing`);
+    await expect(
+      adminPage.getByRole('list', { name: 'Plans' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    await expect(
+      adminPage.getByRole('list', { name: 'Subscriptions' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    await expect(
+      adminPage.getByRole('list', { name: 'Invoices' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    await expectAccessible(adminPage);
+    await screenshot(adminPage, 'cave-billing-admin');
+  });
+});
