@@ -22,6 +22,7 @@ const MachineCalendarPage = page(
 );
 const TrainingsPage = page(() => import('./routes/trainings-page'), 'TrainingsPage');
 const BillingPage = page(() => import('./routes/billing-page'), 'BillingPage');
+const SettingsPage = page(() => import('./routes/settings-page'), 'SettingsPage');
 const MembersPage = page(() => import('./routes/members-page'), 'MembersPage');
 const MyBookingsPage = page(() => import('./routes/my-bookings-page'), 'MyBookingsPage');
 const MakerspaceFeaturesPage = page(
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
       { path: 'makerspaces/:slug/members', element: onDemand(MembersPage) },
       { path: 'makerspaces/:slug/billing', element: onDemand(BillingPage) },
       { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
+      { path: 'makerspaces/:slug/manage/settings', element: onDemand(SettingsPage) },
       { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },
       { path: 'bookings', element: onDemand(MyBookingsPage) },
       { path: 'projects', element: onDemand(ProjectsPage) },

@@ -27,6 +27,7 @@ export function MakerspaceSections({ slug, name }: { slug: string; name: string 
     ...(access.viewBilling ? [{ label: 'Billing', href: paths.billing(slug) }] : []),
     ...(access.viewAnalytics ? [{ label: 'Analytics', href: paths.analytics(slug) }] : []),
     ...(access.manageFeatures ? [{ label: 'Features', href: paths.features(slug) }] : []),
+    ...(access.runMakerspace ? [{ label: 'Settings', href: paths.settings(slug) }] : []),
   ].map((item) => ({
     ...item,
     active:
