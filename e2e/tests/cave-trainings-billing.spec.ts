@@ -25,6 +25,13 @@ async function personAt(browser: Browser, email: string, path: string) {
   return page;
 }
 
+/** A day two or more days ahead that is not a Sunday, as the date field takes it. */
+function nextWorkingDay(): string {
+  const day = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+  if (day.getUTCDay() === 0) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
 test.describe('Trainings, billing and settings in MakrCave', () => {
   test('a member takes a laser safety seat, the admin records the pass, and the laser can be booked', async ({
     browser,
@@ -66,6 +73,10 @@ test.describe('Trainings, billing and settings in MakrCave', () => {
     await memberPage.goto(`${urls.cave}/makerspaces/${HUB}/equipment/xtool-p2-55-w-co/calendar`);
     await memberPage.getByRole('button', { name: 'Choose a time' }).click();
     const dialog = memberPage.getByRole('dialog', { name: 'Book xTool P2 55 W CO₂' });
+    // 11:00 on a day the hub opens at 08:00 (every day but Sunday), a few days on.
+    await dialog.getByLabel('Date').fill(nextWorkingDay());
+    await dialog.getByLabel('Start').fill('11:00');
+    await dialog.getByLabel('Length').selectOption('60');
     await dialog.getByRole('button', { name: 'Book' }).click();
     await expect(dialog).toBeHidden();
     await expect(memberPage.getByText(/Booked xTool P2 55 W CO₂ for /)).toBeVisible();
@@ -105,5 +116,34 @@ test.describe('Trainings, billing and settings in MakrCave', () => {
     ).toBeVisible();
     await expectAccessible(adminPage);
     await screenshot(adminPage, 'cave-billing-admin');
+  });
+
+  test('an admin changes the opening hours in Settings, and the makerspace page shows them', async ({
+    page,
+  }) => {
+    test.slow();
+    await signInAtCave(page, spaceAdmin, `/makerspaces/${HUB}`);
+    await page
+      .getByRole('navigation', { name: 'MakrX Hub Bengaluru sections' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+    await page.getByLabel('Sunday closes (interval 1)').fill('16:00');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toContainText(
+      'Sun 10:00–16:00',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'cave-settings');
+
+    // A refused field says why beside it, and nothing is saved.
+    await page.getByLabel('Saturday opens (interval 1)').fill('23:00');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert')).toContainText('see the fields marked');
+    await expect(page.getByText('closes after it opens')).toBeVisible();
+
+    await page.goto(`${urls.cave}/makerspaces/${HUB}`);
+    await expect(page.getByText('Sun 10:00–16:00')).toBeVisible();
   });
 });

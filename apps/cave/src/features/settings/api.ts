@@ -17,13 +17,14 @@ export function useSettings(slug: string) {
   });
 }
 
-/** Settings and photos change what the makerspace's own page shows: both are asked again. */
+/** Settings and photos change what the makerspace's pages show: those are asked again. */
 function useRefresh(slug: string) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: settingsKey(slug) }),
       queryClient.invalidateQueries({ queryKey: ['makerspaces'] }),
+      queryClient.invalidateQueries({ queryKey: ['dashboard', slug] }),
     ]);
 }
 
