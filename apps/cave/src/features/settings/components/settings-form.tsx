@@ -27,6 +27,9 @@ function Group({ title, hint, children }: { title: string; hint?: string; childr
   );
 }
 
+/** Time fields as wide as a time: the shared input class makes fields fill their row. */
+const timeInputClasses = inputClasses.replace('w-full', 'w-32');
+
 const FieldError = ({ message }: { message?: string }) =>
   message ? <p className="text-sm text-red-700">{message}</p> : null;
 
@@ -111,7 +114,7 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
               rows={5}
               maxLength={4000}
               defaultValue={settings.description}
-              className={inputClasses}
+              className={`${inputClasses} h-auto py-2`}
             />
           )}
         </FormField>
@@ -231,7 +234,7 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
                             ),
                           )
                         }
-                        className={`${inputClasses} w-32`}
+                        className={timeInputClasses}
                       />
                       <span aria-hidden="true" className="text-ink-500">
                         –
@@ -249,7 +252,7 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
                             ),
                           )
                         }
-                        className={`${inputClasses} w-32`}
+                        className={timeInputClasses}
                       />
                       <Button
                         size="sm"

@@ -60,7 +60,7 @@ export function NewTrainingDialog({
             name="description"
             rows={3}
             maxLength={4000}
-            className={inputClasses}
+            className={`${inputClasses} h-auto py-2`}
           />
         )}
       </FormField>
