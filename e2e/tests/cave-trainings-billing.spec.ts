@@ -70,6 +70,11 @@ test.describe('Trainings, billing and settings in MakrCave', () => {
     await expectAccessible(adminPage);
     await create.getByRole('button', { name: 'Cancel' }).click();
 
+    await memberPage.reload();
+    await expect(laser.getByText('You passed')).toBeVisible();
+    await expect(memberPage.getByRole('region', { name: 'My passes' })).toContainText(
+      'Laser cutter safety',
+    );
     await memberPage.goto(`${urls.cave}/makerspaces/${HUB}/equipment/xtool-p2-55-w-co/calendar`);
     await memberPage.getByRole('button', { name: 'Choose a time' }).click();
     const dialog = memberPage.getByRole('dialog', { name: 'Book xTool P2 55 W CO₂' });

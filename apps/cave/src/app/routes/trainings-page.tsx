@@ -7,7 +7,7 @@ import { useMakerspace } from '../../features/makerspaces/api';
 import { useMakerspaceAccess } from '../../features/memberships/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
 import { useMembers } from '../../features/members/api';
-import { useTrainings, useTrainingSessions } from '../../features/trainings/api';
+import { useMyTrainings, useTrainings, useTrainingSessions } from '../../features/trainings/api';
 import { MyPasses } from '../../features/trainings/components/my-passes';
 import { TrainingCard } from '../../features/trainings/components/training-card';
 import {
@@ -39,6 +39,13 @@ function TrainingList({
 }) {
   const trainings = useTrainings(slug);
   const sessions = useTrainingSessions(slug);
+  // Which trainings I hold a valid pass of here; until that is known, none is marked.
+  const mine = useMyTrainings();
+  const passed = new Set(
+    (mine.data?.passes ?? [])
+      .filter((pass) => pass.valid && pass.makerspace.slug === slug)
+      .map((pass) => pass.training.id),
+  );
   if (trainings.isPending || sessions.isPending) return listLoading('trainings');
   const retry = () => void Promise.all([trainings.refetch(), sessions.refetch()]);
   if (trainings.isError)
@@ -69,6 +76,7 @@ function TrainingList({
           )}
           timeZone={timeZone}
           canRun={canRun}
+          passed={passed.has(training.id)}
           onSchedule={onSchedule}
         />
       ))}

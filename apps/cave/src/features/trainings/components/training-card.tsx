@@ -1,5 +1,5 @@
 import type { Training, TrainingSession } from '@makrx/contracts';
-import { Button, Card } from '@makrx/ui';
+import { Badge, Button, Card } from '@makrx/ui';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';
@@ -13,6 +13,8 @@ export interface TrainingCardProps {
   sessions: TrainingSession[];
   timeZone: string;
   canRun: boolean;
+  /** Whether I hold a valid pass of it: its machines are mine to book. */
+  passed: boolean;
   onSchedule: (training: Training) => void;
 }
 
@@ -23,6 +25,7 @@ export function TrainingCard({
   sessions,
   timeZone,
   canRun,
+  passed,
   onSchedule,
 }: TrainingCardProps) {
   const [showPasses, setShowPasses] = useState(false);
@@ -32,9 +35,12 @@ export function TrainingCard({
       <section aria-labelledby={headingId}>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
-            <h3 id={headingId} className="text-lg font-semibold text-ink-950">
-              {training.name}
-            </h3>
+            <div className="flex flex-wrap items-center gap-2">
+              <h3 id={headingId} className="text-lg font-semibold text-ink-950">
+                {training.name}
+              </h3>
+              {passed ? <Badge tone="success">You passed</Badge> : null}
+            </div>
             <p className="mt-0.5 text-sm text-ink-600">
               {training.durationMinutes} min · {validityText(training.validityMonths)}
             </p>
