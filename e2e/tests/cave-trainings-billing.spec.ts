@@ -37,7 +37,20 @@ test.describe('Trainings, billing and settings in MakrCave', () => {
     browser,
   }) => {
     test.slow();
-    const memberPage = await personAt(browser, member, `/makerspaces/${HUB}/trainings`);
+    // Refused the Trotec for want of the laser training, the member is shown the way there.
+    const memberPage = await personAt(
+      browser,
+      member,
+      `/makerspaces/${HUB}/equipment/trotec-speedy-360/calendar`,
+    );
+    await memberPage.getByRole('button', { name: 'Choose a time' }).click();
+    const refused = memberPage.getByRole('dialog', { name: 'Book Trotec Speedy 360' });
+    await refused.getByLabel('Date').fill(nextWorkingDay());
+    await refused.getByLabel('Start').fill('11:00');
+    await refused.getByRole('button', { name: 'Book' }).click();
+    await expect(refused.getByRole('alert')).toContainText('after passing Laser cutter safety');
+    await refused.getByRole('link', { name: /Trainings page/ }).click();
+    await expect(memberPage).toHaveURL(`${urls.cave}/makerspaces/${HUB}/trainings`);
     await expect(memberPage.getByRole('heading', { level: 1, name: 'Trainings' })).toBeVisible();
     await expect(memberPage.getByRole('region', { name: 'My passes' })).toContainText(
       'Resin printing basics',
