@@ -13,6 +13,9 @@ export const paths = {
   members: (slug: string) => `${space(slug)}/members`,
   features: (slug: string) => `${space(slug)}/manage/features`,
   analytics: (slug: string) => `${space(slug)}/analytics`,
+  trainings: (slug: string) => `${space(slug)}/trainings`,
+  billing: (slug: string) => `${space(slug)}/billing`,
+  settings: (slug: string) => `${space(slug)}/manage/settings`,
 } as const;
 
 /** The makerspace a cave path is about, if any: `/makerspaces/<slug>/…`. */

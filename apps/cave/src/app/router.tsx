@@ -20,6 +20,9 @@ const MachineCalendarPage = page(
   () => import('./routes/machine-calendar-page'),
   'MachineCalendarPage',
 );
+const TrainingsPage = page(() => import('./routes/trainings-page'), 'TrainingsPage');
+const BillingPage = page(() => import('./routes/billing-page'), 'BillingPage');
+const SettingsPage = page(() => import('./routes/settings-page'), 'SettingsPage');
 const MembersPage = page(() => import('./routes/members-page'), 'MembersPage');
 const MyBookingsPage = page(() => import('./routes/my-bookings-page'), 'MyBookingsPage');
 const MakerspaceFeaturesPage = page(
@@ -59,8 +62,11 @@ export const router = createBrowserRouter([
         path: 'makerspaces/:slug/equipment/:machine/calendar',
         element: onDemand(MachineCalendarPage),
       },
+      { path: 'makerspaces/:slug/trainings', element: onDemand(TrainingsPage) },
       { path: 'makerspaces/:slug/members', element: onDemand(MembersPage) },
+      { path: 'makerspaces/:slug/billing', element: onDemand(BillingPage) },
       { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
+      { path: 'makerspaces/:slug/manage/settings', element: onDemand(SettingsPage) },
       { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },
       { path: 'bookings', element: onDemand(MyBookingsPage) },
       { path: 'projects', element: onDemand(ProjectsPage) },

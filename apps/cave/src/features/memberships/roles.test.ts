@@ -8,7 +8,7 @@ describe('makerspace roles', () => {
     expect(leadingRole([])).toBeUndefined();
   });
 
-  it('lets a member book and read equipment, and nothing more', () => {
+  it('lets a member book, read equipment and their own invoices, and nothing more', () => {
     expect(abilitiesOf(['store_customer'], ['member'])).toEqual({
       isInside: true,
       manageEquipment: false,
@@ -16,6 +16,8 @@ describe('makerspace roles', () => {
       book: true,
       manageFeatures: false,
       viewAnalytics: false,
+      runMakerspace: false,
+      viewBilling: true,
     });
   });
 
@@ -24,11 +26,18 @@ describe('makerspace roles', () => {
     expect(provider.manageEquipment).toBe(true);
     expect(provider.manageMembers).toBe(false);
     expect(provider.viewAnalytics).toBe(true);
+    expect(provider.runMakerspace).toBe(false);
+    expect(provider.viewBilling).toBe(false);
   });
 
   it('lets a makerspace admin manage everything there', () => {
     const admin = abilitiesOf(['store_customer'], ['makerspace_admin']);
-    expect(admin).toMatchObject({ manageEquipment: true, manageMembers: true, book: true });
+    expect(admin).toMatchObject({
+      manageEquipment: true,
+      manageMembers: true,
+      book: true,
+      runMakerspace: true,
+    });
   });
 
   it('lets super admins and MakrCave admins in everywhere, but not admins of another domain', () => {

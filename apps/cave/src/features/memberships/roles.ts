@@ -36,6 +36,10 @@ export interface MakerspaceAbilities {
   manageFeatures: boolean;
   /** The analytics dashboard: admins and service providers, not members. */
   viewAnalytics: boolean;
+  /** Running the makerspace (`makerspace:admin`): trainings, passes, billing, settings. */
+  runMakerspace: boolean;
+  /** Billing: members read their own invoices, admins run it; service providers see none. */
+  viewBilling: boolean;
 }
 
 /**
@@ -59,6 +63,8 @@ export function abilitiesOf(
     book: runsMakrCave || heldHere.length > 0,
     manageFeatures: admin,
     viewAnalytics: admin || provider,
+    runMakerspace: admin,
+    viewBilling: admin || heldHere.includes('member'),
   };
 }
 
@@ -69,4 +75,6 @@ export const noAbilities: MakerspaceAbilities = {
   book: false,
   manageFeatures: false,
   viewAnalytics: false,
+  runMakerspace: false,
+  viewBilling: false,
 };

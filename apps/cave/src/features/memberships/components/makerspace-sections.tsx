@@ -22,9 +22,12 @@ export function MakerspaceSections({ slug, name }: { slug: string; name: string 
   const items = [
     { label: 'Overview', href: paths.makerspace(slug) },
     { label: 'Equipment', href: paths.equipment(slug) },
+    { label: 'Trainings', href: paths.trainings(slug) },
     ...(access.manageMembers ? [{ label: 'Members', href: paths.members(slug) }] : []),
+    ...(access.viewBilling ? [{ label: 'Billing', href: paths.billing(slug) }] : []),
     ...(access.viewAnalytics ? [{ label: 'Analytics', href: paths.analytics(slug) }] : []),
     ...(access.manageFeatures ? [{ label: 'Features', href: paths.features(slug) }] : []),
+    ...(access.runMakerspace ? [{ label: 'Settings', href: paths.settings(slug) }] : []),
   ].map((item) => ({
     ...item,
     active:

@@ -1,6 +1,9 @@
 import { MAX_RESERVATION_HOURS } from '@makrx/contracts';
 import { FormDialog, FormField, formatPrice, inputClasses } from '@makrx/ui';
+import { ApiError } from '@makrx/spa-kit';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { paths } from '../../../paths';
 import { utcToZoned, zonedToUtc } from '../../../time-zone';
 import { RATE_CURRENCY } from '../../makerspaces/equipment-presentation';
 import { useBookMachine } from '../api';
@@ -69,7 +72,21 @@ export function BookingDialog({
       submitLabel="Book"
       pendingLabel="Booking…"
       pending={book.isPending}
-      error={book.isError ? bookingRefusalOf(book.error, timeZone) : undefined}
+      error={
+        book.isError ? (
+          <>
+            {bookingRefusalOf(book.error, timeZone)}
+            {book.error instanceof ApiError && book.error.code === 'TRAINING_REQUIRED' ? (
+              <>
+                {' '}
+                <Link to={paths.trainings(slug)} className="font-semibold underline">
+                  Sign up for a session on the Trainings page
+                </Link>
+              </>
+            ) : null}
+          </>
+        ) : undefined
+      }
       onCancel={onClose}
       onSubmit={(form) => {
         const date = String(form.get('date') ?? '');

@@ -1,0 +1,35 @@
+import { ApiError } from '@makrx/spa-kit';
+import { describe, expect, it } from 'vitest';
+import { errorAt, fieldErrorsOf, moved, nextInterval } from './presentation';
+
+describe('settings presentation', () => {
+  it('puts each field’s message from a 400 beside that field', () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid body: check name.', [
+      {
+        location: 'body',
+        field: 'name',
+        message: 'Too small: expected string to have >=2 characters',
+      },
+      { location: 'body', field: 'openingHours.mon.0.closes', message: 'closes after it opens' },
+    ]);
+    const errors = fieldErrorsOf(error);
+    expect(errors.name).toMatch(/Too small/);
+    expect(errorAt(errors, 'openingHours.mon')).toBe('closes after it opens');
+    expect(errorAt(errors, 'openingHours.tue')).toBeUndefined();
+    expect(fieldErrorsOf(new ApiError(409, 'CONFLICT', 'No.'))).toEqual({});
+  });
+
+  it('offers the next opening interval after the day’s last one', () => {
+    expect(nextInterval([])).toEqual({ opens: '10:00', closes: '18:00' });
+    expect(nextInterval([{ opens: '09:00', closes: '13:00' }])).toEqual({
+      opens: '14:00',
+      closes: '16:00',
+    });
+  });
+
+  it('moves a photo one place, and not past either end', () => {
+    expect(moved(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
+    expect(moved(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);
+    expect(moved(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Weekday } from '@makrx/contracts';
+import { ApiError } from '@makrx/spa-kit';
+
+export const weekdayNames: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+/**
+ * The field messages of a VALIDATION_FAILED answer by field path ("name",
+ * "openingHours.mon.0.closes", "closures.1.endsOn"), to show each beside its field. The first
+ * message for a field wins.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
+  if (!Array.isArray(error.details)) return {};
+  const errors: Record<string, string> = {};
+  for (const detail of error.details as { field?: unknown; message?: unknown }[]) {
+    if (typeof detail?.field === 'string' && typeof detail.message === 'string')
+      errors[detail.field] ??= detail.message;
+  }
+  return errors;
+}
+
+/**
+ * The message for a field, or for anything inside it: a day's row shows what is wrong with any
+ * of its intervals when the field itself has nothing.
+ */
+export function errorAt(errors: Record<string, string>, field: string): string | undefined {
+  if (errors[field]) return errors[field];
+  const inside = Object.keys(errors).find((key) => key.startsWith(`${field}.`));
+  return inside ? errors[inside] : undefined;
+}
+
+/** A new interval after a day's last one: an hour after it closes, or 10:00–18:00. */
+export function nextInterval(intervals: { opens: string; closes: string }[]) {
+  const last = intervals.at(-1);
+  if (!last) return { opens: '10:00', closes: '18:00' };
+  const hour = Math.min(Number(last.closes.slice(0, 2)) + 1, 22);
+  const at = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  return { opens: at(hour), closes: at(Math.min(hour + 2, 23)) };
+}
+
+/** Moves the item at `index` one place up (-1) or down (+1); out of range changes nothing. */
+export function moved<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
+  const target = index + by;
+  if (target < 0 || target >= items.length) return [...items];
+  const copy = [...items];
+  [copy[index], copy[target]] = [copy[target]!, copy[index]!];
+  return copy;
+}
