@@ -85,11 +85,15 @@ export const reservationCalendarQuery = z
     },
   );
 
-/** One booking on a machine's calendar: who booked is not shown to other members. */
+/**
+ * One booking on a machine's calendar: who booked is named to the makerspace's admins and to
+ * the booker, never to other members (decision 0015).
+ */
 export const calendarEntry = reservationSlot.extend({
   id: z.uuid(),
   status: reservationStatus,
   mine: z.boolean(),
+  member: z.object({ id: z.guid(), displayName: z.string() }).nullable(),
 });
 
 export const reservationCalendar = z.object({

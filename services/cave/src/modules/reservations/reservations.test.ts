@@ -121,11 +121,28 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
       await call('GET', `${bookingsOf('laser-a')}?${range}`, 'hubMember')
     ).body;
     expect(mine.timeZone).toBe('Asia/Kolkata');
-    expect(mine.items).toContainEqual({ id: booked.id, status: 'booked', mine: true, ...wanted });
+    expect(mine.items).toContainEqual({
+      id: booked.id,
+      status: 'booked',
+      mine: true,
+      member: { id: ids.hubMember, displayName: expect.any(String) },
+      ...wanted,
+    });
     const theirs: ReservationCalendar = (
       await call('GET', `${bookingsOf('laser-a')}?${range}`, 'hubOther')
     ).body;
-    expect(theirs.items.find((item) => item.id === booked.id)).toMatchObject({ mine: false });
+    expect(theirs.items.find((item) => item.id === booked.id)).toMatchObject({
+      mine: false,
+      member: null,
+    });
+    // The makerspace's admin sees who booked.
+    const adminView: ReservationCalendar = (
+      await call('GET', `${bookingsOf('laser-a')}?${range}`, 'hubAdmin')
+    ).body;
+    expect(adminView.items.find((item) => item.id === booked.id)).toMatchObject({
+      mine: false,
+      member: { id: ids.hubMember },
+    });
 
     const list: ReservationList = (await call('GET', '/api/v1/reservations/mine', 'hubMember'))
       .body;

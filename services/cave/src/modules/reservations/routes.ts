@@ -117,12 +117,12 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      machineCalendar(
-        app.db,
-        await machineRef(request.params),
-        request.query,
-        signedInUser(request).userId,
-      ),
+      machineCalendar(app.db, await machineRef(request.params), request.query, {
+        userId: signedInUser(request).userId,
+        seesNames: await request.access.can('makerspace:admin', {
+          slug: request.params.makerspaceSlug,
+        }),
+      }),
   );
 
   /** Who reads a dashboard or calendar: its admins see who booked, members see busy blocks. */

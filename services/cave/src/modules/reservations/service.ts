@@ -8,6 +8,7 @@ import {
   type AuditRequester,
   type Database,
 } from '@makrx/db';
+import { users } from '@makrx/db/schema';
 import { publishEvent, publishLive } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
@@ -264,7 +265,7 @@ export async function machineCalendar(
   db: Database,
   ref: MachineRef,
   range: z.output<typeof reservationCalendarQuery>,
-  viewerId: string,
+  viewer: { userId: string; seesNames: boolean },
 ): Promise<ReservationCalendar> {
   const machine = await machineToBook(db, ref);
   const from = new Date(range.from).toISOString();
@@ -275,10 +276,12 @@ export async function machineCalendar(
         id: reservations.id,
         status: reservations.status,
         userId: reservations.userId,
+        displayName: users.displayName,
         startsAt,
         endsAt,
       })
       .from(reservations)
+      .innerJoin(users, eq(users.id, reservations.userId))
       .where(
         and(
           eq(reservations.equipmentId, machine.id),
@@ -294,7 +297,11 @@ export async function machineCalendar(
     timeZone: schedule.timeZone,
     from,
     to,
-    items: rows.map(({ userId, ...entry }) => ({ ...entry, mine: userId === viewerId })),
+    items: rows.map(({ userId, displayName, ...entry }) => {
+      const mine = userId === viewer.userId;
+      const named = mine || viewer.seesNames;
+      return { ...entry, mine, member: named ? { id: userId, displayName } : null };
+    }),
     maintenance: maintenance.map(({ startsAt: start, endsAt: end }) => ({
       startsAt: start,
       endsAt: end,

@@ -19,13 +19,13 @@ export interface MachineCalendarProps {
   machine: { slug: string; name: string; hourlyRateCents: number };
 }
 
-/** The bookings (mine named, others' not) and maintenance on the calendar. */
+/** The bookings (mine, and everyone's for the makerspace's admins, named) and maintenance. */
 function eventsOf(calendar: ReservationCalendar | undefined): EventInput[] {
   if (!calendar) return [];
   return [
     ...calendar.items.map((entry) => ({
       id: entry.id,
-      title: entry.mine ? 'Your booking' : 'Booked',
+      title: entry.mine ? 'Your booking' : (entry.member?.displayName ?? 'Booked'),
       start: entry.startsAt,
       end: entry.endsAt,
       backgroundColor: entry.mine ? 'var(--makrx-accent-600)' : 'var(--color-ink-500)',
