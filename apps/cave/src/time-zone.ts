@@ -1,7 +1,7 @@
 /**
  * The zone a makerspace's times are shown in when a screen has not got the makerspace's own
  * (its settings' zone, which the makerspace page, dashboard and calendar answers carry): the
- * demo makerspace's, MakrX Hub Bengaluru. My bookings and the maintenance panel still use it.
+ * demo makerspace's, MakrX Hub Bengaluru. The maintenance panel still uses it.
  */
 const UNTIL_MAKERSPACES_HAVE_A_TIME_ZONE = 'Asia/Kolkata';
 

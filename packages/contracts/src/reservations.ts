@@ -56,7 +56,8 @@ export const reservation = reservationSlot.extend({
   id: z.uuid(),
   status: reservationStatus,
   machine: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-  makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  /** Where, with the time zone its times are read in. */
+  makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timeZone: z.string() }),
   userId: z.guid(),
   checkedInAt: z.iso.datetime().nullable(),
   checkedOutAt: z.iso.datetime().nullable(),

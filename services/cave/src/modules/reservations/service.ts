@@ -19,7 +19,7 @@ import {
   maintenanceDuring,
   type MachineRef,
 } from '../equipment/service';
-import { makerspacesById, openingScheduleOf } from '../makerspaces/service';
+import { makerspacePlacesById, openingScheduleOf } from '../makerspaces/service';
 import { trainingRefusal } from '../trainings/service';
 import { checkBookingRules } from './booking-rules';
 import { reservations } from './tables';
@@ -95,13 +95,15 @@ async function reservationsWhere(db: Database, where: SQL | undefined): Promise<
       db,
       rows.map((row) => row.equipmentId),
     ),
-    makerspacesById(
+    makerspacePlacesById(
       db,
       rows.map((row) => row.makerspaceId),
     ),
   ]);
   const machineOf = new Map(machines.map((machine) => [machine.id, machine]));
-  const spaceOf = new Map(spaces.map((space) => [space.id, space]));
+  const spaceOf = new Map(
+    spaces.map(({ id, slug, name, timeZone }) => [id, { id, slug, name, timeZone }]),
+  );
   return rows.map(({ equipmentId, makerspaceId, ...row }) => ({
     ...row,
     machine: machineOf.get(equipmentId)!,

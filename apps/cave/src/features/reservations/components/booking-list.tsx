@@ -22,7 +22,7 @@ function BookingRow({ booking, now }: { booking: Reservation; now: Date }) {
   const step = useBookingStep();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [done, setDone] = useState('');
-  const timeZone = makerspaceTimeZone();
+  const timeZone = makerspaceTimeZone(booking.makerspace.timeZone);
   const slot = formatSlot(booking.startsAt, booking.endsAt, timeZone);
   const actions = bookingActions(booking, now);
   const status = bookingStatusDisplay[booking.status];
