@@ -98,6 +98,18 @@ test.describe('Trainings, billing and settings in MakrCave', () => {
     await dialog.getByRole('button', { name: 'Book' }).click();
     await expect(dialog).toBeHidden();
     await expect(memberPage.getByText(/Booked xTool P2 55 W CO₂ for /)).toBeVisible();
+
+    // The member reads the seat and pass notices, so the bell is as other tests expect it.
+    const token = await memberPage.evaluate(
+      () =>
+        (JSON.parse(sessionStorage.getItem('makrx.auth.tokens')!) as { accessToken: string })
+          .accessToken,
+    );
+    const read = await fetch(`${urls.authApi}/api/v1/notifications/read-all`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(read.ok, await read.clone().text()).toBe(true);
   });
 
   test('a member downloads last month’s invoice as a PDF; an admin sees every invoice, plans and subscriptions', async ({

@@ -1,6 +1,7 @@
 import type { InviteAccepted, InviteValidation } from '@makrx/contracts';
 import { requestJson, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { myMakerspacesKey } from '../memberships/api';
 
 /** Turns the mailed invite into a membership of the signed-in person; answers where to land. */
 export function useAcceptInvite() {
@@ -13,7 +14,12 @@ export function useAcceptInvite() {
         method: 'POST',
         body: { token } satisfies InviteValidation,
       }),
-    // The new membership changes what the makerspace pages show this person.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['makerspaces'] }),
+    // The new membership changes what the makerspace pages show this person, and their roles
+    // there: both are fetched again before the app lands them on the makerspace.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['makerspaces'] }),
+        queryClient.invalidateQueries({ queryKey: myMakerspacesKey }),
+      ]),
   });
 }
