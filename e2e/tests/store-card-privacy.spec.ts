@@ -4,9 +4,13 @@ import { urls } from './urls';
 
 const filament = 'PLA Filament, Galaxy Black, 1 kg';
 
-/** Every run of 13 to 19 digits (spaces and dashes between them allowed) passing the Luhn check. */
+/**
+ * Every run of 13 to 19 digits (spaces and dashes between them allowed) passing the Luhn check,
+ * standing on its own as a typed number does: digits inside a longer token (the hex id of a
+ * Next.js server action, say) are not a card number.
+ */
 function cardNumbersIn(text: string): string[] {
-  const runs = text.match(/\d(?:[\s-]?\d){12,18}/g) ?? [];
+  const runs = text.match(/(?<![0-9A-Za-z])\d(?:[\s-]?\d){12,18}(?![0-9A-Za-z])/g) ?? [];
   return runs.map((run) => run.replace(/[\s-]/g, '')).filter(passesLuhn);
 }
 
