@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { setFlag, superAdminToken } from './flag-api';
+import { readAllNotifications } from './notification-api';
 import { urls } from './urls';
 
 const LIVE_STATUS = 'ENABLE_REAL_TIME_EQUIPMENT_STATUS';
@@ -57,6 +58,8 @@ test.describe('Live status in the cave', () => {
     );
     await expect(member.getByRole('heading', { level: 1, name: machine.name })).toBeVisible();
     await expect(machineStatus(member, 'Available')).toBeVisible();
+    await readAllNotifications(member);
+    await member.reload();
     await expect(bell(member)).toHaveAccessibleName('Notifications, none unread');
     // Marks this very document: a reload or a navigation would lose it.
     await member.evaluate(() => {

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readAllNotifications } from './notification-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
@@ -35,6 +36,7 @@ test.describe('Notifications across the three apps', () => {
   }) => {
     // The member is signed in at all three apps (one sign-in) before anything happens.
     const memberPage = await signInAtGateway(browser, member.email);
+    await readAllNotifications(memberPage);
     await memberPage.goto(urls.store);
     await expect(bell(memberPage)).toHaveAccessibleName('Notifications, none unread', BELL_WAIT);
     const scripts: string[] = [];
