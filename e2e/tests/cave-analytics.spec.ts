@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from './fixtures';
 import { superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';

@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Response } from './fixtures';
 import { screenshot } from './page-checks';
 import { urls } from './urls';
 

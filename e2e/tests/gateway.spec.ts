@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { FIRST_PAGE_BUDGET, gzippedJavaScriptOf } from './javascript-budget';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';

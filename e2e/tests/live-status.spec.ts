@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { readAllNotifications } from './notification-api';
 import { urls } from './urls';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const storeApp = fileURLToPath(new URL('../../apps/store', import.meta.url));
 const nextBin = createRequire(`${storeApp}/package.json`).resolve('next/dist/bin/next');

@@ -45,7 +45,7 @@ export function MakerspaceFrame({
                 <Skeleton className="h-4 w-40" />
               ))}
           </p>
-          <h1 className="mt-1 text-3xl font-bold tracking-tight text-ink-950 sm:text-4xl">
+          <h1 className="mt-1 text-[1.75rem] leading-tight font-bold tracking-tight text-balance break-words text-ink-950 sm:text-4xl">
             {title}
           </h1>
           {description ? (

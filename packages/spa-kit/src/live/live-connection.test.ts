@@ -64,6 +64,48 @@ describe('the app’s live connection', () => {
     expect(service.requests[1]!.signal.aborted).toBe(true);
   });
 
+  it('tells when the stream is open, and never while the service refuses it', async () => {
+    const service = fakeService();
+    const states: boolean[] = [];
+    let changed: () => void = () => undefined;
+    const connection = connectLive({
+      url: 'http://cave.test/api/v1/live',
+      accessToken: async () => 'token',
+      refresh: async () => null,
+      onMessage: () => undefined,
+      onOpenChange: (open) => {
+        states.push(open);
+        changed();
+      },
+      fetch: service.fetch,
+    });
+    let next = new Promise<void>((resolve) => (changed = resolve));
+    await next;
+    expect(states).toEqual([true]);
+    next = new Promise<void>((resolve) => (changed = resolve));
+    connection.close();
+    await next;
+    expect(states).toEqual([true, false]);
+
+    // Another tab too many: the service answers 429, and the connection never claims to be open.
+    const refusals: boolean[] = [];
+    let asked: () => void = () => undefined;
+    const refused = connectLive({
+      url: 'http://cave.test/api/v1/live',
+      accessToken: async () => 'token',
+      refresh: async () => null,
+      onMessage: () => undefined,
+      onOpenChange: (open) => refusals.push(open),
+      fetch: async () => {
+        asked();
+        return new Response('{"code":"LIVE_STREAMS_EXHAUSTED"}', { status: 429 });
+      },
+    });
+    await new Promise<void>((resolve) => (asked = resolve));
+    refused.close();
+    expect(refusals).toEqual([]);
+  });
+
   it('waits longer after each failure, up to 30 seconds', () => {
     const top = () => 1;
     expect([0, 1, 2, 3, 4, 5, 10].map((attempt) => reconnectDelay(attempt, top))).toEqual([

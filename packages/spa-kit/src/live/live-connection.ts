@@ -11,6 +11,11 @@ export interface LiveConnectionOptions {
   /** After a 401: a refreshed token, or null when the session has ended. */
   refresh(): Promise<string | null>;
   onMessage(message: LiveMessage): void;
+  /**
+   * Whether the stream is open now: false while it is refused (a user's sixth tab, say),
+   * unreachable or between attempts, so callers keep their own refreshing until it is back.
+   */
+  onOpenChange?(open: boolean): void;
   fetch?: Fetch;
 }
 
@@ -42,6 +47,12 @@ export function connectLive(options: LiveConnectionOptions): LiveConnection {
   let wake: (() => void) | undefined;
   /** Set by `reconnect`: the next attempt does not wait. */
   let immediate = false;
+  let open = false;
+  const setOpen = (now: boolean) => {
+    if (now === open) return;
+    open = now;
+    options.onOpenChange?.(now);
+  };
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -97,7 +108,12 @@ export function connectLive(options: LiveConnectionOptions): LiveConnection {
     // A stream that came back after a drop without an id to resume from missed what happened.
     if (attempt > 0 && !lastEventId) options.onMessage({ kind: 'resync' });
     attempt = 0;
-    await readStream(response.body);
+    setOpen(true);
+    try {
+      await readStream(response.body);
+    } finally {
+      setOpen(false);
+    }
   };
 
   const run = async () => {

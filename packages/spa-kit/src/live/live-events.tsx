@@ -1,6 +1,14 @@
 import type { LiveEventKind, LiveMessage } from '@makrx/contracts';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { createContext, use, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  use,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useBrowserSession } from '../session/session-context';
 import { connectLive } from './live-connection';
 
@@ -13,9 +21,11 @@ export type LiveInvalidations = Partial<Record<LiveEventKind, readonly QueryKey[
 
 type Listener = (message: LiveMessage) => void;
 
-/** The app's one stream, shared by every subscriber. */
+/** The app's one stream, shared by every subscriber, and whether it is open right now. */
 class LiveListeners {
   private readonly listeners = new Set<Listener>();
+  private readonly openListeners = new Set<() => void>();
+  private open = false;
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -23,7 +33,19 @@ class LiveListeners {
   emit(message: LiveMessage): void {
     for (const listener of this.listeners) listener(message);
   }
+  subscribeOpen = (listener: () => void): (() => void) => {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  };
+  isOpen = (): boolean => this.open;
+  setOpen(open: boolean): void {
+    this.open = open;
+    for (const listener of this.openListeners) listener();
+  }
 }
+
+const neverOpen = () => () => undefined;
+const closed = () => false;
 
 const LiveContext = createContext<LiveListeners | null>(null);
 
@@ -57,6 +79,7 @@ export function LiveEventsProvider({
       accessToken: session.accessToken,
       refresh: async () => (await session.refresh())?.accessToken ?? null,
       onMessage: (message) => listeners.emit(message),
+      onOpenChange: (open) => listeners.setOpen(open),
     });
     // Sign-in, refresh and sign-out all change the session: the stream follows the token.
     const unsubscribe = session.subscribe(() => connection.reconnect());
@@ -79,9 +102,9 @@ export function LiveEventsProvider({
 }
 
 /**
- * Calls `listener` with every message of the app's stream; `live` says whether the app has
- * one (without, a caller keeps its own refreshing). The listener may change between renders;
- * the subscription stays.
+ * Calls `listener` with every message of the app's stream; `live` says whether that stream is
+ * open now (while it is not — an app without one, a stream refused or reconnecting — a caller
+ * keeps its own refreshing). The listener may change between renders; the subscription stays.
  */
 export function useLiveEvents(listener: Listener): { live: boolean } {
   const listeners = use(LiveContext);
@@ -90,5 +113,10 @@ export function useLiveEvents(listener: Listener): { live: boolean } {
     latest.current = listener;
   });
   useEffect(() => listeners?.subscribe((message) => latest.current(message)), [listeners]);
-  return { live: listeners !== null };
+  const live = useSyncExternalStore(
+    listeners?.subscribeOpen ?? neverOpen,
+    listeners?.isOpen ?? closed,
+    closed,
+  );
+  return { live };
 }

@@ -12,7 +12,8 @@ const LATEST = 5;
 /**
  * New notifications as the app's live stream tells of them (and a resync, when it may have
  * missed some), whatever ENABLE_REAL_TIME_EQUIPMENT_STATUS says: that flag is about machines
- * and bookings. Undefined in an app without a stream, whose bell keeps polling.
+ * and bookings. Undefined in an app without a stream, or while its stream is refused or
+ * reconnecting: the bell polls then, and asks again the moment the stream is back.
  */
 function useNotificationChanges(): ((listener: () => void) => () => void) | undefined {
   const [listeners] = useState(() => new Set<() => void>());
