@@ -11,7 +11,8 @@ import { paths } from '../../../paths';
 import { nextHour, spanOf, type Span } from '../calendar-events';
 import './machine-calendar.css';
 
-const narrowScreen = () =>
+/** A phone's width: the calendars open on a day rather than a week there. */
+export const narrowScreen = () =>
   typeof window !== 'undefined' && window.matchMedia('(max-width: 640px)').matches;
 
 export interface BookingCalendarProps {

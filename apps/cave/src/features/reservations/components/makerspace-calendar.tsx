@@ -4,7 +4,12 @@ import { EmptyState, FormField, inputClasses, WrenchIcon } from '@makrx/ui';
 import { useMemo, useState } from 'react';
 import { useMakerspaceCalendar, type CalendarRange } from '../api';
 import { makerspaceEvents, typeColours, type EventKind, type Span } from '../calendar-events';
-import { BookingCalendar, CalendarPanel, useBookingRequest } from './booking-calendar';
+import {
+  BookingCalendar,
+  CalendarPanel,
+  narrowScreen,
+  useBookingRequest,
+} from './booking-calendar';
 import { BookingDialog } from './booking-dialog';
 
 type CalendarMachine = Calendar['machines'][number];
@@ -38,43 +43,54 @@ function MachineFilter({
     if (!next.delete(id)) next.add(id);
     onChange(next);
   };
+  const shownCount = machines.length - hidden.size;
+  const [folded] = useState(narrowScreen);
   return (
-    <fieldset>
-      <legend className="text-sm font-semibold text-ink-950">Machines</legend>
-      <div className="mt-2 flex flex-wrap gap-2">
-        {machines.map((machine) => (
-          <label
-            key={machine.id}
-            className="inline-flex cursor-pointer items-center gap-2 rounded-full border border-ink-300 bg-white px-3 py-1.5 text-sm text-ink-800 has-checked:border-ink-900 has-checked:bg-ink-50 has-focus-visible:outline-2 has-focus-visible:outline-accent-600"
+    // Folded on a phone, where a dozen chips would push the calendar off the screen.
+    <details open={!folded}>
+      <summary className="cursor-pointer text-sm font-semibold text-ink-950">
+        Machines{' '}
+        <span className="font-normal text-ink-600">
+          ({shownCount} of {machines.length} shown)
+        </span>
+      </summary>
+      <fieldset className="mt-2">
+        <legend className="sr-only">Machines to show</legend>
+        <div className="flex flex-wrap gap-2">
+          {machines.map((machine) => (
+            <label
+              key={machine.id}
+              className="inline-flex cursor-pointer items-center gap-2 rounded-full border border-ink-300 bg-white px-3 py-1.5 text-sm text-ink-800 has-checked:border-ink-900 has-checked:bg-ink-50 has-focus-visible:outline-2 has-focus-visible:outline-accent-600"
+            >
+              <input
+                type="checkbox"
+                className="size-4 accent-ink-900"
+                checked={!hidden.has(machine.id)}
+                onChange={() => toggle(machine.id)}
+              />
+              <Swatch colour={typeColours[machine.type]} />
+              {machine.name}
+            </label>
+          ))}
+        </div>
+        <div className="mt-2 flex gap-3 text-sm">
+          <button
+            type="button"
+            className="font-semibold text-accent-700 hover:text-accent-900"
+            onClick={() => onChange(new Set())}
           >
-            <input
-              type="checkbox"
-              className="size-4 accent-ink-900"
-              checked={!hidden.has(machine.id)}
-              onChange={() => toggle(machine.id)}
-            />
-            <Swatch colour={typeColours[machine.type]} />
-            {machine.name}
-          </label>
-        ))}
-      </div>
-      <div className="mt-2 flex gap-3 text-sm">
-        <button
-          type="button"
-          className="font-semibold text-accent-700 hover:text-accent-900"
-          onClick={() => onChange(new Set())}
-        >
-          Show all
-        </button>
-        <button
-          type="button"
-          className="font-semibold text-accent-700 hover:text-accent-900"
-          onClick={() => onChange(new Set(machines.map((machine) => machine.id)))}
-        >
-          Hide all
-        </button>
-      </div>
-    </fieldset>
+            Show all
+          </button>
+          <button
+            type="button"
+            className="font-semibold text-accent-700 hover:text-accent-900"
+            onClick={() => onChange(new Set(machines.map((machine) => machine.id)))}
+          >
+            Hide all
+          </button>
+        </div>
+      </fieldset>
+    </details>
   );
 }
 
