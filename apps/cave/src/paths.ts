@@ -10,6 +10,7 @@ export const paths = {
     `${space(slug)}/equipment/${encodeURIComponent(machine)}`,
   machineCalendar: (slug: string, machine: string) =>
     `${space(slug)}/equipment/${encodeURIComponent(machine)}/calendar`,
+  calendar: (slug: string) => `${space(slug)}/calendar`,
   members: (slug: string) => `${space(slug)}/members`,
   features: (slug: string) => `${space(slug)}/manage/features`,
   analytics: (slug: string) => `${space(slug)}/analytics`,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makerspaceTimeZone, utcToZoned, zonedToUtc } from './time-zone';
+import { utcToZoned, zonedToUtc } from './time-zone';
 
 describe('makerspace time zones', () => {
-  it("uses the service's zone when it names one", () => {
-    expect(makerspaceTimeZone('Europe/London')).toBe('Europe/London');
-    expect(makerspaceTimeZone(null)).toBe('Asia/Kolkata');
-  });
-
   it('turns a wall-clock time in Bengaluru into UTC', () => {
     expect(zonedToUtc('2026-12-07T10:00', 'Asia/Kolkata')).toBe('2026-12-07T04:30:00.000Z');
     expect(utcToZoned('2026-12-07T04:30:00.000Z', 'Asia/Kolkata')).toBe('2026-12-07T10:00');

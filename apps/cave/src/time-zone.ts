@@ -1,14 +1,7 @@
-/**
- * The zone a makerspace's times are shown in when a screen has not got the makerspace's own
- * (its settings' zone, which the makerspace page, dashboard and calendar answers carry): the
- * demo makerspace's, MakrX Hub Bengaluru. The maintenance panel still uses it.
+/*
+ * A makerspace's times are drawn in its own IANA zone, which every answer about it carries
+ * (the makerspace, its dashboard and calendars, a booking's makerspace): there is no default.
  */
-const UNTIL_MAKERSPACES_HAVE_A_TIME_ZONE = 'Asia/Kolkata';
-
-/** The zone to draw a makerspace's times in, given what the service said (if anything). */
-export function makerspaceTimeZone(fromService?: string | null): string {
-  return fromService ?? UNTIL_MAKERSPACES_HAVE_A_TIME_ZONE;
-}
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { equipmentStatus } from './makerspaces';
+import { equipmentType, machineSummary } from './equipment';
 
 /*
  * Machine reservations (MakrCave): a member books a machine for a slot; the calendars read a
@@ -98,8 +99,8 @@ export const calendarEntry = reservationSlot.extend({
 });
 
 export const reservationCalendar = z.object({
-  /** The makerspace's IANA time zone, to draw the instants in (null only from older services). */
-  timeZone: z.string().nullable(),
+  /** The makerspace's IANA time zone, to draw the instants in. */
+  timeZone: z.string(),
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   items: z.array(calendarEntry),
@@ -170,7 +171,11 @@ export const makerspaceCalendar = z.object({
       id: z.uuid(),
       slug: z.string(),
       name: z.string(),
+      /** What kind of machine: the calendar colours and groups by it. */
+      type: equipmentType,
       status: equipmentStatus,
+      /** What an hour costs, for the booking started from a free slot. */
+      hourlyRateCents: z.number().int(),
       bookings: z.array(bookingBlock),
       maintenance: z.array(maintenanceBlock),
     }),
@@ -207,16 +212,8 @@ export const makerspaceDashboard = z.object({
     needsAttention: z.number().int().nullable(),
   }),
   bookingsToday: z.array(bookingBlock),
-  machines: z.array(
-    z.object({
-      id: z.uuid(),
-      slug: z.string(),
-      name: z.string(),
-      type: z.string(),
-      status: equipmentStatus,
-      nextBooking: reservationSlot.nullable(),
-    }),
-  ),
+  /** Every machine that is not archived, as the equipment list has it, with its next booking. */
+  machines: z.array(machineSummary.extend({ nextBooking: reservationSlot.nullable() })),
   /** Only for the makerspace's admins; null for everyone else. */
   attention: dashboardAttention.nullable(),
 });

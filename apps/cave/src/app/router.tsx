@@ -9,7 +9,8 @@ import { NotFoundPage } from './routes/not-found-page';
 /*
  * The directory and a makerspace's page load with the app: they are what visitors open. Every
  * other page has a chunk of its own, fetched when it is first opened, so the first page stays
- * small; the machine calendar's chunk is the only one that carries the calendar component.
+ * small; the machine and makerspace calendars' chunks are the only ones that carry the calendar
+ * component.
  */
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
@@ -19,6 +20,10 @@ const MachinePage = page(() => import('./routes/machine-page'), 'MachinePage');
 const MachineCalendarPage = page(
   () => import('./routes/machine-calendar-page'),
   'MachineCalendarPage',
+);
+const MakerspaceCalendarPage = page(
+  () => import('./routes/makerspace-calendar-page'),
+  'MakerspaceCalendarPage',
 );
 const TrainingsPage = page(() => import('./routes/trainings-page'), 'TrainingsPage');
 const BillingPage = page(() => import('./routes/billing-page'), 'BillingPage');
@@ -62,6 +67,7 @@ export const router = createBrowserRouter([
         path: 'makerspaces/:slug/equipment/:machine/calendar',
         element: onDemand(MachineCalendarPage),
       },
+      { path: 'makerspaces/:slug/calendar', element: onDemand(MakerspaceCalendarPage) },
       { path: 'makerspaces/:slug/trainings', element: onDemand(TrainingsPage) },
       { path: 'makerspaces/:slug/members', element: onDemand(MembersPage) },
       { path: 'makerspaces/:slug/billing', element: onDemand(BillingPage) },

@@ -10,7 +10,6 @@ import { useMakerspace } from '../../features/makerspaces/api';
 import { useMakerspaceAccess } from '../../features/memberships/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
 import { useMembers } from '../../features/members/api';
-import { makerspaceTimeZone } from '../../time-zone';
 import { MakerspaceFrame } from '../makerspace-frame';
 
 const listLoading = (what: string) => (
@@ -141,11 +140,7 @@ export function BillingPage() {
           {canManage && space ? (
             <>
               <Section id="subscriptions-heading" title="Subscriptions">
-                <Subscriptions
-                  slug={slug}
-                  makerspaceId={space.id}
-                  timeZone={makerspaceTimeZone(space.timeZone)}
-                />
+                <Subscriptions slug={slug} makerspaceId={space.id} timeZone={space.timeZone} />
               </Section>
               <Section id="plans-heading" title="Plans">
                 <Plans slug={slug} />

@@ -1,10 +1,11 @@
 import { ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
-import { Skeleton } from '@makrx/ui';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMachine } from '../../features/equipment/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
+import { useMakerspace } from '../../features/makerspaces/api';
 import { paths } from '../../paths';
+import { calendarLoading } from '../../features/reservations/components/calendar-loading';
 import { MakerspaceFrame } from '../makerspace-frame';
 
 // The calendar component is large; only this page loads it.
@@ -12,16 +13,11 @@ const MachineCalendar = lazy(
   () => import('../../features/reservations/components/machine-calendar'),
 );
 
-const calendarLoading = (
-  <div aria-busy="true">
-    <span className="sr-only">Loading the calendar…</span>
-    <Skeleton className="h-[32rem] rounded-2xl" />
-  </div>
-);
-
 function CalendarContent({ slug, machineSlug }: { slug: string; machineSlug: string }) {
   const machine = useMachine(slug, machineSlug);
-  if (machine.isPending) return calendarLoading;
+  // The frame reads the makerspace too: the calendar is drawn in its zone.
+  const timeZone = useMakerspace(slug).data?.timeZone;
+  if (machine.isPending || !timeZone) return calendarLoading;
   if (machine.isError)
     return (
       <ServiceErrorState
@@ -32,7 +28,7 @@ function CalendarContent({ slug, machineSlug }: { slug: string; machineSlug: str
     );
   return (
     <Suspense fallback={calendarLoading}>
-      <MachineCalendar slug={slug} machine={machine.data} />
+      <MachineCalendar slug={slug} machine={machine.data} timeZone={timeZone} />
     </Suspense>
   );
 }

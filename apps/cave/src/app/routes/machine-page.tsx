@@ -9,14 +9,17 @@ import { MachineFacts } from '../../features/equipment/components/machine-facts'
 import { MaintenancePanel } from '../../features/equipment/components/maintenance-panel';
 import { useMakerspaceAccess } from '../../features/memberships/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
+import { useMakerspace } from '../../features/makerspaces/api';
 import { paths } from '../../paths';
 import { MakerspaceFrame } from '../makerspace-frame';
 
 function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: string }) {
   const machine = useMachine(slug, machineSlug);
+  // The frame reads the makerspace too: its zone is what maintenance times are drawn in.
+  const timeZone = useMakerspace(slug).data?.timeZone;
   const access = useMakerspaceAccess(slug);
   const canManage = access.status === 'known' && access.manageEquipment;
-  if (machine.isPending)
+  if (machine.isPending || !timeZone)
     return (
       <div aria-busy="true" className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <span className="sr-only">Loading the machine…</span>
@@ -45,7 +48,14 @@ function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: stri
         onRetry={() => void machine.refetch()}
       />
     );
-  const maintenance = <MaintenancePanel slug={slug} machine={machine.data} canManage={canManage} />;
+  const maintenance = (
+    <MaintenancePanel
+      slug={slug}
+      machine={machine.data}
+      timeZone={timeZone}
+      canManage={canManage}
+    />
+  );
   // Those who run the machine get its controls beside it; members its maintenance.
   return canManage ? (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">

@@ -6,10 +6,16 @@ import {
   DashboardSkeleton,
   DashboardView,
 } from '../../features/dashboard/components/dashboard-view';
+import { useMakerspace } from '../../features/makerspaces/api';
+import { useMyBookings } from '../../features/reservations/api';
+import { splitBookings } from '../../features/reservations/presentation';
 import { MakerspaceFrame } from '../makerspace-frame';
 import { JoinedBanner } from '../../features/invites/components/joined-banner';
 
-/** The overview of a makerspace for the people inside it. */
+/**
+ * The overview of a makerspace for the people inside it: the makerspace (which its frame reads
+ * too), its dashboard from the service, and my bookings there.
+ */
 export function MakerspaceOverview({
   slug,
   canBook,
@@ -20,34 +26,48 @@ export function MakerspaceOverview({
   canManage: boolean;
 }) {
   const [params] = useSearchParams();
+  const space = useMakerspace(slug).data;
   const dashboard = useMakerspaceDashboard(slug);
-  const name = dashboard.data?.space.name;
+  const mine = useMyBookings();
+  const name = space?.name;
   useDocumentTitle(name ?? 'Makerspace');
+  const myUpcoming = mine.data
+    ? splitBookings(
+        mine.data.filter((booking) => booking.makerspace.slug === slug),
+        new Date(),
+      ).upcoming
+    : undefined;
   return (
     <MakerspaceFrame
       slug={slug}
       eyebrow={
-        dashboard.data ? (
+        space ? (
           <span className="inline-flex items-center gap-1.5">
             <MapPinIcon className="size-4" />
-            {dashboard.data.space.city}, {dashboard.data.space.country}
+            {space.city}, {space.country}
           </span>
         ) : undefined
       }
       title={name ?? <Skeleton className="h-9 w-72 max-w-full" />}
-      description={dashboard.data?.space.tagline}
+      description={space?.tagline}
     >
       {name && params.get('joined') === '1' ? <JoinedBanner name={name} /> : null}
-      {dashboard.isPending ? (
-        <DashboardSkeleton />
-      ) : dashboard.isError ? (
+      {dashboard.isError ? (
         <ServiceErrorState
           error={dashboard.error}
           subject="the overview"
           onRetry={() => void dashboard.refetch()}
         />
+      ) : dashboard.isPending || !space ? (
+        <DashboardSkeleton />
       ) : (
-        <DashboardView dashboard={dashboard.data} canBook={canBook} canManage={canManage} />
+        <DashboardView
+          space={space}
+          dashboard={dashboard.data}
+          myUpcoming={myUpcoming}
+          canBook={canBook}
+          canManage={canManage}
+        />
       )}
     </MakerspaceFrame>
   );

@@ -15,7 +15,6 @@ import {
   RecordPassDialog,
   ScheduleSessionDialog,
 } from '../../features/trainings/components/training-dialogs';
-import { makerspaceTimeZone } from '../../time-zone';
 import { MakerspaceFrame } from '../makerspace-frame';
 
 const listLoading = (what: string) => (
@@ -126,7 +125,7 @@ export function TrainingsPage() {
   const access = useMakerspaceAccess(slug);
   const canRun = access.status === 'known' && access.runMakerspace;
   const space = makerspace.data;
-  const timeZone = makerspaceTimeZone(space?.timeZone);
+  const timeZone = space?.timeZone;
   const [creating, setCreating] = useState(false);
   const [scheduling, setScheduling] = useState<Training | null>(null);
   useDocumentTitle(space ? `Trainings · ${space.name}` : 'Trainings');
@@ -142,41 +141,50 @@ export function TrainingsPage() {
       }
     >
       <MakerspaceGate slug={slug} needs="isInside" audience="members of this makerspace">
-        <div className="space-y-10">
-          <section aria-labelledby="my-passes-heading">
-            <h2 id="my-passes-heading" className="text-xl font-semibold text-ink-950">
-              My passes
-            </h2>
-            <div className="mt-4">
-              <MyPasses slug={slug} timeZone={timeZone} />
-            </div>
-          </section>
-          <section aria-labelledby="trainings-heading">
-            <h2 id="trainings-heading" className="text-xl font-semibold text-ink-950">
-              Trainings and sessions
-            </h2>
-            <p className="mt-1 text-sm text-ink-600">Times are in {timeZone}.</p>
-            <div className="mt-4">
-              <TrainingList
-                slug={slug}
-                timeZone={timeZone}
-                canRun={canRun}
-                onSchedule={setScheduling}
-              />
-            </div>
-          </section>
-        </div>
-        {canRun ? (
+        {timeZone ? (
           <>
-            <NewTrainingDialog slug={slug} open={creating} onClose={() => setCreating(false)} />
-            <ScheduleSessionDialog
-              slug={slug}
-              training={scheduling}
-              timeZone={timeZone}
-              onClose={() => setScheduling(null)}
-            />
+            <div className="space-y-10">
+              <section aria-labelledby="my-passes-heading">
+                <h2 id="my-passes-heading" className="text-xl font-semibold text-ink-950">
+                  My passes
+                </h2>
+                <div className="mt-4">
+                  <MyPasses slug={slug} timeZone={timeZone} />
+                </div>
+              </section>
+              <section aria-labelledby="trainings-heading">
+                <h2 id="trainings-heading" className="text-xl font-semibold text-ink-950">
+                  Trainings and sessions
+                </h2>
+                <p className="mt-1 text-sm text-ink-600">Times are in {timeZone}.</p>
+                <div className="mt-4">
+                  <TrainingList
+                    slug={slug}
+                    timeZone={timeZone}
+                    canRun={canRun}
+                    onSchedule={setScheduling}
+                  />
+                </div>
+              </section>
+            </div>
+            {canRun ? (
+              <>
+                <NewTrainingDialog slug={slug} open={creating} onClose={() => setCreating(false)} />
+                <ScheduleSessionDialog
+                  slug={slug}
+                  training={scheduling}
+                  timeZone={timeZone}
+                  onClose={() => setScheduling(null)}
+                />
+              </>
+            ) : null}
           </>
-        ) : null}
+        ) : (
+          <div aria-busy="true">
+            <span className="sr-only">Loading the trainings…</span>
+            <Skeleton className="h-64 rounded-2xl" />
+          </div>
+        )}
       </MakerspaceGate>
     </MakerspaceFrame>
   );

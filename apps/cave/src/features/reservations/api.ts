@@ -1,4 +1,9 @@
-import type { Reservation, ReservationCalendar, ReservationList } from '@makrx/contracts';
+import type {
+  MakerspaceCalendar,
+  Reservation,
+  ReservationCalendar,
+  ReservationList,
+} from '@makrx/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { spacePath, useCaveApi } from '../../cave-api';
 
@@ -18,6 +23,24 @@ export function useMachineCalendar(slug: string, machine: string, range: Calenda
     queryKey: [...bookingsKey, 'calendar', slug, machine, range],
     queryFn: ({ signal }) =>
       api<ReservationCalendar>(machinePath(slug, machine), {
+        params: { from: range!.from, to: range!.to },
+        signal,
+      }),
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Every machine's bookings and maintenance, and the opening hours, over the range the
+ * makerspace calendar shows. Under the bookings key, so live booking events refresh it.
+ */
+export function useMakerspaceCalendar(slug: string, range: CalendarRange | null) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: [...bookingsKey, 'makerspace-calendar', slug, range],
+    queryFn: ({ signal }) =>
+      api<MakerspaceCalendar>(`${spacePath(slug)}/calendar`, {
         params: { from: range!.from, to: range!.to },
         signal,
       }),

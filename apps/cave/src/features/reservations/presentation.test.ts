@@ -1,7 +1,14 @@
 import { ApiError } from '@makrx/spa-kit';
 import { describe, expect, it } from 'vitest';
 import { bookingRefusalOf } from './booking-refusal';
-import { bookingActions, formatDuration, formatSlot, splitBookings } from './presentation';
+import {
+  bookingActions,
+  formatDuration,
+  formatMoment,
+  formatSlot,
+  formatTimes,
+  splitBookings,
+} from './presentation';
 
 const IST = 'Asia/Kolkata';
 const now = new Date('2026-12-07T06:00:00Z'); // 11:30 in Bengaluru
@@ -23,6 +30,15 @@ describe('booking times', () => {
     expect(formatSlot('2026-12-07T04:30:00Z', '2026-12-07T06:00:00Z', 'Europe/London')).toBe(
       'Mon 7 Dec, 04:30–06:00',
     );
+  });
+
+  it('tells a slot on a day already named by its times, in the makerspace zone', () => {
+    // The night clocks go back in London: 01:30 summer time to 02:00 winter time is 90 minutes.
+    expect(formatTimes('2026-10-25T00:30:00Z', '2026-10-25T02:00:00Z', 'Europe/London')).toBe(
+      '01:30–02:00',
+    );
+    expect(formatTimes('2026-12-07T04:30:00Z', '2026-12-07T06:00:00Z', IST)).toBe('10:00–11:30');
+    expect(formatMoment('2026-12-07T04:30:00Z', IST)).toBe('Mon 7 Dec, 10:00');
   });
 
   it('names both days of a slot that runs past midnight', () => {

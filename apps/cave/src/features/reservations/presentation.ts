@@ -42,6 +42,17 @@ export function formatSlot(startsAt: string, endsAt: string, timeZone: string): 
     : `${startDay}, ${timeOf(start, timeZone)} – ${endDay}, ${timeOf(end, timeZone)}`;
 }
 
+/** "Mon 7 Dec, 10:00" in the makerspace's zone: one moment, such as when an invite expires. */
+export function formatMoment(at: string, timeZone: string): string {
+  const moment = new Date(at);
+  return `${dayOf(moment, timeZone)}, ${timeOf(moment, timeZone)}`;
+}
+
+/** "10:00–11:30" in the makerspace's zone: a slot on a day already named. */
+export function formatTimes(startsAt: string, endsAt: string, timeZone: string): string {
+  return `${timeOf(new Date(startsAt), timeZone)}–${timeOf(new Date(endsAt), timeZone)}`;
+}
+
 /** "1 h 30 min", "45 min", "2 h". */
 export function formatDuration(startsAt: string, endsAt: string): string {
   const minutes = Math.round((Date.parse(endsAt) - Date.parse(startsAt)) / 60_000);

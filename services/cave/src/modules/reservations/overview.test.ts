@@ -101,6 +101,12 @@ describe.each(testDrivers)('the makerspace dashboard and calendar over %s', (dri
     // The next booking still to start: today's at 10:00 until then, the later one after.
     const next = Date.parse(todayAt(10)) > Date.now() ? todayAt(10) : booked.later.startsAt;
     expect(view.machines.find((m) => m.slug === 'prusa-mk4-1')?.nextBooking?.startsAt).toBe(next);
+    // Each machine as the equipment list has it, so the overview draws its card from this answer.
+    expect(view.machines.find((m) => m.slug === 'prusa-mk4-1')).toMatchObject({
+      type: '3d_printer',
+      make: 'Prusa Research',
+      archivedAt: null,
+    });
 
     const attention = view.attention!;
     expect(attention.machinesDown.map((m) => [m.slug, m.status])).toEqual(
@@ -171,6 +177,9 @@ describe.each(testDrivers)('the makerspace dashboard and calendar over %s', (dri
       ]);
     }
     const prusa = week.machines.find((m) => m.slug === 'prusa-mk4-1')!;
+    // What the calendar colours it by and what booking a free slot would cost.
+    expect(prusa.type).toBe('3d_printer');
+    expect(prusa.hourlyRateCents).toBeGreaterThan(0);
     expect(prusa.bookings.map((b) => [b.id, b.mine, b.member?.displayName ?? null])).toEqual([
       [booked.mine.id, true, 'hubMember'],
       [booked.later.id, false, null],

@@ -191,13 +191,9 @@ export async function makerspaceDashboard(
       needsAttention: attention ? itemsOf(attention) : null,
     },
     bookingsToday,
-    machines: machines.map(({ id, slug, name, type, status }) => ({
-      id,
-      slug,
-      name,
-      type,
-      status,
-      nextBooking: next.get(id) ?? null,
+    machines: machines.map((machine) => ({
+      ...machine,
+      nextBooking: next.get(machine.id) ?? null,
     })),
     attention,
   };
@@ -227,11 +223,13 @@ export async function makerspaceCalendar(
     from,
     to,
     days: openingDays(schedule, from, to),
-    machines: machines.map(({ id, slug, name, status }) => ({
+    machines: machines.map(({ id, slug, name, type, status, hourlyRateCents }) => ({
       id,
       slug,
       name,
+      type,
       status,
+      hourlyRateCents,
       bookings: bookings.filter((booking) => booking.machine.id === id),
       maintenance: maintenance
         .filter((window) => window.equipmentId === id)

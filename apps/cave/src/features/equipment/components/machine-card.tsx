@@ -1,6 +1,7 @@
 import type { MachineSummary } from '@makrx/contracts';
 import { equipmentTypeLabels } from '@makrx/contracts/equipment-types';
 import { Badge, buttonClasses, Card, CoverArt, MapPinIcon, Skeleton } from '@makrx/ui';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';
 import {
@@ -14,13 +15,15 @@ export interface MachineCardProps {
   machine: MachineSummary;
   /** Whether to offer "Book" (people who may reserve equipment there). */
   canBook: boolean;
+  /** A line under the machine's facts: the overview's "Next booking". */
+  note?: ReactNode;
 }
 
 /** Machines that take bookings: neither offline nor archived (the service's rule). */
 export const takesBookings = (machine: MachineSummary) =>
   machine.status !== 'offline' && machine.archivedAt === null;
 
-export function MachineCard({ slug, machine, canBook }: MachineCardProps) {
+export function MachineCard({ slug, machine, canBook, note }: MachineCardProps) {
   const status = equipmentStatusDisplay[machine.status];
   const kind = equipmentTypeLabels[machine.type];
   const makeAndModel = [machine.make, machine.model].filter(Boolean).join(' ');
@@ -50,6 +53,7 @@ export function MachineCard({ slug, machine, canBook }: MachineCardProps) {
               {machine.location}
             </p>
           ) : null}
+          {note ? <p className="mt-1 text-xs text-ink-700">{note}</p> : null}
         </div>
       </div>
       <div className="mt-auto flex flex-wrap items-center justify-between gap-3 border-t border-ink-100 px-4 py-3">
@@ -74,20 +78,23 @@ export function MachineCard({ slug, machine, canBook }: MachineCardProps) {
   );
 }
 
-export function MachineGrid({
+export function MachineGrid<M extends MachineSummary>({
   slug,
   machines,
   canBook,
+  noteOf,
 }: {
   slug: string;
-  machines: MachineSummary[];
+  machines: M[];
   canBook: boolean;
+  /** Each machine's note, if the page has one to add. */
+  noteOf?: (machine: M) => ReactNode;
 }) {
   return (
     <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {machines.map((machine) => (
         <li key={machine.id}>
-          <MachineCard slug={slug} machine={machine} canBook={canBook} />
+          <MachineCard slug={slug} machine={machine} canBook={canBook} note={noteOf?.(machine)} />
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import type { MachineDetail } from '@makrx/contracts';
 import { Button, ConfirmDialog, FormDialog, FormField, inputClasses, WrenchIcon } from '@makrx/ui';
 import { useState } from 'react';
-import { makerspaceTimeZone, zonedToUtc } from '../../../time-zone';
+import { zonedToUtc } from '../../../time-zone';
 import { formatSlot } from '../../reservations/presentation';
 import { useMachineChanges } from '../api';
 
@@ -18,15 +18,16 @@ function formatDay(iso: string, timeZone: string) {
 interface PanelProps {
   slug: string;
   machine: MachineDetail;
+  /** The makerspace's IANA zone: maintenance is scheduled and shown on its clock. */
+  timeZone: string;
   /** Admins and service providers schedule, cancel and log maintenance. */
   canManage: boolean;
 }
 
-function ScheduleMaintenance({ slug, machine }: Omit<PanelProps, 'canManage'>) {
+function ScheduleMaintenance({ slug, machine, timeZone }: Omit<PanelProps, 'canManage'>) {
   const [open, setOpen] = useState(false);
   const changes = useMachineChanges(slug, machine.slug);
   const schedule = changes.scheduleMaintenance;
-  const timeZone = makerspaceTimeZone();
   return (
     <>
       <Button
@@ -96,7 +97,7 @@ function ScheduleMaintenance({ slug, machine }: Omit<PanelProps, 'canManage'>) {
   );
 }
 
-function LogMaintenance({ slug, machine }: Omit<PanelProps, 'canManage'>) {
+function LogMaintenance({ slug, machine }: Pick<PanelProps, 'slug' | 'machine'>) {
   const [open, setOpen] = useState(false);
   const log = useMachineChanges(slug, machine.slug).logMaintenance;
   return (
@@ -157,7 +158,9 @@ function CancelWindow({
   slug,
   machine,
   window,
-}: Omit<PanelProps, 'canManage'> & { window: MachineDetail['upcomingMaintenance'][number] }) {
+}: Pick<PanelProps, 'slug' | 'machine'> & {
+  window: MachineDetail['upcomingMaintenance'][number];
+}) {
   const [open, setOpen] = useState(false);
   const cancel = useMachineChanges(slug, machine.slug).cancelMaintenance;
   return (
@@ -189,8 +192,7 @@ function CancelWindow({
 }
 
 /** Maintenance still to come (which blocks bookings) and the log of what was done. */
-export function MaintenancePanel({ slug, machine, canManage }: PanelProps) {
-  const timeZone = makerspaceTimeZone();
+export function MaintenancePanel({ slug, machine, timeZone, canManage }: PanelProps) {
   return (
     <div className="space-y-8">
       <section aria-labelledby="upcoming-maintenance-heading">
@@ -198,7 +200,9 @@ export function MaintenancePanel({ slug, machine, canManage }: PanelProps) {
           <h2 id="upcoming-maintenance-heading" className="text-lg font-semibold text-ink-950">
             Upcoming maintenance
           </h2>
-          {canManage ? <ScheduleMaintenance slug={slug} machine={machine} /> : null}
+          {canManage ? (
+            <ScheduleMaintenance slug={slug} machine={machine} timeZone={timeZone} />
+          ) : null}
         </div>
         {machine.upcomingMaintenance.length === 0 ? (
           <p className="mt-3 text-sm text-ink-600">

@@ -22,6 +22,7 @@ export function MakerspaceSections({ slug, name }: { slug: string; name: string 
   const items = [
     { label: 'Overview', href: paths.makerspace(slug) },
     { label: 'Equipment', href: paths.equipment(slug) },
+    ...(access.book ? [{ label: 'Calendar', href: paths.calendar(slug) }] : []),
     { label: 'Trainings', href: paths.trainings(slug) },
     ...(access.manageMembers ? [{ label: 'Members', href: paths.members(slug) }] : []),
     ...(access.viewBilling ? [{ label: 'Billing', href: paths.billing(slug) }] : []),

@@ -1,7 +1,7 @@
 import { MAX_RESERVATION_HOURS } from '@makrx/contracts';
 import { FormDialog, FormField, formatPrice, inputClasses } from '@makrx/ui';
 import { ApiError } from '@makrx/spa-kit';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';
 import { utcToZoned, zonedToUtc } from '../../../time-zone';
@@ -35,6 +35,8 @@ export interface BookingDialogProps {
   request: BookingRequest | null;
   onClose: () => void;
   onBooked: (slot: string) => void;
+  /** Fields above the date: the makerspace calendar's choice of machine. */
+  children?: ReactNode;
 }
 
 /**
@@ -48,6 +50,7 @@ export function BookingDialog({
   request,
   onClose,
   onBooked,
+  children,
 }: BookingDialogProps) {
   const book = useBookMachine(slug, machine.slug);
   const start = request ? utcToZoned(request.startsAt, timeZone) : '';
@@ -102,6 +105,7 @@ export function BookingDialog({
         );
       }}
     >
+      {children}
       <div className="grid gap-4 sm:grid-cols-3">
         <FormField label="Date" className="sm:col-span-3">
           {(field) => (

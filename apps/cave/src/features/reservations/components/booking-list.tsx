@@ -3,7 +3,6 @@ import { Badge, Button, ConfirmDialog } from '@makrx/ui';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';
-import { makerspaceTimeZone } from '../../../time-zone';
 import { useBookingStep, type BookingStep } from '../api';
 import { bookingActions, bookingStatusDisplay, formatDuration, formatSlot } from '../presentation';
 
@@ -22,7 +21,7 @@ function BookingRow({ booking, now }: { booking: Reservation; now: Date }) {
   const step = useBookingStep();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [done, setDone] = useState('');
-  const timeZone = makerspaceTimeZone(booking.makerspace.timeZone);
+  const { timeZone } = booking.makerspace;
   const slot = formatSlot(booking.startsAt, booking.endsAt, timeZone);
   const actions = bookingActions(booking, now);
   const status = bookingStatusDisplay[booking.status];
