@@ -16,7 +16,7 @@ import './machine-calendar.css';
 
 export interface MachineCalendarProps {
   slug: string;
-  machine: { slug: string; name: string; hourlyRateCents: number };
+  machine: { slug: string; name: string; hourlyRateCents: number; currency: string };
 }
 
 /** The bookings (mine, and everyone's for the makerspace's admins, named) and maintenance. */
