@@ -147,6 +147,8 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
 
     const seen = await call('GET', `${billing()}/plans`, 'asha');
     expect(seen.status).toBe(200);
+    // The list names the makerspace's currency, which every plan (and a new one) is in.
+    expect(seen.body.currency).toBe('INR');
     expect(seen.body.items.map((p: MembershipPlan) => p.name)).toEqual([
       'Hobbyist',
       'Maker',
