@@ -100,6 +100,9 @@ test('an invited newcomer signs up, books, is trained and promoted, and the admi
     });
     await printer.getByLabel('Date').fill(day.date);
     await printer.getByLabel('Start').fill('14:00');
+    await expect(printer).toContainText(
+      /Estimated cost at the machine’s hourly rate: ₹[\d,]+\.\d\d/,
+    );
     await printer.getByRole('button', { name: 'Book' }).click();
     await expect(printer).toBeHidden();
     await expect(newcomer.getByText(/Booked Prusa MK4 #1 for .*, 14:00–15:00\./)).toBeVisible();

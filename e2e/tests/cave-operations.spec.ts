@@ -99,6 +99,11 @@ test.describe('Running a makerspace in MakrCave', () => {
     const dialog = page.getByRole('dialog', { name: 'Book Prusa MK4 #1' });
     await expect(dialog.getByLabel('Start')).toHaveValue('10:00');
     await dialog.getByLabel('Length').selectOption('60');
+    // The estimate is in the hub's currency: an hour on the Prusa at ₹200.
+    await expect(dialog).toContainText('Estimated cost at the machine’s hourly rate: ₹200.00');
+    await dialog.getByLabel('Length').selectOption('90');
+    await expect(dialog).toContainText('₹300.00');
+    await dialog.getByLabel('Length').selectOption('60');
     await expectAccessible(page);
     await screenshot(page, 'cave-booking-dialog');
     await dialog.getByRole('button', { name: 'Book' }).click();
@@ -158,8 +163,16 @@ test.describe('Running a makerspace in MakrCave', () => {
     await status.getByRole('button', { name: 'Change status' }).click();
     await expect(status.getByRole('status')).toHaveText('Status is now maintenance.');
     await expect(page.getByRole('img', { name: /no photo yet/ })).toBeVisible();
+    await expect(page.getByText('₹250.00').first()).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'cave-machine-admin');
+
+    // The rate is typed in the makerspace's currency, which the form names.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Bambu Lab P1S' });
+    await expect(edit.getByLabel('Hourly rate (₹, INR)')).toHaveValue('250.00');
+    await screenshot(page, 'cave-machine-edit');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Schedule maintenance' }).click();
     const schedule = page.getByRole('dialog', { name: /Schedule maintenance of Bambu Lab P1S/ });

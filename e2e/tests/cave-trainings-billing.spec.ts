@@ -159,6 +159,19 @@ test.describe('Trainings, billing and settings in MakrCave', () => {
     await expectAccessible(page);
     await screenshot(page, 'cave-settings');
 
+    // The hub has issued invoices in rupees: its currency stays, and the form says why in place.
+    const currency = page.getByLabel('Currency');
+    await expect(currency).toHaveValue('INR');
+    await currency.selectOption('EUR');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert')).toContainText('see the fields marked');
+    await expect(currency).toHaveAccessibleDescription(
+      /The currency stays INR: this makerspace has issued invoices, which are in INR\./,
+    );
+    await currency.scrollIntoViewIfNeeded();
+    await screenshot(page, 'cave-settings-currency-held');
+    await currency.selectOption('INR');
+
     // A refused field says why beside it, and nothing is saved.
     await page.getByLabel('Saturday opens (interval 1)').fill('23:00');
     await page.getByRole('button', { name: 'Save settings' }).click();

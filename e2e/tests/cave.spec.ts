@@ -25,8 +25,18 @@ test.describe('MakrCave', () => {
     ).toBeVisible();
     await expect(page.getByText('Formlabs Form 3+')).toBeVisible();
     await expect(page.getByText('Shapeoko 5 Pro')).toBeVisible();
+    // Rates are in the hub's own currency, rupees: ₹200 an hour for a Prusa.
+    await expect(page.getByRole('row').filter({ hasText: 'Prusa MK4 #1' })).toContainText(
+      '₹200.00',
+    );
     await expectAccessible(page);
     await screenshot(page, 'cave-makerspace');
+
+    // Manchester's fab lab charges in pounds.
+    await page.goto(`${urls.cave}/makerspaces/northside-fab-lab`);
+    await expect(page.getByRole('row').filter({ hasText: 'Trotec Speedy 300' })).toContainText(
+      '£20.00',
+    );
   });
 
   test('a reload on a deep link still shows the page', async ({ page }) => {

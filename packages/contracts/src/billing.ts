@@ -10,7 +10,6 @@ import { z } from 'zod';
 export const billingInterval = z.enum(['monthly', 'yearly']);
 export type BillingInterval = z.infer<typeof billingInterval>;
 
-const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as INR');
 const isoDate = z.iso.date();
 /** A calendar month, `2026-11`. */
 export const billingMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
@@ -28,16 +27,17 @@ const planTerms = {
   premium: z.boolean(),
 };
 
+/** A new plan; its price is in the makerspace's currency (its settings), never named here. */
 export const membershipPlanInput = z.strictObject({
   ...planTerms,
-  currency: currency.default('INR'),
   discountPercent: planTerms.discountPercent.default(0),
   premium: planTerms.premium.default(false),
 });
 
 /**
  * A change to a plan (no defaults: what is not named stays as it was); archiving keeps its
- * subscriptions but offers it to nobody new. The currency never changes.
+ * subscriptions but offers it to nobody new. Its currency is the makerspace's, which stays
+ * fixed while the makerspace has plans.
  */
 export const membershipPlanUpdate = z
   .strictObject({ ...planTerms, archived: z.boolean() })
@@ -57,7 +57,12 @@ export const membershipPlan = z.object({
   createdAt: z.iso.datetime(),
 });
 export type MembershipPlan = z.infer<typeof membershipPlan>;
-export const membershipPlanList = z.object({ items: z.array(membershipPlan) });
+export const membershipPlanList = z.object({
+  items: z.array(membershipPlan),
+  /** The makerspace's currency (its settings): every plan's, and a new plan's. */
+  currency: z.string(),
+});
+export type MembershipPlanList = z.infer<typeof membershipPlanList>;
 
 export const subscriptionInput = z.strictObject({
   userId: z.uuid(),

@@ -118,7 +118,10 @@ export const machineSummary = z.object({
   model: z.string(),
   location: z.string(),
   specifications: equipmentSpecifications,
+  /** Per hour, in minor units of `currency`. */
   hourlyRateCents: z.number().int(),
+  /** The makerspace's currency (ISO 4217), which the rate is in. */
+  currency: z.string(),
   /** Whether booking it needs a pass: the same as `training !== null`. */
   requiresTraining: z.boolean(),
   training: z.object({ id: z.uuid(), name: z.string() }).nullable(),

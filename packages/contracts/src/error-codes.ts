@@ -66,6 +66,8 @@ export const errorCodes = {
     'The slot starts further ahead than the machine may be booked (422); details: { maxDaysAhead }.',
   RESERVATION_NOT_CHECKABLE:
     'Check-in is open from 15 minutes before the start to the end of a booked slot; check-out after check-in; details: { status }.',
+  CURRENCY_IN_USE:
+    'The makerspace’s currency cannot change: it has membership plans or has issued invoices in it; details: { currency, reason }.',
   PLAN_NAME_TAKEN: 'The makerspace already has a membership plan of that name.',
   PLAN_ARCHIVED: 'The membership plan is archived: nobody new subscribes to it.',
   NOT_A_MEMBER: 'The person named is not a member of the makerspace.',

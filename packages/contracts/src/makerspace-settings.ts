@@ -25,6 +25,63 @@ export const timeZoneName = z
     }
   }, 'an IANA time zone such as "Europe/Berlin"');
 
+/** The ISO 4217 codes the runtime can format money in, once. */
+let knownCurrencies: ReadonlySet<string> | undefined;
+const isKnownCurrency = (code: string) =>
+  (knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'))).has(code);
+
+/**
+ * An ISO 4217 currency code the runtime knows ("INR", "EUR"): what a makerspace charges in.
+ * `Intl.supportedValuesOf('currency')` is the list, so every code accepted can be formatted.
+ */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "INR"')
+  .refine(isKnownCurrency, 'a currency code in ISO 4217, such as "INR" or "EUR"');
+
+/**
+ * The currency a country's makerspaces charge in, by the country names the settings hold
+ * ("India", "United Kingdom"); a new makerspace in a country not listed names its currency.
+ */
+const currencyByCountry: Readonly<Record<string, string>> = {
+  australia: 'AUD',
+  austria: 'EUR',
+  belgium: 'EUR',
+  brazil: 'BRL',
+  canada: 'CAD',
+  china: 'CNY',
+  denmark: 'DKK',
+  finland: 'EUR',
+  france: 'EUR',
+  germany: 'EUR',
+  greece: 'EUR',
+  india: 'INR',
+  ireland: 'EUR',
+  italy: 'EUR',
+  japan: 'JPY',
+  kenya: 'KES',
+  netherlands: 'EUR',
+  'new zealand': 'NZD',
+  nigeria: 'NGN',
+  norway: 'NOK',
+  poland: 'PLN',
+  portugal: 'EUR',
+  singapore: 'SGD',
+  'south africa': 'ZAR',
+  spain: 'EUR',
+  sweden: 'SEK',
+  switzerland: 'CHF',
+  uk: 'GBP',
+  'united kingdom': 'GBP',
+  'united states': 'USD',
+  'united states of america': 'USD',
+  usa: 'USD',
+};
+
+/** The currency of `country` as a settings form writes it, or undefined when not known. */
+export const currencyOfCountry = (country: string): string | undefined =>
+  currencyByCountry[country.trim().toLowerCase()];
+
 /** A local time of day, "HH:MM"; "24:00" only closes a day. */
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time "HH:MM"');
 
@@ -96,6 +153,8 @@ const settingsFields = {
   country: text(80).min(1),
   isPublic: z.boolean(),
   timeZone: timeZoneName,
+  /** What its machine rates, plans and invoices are in; fixed once it has plans or invoices. */
+  currency: currencyCode,
   openingHours: weeklyHours,
   closures: z.array(closure).max(100),
 };
@@ -106,14 +165,29 @@ export const makerspaceSettingsUpdate = z
   .refine((update) => Object.keys(update).length > 0, 'name at least one setting to change');
 export type MakerspaceSettingsUpdate = z.input<typeof makerspaceSettingsUpdate>;
 
-/** A new makerspace: its slug comes from its name. */
-export const makerspaceCreate = z.strictObject({
-  ...settingsFields,
-  tagline: settingsFields.tagline.default(''),
-  description: settingsFields.description.default(''),
-  isPublic: settingsFields.isPublic.default(true),
-  closures: settingsFields.closures.default([]),
-});
+/**
+ * A new makerspace: its slug comes from its name, its currency from its country when not named
+ * (`currencyOfCountry`); a country with no known currency must name one.
+ */
+export const makerspaceCreate = z
+  .strictObject({
+    ...settingsFields,
+    tagline: settingsFields.tagline.default(''),
+    description: settingsFields.description.default(''),
+    isPublic: settingsFields.isPublic.default(true),
+    currency: settingsFields.currency.optional(),
+    closures: settingsFields.closures.default([]),
+  })
+  .transform((input, context) => {
+    const currency = input.currency ?? currencyOfCountry(input.country);
+    if (currency) return { ...input, currency };
+    context.addIssue({
+      code: 'custom',
+      message: `the ISO 4217 code it charges in; none is known for "${input.country}"`,
+      path: ['currency'],
+    });
+    return z.NEVER;
+  });
 export type MakerspaceCreate = z.input<typeof makerspaceCreate>;
 
 export const makerspacePhoto = z.object({
@@ -148,6 +222,8 @@ export const makerspaceSettings = z.object({
   country: z.string(),
   isPublic: z.boolean(),
   timeZone: z.string(),
+  /** The ISO 4217 code of every amount of money shown for the makerspace. */
+  currency: z.string(),
   openingHours: weeklyHours,
   /** The hours as a sentence for the directory: "Mon–Sat 08:00–22:00, Sun 10:00–18:00". */
   openingHoursText: z.string(),

@@ -35,6 +35,8 @@ export const makerspace = makerspaceSummary.extend({
   /** The weekly hours as a sentence, derived from the makerspace's settings. */
   openingHours: z.string(),
   timeZone: z.string(),
+  /** The ISO 4217 code its machines' hourly rates are in. */
+  currency: z.string(),
   photos: z.array(makerspacePhoto),
   equipment: z.array(equipment),
 });

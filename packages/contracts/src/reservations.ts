@@ -163,6 +163,8 @@ const maintenanceBlock = reservationSlot.extend({ id: z.uuid(), reason: z.string
 
 export const makerspaceCalendar = z.object({
   timeZone: z.string(),
+  /** The makerspace's currency (ISO 4217), which every hourly rate here is in. */
+  currency: z.string(),
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   days: z.array(openingDay),
@@ -176,6 +178,7 @@ export const makerspaceCalendar = z.object({
       status: equipmentStatus,
       /** What an hour costs, for the booking started from a free slot. */
       hourlyRateCents: z.number().int(),
+      currency: z.string(),
       bookings: z.array(bookingBlock),
       maintenance: z.array(maintenanceBlock),
     }),
@@ -199,7 +202,13 @@ export const dashboardAttention = z.object({
 export type DashboardAttention = z.infer<typeof dashboardAttention>;
 
 export const makerspaceDashboard = z.object({
-  makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timeZone: z.string() }),
+  makerspace: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    currency: z.string(),
+  }),
   /** Today in the makerspace's time zone, and when it is open today. */
   today: openingDay,
   counts: z.object({

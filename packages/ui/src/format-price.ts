@@ -20,3 +20,25 @@ export function formatPrice(cents: number, currency: string, locale = 'en-US'): 
   const fractionDigits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(cents / 10 ** fractionDigits);
 }
+
+/** How many digits a currency's minor unit has: 2 for INR and EUR, 0 for JPY, 3 for KWD. */
+export function minorUnitDigits(currency: string): number {
+  return currencyFormatter(currency.toUpperCase(), 'en-US').resolvedOptions()
+    .maximumFractionDigits!;
+}
+
+/**
+ * A currency as a form's label names it, symbol and code: "₹, INR", "£, GBP"; the code alone
+ * where it is its own symbol ("CHF").
+ */
+export function currencyLabel(currency: string, locale = 'en-US'): string {
+  const code = currency.toUpperCase();
+  const symbol = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: code,
+    currencyDisplay: 'narrowSymbol',
+  })
+    .formatToParts(0)
+    .find((part) => part.type === 'currency')?.value;
+  return symbol && symbol !== code ? `${symbol}, ${code}` : code;
+}

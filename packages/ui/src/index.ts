@@ -40,7 +40,7 @@ export { Skeleton } from './skeleton';
 export type { SkeletonProps } from './skeleton';
 export { Avatar, initialsOf } from './avatar';
 export type { AvatarProps, AvatarSize } from './avatar';
-export { formatPrice } from './format-price';
+export { currencyLabel, formatPrice, minorUnitDigits } from './format-price';
 export { Pagination, pageSlots } from './pagination';
 export type { PaginationProps } from './pagination';
 export { CoverArt } from './cover-art';

@@ -5,6 +5,7 @@ import { analyticsRoutes } from './modules/analytics/routes';
 import { seedDemoBilling } from './modules/billing/demo-billing';
 import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
 import { billingRoutes } from './modules/billing/routes';
+import { whyCurrencyIsFixed } from './modules/billing/service';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentRoutes } from './modules/equipment/routes';
@@ -34,7 +35,8 @@ export const caveService: ServiceDefinition = {
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
   memberships: (app) => (userId) => membershipsOf(app.db, userId),
   modules: [
-    { plugin: makerspacesModule },
+    // Billing's money is in the makerspace's currency: it says when that may no longer change.
+    { plugin: makerspacesModule({ currencyInUse: whyCurrencyIsFixed }) },
     { prefix: '/api/v1', plugin: membershipRoutes },
     { prefix: '/api/v1', plugin: memberRoutes },
     { prefix: '/api/v1', plugin: inviteRoutes },

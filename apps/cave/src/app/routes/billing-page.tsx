@@ -68,7 +68,7 @@ function Plans({ slug }: { slug: string }) {
         onRetry={() => void plans.refetch()}
       />
     );
-  return <PlansPanel slug={slug} plans={plans.data} />;
+  return <PlansPanel slug={slug} plans={plans.data.items} currency={plans.data.currency} />;
 }
 
 function Subscriptions({
@@ -100,7 +100,7 @@ function Subscriptions({
     <SubscriptionsPanel
       slug={slug}
       subscriptions={subscriptions.data}
-      plans={plans.data}
+      plans={plans.data.items}
       members={members.data.filter((member) => member.status === 'active')}
       timeZone={timeZone}
     />

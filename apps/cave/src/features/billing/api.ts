@@ -2,6 +2,7 @@ import type {
   MembershipInvoice,
   MembershipInvoiceList,
   MembershipPlan,
+  MembershipPlanList,
   Subscription,
 } from '@makrx/contracts';
 import { ApiError, apiUrl, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
@@ -11,14 +12,12 @@ import { spacePath, useCaveApi } from '../../cave-api';
 const billingPath = (slug: string) => `${spacePath(slug)}/billing`;
 const billingKey = (slug: string) => ['billing', slug] as const;
 
-/** The plans; archived ones too for the makerspace's admins. */
+/** The plans (archived ones too for the makerspace's admins) and the currency they are in. */
 export function usePlans(slug: string) {
   const api = useCaveApi();
   return useQuery({
     queryKey: [...billingKey(slug), 'plans'],
-    queryFn: ({ signal }) =>
-      api<{ items: MembershipPlan[] }>(`${billingPath(slug)}/plans`, { signal }),
-    select: (list) => list.items,
+    queryFn: ({ signal }) => api<MembershipPlanList>(`${billingPath(slug)}/plans`, { signal }),
   });
 }
 

@@ -1,18 +1,10 @@
 import type { InvoiceStatus, MembershipPlan } from '@makrx/contracts';
 import { ApiError } from '@makrx/spa-kit';
 import type { BadgeTone } from '@makrx/ui';
+import { formatMoney } from '../../money';
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** An amount in minor units, in its own currency: "₹2,500.00", "€12.50". */
-export function formatMoney(cents: number, currency: string): string {
-  let format = moneyFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat('en-IN', { style: 'currency', currency });
-    moneyFormats.set(currency, format);
-  }
-  return format.format(cents / 100);
-}
+/** An amount in minor units, in its own currency, as the viewer writes money. */
+export { formatMoney };
 
 export const invoiceStatusDisplay: Record<InvoiceStatus, { label: string; tone: BadgeTone }> = {
   open: { label: 'Open', tone: 'warning' },

@@ -2,7 +2,6 @@ import type { EquipmentStatus } from '@makrx/contracts';
 import {
   ChipIcon,
   CncIcon,
-  formatPrice,
   LaserIcon,
   PrinterIcon,
   ScissorsIcon,
@@ -10,6 +9,7 @@ import {
   type BadgeTone,
 } from '@makrx/ui';
 import type { ReactNode } from 'react';
+import { formatMoney } from '../../money';
 
 const kindIcons: [RegExp, () => ReactNode][] = [
   [/print/i, () => <PrinterIcon />],
@@ -37,17 +37,12 @@ export const equipmentStatusDisplay: Record<EquipmentStatus, { label: string; to
   offline: { label: 'Offline', tone: 'neutral' },
 };
 
-/**
- * The equipment contract carries no currency; MakrX prices in US dollars everywhere today
- * (the store catalog does too). Revisit when makerspaces set their own currency.
- */
-export const RATE_CURRENCY = 'USD';
-
-export function HourlyRate({ cents }: { cents: number }) {
+/** A machine's hourly rate in its makerspace's currency (every machine answer carries it). */
+export function HourlyRate({ cents, currency }: { cents: number; currency: string }) {
   if (cents === 0) return <>Free</>;
   return (
     <>
-      {formatPrice(cents, RATE_CURRENCY)}
+      {formatMoney(cents, currency)}
       <span aria-hidden="true" className="text-ink-600">
         {' '}
         / hr

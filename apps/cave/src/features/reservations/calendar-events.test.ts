@@ -77,6 +77,7 @@ const machine = (id: string, name: string, type: '3d_printer' | 'laser_cutter') 
   type,
   status: 'available' as const,
   hourlyRateCents: 0,
+  currency: 'GBP',
   maintenance: [],
 });
 const printer = '00000000-0000-4000-8000-000000000001';
@@ -93,6 +94,7 @@ const block = (id: string, mine: boolean, member: string | null) => ({
 
 const calendar: MakerspaceCalendar = {
   timeZone: LONDON,
+  currency: 'GBP',
   from: '2026-12-07T00:00:00.000Z',
   to: '2026-12-08T00:00:00.000Z',
   days: [{ date: '2026-12-07', open: [], closedFor: null }],

@@ -1,6 +1,6 @@
 import { ApiError } from '@makrx/spa-kit';
 import { describe, expect, it } from 'vitest';
-import { errorAt, fieldErrorsOf, moved, nextInterval } from './presentation';
+import { currencyOptions, errorAt, fieldErrorsOf, moved, nextInterval } from './presentation';
 
 describe('settings presentation', () => {
   it('puts each field’s message from a 400 beside that field', () => {
@@ -17,6 +17,27 @@ describe('settings presentation', () => {
     expect(errorAt(errors, 'openingHours.mon')).toBe('closes after it opens');
     expect(errorAt(errors, 'openingHours.tue')).toBeUndefined();
     expect(fieldErrorsOf(new ApiError(409, 'CONFLICT', 'No.'))).toEqual({});
+  });
+
+  it('shows a currency held by plans or invoices beside the currency field', () => {
+    const refusal = new ApiError(
+      409,
+      'CURRENCY_IN_USE',
+      'The currency stays INR: this makerspace has membership plans, which are in INR.',
+    );
+    expect(fieldErrorsOf(refusal)).toEqual({
+      currency: 'The currency stays INR: this makerspace has membership plans, which are in INR.',
+    });
+  });
+
+  it('offers the common currencies first, then every other, each once and named', () => {
+    const { common, others } = currencyOptions('INR');
+    expect(common.slice(0, 4).map((c) => c.code)).toEqual(['INR', 'USD', 'EUR', 'GBP']);
+    expect(common[0]!.label).toBe('INR · Indian Rupee');
+    const codes = [...common, ...others].map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toContain('KES');
+    expect(codes.filter((code) => code === 'EUR')).toHaveLength(1);
   });
 
   it('offers the next opening interval after the day’s last one', () => {

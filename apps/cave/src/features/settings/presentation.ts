@@ -14,9 +14,13 @@ export const weekdayNames: Record<Weekday, string> = {
 /**
  * The field messages of a VALIDATION_FAILED answer by field path ("name",
  * "openingHours.mon.0.closes", "closures.1.endsOn"), to show each beside its field. The first
- * message for a field wins.
+ * message for a field wins. A currency the makerspace's plans or invoices hold in place
+ * (CURRENCY_IN_USE) is the currency field's message.
  */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (error instanceof ApiError && error.code === 'CURRENCY_IN_USE') {
+    return { currency: error.message };
+  }
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
   if (!Array.isArray(error.details)) return {};
   const errors: Record<string, string> = {};
@@ -35,6 +39,34 @@ export function errorAt(errors: Record<string, string>, field: string): string |
   if (errors[field]) return errors[field];
   const inside = Object.keys(errors).find((key) => key.startsWith(`${field}.`));
   return inside ? errors[inside] : undefined;
+}
+
+/** The currencies most makerspaces charge in, offered first. */
+const commonCurrencies = ['INR', 'USD', 'EUR', 'GBP', 'CAD', 'AUD', 'SGD', 'JPY', 'CHF'];
+
+export interface CurrencyOption {
+  code: string;
+  /** "INR · Indian Rupee" */
+  label: string;
+}
+
+/**
+ * The currencies a makerspace may charge in, as the settings' select lists them: the common
+ * ones first, then every other code the browser knows (the service checks against the same
+ * list), each with its name; the makerspace's own is kept even if the browser does not know it.
+ */
+export function currencyOptions(current: string): {
+  common: CurrencyOption[];
+  others: CurrencyOption[];
+} {
+  const names = new Intl.DisplayNames(['en'], { type: 'currency' });
+  const option = (code: string) => ({ code, label: `${code} · ${names.of(code) ?? code}` });
+  const known = Intl.supportedValuesOf('currency');
+  const all = known.includes(current) ? known : [current, ...known];
+  return {
+    common: commonCurrencies.filter((code) => all.includes(code)).map(option),
+    others: all.filter((code) => !commonCurrencies.includes(code)).map(option),
+  };
 }
 
 /** A new interval after a day's last one: an hour after it closes, or 10:00–18:00. */

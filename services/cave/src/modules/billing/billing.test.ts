@@ -18,6 +18,7 @@ import { caveService } from '../../service';
 import { addMemberTo, addPeopleWithTokens } from '../memberships/testing';
 import { recordPastMachineUse } from '../reservations/testing';
 import { issueInvoicesForMonth } from './invoices';
+import { billingSettingsOf } from './settings';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 
@@ -146,6 +147,8 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
 
     const seen = await call('GET', `${billing()}/plans`, 'asha');
     expect(seen.status).toBe(200);
+    // The list names the makerspace's currency, which every plan (and a new one) is in.
+    expect(seen.body.currency).toBe('INR');
     expect(seen.body.items.map((p: MembershipPlan) => p.name)).toEqual([
       'Hobbyist',
       'Maker',
@@ -246,6 +249,23 @@ describe.each(testDrivers)('MakrCave billing over %s', (driver) => {
     // Numbered per makerspace and year without gaps.
     const year = LAST_MONTH.slice(0, 4);
     expect(all.map((i) => i.number).sort()).toEqual([1, 2, 3].map((n) => `MHB-${year}-000${n}`));
+  });
+
+  it('holds the makerspace’s currency once it has issued invoices in it (409 CURRENCY_IN_USE)', async () => {
+    expect(await billingSettingsOf(cave.app.db, ids.hub!)).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+      currency: 'INR',
+    });
+    const settings = `/api/v1/makerspaces/${HUB}/settings`;
+    const held = await call('PATCH', settings, 'hubAdmin', { currency: 'USD' });
+    expect(held.status).toBe(409);
+    expect(held.body.error).toMatchObject({
+      code: 'CURRENCY_IN_USE',
+      message: 'The currency stays INR: this makerspace has issued invoices, which are in INR.',
+      details: { currency: 'INR', reason: 'has issued invoices' },
+    });
+    expect((await call('GET', settings, 'hubAdmin')).body.currency).toBe('INR');
+    for (const invoice of await invoicesOf('hubAdmin')) expect(invoice.currency).toBe('INR');
   });
 
   it('shows members their own invoices only; another member’s is 404', async () => {

@@ -21,7 +21,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createPaymentProvider } from '@makrx/payments';
 import { caveConfigOf } from '../../config';
-import { makerspaceIdOf } from '../makerspaces/service';
+import { makerspaceCurrencyOf, makerspaceIdOf } from '../makerspaces/service';
 import { payInvoiceByCard } from './card-payments';
 import {
   findInvoice,
@@ -98,11 +98,14 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: membershipPlanList, ...refusals },
       },
     },
-    async (request) => ({
-      items: await listPlans(app.db, await spaceId(request.params.makerspaceSlug), {
-        withArchived: await runsSpace(request),
-      }),
-    }),
+    async (request) => {
+      const makerspaceId = await spaceId(request.params.makerspaceSlug);
+      const [items, currency] = await Promise.all([
+        listPlans(app.db, makerspaceId, { withArchived: await runsSpace(request) }),
+        makerspaceCurrencyOf(app.db, makerspaceId),
+      ]);
+      return { items, currency };
+    },
   );
 
   app.post(

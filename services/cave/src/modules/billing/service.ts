@@ -10,6 +10,7 @@ import { users } from '@makrx/db/schema';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, between, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { makerspaceCurrencyOf } from '../makerspaces/service';
 import { listMembers } from '../memberships/service';
 import { billingSettingsOf } from './settings';
 import { currentPeriodEnd, todayIn } from './periods';
@@ -42,6 +43,30 @@ function toPlan(row: typeof membershipPlans.$inferSelect): MembershipPlan {
   };
 }
 
+/**
+ * Why a makerspace's currency may no longer change, as the settings' refusal words it, or
+ * null: issued invoices (void ones too: they keep their number and amounts) and plans
+ * (archived ones too: their subscriptions may still be invoiced) are in it. Handed to the
+ * makerspaces module where the modules are wired (service.ts), so it never reads these tables.
+ */
+export async function whyCurrencyIsFixed(
+  db: Database,
+  makerspaceId: string,
+): Promise<string | null> {
+  const [invoice] = await db
+    .select({ id: membershipInvoices.id })
+    .from(membershipInvoices)
+    .where(eq(membershipInvoices.makerspaceId, makerspaceId))
+    .limit(1);
+  if (invoice) return 'has issued invoices';
+  const [plan] = await db
+    .select({ id: membershipPlans.id })
+    .from(membershipPlans)
+    .where(eq(membershipPlans.makerspaceId, makerspaceId))
+    .limit(1);
+  return plan ? 'has membership plans' : null;
+}
+
 /** A makerspace's plans, cheapest first; archived ones only when asked (its admins). */
 export async function listPlans(
   db: Database,
@@ -66,6 +91,11 @@ const nameTaken = (err: unknown) =>
     ? conflict('PLAN_NAME_TAKEN', 'This makerspace already has a plan of that name.')
     : err;
 
+/**
+ * A new plan, priced in the makerspace's currency. The currency is read under a share lock, so
+ * an admin changing it at the same moment waits for the plan (and is then refused: the
+ * makerspace has a plan) instead of leaving a plan in a currency the makerspace no longer uses.
+ */
 export async function createPlan(
   db: Database,
   makerspaceId: string,
@@ -74,9 +104,10 @@ export async function createPlan(
 ): Promise<MembershipPlan> {
   try {
     return await db.transaction(async (tx) => {
+      const currency = await makerspaceCurrencyOf(tx, makerspaceId, 'share');
       const [row] = await tx
         .insert(membershipPlans)
-        .values({ makerspaceId, ...input })
+        .values({ makerspaceId, ...input, currency })
         .returning();
       const plan = toPlan(row!);
       await audit(tx, actor, 'billing.plan.created', 'membership_plan', plan.id, { after: plan });

@@ -1,10 +1,17 @@
 import type { Database } from '@makrx/db';
+import { notFound } from '@makrx/service-kit';
 import { eq, sql } from 'drizzle-orm';
 import { makerspacePlacesById } from '../makerspaces/service';
 import { billingSettings } from './tables';
 
-/** How a makerspace bills, with the time zone its months and due dates are counted in. */
-export type BillingSettings = typeof billingSettings.$inferSelect & { timeZone: string };
+/**
+ * How a makerspace bills, with the time zone its months and due dates are counted in and the
+ * currency its plans and invoices are in (both the makerspace's own settings).
+ */
+export type BillingSettings = typeof billingSettings.$inferSelect & {
+  timeZone: string;
+  currency: string;
+};
 
 /** `makrx-hub-bengaluru` → `MHB`: a makerspace's invoice prefix until its admins set one. */
 const defaultPrefix = (slug: string) =>
@@ -25,21 +32,22 @@ export async function billingSettingsOf(
   makerspaceId: string,
 ): Promise<BillingSettings> {
   const [space] = await makerspacePlacesById(tx, [makerspaceId]);
-  const timeZone = space?.timeZone ?? 'UTC';
+  if (!space) throw notFound('Makerspace');
+  const { timeZone, currency } = space;
   const [found] = await tx
     .select()
     .from(billingSettings)
     .where(eq(billingSettings.makerspaceId, makerspaceId));
-  if (found) return { ...found, timeZone };
+  if (found) return { ...found, timeZone, currency };
   await tx
     .insert(billingSettings)
-    .values({ makerspaceId, invoicePrefix: defaultPrefix(space?.slug ?? 'makerspace') })
+    .values({ makerspaceId, invoicePrefix: defaultPrefix(space.slug) })
     .onConflictDoNothing();
   const [written] = await tx
     .select()
     .from(billingSettings)
     .where(eq(billingSettings.makerspaceId, makerspaceId));
-  return { ...written!, timeZone };
+  return { ...written!, timeZone, currency };
 }
 
 /** The instant (ISO, UTC) `day` begins at in `timeZone`, by PostgreSQL's time zone rules. */

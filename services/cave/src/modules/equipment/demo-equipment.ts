@@ -1,7 +1,7 @@
 import type { EquipmentSpecifications, EquipmentStatus, EquipmentType } from '@makrx/contracts';
 import { seedOnce, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { makerspaceIdsBySlug } from '../makerspaces/service';
 import { equipment, maintenanceLog, maintenanceWindows } from './tables';
 
@@ -19,7 +19,10 @@ interface DemoMachine {
 
 const pla = ['PLA', 'PETG', 'TPU'];
 
-/** MakrX Hub Bengaluru's floor, the demo admin's makerspace: what the cave's pages show first. */
+/**
+ * MakrX Hub Bengaluru's floor, the demo admin's makerspace: what the cave's pages show first.
+ * Rates are in paise (the hub charges in INR): ₹200 an hour on a Prusa, ₹1,000 on the 55 W laser.
+ */
 const hubMachines: DemoMachine[] = [
   {
     name: 'Prusa MK4 #1',
@@ -29,7 +32,7 @@ const hubMachines: DemoMachine[] = [
     model: 'Original Prusa MK4',
     location: 'Print farm, shelf A',
     status: 'available',
-    hourlyRateCents: 300,
+    hourlyRateCents: 20_000,
     specifications: {
       buildVolumeMm: { x: 250, y: 210, z: 220 },
       materials: [...pla, 'ASA'],
@@ -44,7 +47,7 @@ const hubMachines: DemoMachine[] = [
     model: 'Original Prusa MK4',
     location: 'Print farm, shelf A',
     status: 'in_use',
-    hourlyRateCents: 300,
+    hourlyRateCents: 20_000,
     specifications: {
       buildVolumeMm: { x: 250, y: 210, z: 220 },
       materials: [...pla, 'ASA'],
@@ -59,7 +62,7 @@ const hubMachines: DemoMachine[] = [
     model: 'X1 Carbon with AMS',
     location: 'Print farm, shelf B',
     status: 'available',
-    hourlyRateCents: 450,
+    hourlyRateCents: 30_000,
     specifications: {
       buildVolumeMm: { x: 256, y: 256, z: 256 },
       materials: [...pla, 'ABS', 'PA-CF', 'PC'],
@@ -74,7 +77,7 @@ const hubMachines: DemoMachine[] = [
     model: 'P1S',
     location: 'Print farm, shelf B',
     status: 'available',
-    hourlyRateCents: 350,
+    hourlyRateCents: 25_000,
     specifications: {
       buildVolumeMm: { x: 256, y: 256, z: 256 },
       materials: [...pla, 'ABS'],
@@ -89,7 +92,7 @@ const hubMachines: DemoMachine[] = [
     model: 'Form 3+',
     location: 'Resin room',
     status: 'maintenance',
-    hourlyRateCents: 600,
+    hourlyRateCents: 45_000,
     specifications: {
       buildVolumeMm: { x: 145, y: 145, z: 185 },
       materials: ['Standard resin', 'Tough 2000', 'Clear'],
@@ -103,7 +106,7 @@ const hubMachines: DemoMachine[] = [
     model: 'P2 55 W',
     location: 'Laser room',
     status: 'available',
-    hourlyRateCents: 900,
+    hourlyRateCents: 100_000,
     specifications: {
       buildVolumeMm: { x: 600, y: 308, z: 18 },
       materials: ['Plywood', 'MDF', 'Acrylic', 'Leather', 'Cardboard'],
@@ -118,7 +121,7 @@ const hubMachines: DemoMachine[] = [
     model: 'Speedy 360',
     location: 'Laser room',
     status: 'available',
-    hourlyRateCents: 1200,
+    hourlyRateCents: 150_000,
     specifications: {
       buildVolumeMm: { x: 813, y: 508, z: 308 },
       materials: [
@@ -139,7 +142,7 @@ const hubMachines: DemoMachine[] = [
     model: 'Shapeoko 5 Pro 4×4',
     location: 'CNC bay',
     status: 'in_use',
-    hourlyRateCents: 1200,
+    hourlyRateCents: 120_000,
     specifications: {
       buildVolumeMm: { x: 1245, y: 1245, z: 120 },
       materials: ['Hardwood', 'Plywood', 'HDPE', 'Aluminium'],
@@ -153,7 +156,7 @@ const hubMachines: DemoMachine[] = [
     model: 'Carvera',
     location: 'CNC bay',
     status: 'available',
-    hourlyRateCents: 1000,
+    hourlyRateCents: 90_000,
     specifications: {
       buildVolumeMm: { x: 360, y: 240, z: 140 },
       materials: ['FR-4 (PCB)', 'Brass', 'Aluminium', 'Wax'],
@@ -167,7 +170,7 @@ const hubMachines: DemoMachine[] = [
     model: 'CAMM-1 GS2-24',
     location: 'Craft corner',
     status: 'available',
-    hourlyRateCents: 400,
+    hourlyRateCents: 35_000,
     specifications: {
       materials: ['Vinyl', 'Heat-transfer film', 'Sandblast mask'],
     },
@@ -190,37 +193,41 @@ const hubMachines: DemoMachine[] = [
     model: '861DW hot air with microscope',
     location: 'Electronics lab, bench 2',
     status: 'offline',
-    hourlyRateCents: 200,
+    hourlyRateCents: 15_000,
   },
 ];
 
 type Line = [name: string, type: EquipmentType, status: EquipmentStatus, hourlyRateCents: number];
 
-/** The other demo makerspaces, described more briefly. */
+/**
+ * The other demo makerspaces, described more briefly; rates in minor units of each one's own
+ * currency (demo-makerspaces.ts): paise in Pune, pence in Manchester, euro cents in Lisbon and
+ * cents in Austin.
+ */
 const otherMachines: Record<string, Line[]> = {
   'tinkerworks-pune': [
-    ['Creality K1 Max', '3d_printer', 'available', 250],
-    ['Ender 3 S1 Pro', '3d_printer', 'available', 150],
-    ['Glowforge Pro', 'laser_cutter', 'offline', 800],
+    ['Creality K1 Max', '3d_printer', 'available', 18_000],
+    ['Ender 3 S1 Pro', '3d_printer', 'available', 12_000],
+    ['Glowforge Pro', 'laser_cutter', 'offline', 90_000],
     ['Rigol DS1054Z bench', 'electronics_bench', 'available', 0],
   ],
   'northside-fab-lab': [
-    ['Trotec Speedy 300', 'laser_cutter', 'available', 1100],
-    ['Roland GS2-24', 'vinyl_cutter', 'available', 400],
-    ['ShopBot Desktop MAX', 'cnc_mill', 'maintenance', 1400],
-    ['Ultimaker S5', '3d_printer', 'in_use', 500],
-    ['Prusa MINI+', '3d_printer', 'available', 200],
+    ['Trotec Speedy 300', 'laser_cutter', 'available', 2000],
+    ['Roland GS2-24', 'vinyl_cutter', 'available', 800],
+    ['ShopBot Desktop MAX', 'cnc_mill', 'maintenance', 2500],
+    ['Ultimaker S5', '3d_printer', 'in_use', 600],
+    ['Prusa MINI+', '3d_printer', 'available', 500],
   ],
   'harbour-makers-lisbon': [
-    ['Bambu Lab P1S', '3d_printer', 'available', 350],
-    ['Epilog Fusion Pro 32', 'laser_cutter', 'in_use', 1200],
-    ['Brother PR680W', 'other', 'available', 500],
+    ['Bambu Lab P1S', '3d_printer', 'available', 500],
+    ['Epilog Fusion Pro 32', 'laser_cutter', 'in_use', 2500],
+    ['Brother PR680W', 'other', 'available', 800],
   ],
   'circuit-garden-austin': [
-    ['Controleo3 reflow oven', 'other', 'available', 600],
+    ['Controleo3 reflow oven', 'other', 'available', 1000],
     ['Quick 861DW rework', 'electronics_bench', 'available', 0],
-    ['Prusa XL 5-toolhead', '3d_printer', 'available', 700],
-    ['LPKF ProtoMat E44', 'cnc_mill', 'offline', 1500],
+    ['Prusa XL 5-toolhead', '3d_printer', 'available', 900],
+    ['LPKF ProtoMat E44', 'cnc_mill', 'offline', 3500],
   ],
 };
 
@@ -242,22 +249,8 @@ export async function seedDemoEquipment(db: Database): Promise<void> {
   const spaces = await makerspaceIdsBySlug(db);
   const hubId = spaces.get('makrx-hub-bengaluru');
   if (!hubId) return;
+  const rows = demoRows(spaces, hubId);
   await seedOnce(db, 'cave:demo-equipment', async (tx) => {
-    const rows = [
-      ...hubMachines.map((machine) => ({ ...machine, makerspaceId: hubId })),
-      ...Object.entries(otherMachines).flatMap(([slug, lines]) =>
-        spaces.has(slug)
-          ? lines.map(([name, type, status, hourlyRateCents]) => ({
-              makerspaceId: spaces.get(slug)!,
-              name,
-              slug: slugOf(name),
-              type,
-              status,
-              hourlyRateCents,
-            }))
-          : [],
-      ),
-    ];
     const saved = await tx
       .insert(equipment)
       .values(rows)
@@ -275,6 +268,46 @@ export async function seedDemoEquipment(db: Database): Promise<void> {
     const hub = (slug: string) => saved.find((m) => m.makerspaceId === hubId && m.slug === slug)!;
     await seedMaintenance(tx, hub);
   });
+  await seedOnce(db, 'cave:demo-equipment-local-rates', async (tx) => {
+    await priceInLocalCurrency(tx, rows);
+  });
+}
+
+/** Every demo machine as a row, in the makerspace it belongs to (those that exist). */
+function demoRows(spaces: Map<string, string>, hubId: string) {
+  return [
+    ...hubMachines.map((machine) => ({ ...machine, makerspaceId: hubId })),
+    ...Object.entries(otherMachines).flatMap(([slug, lines]) =>
+      spaces.has(slug)
+        ? lines.map(([name, type, status, hourlyRateCents]) => ({
+            makerspaceId: spaces.get(slug)!,
+            name,
+            slug: slugOf(name),
+            type,
+            status,
+            hourlyRateCents,
+          }))
+        : [],
+    ),
+  ];
+}
+
+/**
+ * Demo data seeded while every rate was read as US dollars held a few hundred minor units per
+ * machine (₹3 an hour on the hub's Prusas); each demo makerspace now charges in its own
+ * currency (decision 0018), so its machines take their local rates once. A fresh database
+ * already has them and this changes nothing.
+ */
+async function priceInLocalCurrency(
+  tx: Database,
+  rows: ReadonlyArray<{ makerspaceId: string; name: string; hourlyRateCents: number }>,
+) {
+  for (const row of rows) {
+    await tx
+      .update(equipment)
+      .set({ hourlyRateCents: row.hourlyRateCents })
+      .where(and(eq(equipment.makerspaceId, row.makerspaceId), eq(equipment.name, row.name)));
+  }
 }
 
 async function seedMaintenance(tx: Database, hub: (slug: string) => { id: string }) {

@@ -140,19 +140,26 @@ describe.each(testDrivers)('MakrCave equipment over %s', (driver) => {
   it('lets a makerspace admin add, change and archive a machine, each change audited', async () => {
     const before = await auditCount();
     const created = await create('mk4s-audit');
-    expect(created).toMatchObject({ status: 'available', archivedAt: null, hourlyRateCents: 325 });
+    // Every answer with a rate says the currency it is in: the hub's, rupees (in paise).
+    expect(created).toMatchObject({
+      status: 'available',
+      archivedAt: null,
+      hourlyRateCents: 325,
+      currency: 'INR',
+    });
     const changed = await call('PATCH', `${hub}/mk4s-audit`, 'hubAdmin', {
       hourlyRateCents: 350,
       specifications: { nozzleDiameterMm: 0.25, materials: ['PLA', 'PETG'] },
     });
     expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ hourlyRateCents: 350, currency: 'INR' });
     expect((await machine('mk4s-audit')).specifications).toEqual({
       nozzleDiameterMm: 0.25,
       materials: ['PLA', 'PETG'],
     });
     const archived = await call('POST', `${hub}/mk4s-audit/archive`, 'hubAdmin');
     expect(archived.status).toBe(200);
-    expect(archived.body.archivedAt).not.toBeNull();
+    expect(archived.body).toMatchObject({ currency: 'INR', archivedAt: expect.any(String) });
     const list: MachineList = (await call('GET', hub, 'hubMember')).body;
     expect(list.items.map((m) => m.slug)).not.toContain('mk4s-audit');
     expect((await machine('mk4s-audit')).archivedAt).not.toBeNull();

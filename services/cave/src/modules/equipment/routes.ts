@@ -17,7 +17,7 @@ import {
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { makerspaceIdOf } from '../makerspaces/service';
+import { makerspaceCurrencyOf, makerspaceIdOf } from '../makerspaces/service';
 import {
   addLogEntry,
   archiveMachine,
@@ -29,6 +29,7 @@ import {
   scheduleMaintenance,
   updateMachine,
   type EquipmentActor,
+  type MachineRef,
 } from './service';
 
 /*
@@ -69,6 +70,13 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
     makerspaceId: await spaceId(params.makerspaceSlug),
     slug: params.equipmentSlug,
   });
+  /** A machine answer with the currency its rate is in: the makerspace's (its settings). */
+  const priced = async <T extends object>(makerspaceId: string, machine: T) => ({
+    ...machine,
+    currency: await makerspaceCurrencyOf(app.db, makerspaceId),
+  });
+  const pricedByRef = async <T extends object>(ref: MachineRef, answer: Promise<T>) =>
+    priced(ref.makerspaceId, await answer);
 
   app.get(
     '/makerspaces/:makerspaceSlug/equipment',
@@ -83,13 +91,14 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: machineList, ...refusals },
       },
     },
-    async (request) => ({
-      items: await listMachines(
-        app.db,
-        await spaceId(request.params.makerspaceSlug),
-        request.query,
-      ),
-    }),
+    async (request) => {
+      const makerspaceId = await spaceId(request.params.makerspaceSlug);
+      const [machines, currency] = await Promise.all([
+        listMachines(app.db, makerspaceId, request.query),
+        makerspaceCurrencyOf(app.db, makerspaceId),
+      ]);
+      return { items: machines.map((machine) => ({ ...machine, currency })) };
+    },
   );
 
   app.get(
@@ -104,7 +113,10 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: machineDetail, ...refusals },
       },
     },
-    async (request) => findMachine(app.db, await machineRef(request.params)),
+    async (request) => {
+      const ref = await machineRef(request.params);
+      return pricedByRef(ref, findMachine(app.db, ref));
+    },
   );
 
   app.post(
@@ -121,13 +133,9 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createMachine(
-        app.db,
-        await spaceId(request.params.makerspaceSlug),
-        request.body,
-        actorOf(request),
-      );
-      return reply.code(201).send(created);
+      const makerspaceId = await spaceId(request.params.makerspaceSlug);
+      const created = await createMachine(app.db, makerspaceId, request.body, actorOf(request));
+      return reply.code(201).send(await priced(makerspaceId, created));
     },
   );
 
@@ -144,8 +152,10 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: machineSummary, ...writeRefusals },
       },
     },
-    async (request) =>
-      updateMachine(app.db, await machineRef(request.params), request.body, actorOf(request)),
+    async (request) => {
+      const ref = await machineRef(request.params);
+      return pricedByRef(ref, updateMachine(app.db, ref, request.body, actorOf(request)));
+    },
   );
 
   app.post(
@@ -160,7 +170,10 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: machineSummary, ...writeRefusals },
       },
     },
-    async (request) => archiveMachine(app.db, await machineRef(request.params), actorOf(request)),
+    async (request) => {
+      const ref = await machineRef(request.params);
+      return pricedByRef(ref, archiveMachine(app.db, ref, actorOf(request)));
+    },
   );
 
   app.put(
@@ -176,8 +189,10 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: machineSummary, ...writeRefusals },
       },
     },
-    async (request) =>
-      changeMachineStatus(app.db, await machineRef(request.params), request.body, actorOf(request)),
+    async (request) => {
+      const ref = await machineRef(request.params);
+      return pricedByRef(ref, changeMachineStatus(app.db, ref, request.body, actorOf(request)));
+    },
   );
 
   app.post(

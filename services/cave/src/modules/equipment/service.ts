@@ -27,6 +27,14 @@ import { equipment, maintenanceLog, maintenanceWindows } from './tables';
 
 type MachineRow = typeof equipment.$inferSelect;
 
+/**
+ * A machine as this module knows it. Its rate is in the makerspace's currency, which the
+ * makerspaces module holds: the routes add it to every answer (`MachineSummary`), since
+ * makerspaces already depends on this module for its directory.
+ */
+export type Machine = Omit<MachineSummary, 'currency'>;
+export type MachineWithMaintenance = Omit<MachineDetail, 'currency'>;
+
 /** Who asks for a change, as the audit log records it. */
 export type EquipmentActor = AuditRequester;
 
@@ -41,7 +49,7 @@ const RECENT_LOG_ENTRIES = 10;
 /** The names of the trainings machines require, by training id. */
 type TrainingNames = ReadonlyMap<string, string>;
 
-const toSummary = (row: MachineRow, trainingNames: TrainingNames): MachineSummary => ({
+const toSummary = (row: MachineRow, trainingNames: TrainingNames): Machine => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -66,7 +74,7 @@ const toSummary = (row: MachineRow, trainingNames: TrainingNames): MachineSummar
 });
 
 /** Machines as the API shows them, each with the name of the training it requires. */
-async function summaries(db: Database, rows: MachineRow[]): Promise<MachineSummary[]> {
+async function summaries(db: Database, rows: MachineRow[]): Promise<Machine[]> {
   const trainings = await trainingsById(
     db,
     rows.flatMap((row) => (row.trainingId ? [row.trainingId] : [])),
@@ -75,7 +83,7 @@ async function summaries(db: Database, rows: MachineRow[]): Promise<MachineSumma
   return rows.map((row) => toSummary(row, names));
 }
 
-async function summary(db: Database, row: MachineRow): Promise<MachineSummary> {
+async function summary(db: Database, row: MachineRow): Promise<Machine> {
   const [one] = await summaries(db, [row]);
   return one!;
 }
@@ -125,7 +133,7 @@ export async function listMachines(
   db: Database,
   makerspaceId: string,
   query: z.infer<typeof machineListQuery>,
-): Promise<MachineSummary[]> {
+): Promise<Machine[]> {
   const rows = await db
     .select()
     .from(equipment)
@@ -162,7 +170,7 @@ async function changeableMachine(tx: Database, ref: MachineRef) {
 }
 
 /** One machine's page: its maintenance still to come and the latest log entries. */
-export async function findMachine(db: Database, ref: MachineRef): Promise<MachineDetail> {
+export async function findMachine(db: Database, ref: MachineRef): Promise<MachineWithMaintenance> {
   const row = await machineRow(db, ref);
   const [upcomingMaintenance, recentMaintenance] = await Promise.all([
     upcomingWindows(db, row.id),
@@ -260,7 +268,7 @@ export async function createMachine(
   makerspaceId: string,
   input: z.output<typeof machineInput>,
   actor: EquipmentActor,
-): Promise<MachineDetail> {
+): Promise<MachineWithMaintenance> {
   return writing(() =>
     db.transaction(async (tx) => {
       if (input.trainingId) await trainingToRequire(tx, makerspaceId, input.trainingId);
@@ -280,7 +288,7 @@ export async function updateMachine(
   ref: MachineRef,
   update: z.output<typeof machineUpdate>,
   actor: EquipmentActor,
-): Promise<MachineSummary> {
+): Promise<Machine> {
   return writing(() =>
     db.transaction(async (tx) => {
       const before = await changeableMachine(tx, ref);
@@ -302,7 +310,7 @@ export async function archiveMachine(
   db: Database,
   ref: MachineRef,
   actor: EquipmentActor,
-): Promise<MachineSummary> {
+): Promise<Machine> {
   return db.transaction(async (tx) => {
     const before = await changeableMachine(tx, ref);
     const [after] = await tx
@@ -322,7 +330,7 @@ export async function changeMachineStatus(
   ref: MachineRef,
   { status, note }: z.output<typeof machineStatusChange>,
   actor: EquipmentActor,
-): Promise<MachineSummary> {
+): Promise<Machine> {
   return db.transaction(async (tx) => {
     const before = await changeableMachine(tx, ref);
     if (before.status === status) return summary(tx, before);

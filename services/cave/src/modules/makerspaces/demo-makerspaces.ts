@@ -30,6 +30,8 @@ const demoMakerspaces: Array<{
   city: string;
   country: string;
   timeZone: string;
+  /** What its machines' rates (demo-equipment.ts) and its plans are in. */
+  currency: string;
   weeklyHours: WeeklyHours;
   closures?: Closure[];
 }> = [
@@ -43,6 +45,7 @@ const demoMakerspaces: Array<{
     city: 'Bengaluru',
     country: 'India',
     timeZone: 'Asia/Kolkata',
+    currency: 'INR',
     weeklyHours: hours(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], '08:00', '22:00', {
       sun: [{ opens: '10:00', closes: '18:00' }],
     }),
@@ -57,6 +60,7 @@ const demoMakerspaces: Array<{
     city: 'Pune',
     country: 'India',
     timeZone: 'Asia/Kolkata',
+    currency: 'INR',
     weeklyHours: hours(['tue', 'wed', 'thu', 'fri', 'sat', 'sun'], '10:00', '21:00'),
   },
   {
@@ -69,6 +73,7 @@ const demoMakerspaces: Array<{
     city: 'Manchester',
     country: 'United Kingdom',
     timeZone: 'Europe/London',
+    currency: 'GBP',
     weeklyHours: hours(['wed', 'thu', 'fri', 'sat'], '11:00', '20:00'),
     closures: [
       { startsOn: '2026-12-24', endsOn: '2027-01-01', reason: 'Winter break' },
@@ -85,6 +90,7 @@ const demoMakerspaces: Array<{
     city: 'Lisbon',
     country: 'Portugal',
     timeZone: 'Europe/Lisbon',
+    currency: 'EUR',
     weeklyHours: hours(['mon', 'tue', 'wed', 'thu', 'fri'], '09:00', '20:00'),
   },
   {
@@ -97,6 +103,7 @@ const demoMakerspaces: Array<{
     city: 'Austin',
     country: 'United States',
     timeZone: 'America/Chicago',
+    currency: 'USD',
     weeklyHours: hours(weekdays, '12:00', '23:00'),
   },
 ];

@@ -43,6 +43,33 @@ describe.each(testDrivers)('the makerspace directory over %s', (driver) => {
     expect(space.openingHours).toMatch(/Mon/);
   });
 
+  it('prices each demo makerspace’s machines in its own currency, at local rates', async () => {
+    const currencies = {
+      'makrx-hub-bengaluru': 'INR',
+      'tinkerworks-pune': 'INR',
+      'northside-fab-lab': 'GBP',
+      'harbour-makers-lisbon': 'EUR',
+      'circuit-garden-austin': 'USD',
+    };
+    const spaces: Record<string, Makerspace> = {};
+    for (const [slug, currency] of Object.entries(currencies)) {
+      spaces[slug] = (await get(`/api/v1/makerspaces/${slug}`)).json();
+      expect(spaces[slug]!.currency, slug).toBe(currency);
+    }
+    const rate = (slug: string, name: string) =>
+      spaces[slug]!.equipment.find((m) => m.name === name)!.hourlyRateCents;
+    // In rupees an hour at the hub: a Prusa for a couple of hundred, the 55 W laser about 1,000.
+    expect(rate('makrx-hub-bengaluru', 'Prusa MK4 #1') / 100).toBeGreaterThanOrEqual(150);
+    expect(rate('makrx-hub-bengaluru', 'Prusa MK4 #1') / 100).toBeLessThanOrEqual(300);
+    expect(rate('makrx-hub-bengaluru', 'xTool P2 55 W CO₂') / 100).toBeGreaterThanOrEqual(800);
+    expect(rate('makrx-hub-bengaluru', 'xTool P2 55 W CO₂') / 100).toBeLessThanOrEqual(1200);
+    // Pounds in Manchester: every paid machine between £5 and £25 an hour.
+    for (const machine of spaces['northside-fab-lab']!.equipment) {
+      expect(machine.hourlyRateCents / 100, machine.name).toBeGreaterThanOrEqual(5);
+      expect(machine.hourlyRateCents / 100, machine.name).toBeLessThanOrEqual(25);
+    }
+  });
+
   it('answers an unknown makerspace with 404 and a bad page size with 400', async () => {
     expect((await get('/api/v1/makerspaces/atlantis')).statusCode).toBe(404);
     const bad = await get('/api/v1/makerspaces?pageSize=abc');

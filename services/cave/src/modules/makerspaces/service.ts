@@ -13,7 +13,7 @@ import { makerspaces } from './tables';
 
 // What the cave's other modules may ask of makerspaces (eslint.config.js: this file only).
 export { searchMakerspaces } from './search';
-export { openingScheduleOf } from './settings';
+export { makerspaceCurrencyOf, openingScheduleOf } from './settings';
 export {
   judgeSlot,
   localDateOf,
@@ -33,7 +33,7 @@ export async function makerspacesById(db: Database, ids: readonly string[]) {
     .orderBy(asc(makerspaces.name));
 }
 
-/** Makerspaces by id with where they are: their city and time zone, by name. */
+/** Makerspaces by id with where they are (city, time zone) and their currency, by name. */
 export async function makerspacePlacesById(db: Database, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
@@ -43,6 +43,7 @@ export async function makerspacePlacesById(db: Database, ids: readonly string[])
       name: makerspaces.name,
       city: makerspaces.city,
       timeZone: makerspaces.timeZone,
+      currency: makerspaces.currency,
     })
     .from(makerspaces)
     .where(inArray(makerspaces.id, [...new Set(ids)]))
@@ -124,6 +125,7 @@ export async function findMakerspace(db: Database, slug: string): Promise<Makers
       description: makerspaces.description,
       address: makerspaces.address,
       timeZone: makerspaces.timeZone,
+      currency: makerspaces.currency,
       weeklyHours: makerspaces.weeklyHours,
     })
     .from(makerspaces)

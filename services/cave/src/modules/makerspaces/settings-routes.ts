@@ -18,6 +18,7 @@ import {
   createMakerspace,
   makerspaceSettings as settingsOf,
   updateMakerspaceSettings,
+  type CurrencyInUse,
 } from './settings';
 
 /*
@@ -43,66 +44,71 @@ const actorOf = (request: FastifyRequest): AuditRequester => ({
   requestId: request.id,
 });
 
-export const makerspaceSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const spaceId = async (slug: string) => {
-    const id = await makerspaceIdOf(app.db, slug);
-    if (!id) throw notFound(`Makerspace "${slug}"`);
-    return id;
+export const makerspaceSettingsRoutes =
+  ({ currencyInUse }: { currencyInUse: CurrencyInUse }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const spaceId = async (slug: string) => {
+      const id = await makerspaceIdOf(app.db, slug);
+      if (!id) throw notFound(`Makerspace "${slug}"`);
+      return id;
+    };
+
+    app.post(
+      '/makerspaces',
+      {
+        config: { access: { permission: 'makerspaces:create' } },
+        schema: {
+          tags,
+          security,
+          summary: 'Open a new makerspace (its link comes from its name)',
+          body: makerspaceCreate,
+          response: { 201: makerspaceSettings, ...refusals, 409: errorBody },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createMakerspace(app.db, request.body, actorOf(request))),
+    );
+
+    app.get(
+      '/makerspaces/:makerspaceSlug/settings',
+      {
+        config: runSpace,
+        schema: {
+          tags,
+          security,
+          summary:
+            'A makerspace’s settings: place, time zone, currency, opening hours, closures, photos',
+          params: spaceParams,
+          response: { 200: makerspaceSettings, ...refusals },
+        },
+      },
+      async (request) => settingsOf(app.db, await spaceId(request.params.makerspaceSlug)),
+    );
+
+    app.patch(
+      '/makerspaces/:makerspaceSlug/settings',
+      {
+        config: runSpace,
+        schema: {
+          tags,
+          security,
+          summary:
+            'Change a makerspace’s settings (only those sent; closures are replaced whole; the currency only while it has no plans or invoices)',
+          params: spaceParams,
+          body: makerspaceSettingsUpdate,
+          response: { 200: makerspaceSettings, ...refusals, 409: errorBody },
+        },
+      },
+      async (request) =>
+        updateMakerspaceSettings(
+          app.db,
+          await spaceId(request.params.makerspaceSlug),
+          request.body,
+          actorOf(request),
+          currencyInUse,
+        ),
+    );
   };
-
-  app.post(
-    '/makerspaces',
-    {
-      config: { access: { permission: 'makerspaces:create' } },
-      schema: {
-        tags,
-        security,
-        summary: 'Open a new makerspace (its link comes from its name)',
-        body: makerspaceCreate,
-        response: { 201: makerspaceSettings, ...refusals, 409: errorBody },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await createMakerspace(app.db, request.body, actorOf(request))),
-  );
-
-  app.get(
-    '/makerspaces/:makerspaceSlug/settings',
-    {
-      config: runSpace,
-      schema: {
-        tags,
-        security,
-        summary: 'A makerspace’s settings: place, time zone, opening hours, closures, photos',
-        params: spaceParams,
-        response: { 200: makerspaceSettings, ...refusals },
-      },
-    },
-    async (request) => settingsOf(app.db, await spaceId(request.params.makerspaceSlug)),
-  );
-
-  app.patch(
-    '/makerspaces/:makerspaceSlug/settings',
-    {
-      config: runSpace,
-      schema: {
-        tags,
-        security,
-        summary: 'Change a makerspace’s settings (only those sent; closures are replaced whole)',
-        params: spaceParams,
-        body: makerspaceSettingsUpdate,
-        response: { 200: makerspaceSettings, ...refusals },
-      },
-    },
-    async (request) =>
-      updateMakerspaceSettings(
-        app.db,
-        await spaceId(request.params.makerspaceSlug),
-        request.body,
-        actorOf(request),
-      ),
-  );
-};
 
 /** The admins' photo routes, in their own scope for the photo body parser. */
 export const makerspacePhotoAdminRoutes: FastifyPluginAsyncZod = async (app) => {

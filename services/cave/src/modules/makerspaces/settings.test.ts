@@ -265,6 +265,110 @@ describe.each(testDrivers)('makerspace settings, photos and creation over %s', (
     expect(
       slugs.filter((slug) => !['kreuzberg-werkstatten', 'leipzig-lab'].includes(slug)),
     ).toHaveLength(5);
+    expect(created.body.currency).toBe('EUR');
+  });
+
+  it('charges in the currency it is given, else its country’s; a country with none known names one', async () => {
+    const open = (name: string, extra: Record<string, unknown>) =>
+      call('POST', '/api/v1/makerspaces', 'superAdmin', { ...newSpace(name), ...extra });
+    // Germany's makerspaces charge in euros unless told otherwise.
+    expect((await open('Neukölln Lab', {})).body.currency).toBe('EUR');
+    expect((await open('Basel Werkstatt', { country: 'Switzerland' })).body.currency).toBe('CHF');
+    expect((await open('Border Lab', { currency: 'PLN' })).body.currency).toBe('PLN');
+    const unknownCountry = await open('Atlantis Works', { country: 'Atlantis' });
+    expect(unknownCountry.status).toBe(400);
+    expect(unknownCountry.body.error.details).toEqual([
+      expect.objectContaining({
+        field: 'currency',
+        message: expect.stringContaining('none is known for "Atlantis"'),
+      }),
+    ]);
+    const named = await open('Atlantis Works', { country: 'Atlantis', currency: 'USD' });
+    expect(named.status, JSON.stringify(named.body)).toBe(201);
+    expect(named.body.currency).toBe('USD');
+    expect((await open('Fake Money Lab', { currency: 'ABC' })).status).toBe(400);
+  });
+
+  it('shows its currency in the settings and on the public page, its machines priced in it', async () => {
+    const settings: MakerspaceSettings = (await call('GET', settingsOf(HUB), 'hubAdmin')).body;
+    expect(settings.currency).toBe('INR');
+    const listed: Makerspace = (await call('GET', `/api/v1/makerspaces/${HUB}`)).body;
+    expect(listed.currency).toBe('INR');
+    const machines = await call('GET', `/api/v1/makerspaces/${HUB}/equipment`, 'hubMember');
+    expect(machines.status).toBe(200);
+    expect(new Set(machines.body.items.map((m: { currency: string }) => m.currency))).toEqual(
+      new Set(['INR']),
+    );
+    const machine = await call(
+      'GET',
+      `/api/v1/makerspaces/${HUB}/equipment/prusa-mk4-1`,
+      'hubMember',
+    );
+    expect(machine.body).toMatchObject({ currency: 'INR', hourlyRateCents: 20_000 });
+  });
+
+  it('refuses a currency that is not an ISO 4217 code with 400 on the field, changing nothing', async () => {
+    for (const currency of ['ABC', 'inr', 'RUPEES', '', 356, null, 'X'.repeat(10_000)]) {
+      const refused = await call('PATCH', settingsOf(PUNE), 'puneAdmin', { currency });
+      expect(refused.status, String(currency).slice(0, 20)).toBe(400);
+      expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+      expect(refused.body.error.details[0].field).toBe('currency');
+    }
+    expect((await call('GET', settingsOf(PUNE), 'puneAdmin')).body.currency).toBe('INR');
+  });
+
+  it('lets only the makerspace’s admins change its currency: members 403, other admins 404', async () => {
+    expect((await call('PATCH', settingsOf(PUNE), undefined, { currency: 'USD' })).status).toBe(
+      401,
+    );
+    expect((await call('PATCH', settingsOf(HUB), 'hubMember', { currency: 'USD' })).status).toBe(
+      403,
+    );
+    expect((await call('PATCH', settingsOf(PUNE), 'hubAdmin', { currency: 'USD' })).status).toBe(
+      404,
+    );
+    expect((await call('GET', settingsOf(PUNE), 'puneAdmin')).body.currency).toBe('INR');
+  });
+
+  it('changes the currency while nothing is billed in it, then holds it once a plan is (409)', async () => {
+    const changed = await call('PATCH', settingsOf(PUNE), 'puneAdmin', { currency: 'USD' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.currency).toBe('USD');
+    const machines = await call('GET', `/api/v1/makerspaces/${PUNE}/equipment`, 'puneAdmin');
+    expect(machines.body.items[0].currency).toBe('USD');
+    expect((await call('GET', `/api/v1/makerspaces/${PUNE}`)).body.currency).toBe('USD');
+    expect(
+      (await call('PATCH', settingsOf(PUNE), 'puneAdmin', { currency: 'INR' })).body.currency,
+    ).toBe('INR');
+
+    // A plan is priced in the makerspace's currency; naming another is no field of a plan.
+    const plans = `/api/v1/makerspaces/${PUNE}/billing/plans`;
+    const plan = { name: 'Student', interval: 'monthly', priceCents: 50_000, includedHours: 4 };
+    const inEuros = await call('POST', plans, 'puneAdmin', { ...plan, currency: 'EUR' });
+    expect(inEuros.status).toBe(400);
+    const created = await call('POST', plans, 'puneAdmin', plan);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.currency).toBe('INR');
+
+    const held = await call('PATCH', settingsOf(PUNE), 'puneAdmin', {
+      tagline: 'Robots on Tuesdays',
+      currency: 'EUR',
+    });
+    expect(held.status).toBe(409);
+    expect(held.body.error).toMatchObject({
+      code: 'CURRENCY_IN_USE',
+      message: 'The currency stays INR: this makerspace has membership plans, which are in INR.',
+      details: { currency: 'INR', reason: 'has membership plans' },
+    });
+    const after: MakerspaceSettings = (await call('GET', settingsOf(PUNE), 'puneAdmin')).body;
+    expect(after).toMatchObject({ currency: 'INR' });
+    expect(after.tagline).not.toBe('Robots on Tuesdays');
+    // Sending the currency it already has changes nothing about it and is no refusal.
+    const same = await call('PATCH', settingsOf(PUNE), 'puneAdmin', {
+      tagline: 'Robots on Tuesdays',
+      currency: 'INR',
+    });
+    expect(same.status).toBe(200);
   });
 
   it('stores photos in order, serves them publicly, reorders and removes them', async () => {

@@ -29,6 +29,7 @@ function toSettings(row: MakerspaceRow, photos: MakerspaceSettings['photos']): M
     country: row.country,
     isPublic: row.isPublic,
     timeZone: row.timeZone,
+    currency: row.currency,
     openingHours: hours,
     openingHoursText: describeWeeklyHours(hours),
     closures: row.closures,
@@ -66,12 +67,55 @@ export async function openingScheduleOf(
   return { ...row, weeklyHours: weeklyHours.parse(row.weeklyHours) };
 }
 
+/**
+ * Why a makerspace's currency may not change any more ("it has membership plans"), or null
+ * when it may. Money is held outside this module (billing's plans and invoices), so the check
+ * is handed in where the modules are wired (`makerspacesModule`) instead of read here: billing
+ * already depends on makerspaces, and this way makerspaces never depends on billing. It runs
+ * in the settings change's transaction, the makerspace row locked, so a plan created at the
+ * same moment (which reads the currency under a share lock) waits for the change or sees it.
+ */
+export type CurrencyInUse = (tx: Database, makerspaceId: string) => Promise<string | null>;
+
+/** The currency of one makerspace, optionally locked against a change until `db` commits. */
+export async function makerspaceCurrencyOf(
+  db: Database,
+  makerspaceId: string,
+  lock?: 'share',
+): Promise<string> {
+  const query = db
+    .select({ currency: makerspaces.currency })
+    .from(makerspaces)
+    .where(eq(makerspaces.id, makerspaceId));
+  const [row] = await (lock ? query.for(lock) : query);
+  if (!row) throw notFound('Makerspace');
+  return row.currency;
+}
+
+/** Refuses a currency change the makerspace's money already depends on (409 CURRENCY_IN_USE). */
+async function assertCurrencyMayChange(
+  tx: Database,
+  before: MakerspaceRow,
+  currency: string | undefined,
+  currencyInUse: CurrencyInUse,
+) {
+  if (currency === undefined || currency === before.currency) return;
+  const reason = await currencyInUse(tx, before.id);
+  if (reason === null) return;
+  throw conflict(
+    'CURRENCY_IN_USE',
+    `The currency stays ${before.currency}: this makerspace ${reason}, which are in ${before.currency}.`,
+    { currency: before.currency, reason },
+  );
+}
+
 /** Changes the settings sent, audited with what they were and became, in one transaction. */
 export async function updateMakerspaceSettings(
   db: Database,
   makerspaceId: string,
   update: z.output<typeof makerspaceSettingsUpdate>,
   actor: AuditRequester,
+  currencyInUse: CurrencyInUse,
 ): Promise<MakerspaceSettings> {
   const { openingHours, ...fields } = update;
   const photos = await photosOf(db, makerspaceId);
@@ -82,6 +126,7 @@ export async function updateMakerspaceSettings(
       .where(eq(makerspaces.id, makerspaceId))
       .for('update');
     if (!before) throw notFound('Makerspace');
+    await assertCurrencyMayChange(tx, before, fields.currency, currencyInUse);
     const [after] = await tx
       .update(makerspaces)
       .set({ ...fields, ...(openingHours ? { weeklyHours: openingHours } : {}) })

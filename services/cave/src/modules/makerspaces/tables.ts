@@ -26,6 +26,11 @@ export const makerspaces = makrcaveSchema.table(
     country: text('country').notNull(),
     /** The IANA zone its opening hours and every local day are read in (decision 0015). */
     timeZone: text('time_zone').notNull().default('UTC'),
+    /**
+     * The ISO 4217 code its machine rates, plans and invoices are in; fixed once billing holds
+     * money in it (decision 0018).
+     */
+    currency: text('currency').notNull(),
     /** Per weekday, local "HH:MM" intervals (`weeklyHours` in packages/contracts checks them). */
     weeklyHours: jsonb('weekly_hours')
       .$type<WeeklyHours>()
@@ -42,6 +47,7 @@ export const makerspaces = makrcaveSchema.table(
   },
   (t) => [
     check('makerspaces_slug_shape', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
+    check('makerspaces_currency_shape', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('makerspaces_weekly_hours_object', sql`jsonb_typeof(${t.weeklyHours}) = 'object'`),
     check('makerspaces_closures_array', sql`jsonb_typeof(${t.closures}) = 'array'`),
     index('makerspaces_city_idx').on(sql`lower(${t.city})`),

@@ -180,7 +180,13 @@ export async function makerspaceDashboard(
   const counted = (...statuses: string[]) =>
     machines.filter((machine) => statuses.includes(machine.status)).length;
   return {
-    makerspace: { id: place!.id, slug: place!.slug, name: place!.name, timeZone: place!.timeZone },
+    makerspace: {
+      id: place!.id,
+      slug: place!.slug,
+      name: place!.name,
+      timeZone: place!.timeZone,
+      currency: place!.currency,
+    },
     today: openingDay(schedule, date),
     counts: {
       bookingsToday: bookingsToday.length,
@@ -193,6 +199,7 @@ export async function makerspaceDashboard(
     bookingsToday,
     machines: machines.map((machine) => ({
       ...machine,
+      currency: place!.currency,
       nextBooking: next.get(machine.id) ?? null,
     })),
     attention,
@@ -212,14 +219,16 @@ export async function makerspaceCalendar(
 ): Promise<MakerspaceCalendar> {
   const from = new Date(window.from).toISOString();
   const to = new Date(window.to).toISOString();
-  const [schedule, machines, bookings, maintenance] = await Promise.all([
+  const [schedule, machines, bookings, maintenance, [place]] = await Promise.all([
     openingScheduleOf(db, makerspaceId),
     listMachines(db, makerspaceId, {}),
     bookingBlocks(db, makerspaceId, { from, to }, LIVE, viewer),
     maintenanceInMakerspace(db, makerspaceId, { from, to }),
+    makerspacePlacesById(db, [makerspaceId]),
   ]);
   return {
     timeZone: schedule.timeZone,
+    currency: place!.currency,
     from,
     to,
     days: openingDays(schedule, from, to),
@@ -230,6 +239,7 @@ export async function makerspaceCalendar(
       type,
       status,
       hourlyRateCents,
+      currency: place!.currency,
       bookings: bookings.filter((booking) => booking.machine.id === id),
       maintenance: maintenance
         .filter((window) => window.equipmentId === id)

@@ -1,6 +1,7 @@
 import type { MakerspaceAnalytics } from '@makrx/contracts';
-import { EmptyState, formatPrice } from '@makrx/ui';
+import { EmptyState } from '@makrx/ui';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '../../../money';
 import { monthLabel } from '../period';
 import { DataTable } from './chart-card';
 
@@ -21,7 +22,7 @@ export function RevenueChart({ months }: { months: Revenue }) {
   const data = months.map((row) => ({
     label: monthLabel(row.month),
     amount: row.invoicedCents / 100,
-    text: formatPrice(row.invoicedCents, row.currency),
+    text: formatMoney(row.invoicedCents, row.currency),
   }));
   return (
     <>

@@ -1,13 +1,34 @@
 import type { MembershipPlan } from '@makrx/contracts';
-import { Badge, Button, FormDialog, FormField, inputClasses } from '@makrx/ui';
+import {
+  Badge,
+  Button,
+  currencyLabel,
+  FormDialog,
+  FormField,
+  inputClasses,
+  minorUnitDigits,
+} from '@makrx/ui';
 import { useState } from 'react';
 import { useBillingAdmin } from '../api';
 import { billingRefusalOf, planTerms } from '../presentation';
 
-/** The makerspace's plans for its admins: what each costs and includes; add or archive. */
-export function PlansPanel({ slug, plans }: { slug: string; plans: MembershipPlan[] }) {
+/**
+ * The makerspace's plans for its admins: what each costs and includes; add or archive. Prices
+ * are in the makerspace's `currency` (its settings), typed in its major unit.
+ */
+export function PlansPanel({
+  slug,
+  plans,
+  currency,
+}: {
+  slug: string;
+  plans: MembershipPlan[];
+  currency: string;
+}) {
   const { createPlan, archivePlan } = useBillingAdmin(slug);
   const [creating, setCreating] = useState(false);
+  const digits = minorUnitDigits(currency);
+  const currencyName = new Intl.DisplayNames(['en'], { type: 'currency' }).of(currency) ?? currency;
   return (
     <>
       <div className="flex justify-end">
@@ -63,7 +84,7 @@ export function PlansPanel({ slug, plans }: { slug: string; plans: MembershipPla
       <FormDialog
         open={creating}
         title="New plan"
-        description="Prices are in Indian rupees. Archived plans keep their members but take no new ones."
+        description={`Prices are in the makerspace’s currency, ${currencyName} (${currency}). Archived plans keep their members but take no new ones.`}
         submitLabel="Add plan"
         pendingLabel="Adding…"
         pending={createPlan.isPending}
@@ -74,7 +95,7 @@ export function PlansPanel({ slug, plans }: { slug: string; plans: MembershipPla
             {
               name: String(form.get('name') ?? ''),
               interval: form.get('interval') === 'yearly' ? 'yearly' : 'monthly',
-              priceCents: Math.round(Number(form.get('price')) * 100),
+              priceCents: Math.round(Number(form.get('price')) * 10 ** digits),
               includedHours: Number(form.get('hours')),
               discountPercent: Number(form.get('discount') || 0),
               premium: form.get('premium') === 'on',
@@ -97,7 +118,7 @@ export function PlansPanel({ slug, plans }: { slug: string; plans: MembershipPla
               </select>
             )}
           </FormField>
-          <FormField label="Price (₹)">
+          <FormField label={`Price (${currencyLabel(currency)})`}>
             {(field) => (
               <input
                 {...field}
@@ -105,7 +126,7 @@ export function PlansPanel({ slug, plans }: { slug: string; plans: MembershipPla
                 type="number"
                 required
                 min={0}
-                step="0.01"
+                step={10 ** -digits}
                 className={inputClasses}
               />
             )}

@@ -1,5 +1,14 @@
 import { equipmentStatus, type EquipmentStatus, type MachineDetail } from '@makrx/contracts';
-import { Button, Card, ConfirmDialog, FormDialog, FormField, inputClasses } from '@makrx/ui';
+import {
+  Button,
+  Card,
+  ConfirmDialog,
+  currencyLabel,
+  FormDialog,
+  FormField,
+  inputClasses,
+  minorUnitDigits,
+} from '@makrx/ui';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../../paths';
@@ -78,6 +87,8 @@ function StatusForm({ slug, machine }: AdminProps) {
 
 function EditMachine({ slug, machine }: AdminProps) {
   const [open, setOpen] = useState(false);
+  // The rate is typed in major units of the makerspace's currency (rupees, pounds; yen whole).
+  const digits = minorUnitDigits(machine.currency);
   const update = useMachineChanges(slug, machine.slug).update;
   const trainings = useTrainings(slug);
   return (
@@ -108,7 +119,7 @@ function EditMachine({ slug, machine }: AdminProps) {
               make: text('make'),
               model: text('model'),
               location: text('location'),
-              hourlyRateCents: Math.round(Number(text('rate')) * 100),
+              hourlyRateCents: Math.round(Number(text('rate')) * 10 ** digits),
               trainingId: text('trainingId') || null,
             },
             { onSuccess: () => setOpen(false) },
@@ -162,16 +173,19 @@ function EditMachine({ slug, machine }: AdminProps) {
             />
           )}
         </FormField>
-        <FormField label="Hourly rate (USD)" hint="0 for a machine that is free to use.">
+        <FormField
+          label={`Hourly rate (${currencyLabel(machine.currency)})`}
+          hint="In the makerspace’s currency, set in its settings; 0 for a machine that is free to use."
+        >
           {(field) => (
             <input
               {...field}
               name="rate"
               type="number"
               min={0}
-              step={0.01}
+              step={10 ** -digits}
               required
-              defaultValue={(machine.hourlyRateCents / 100).toFixed(2)}
+              defaultValue={(machine.hourlyRateCents / 10 ** digits).toFixed(digits)}
               className={inputClasses}
             />
           )}

@@ -62,7 +62,7 @@ export function MachineCard({ slug, machine, canBook, note }: MachineCardProps) 
             {status.label}
           </Badge>
           <span className="text-ink-800 tabular-nums">
-            <HourlyRate cents={machine.hourlyRateCents} />
+            <HourlyRate cents={machine.hourlyRateCents} currency={machine.currency} />
           </span>
         </div>
         {canBook && takesBookings(machine) ? (

@@ -17,7 +17,7 @@ export function MachineFacts({ machine }: { machine: MachineDetail }) {
     ['Type', kind],
     ['Make and model', [machine.make, machine.model].filter(Boolean).join(' ') || '—'],
     ['Location', machine.location || '—'],
-    ['Rate', <HourlyRate key="rate" cents={machine.hourlyRateCents} />],
+    ['Rate', <HourlyRate key="rate" cents={machine.hourlyRateCents} currency={machine.currency} />],
     ['Training', machine.training ? `${machine.training.name}, before booking` : 'Not needed'],
     ...specificationRows(machine.specifications),
   ];

@@ -5,9 +5,12 @@ import { equipmentKindIcon, equipmentStatusDisplay, HourlyRate } from '../equipm
 export function EquipmentTable({
   equipment,
   spaceName,
+  currency,
 }: {
   equipment: Equipment[];
   spaceName: string;
+  /** The makerspace's currency, which every rate is in. */
+  currency: string;
 }) {
   return (
     <div className="overflow-hidden rounded-2xl border border-ink-200 bg-white shadow-card">
@@ -54,11 +57,11 @@ export function EquipmentTable({
                     {status.label}
                   </Badge>
                   <p className="mt-1.5 text-xs whitespace-nowrap text-ink-800 tabular-nums sm:hidden">
-                    <HourlyRate cents={machine.hourlyRateCents} />
+                    <HourlyRate cents={machine.hourlyRateCents} currency={currency} />
                   </p>
                 </td>
                 <td className="hidden px-4 py-4 text-right whitespace-nowrap text-ink-800 tabular-nums sm:table-cell sm:px-6">
-                  <HourlyRate cents={machine.hourlyRateCents} />
+                  <HourlyRate cents={machine.hourlyRateCents} currency={currency} />
                 </td>
               </tr>
             );

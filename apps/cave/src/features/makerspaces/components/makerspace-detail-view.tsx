@@ -75,7 +75,11 @@ export function MakerspaceDetailView({ space }: { space: Makerspace }) {
             </p>
             <div className="mt-5">
               {space.equipment.length > 0 ? (
-                <EquipmentTable equipment={space.equipment} spaceName={space.name} />
+                <EquipmentTable
+                  equipment={space.equipment}
+                  spaceName={space.name}
+                  currency={space.currency}
+                />
               ) : (
                 <p className="rounded-2xl border border-dashed border-ink-300 bg-ink-50 p-6 text-sm text-ink-600">
                   {space.name} hasn’t listed its machines yet.

@@ -1,11 +1,11 @@
 import { MAX_RESERVATION_HOURS } from '@makrx/contracts';
-import { FormDialog, FormField, formatPrice, inputClasses } from '@makrx/ui';
+import { FormDialog, FormField, inputClasses } from '@makrx/ui';
 import { ApiError } from '@makrx/spa-kit';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { formatMoney } from '../../../money';
 import { paths } from '../../../paths';
 import { utcToZoned, zonedToUtc } from '../../../time-zone';
-import { RATE_CURRENCY } from '../../makerspaces/equipment-presentation';
 import { useBookMachine } from '../api';
 import { bookingRefusalOf } from '../booking-refusal';
 import { formatSlot } from '../presentation';
@@ -30,7 +30,8 @@ export interface BookingRequest {
 
 export interface BookingDialogProps {
   slug: string;
-  machine: { slug: string; name: string; hourlyRateCents: number };
+  /** The rate is in `currency`, the makerspace's. */
+  machine: { slug: string; name: string; hourlyRateCents: number; currency: string };
   timeZone: string;
   request: BookingRequest | null;
   onClose: () => void;
@@ -157,7 +158,7 @@ export function BookingDialog({
           <>
             Estimated cost at the machine’s hourly rate:{' '}
             <strong className="font-semibold text-ink-950">
-              {formatPrice(cost, RATE_CURRENCY)}
+              {formatMoney(cost, machine.currency)}
             </strong>
             .
           </>

@@ -6,7 +6,7 @@ import { BookingDialog } from './booking-dialog';
 
 export interface MachineCalendarProps {
   slug: string;
-  machine: { slug: string; name: string; hourlyRateCents: number };
+  machine: { slug: string; name: string; hourlyRateCents: number; currency: string };
   /** The makerspace's IANA zone: the calendar is drawn on its clock. */
   timeZone: string;
 }

@@ -7,7 +7,13 @@ import {
 import { Button, Card, FormField, inputClasses } from '@makrx/ui';
 import { useState, type ReactNode } from 'react';
 import { useSaveSettings } from '../api';
-import { errorAt, fieldErrorsOf, nextInterval, weekdayNames } from '../presentation';
+import {
+  currencyOptions,
+  errorAt,
+  fieldErrorsOf,
+  nextInterval,
+  weekdayNames,
+} from '../presentation';
 
 /** Every zone the browser knows, with the makerspace's own first if it is not among them. */
 function zonesWith(current: string): string[] {
@@ -33,9 +39,34 @@ const timeInputClasses = inputClasses.replace('w-full', 'w-32');
 const FieldError = ({ message }: { message?: string }) =>
   message ? <p className="text-sm text-red-700">{message}</p> : null;
 
+/** The currency select: the common currencies first, then all the others. */
+function CurrencySelect({
+  current,
+  ...field
+}: {
+  current: string;
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}) {
+  const { common, others } = currencyOptions(current);
+  const options = (list: typeof common) =>
+    list.map(({ code, label }) => (
+      <option key={code} value={code}>
+        {label}
+      </option>
+    ));
+  return (
+    <select {...field} name="currency" defaultValue={current} className={inputClasses}>
+      <optgroup label="Common">{options(common)}</optgroup>
+      <optgroup label="All currencies">{options(others)}</optgroup>
+    </select>
+  );
+}
+
 /**
- * A makerspace's settings as one form: its description, visibility, time zone, weekly hours
- * and closures, saved together. A refused field shows the service's reason beside it.
+ * A makerspace's settings as one form: its description, visibility, time zone, currency, weekly
+ * hours and closures, saved together. A refused field shows the service's reason beside it.
  */
 export function SettingsForm({ slug, settings }: { slug: string; settings: MakerspaceSettings }) {
   const save = useSaveSettings(slug);
@@ -68,6 +99,7 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
             country: text('country'),
             isPublic: text('visibility') === 'public',
             timeZone: text('timeZone'),
+            currency: text('currency'),
             openingHours: hours,
             closures,
           },
@@ -158,7 +190,7 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
         </div>
       </Group>
 
-      <Group title="Visibility and time">
+      <Group title="Visibility, time and money">
         <div role="radiogroup" aria-label="Who finds it" className="space-y-2">
           {[
             ['public', 'Public', 'Listed in the MakrCave directory; anyone can read its page.'],
@@ -202,6 +234,13 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
               ))}
             </select>
           )}
+        </FormField>
+        <FormField
+          label="Currency"
+          hint="Machine rates, plans and invoices are in it (rates keep their numbers when it changes). It is fixed once the makerspace has plans or has issued invoices."
+          error={errors.currency}
+        >
+          {(field) => <CurrencySelect {...field} current={settings.currency} />}
         </FormField>
       </Group>
 
