@@ -8,7 +8,7 @@ import type { Database } from '@makrx/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { equipmentSummaries, publicMachinesOf } from '../equipment/service';
 import { describeWeeklyHours } from './opening-hours';
-import { photosOf } from './photos';
+import { makerspacePhotosOf } from './photos';
 import { makerspaces } from './tables';
 
 // What the cave's other modules may ask of makerspaces (eslint.config.js: this file only).
@@ -132,7 +132,7 @@ export async function findMakerspace(db: Database, slug: string): Promise<Makers
   const { weeklyHours: hours, ...shown } = space;
   const [[summarised], photos, machines] = await Promise.all([
     withEquipmentSummary(db, [space]),
-    photosOf(db, space.id),
+    makerspacePhotosOf(db, space.id),
     publicMachinesOf(db, space.id),
   ]);
   return {
