@@ -117,6 +117,10 @@ export async function listMakerspaces(
   };
 }
 
+/**
+ * A makerspace's page by its link. Unlisted ones answer too: they are left out of the directory
+ * and search, not hidden from those who have the link (their members, from their home).
+ */
 export async function findMakerspace(db: Database, slug: string): Promise<Makerspace | undefined> {
   const [space] = await db
     .select({
@@ -127,7 +131,7 @@ export async function findMakerspace(db: Database, slug: string): Promise<Makers
       weeklyHours: makerspaces.weeklyHours,
     })
     .from(makerspaces)
-    .where(and(eq(makerspaces.slug, slug), eq(makerspaces.isPublic, true)));
+    .where(eq(makerspaces.slug, slug));
   if (!space) return undefined;
   const { weeklyHours: hours, ...shown } = space;
   const [[summarised], photos, machines] = await Promise.all([

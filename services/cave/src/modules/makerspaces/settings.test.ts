@@ -260,6 +260,12 @@ describe.each(testDrivers)('makerspace settings, photos and creation over %s', (
       isPublic: false,
       openingHoursText: 'Closed',
     });
+    // Unlisted: its page answers by its link, and the directory leaves it out.
+    expect((await call('GET', '/api/v1/makerspaces/fablab-kochi')).status).toBe(200);
+    const directory = await call('GET', '/api/v1/makerspaces?pageSize=50');
+    expect(directory.body.items.map((space: { slug: string }) => space.slug)).not.toContain(
+      'fablab-kochi',
+    );
     const takenSlug = await call('POST', '/api/v1/makerspaces', 'superAdmin', {
       ...newSpace('Another Kochi lab'),
       slug: 'fablab-kochi',

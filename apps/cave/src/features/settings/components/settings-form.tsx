@@ -8,12 +8,7 @@ import { Button, Card, FormField, inputClasses } from '@makrx/ui';
 import { useState, type ReactNode } from 'react';
 import { useSaveSettings } from '../api';
 import { errorAt, fieldErrorsOf, nextInterval, weekdayNames } from '../presentation';
-
-/** Every zone the browser knows, with the makerspace's own first if it is not among them. */
-function zonesWith(current: string): string[] {
-  const known = Intl.supportedValuesOf('timeZone');
-  return known.includes(current) ? known : [current, ...known];
-}
+import { TimeZoneField, VisibilityChoice } from './makerspace-fields';
 
 function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
   return (
@@ -159,50 +154,8 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
       </Group>
 
       <Group title="Visibility and time">
-        <div role="radiogroup" aria-label="Who finds it" className="space-y-2">
-          {[
-            ['public', 'Public', 'Listed in the MakrCave directory; anyone can read its page.'],
-            [
-              'unlisted',
-              'Unlisted',
-              'Left out of the directory; members reach it from their home.',
-            ],
-          ].map(([value, label, hint]) => (
-            <label key={value} className="flex items-start gap-3 text-sm">
-              <input
-                type="radio"
-                name="visibility"
-                value={value}
-                defaultChecked={(value === 'public') === settings.isPublic}
-                className="mt-0.5 size-4"
-              />
-              <span>
-                <span className="font-medium text-ink-950">{label}</span>
-                <span className="block text-ink-600">{hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FormField
-          label="Time zone"
-          hint="Opening hours, bookings and sessions are told in this zone."
-          error={errors.timeZone}
-        >
-          {(field) => (
-            <select
-              {...field}
-              name="timeZone"
-              defaultValue={settings.timeZone}
-              className={inputClasses}
-            >
-              {zonesWith(settings.timeZone).map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <VisibilityChoice isPublic={settings.isPublic} />
+        <TimeZoneField zone={settings.timeZone} error={errors.timeZone} />
       </Group>
 
       <Group title="Opening hours" hint="Up to three intervals a day, in the makerspace’s time.">
