@@ -14,10 +14,11 @@ const carvera = `/makerspaces/${HUB}/equipment/carvera-desktop-cnc`;
  * A product shot of a desktop CNC mill, drawn as SVG and photographed by the browser: a PNG as
  * an admin's camera would give, made here rather than kept as a binary in the repository.
  */
-async function desktopMillPhoto(browser: Browser): Promise<Buffer> {
+async function desktopMillPhoto(browser: Browser, zoom = 1): Promise<Buffer> {
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-  await page.setContent(`<!doctype html><body style="margin:0">
-<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">
+  // A zoom above 1 is a close-up of the cutting area.
+  await page.setContent(`<!doctype html><body style="margin:0;overflow:hidden">
+<svg style="transform:scale(${zoom});transform-origin:50% 58%" xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">
   <defs>
     <linearGradient id="wall" x1="0" y1="0" x2="0" y2="1">
       <stop offset="0" stop-color="#eef1f4"/><stop offset="1" stop-color="#d9dee4"/>
@@ -72,6 +73,7 @@ test.describe('Machine photos', () => {
     // Two people, four pages photographed at two widths: more than the default allows.
     test.slow();
     const photo = await desktopMillPhoto(browser);
+    const closeUp = await desktopMillPhoto(browser, 2.2);
     await signInAtCave(page, spaceAdmin, carvera);
     await expect(page.getByRole('img', { name: /no photo yet/ })).toBeVisible();
     const panel = page.getByRole('form', { name: 'Photos' });
@@ -92,24 +94,47 @@ test.describe('Machine photos', () => {
     });
     await panel.getByLabel('What it shows').fill('The Carvera, enclosure closed');
     await panel.getByRole('button', { name: 'Add photo' }).click();
-    const large = page.getByRole('img', {
-      name: 'Carvera desktop CNC, photo: The Carvera, enclosure closed',
-    });
-    await expect(large).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: 'Carvera desktop CNC, photo: The Carvera, enclosure closed' }),
+    ).toBeVisible();
     await expect(page.getByRole('list', { name: 'Photos in order' })).toContainText(
       '1. The Carvera, enclosure closed',
     );
     await expect(page.getByRole('alert')).toHaveCount(0);
+    await panel.getByLabel('Photo').setInputFiles({
+      name: 'spindle.png',
+      mimeType: 'image/png',
+      buffer: closeUp,
+    });
+    await panel.getByLabel('What it shows').fill('The spindle over a walnut blank');
+    await panel.getByRole('button', { name: 'Add photo' }).click();
+    await expect(page.getByRole('list', { name: 'Photos in order' })).toContainText(
+      '2. The spindle over a walnut blank',
+    );
     await expectAccessible(page);
     await screenshot(page, 'cave-machine-photos-admin');
 
     const memberPage = await personAt(browser, member, carvera);
     const seen = memberPage.getByRole('img', {
-      name: 'Carvera desktop CNC, photo: The Carvera, enclosure closed',
+      name: 'Carvera desktop CNC, photo 1 of 2: The Carvera, enclosure closed',
     });
     await expect(seen).toBeVisible();
     // The image itself arrived, not only its element.
     await expect.poll(() => seen.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(800);
+    // The other photos are thumbnails: reached with Tab, moved between with the arrow keys.
+    const thumbnails = memberPage.getByRole('list', { name: 'Photos of Carvera desktop CNC' });
+    const first = thumbnails.getByRole('button', { name: /photo 1 of 2/ });
+    await expect(first).toHaveAttribute('aria-pressed', 'true');
+    await first.focus();
+    await memberPage.keyboard.press('ArrowRight');
+    await expect(
+      memberPage.getByRole('img', {
+        name: 'Carvera desktop CNC, photo 2 of 2: The spindle over a walnut blank',
+      }),
+    ).toBeVisible();
+    await expect(thumbnails.getByRole('button', { name: /photo 2 of 2/ })).toBeFocused();
+    await memberPage.keyboard.press('ArrowLeft');
+    await expect(seen).toBeVisible();
     await expect(memberPage.getByRole('form', { name: 'Photos' })).toHaveCount(0);
     await expect(memberPage.getByRole('button', { name: 'Add photo' })).toHaveCount(0);
     await expectAccessible(memberPage);
@@ -135,7 +160,10 @@ test.describe('Opening a makerspace', () => {
   }) => {
     test.slow();
     await signInAtCave(page, superAdmin);
+    // No makerspace of their own yet: the home says so, beside the way to open one.
     const mine = page.getByRole('region', { name: 'My makerspaces' });
+    await expect(mine).toContainText('belong to no makerspace yet');
+    await screenshot(page, 'cave-my-makerspaces-none-yet');
     await mine.getByRole('link', { name: 'New makerspace' }).click();
     await expect(page).toHaveURL(`${urls.cave}/new-makerspace`);
     await expect(page.getByRole('heading', { level: 1, name: 'New makerspace' })).toBeVisible();
