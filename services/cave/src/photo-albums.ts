@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, badRequest, conflict, notFound, type Photo } from '@makrx/contracts';
 import { recordAuditBy, type AuditRequester, type Database } from '@makrx/db';
 import { acceptedImageTypes, detectImageType, type Bucket } from '@makrx/storage';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { photoColumns } from './photo-album-tables';
 
@@ -87,7 +87,7 @@ export async function coverPhotosOf(
       byteSize: table.byteSize,
     })
     .from(table)
-    .where(sql`${table.ownerId} in ${[...ownerIds]}`)
+    .where(inArray(table.ownerId, [...ownerIds]))
     .orderBy(table.ownerId, asc(table.position), asc(table.createdAt));
   return new Map(
     rows.map((row) => [
