@@ -49,3 +49,44 @@ export function TimeZoneField({ zone, error }: { zone: string; error?: string })
     </FormField>
   );
 }
+
+/** Where it is, as the fields `city` and `country`, side by side from small screens up. */
+export function CityAndCountry({
+  city = '',
+  country = '',
+  errors,
+}: {
+  city?: string;
+  country?: string;
+  errors: Record<string, string>;
+}) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <FormField label="City" error={errors.city}>
+        {(field) => (
+          <input
+            {...field}
+            name="city"
+            required
+            maxLength={80}
+            defaultValue={city}
+            className={inputClasses}
+          />
+        )}
+      </FormField>
+      <FormField label="Country" error={errors.country}>
+        {(field) => (
+          <input
+            {...field}
+            name="country"
+            required
+            maxLength={80}
+            autoComplete="country-name"
+            defaultValue={country}
+            className={inputClasses}
+          />
+        )}
+      </FormField>
+    </div>
+  );
+}

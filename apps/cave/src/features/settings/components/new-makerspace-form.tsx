@@ -4,7 +4,7 @@ import { Button, Card, FormField, inputClasses } from '@makrx/ui';
 import { useState } from 'react';
 import { useCreateMakerspace } from '../api';
 import { browserTimeZone, fieldErrorsOf } from '../presentation';
-import { TimeZoneField, VisibilityChoice } from './makerspace-fields';
+import { CityAndCountry, TimeZoneField, VisibilityChoice } from './makerspace-fields';
 
 /** What the new makerspace's page was opened with: it says so above its settings. */
 export interface CreatedMakerspaceState {
@@ -96,25 +96,7 @@ export function NewMakerspaceForm({
             />
           )}
         </FormField>
-        <div className="grid gap-5 sm:grid-cols-2">
-          <FormField label="City" error={errors.city}>
-            {(field) => (
-              <input {...field} name="city" required maxLength={80} className={inputClasses} />
-            )}
-          </FormField>
-          <FormField label="Country" error={errors.country}>
-            {(field) => (
-              <input
-                {...field}
-                name="country"
-                required
-                maxLength={80}
-                autoComplete="country-name"
-                className={inputClasses}
-              />
-            )}
-          </FormField>
-        </div>
+        <CityAndCountry errors={errors} />
         <TimeZoneField zone={timeZone} error={errors.timeZone} />
         <VisibilityChoice isPublic />
         {otherFailure ? (

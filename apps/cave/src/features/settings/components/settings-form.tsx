@@ -8,7 +8,7 @@ import { Button, Card, FormField, inputClasses } from '@makrx/ui';
 import { useState, type ReactNode } from 'react';
 import { useSaveSettings } from '../api';
 import { errorAt, fieldErrorsOf, nextInterval, weekdayNames } from '../presentation';
-import { TimeZoneField, VisibilityChoice } from './makerspace-fields';
+import { CityAndCountry, TimeZoneField, VisibilityChoice } from './makerspace-fields';
 
 function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
   return (
@@ -125,32 +125,7 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
             />
           )}
         </FormField>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField label="City" error={errors.city}>
-            {(field) => (
-              <input
-                {...field}
-                name="city"
-                required
-                maxLength={80}
-                defaultValue={settings.city}
-                className={inputClasses}
-              />
-            )}
-          </FormField>
-          <FormField label="Country" error={errors.country}>
-            {(field) => (
-              <input
-                {...field}
-                name="country"
-                required
-                maxLength={80}
-                defaultValue={settings.country}
-                className={inputClasses}
-              />
-            )}
-          </FormField>
-        </div>
+        <CityAndCountry city={settings.city} country={settings.country} errors={errors} />
       </Group>
 
       <Group title="Visibility and time">
