@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from './fixtures';
 import { FIRST_PAGE_BUDGET, gzippedJavaScriptOf } from './javascript-budget';
+import { signInAtCave } from './cave-session';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
@@ -7,16 +8,6 @@ const HUB = 'makrx-hub-bengaluru';
 const hub = `${urls.cave}/makerspaces/${HUB}`;
 const spaceAdmin = 'spaceadmin@demo.makrx.org';
 const member = 'member@demo.makrx.org';
-
-/** Signs in from the cave's header on `path`, and waits to be back there. */
-async function signInAtCave(page: Page, email: string, path = '/') {
-  await page.goto(`${urls.cave}${path}`);
-  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill('makrx-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${urls.cave}${path}`);
-}
 
 const sections = (page: Page) =>
   page.getByRole('navigation', { name: 'MakrX Hub Bengaluru sections' });

@@ -1,29 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test } from './fixtures';
+import { personAt, signInAtCave } from './cave-session';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
 const HUB = 'makrx-hub-bengaluru';
 const spaceAdmin = 'spaceadmin@demo.makrx.org';
 const member = 'member@demo.makrx.org';
-
-/** Signs in from the cave's header on `path`, and waits to be back there. */
-async function signInAtCave(page: Page, email: string, path = '/') {
-  await page.goto(`${urls.cave}${path}`);
-  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill('makrx-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${urls.cave}${path}`);
-}
-
-/** A page of its own for `email`: two people at once, each in their own browser session. */
-async function personAt(browser: Browser, email: string, path: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAtCave(page, email, path);
-  return page;
-}
 
 /** A day two or more days ahead in Bengaluru that is not a Sunday, as the date field takes it. */
 function nextWorkingDay(): string {

@@ -74,7 +74,12 @@ describe('a static app (gateway, cave)', () => {
       'https://store-api.makrx.org',
       'https://id.makrx.org',
     ]);
-    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'https://store-api.makrx.org']);
+    expect(policy.get('img-src')).toEqual([
+      "'self'",
+      'data:',
+      'https://cave-api.makrx.org',
+      'https://store-api.makrx.org',
+    ]);
     expect(policy.get('form-action')).toEqual([
       "'self'",
       'https://makrx.org',

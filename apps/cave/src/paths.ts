@@ -4,6 +4,8 @@ const space = (slug: string) => `/makerspaces/${encodeURIComponent(slug)}`;
 export const paths = {
   home: '/',
   myBookings: '/bookings',
+  /** Outside /makerspaces/, where it would read as a makerspace called "new". */
+  newMakerspace: '/new-makerspace',
   makerspace: space,
   equipment: (slug: string) => `${space(slug)}/equipment`,
   machine: (slug: string, machine: string) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { equipmentTypes } from './equipment-types';
 import { equipmentStatus } from './makerspaces';
+import { photo } from './photos';
 
 /*
  * MakrCave equipment (spec section 3, "Equipment reservation and management"): the machines of
@@ -129,6 +130,8 @@ export const machineSummary = z.object({
   minLeadMinutes: z.number().int(),
   maxDaysAhead: z.number().int(),
   status: equipmentStatus,
+  /** The machine's first photo, for cards; null until it has one. */
+  coverPhoto: photo.nullable(),
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -181,6 +184,8 @@ export type MaintenanceWindow = z.infer<typeof maintenanceWindow>;
 
 /** One machine's page: the machine, its maintenance still to come and its latest log. */
 export const machineDetail = machineSummary.extend({
+  /** Its photos in the order its page shows them. */
+  photos: z.array(photo),
   upcomingMaintenance: z.array(maintenanceWindow),
   recentMaintenance: z.array(maintenanceLogEntry),
 });

@@ -10,6 +10,7 @@ export * from './trainings';
 export * from './analytics';
 export * from './makerspaces';
 export * from './makerspace-settings';
+export * from './photos';
 export * from './profiles';
 export * from './user-admin';
 export * from './audit-log';

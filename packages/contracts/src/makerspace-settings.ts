@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { makerspaceRole } from './makerspace-memberships';
+import { photo, photoList, photoOrder, type Photo, type PhotoList } from './photos';
 
 /*
  * A makerspace's own settings (issue 12, "Makerspaces"): where it is, its time zone, when it is
@@ -166,14 +167,47 @@ export const makerspaceSettingsUpdate = z
 export type MakerspaceSettingsUpdate = z.input<typeof makerspaceSettingsUpdate>;
 
 /**
- * A new makerspace: its slug comes from its name, its currency from its country when not named
- * (`currencyOfCountry`); a country with no known currency must name one.
+ * The slug a name makes: lowercase ASCII letters and digits joined by dashes, accents dropped
+ * ("Fábrica Lisboa" → "fabrica-lisboa"). The service makes it when none is sent; the app shows
+ * it as the name is typed.
+ */
+export function slugFromName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** A makerspace's link: /makerspaces/<slug>. */
+export const makerspaceSlug = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters and digits, joined by single dashes');
+
+/** Closed every day: a new makerspace's hours until its admins set them. */
+const closedAllWeek = Object.fromEntries(
+  weekdays.map((day) => [day, []]),
+) as unknown as WeeklyHours;
+
+/**
+ * A new makerspace: its slug comes from its name unless one is given, its currency from its
+ * country when not named (`currencyOfCountry`; a country with no known currency must name one).
+ * Where it is exactly and when it opens may follow in its settings: until then it has no address
+ * and takes no bookings.
  */
 export const makerspaceCreate = z
   .strictObject({
     ...settingsFields,
+    slug: makerspaceSlug.optional(),
     tagline: settingsFields.tagline.default(''),
     description: settingsFields.description.default(''),
+    address: text(300).default(''),
+    openingHours: weeklyHours.default(closedAllWeek),
     isPublic: settingsFields.isPublic.default(true),
     currency: settingsFields.currency.optional(),
     closures: settingsFields.closures.default([]),
@@ -190,26 +224,12 @@ export const makerspaceCreate = z
   });
 export type MakerspaceCreate = z.input<typeof makerspaceCreate>;
 
-export const makerspacePhoto = z.object({
-  id: z.uuid(),
-  /** Where the image is served (the cave's public media route). */
-  url: z.string(),
-  alt: z.string(),
-  contentType: z.enum(['image/png', 'image/jpeg', 'image/webp']),
-  byteSize: z.number().int(),
-});
-export type MakerspacePhoto = z.infer<typeof makerspacePhoto>;
-
-export const makerspacePhotoList = z.object({ items: z.array(makerspacePhoto) });
-export type MakerspacePhotoList = z.infer<typeof makerspacePhotoList>;
-
-/** Every photo of the makerspace, in the order it is to be shown. */
-export const makerspacePhotoOrder = z.strictObject({
-  photoIds: z
-    .array(z.uuid())
-    .max(50)
-    .refine((ids) => new Set(ids).size === ids.length, 'each photo once'),
-});
+/** A makerspace's photos are an album like any other (./photos). */
+export const makerspacePhoto = photo;
+export type MakerspacePhoto = Photo;
+export const makerspacePhotoList = photoList;
+export type MakerspacePhotoList = PhotoList;
+export const makerspacePhotoOrder = photoOrder;
 
 export const makerspaceSettings = z.object({
   id: z.uuid(),

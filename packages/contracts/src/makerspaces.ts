@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { makerspacePhoto } from './makerspace-settings';
+import { photo } from './photos';
 import { pageOf, pageQuery } from './pagination';
 
 export const equipmentStatus = z.enum(['available', 'in_use', 'maintenance', 'offline']);
@@ -13,6 +14,8 @@ export const equipment = z.object({
   kind: z.string(),
   status: equipmentStatus,
   hourlyRateCents: z.number().int(),
+  /** The machine's first photo; null until it has one. */
+  coverPhoto: photo.nullable(),
 });
 export type Equipment = z.infer<typeof equipment>;
 

@@ -8,7 +8,7 @@ import { billingRoutes } from './modules/billing/routes';
 import { whyCurrencyIsFixed } from './modules/billing/service';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
-import { equipmentRoutes } from './modules/equipment/routes';
+import { equipmentModule } from './modules/equipment/plugin';
 import { seedDemoMakerspaces } from './modules/makerspaces/demo-makerspaces';
 import { makerspacesModule } from './modules/makerspaces/plugin';
 import { seedDemoMemberships } from './modules/memberships/demo-memberships';
@@ -40,7 +40,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: membershipRoutes },
     { prefix: '/api/v1', plugin: memberRoutes },
     { prefix: '/api/v1', plugin: inviteRoutes },
-    { prefix: '/api/v1', plugin: equipmentRoutes },
+    { plugin: equipmentModule },
     { prefix: '/api/v1', plugin: reservationRoutes },
     { prefix: '/api/v1', plugin: trainingRoutes },
     { prefix: '/api/v1', plugin: trainingAdminRoutes },

@@ -41,6 +41,8 @@ const AnalyticsPage = page(
   () => import('../features/analytics/components/analytics-page'),
   'AnalyticsPage',
 );
+// Only MakrCave's admins open it, from their home.
+const NewMakerspacePage = page(() => import('./routes/new-makerspace-page'), 'NewMakerspacePage');
 // Only invitees open it, from their mail.
 const InviteAcceptPage = page(() => import('./routes/invite-accept-page'), 'InviteAcceptPage');
 
@@ -74,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
       { path: 'makerspaces/:slug/manage/settings', element: onDemand(SettingsPage) },
       { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },
+      { path: 'new-makerspace', element: onDemand(NewMakerspacePage) },
       { path: 'bookings', element: onDemand(MyBookingsPage) },
       { path: 'projects', element: onDemand(ProjectsPage) },
       { path: 'projects/:slug', element: onDemand(ProjectPage) },

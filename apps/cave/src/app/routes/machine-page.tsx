@@ -1,8 +1,9 @@
+import type { MachineDetail } from '@makrx/contracts';
 import { equipmentTypeLabels } from '@makrx/contracts/equipment-types';
 import { ApiError, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
 import { buttonClasses, CalendarIcon, EmptyState, Skeleton, WrenchIcon } from '@makrx/ui';
 import { Link, useParams } from 'react-router-dom';
-import { useMachine } from '../../features/equipment/api';
+import { useMachine, useMachinePhotoActions } from '../../features/equipment/api';
 import { MachineAdmin } from '../../features/equipment/components/machine-admin';
 import { takesBookings } from '../../features/equipment/components/machine-card';
 import { MachineFacts } from '../../features/equipment/components/machine-facts';
@@ -10,8 +11,22 @@ import { MaintenancePanel } from '../../features/equipment/components/maintenanc
 import { useMakerspaceAccess } from '../../features/memberships/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
 import { useMakerspace } from '../../features/makerspaces/api';
+import { PhotosPanel } from '../../features/photos/components/photos-panel';
 import { paths } from '../../paths';
 import { MakerspaceFrame } from '../makerspace-frame';
+
+/** The machine's photos for those who run it: add, put in order, remove. */
+function MachinePhotos({ slug, machine }: { slug: string; machine: MachineDetail }) {
+  const actions = useMachinePhotoActions(slug, machine.slug);
+  return (
+    <PhotosPanel
+      photos={machine.photos}
+      actions={actions}
+      leads="the machine’s page and its card"
+      example="The print bed"
+    />
+  );
+}
 
 function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: string }) {
   const machine = useMachine(slug, machineSlug);
@@ -61,6 +76,7 @@ function MachineContent({ slug, machineSlug }: { slug: string; machineSlug: stri
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-8">
         <MachineFacts machine={machine.data} />
+        <MachinePhotos slug={slug} machine={machine.data} />
         {maintenance}
       </div>
       <aside>

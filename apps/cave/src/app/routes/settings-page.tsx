@@ -1,15 +1,34 @@
 import { ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
 import { Skeleton } from '@makrx/ui';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { useMakerspace } from '../../features/makerspaces/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
-import { useSettings } from '../../features/settings/api';
-import { PhotosPanel } from '../../features/settings/components/photos-panel';
+import { PhotosPanel } from '../../features/photos/components/photos-panel';
+import { useMakerspacePhotoActions, useSettings } from '../../features/settings/api';
+import type { CreatedMakerspaceState } from '../../features/settings/components/new-makerspace-form';
 import { SettingsForm } from '../../features/settings/components/settings-form';
 import { MakerspaceFrame } from '../makerspace-frame';
 
+/** Said once on arriving from the new makerspace form: it exists, and what to do next. */
+function CreatedNotice() {
+  const created = (useLocation().state as Partial<CreatedMakerspaceState> | null)?.created;
+  if (!created) return null;
+  return (
+    <div
+      role="status"
+      className="rounded-2xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900"
+    >
+      <p className="font-semibold">{created} is open, and you are its admin.</p>
+      <p className="mt-1">
+        Add its address and opening hours below: until it has hours, nobody can book its machines.
+      </p>
+    </div>
+  );
+}
+
 function Settings({ slug }: { slug: string }) {
   const settings = useSettings(slug);
+  const photoActions = useMakerspacePhotoActions(slug);
   if (settings.isPending)
     return (
       <div aria-busy="true" className="space-y-4">
@@ -28,8 +47,14 @@ function Settings({ slug }: { slug: string }) {
     );
   return (
     <div className="space-y-6">
+      <CreatedNotice />
       <SettingsForm slug={slug} settings={settings.data} />
-      <PhotosPanel slug={slug} photos={settings.data.photos} />
+      <PhotosPanel
+        photos={settings.data.photos}
+        actions={photoActions}
+        leads="the makerspace’s page"
+        example="The laser room"
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type {
 } from '@makrx/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { spacePath, useCaveApi } from '../../cave-api';
+import { usePhotoActions } from '../photos/api';
 
 export interface MachineFilters {
   type?: EquipmentType;
@@ -42,20 +43,30 @@ export function useMachine(slug: string, machine: string) {
   });
 }
 
+/** What a machine's change shows on: the makerspace's equipment, its page, its dashboard. */
+function useRefreshEquipment(slug: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: equipmentKey(slug) }),
+      queryClient.invalidateQueries({ queryKey: ['makerspaces'] }),
+      queryClient.invalidateQueries({ queryKey: ['dashboard', slug] }),
+    ]);
+}
+
+/** Upload, reorder and delete a machine's photos (its admins and service providers). */
+export function useMachinePhotoActions(slug: string, machine: string) {
+  return usePhotoActions(machinePath(slug, machine), useRefreshEquipment(slug));
+}
+
 /**
  * The changes an admin or service provider makes to one machine; each refreshes what the
  * makerspace's pages show of its equipment.
  */
 export function useMachineChanges(slug: string, machine: string) {
   const api = useCaveApi();
-  const queryClient = useQueryClient();
+  const onSuccess = useRefreshEquipment(slug);
   const base = machinePath(slug, machine);
-  const onSuccess = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: equipmentKey(slug) }),
-      queryClient.invalidateQueries({ queryKey: ['makerspaces'] }),
-      queryClient.invalidateQueries({ queryKey: ['dashboard', slug] }),
-    ]);
   return {
     update: useMutation({
       mutationFn: (update: MachineUpdate) =>

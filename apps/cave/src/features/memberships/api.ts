@@ -1,7 +1,7 @@
 import type { MakerspaceMembershipList } from '@makrx/contracts';
 import { requestJson, useAuthenticatedFetch, useRuntimeConfig, useSession } from '@makrx/spa-kit';
 import { useQuery } from '@tanstack/react-query';
-import { abilitiesOf, noAbilities, type MakerspaceAbilities } from './roles';
+import { abilitiesOf, mayOpenMakerspaces, noAbilities, type MakerspaceAbilities } from './roles';
 
 export const myMakerspacesKey = ['me', 'makerspaces'] as const;
 
@@ -35,4 +35,10 @@ export function useMakerspaceAccess(slug: string): MakerspaceAccess {
   const realmRoles = session.user?.roles ?? [];
   const abilities = mine.isError ? noAbilities : abilitiesOf(realmRoles, here?.roles ?? []);
   return { status: 'known', ...abilities };
+}
+
+/** Whether the signed-in person may open a new makerspace (`makerspaces:create`). */
+export function useMayOpenMakerspaces(): boolean {
+  const session = useSession();
+  return session.status === 'signed-in' && mayOpenMakerspaces(session.user?.roles ?? []);
 }

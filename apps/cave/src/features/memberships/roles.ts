@@ -43,6 +43,20 @@ export interface MakerspaceAbilities {
 }
 
 /**
+ * Whether the token's realm roles run MakrCave: super admins, and admins of the cave domain.
+ * They hold `makerspace:admin` everywhere and `makerspaces:create` (packages/auth permissions).
+ */
+export function runsMakrCave(realmRoles: readonly string[]): boolean {
+  return (
+    realmRoles.includes('super_admin') ||
+    (realmRoles.includes('admin') && realmRoles.includes('admin:cave'))
+  );
+}
+
+/** `makerspaces:create`: who may open a new makerspace (held through the realm roles only). */
+export const mayOpenMakerspaces = runsMakrCave;
+
+/**
  * The matrix cells for the cave rows, given the token's realm roles and the roles held in the
  * makerspace. The services decide again on every request; this only chooses what to show, so
  * that a control a role may not use is absent rather than refused.
@@ -51,16 +65,14 @@ export function abilitiesOf(
   realmRoles: readonly string[],
   heldHere: readonly MakerspaceRoleName[],
 ): MakerspaceAbilities {
-  const runsMakrCave =
-    realmRoles.includes('super_admin') ||
-    (realmRoles.includes('admin') && realmRoles.includes('admin:cave'));
-  const admin = runsMakrCave || heldHere.includes('makerspace_admin');
+  const runsCave = runsMakrCave(realmRoles);
+  const admin = runsCave || heldHere.includes('makerspace_admin');
   const provider = heldHere.includes('service_provider');
   return {
-    isInside: runsMakrCave || heldHere.length > 0,
+    isInside: runsCave || heldHere.length > 0,
     manageEquipment: admin || provider,
     manageMembers: admin,
-    book: runsMakrCave || heldHere.length > 0,
+    book: runsCave || heldHere.length > 0,
     manageFeatures: admin,
     viewAnalytics: admin || provider,
     runMakerspace: admin,

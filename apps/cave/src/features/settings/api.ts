@@ -1,11 +1,12 @@
 import type {
-  MakerspacePhotoList,
+  MakerspaceCreate,
   MakerspaceSettings,
   MakerspaceSettingsUpdate,
 } from '@makrx/contracts';
-import { ApiError, apiUrl, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { spacePath, useCaveApi } from '../../cave-api';
+import { myMakerspacesKey } from '../memberships/api';
+import { usePhotoActions } from '../photos/api';
 
 const settingsKey = (slug: string) => ['settings', slug] as const;
 
@@ -38,47 +39,27 @@ export function useSaveSettings(slug: string) {
   });
 }
 
-/** Upload, reorder and delete photos. An upload is the image's bytes as the request body. */
-export function usePhotoActions(slug: string) {
+/** Upload, reorder and delete the makerspace's photos. */
+export function useMakerspacePhotoActions(slug: string) {
+  return usePhotoActions(spacePath(slug), useRefresh(slug));
+}
+
+/**
+ * Opens a new makerspace. Its creator becomes its admin, so their makerspaces and roles are
+ * asked again before the app lands them on its settings.
+ */
+export function useCreateMakerspace() {
   const api = useCaveApi();
-  const { caveApiUrl } = useRuntimeConfig();
-  const send = useAuthenticatedFetch();
-  const onSuccess = useRefresh(slug);
-  const base = `${spacePath(slug)}/photos`;
-  return {
-    upload: useMutation({
-      mutationFn: async ({ file, alt }: { file: File; alt: string }) => {
-        const response = await send(apiUrl(caveApiUrl, `/api/v1${base}`, { alt }), {
-          method: 'POST',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': file.type || 'application/octet-stream',
-          },
-          body: file,
-        });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as {
-            error?: { code?: string; message?: string };
-          } | null;
-          throw new ApiError(
-            response.status,
-            body?.error?.code ?? `HTTP_${response.status}`,
-            body?.error?.message ?? 'The photo could not be uploaded.',
-          );
-        }
-        return (await response.json()) as MakerspacePhotoList;
-      },
-      onSuccess,
-    }),
-    reorder: useMutation({
-      mutationFn: (photoIds: string[]) =>
-        api<MakerspacePhotoList>(`${base}/order`, { method: 'PUT', body: { photoIds } }),
-      onSuccess,
-    }),
-    remove: useMutation({
-      mutationFn: (photoId: string) =>
-        api<MakerspacePhotoList>(`${base}/${photoId}`, { method: 'DELETE' }),
-      onSuccess,
-    }),
-  };
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MakerspaceCreate) =>
+      api<MakerspaceSettings>('/makerspaces', { method: 'POST', body: input }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(settingsKey(created.slug), created);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: myMakerspacesKey }),
+        queryClient.invalidateQueries({ queryKey: ['makerspaces'] }),
+      ]);
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { ApiError } from '@makrx/spa-kit';
 import { describe, expect, it } from 'vitest';
-import { currencyOptions, errorAt, fieldErrorsOf, moved, nextInterval } from './presentation';
+import { currencyOptions, errorAt, fieldErrorsOf, nextInterval, zonesWith } from './presentation';
 
 describe('settings presentation', () => {
   it('puts each field’s message from a 400 beside that field', () => {
@@ -48,9 +48,11 @@ describe('settings presentation', () => {
     });
   });
 
-  it('moves a photo one place, and not past either end', () => {
-    expect(moved(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
-    expect(moved(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);
-    expect(moved(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+  it('offers zones by their current names, and a makerspace’s own zone even if unknown', () => {
+    const zones = zonesWith('Asia/Kolkata');
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).not.toContain('Asia/Calcutta');
+    expect(zones).toContain('Europe/Berlin');
+    expect(zonesWith('Mars/Olympus_Mons')[0]).toBe('Mars/Olympus_Mons');
   });
 });

@@ -78,11 +78,28 @@ export function nextInterval(intervals: { opens: string; closes: string }[]) {
   return { opens: at(hour), closes: at(Math.min(hour + 2, 23)) };
 }
 
-/** Moves the item at `index` one place up (-1) or down (+1); out of range changes nothing. */
-export function moved<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
-  const target = index + by;
-  if (target < 0 || target >= items.length) return [...items];
-  const copy = [...items];
-  [copy[index], copy[target]] = [copy[target]!, copy[index]!];
-  return copy;
+/**
+ * Zones browsers still name by their old spelling (their time zone data keeps CLDR's canonical
+ * names): "Asia/Calcutta" is offered and stored as "Asia/Kolkata", as the demo makerspaces are.
+ */
+const renamedZones: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+};
+
+const currentName = (zone: string) => renamedZones[zone] ?? zone;
+
+/** Every zone the browser knows by its current name, with `current` first if it is not among them. */
+export function zonesWith(current: string): string[] {
+  const known = Intl.supportedValuesOf('timeZone').map(currentName);
+  return known.includes(current) ? known : [current, ...known];
+}
+
+/** The zone this browser is in, for a new makerspace's default; UTC if it cannot tell. */
+export function browserTimeZone(): string {
+  return currentName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }

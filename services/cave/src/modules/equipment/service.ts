@@ -7,6 +7,7 @@ import {
   type MachineSummary,
   type MaintenanceLogEntry,
   type MaintenanceWindow,
+  type Photo,
 } from '@makrx/contracts';
 import type {
   machineInput,
@@ -22,7 +23,9 @@ import { publishEvent, publishLive } from '@makrx/events';
 import { conflict, notFound } from '@makrx/service-kit';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { coverPhotosOf, photosOf } from '../../photo-albums';
 import { trainingsById, trainingToRequire } from '../trainings/service';
+import { machineAlbum } from './photos';
 import { equipment, maintenanceLog, maintenanceWindows } from './tables';
 
 type MachineRow = typeof equipment.$inferSelect;
@@ -49,7 +52,11 @@ const RECENT_LOG_ENTRIES = 10;
 /** The names of the trainings machines require, by training id. */
 type TrainingNames = ReadonlyMap<string, string>;
 
-const toSummary = (row: MachineRow, trainingNames: TrainingNames): Machine => ({
+const toSummary = (
+  row: MachineRow,
+  trainingNames: TrainingNames,
+  covers: ReadonlyMap<string, Photo>,
+): Machine => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -68,19 +75,27 @@ const toSummary = (row: MachineRow, trainingNames: TrainingNames): Machine => ({
   minLeadMinutes: row.minLeadMinutes,
   maxDaysAhead: row.maxDaysAhead,
   status: row.status,
+  coverPhoto: covers.get(row.id) ?? null,
   archivedAt: row.archivedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
 
-/** Machines as the API shows them, each with the name of the training it requires. */
+/** Machines as the API shows them, each with the name of the training it requires and its photo. */
 async function summaries(db: Database, rows: MachineRow[]): Promise<Machine[]> {
-  const trainings = await trainingsById(
-    db,
-    rows.flatMap((row) => (row.trainingId ? [row.trainingId] : [])),
-  );
+  const [trainings, covers] = await Promise.all([
+    trainingsById(
+      db,
+      rows.flatMap((row) => (row.trainingId ? [row.trainingId] : [])),
+    ),
+    coverPhotosOf(
+      db,
+      machineAlbum,
+      rows.map((row) => row.id),
+    ),
+  ]);
   const names = new Map(trainings.map((training) => [training.id, training.name]));
-  return rows.map((row) => toSummary(row, names));
+  return rows.map((row) => toSummary(row, names, covers));
 }
 
 async function summary(db: Database, row: MachineRow): Promise<Machine> {
@@ -118,6 +133,11 @@ export async function publicMachinesOf(db: Database, makerspaceId: string): Prom
     .from(equipment)
     .where(and(eq(equipment.makerspaceId, makerspaceId), notArchived))
     .orderBy(asc(equipment.type), asc(equipment.name));
+  const covers = await coverPhotosOf(
+    db,
+    machineAlbum,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -125,6 +145,7 @@ export async function publicMachinesOf(db: Database, makerspaceId: string): Prom
     kind: equipmentTypeLabels[row.type],
     status: row.status,
     hourlyRateCents: row.hourlyRateCents,
+    coverPhoto: covers.get(row.id) ?? null,
   }));
 }
 
@@ -172,11 +193,17 @@ async function changeableMachine(tx: Database, ref: MachineRef) {
 /** One machine's page: its maintenance still to come and the latest log entries. */
 export async function findMachine(db: Database, ref: MachineRef): Promise<MachineWithMaintenance> {
   const row = await machineRow(db, ref);
-  const [upcomingMaintenance, recentMaintenance] = await Promise.all([
+  const [upcomingMaintenance, recentMaintenance, photos] = await Promise.all([
     upcomingWindows(db, row.id),
     recentLogEntries(db, row.id),
+    photosOf(db, machineAlbum, row.id),
   ]);
-  return { ...(await summary(db, row)), upcomingMaintenance, recentMaintenance };
+  return { ...(await summary(db, row)), photos, upcomingMaintenance, recentMaintenance };
+}
+
+/** The id of the machine a route names, for its photo album; 404 as for any machine. */
+export async function machineIdOf(db: Database, ref: MachineRef): Promise<string> {
+  return (await machineRow(db, ref)).id;
 }
 
 const windowColumns = {
@@ -278,7 +305,7 @@ export async function createMachine(
         .returning();
       const created = await summary(tx, row!);
       await audit(tx, actor, 'equipment.created', row!.id, { after: created });
-      return { ...created, upcomingMaintenance: [], recentMaintenance: [] };
+      return { ...created, photos: [], upcomingMaintenance: [], recentMaintenance: [] };
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { photoColumns, photoConstraints } from '../../photo-album-tables';
 import { makerspaces } from '../makerspaces/tables';
 import { trainings } from '../trainings/tables';
 
@@ -138,4 +139,14 @@ export const maintenanceWindows = makrcaveSchema.table(
     ),
     index('equipment_maintenance_windows_during_idx').using('gist', t.during),
   ],
+);
+
+/**
+ * Photos of a machine, shown on its page (the first also on its card) in `position` order. The
+ * bytes live in the storage's public bucket under `storageKey`, sniffed on upload.
+ */
+export const equipmentPhotos = makrcaveSchema.table(
+  'equipment_photos',
+  photoColumns('equipment_id', () => equipment.id),
+  (t) => photoConstraints('equipment_photos', 'equipment', t),
 );

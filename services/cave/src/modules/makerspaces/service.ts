@@ -8,7 +8,7 @@ import type { Database } from '@makrx/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { equipmentSummaries, publicMachinesOf } from '../equipment/service';
 import { describeWeeklyHours } from './opening-hours';
-import { photosOf } from './photos';
+import { makerspacePhotosOf } from './photos';
 import { makerspaces } from './tables';
 
 // What the cave's other modules may ask of makerspaces (eslint.config.js: this file only).
@@ -118,6 +118,10 @@ export async function listMakerspaces(
   };
 }
 
+/**
+ * A makerspace's page by its link. Unlisted ones answer too: they are left out of the directory
+ * and search, not hidden from those who have the link (their members, from their home).
+ */
 export async function findMakerspace(db: Database, slug: string): Promise<Makerspace | undefined> {
   const [space] = await db
     .select({
@@ -129,12 +133,12 @@ export async function findMakerspace(db: Database, slug: string): Promise<Makers
       weeklyHours: makerspaces.weeklyHours,
     })
     .from(makerspaces)
-    .where(and(eq(makerspaces.slug, slug), eq(makerspaces.isPublic, true)));
+    .where(eq(makerspaces.slug, slug));
   if (!space) return undefined;
   const { weeklyHours: hours, ...shown } = space;
   const [[summarised], photos, machines] = await Promise.all([
     withEquipmentSummary(db, [space]),
-    photosOf(db, space.id),
+    makerspacePhotosOf(db, space.id),
     publicMachinesOf(db, space.id),
   ]);
   return {

@@ -8,7 +8,7 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addMemberTo, addPeopleWithTokens } from '../memberships/testing';
+import { addMemberTo, addPeopleWithTokens, createAccount } from '../memberships/testing';
 import { makerspacePhotos, makerspaces } from './tables';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -97,6 +97,7 @@ describe.each(testDrivers)('makerspace settings, photos and creation over %s', (
     } as const;
     await addPeopleWithTokens(cave.app.db, issuer, people, { ids, tokens });
     tokens.superAdmin = await issuer.userToken({
+      id: await createAccount(cave.app.db, 'root@example.org'),
       username: 'root',
       realmRoles: ['super_admin'],
     });
@@ -227,6 +228,14 @@ describe.each(testDrivers)('makerspace settings, photos and creation over %s', (
       openingHoursText: 'Tue–Thu 09:00–18:00, Fri 09:00–12:00 and 14:00–20:00, Sat 10:00–16:00',
     });
     expect(await auditActions(created.body.id)).toEqual(['makerspace.created']);
+    // Its creator runs it from the start: it is among their makerspaces, as its admin.
+    const mine: MyMakerspaceList = (await call('GET', '/api/v1/me/makerspaces', 'superAdmin')).body;
+    expect(mine.items).toEqual([
+      expect.objectContaining({
+        makerspace: expect.objectContaining({ slug: 'kreuzberg-werkstatten' }),
+        role: 'makerspace_admin',
+      }),
+    ]);
     const byCaveAdmin = await call(
       'POST',
       '/api/v1/makerspaces',
@@ -234,6 +243,41 @@ describe.each(testDrivers)('makerspace settings, photos and creation over %s', (
       newSpace('Leipzig Lab'),
     );
     expect(byCaveAdmin.status).toBe(201);
+    // A creator without an account here (as a test token has none) opens it all the same.
+    expect((await call('GET', '/api/v1/me/makerspaces', 'caveAdmin')).body.items).toEqual([]);
+    const chosen = await call('POST', '/api/v1/makerspaces', 'superAdmin', {
+      name: 'Test Fab Lab Kochi',
+      slug: 'fablab-kochi',
+      city: 'Kochi',
+      country: 'India',
+      timeZone: 'Asia/Kolkata',
+      isPublic: false,
+    });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(201);
+    expect(chosen.body).toMatchObject({
+      slug: 'fablab-kochi',
+      address: '',
+      isPublic: false,
+      openingHoursText: 'Closed',
+    });
+    // Unlisted: its page answers by its link, and the directory leaves it out.
+    expect((await call('GET', '/api/v1/makerspaces/fablab-kochi')).status).toBe(200);
+    const directory = await call('GET', '/api/v1/makerspaces?pageSize=50');
+    expect(directory.body.items.map((space: { slug: string }) => space.slug)).not.toContain(
+      'fablab-kochi',
+    );
+    const takenSlug = await call('POST', '/api/v1/makerspaces', 'superAdmin', {
+      ...newSpace('Another Kochi lab'),
+      slug: 'fablab-kochi',
+    });
+    expect(takenSlug.status).toBe(409);
+    expect(takenSlug.body.error.code).toBe('SLUG_TAKEN');
+    const badSlug = await call('POST', '/api/v1/makerspaces', 'superAdmin', {
+      ...newSpace('Bad slug lab'),
+      slug: 'Fab Lab!',
+    });
+    expect(badSlug.status).toBe(400);
+    expect(badSlug.body.error.details[0].field).toBe('slug');
 
     const clash = await call(
       'POST',
@@ -263,7 +307,9 @@ describe.each(testDrivers)('makerspace settings, photos and creation over %s', (
       (row) => row.slug,
     );
     expect(
-      slugs.filter((slug) => !['kreuzberg-werkstatten', 'leipzig-lab'].includes(slug)),
+      slugs.filter(
+        (slug) => !['kreuzberg-werkstatten', 'leipzig-lab', 'fablab-kochi'].includes(slug),
+      ),
     ).toHaveLength(5);
     expect(created.body.currency).toBe('EUR');
   });

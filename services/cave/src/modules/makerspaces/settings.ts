@@ -1,5 +1,6 @@
 import {
   AppError,
+  slugFromName,
   weeklyHours,
   type MakerspaceSettings,
   type makerspaceCreate,
@@ -10,7 +11,7 @@ import { conflict, notFound } from '@makrx/service-kit';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { describeWeeklyHours, type OpeningSchedule } from './opening-hours';
-import { photosOf } from './photos';
+import { makerspacePhotosOf } from './photos';
 import { makerspaces } from './tables';
 
 type MakerspaceRow = typeof makerspaces.$inferSelect;
@@ -47,7 +48,7 @@ export async function makerspaceSettings(
 ): Promise<MakerspaceSettings> {
   const [row] = await db.select().from(makerspaces).where(eq(makerspaces.id, makerspaceId));
   if (!row) throw notFound('Makerspace');
-  return toSettings(row, await photosOf(db, makerspaceId));
+  return toSettings(row, await makerspacePhotosOf(db, makerspaceId));
 }
 
 /** When the makerspace is open, for booking rules and calendars (other modules ask for it). */
@@ -118,7 +119,7 @@ export async function updateMakerspaceSettings(
   currencyInUse: CurrencyInUse,
 ): Promise<MakerspaceSettings> {
   const { openingHours, ...fields } = update;
-  const photos = await photosOf(db, makerspaceId);
+  const photos = await makerspacePhotosOf(db, makerspaceId);
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -146,39 +147,30 @@ export async function updateMakerspaceSettings(
 }
 
 /**
- * The slug a name makes: lowercase ASCII letters and digits joined by dashes, accents dropped
- * ("Fábrica Lisboa" → "fabrica-lisboa").
+ * Creates a makerspace (super admins and MakrCave admins); its slug is the one given or comes
+ * from its name. `founding` runs in the same transaction with the new makerspace's id: the
+ * route makes its creator its admin there, so it is theirs to run from the start.
  */
-export function slugFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
-
-/** Creates a makerspace (super admins and MakrCave admins); its slug comes from its name. */
 export async function createMakerspace(
   db: Database,
   input: z.output<typeof makerspaceCreate>,
   actor: AuditRequester,
+  founding: (tx: Database, makerspaceId: string) => Promise<void> = async () => undefined,
 ): Promise<MakerspaceSettings> {
-  const slug = slugFromName(input.name);
+  const { slug: chosenSlug, openingHours, ...fields } = input;
+  const slug = chosenSlug ?? slugFromName(input.name);
   if (slug.length < 2) {
     throw new AppError(400, 'VALIDATION_FAILED', 'The name needs letters or digits for its link.', [
       { location: 'body', field: 'name', message: 'has letters or digits' },
     ]);
   }
-  const { openingHours, ...fields } = input;
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(makerspaces)
         .values({ ...fields, slug, weeklyHours: openingHours })
         .returning();
+      await founding(tx, row!.id);
       const settings = toSettings(row!, []);
       await recordAuditBy(tx, actor, {
         service: 'cave',
@@ -191,13 +183,9 @@ export async function createMakerspace(
     });
   } catch (err) {
     if (violates(err, '23505', 'makerspaces_slug_unique')) {
-      throw conflict(
-        'SLUG_TAKEN',
-        `A makerspace already has the link "${slug}"; choose another name.`,
-        {
-          slug,
-        },
-      );
+      throw conflict('SLUG_TAKEN', `A makerspace already has the link "${slug}"; choose another.`, {
+        slug,
+      });
     }
     throw err;
   }

@@ -1,11 +1,11 @@
 import type { Closure, WeeklyHours } from '@makrx/contracts';
 import { makrcaveSchema } from '@makrx/db/schema';
 import { sql, type SQL } from 'drizzle-orm';
+import { photoColumns, photoConstraints } from '../../photo-album-tables';
 import {
   boolean,
   check,
   index,
-  integer,
   jsonb,
   text,
   timestamp,
@@ -71,24 +71,6 @@ export function makerspaceSearchDocument(
  */
 export const makerspacePhotos = makrcaveSchema.table(
   'makerspace_photos',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    makerspaceId: uuid('makerspace_id')
-      .notNull()
-      .references(() => makerspaces.id, { onDelete: 'cascade' }),
-    storageKey: text('storage_key').notNull().unique(),
-    contentType: text('content_type').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    alt: text('alt').notNull().default(''),
-    position: integer('position').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check(
-      'makerspace_photos_content_type_known',
-      sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/webp')`,
-    ),
-    check('makerspace_photos_size_limit', sql`${t.byteSize} between 1 and 5242880`),
-    index('makerspace_photos_makerspace_idx').on(t.makerspaceId, t.position),
-  ],
+  photoColumns('makerspace_id', () => makerspaces.id),
+  (t) => photoConstraints('makerspace_photos', 'makerspace', t),
 );

@@ -79,6 +79,21 @@ export async function joinMakerspace(
     on conflict do nothing`);
 }
 
+/**
+ * Makes the person who opened a makerspace its admin, in the transaction that creates it. Only
+ * an account the auth service holds can belong anywhere, so a caller without one (a service)
+ * founds the makerspace without joining it.
+ */
+export async function makeFounderAdmin(
+  tx: Database,
+  { makerspaceId, userId }: { makerspaceId: string; userId: string },
+): Promise<void> {
+  await tx.execute(sql`
+    insert into ${memberships} (makerspace_id, user_id, role)
+    select ${makerspaceId}, ${users.id}, 'makerspace_admin' from ${users} where ${users.id} = ${userId}
+    on conflict do nothing`);
+}
+
 /** Everyone in a makerspace, with their roles and whether they are suspended, by name. */
 export async function listMembers(db: Database, makerspaceId: string): Promise<MakerspaceMember[]> {
   const rows = await db

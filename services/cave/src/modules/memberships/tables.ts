@@ -6,7 +6,8 @@ import { makerspaces } from '../makerspaces/tables';
 /**
  * Who belongs to which makerspace, and as what (spec 4: a user can hold different roles in
  * several makerspaces). Makerspace roles live here, never in tokens. A row comes only from an
- * accepted invite (the invites module) or the demo data: nobody joins without an invite.
+ * accepted invite (the invites module), the opening of a makerspace (its creator becomes its
+ * admin) or the demo data: nobody else joins without an invite.
  */
 export const memberships = makrcaveSchema.table(
   'memberships',

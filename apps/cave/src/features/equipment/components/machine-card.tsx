@@ -4,6 +4,8 @@ import { Badge, buttonClasses, Card, CoverArt, MapPinIcon, Skeleton } from '@mak
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';
+import { usePhotoSource } from '../../photos/photo-source';
+import { photoAlt } from '../../photos/presentation';
 import {
   equipmentKindIcon,
   equipmentStatusDisplay,
@@ -26,15 +28,25 @@ export const takesBookings = (machine: MachineSummary) =>
 export function MachineCard({ slug, machine, canBook, note }: MachineCardProps) {
   const status = equipmentStatusDisplay[machine.status];
   const kind = equipmentTypeLabels[machine.type];
+  const sourceOf = usePhotoSource();
   const makeAndModel = [machine.make, machine.model].filter(Boolean).join(' ');
   return (
     <Card className="flex h-full flex-col overflow-hidden">
       <div className="flex gap-4 p-4">
-        <CoverArt
-          seed={machine.slug}
-          icon={equipmentKindIcon(kind)}
-          className="size-16 shrink-0 rounded-xl"
-        />
+        {machine.coverPhoto ? (
+          <img
+            src={sourceOf(machine.coverPhoto)}
+            alt={photoAlt(machine.name, 0, 1, '')}
+            loading="lazy"
+            className="size-16 shrink-0 rounded-xl bg-ink-100 object-cover"
+          />
+        ) : (
+          <CoverArt
+            seed={machine.slug}
+            icon={equipmentKindIcon(kind)}
+            className="size-16 shrink-0 rounded-xl"
+          />
+        )}
         <div className="min-w-0 flex-1">
           <p className="text-xs font-medium text-ink-600">{kind}</p>
           <h3 className="truncate text-base font-semibold text-ink-950">

@@ -7,9 +7,10 @@ import {
   equipmentStatusDisplay,
   HourlyRate,
 } from '../../makerspaces/equipment-presentation';
+import { PhotoGallery } from '../../photos/components/photo-gallery';
 import { specificationRows } from '../presentation';
 
-/** The machine at a glance: a picture of its kind (until it has photos), status and what it does. */
+/** The machine at a glance: its photos (a picture of its kind until it has some), status and what it does. */
 export function MachineFacts({ machine }: { machine: MachineDetail }) {
   const kind = equipmentTypeLabels[machine.type];
   const status = equipmentStatusDisplay[machine.status];
@@ -21,20 +22,27 @@ export function MachineFacts({ machine }: { machine: MachineDetail }) {
     ['Training', machine.training ? `${machine.training.name}, before booking` : 'Not needed'],
     ...specificationRows(machine.specifications),
   ];
+  const statusBadge = (
+    <Badge tone={status.tone} dot className="absolute top-3 left-3 shadow-card">
+      {status.label}
+    </Badge>
+  );
   return (
     <Card className="overflow-hidden">
-      <div className="relative">
-        <CoverArt
-          seed={machine.slug}
-          icon={equipmentKindIcon(kind)}
-          iconSize="lg"
-          label={`${kind}: no photo yet`}
-          className="h-40 sm:h-48"
-        />
-        <Badge tone={status.tone} dot className="absolute top-3 left-3 shadow-card">
-          {status.label}
-        </Badge>
-      </div>
+      {machine.photos.length > 0 ? (
+        <PhotoGallery photos={machine.photos} name={machine.name} overlay={statusBadge} />
+      ) : (
+        <div className="relative">
+          <CoverArt
+            seed={machine.slug}
+            icon={equipmentKindIcon(kind)}
+            iconSize="lg"
+            label={`${kind}: no photo yet`}
+            className="h-40 sm:h-48"
+          />
+          {statusBadge}
+        </div>
+      )}
       <dl className="divide-y divide-ink-100 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="grid grid-cols-[8.5rem_minmax(0,1fr)] gap-3 px-5 py-3">

@@ -1,5 +1,6 @@
 import type { Equipment } from '@makrx/contracts';
 import { Badge } from '@makrx/ui';
+import { usePhotoSource } from '../../photos/photo-source';
 import { equipmentKindIcon, equipmentStatusDisplay, HourlyRate } from '../equipment-presentation';
 
 export function EquipmentTable({
@@ -12,6 +13,7 @@ export function EquipmentTable({
   /** The makerspace's currency, which every rate is in. */
   currency: string;
 }) {
+  const sourceOf = usePhotoSource();
   return (
     <div className="overflow-hidden rounded-2xl border border-ink-200 bg-white shadow-card">
       <table className="w-full text-left text-sm">
@@ -42,9 +44,18 @@ export function EquipmentTable({
               <tr key={machine.id} className="transition-colors hover:bg-ink-50/60">
                 <th scope="row" className="px-4 py-4 font-normal sm:px-6">
                   <div className="flex items-center gap-3">
-                    <span className="hidden size-9 shrink-0 place-items-center rounded-lg bg-accent-50 text-lg text-accent-700 ring-1 ring-accent-100 sm:grid">
-                      {equipmentKindIcon(machine.kind)}
-                    </span>
+                    {machine.coverPhoto ? (
+                      <img
+                        src={sourceOf(machine.coverPhoto)}
+                        alt=""
+                        loading="lazy"
+                        className="hidden size-9 shrink-0 rounded-lg bg-ink-100 object-cover ring-1 ring-ink-200 sm:block"
+                      />
+                    ) : (
+                      <span className="hidden size-9 shrink-0 place-items-center rounded-lg bg-accent-50 text-lg text-accent-700 ring-1 ring-accent-100 sm:grid">
+                        {equipmentKindIcon(machine.kind)}
+                      </span>
+                    )}
                     <div className="min-w-0">
                       <p className="font-semibold text-ink-950">{machine.name}</p>
                       <p className="text-xs text-ink-600 md:hidden">{machine.kind}</p>

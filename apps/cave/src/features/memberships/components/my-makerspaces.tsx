@@ -1,5 +1,5 @@
 import type { MakerspaceMembership } from '@makrx/contracts';
-import { Badge, BuildingIcon, Card, CoverArt, Skeleton } from '@makrx/ui';
+import { Badge, BuildingIcon, buttonClasses, Card, CoverArt, Skeleton } from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../paths';
 import { abilitiesOf, leadingRole, roleLabels } from '../roles';
@@ -54,23 +54,49 @@ function MembershipCard({ membership }: { membership: MakerspaceMembership }) {
   );
 }
 
-/** The cave's home for people who belong somewhere: their makerspaces and their role in each. */
-export function MyMakerspaces({ memberships }: { memberships: MakerspaceMembership[] }) {
+/**
+ * The cave's home for people who belong somewhere: their makerspaces and their role in each;
+ * with "New makerspace" for those who may open one (`mayOpen`).
+ */
+export function MyMakerspaces({
+  memberships,
+  mayOpen = false,
+}: {
+  memberships: MakerspaceMembership[];
+  mayOpen?: boolean;
+}) {
   return (
     <section aria-labelledby="my-makerspaces-heading" className="mb-12">
-      <h2 id="my-makerspaces-heading" className="text-xl font-semibold text-ink-950">
-        My makerspaces
-      </h2>
-      <p className="mt-1 text-sm text-ink-600">
-        Where you belong, and your role in each. Open one to see its machines and book time.
-      </p>
-      <ul className="mt-5 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {memberships.map((membership) => (
-          <li key={membership.makerspace.id}>
-            <MembershipCard membership={membership} />
-          </li>
-        ))}
-      </ul>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="my-makerspaces-heading" className="text-xl font-semibold text-ink-950">
+            My makerspaces
+          </h2>
+          <p className="mt-1 text-sm text-ink-600">
+            Where you belong, and your role in each. Open one to see its machines and book time.
+          </p>
+        </div>
+        {mayOpen ? (
+          <Link to={paths.newMakerspace} className={buttonClasses({ variant: 'secondary' })}>
+            <BuildingIcon />
+            New makerspace
+          </Link>
+        ) : null}
+      </div>
+      {memberships.length === 0 ? (
+        <p className="mt-5 rounded-2xl border border-dashed border-ink-300 bg-ink-50 p-5 text-sm text-ink-600">
+          You run MakrCave but belong to no makerspace yet. Those you open are listed here, with you
+          as their admin.
+        </p>
+      ) : (
+        <ul className="mt-5 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {memberships.map((membership) => (
+            <li key={membership.makerspace.id}>
+              <MembershipCard membership={membership} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -14,12 +14,7 @@ import {
   nextInterval,
   weekdayNames,
 } from '../presentation';
-
-/** Every zone the browser knows, with the makerspace's own first if it is not among them. */
-function zonesWith(current: string): string[] {
-  const known = Intl.supportedValuesOf('timeZone');
-  return known.includes(current) ? known : [current, ...known];
-}
+import { CityAndCountry, TimeZoneField, VisibilityChoice } from './makerspace-fields';
 
 function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
   return (
@@ -162,79 +157,12 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
             />
           )}
         </FormField>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField label="City" error={errors.city}>
-            {(field) => (
-              <input
-                {...field}
-                name="city"
-                required
-                maxLength={80}
-                defaultValue={settings.city}
-                className={inputClasses}
-              />
-            )}
-          </FormField>
-          <FormField label="Country" error={errors.country}>
-            {(field) => (
-              <input
-                {...field}
-                name="country"
-                required
-                maxLength={80}
-                defaultValue={settings.country}
-                className={inputClasses}
-              />
-            )}
-          </FormField>
-        </div>
+        <CityAndCountry city={settings.city} country={settings.country} errors={errors} />
       </Group>
 
       <Group title="Visibility, time and money">
-        <div role="radiogroup" aria-label="Who finds it" className="space-y-2">
-          {[
-            ['public', 'Public', 'Listed in the MakrCave directory; anyone can read its page.'],
-            [
-              'unlisted',
-              'Unlisted',
-              'Left out of the directory; members reach it from their home.',
-            ],
-          ].map(([value, label, hint]) => (
-            <label key={value} className="flex items-start gap-3 text-sm">
-              <input
-                type="radio"
-                name="visibility"
-                value={value}
-                defaultChecked={(value === 'public') === settings.isPublic}
-                className="mt-0.5 size-4"
-              />
-              <span>
-                <span className="font-medium text-ink-950">{label}</span>
-                <span className="block text-ink-600">{hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FormField
-          label="Time zone"
-          hint="Opening hours, bookings and sessions are told in this zone."
-          error={errors.timeZone}
-        >
-          {(field) => (
-            <select
-              {...field}
-              name="timeZone"
-              defaultValue={settings.timeZone}
-              className={inputClasses}
-            >
-              {zonesWith(settings.timeZone).map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <VisibilityChoice isPublic={settings.isPublic} />
+        <TimeZoneField zone={settings.timeZone} error={errors.timeZone} />
         <FormField
           label="Currency"
           hint="Machine rates, plans and invoices are in it (rates keep their numbers when it changes). It is fixed once the makerspace has plans or has issued invoices."

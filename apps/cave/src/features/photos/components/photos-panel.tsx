@@ -1,8 +1,9 @@
-import type { MakerspacePhoto } from '@makrx/contracts';
+import type { Photo } from '@makrx/contracts';
 import { ApiError } from '@makrx/spa-kit';
 import { Button, Card, FormField, inputClasses } from '@makrx/ui';
-import { useRef } from 'react';
-import { usePhotoActions } from '../api';
+import { useId, useRef } from 'react';
+import type { PhotoActions } from '../api';
+import { usePhotoSource } from '../photo-source';
 import { moved } from '../presentation';
 
 const refusalOf = (error: unknown) =>
@@ -12,19 +13,30 @@ const refusalOf = (error: unknown) =>
       ? error.message
       : 'That did not work. Try again in a moment.';
 
-/** The makerspace's photos, in the order its page shows them: add, move and remove. */
-export function PhotosPanel({ slug, photos }: { slug: string; photos: MakerspacePhoto[] }) {
-  const { upload, reorder, remove } = usePhotoActions(slug);
+export interface PhotosPanelProps {
+  photos: Photo[];
+  actions: PhotoActions;
+  /** What the first photo leads: "the makerspace’s page", "the machine’s page and card". */
+  leads: string;
+  /** An example of what a photo shows, for the description field. */
+  example: string;
+}
+
+/** An album's photos (a makerspace's, a machine's) in the order shown: add, move and remove. */
+export function PhotosPanel({ photos, actions, leads, example }: PhotosPanelProps) {
+  const { upload, reorder, remove } = actions;
   const form = useRef<HTMLFormElement>(null);
+  const headingId = useId();
+  const sourceOf = usePhotoSource();
   const busy = upload.isPending || reorder.isPending || remove.isPending;
   const failed = upload.error ?? reorder.error ?? remove.error;
   return (
     <Card className="p-5 sm:p-6">
-      <h2 id="photos-heading" className="text-lg font-semibold text-ink-950">
+      <h2 id={headingId} className="text-lg font-semibold text-ink-950">
         Photos
       </h2>
       <p className="mt-1 text-sm text-ink-600">
-        PNG, JPEG or WebP, up to 5 MB each. The first one leads the makerspace’s page.
+        PNG, JPEG or WebP, up to 5 MB each. The first one leads {leads}.
       </p>
       {photos.length === 0 ? (
         <p className="mt-4 rounded-2xl border border-dashed border-ink-300 bg-ink-50 p-5 text-sm text-ink-600">
@@ -38,7 +50,7 @@ export function PhotosPanel({ slug, photos }: { slug: string; photos: Makerspace
               className="overflow-hidden rounded-xl border border-ink-200 bg-white"
             >
               <img
-                src={photo.url}
+                src={sourceOf(photo)}
                 alt={photo.alt}
                 className="aspect-[4/3] w-full bg-ink-100 object-cover"
               />
@@ -82,7 +94,7 @@ export function PhotosPanel({ slug, photos }: { slug: string; photos: Makerspace
       )}
       <form
         ref={form}
-        aria-labelledby="photos-heading"
+        aria-labelledby={headingId}
         className="mt-5 grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end"
         onSubmit={(event) => {
           event.preventDefault();
@@ -113,7 +125,7 @@ export function PhotosPanel({ slug, photos }: { slug: string; photos: Makerspace
               {...field}
               name="alt"
               maxLength={200}
-              placeholder="The laser room"
+              placeholder={example}
               className={inputClasses}
             />
           )}
