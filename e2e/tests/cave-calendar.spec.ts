@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
+import { personAt } from './cave-session';
 
 /*
  * The makerspace calendar: every machine of the hub on one grid. An admin sees who booked and
@@ -33,17 +34,6 @@ function eveningDay(): { days: number; date: string } {
 /** `hour`:00 on `date` in Bengaluru, as a UTC instant. */
 const hubAt = (date: string, hour: number) =>
   new Date(Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`) - IST_MS).toISOString();
-
-async function signInAtCave(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${urls.cave}${path}`);
-  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill('makrx-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${urls.cave}${path}`);
-  return page;
-}
 
 const tokenOf = (page: Page) =>
   page.evaluate(
@@ -90,8 +80,8 @@ test.describe('The makerspace calendar', () => {
     // Two people, two pages each photographed at two widths: more than the default allows.
     test.slow();
     const { days, date } = eveningDay();
-    const member = await signInAtCave(browser, 'member@demo.makrx.org', `/makerspaces/${HUB}`);
-    const admin = await signInAtCave(browser, 'spaceadmin@demo.makrx.org', `/makerspaces/${HUB}`);
+    const member = await personAt(browser, 'member@demo.makrx.org', `/makerspaces/${HUB}`);
+    const admin = await personAt(browser, 'spaceadmin@demo.makrx.org', `/makerspaces/${HUB}`);
     const memberToken = await tokenOf(member);
     const adminToken = await tokenOf(admin);
     const booked = [
@@ -164,9 +154,9 @@ test.describe('The makerspace calendar', () => {
     const flags = await superAdminToken(browser);
     await setFlag(flags, LIVE_STATUS, true, 'Live bookings on the hub’s makerspace calendar');
     const { days, date } = eveningDay();
-    const member = await signInAtCave(browser, 'member@demo.makrx.org', `/makerspaces/${HUB}`);
+    const member = await personAt(browser, 'member@demo.makrx.org', `/makerspaces/${HUB}`);
     const memberToken = await tokenOf(member);
-    const admin = await signInAtCave(
+    const admin = await personAt(
       browser,
       'spaceadmin@demo.makrx.org',
       `/makerspaces/${HUB}/calendar`,

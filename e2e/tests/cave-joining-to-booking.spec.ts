@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
+import { personAt } from './cave-session';
 
 /*
  * MakrCave from an invite to a booking, as the makerspace's admin and a newcomer live it: the
@@ -24,17 +25,6 @@ function workingDayAhead(): { days: number; date: string } {
     );
     if (new Date(`${date}T12:00:00Z`).getUTCDay() !== 0) return { days, date };
   }
-}
-
-async function signInAtCave(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${urls.cave}${path}`);
-  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill('makrx-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${urls.cave}${path}`);
-  return page;
 }
 
 /** The invite link in the invite mail to `email`, waited on until it arrives. */
@@ -69,7 +59,7 @@ test('an invited newcomer signs up, books, is trained and promoted, and the admi
   await setFlag(superAdmin, LIVE_STATUS, true, 'The whole story, checked end to end');
   try {
     // The makerspace's admin invites the newcomer from the members page.
-    const admin = await signInAtCave(browser, 'spaceadmin@demo.makrx.org', `/makerspaces/${HUB}`);
+    const admin = await personAt(browser, 'spaceadmin@demo.makrx.org', `/makerspaces/${HUB}`);
     await admin
       .getByRole('navigation', { name: 'MakrX Hub Bengaluru sections' })
       .getByRole('link', { name: 'Members' })

@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { readAllNotifications } from './notification-api';
 import { urls } from './urls';
+import { personAt } from './cave-session';
 
 const LIVE_STATUS = 'ENABLE_REAL_TIME_EQUIPMENT_STATUS';
 const hub = 'makrx-hub-bengaluru';
@@ -15,21 +16,6 @@ const bell = (page: Page) =>
 /** The machine's status as its page shows it to a member (no controls to change it). */
 const machineStatus = (page: Page, label: string) =>
   page.getByRole('main').getByText(label, { exact: true });
-
-async function signInAtCave(
-  browser: Browser,
-  email: string,
-  path = `/makerspaces/${hub}`,
-): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${urls.cave}${path}`);
-  await header(page).getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill('makrx-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${urls.cave}${path}`);
-  return page;
-}
 
 async function api(token: string, method: string, url: string, body?: unknown) {
   const response = await fetch(url, {
@@ -51,7 +37,7 @@ test.describe('Live status in the cave', () => {
     const admin = await superAdminToken(browser);
     await setFlag(admin, LIVE_STATUS, true, 'Live status for the hub, checked end to end');
 
-    const member = await signInAtCave(
+    const member = await personAt(
       browser,
       'member@demo.makrx.org',
       `/makerspaces/${hub}/equipment/${machine.slug}`,
@@ -110,7 +96,7 @@ test.describe('Live status in the cave', () => {
       true,
       'Live bookings on the hub’s calendars, checked end to end',
     );
-    const member = await signInAtCave(browser, 'member@demo.makrx.org');
+    const member = await personAt(browser, 'member@demo.makrx.org', `/makerspaces/${hub}`);
     const memberToken = await member.evaluate(
       () =>
         (JSON.parse(sessionStorage.getItem('makrx.auth.tokens')!) as { accessToken: string })
@@ -118,7 +104,7 @@ test.describe('Live status in the cave', () => {
     );
 
     // The makerspace's admin watches tomorrow on the machine's calendar.
-    const calendar = await signInAtCave(browser, 'spaceadmin@demo.makrx.org');
+    const calendar = await personAt(browser, 'spaceadmin@demo.makrx.org', `/makerspaces/${hub}`);
     await calendar.goto(`${urls.cave}/makerspaces/${hub}/equipment/${machine.slug}/calendar`);
     await calendar.getByRole('button', { name: 'Day', exact: true }).click();
     await calendar.getByRole('button', { name: 'Next', exact: true }).click();
