@@ -174,12 +174,17 @@ test.describe('Opening a makerspace', () => {
     await form.getByLabel('Name').fill('Test Fab Lab Kochi');
     await expect(form.getByLabel('Link')).toHaveValue('test-fab-lab-kochi');
     await form.getByLabel('City').fill('Kochi');
-    await form.getByLabel('Country').fill('India');
+    await form.getByLabel('Country').fill('Bharat');
     await form.getByLabel('Time zone').selectOption('Asia/Kolkata');
     await form.getByLabel(/Unlisted/).check();
+    await form.getByLabel('Link').fill(HUB);
+
+    // A country whose currency MakrX does not know: the currency is asked for beside its field.
+    await form.getByRole('button', { name: 'Open makerspace' }).click();
+    await expect(form.getByText('none is known for "Bharat"')).toBeVisible();
+    await form.getByLabel('Currency').selectOption('INR');
 
     // A link already taken is refused beside the field, and nothing is opened.
-    await form.getByLabel('Link').fill(HUB);
     await form.getByRole('button', { name: 'Open makerspace' }).click();
     await expect(form.getByText(`A makerspace already has the link "${HUB}"`)).toBeVisible();
     await expect(page).toHaveURL(`${urls.cave}/new-makerspace`);
@@ -193,6 +198,7 @@ test.describe('Opening a makerspace', () => {
     );
     await expect(page.getByLabel('Name')).toHaveValue('Test Fab Lab Kochi');
     await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+    await expect(page.getByLabel('Currency')).toHaveValue('INR');
     await expectAccessible(page);
     await screenshot(page, 'cave-new-makerspace-created');
 

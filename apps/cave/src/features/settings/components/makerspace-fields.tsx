@@ -1,5 +1,5 @@
 import { FormField, inputClasses } from '@makrx/ui';
-import { zonesWith } from '../presentation';
+import { currencyOptions, zonesWith } from '../presentation';
 
 const visibilities = [
   ['public', 'Public', 'Listed in the MakrCave directory; anyone can read its page.'],
@@ -88,5 +88,39 @@ export function CityAndCountry({
         )}
       </FormField>
     </div>
+  );
+}
+
+/**
+ * The currency a makerspace charges in, as the field `currency`: the common currencies first,
+ * then all the others. With no `current` (a new makerspace) the first choice is to follow the
+ * country, which sends nothing and lets the service take the country's currency.
+ */
+export function CurrencyField({
+  current,
+  hint,
+  error,
+}: {
+  current?: string;
+  hint: string;
+  error?: string;
+}) {
+  const { common, others } = currencyOptions(current ?? 'USD');
+  const options = (list: typeof common) =>
+    list.map(({ code, label }) => (
+      <option key={code} value={code}>
+        {label}
+      </option>
+    ));
+  return (
+    <FormField label="Currency" hint={hint} error={error}>
+      {(field) => (
+        <select {...field} name="currency" defaultValue={current ?? ''} className={inputClasses}>
+          {current === undefined ? <option value="">The country’s currency</option> : null}
+          <optgroup label="Common">{options(common)}</optgroup>
+          <optgroup label="All currencies">{options(others)}</optgroup>
+        </select>
+      )}
+    </FormField>
   );
 }

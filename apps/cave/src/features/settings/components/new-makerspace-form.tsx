@@ -4,7 +4,12 @@ import { Button, Card, FormField, inputClasses } from '@makrx/ui';
 import { useState } from 'react';
 import { useCreateMakerspace } from '../api';
 import { browserTimeZone, fieldErrorsOf } from '../presentation';
-import { CityAndCountry, TimeZoneField, VisibilityChoice } from './makerspace-fields';
+import {
+  CityAndCountry,
+  CurrencyField,
+  TimeZoneField,
+  VisibilityChoice,
+} from './makerspace-fields';
 
 /** What the new makerspace's page was opened with: it says so above its settings. */
 export interface CreatedMakerspaceState {
@@ -52,6 +57,7 @@ export function NewMakerspaceForm({
               slug,
               city: text('city'),
               country: text('country'),
+              ...(text('currency') ? { currency: text('currency') } : {}),
               timeZone: text('timeZone'),
               isPublic: text('visibility') === 'public',
             },
@@ -98,6 +104,10 @@ export function NewMakerspaceForm({
         </FormField>
         <CityAndCountry errors={errors} />
         <TimeZoneField zone={timeZone} error={errors.timeZone} />
+        <CurrencyField
+          hint="Machine rates, plans and invoices are in it. Left as it is, it follows the country (rupees for India, pounds for the United Kingdom)."
+          error={errors.currency}
+        />
         <VisibilityChoice isPublic />
         {otherFailure ? (
           <p role="alert" className="text-sm text-red-700">

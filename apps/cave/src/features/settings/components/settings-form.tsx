@@ -7,14 +7,13 @@ import {
 import { Button, Card, FormField, inputClasses } from '@makrx/ui';
 import { useState, type ReactNode } from 'react';
 import { useSaveSettings } from '../api';
+import { errorAt, fieldErrorsOf, nextInterval, weekdayNames } from '../presentation';
 import {
-  currencyOptions,
-  errorAt,
-  fieldErrorsOf,
-  nextInterval,
-  weekdayNames,
-} from '../presentation';
-import { CityAndCountry, TimeZoneField, VisibilityChoice } from './makerspace-fields';
+  CityAndCountry,
+  CurrencyField,
+  TimeZoneField,
+  VisibilityChoice,
+} from './makerspace-fields';
 
 function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
   return (
@@ -33,31 +32,6 @@ const timeInputClasses = inputClasses.replace('w-full', 'w-32');
 
 const FieldError = ({ message }: { message?: string }) =>
   message ? <p className="text-sm text-red-700">{message}</p> : null;
-
-/** The currency select: the common currencies first, then all the others. */
-function CurrencySelect({
-  current,
-  ...field
-}: {
-  current: string;
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: true;
-}) {
-  const { common, others } = currencyOptions(current);
-  const options = (list: typeof common) =>
-    list.map(({ code, label }) => (
-      <option key={code} value={code}>
-        {label}
-      </option>
-    ));
-  return (
-    <select {...field} name="currency" defaultValue={current} className={inputClasses}>
-      <optgroup label="Common">{options(common)}</optgroup>
-      <optgroup label="All currencies">{options(others)}</optgroup>
-    </select>
-  );
-}
 
 /**
  * A makerspace's settings as one form: its description, visibility, time zone, currency, weekly
@@ -163,13 +137,11 @@ export function SettingsForm({ slug, settings }: { slug: string; settings: Maker
       <Group title="Visibility, time and money">
         <VisibilityChoice isPublic={settings.isPublic} />
         <TimeZoneField zone={settings.timeZone} error={errors.timeZone} />
-        <FormField
-          label="Currency"
+        <CurrencyField
+          current={settings.currency}
           hint="Machine rates, plans and invoices are in it (rates keep their numbers when it changes). It is fixed once the makerspace has plans or has issued invoices."
           error={errors.currency}
-        >
-          {(field) => <CurrencySelect {...field} current={settings.currency} />}
-        </FormField>
+        />
       </Group>
 
       <Group title="Opening hours" hint="Up to three intervals a day, in the makerspace’s time.">
