@@ -1,0 +1,204 @@
+import { estimatePrint } from './estimate.js';
+import { formatMoney, formatNumber } from './format.js';
+import { fitsBuildVolume, type PartGeometry, type Size3 } from './geometry.js';
+import { roundHalfUp, type CurrencyCode } from './money.js';
+import { assertValidOffering, percentOffFor, type Offering } from './offering.js';
+import { defaultProcessProfile, type ProcessProfile } from './process.js';
+
+export interface QuoteOptions {
+  /** Identical parts in the order line. */
+  quantity: number;
+  /** When the quote is made; it is valid for the offering's validityHours from then. */
+  now: Date;
+  /** FDM only: overrides the offering's default infill. */
+  infillPercent?: number;
+}
+
+/**
+ * The line's price in minor units of `currency`. Always
+ * total = material + machineTime + setup − discount + minimumChargeTopUp.
+ */
+export interface QuoteBreakdown {
+  material: number;
+  machineTime: number;
+  setup: number;
+  /** The quantity discount, subtracted (a positive amount). */
+  discount: number;
+  /** What is added to reach the offering's minimum charge; 0 when the line costs more. */
+  minimumChargeTopUp: number;
+  total: number;
+}
+
+/** One row of the breakdown as a customer reads it; `amount` is signed (a discount is < 0). */
+export interface QuoteLine {
+  label: string;
+  detail: string;
+  amount: number;
+  text: string;
+}
+
+export interface Quote {
+  offeringId: string;
+  currency: CurrencyCode;
+  quantity: number;
+  breakdown: QuoteBreakdown;
+  /** Per part, supports included. */
+  grams: number;
+  /** Per part. */
+  printHours: number;
+  /** One part's material and machine time after the quantity discount (setup not included). */
+  unitPrice: number;
+  percentOff: number;
+  leadTimeDays: number;
+  quotedAt: Date;
+  validUntil: Date;
+  /** The orientation the part is priced in (and printed in): z is its height on the bed. */
+  orientation: Size3;
+  layerHeightMm: number;
+  /** FDM: the infill priced; null for resin and powder. */
+  infillPercent: number | null;
+  lines: QuoteLine[];
+}
+
+const isPositiveFinite = (value: number) => Number.isFinite(value) && value > 0;
+
+function assertValidPart(part: PartGeometry): void {
+  const { x, y, z } = part.boundingBoxMm;
+  if (![part.volumeMm3, part.surfaceAreaMm2, x, y, z].every(isPositiveFinite)) {
+    throw new RangeError('A part needs a positive, finite volume, surface area and size.');
+  }
+}
+
+function assertValidOptions({ quantity, now, infillPercent }: QuoteOptions): void {
+  if (!Number.isSafeInteger(quantity) || quantity < 1) {
+    throw new RangeError(
+      `The quantity must be a whole number of parts, 1 or more; got ${quantity}.`,
+    );
+  }
+  if (Number.isNaN(now.getTime())) throw new RangeError('`now` must be a valid date.');
+  if (infillPercent !== undefined && !(infillPercent >= 0 && infillPercent <= 100)) {
+    throw new RangeError(`The infill must be between 0 and 100 %; got ${infillPercent}.`);
+  }
+}
+
+export function processProfileFor(offering: Offering): ProcessProfile {
+  return {
+    ...defaultProcessProfile(offering.material.technology, offering.quality),
+    ...offering.process,
+  };
+}
+
+/**
+ * Prices `quantity` identical parts on one offering (README, "Formulas"). Physical quantities
+ * stay fractional; each money component is rounded half up once, at its end.
+ */
+export function quote(part: PartGeometry, offering: Offering, options: QuoteOptions): Quote {
+  assertValidPart(part);
+  assertValidOffering(offering);
+  assertValidOptions(options);
+  const { quantity, now } = options;
+  const fit = fitsBuildVolume(part, offering.machine);
+  const orientation = fit.fits ? fit.orientation : part.boundingBoxMm;
+  const profile = processProfileFor(offering);
+  const isFdm = offering.material.technology === 'FDM';
+  const infillPercent = isFdm ? (options.infillPercent ?? offering.defaultInfillPercent) : null;
+  const estimate = estimatePrint(part, offering.material, profile, {
+    heightMm: orientation.z,
+    infillPercent: infillPercent ?? 100,
+  });
+  const printHours = estimate.printSeconds / 3600;
+
+  const materialPerPart = (estimate.grams * offering.pricePerKg) / 1000;
+  const machinePerPart = printHours * offering.machineHourlyRate;
+  const percentOff = percentOffFor(offering.quantityDiscounts, quantity);
+  const material = roundHalfUp(materialPerPart * quantity);
+  const machineTime = roundHalfUp(machinePerPart * quantity);
+  const setup = offering.setupFee;
+  // Never more than what it discounts, which rounding alone could otherwise allow.
+  const discount = Math.min(
+    roundHalfUp(((materialPerPart + machinePerPart) * quantity * percentOff) / 100),
+    material + machineTime,
+  );
+  const subtotal = material + machineTime + setup - discount;
+  const minimumChargeTopUp = Math.max(0, offering.minimumCharge - subtotal);
+  const breakdown: QuoteBreakdown = {
+    material,
+    machineTime,
+    setup,
+    discount,
+    minimumChargeTopUp,
+    total: subtotal + minimumChargeTopUp,
+  };
+
+  const quoted: Omit<Quote, 'lines'> = {
+    offeringId: offering.id,
+    currency: offering.currency,
+    quantity,
+    breakdown,
+    grams: estimate.grams,
+    printHours,
+    unitPrice: roundHalfUp((materialPerPart + machinePerPart) * (1 - percentOff / 100)),
+    percentOff,
+    leadTimeDays: offering.leadTimeDays,
+    quotedAt: new Date(now.getTime()),
+    validUntil: new Date(now.getTime() + offering.validityHours * 3_600_000),
+    orientation,
+    layerHeightMm: profile.layerHeightMm,
+    infillPercent,
+  };
+  return { ...quoted, lines: describeQuote(quoted, offering) };
+}
+
+/** A quote holds until its validUntil, exclusive. */
+export function isQuoteValid(quoted: Pick<Quote, 'validUntil'>, now: Date): boolean {
+  return now.getTime() < quoted.validUntil.getTime();
+}
+
+function line(label: string, detail: string, amount: number, currency: CurrencyCode): QuoteLine {
+  const money = amount < 0 ? `−${formatMoney(-amount, currency)}` : formatMoney(amount, currency);
+  return { label, detail, amount, text: `${label} (${detail}): ${money}` };
+}
+
+/** The breakdown in words, in the order a customer reads an invoice. */
+function describeQuote(q: Omit<Quote, 'lines'>, offering: Offering): QuoteLine[] {
+  const { currency, quantity, breakdown } = q;
+  const parts = quantity === 1 ? '1 part' : `${quantity} parts`;
+  const infill = q.infillPercent === null ? '' : `, ${q.infillPercent} % infill`;
+  const lines = [
+    line(
+      'Material',
+      `${formatNumber(q.grams)} g of ${offering.material.name}${infill} × ${parts} at ${formatMoney(offering.pricePerKg, currency)}/kg`,
+      breakdown.material,
+      currency,
+    ),
+    line(
+      'Machine time',
+      `${formatNumber(q.printHours)} h at ${formatNumber(q.layerHeightMm, 3)} mm layers × ${parts} at ${formatMoney(offering.machineHourlyRate, currency)}/h`,
+      breakdown.machineTime,
+      currency,
+    ),
+    line('Setup', 'once per order line', breakdown.setup, currency),
+  ];
+  if (breakdown.discount > 0) {
+    lines.push(
+      line(
+        'Quantity discount',
+        `${q.percentOff} % off for ${parts}`,
+        -breakdown.discount,
+        currency,
+      ),
+    );
+  }
+  if (breakdown.minimumChargeTopUp > 0) {
+    lines.push(
+      line(
+        'Minimum charge',
+        `an order line costs at least ${formatMoney(offering.minimumCharge, currency)}`,
+        breakdown.minimumChargeTopUp,
+        currency,
+      ),
+    );
+  }
+  lines.push(line('Total', `ready in ${q.leadTimeDays} working days`, breakdown.total, currency));
+  return lines;
+}
