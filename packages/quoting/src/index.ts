@@ -17,7 +17,13 @@ export {
   type Offering,
   type QuantityDiscountTier,
 } from './offering.js';
-export { defaultProcessProfile, qualities, type ProcessProfile, type Quality } from './process.js';
+export {
+  assertValidProcessProfile,
+  defaultProcessProfile,
+  qualities,
+  type ProcessProfile,
+  type Quality,
+} from './process.js';
 export {
   isQuoteValid,
   processProfileFor,

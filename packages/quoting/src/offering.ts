@@ -44,6 +44,11 @@ export function assertValidOffering(offering: Offering): void {
   for (const field of ['pricePerKg', 'machineHourlyRate', 'setupFee', 'minimumCharge'] as const) {
     assertMinorUnits(`${offering.id}: ${field}`, offering[field]);
   }
+  if (!(
+    Number.isFinite(offering.material.densityGPerCm3) && offering.material.densityGPerCm3 > 0
+  )) {
+    throw new RangeError(`${offering.id}: the material's density must be positive.`);
+  }
   if (!/^[A-Z]{3}$/.test(offering.currency)) {
     throw new RangeError(`${offering.id}: currency must be an ISO 4217 code such as "EUR".`);
   }

@@ -69,3 +69,21 @@ export function defaultProcessProfile(technology: Technology, quality: Quality):
       };
   }
 }
+
+/** Throws unless the profile can time and weigh a print (an override may have broken it). */
+export function assertValidProcessProfile(technology: Technology, profile: ProcessProfile): void {
+  const positive = (value: number) => Number.isFinite(value) && value > 0;
+  const nonNegative = (value: number) => Number.isFinite(value) && value >= 0;
+  const fdmNeeds = technology === 'FDM';
+  const problems = [
+    !positive(profile.layerHeightMm) && 'layerHeightMm must be positive',
+    !nonNegative(profile.secondsPerLayer) && 'secondsPerLayer must not be negative',
+    !nonNegative(profile.supportAllowancePercent) && 'supportAllowancePercent must not be negative',
+    fdmNeeds &&
+      !positive(profile.volumetricFlowMm3PerS) &&
+      'FDM needs a positive volumetricFlowMm3PerS',
+    fdmNeeds && !nonNegative(profile.wallPerimeters) && 'wallPerimeters must not be negative',
+    fdmNeeds && !nonNegative(profile.lineWidthMm) && 'lineWidthMm must not be negative',
+  ].filter((problem) => problem !== false);
+  if (problems.length > 0) throw new RangeError(`Process settings: ${problems.join('; ')}.`);
+}

@@ -110,6 +110,37 @@ describe('height matters', () => {
   });
 });
 
+describe('orientation and the provider’s machine settings', () => {
+  it('times a part that must be laid down to fit at its lying height', () => {
+    const lowBed = { name: 'Low bed', buildVolumeMm: { x: 310, y: 310, z: 50 } };
+    const standingBar = blockPart(20, 20, 300);
+    const q = quote(standingBar, resinOffering({ machine: lowBed }), { quantity: 1, now });
+    expect(q.orientation.z).toBe(20);
+    // 20 mm / 0.05 mm = 400 layers × 10 s, not the 6,000 layers standing up would take.
+    expect(Math.round(q.printHours * 3600)).toBe(4000);
+  });
+
+  it('refuses a part the machine cannot hold, saying why', () => {
+    expect(() => quote(blockPart(260, 20, 20), plaOffering(), { quantity: 1, now })).toThrow(
+      'too big for Prusa MK4 (250×210×220 mm)',
+    );
+  });
+
+  it('uses the offering’s own flow and layer time over the defaults', () => {
+    const fast = plaOffering({ process: { volumetricFlowMm3PerS: 16, secondsPerLayer: 2 } });
+    const q = quote(cube, fast, { quantity: 1, now, infillPercent: 100 });
+    // 8,000 / 16 = 500 s + 100 layers × 2 s = 700 s: half the default 1,400 s.
+    expect(Math.round(q.printHours * 3600)).toBe(700);
+  });
+
+  it('refuses settings that cannot time a print', () => {
+    const stalled = plaOffering({ process: { volumetricFlowMm3PerS: 0 } });
+    expect(() => quote(cube, stalled, { quantity: 1, now })).toThrow(/volumetricFlowMm3PerS/);
+    const flat = plaOffering({ process: { layerHeightMm: 0 } });
+    expect(() => quote(cube, flat, { quantity: 1, now })).toThrow(/layerHeightMm/);
+  });
+});
+
 describe('quantity, setup and the minimum charge', () => {
   const tiers = [
     { minQuantity: 10, percentOff: 10 },

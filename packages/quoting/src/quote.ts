@@ -3,7 +3,11 @@ import { formatMoney, formatNumber } from './format.js';
 import { fitsBuildVolume, type PartGeometry, type Size3 } from './geometry.js';
 import { roundHalfUp, type CurrencyCode } from './money.js';
 import { assertValidOffering, percentOffFor, type Offering } from './offering.js';
-import { defaultProcessProfile, type ProcessProfile } from './process.js';
+import {
+  assertValidProcessProfile,
+  defaultProcessProfile,
+  type ProcessProfile,
+} from './process.js';
 
 export interface QuoteOptions {
   /** Identical parts in the order line. */
@@ -81,16 +85,21 @@ function assertValidOptions({ quantity, now, infillPercent }: QuoteOptions): voi
   }
 }
 
+/** The offering's machine settings: its own over the defaults for its technology and quality. */
 export function processProfileFor(offering: Offering): ProcessProfile {
-  return {
+  const profile = {
     ...defaultProcessProfile(offering.material.technology, offering.quality),
     ...offering.process,
   };
+  assertValidProcessProfile(offering.material.technology, profile);
+  return profile;
 }
 
 /**
  * Prices `quantity` identical parts on one offering (README, "Formulas"). Physical quantities
- * stay fractional; each money component is rounded half up once, at its end.
+ * stay fractional; each money component is rounded half up once, at its end. A part the
+ * offering's machine cannot hold in any orientation is refused (RangeError with the reason):
+ * `quotesFor` is what sorts offerings into those that can make it and those that cannot.
  */
 export function quote(part: PartGeometry, offering: Offering, options: QuoteOptions): Quote {
   assertValidPart(part);
@@ -98,7 +107,8 @@ export function quote(part: PartGeometry, offering: Offering, options: QuoteOpti
   assertValidOptions(options);
   const { quantity, now } = options;
   const fit = fitsBuildVolume(part, offering.machine);
-  const orientation = fit.fits ? fit.orientation : part.boundingBoxMm;
+  if (!fit.fits) throw new RangeError(fit.reason);
+  const { orientation } = fit;
   const profile = processProfileFor(offering);
   const isFdm = offering.material.technology === 'FDM';
   const infillPercent = isFdm ? (options.infillPercent ?? offering.defaultInfillPercent) : null;
