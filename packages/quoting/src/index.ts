@@ -10,7 +10,7 @@ export {
   type Size3,
 } from './geometry.js';
 export { materials, type Material, type Technology } from './materials.js';
-export { assertMinorUnits, roundHalfUp, type CurrencyCode } from './money.js';
+export { assertCurrencyCode, assertMinorUnits, roundHalfUp, type CurrencyCode } from './money.js';
 export {
   assertValidOffering,
   percentOffFor,

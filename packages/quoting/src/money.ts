@@ -28,3 +28,18 @@ export function assertMinorUnits(name: string, value: number): void {
     );
   }
 }
+
+/** The ISO 4217 codes the runtime can format money in, read once. */
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+/**
+ * Throws unless `code` is an ISO 4217 code the runtime knows, the rule of `currencyCode` in
+ * `@makrx/contracts`; repeated here so this package needs no dependency (it is loaded in Web
+ * Workers), while services check offerings with that schema at their edge.
+ */
+export function assertCurrencyCode(name: string, code: string): void {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  if (!/^[A-Z]{3}$/.test(code) || !knownCurrencies.has(code)) {
+    throw new RangeError(`${name} must be an ISO 4217 code such as "EUR"; got "${code}".`);
+  }
+}

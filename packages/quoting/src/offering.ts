@@ -1,6 +1,6 @@
 import type { Machine } from './geometry.js';
 import type { Material } from './materials.js';
-import { assertMinorUnits, type CurrencyCode } from './money.js';
+import { assertCurrencyCode, assertMinorUnits, type CurrencyCode } from './money.js';
 import type { ProcessProfile, Quality } from './process.js';
 
 /** From `minQuantity` parts up, each part costs `percentOff` % less. */
@@ -49,9 +49,7 @@ export function assertValidOffering(offering: Offering): void {
   )) {
     throw new RangeError(`${offering.id}: the material's density must be positive.`);
   }
-  if (!/^[A-Z]{3}$/.test(offering.currency)) {
-    throw new RangeError(`${offering.id}: currency must be an ISO 4217 code such as "EUR".`);
-  }
+  assertCurrencyCode(`${offering.id}: currency`, offering.currency);
   if (!isPercent(offering.defaultInfillPercent)) {
     throw new RangeError(`${offering.id}: defaultInfillPercent must be between 0 and 100.`);
   }

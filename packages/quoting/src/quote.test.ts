@@ -344,8 +344,10 @@ describe('input it refuses', () => {
     expect(() => quote(cube, plaOffering(), { quantity: 1, now, infillPercent: 120 })).toThrow(
       /infill/,
     );
-    expect(() => quote(cube, plaOffering({ currency: 'dollars' }), { quantity: 1, now })).toThrow(
-      /ISO 4217/,
-    );
+    for (const currency of ['dollars', 'usd', 'XYZ']) {
+      expect(() => quote(cube, plaOffering({ currency }), { quantity: 1, now })).toThrow(
+        /ISO 4217/,
+      );
+    }
   });
 });

@@ -118,27 +118,14 @@ export function quote(part: PartGeometry, offering: Offering, options: QuoteOpti
   });
   const printHours = estimate.printSeconds / 3600;
 
-  const materialPerPart = (estimate.grams * offering.pricePerKg) / 1000;
-  const machinePerPart = printHours * offering.machineHourlyRate;
-  const percentOff = percentOffFor(offering.quantityDiscounts, quantity);
-  const material = roundHalfUp(materialPerPart * quantity);
-  const machineTime = roundHalfUp(machinePerPart * quantity);
-  const setup = offering.setupFee;
-  // Never more than what it discounts, which rounding alone could otherwise allow.
-  const discount = Math.min(
-    roundHalfUp(((materialPerPart + machinePerPart) * quantity * percentOff) / 100),
-    material + machineTime,
+  const { breakdown, unitPrice, percentOff } = priceLine(
+    {
+      material: (estimate.grams * offering.pricePerKg) / 1000,
+      machineTime: printHours * offering.machineHourlyRate,
+    },
+    offering,
+    quantity,
   );
-  const subtotal = material + machineTime + setup - discount;
-  const minimumChargeTopUp = Math.max(0, offering.minimumCharge - subtotal);
-  const breakdown: QuoteBreakdown = {
-    material,
-    machineTime,
-    setup,
-    discount,
-    minimumChargeTopUp,
-    total: subtotal + minimumChargeTopUp,
-  };
 
   const quoted: Omit<Quote, 'lines'> = {
     offeringId: offering.id,
@@ -147,7 +134,7 @@ export function quote(part: PartGeometry, offering: Offering, options: QuoteOpti
     breakdown,
     grams: estimate.grams,
     printHours,
-    unitPrice: roundHalfUp((materialPerPart + machinePerPart) * (1 - percentOff / 100)),
+    unitPrice,
     percentOff,
     leadTimeDays: offering.leadTimeDays,
     quotedAt: new Date(now.getTime()),
@@ -157,6 +144,41 @@ export function quote(part: PartGeometry, offering: Offering, options: QuoteOpti
     infillPercent,
   };
   return { ...quoted, lines: describeQuote(quoted, offering) };
+}
+
+/**
+ * The line's money from one part's exact (fractional) material and machine-time cost: each
+ * component rounded once, the discount on the per-part price, setup once, then the minimum.
+ */
+function priceLine(
+  perPart: { material: number; machineTime: number },
+  offering: Offering,
+  quantity: number,
+): { breakdown: QuoteBreakdown; unitPrice: number; percentOff: number } {
+  const percentOff = percentOffFor(offering.quantityDiscounts, quantity);
+  const perPartCost = perPart.material + perPart.machineTime;
+  const material = roundHalfUp(perPart.material * quantity);
+  const machineTime = roundHalfUp(perPart.machineTime * quantity);
+  const setup = offering.setupFee;
+  // Never more than what it discounts, which rounding alone could otherwise allow.
+  const discount = Math.min(
+    roundHalfUp((perPartCost * quantity * percentOff) / 100),
+    material + machineTime,
+  );
+  const subtotal = material + machineTime + setup - discount;
+  const minimumChargeTopUp = Math.max(0, offering.minimumCharge - subtotal);
+  return {
+    breakdown: {
+      material,
+      machineTime,
+      setup,
+      discount,
+      minimumChargeTopUp,
+      total: subtotal + minimumChargeTopUp,
+    },
+    unitPrice: roundHalfUp(perPartCost * (1 - percentOff / 100)),
+    percentOff,
+  };
 }
 
 /** A quote holds until its validUntil, exclusive. */
