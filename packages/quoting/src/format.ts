@@ -20,3 +20,15 @@ export function formatMoney(minorUnits: number, currency: CurrencyCode): string 
 export function formatNumber(value: number, decimals = 2): string {
   return new Intl.NumberFormat('en', { maximumFractionDigits: decimals }).format(value);
 }
+
+/** "14 min", "2 h 05 min": a print time as people read it, to the minute (at least 1). */
+export function formatDuration(hours: number): string {
+  const minutes = Math.max(1, Math.round(hours * 60));
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** "1 part", "10 parts", "1 working day". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}

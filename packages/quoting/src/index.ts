@@ -1,5 +1,5 @@
 export { estimatePrint, fdmExtrudedVolumeMm3, layerCount, type PrintEstimate } from './estimate.js';
-export { formatMoney, minorUnitDigits } from './format.js';
+export { formatDuration, formatMoney, minorUnitDigits } from './format.js';
 export {
   fitsBuildVolume,
   formatSize,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorUnitDigits } from './format.js';
+import { formatDuration, formatMoney, minorUnitDigits } from './format.js';
 import { assertMinorUnits, roundHalfUp } from './money.js';
 
 describe('roundHalfUp', () => {
@@ -31,5 +31,17 @@ describe('minor units', () => {
     expect(['EUR', 'INR', 'JPY', 'KWD'].map(minorUnitDigits)).toEqual([2, 2, 0, 3]);
     expect(formatMoney(123456, 'EUR')).toBe('€1,234.56');
     expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
+  });
+});
+
+describe('formatDuration', () => {
+  it('shows print times to the minute, never as 0', () => {
+    expect([0.001, 816 / 3600, 1, 2 + 5 / 60, 25.5].map(formatDuration)).toEqual([
+      '1 min',
+      '14 min',
+      '1 h 00 min',
+      '2 h 05 min',
+      '25 h 30 min',
+    ]);
   });
 });

@@ -171,6 +171,13 @@ describe('quantity, setup and the minimum charge', () => {
       total: 1205, // 103 + 680 + 500 − 78
     });
     expect(q.unitPrice).toBe(70); // 78.3168 × 0.9 = 70.49
+    expect(q.lines.map((l) => l.text)).toEqual([
+      'Material — 10 × 4.13 g of PLA, 20 % infill, at $25.00/kg: $1.03',
+      'Machine time — 10 × 14 min on 0.2 mm layers at $3.00/h: $6.80',
+      'Setup — once per order line: $5.00',
+      'Quantity discount — 10 % off for 10 parts: −$0.78',
+      'Total — ready in 3 working days: $12.05',
+    ]);
     expect(q.lines.find((l) => l.label === 'Quantity discount')?.amount).toBe(-78);
   });
 
@@ -213,7 +220,7 @@ describe('quantity, setup and the minimum charge', () => {
       total: 1500,
     });
     expect(q.lines.find((l) => l.label === 'Minimum charge')?.text).toBe(
-      'Minimum charge (an order line costs at least $15.00): $9.90',
+      'Minimum charge — an order line costs at least $15.00: $9.90',
     );
   });
 
@@ -295,7 +302,7 @@ describe('currency', () => {
       setup: 10_000,
       total: 19_266,
     });
-    expect(q.lines.at(-1)?.text).toBe('Total (ready in 3 working days): ₹192.66');
+    expect(q.lines.at(-1)?.text).toBe('Total — ready in 3 working days: ₹192.66');
   });
 
   it('reads a currency without minor units (yen) as whole units', () => {
@@ -307,7 +314,7 @@ describe('currency', () => {
     });
     const q = quote(cube, yen, { quantity: 1, now });
     expect(q.lines.find((l) => l.label === 'Setup')?.text).toBe(
-      'Setup (once per order line): ¥800',
+      'Setup — once per order line: ¥800',
     );
   });
 });

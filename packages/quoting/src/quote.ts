@@ -1,5 +1,5 @@
 import { estimatePrint } from './estimate.js';
-import { formatMoney, formatNumber } from './format.js';
+import { formatDuration, formatMoney, formatNumber, plural } from './format.js';
 import { fitsBuildVolume, type PartGeometry, type Size3 } from './geometry.js';
 import { roundHalfUp, type CurrencyCode } from './money.js';
 import { assertValidOffering, percentOffFor, type Offering } from './offering.js';
@@ -188,24 +188,24 @@ export function isQuoteValid(quoted: Pick<Quote, 'validUntil'>, now: Date): bool
 
 function line(label: string, detail: string, amount: number, currency: CurrencyCode): QuoteLine {
   const money = amount < 0 ? `−${formatMoney(-amount, currency)}` : formatMoney(amount, currency);
-  return { label, detail, amount, text: `${label} (${detail}): ${money}` };
+  return { label, detail, amount, text: `${label} — ${detail}: ${money}` };
 }
 
 /** The breakdown in words, in the order a customer reads an invoice. */
 function describeQuote(q: Omit<Quote, 'lines'>, offering: Offering): QuoteLine[] {
   const { currency, quantity, breakdown } = q;
-  const parts = quantity === 1 ? '1 part' : `${quantity} parts`;
-  const infill = q.infillPercent === null ? '' : `, ${q.infillPercent} % infill`;
+  const parts = plural(quantity, 'part');
+  const infill = q.infillPercent === null ? '' : `, ${q.infillPercent} % infill,`;
   const lines = [
     line(
       'Material',
-      `${formatNumber(q.grams)} g of ${offering.material.name}${infill} × ${parts} at ${formatMoney(offering.pricePerKg, currency)}/kg`,
+      `${quantity} × ${formatNumber(q.grams)} g of ${offering.material.name}${infill} at ${formatMoney(offering.pricePerKg, currency)}/kg`,
       breakdown.material,
       currency,
     ),
     line(
       'Machine time',
-      `${formatNumber(q.printHours)} h at ${formatNumber(q.layerHeightMm, 3)} mm layers × ${parts} at ${formatMoney(offering.machineHourlyRate, currency)}/h`,
+      `${quantity} × ${formatDuration(q.printHours)} on ${formatNumber(q.layerHeightMm, 3)} mm layers at ${formatMoney(offering.machineHourlyRate, currency)}/h`,
       breakdown.machineTime,
       currency,
     ),
@@ -231,6 +231,8 @@ function describeQuote(q: Omit<Quote, 'lines'>, offering: Offering): QuoteLine[]
       ),
     );
   }
-  lines.push(line('Total', `ready in ${q.leadTimeDays} working days`, breakdown.total, currency));
+  lines.push(
+    line('Total', `ready in ${plural(q.leadTimeDays, 'working day')}`, breakdown.total, currency),
+  );
   return lines;
 }
