@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { materials } from './materials.js';
 import { quote } from './quote.js';
 import { quotesFor } from './quotes-for.js';
-import { blockPart, plaOffering, resinOffering } from './testing.js';
+import { blockPart, form3, plaOffering, resinOffering } from './testing.js';
 
 const now = new Date('2026-12-06T10:00:00Z');
 
@@ -42,6 +42,7 @@ describe('quotesFor', () => {
       {
         offeringId: 'resin-standard',
         reason: 'TOO_BIG_FOR_MACHINE',
+        machine: form3,
         message:
           'The part (200×200×20 mm) is too big for Form 3 (145×145×185 mm) in any orientation.',
       },

@@ -1,4 +1,4 @@
-import { fitsBuildVolume, type PartGeometry } from './geometry.js';
+import { fitsBuildVolume, type Machine, type PartGeometry } from './geometry.js';
 import type { Offering } from './offering.js';
 import { quote, type Quote, type QuoteOptions } from './quote.js';
 
@@ -6,6 +6,8 @@ import { quote, type Quote, type QuoteOptions } from './quote.js';
 export interface UnavailableOffering {
   offeringId: string;
   reason: 'TOO_BIG_FOR_MACHINE';
+  /** The machine and its build volume, for a page that words it itself. */
+  machine: Machine;
   message: string;
 }
 
@@ -33,6 +35,7 @@ export function quotesFor(
       unavailable.push({
         offeringId: offering.id,
         reason: 'TOO_BIG_FOR_MACHINE',
+        machine: offering.machine,
         message: fit.reason,
       });
   }
