@@ -4,26 +4,37 @@ export interface WeldedMesh {
   vertexCount: number;
 }
 
-const EMPTY = 0;
 const NEGATIVE_ZERO = -2147483648; // the bits of -0 read as an int32
+/** 2^14 recent vertices × 16 bytes: 256 KB, which stays in the core's L2 cache. */
+const RECENT_SLOTS = 1 << 14;
 
 /**
  * Gives corners with the same coordinates the same vertex number. Coordinates match by their
- * exact float bits (−0 counted as +0), as admesh does, through an open-addressing hash table
- * over typed arrays: each slot holds the three coordinate bit patterns and the vertex number
- * side by side, so a probe touches one cache line and nothing is allocated per vertex.
- * Linear time; the table doubles when half full.
+ * exact float bits (−0 counted as +0), as admesh does. Nothing is allocated per vertex:
+ *
+ * - every vertex ever seen is in an open-addressing table (an Int32Array of hash and vertex
+ *   number pairs, linear probing, doubled when 60% full); the vertices' three coordinate bit
+ *   patterns are kept in order of first appearance in a second Int32Array;
+ * - in front of it sits a small direct-mapped cache of recently seen vertices, coordinates and
+ *   number side by side in one cache line. A vertex is shared by neighbouring triangles, and
+ *   files list neighbours close together, so most corners are answered from the cache and the
+ *   large table — one cache miss per probe — is mostly touched once per distinct vertex.
+ *
+ * Linear time and memory.
  */
 export function weldVertices(positions: Float32Array): WeldedMesh {
   const bits = new Int32Array(positions.buffer, positions.byteOffset, positions.length);
   const cornerCount = Math.floor(positions.length / 3);
   const corners = new Int32Array(cornerCount);
+  const recent = new Int32Array(RECENT_SLOTS * 4);
+  const recentMask = RECENT_SLOTS - 1;
   // A closed mesh has about one vertex per six corners: start at a third full for those.
-  let capacity = nextPowerOfTwo(Math.max(64, cornerCount >>> 1));
-  let table = new Int32Array(capacity * 4);
+  let capacity = nextPowerOfTwo(Math.max(64, Math.ceil(cornerCount / 3)));
+  let table = new Int32Array(capacity * 2).fill(-1);
   let mask = capacity - 1;
+  let growAt = Math.floor(capacity * 0.6);
+  let keys = new Int32Array(Math.max(64, Math.ceil(cornerCount / 5)) * 3);
   let vertexCount = 0;
-  let growAt = capacity >>> 1;
   for (let corner = 0, i = 0; corner < cornerCount; corner++, i += 3) {
     let x = bits[i]!,
       y = bits[i + 1]!,
@@ -31,29 +42,52 @@ export function weldVertices(positions: Float32Array): WeldedMesh {
     if (x === NEGATIVE_ZERO) x = 0;
     if (y === NEGATIVE_ZERO) y = 0;
     if (z === NEGATIVE_ZERO) z = 0;
-    let slot = hash(x, y, z) & mask;
+    const h = hash(x, y, z);
+    const cached = (h & recentMask) << 2;
+    if (
+      recent[cached + 3] !== 0 &&
+      recent[cached] === x &&
+      recent[cached + 1] === y &&
+      recent[cached + 2] === z
+    ) {
+      corners[corner] = recent[cached + 3]! - 1;
+      continue;
+    }
+    let slot = h & mask;
+    let id: number;
     for (;;) {
-      const at = slot << 2;
-      const id = table[at + 3]!;
-      if (id === EMPTY) {
-        table[at] = x;
-        table[at + 1] = y;
-        table[at + 2] = z;
-        table[at + 3] = ++vertexCount; // stored +1: 0 marks an empty slot
-        corners[corner] = vertexCount - 1;
+      id = table[slot * 2 + 1]!;
+      if (id === -1) {
+        id = vertexCount++;
+        table[slot * 2] = h;
+        table[slot * 2 + 1] = id;
+        if (id * 3 + 3 > keys.length) keys = grow(keys);
+        keys[id * 3] = x;
+        keys[id * 3 + 1] = y;
+        keys[id * 3 + 2] = z;
         break;
       }
-      if (table[at] === x && table[at + 1] === y && table[at + 2] === z) {
-        corners[corner] = id - 1;
+      // The stored hash spares a trip to the keys (a cache miss) for slots of other vertices.
+      if (
+        table[slot * 2] === h &&
+        keys[id * 3] === x &&
+        keys[id * 3 + 1] === y &&
+        keys[id * 3 + 2] === z
+      ) {
         break;
       }
       slot = (slot + 1) & mask;
     }
+    corners[corner] = id;
+    recent[cached] = x;
+    recent[cached + 1] = y;
+    recent[cached + 2] = z;
+    recent[cached + 3] = id + 1; // +1: 0 marks an empty cache line
     if (vertexCount === growAt) {
       capacity *= 2;
       mask = capacity - 1;
-      growAt = capacity >>> 1;
-      table = rehash(table, capacity);
+      growAt = Math.floor(capacity * 0.6);
+      table = rehash(keys, vertexCount, capacity);
     }
   }
   return { corners, vertexCount };
@@ -66,19 +100,23 @@ function hash(x: number, y: number, z: number): number {
   return h ^ (h >>> 13);
 }
 
-function rehash(old: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const table = new Int32Array(capacity * 4);
+function rehash(keys: Int32Array, vertexCount: number, capacity: number): Int32Array {
+  const table = new Int32Array(capacity * 2).fill(-1);
   const mask = capacity - 1;
-  for (let at = 0; at < old.length; at += 4) {
-    if (old[at + 3] === EMPTY) continue;
-    const x = old[at]!,
-      y = old[at + 1]!,
-      z = old[at + 2]!;
-    let slot = hash(x, y, z) & mask;
-    while (table[(slot << 2) + 3] !== EMPTY) slot = (slot + 1) & mask;
-    table.set(old.subarray(at, at + 4), slot << 2);
+  for (let id = 0; id < vertexCount; id++) {
+    const h = hash(keys[id * 3]!, keys[id * 3 + 1]!, keys[id * 3 + 2]!);
+    let slot = h & mask;
+    while (table[slot * 2 + 1] !== -1) slot = (slot + 1) & mask;
+    table[slot * 2] = h;
+    table[slot * 2 + 1] = id;
   }
   return table;
+}
+
+function grow(keys: Int32Array): Int32Array {
+  const bigger = new Int32Array(keys.length * 2);
+  bigger.set(keys);
+  return bigger;
 }
 
 function nextPowerOfTwo(n: number): number {
