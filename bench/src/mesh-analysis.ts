@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyseSolid, measureMesh, parseMesh } from '@makrx/mesh';
+import { analyseSolid, measurementsOf, parseMesh } from '@makrx/mesh';
 import { toBinaryStl, torus } from '@makrx/mesh/testing';
 import type { Comparison } from './report';
 
@@ -71,7 +71,7 @@ export async function benchMeshAnalysis(): Promise<Comparison[]> {
 function analyseFile(bytes: Uint8Array, measureOnly: boolean): number {
   const started = performance.now();
   const mesh = parseMesh(bytes, { fileName: 'bench.stl' });
-  const measured = measureMesh(mesh.positions);
+  const measured = measurementsOf(mesh);
   if (!measureOnly) {
     const solid = analyseSolid(mesh.positions);
     if (!solid.watertight || solid.shells !== 1) throw new Error('the bench torus is not closed');

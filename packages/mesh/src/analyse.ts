@@ -5,7 +5,7 @@ import {
   type FitResult,
   type UnitsGuess,
 } from './fit';
-import { measureMesh, type BoundingBox, type Vector3 } from './measure';
+import { measurementsOf, type BoundingBox, type Vector3 } from './measure';
 import type { Mesh } from './mesh';
 import {
   findOverhangs,
@@ -56,7 +56,7 @@ export interface MeshAnalysis {
  * it runs in linear time and memory except the thin-wall check, whose ray count is bounded.
  */
 export function analyseMesh(mesh: Mesh, options: AnalyseOptions = {}): MeshAnalysis {
-  const measurements = measureMesh(mesh.positions);
+  const measurements = measurementsOf(mesh);
   const solid = analyseSolid(mesh.positions);
   const { boundingBox, dimensions } = measurements;
   return {

@@ -12,7 +12,13 @@ export {
   type MeshAnalysis,
   type SolidReport,
 } from './analyse';
-export { measureMesh, type BoundingBox, type Measurements, type Vector3 } from './measure';
+export {
+  measureMesh,
+  measurementsOf,
+  type BoundingBox,
+  type Measurements,
+  type Vector3,
+} from './measure';
 export { weldVertices, type WeldedMesh } from './weld';
 export { countEdges, countShells, type EdgeReport } from './topology';
 export {

@@ -1,3 +1,5 @@
+import type { Measurements } from './measure';
+
 /** The file formats the parsers read. */
 export type MeshFormat = 'stl-binary' | 'stl-ascii' | 'obj' | '3mf';
 
@@ -12,6 +14,8 @@ export interface Mesh {
   format: MeshFormat;
   positions: Float32Array;
   triangleCount: number;
+  /** Taken by the binary STL parser in its single pass over the file; else measured on demand. */
+  measurements?: Measurements;
 }
 
 export interface ParseOptions {

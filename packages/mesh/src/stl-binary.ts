@@ -1,4 +1,5 @@
 import { MeshError } from './errors';
+import { finishMeasuring, MEASURE_SLOTS, measureTriangle, startMeasuring } from './measure';
 import { DEFAULT_MAX_TRIANGLES, type Mesh, type ParseOptions } from './mesh';
 
 const HEADER_BYTES = 84;
@@ -42,24 +43,62 @@ export function parseBinaryStl(bytes: Uint8Array, options: ParseOptions = {}): M
       'The STL file holds no triangles: there is no model in it.',
     );
   }
-  return { format: 'stl-binary', positions: readCorners(view, declared), triangleCount: declared };
+  return readCorners(view, declared);
 }
 
-/** One pass over the records: nine floats each, checked finite as they are copied. */
-function readCorners(view: DataView, count: number): Float32Array {
+/**
+ * One pass over the records: nine floats each, checked finite and measured (volume, area,
+ * bounding box) as they are copied, so the file's bytes are read once.
+ */
+function readCorners(view: DataView, count: number): Mesh {
   const positions = new Float32Array(count * 9);
-  let out = 0;
-  for (let t = 0, at = HEADER_BYTES + 12; t < count; t++, at += RECORD_BYTES) {
-    let check = 0;
-    for (let k = 0; k < 36; k += 4) {
-      const value = view.getFloat32(at + k, true);
-      positions[out++] = value;
-      check += value - value;
-    }
-    // x - x is 0 for every finite x and NaN for NaN and ±Infinity: one test per triangle.
+  const sums = new Float64Array(MEASURE_SLOTS);
+  startMeasuring(
+    sums,
+    view.getFloat32(96, true),
+    view.getFloat32(100, true),
+    view.getFloat32(104, true),
+  );
+  for (let t = 0, at = HEADER_BYTES + 12, out = 0; t < count; t++, at += RECORD_BYTES, out += 9) {
+    const ax = view.getFloat32(at, true),
+      ay = view.getFloat32(at + 4, true),
+      az = view.getFloat32(at + 8, true);
+    const bx = view.getFloat32(at + 12, true),
+      by = view.getFloat32(at + 16, true),
+      bz = view.getFloat32(at + 20, true);
+    const cx = view.getFloat32(at + 24, true),
+      cy = view.getFloat32(at + 28, true),
+      cz = view.getFloat32(at + 32, true);
+    // x − x is 0 for every finite x and NaN for NaN and ±Infinity: one test per triangle.
+    const check =
+      ax -
+      ax +
+      (ay - ay) +
+      (az - az) +
+      (bx - bx) +
+      (by - by) +
+      (bz - bz) +
+      (cx - cx) +
+      (cy - cy) +
+      (cz - cz);
     if (check !== 0) throw nonFinite(t);
+    positions[out] = ax;
+    positions[out + 1] = ay;
+    positions[out + 2] = az;
+    positions[out + 3] = bx;
+    positions[out + 4] = by;
+    positions[out + 5] = bz;
+    positions[out + 6] = cx;
+    positions[out + 7] = cy;
+    positions[out + 8] = cz;
+    measureTriangle(sums, ax, ay, az, bx, by, bz, cx, cy, cz);
   }
-  return positions;
+  return {
+    format: 'stl-binary',
+    positions,
+    triangleCount: count,
+    measurements: finishMeasuring(sums, count),
+  };
 }
 
 function nonFinite(triangle: number): MeshError {

@@ -100,7 +100,7 @@ function hash(x: number, y: number, z: number): number {
   return h ^ (h >>> 13);
 }
 
-function rehash(keys: Int32Array, vertexCount: number, capacity: number): Int32Array {
+function rehash(keys: Int32Array, vertexCount: number, capacity: number): Int32Array<ArrayBuffer> {
   const table = new Int32Array(capacity * 2).fill(-1);
   const mask = capacity - 1;
   for (let id = 0; id < vertexCount; id++) {
@@ -113,7 +113,7 @@ function rehash(keys: Int32Array, vertexCount: number, capacity: number): Int32A
   return table;
 }
 
-function grow(keys: Int32Array): Int32Array {
+function grow(keys: Int32Array): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(keys.length * 2);
   bigger.set(keys);
   return bigger;
