@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { analyseMesh, MeshError, parseMesh, type MeshErrorCode } from './index';
 import { cube, to3mf, toAsciiStl, toBinaryStl, toObj, torus } from './testing/generate';
@@ -172,6 +172,31 @@ describe('3MF', () => {
     const analysis = analyseMesh(mirrored);
     expect(analysis.inverted).toBe(false);
     expect(analysis.inconsistentNormals).toBe(false);
+  });
+
+  it('places components of an object, each with its own transform', () => {
+    const model = new TextDecoder()
+      .decode(unzipSync(to3mf(cube(10)))['3D/3dmodel.model'])
+      .replace(
+        '</resources>',
+        `<object id="2" type="model"><components>
+        <component objectid="1" />
+        <component objectid="1" transform="1 0 0 0 1 0 0 0 1 30 0 0" />
+      </components></object></resources>`,
+      )
+      .replace(
+        '<item objectid="1" />',
+        '<item objectid="2" transform="1 0 0 0 1 0 0 0 1 0 0 5" />',
+      );
+    const bytes = zipSync({ '3D/3dmodel.model': text(model) });
+    const analysis = analyseMesh(parseMesh(bytes, { fileName: 'pair.3mf' }));
+    expect(analysis).toMatchObject({
+      triangleCount: 24,
+      shells: 2,
+      volume: 2000,
+      watertight: true,
+    });
+    expect(analysis.boundingBox).toEqual({ min: [0, 0, 5], max: [40, 10, 15] });
   });
 
   it('refuses a ZIP renamed to .stl', () => {
