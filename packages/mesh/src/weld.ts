@@ -5,6 +5,15 @@ export interface WeldedMesh {
 }
 
 const NEGATIVE_ZERO = -2147483648; // the bits of -0 read as an int32
+/**
+ * A table entry packs a vertex number (26 bits: 67 million vertices, beyond the triangle
+ * limit's 60 million corners) under 5 bits of the vertex's hash, so the table is 4 bytes a slot
+ * and most probes past other vertices never read their coordinates. The sign bit stays clear:
+ * −1 marks an empty slot.
+ */
+const ID_BITS = 26;
+const ID_MASK = (1 << ID_BITS) - 1;
+const TAG_MASK = 0x7c000000;
 /** 2^14 recent vertices × 16 bytes: 256 KB, which stays in the core's L2 cache. */
 const RECENT_SLOTS = 1 << 14;
 
@@ -12,9 +21,9 @@ const RECENT_SLOTS = 1 << 14;
  * Gives corners with the same coordinates the same vertex number. Coordinates match by their
  * exact float bits (−0 counted as +0), as admesh does. Nothing is allocated per vertex:
  *
- * - every vertex ever seen is in an open-addressing table (an Int32Array of hash and vertex
- *   number pairs, linear probing, doubled when 60% full); the vertices' three coordinate bit
- *   patterns are kept in order of first appearance in a second Int32Array;
+ * - every vertex ever seen is in an open-addressing table (an Int32Array of vertex numbers
+ *   tagged with hash bits, linear probing, doubled when 60% full); the vertices' three
+ *   coordinate bit patterns are kept in order of first appearance in a second Int32Array;
  * - in front of it sits a small direct-mapped cache of recently seen vertices, coordinates and
  *   number side by side in one cache line. A vertex is shared by neighbouring triangles, and
  *   files list neighbours close together, so most corners are answered from the cache and the
@@ -30,7 +39,7 @@ export function weldVertices(positions: Float32Array): WeldedMesh {
   const recentMask = RECENT_SLOTS - 1;
   // A closed mesh has about one vertex per six corners: start at a third full for those.
   let capacity = nextPowerOfTwo(Math.max(64, Math.ceil(cornerCount / 3)));
-  let table = new Int32Array(capacity * 2).fill(-1);
+  let table = new Int32Array(capacity).fill(-1);
   let mask = capacity - 1;
   let growAt = Math.floor(capacity * 0.6);
   let keys = new Int32Array(Math.max(64, Math.ceil(cornerCount / 5)) * 3);
@@ -54,22 +63,24 @@ export function weldVertices(positions: Float32Array): WeldedMesh {
       continue;
     }
     let slot = h & mask;
+    const tag = h & TAG_MASK;
     let id: number;
     for (;;) {
-      id = table[slot * 2 + 1]!;
-      if (id === -1) {
+      const entry = table[slot]!;
+      if (entry === -1) {
+        if (vertexCount === ID_MASK) throw new RangeError('More than 67 million distinct vertices');
         id = vertexCount++;
-        table[slot * 2] = h;
-        table[slot * 2 + 1] = id;
+        table[slot] = tag | id;
         if (id * 3 + 3 > keys.length) keys = grow(keys);
         keys[id * 3] = x;
         keys[id * 3 + 1] = y;
         keys[id * 3 + 2] = z;
         break;
       }
-      // The stored hash spares a trip to the keys (a cache miss) for slots of other vertices.
+      // The tag (high hash bits) spares a trip to the keys (a cache miss) for most other vertices.
+      id = entry & ID_MASK;
       if (
-        table[slot * 2] === h &&
+        (entry & TAG_MASK) === tag &&
         keys[id * 3] === x &&
         keys[id * 3 + 1] === y &&
         keys[id * 3 + 2] === z
@@ -101,14 +112,13 @@ function hash(x: number, y: number, z: number): number {
 }
 
 function rehash(keys: Int32Array, vertexCount: number, capacity: number): Int32Array<ArrayBuffer> {
-  const table = new Int32Array(capacity * 2).fill(-1);
+  const table = new Int32Array(capacity).fill(-1);
   const mask = capacity - 1;
   for (let id = 0; id < vertexCount; id++) {
     const h = hash(keys[id * 3]!, keys[id * 3 + 1]!, keys[id * 3 + 2]!);
     let slot = h & mask;
-    while (table[slot * 2 + 1] !== -1) slot = (slot + 1) & mask;
-    table[slot * 2] = h;
-    table[slot * 2 + 1] = id;
+    while (table[slot] !== -1) slot = (slot + 1) & mask;
+    table[slot] = (h & TAG_MASK) | id;
   }
   return table;
 }
