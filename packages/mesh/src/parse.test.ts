@@ -228,8 +228,8 @@ describe('3MF', () => {
   });
 });
 
-describe('one cube in four formats', () => {
-  it('gives the same analysis from binary STL, ASCII STL, OBJ and 3MF', () => {
+describe('one model in four formats', () => {
+  it('gives the same analysis of a torus and the same cube volume from binary STL, ASCII STL, OBJ and 3MF', () => {
     const shape = torus(20, 5, 24, 12);
     const analyses = [
       parseMesh(toBinaryStl(shape), { fileName: 'ring.stl' }),
