@@ -105,6 +105,15 @@ export default tseslint.config(
       'spa-kit runs in the browser: it never imports a service, an app, db or service-kit.',
     ),
   },
+  {
+    // The analysis runs unchanged in a worker thread and in a browser Web Worker: no I/O.
+    files: ['packages/mesh/src/**/*.ts'],
+    ignores: ['packages/mesh/src/**/*.test.ts'],
+    rules: forbid(
+      [...abovePackages, ...serverOnly, 'node:*', 'fs', 'path', 'child_process', 'worker_threads'],
+      '@makrx/mesh runs in browsers and worker threads alike: pure computation, no Node or DOM I/O.',
+    ),
+  },
   ...serviceNames.map((name) => ({
     files: [`services/${name}/**/*.ts`],
     rules: restrict(otherService(name)),

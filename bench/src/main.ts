@@ -1,29 +1,40 @@
 /**
  * `npm run bench`: each DESIGN performance target, measured against its named peer in the
- * same run, printed as one table and written to bench/results.json.
+ * same run, printed as one table and written to bench/results.json. `npm run bench -- mesh`
+ * runs only the 3D analysis section (no database needed).
  */
 import { fileURLToPath } from 'node:url';
 import { benchBookingRush } from './booking-rush';
 import { benchCatalogListing } from './catalog-listing';
 import { benchCheckoutRush } from './checkout-rush';
 import { prepareBenchDatabase } from './database';
+import { benchMeshAnalysis } from './mesh-analysis';
 import { printTable, writeResults, type Comparison } from './report';
 
 const resultsFile = fileURLToPath(new URL('../results.json', import.meta.url));
 
-const database = await prepareBenchDatabase();
+const only = process.argv[2];
 const rows: Comparison[] = [];
-try {
-  console.log(`Catalog listing over ${database.label} …`);
-  rows.push(...(await benchCatalogListing(database)));
-  console.log(`Checkout rush over ${database.label} …`);
-  rows.push(...(await benchCheckoutRush(database)));
-  console.log(`Booking rush over ${database.label} …`);
-  rows.push(...(await benchBookingRush(database)));
-} finally {
-  await database.drop();
+if (only === undefined || only === 'mesh') {
+  console.log('3D analysis against admesh …');
+  rows.push(...(await benchMeshAnalysis()));
 }
+if (only === undefined) await benchServices();
 console.log('');
 printTable(rows);
 writeResults(resultsFile, rows);
 console.log(`\nWritten to ${resultsFile}`);
+
+async function benchServices(): Promise<void> {
+  const database = await prepareBenchDatabase();
+  try {
+    console.log(`Catalog listing over ${database.label} …`);
+    rows.push(...(await benchCatalogListing(database)));
+    console.log(`Checkout rush over ${database.label} …`);
+    rows.push(...(await benchCheckoutRush(database)));
+    console.log(`Booking rush over ${database.label} …`);
+    rows.push(...(await benchBookingRush(database)));
+  } finally {
+    await database.drop();
+  }
+}

@@ -23,7 +23,8 @@ export function meetsTarget(row: Comparison): boolean {
 }
 
 function targetText(row: Comparison): string {
-  if (row.target.ratioAtLeast !== undefined) return `ours/peer ≥ ${row.target.ratioAtLeast}`;
+  if (row.target.ratioAtLeast !== undefined)
+    return `ours/peer ≥ ${+row.target.ratioAtLeast.toFixed(2)}`;
   if (row.target.oursAtMost !== undefined) return `ours ≤ ${row.target.oursAtMost}`;
   return '';
 }
