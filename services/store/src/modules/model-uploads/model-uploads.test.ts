@@ -242,6 +242,17 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
     expect(own.status).toBe(200);
   });
 
+  it('lists the upload routes in the service’s OpenAPI document', async () => {
+    const paths = (await store.app.inject('/openapi.json')).json().paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/model-uploads/tus',
+        '/api/v1/model-uploads/tus/{uploadId}',
+        '/api/v1/model-uploads/{id}',
+      ]),
+    );
+  });
+
   it('asks a guest to sign in', async () => {
     const sent = await send(tinyStl(), 'guest.stl', '');
     expect(sent.error).toMatchObject({
@@ -300,6 +311,44 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
         .set({ enabled: true })
         .where(eq(featureFlags.key, 'ENABLE_STL_UPLOAD'));
     }
+  });
+
+  describe('while clamd does not answer', () => {
+    let unscanned: TestService;
+    let unscannedUrl: string;
+    let dropUnscanned: () => void;
+    let unscannedDir: string;
+    beforeAll(async () => {
+      unscannedDir = mkdtempSync(join(tmpdir(), 'makrx-model-unscanned-'));
+      // Port 9 (discard) has no clamd behind it: the scanner is down.
+      unscanned = await startTestService(storeService, driver, {
+        issuer: issuer.issuer,
+        env: { MAKRX_DATA_DIR: unscannedDir, CLAMAV_HOST: '127.0.0.1', CLAMAV_PORT: '9' },
+      });
+      await unscanned.app.db.insert(featureFlags).values(stlUpload);
+      ({ baseUrl: unscannedUrl, dropConnections: dropUnscanned } = await listenForTest(
+        unscanned.app,
+      ));
+    });
+    afterAll(async () => {
+      dropUnscanned();
+      await unscanned.close();
+      rmSync(unscannedDir, { recursive: true, force: true });
+    });
+
+    it('keeps no file it could not scan, and says to try again', async () => {
+      const sent = await sendWithTus(tinyStl(), {
+        endpoint: `${unscannedUrl}/api/v1/model-uploads/tus`,
+        filename: 'bracket.stl',
+        token: tokens.customer,
+      });
+      expect(sent.error).toMatchObject({
+        status: 503,
+        body: { error: { code: 'VIRUS_SCAN_UNAVAILABLE' } },
+      });
+      expect(readdirSync(join(unscannedDir, 'files', 'model-uploads'))).toEqual([]);
+      expect(await unscanned.app.db.select().from(modelUploads)).toEqual([]);
+    });
   });
 
   describe('with a model check plugged in', () => {
