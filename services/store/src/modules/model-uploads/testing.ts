@@ -97,8 +97,10 @@ export async function beginUpload(
       'upload-metadata': `filename ${Buffer.from(filename).toString('base64')}`,
     },
   });
-  const url = created.headers.get('location');
-  if (created.status !== 201 || !url) throw new Error(`creating the upload: ${created.status}`);
+  const location = created.headers.get('location');
+  if (created.status !== 201 || !location)
+    throw new Error(`creating the upload: ${created.status}`);
+  const url = new URL(location, endpoint).href;
   const sent = await fetch(url, {
     method: 'PATCH',
     headers: {

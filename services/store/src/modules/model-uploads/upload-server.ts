@@ -58,7 +58,8 @@ export function createModelUploadServer(options: ModelUploadServerOptions): {
     path: TUS_PATH,
     datastore: store.datastore,
     maxSize: config.MODEL_UPLOAD_MAX_BYTES,
-    respectForwardedHeaders: true,
+    // A path, resolved by the client against the URL it posted to: right behind any proxy.
+    relativeLocation: true,
     // A finished upload has its row; removing its file would leave the row pointing nowhere.
     disableTerminationForFinishedUploads: true,
     namingFunction: () => crypto.randomUUID(),
