@@ -98,7 +98,16 @@ export function createModelUploadServer(options: ModelUploadServerOptions): {
       }
     },
     onUploadFinish: async (_request, upload) => {
-      const problem = await finishUpload(options, store, upload);
+      const problem = await finishUpload(options, store, upload).catch(async (error: unknown) => {
+        // A file whose checks broke off is as unchecked as a refused one: it is not kept.
+        await store.datastore.remove(upload.id).catch(() => undefined);
+        log.error({ err: error, uploadId: upload.id }, 'model upload failed; nothing was kept');
+        return {
+          status: 500,
+          body: refusal(500, 'INTERNAL', 'The upload could not be checked; please send it again.')
+            .body,
+        };
+      });
       if (!problem) return {};
       return {
         status_code: problem.status,
@@ -107,7 +116,6 @@ export function createModelUploadServer(options: ModelUploadServerOptions): {
       };
     },
   });
-  log.debug({ store: store.kind }, 'model uploads ready');
   return { tus, store };
 }
 
