@@ -259,6 +259,26 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
       status: 401,
       body: { error: { code: 'AUTHENTICATION_REQUIRED' } },
     });
+    const read = await fetch(`${baseUrl}/api/v1/model-uploads/${crypto.randomUUID()}`);
+    expect(read.status).toBe(401);
+  });
+
+  it('lets a browser on the store read the upload headers it needs to resume', async () => {
+    const created = await fetch(endpoint(), {
+      method: 'POST',
+      headers: {
+        origin: 'http://localhost:3003',
+        authorization: `Bearer ${tokens.customer}`,
+        'tus-resumable': '1.0.0',
+        'upload-length': '100',
+        'upload-metadata': `filename ${Buffer.from('cors.stl').toString('base64')}`,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('access-control-allow-origin')).toBe('http://localhost:3003');
+    const exposed = created.headers.get('access-control-expose-headers')?.toLowerCase() ?? '';
+    for (const header of ['location', 'upload-offset', 'x-request-id'])
+      expect(exposed).toContain(header);
   });
 
   it('removes an upload left unfinished for 24 hours, and never a finished one', async () => {

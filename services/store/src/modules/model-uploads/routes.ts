@@ -102,7 +102,10 @@ async function sendTusResponse(reply: FastifyReply, response: Response, maxBytes
   const text = await response.text();
   reply.code(response.status);
   response.headers.forEach((value, name) => {
-    if (!replacedHeaders.has(name)) void reply.header(name, value);
+    if (replacedHeaders.has(name)) return;
+    // The service's CORS already exposes some headers (x-request-id): tus's join them.
+    const already = name === 'access-control-expose-headers' ? reply.getHeader(name) : undefined;
+    void reply.header(name, already ? `${String(already)}, ${value}` : value);
   });
   if (response.status < 400) return reply.send(text || undefined);
   return reply.type('application/json').send(errorBodyOf(response.status, text, maxBytes));
