@@ -100,7 +100,7 @@ export function createModelUploadServer(options: ModelUploadServerOptions): {
     onUploadFinish: async (_request, upload) => {
       const problem = await finishUpload(options, store, upload).catch(async (error: unknown) => {
         // A file whose checks broke off is as unchecked as a refused one: it is not kept.
-        await store.datastore.remove(upload.id).catch(() => undefined);
+        await store.remove(upload.id).catch(() => undefined);
         log.error({ err: error, uploadId: upload.id }, 'model upload failed; nothing was kept');
         return {
           status: 500,
@@ -137,7 +137,7 @@ async function finishUpload(
   const ownerId = upload.metadata?.ownerId ?? '';
   const sizeBytes = upload.size ?? upload.offset;
   const refuse = async (status: number, problem: UploadProblem, details?: unknown) => {
-    await store.datastore.remove(upload.id);
+    await store.remove(upload.id);
     log.warn(
       { uploadId: upload.id, ownerId, originalName, sizeBytes, code: problem.code, details },
       'model upload refused; nothing was kept',

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { S3, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { FileStore } from '@tus/file-store';
 import { S3Store } from '@tus/s3-store';
 import type { DataStore } from '@tus/server';
@@ -16,6 +17,8 @@ export interface UploadStore {
   datastore: DataStore;
   kind: 'local' | 's3';
   read(id: string): Promise<Readable>;
+  /** Removes an upload, finished or not, and its tus record; one already gone is no error. */
+  remove(id: string): Promise<void>;
   /** Removes uploads begun more than UNFINISHED_UPLOAD_LIFETIME_MS ago and still unfinished. */
   expireUnfinished(): Promise<number>;
 }
@@ -35,30 +38,42 @@ export function createUploadStore(config: StoreConfig): UploadStore {
       datastore: store,
       kind: 'local',
       read: async (id) => store.read(id) as Readable,
+      remove: (id) => store.remove(id),
       expireUnfinished: () => expireUnfinishedFiles(store),
     };
   }
   if (!config.S3_ACCESS_KEY_ID || !config.S3_SECRET_ACCESS_KEY)
     throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: required with S3_ENDPOINT');
+  const bucket = config.S3_BUCKET_UPLOADS;
+  const clientConfig: S3ClientConfig = {
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE === 'true',
+    credentials: {
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    },
+  };
   const store = new S3Store({
     partSize: 8 * 1024 * 1024,
     expirationPeriodInMilliseconds: UNFINISHED_UPLOAD_LIFETIME_MS,
-    s3ClientConfig: {
-      bucket: config.S3_BUCKET_UPLOADS,
-      endpoint: config.S3_ENDPOINT,
-      region: config.S3_REGION,
-      forcePathStyle: config.S3_FORCE_PATH_STYLE === 'true',
-      credentials: {
-        accessKeyId: config.S3_ACCESS_KEY_ID,
-        secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-      },
-    },
+    s3ClientConfig: { ...clientConfig, bucket },
   });
+  const s3 = new S3(clientConfig);
   // S3 lists unfinished uploads itself (open multipart uploads): tus's own sweep reads that.
   return {
     datastore: store,
     kind: 's3',
     read: (id) => store.read(id),
+    remove: async (id) => {
+      // tus's remove stops at aborting the multipart upload, which a finished one no longer
+      // has: the object and its record are deleted here whatever that step said.
+      await store.remove(id).catch(() => undefined);
+      await s3.deleteObjects({
+        Bucket: bucket,
+        Delete: { Objects: [{ Key: id }, { Key: `${id}.info` }] },
+      });
+    },
     expireUnfinished: () => store.deleteExpired(),
   };
 }
