@@ -235,6 +235,7 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
     });
     expect(patch.status).toBe(404);
     expect((await patch.json()).error.code).toBe('NOT_FOUND');
+    expect((await fetch(url, { method: 'DELETE', headers: asOther })).status).toBe(404);
     const own = await fetch(url, {
       method: 'HEAD',
       headers: { authorization: `Bearer ${tokens.customer}`, 'tus-resumable': '1.0.0' },
