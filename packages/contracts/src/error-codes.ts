@@ -153,6 +153,18 @@ export const errorCodes = {
   CSV_EMPTY: 'The CSV is empty.',
   CSV_TOO_MANY_ROWS: 'The CSV has more rows than one import takes.',
 
+  // Store service: 3D model uploads
+  FILE_TOO_LARGE: 'A model upload is larger than the store accepts; details: { maxBytes }.',
+  UNSUPPORTED_FILE: 'A model upload is not an STL, OBJ or 3MF file; details: { allowed }.',
+  EMPTY_FILE: 'A model upload has no content; nothing was kept.',
+  INFECTED_FILE:
+    'The virus scan found something in an upload; nothing was kept; details: { signature }.',
+  VIRUS_SCAN_UNAVAILABLE: 'The virus scanner did not answer; the upload was not kept (503).',
+  UPLOAD_CONFLICT:
+    'A resumed upload sent bytes for another offset than the stored one, or is locked by another request.',
+  UPLOAD_GONE: 'The upload was refused, cleaned up after 24 hours, or deleted; start a new one.',
+  UPLOAD_PROTOCOL_ERROR: 'A tus request missed or garbled a header the protocol needs.',
+
   // Cave service: makerspaces
   TOO_MANY_PHOTOS: 'The makerspace already has the most photos it may show (20); remove one first.',
   PHOTO_ORDER_MISMATCH:

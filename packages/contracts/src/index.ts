@@ -27,3 +27,4 @@ export * from './makerspace-memberships';
 export * from './makerspace-invites';
 export * from './live';
 export * from './billing';
+export * from './model-uploads';

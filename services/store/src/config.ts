@@ -1,10 +1,26 @@
 import { serviceEnv, type ServiceConfig } from '@makrx/service-kit';
 import { storageEnv } from '@makrx/storage';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { paymentsEnv } from '@makrx/payments';
 
-/** What the store service reads: the shared variables, payments and file storage. */
-export const storeEnv = serviceEnv('store').extend(paymentsEnv.shape).extend(storageEnv.shape);
+/** Customers' 3D model uploads: how large one may be, and the virus scanner when there is one. */
+export const modelUploadEnv = z.object({
+  /** The largest model file a customer may upload, in bytes (250 MB by default). */
+  MODEL_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(250 * 1024 * 1024),
+  /** clamd's host; unset, uploads get the structural checks only (DESIGN, "Two ways to run"). */
+  CLAMAV_HOST: z.string().min(1).optional(),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65_535).default(3310),
+});
+
+/** What the store service reads: the shared variables, payments, file storage and uploads. */
+export const storeEnv = serviceEnv('store')
+  .extend(paymentsEnv.shape)
+  .extend(storageEnv.shape)
+  .extend(modelUploadEnv.shape);
 export type StoreConfig = z.infer<typeof storeEnv>;
 
 /** The store's settings as parsed at start: `storeService.env` is `storeEnv`. */

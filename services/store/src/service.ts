@@ -6,6 +6,8 @@ import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogModule } from './modules/catalog/plugin';
 import { cartModule } from './modules/cart/plugin';
 import { mediaRoutes } from './modules/media/routes';
+import { expireUnfinishedModelUploads } from './modules/model-uploads/expire-uploads';
+import { modelUploadsModule } from './modules/model-uploads/plugin';
 import { orderConfirmationMail } from './modules/orders/confirmation-mail';
 import { orderLinkMail } from './modules/orders/order-link';
 import { orgPurchaseActivity } from './modules/orders/org-purchase-activity';
@@ -26,6 +28,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: cartModule },
     { prefix: '/api/v1', plugin: paymentsModule },
     { prefix: '/api/v1', plugin: searchRoutes },
+    { prefix: '/api/v1', plugin: modelUploadsModule },
     { prefix: '/media', plugin: mediaRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
@@ -38,6 +41,6 @@ export const storeService: ServiceDefinition = {
     orgPurchaseActivity,
     refundCancelledOrder,
   ],
-  jobs: [expireUnpaidOrders],
+  jobs: [expireUnpaidOrders, expireUnfinishedModelUploads],
   seedDemoData: seedDemoCatalog,
 };

@@ -1,0 +1,32 @@
+import { storeSchema } from '@makrx/db/schema';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * A customer's 3D model that arrived whole, passed the virus scan and the model checks. An
+ * upload still in progress, or refused, has no row: only finished, accepted files are listed.
+ */
+export const modelUploads = storeSchema.table(
+  'model_uploads',
+  {
+    /** The tus upload's id: the last segment of its upload URL. */
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    originalName: text('original_name').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    /** The file's key in the uploads store: a file under MAKRX_DATA_DIR/files, or an S3 key. */
+    storageKey: text('storage_key').notNull().unique(),
+    sha256: text('sha256').notNull(),
+    status: text('status', { enum: ['ready'] })
+      .notNull()
+      .default('ready'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('model_uploads_status_known', sql`${t.status} in ('ready')`),
+    check('model_uploads_size_positive', sql`${t.sizeBytes} > 0`),
+    check('model_uploads_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    index('model_uploads_owner_idx').on(t.ownerId, t.createdAt),
+  ],
+);
+export type ModelUploadRow = typeof modelUploads.$inferSelect;
