@@ -17,6 +17,8 @@ const SLOT = 4;
 const MAX_LOAD = 0.7;
 /** 2^14 recent vertices × 16 bytes: 256 KB, which stays in the core's L2 cache. */
 const RECENT_SLOTS = 1 << 14;
+/** Corners hashed, and their table slots read, ahead of their lookups (see `hashBlock`). */
+const BLOCK = 32;
 /** Past this many vertices the table would outgrow a typed array's 2^31 bytes. */
 const MAX_VERTICES = Math.floor((1 << 27) * MAX_LOAD);
 
@@ -30,6 +32,8 @@ const MAX_VERTICES = Math.floor((1 << 27) * MAX_LOAD);
  * - in front of it sits a small direct-mapped cache of recently seen vertices, laid out the
  *   same way. A vertex is shared by neighbouring triangles, and most exporters list neighbours
  *   close together, so most corners are answered from the cache.
+ * - where that cache keeps missing (facets in no spatial order), each block of 32 corners is
+ *   hashed and its table slots read before any is looked up, so their cache misses overlap.
  *
  * Linear time and memory.
  */
@@ -45,14 +49,25 @@ export function weldVertices(positions: Float32Array): WeldedMesh {
   let wrap = capacity * SLOT - 1;
   let growAt = Math.floor(capacity * MAX_LOAD);
   let vertexCount = 0;
+  const hashes = new Int32Array(BLOCK);
+  let touched = 0;
+  // Reading ahead pays only where the recent-vertex cache misses: decided block by block.
+  let readAhead = true;
+  let misses = 0;
   for (let corner = 0, i = 0; corner < cornerCount; corner++, i += 3) {
+    const inBlock = corner & (BLOCK - 1);
+    if (inBlock === 0) {
+      readAhead = misses > BLOCK / 2 || corner === 0;
+      misses = 0;
+      if (readAhead) touched |= hashBlock(bits, i, cornerCount - corner, hashes, table, wrap);
+    }
     let x = bits[i]!,
       y = bits[i + 1]!,
       z = bits[i + 2]!;
     if (x === NEGATIVE_ZERO) x = 0;
     if (y === NEGATIVE_ZERO) y = 0;
     if (z === NEGATIVE_ZERO) z = 0;
-    const h = hash(x, y, z);
+    const h = readAhead ? hashes[inBlock]! : hash(x, y, z);
     const cached = (h & recentMask) * SLOT;
     if (
       recent[cached + 3] !== 0 &&
@@ -63,6 +78,7 @@ export function weldVertices(positions: Float32Array): WeldedMesh {
       corners[corner] = recent[cached + 3]! - 1;
       continue;
     }
+    misses++;
     let slot = (h * SLOT) & wrap;
     let id: number;
     for (;;) {
@@ -95,7 +111,40 @@ export function weldVertices(positions: Float32Array): WeldedMesh {
       table = rehash(table, capacity);
     }
   }
+  // Slots hold numbers + 1 ≥ 0; using what was read also keeps the reads from being dropped.
+  if (touched < 0) throw new RangeError('The vertex table holds a negative vertex number');
   return { corners, vertexCount };
+}
+
+/**
+ * Hashes the next block of corners and reads the table slot each lands in, all before any of
+ * them is looked up. The reads depend on nothing but the corners, so the processor has a
+ * dozen cache misses in flight at once instead of one after another: on a file whose facets
+ * are in no spatial order nearly every lookup misses the cache, and this overlaps them.
+ */
+function hashBlock(
+  bits: Int32Array,
+  from: number,
+  left: number,
+  hashes: Int32Array,
+  table: Int32Array,
+  wrap: number,
+): number {
+  const count = left < BLOCK ? left : BLOCK;
+  let touched = 0;
+  for (let k = 0, i = from; k < count; k++, i += 3) {
+    const x = bits[i]!,
+      y = bits[i + 1]!,
+      z = bits[i + 2]!;
+    const h = hash(
+      x === NEGATIVE_ZERO ? 0 : x,
+      y === NEGATIVE_ZERO ? 0 : y,
+      z === NEGATIVE_ZERO ? 0 : z,
+    );
+    hashes[k] = h;
+    touched |= table[((h * SLOT) & wrap) + 3]!;
+  }
+  return touched;
 }
 
 function hash(x: number, y: number, z: number): number {
