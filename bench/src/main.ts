@@ -8,7 +8,7 @@ import { benchBookingRush } from './booking-rush';
 import { benchCatalogListing } from './catalog-listing';
 import { benchCheckoutRush } from './checkout-rush';
 import { prepareBenchDatabase } from './database';
-import { benchMeshAnalysis } from './mesh-analysis';
+import { benchMeshAnalysis, MESH_ORDER_NOTE } from './mesh-analysis';
 import { printTable, writeResults, type Comparison } from './report';
 
 const resultsFile = fileURLToPath(new URL('../results.json', import.meta.url));
@@ -22,6 +22,7 @@ if (only === undefined || only === 'mesh') {
 if (only === undefined) await benchServices();
 console.log('');
 printTable(rows);
+if (only === undefined || only === 'mesh') console.log(`\n${MESH_ORDER_NOTE}`);
 writeResults(resultsFile, rows);
 console.log(`\nWritten to ${resultsFile}`);
 

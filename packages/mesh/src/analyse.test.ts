@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { analyseMesh, parseMesh, type Mesh } from './index';
+import { analyseMesh, parseMesh, weldVertices, type Mesh } from './index';
 import { combine, cube, toPositions, torus, uvSphere, type Shape } from './testing/generate';
 
 function meshOf(shape: Shape | Float32Array): Mesh {
   const positions = shape instanceof Float32Array ? shape : toPositions(shape);
   return { format: 'stl-binary', positions, triangleCount: positions.length / 9 };
+}
+
+/** The same triangles in a seeded random order (corners kept in order within each). */
+function shuffleTriangles(positions: Float32Array, seed: number): Float32Array {
+  const count = positions.length / 9;
+  const order = Array.from({ length: count }, (_, t) => t);
+  let state = seed;
+  for (let t = count - 1; t > 0; t--) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const pick = state % (t + 1);
+    [order[t], order[pick]] = [order[pick]!, order[t]!];
+  }
+  const shuffled = new Float32Array(positions.length);
+  order.forEach((from, to) => shuffled.set(positions.subarray(from * 9, from * 9 + 9), to * 9));
+  return shuffled;
 }
 
 const relative = (actual: number, expected: number) => Math.abs(actual / expected - 1);
@@ -79,6 +94,30 @@ describe('topology', () => {
     // Half the bottom gone: two cube edges and the bottom's diagonal are open.
     const half = analyseMesh(meshOf({ ...box, triangles: box.triangles.slice(3) }));
     expect(half.edges.boundaryEdges).toBe(3);
+  });
+
+  it('reads a torus the same whatever order its facets come in', () => {
+    const positions = toPositions(torus(40, 10, 60, 40));
+    const ordered = analyseMesh(meshOf(positions));
+    const shuffled = analyseMesh(meshOf(shuffleTriangles(positions, 7)));
+    expect(shuffled.vertexCount).toBe(60 * 40);
+    expect(shuffled.edges).toEqual(ordered.edges);
+    expect(shuffled.edges.edges).toBe(3 * 60 * 40);
+    expect(shuffled.watertight).toBe(true);
+    expect(shuffled.shells).toBe(1);
+    expect(relative(shuffled.volume, ordered.volume)).toBeLessThan(1e-12);
+  });
+
+  it('welds by exact coordinates, −0 as +0, beyond the first table size', () => {
+    // 20 000 separate triangles: every corner a new vertex, so the table must grow.
+    const soup = new Float32Array(20_000 * 9);
+    for (let k = 0; k < soup.length; k++) soup[k] = k * 0.5;
+    const welded = weldVertices(soup);
+    expect(welded.vertexCount).toBe(60_000);
+    expect(welded.corners[59_999]).toBe(59_999);
+    const signed = weldVertices(new Float32Array([0, 0, 0, -0, 0, -0, 1, 0, 0, 1, 0, 0]));
+    expect(Array.from(signed.corners)).toEqual([0, 0, 1, 1]);
+    expect(signed.vertexCount).toBe(2);
   });
 
   it('counts two separate cubes as two shells', () => {

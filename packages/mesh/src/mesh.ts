@@ -12,9 +12,13 @@ export type MeshFormat = 'stl-binary' | 'stl-ascii' | 'obj' | '3mf';
  */
 export interface Mesh {
   format: MeshFormat;
+  /**
+   * The binary STL parser copies these out of the file's bytes on first read only (so the
+   * bytes given to it must stay unchanged while the mesh is used); other parsers fill them.
+   */
   positions: Float32Array;
   triangleCount: number;
-  /** Taken by the binary STL parser in its single pass over the file; else measured on demand. */
+  /** Taken by the binary STL parser in its pass over the file; else measured on demand. */
   measurements?: Measurements;
 }
 

@@ -1,7 +1,15 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { analyseMesh, MeshError, parseMesh, type MeshErrorCode } from './index';
-import { cube, to3mf, toAsciiStl, toBinaryStl, toObj, torus } from './testing/generate';
+import { analyseMesh, measureMesh, MeshError, parseMesh, type MeshErrorCode } from './index';
+import {
+  cube,
+  to3mf,
+  toAsciiStl,
+  toBinaryStl,
+  toObj,
+  toPositions,
+  torus,
+} from './testing/generate';
 
 function refusal(bytes: Uint8Array, fileName?: string, maxTriangles?: number): MeshError {
   try {
@@ -28,6 +36,14 @@ describe('binary STL', () => {
     expect(mesh.format).toBe('stl-binary');
     expect(mesh.triangleCount).toBe(12);
     expect(mesh.positions).toHaveLength(108);
+  });
+
+  it('measures from the bytes and copies the same corners out once, when asked', () => {
+    const positions = toPositions(torus(40, 10, 30, 20));
+    const mesh = parseMesh(toBinaryStl(positions), { fileName: 'torus.stl' });
+    expect(mesh.measurements).toEqual(measureMesh(positions));
+    expect(mesh.positions).toEqual(positions);
+    expect(mesh.positions).toBe(mesh.positions);
   });
 
   it('refuses an empty file', () => {
