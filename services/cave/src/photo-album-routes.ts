@@ -2,6 +2,7 @@ import { signedInUser } from '@makrx/auth';
 import { errorBody, photoList, photoOrder } from '@makrx/contracts';
 import type { RouteAccess } from '@makrx/auth';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { sendPublicImage } from '@makrx/storage';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { publicFilesOf } from './file-storage';
@@ -180,13 +181,7 @@ export const photoFileRoutes: FastifyPluginAsyncZod<{ folder: string }> = async 
       const { ownerId, file } = request.params;
       const found = await publicFilesOf(app).get(`${folder}/${ownerId}/${file}`);
       if (!found) throw notFound('Photo');
-      return reply
-        .header('content-type', found.contentType)
-        .header('content-length', found.size)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('cross-origin-resource-policy', 'cross-origin')
-        .header('x-content-type-options', 'nosniff')
-        .send(found.body);
+      return sendPublicImage(reply, found);
     },
   );
 };

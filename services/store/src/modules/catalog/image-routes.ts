@@ -1,6 +1,7 @@
 import { productImagesOf } from '../../file-storage';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { notFound } from '@makrx/service-kit';
+import { sendPublicImage } from '@makrx/storage';
 import { z } from 'zod';
 
 /**
@@ -25,13 +26,7 @@ export const productImageRoutes: FastifyPluginAsyncZod = async (app) => {
       const { productId, file } = request.params;
       const found = await images().get(`products/${productId}/${file}`);
       if (!found) throw notFound('Image');
-      return reply
-        .header('content-type', found.contentType)
-        .header('content-length', found.size)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('cross-origin-resource-policy', 'cross-origin')
-        .header('x-content-type-options', 'nosniff')
-        .send(found.body);
+      return sendPublicImage(reply, found);
     },
   );
 };
