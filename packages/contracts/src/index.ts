@@ -28,3 +28,4 @@ export * from './makerspace-invites';
 export * from './live';
 export * from './billing';
 export * from './model-uploads';
+export * from './fabrication';

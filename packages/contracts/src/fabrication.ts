@@ -1,0 +1,172 @@
+import { z } from 'zod';
+
+/*
+ * Print jobs between MakrX.Store and MakrCave (spec section 7, "MakrX.Store → MakrCave
+ * Backend"; issue "Fabrication"). The store quotes a customer's model on the offerings the
+ * cave lists, takes the payment, and asks the cave to route the paid order; the cave offers
+ * it to one provider at a time and reports each change of the job back to the store.
+ */
+
+const id = z.guid();
+const minorUnits = z.number().int().nonnegative();
+const currency = z.string().regex(/^[A-Z]{3}$/);
+const positiveMm = z.number().positive().finite();
+
+/** The qualities a provider prints at (layer heights per technology live in @makrx/quoting). */
+export const printQuality = z.enum(['draft', 'standard', 'fine']);
+export type PrintQuality = z.infer<typeof printQuality>;
+
+/** A material key of @makrx/quoting's table (`pla`, `petg`, `resin-standard`, …). */
+export const printMaterialKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'A material key is lower-case letters, digits and dashes.');
+
+export const sizeMm = z.object({ x: positiveMm, y: positiveMm, z: positiveMm });
+export type SizeMm = z.infer<typeof sizeMm>;
+
+export const quantityDiscountTier = z.object({
+  minQuantity: z.number().int().min(1),
+  percentOff: z.number().min(0).lt(100),
+});
+
+/**
+ * One provider's price for one material at one quality on one of its printers: every field
+ * @makrx/quoting's `Offering` needs, amounts in the minor unit of the makerspace's currency.
+ */
+export const providerOffering = z.object({
+  id,
+  materialKey: printMaterialKey,
+  quality: printQuality,
+  machine: z.object({
+    equipmentId: id,
+    name: z.string().min(1),
+    buildVolumeMm: sizeMm,
+  }),
+  currency,
+  pricePerKg: minorUnits,
+  machineHourlyRate: minorUnits,
+  setupFee: minorUnits,
+  minimumCharge: minorUnits,
+  leadTimeDays: z.number().int().min(0).max(60),
+  defaultInfillPercent: z.number().min(0).max(100),
+  quantityDiscounts: z.array(quantityDiscountTier).max(10),
+  validityHours: z.number().int().min(1).max(720),
+});
+export type ProviderOffering = z.infer<typeof providerOffering>;
+
+/** A makerspace (or shop) that takes print jobs, as the store lists and routes to it. */
+export const availableProvider = z.object({
+  makerspaceId: id,
+  slug: z.string(),
+  name: z.string(),
+  city: z.string(),
+  country: z.string(),
+  /** Null when the provider has not placed itself on the map. */
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+  /** Customers' ratings of delivered jobs (1–5); average null before the first. */
+  rating: z.object({ average: z.number().nullable(), count: z.number().int().nonnegative() }),
+  /** How long the provider has to accept or reject a job before it goes to the next one. */
+  responseWindowMinutes: z.number().int().positive(),
+  /** Free machine hours in the next 14 days on printers it offers, after bookings and jobs. */
+  freeHoursNext14Days: z.number().nonnegative(),
+  offerings: z.array(providerOffering),
+});
+export type AvailableProvider = z.infer<typeof availableProvider>;
+
+/** `GET /api/v1/providers/available` (spec: "Query: service_type, location, capacity"). */
+export const providersAvailableQuery = z.object({
+  service_type: z.enum(['3d_printing']).default('3d_printing'),
+  material: printMaterialKey.optional(),
+  quality: printQuality.optional(),
+  /** "lat,lng": providers nearest first. */
+  location: z
+    .string()
+    .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'location is "latitude,longitude".')
+    .optional(),
+  /** Only providers with at least this many free machine hours in the next 14 days. */
+  capacity: z.coerce.number().nonnegative().max(1000).optional(),
+});
+export const providersAvailable = z.object({ providers: z.array(availableProvider) });
+export type ProvidersAvailable = z.infer<typeof providersAvailable>;
+
+/**
+ * `POST /api/v1/jobs/route-service-order` (spec: "Payload: service_order_id, requirements,
+ * preferences"). Sent by the store once the order is paid; the same `serviceOrderId` twice
+ * routes once and answers the same job.
+ */
+export const routeServiceOrderBody = z.object({
+  serviceOrderId: id,
+  orderNumber: z.string().min(1).max(40),
+  customer: z.object({ userId: id.nullable(), name: z.string().min(1).max(200) }),
+  requirements: z.object({
+    materialKey: printMaterialKey,
+    quality: printQuality,
+    quantity: z.number().int().min(1).max(1000),
+    /** The part's size as printed (the quote's orientation). */
+    partSizeMm: sizeMm,
+    volumeMm3: z.number().positive().finite(),
+    /** Machine time for the whole line, from the quote. */
+    printMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 14),
+    /** The job must be printed before this instant. */
+    dueBy: z.iso.datetime({ offset: true }),
+  }),
+  preferences: z.object({
+    /** The offering the customer's chosen quote came from: its provider is asked first. */
+    offeringId: id.optional(),
+    location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
+  }),
+  /** What the customer paid for the line, which the provider's earnings are taken from. */
+  price: z.object({ total: minorUnits, currency }),
+  file: z.object({
+    uploadId: id,
+    name: z.string().min(1).max(255),
+    sizeBytes: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+});
+export type RouteServiceOrderBody = z.infer<typeof routeServiceOrderBody>;
+
+/** Where a print job is, from the provider's first sight of it to the customer's door. */
+export const serviceJobStatus = z.enum([
+  'offered',
+  'accepted',
+  'printing',
+  'quality_check',
+  'shipped',
+  'delivered',
+  /** The provider said no (with a reason) or let the window pass: the next one is asked. */
+  'rejected',
+  'expired',
+  /** No qualified provider is left: the store refunds the customer. */
+  'unroutable',
+  'cancelled',
+]);
+export type ServiceJobStatus = z.infer<typeof serviceJobStatus>;
+
+export const routedServiceOrder = z.object({
+  serviceOrderId: id,
+  jobId: id,
+  status: serviceJobStatus,
+  provider: z.object({ makerspaceId: id, name: z.string() }).nullable(),
+});
+export type RoutedServiceOrder = z.infer<typeof routedServiceOrder>;
+
+/**
+ * The cave's report of a change to the store (`POST /api/v1/service-orders/:id/updates`,
+ * cave's service token only), sent by an outbox consumer with the event id as idempotency key.
+ */
+export const serviceOrderUpdate = z.object({
+  eventId: id,
+  jobId: id,
+  status: serviceJobStatus,
+  provider: z.object({ makerspaceId: id, name: z.string() }).nullable(),
+  /** The provider's reason for a rejection, or why no provider is left. */
+  reason: z.string().max(500).nullable(),
+  trackingUrl: z.url().nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type ServiceOrderUpdate = z.infer<typeof serviceOrderUpdate>;
