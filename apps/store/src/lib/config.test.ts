@@ -74,6 +74,17 @@ describe('readStoreConfig', () => {
     expect(read).toThrow(/at least 32 characters/);
   });
 
+  it('gives the print page the store service’s upload limit, 250 MB unless set', async () => {
+    expect((await freshConfig({ MODEL_UPLOAD_MAX_BYTES: undefined }))().modelUploadMaxBytes).toBe(
+      250 * 1024 * 1024,
+    );
+    expect((await freshConfig({ MODEL_UPLOAD_MAX_BYTES: '1048576' }))().modelUploadMaxBytes).toBe(
+      1048576,
+    );
+    const unreadable = await freshConfig({ MODEL_UPLOAD_MAX_BYTES: '2 MB' });
+    expect(unreadable).toThrow(/MODEL_UPLOAD_MAX_BYTES must be a whole number/);
+  });
+
   it('treats a blank Stripe key as none, so the payment page lists the test cards', async () => {
     const read = await freshConfig({ STRIPE_PUBLISHABLE_KEY: ' ' });
     expect(read().stripePublishableKey).toBeUndefined();

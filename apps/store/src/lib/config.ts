@@ -24,6 +24,11 @@ export interface StoreConfig {
    * with MAKRX_PAYMENTS=offline set on purpose.
    */
   testMode: boolean;
+  /**
+   * The largest 3D model the print page lets a customer send (MODEL_UPLOAD_MAX_BYTES, as the
+   * store service is set; 250 MB when unset). The service enforces its own limit regardless.
+   */
+  modelUploadMaxBytes: number;
 }
 
 const defaults = {
@@ -51,6 +56,18 @@ function readUrl(key: UrlKey): string {
     throw new Error(`${key} must be an absolute URL such as ${defaults[key]}, got "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+const DEFAULT_MODEL_UPLOAD_MAX_BYTES = 250 * 1024 * 1024;
+
+function readModelUploadMaxBytes(): number {
+  const value = process.env.MODEL_UPLOAD_MAX_BYTES?.trim();
+  if (!value) return DEFAULT_MODEL_UPLOAD_MAX_BYTES;
+  const bytes = Number(value);
+  if (!Number.isInteger(bytes) || bytes <= 0) {
+    throw new Error(`MODEL_UPLOAD_MAX_BYTES must be a whole number of bytes, got "${value}"`);
+  }
+  return bytes;
 }
 
 function readSessionSecret(): string {
@@ -104,6 +121,7 @@ export function readStoreConfig(): StoreConfig {
     sessionSecret: readSessionSecret(),
     stripePublishableKey,
     testMode: !stripePublishableKey,
+    modelUploadMaxBytes: readModelUploadMaxBytes(),
   };
   refuseDevelopmentDefaults(config);
   parsed = config;

@@ -111,6 +111,16 @@ export function CatalogHero({ showcase, productCount, categoryCount }: CatalogHe
               Shop filament
             </Link>
           </div>
+          <p className="mt-6 text-sm text-ink-600">
+            Need a part printed?{' '}
+            <Link
+              href="/print"
+              className="font-semibold text-accent-700 underline-offset-4 hover:underline"
+            >
+              Get instant 3D printing quotes
+            </Link>{' '}
+            from makerspaces near you.
+          </p>
         </div>
         <Showcase products={showcase} />
       </Container>

@@ -1,0 +1,12 @@
+import {
+  forwardToModelUploads,
+  isUploadId,
+  refusal,
+} from '../../../../../features/print/model-upload-proxy';
+
+/** Quotes for the visitor's upload at `?quantity=N`. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!isUploadId(id)) return refusal(404, 'NOT_FOUND', 'The upload was not found.');
+  return forwardToModelUploads(request, `/${id}/quotes`);
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { Container } from '@makrx/ui';
+import { serverFlags } from '../../features/flags/server-flags';
+import { PrintComingSoon, PrintSignIn } from '../../features/print/components/print-gates';
+import { PrintStudio } from '../../features/print/components/print-studio';
+import { currentSession } from '../../features/session/current-session';
+import { storeConfig } from '../../lib/config';
+
+export const metadata: Metadata = {
+  title: 'Instant 3D printing quotes',
+  description:
+    'Upload an STL, OBJ or 3MF model: see its size, volume and printability at once, and quotes from makerspaces and print shops near you.',
+};
+
+const steps = [
+  ['Upload', 'STL, OBJ or 3MF. It resumes by itself if your connection drops.'],
+  [
+    'Check',
+    'Size, volume, holes, overhangs and thin walls, in your browser before the upload ends.',
+  ],
+  [
+    'Compare',
+    'Every material and quality local providers offer, with price, breakdown and lead time.',
+  ],
+] as const;
+
+export default async function PrintPage() {
+  const { modelUploadMaxBytes } = await storeConfig();
+  const flags = await serverFlags();
+  const session = flags.isOn('ENABLE_STL_UPLOAD') ? await currentSession() : null;
+  return (
+    <Container className="py-10 sm:py-14">
+      <div className="max-w-3xl">
+        <p className="text-sm font-semibold text-accent-700">3D printing by local providers</p>
+        <h1 className="mt-2 text-3xl font-extrabold tracking-tight text-ink-950 sm:text-4xl">
+          Instant 3D printing quotes
+        </h1>
+        <p className="mt-3 text-lg leading-8 text-ink-600">
+          Upload your model and see at once whether it will print, then compare prices from
+          makerspaces and print shops with a machine it fits.
+        </p>
+      </div>
+      <ol className="mt-8 grid gap-3 sm:grid-cols-3">
+        {steps.map(([title, text], index) => (
+          <li key={title} className="flex gap-3 rounded-2xl border border-ink-200 bg-white p-4">
+            <span className="grid size-8 shrink-0 place-items-center rounded-lg bg-accent-100 text-sm font-bold text-accent-700">
+              {index + 1}
+            </span>
+            <span>
+              <span className="block text-sm font-semibold text-ink-950">{title}</span>
+              <span className="mt-0.5 block text-sm leading-6 text-ink-600">{text}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-10">
+        {!flags.isOn('ENABLE_STL_UPLOAD') ? (
+          <PrintComingSoon />
+        ) : !session ? (
+          <PrintSignIn returnTo="/print" />
+        ) : (
+          <PrintStudio maxBytes={modelUploadMaxBytes} />
+        )}
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,215 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { cx } from '@makrx/ui';
+import { formatMm } from '../format';
+import { previewColours, type Highlight } from '../preview/colours';
+import type { LabelSpot, PreviewModel, PreviewScene } from '../preview/scene';
+
+export interface ModelPreviewProps {
+  model: PreviewModel;
+  unitScale: number;
+  dimensions: readonly [number, number, number];
+  hasThinWallCheck: boolean;
+  /** The analysis in words: the preview's text alternative. */
+  description: string;
+}
+
+const STEP = Math.PI / 12;
+
+/**
+ * The customer's model in 3D: three.js is loaded only here, when a model is first shown, so no
+ * other page carries it. Drag to orbit, scroll to zoom, or use the buttons (keyboard).
+ */
+export function ModelPreview({
+  model,
+  unitScale,
+  dimensions,
+  hasThinWallCheck,
+  description,
+}: ModelPreviewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const scene = useRef<PreviewScene | undefined>(undefined);
+  const [highlight, setHighlight] = useState<Highlight>({ overhangs: true, thinWalls: true });
+  const [labels, setLabels] = useState<LabelSpot[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'unavailable'>('loading');
+  const options = useRef({ unitScale, highlight });
+  options.current = { unitScale, highlight };
+
+  useEffect(() => {
+    let disposed = false;
+    setState('loading');
+    import('../preview/scene')
+      .then(({ createPreviewScene }) => {
+        if (disposed || !container.current) return;
+        scene.current = createPreviewScene(container.current, model, options.current, setLabels);
+        setState('ready');
+      })
+      .catch(() => {
+        if (!disposed) setState('unavailable');
+      });
+    return () => {
+      disposed = true;
+      scene.current?.dispose();
+      scene.current = undefined;
+    };
+  }, [model]);
+
+  useEffect(() => {
+    scene.current?.update({ unitScale, highlight });
+  }, [unitScale, highlight]);
+
+  const [dx, dy, dz] = dimensions;
+  const labelText = { x: `X ${formatMm(dx)}`, y: `Y ${formatMm(dy)}`, z: `Z ${formatMm(dz)}` };
+  const viewButton =
+    'grid size-9 place-items-center rounded-lg bg-white/90 text-sm font-semibold text-ink-800 shadow-sm ring-1 ring-ink-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:opacity-50';
+  const ready = state === 'ready';
+
+  return (
+    <figure className="overflow-hidden rounded-2xl border border-ink-200 bg-gradient-to-b from-ink-50 to-white">
+      <div className="relative aspect-[4/3] w-full sm:aspect-[16/10]">
+        <div
+          ref={container}
+          role="img"
+          aria-label={`3D preview of your model. ${description}`}
+          data-testid="model-preview"
+          className="absolute inset-0 cursor-grab active:cursor-grabbing"
+        />
+        {ready
+          ? labels.map((label) =>
+              label.visible ? (
+                <span
+                  key={label.axis}
+                  aria-hidden="true"
+                  className="pointer-events-none absolute -translate-x-1/2 -translate-y-1/2 rounded-md bg-ink-900/80 px-1.5 py-0.5 text-[11px] font-semibold whitespace-nowrap text-white tabular-nums"
+                  style={{ left: label.left, top: label.top }}
+                >
+                  {labelText[label.axis]}
+                </span>
+              ) : null,
+            )
+          : null}
+        {state === 'loading' ? (
+          <p className="absolute inset-0 grid place-items-center text-sm text-ink-600">
+            Loading the 3D preview…
+          </p>
+        ) : null}
+        {state === 'unavailable' ? (
+          <p className="absolute inset-0 grid place-items-center px-6 text-center text-sm text-ink-600">
+            This browser cannot draw the 3D preview. The analysis beside it is complete.
+          </p>
+        ) : null}
+        <div
+          className="absolute top-3 right-3 flex flex-col gap-1.5"
+          role="group"
+          aria-label="View"
+        >
+          <button
+            type="button"
+            className={viewButton}
+            disabled={!ready}
+            onClick={() => scene.current?.zoom(0.8)}
+            aria-label="Zoom in"
+          >
+            +
+          </button>
+          <button
+            type="button"
+            className={viewButton}
+            disabled={!ready}
+            onClick={() => scene.current?.zoom(1.25)}
+            aria-label="Zoom out"
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className={viewButton}
+            disabled={!ready}
+            onClick={() => scene.current?.orbit(-STEP, 0)}
+            aria-label="Turn left"
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className={viewButton}
+            disabled={!ready}
+            onClick={() => scene.current?.orbit(STEP, 0)}
+            aria-label="Turn right"
+          >
+            →
+          </button>
+          <button
+            type="button"
+            className={viewButton}
+            disabled={!ready}
+            onClick={() => scene.current?.orbit(0, -STEP)}
+            aria-label="Tilt up"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className={viewButton}
+            disabled={!ready}
+            onClick={() => scene.current?.orbit(0, STEP)}
+            aria-label="Tilt down"
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className={cx(viewButton, 'text-[11px]')}
+            disabled={!ready}
+            onClick={() => scene.current?.reset()}
+            aria-label="Reset view"
+          >
+            ⟲
+          </button>
+        </div>
+      </div>
+      <figcaption className="flex flex-wrap items-center gap-x-5 gap-y-2 border-t border-ink-200 bg-white px-4 py-3 text-sm text-ink-700">
+        <span className="flex items-center gap-2">
+          <span
+            aria-hidden="true"
+            className="size-3 rounded-sm"
+            style={{ background: previewColours.part.css }}
+          />
+          Model
+        </span>
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            className="size-4 accent-orange-500"
+            checked={highlight.overhangs}
+            onChange={(event) => setHighlight((h) => ({ ...h, overhangs: event.target.checked }))}
+          />
+          <span
+            aria-hidden="true"
+            className="size-3 rounded-sm"
+            style={{ background: previewColours.overhang.css }}
+          />
+          Overhangs (need support)
+        </label>
+        {hasThinWallCheck ? (
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              className="size-4 accent-red-600"
+              checked={highlight.thinWalls}
+              onChange={(event) => setHighlight((h) => ({ ...h, thinWalls: event.target.checked }))}
+            />
+            <span
+              aria-hidden="true"
+              className="size-3 rounded-sm"
+              style={{ background: previewColours.thinWall.css }}
+            />
+            Thin walls
+          </label>
+        ) : null}
+        <span className="text-xs text-ink-500 sm:ml-auto">Drag to turn · scroll to zoom</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { PrintQuote } from '@makrx/contracts';
+import { chosenQuote, isExpired, parseQuantity, quoteSummaryHref, sortQuotes } from './quotes';
+
+function quote(offeringId: string, total: number, leadTimeDays: number): PrintQuote {
+  return {
+    offeringId,
+    provider: {
+      makerspaceId: '00000000-0000-4000-8000-000000000001',
+      name: 'Hub',
+      city: 'Bengaluru',
+      rating: { average: 4.5, count: 3 },
+    },
+    materialKey: 'pla',
+    materialName: 'PLA',
+    technology: 'FDM',
+    quality: 'standard',
+    machineName: 'Prusa MK4',
+    currency: 'INR',
+    quantity: 1,
+    lines: [{ label: 'Material', detail: '10 g', amount: total }],
+    total,
+    unitPrice: total,
+    percentOff: 0,
+    gramsPerPart: 10,
+    printHoursPerPart: 1,
+    layerHeightMm: 0.2,
+    infillPercent: 20,
+    leadTimeDays,
+    quotedAt: '2026-12-06T10:00:00Z',
+    validUntil: '2026-12-07T10:00:00Z',
+  };
+}
+
+describe('the quotes list', () => {
+  const cheapSlow = quote('a', 10_000, 5);
+  const dearFast = quote('b', 30_000, 1);
+  const midFast = quote('c', 20_000, 1);
+
+  it('sorts by price or by lead time, the other breaking ties', () => {
+    expect(sortQuotes([dearFast, cheapSlow, midFast], 'price').map((q) => q.offeringId)).toEqual([
+      'a',
+      'c',
+      'b',
+    ]);
+    expect(
+      sortQuotes([cheapSlow, dearFast, midFast], 'lead-time').map((q) => q.offeringId),
+    ).toEqual(['c', 'b', 'a']);
+  });
+
+  it('takes whole quantities from 1 to 1000 only', () => {
+    expect(parseQuantity('3')).toBe(3);
+    expect(parseQuantity(' 12 ')).toBe(12);
+    for (const bad of ['0', '-1', '2.5', '1001', 'ten', '', null, undefined]) {
+      expect(parseQuantity(bad)).toBeUndefined();
+    }
+  });
+
+  it('keeps the chosen quote in the summary URL and finds it again', () => {
+    const href = quoteSummaryHref('1c7d9a0e-8a5b-4c1e-9f3a-2b6d4e8f0a1c', 'b', 4);
+    expect(href).toBe('/print/1c7d9a0e-8a5b-4c1e-9f3a-2b6d4e8f0a1c?offering=b&quantity=4');
+    const query = new URL(href, 'http://store').searchParams;
+    expect(chosenQuote([cheapSlow, dearFast], query.get('offering') ?? undefined)).toBe(dearFast);
+    expect(chosenQuote([cheapSlow], 'gone')).toBeUndefined();
+  });
+
+  it('knows when a quote has expired', () => {
+    expect(isExpired(cheapSlow, new Date('2026-12-07T09:59:59Z'))).toBe(false);
+    expect(isExpired(cheapSlow, new Date('2026-12-07T10:00:00Z'))).toBe(true);
+  });
+});

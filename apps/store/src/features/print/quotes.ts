@@ -1,0 +1,46 @@
+import type { PrintQuote } from '@makrx/contracts';
+
+export type QuoteSort = 'price' | 'lead-time';
+
+export const MAX_QUANTITY = 1000;
+
+/** Cheapest first (the service's order), or soonest ready first with price breaking ties. */
+export function sortQuotes(quotes: readonly PrintQuote[], sort: QuoteSort): PrintQuote[] {
+  const byPrice = (a: PrintQuote, b: PrintQuote) => a.total - b.total;
+  if (sort === 'price')
+    return [...quotes].sort((a, b) => byPrice(a, b) || a.leadTimeDays - b.leadTimeDays);
+  return [...quotes].sort((a, b) => a.leadTimeDays - b.leadTimeDays || byPrice(a, b));
+}
+
+/** A quantity typed in the box: a whole number from 1 to MAX_QUANTITY, else undefined. */
+export function parseQuantity(text: string | null | undefined): number | undefined {
+  if (!text || !/^\s*\d+\s*$/.test(text)) return undefined;
+  const quantity = Number(text);
+  return quantity >= 1 && quantity <= MAX_QUANTITY ? quantity : undefined;
+}
+
+/** The key that names one quote among a list: the offering at a quantity. */
+export const quoteKey = (quote: Pick<PrintQuote, 'offeringId' | 'quantity'>) =>
+  `${quote.offeringId}:${quote.quantity}`;
+
+/** The summary page of a chosen quote, with the choice kept in the URL. */
+export function quoteSummaryHref(uploadId: string, offeringId: string, quantity: number): string {
+  const query = new URLSearchParams({ offering: offeringId, quantity: String(quantity) });
+  return `/print/${uploadId}?${query}`;
+}
+
+/** The quote a summary URL names, if it is still among the quotes. */
+export function chosenQuote(
+  quotes: readonly PrintQuote[],
+  offeringId: string | undefined,
+): PrintQuote | undefined {
+  return offeringId ? quotes.find((quote) => quote.offeringId === offeringId) : undefined;
+}
+
+/** "PLA · Standard" etc. */
+export const qualityLabel = (quality: PrintQuote['quality']) =>
+  ({ draft: 'Draft', standard: 'Standard', fine: 'Fine' })[quality];
+
+export function isExpired(quote: Pick<PrintQuote, 'validUntil'>, now: Date): boolean {
+  return new Date(quote.validUntil).getTime() <= now.getTime();
+}
