@@ -28,7 +28,8 @@ export const appBuilds = (root: string): AppBuild[] => {
     {
       workspace: 'apps/store',
       output: join(root, 'apps/store/.next/BUILD_ID'),
-      inputs: [join(root, 'apps/store/src'), ...shared],
+      // The print page analyses models in the browser with @makrx/mesh.
+      inputs: [join(root, 'apps/store/src'), join(root, 'packages/mesh/src'), ...shared],
     },
   ];
 };

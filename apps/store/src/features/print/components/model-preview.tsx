@@ -66,7 +66,7 @@ export function ModelPreview({
   const ready = state === 'ready';
 
   return (
-    <figure className="overflow-hidden rounded-2xl border border-ink-200 bg-gradient-to-b from-ink-50 to-white">
+    <figure className="overflow-hidden rounded-2xl border border-ink-200 bg-gradient-to-b from-ink-50 to-white lg:sticky lg:top-6">
       <div className="relative aspect-[4/3] w-full sm:aspect-[16/10]">
         <div
           ref={container}
@@ -100,7 +100,7 @@ export function ModelPreview({
           </p>
         ) : null}
         <div
-          className="absolute top-3 right-3 flex flex-col gap-1.5"
+          className="absolute bottom-3 left-3 flex flex-wrap gap-1.5"
           role="group"
           aria-label="View"
         >
@@ -169,7 +169,7 @@ export function ModelPreview({
           </button>
         </div>
       </div>
-      <figcaption className="flex flex-wrap items-center gap-x-5 gap-y-2 border-t border-ink-200 bg-white px-4 py-3 text-sm text-ink-700">
+      <figcaption className="flex flex-col items-start gap-x-5 gap-y-2 border-t sm:flex-row sm:flex-wrap sm:items-center border-ink-200 bg-white px-4 py-3 text-sm text-ink-700">
         <span className="flex items-center gap-2">
           <span
             aria-hidden="true"

@@ -330,7 +330,7 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
       ) : null}
 
       {!parseFailure && browser?.phase === 'done' && shown ? (
-        <div className="grid gap-8 lg:grid-cols-[1.15fr_1fr]">
+        <div className="grid items-start gap-8 lg:grid-cols-[1.15fr_1fr]">
           <ModelPreview
             model={browser.model}
             unitScale={shown.unitScale}

@@ -127,7 +127,8 @@ export function createPreviewScene(
 
   function frame() {
     const radius = Math.max(size.x, size.y, size.z, 1);
-    const distance = radius * 2.4;
+    // Far enough for the bounding sphere of the part and its bed to fill most of the view.
+    const distance = radius * 1.5;
     camera.position.set(distance * 0.9, -distance * 1.1, distance * 0.8);
     camera.near = radius / 100;
     camera.far = radius * 100;

@@ -1,0 +1,137 @@
+import { cube, toBinaryStl } from '@makrx/mesh/testing';
+import { expect, test, type Page } from './fixtures';
+import { setFlag, superAdminToken } from './flag-api';
+import { expectAccessible, screenshot } from './page-checks';
+import { urls } from './urls';
+
+const customer = 'customer@demo.makrx.org';
+const password = 'makrx-demo';
+const FLAG = 'ENABLE_STL_UPLOAD';
+
+/** From the print page's sign-in prompt through the identity provider and back. */
+async function signInForPrint(page: Page) {
+  await page.goto(`${urls.store}/print`);
+  await expect(page.getByRole('heading', { name: 'Sign in to upload your model' })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await page.locator('input[name="username"]').fill(customer);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${urls.store}/print`);
+}
+
+/** Drops a file on the drop zone the way a browser does: a drop event carrying it. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array) {
+  const zone = page.getByTestId('drop-zone');
+  const transfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'model/stl' }));
+      return transfer;
+    },
+    { name, data: [...bytes] },
+  );
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test.describe.serial('3D printing quotes: uploading a model on MakrX.Store', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('is linked from the store and asks a guest to sign in', async ({ page }) => {
+    await page.goto(urls.store);
+    await page.getByRole('banner').getByRole('link', { name: '3D printing' }).first().click();
+    await expect(page).toHaveURL(`${urls.store}/print`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Instant 3D printing quotes' }),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Sign in to upload your model' })).toBeVisible();
+    await expect(page.getByTestId('drop-zone')).toHaveCount(0);
+  });
+
+  test('a customer drops a 20 mm cube: progress to 100 %, the browser’s analysis and the preview', async ({
+    page,
+  }) => {
+    await signInForPrint(page);
+    await expect(page.getByText('Drop your 3D model here')).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'store-print-empty');
+
+    // Refused in the browser before anything is sent.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'photo.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('not a model'),
+    });
+    await expect(page.getByRole('alert')).toHaveText(
+      '“photo.jpg” is not a 3D model the store reads: choose an STL, OBJ or 3MF file.',
+    );
+
+    await dropFile(page, 'cube-20mm.stl', toBinaryStl(cube(20)));
+    const progress = page.getByRole('progressbar', { name: 'Upload progress' });
+    await expect(progress).toBeVisible();
+    await expect(progress).toHaveAttribute('aria-valuenow', '100');
+    await expect(page.getByTestId('upload-percent')).toContainText('100% · 684 B of 684 B');
+    await expect(page.getByText('Uploaded and checked')).toBeVisible();
+
+    // The browser's analysis of the known cube.
+    await expect(page.getByTestId('analysis-size')).toHaveText('20 × 20 × 20 mm');
+    await expect(page.getByTestId('analysis-volume')).toHaveText('8 cm³');
+    await expect(page.getByTestId('analysis-surface-area')).toHaveText('24 cm²');
+    await expect(page.getByTestId('analysis-triangles')).toHaveText('12');
+    await expect(page.getByText('Watertight', { exact: true })).toBeVisible();
+    await expect(page.getByText('Normals consistent')).toBeVisible();
+
+    // The preview: three.js draws into a canvas inside the labelled figure.
+    const preview = page.getByRole('img', {
+      name: /3D preview of your model\. Size 20 × 20 × 20 mm/,
+    });
+    await expect(preview).toBeVisible();
+    await expect(preview.locator('canvas')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Turn left' })).toBeEnabled();
+    await page.getByRole('button', { name: 'Turn left' }).click();
+    await expect(page.getByRole('checkbox', { name: /Overhangs/ })).toBeChecked();
+    await expectAccessible(page);
+    await screenshot(page, 'store-print-analysed');
+  });
+
+  test('a truncated STL is refused with what is wrong with it, and the upload stops', async ({
+    page,
+  }) => {
+    await signInForPrint(page);
+    const whole = toBinaryStl(cube(20));
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'cut-off.stl',
+      mimeType: 'model/stl',
+      buffer: Buffer.from(whole.subarray(0, whole.length - 20)),
+    });
+    await expect(
+      page.getByRole('heading', { name: 'This file cannot be printed as it is' }),
+    ).toBeVisible();
+    await expect(
+      page.getByText(
+        'The file is cut off: its header announces 12 triangles, but it ends in the middle of triangle 12. Upload the complete file again.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByText('Error code: TRUNCATED_STL')).toBeVisible();
+    await expect(page.getByText('Not uploaded')).toBeVisible();
+    await screenshot(page, 'store-print-truncated');
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await expect(page.getByText('Drop your 3D model here')).toBeVisible();
+  });
+
+  test('with ENABLE_STL_UPLOAD off the page says it is coming soon', async ({ page, browser }) => {
+    const token = await superAdminToken(browser);
+    await setFlag(token, FLAG, false, 'Checking the print page’s coming-soon panel');
+    try {
+      await page.goto(`${urls.store}/print`);
+      await expect(
+        page.getByRole('heading', { name: '3D printing quotes are coming soon' }),
+      ).toBeVisible();
+      await expect(page.getByTestId('drop-zone')).toHaveCount(0);
+      await expectAccessible(page);
+      await screenshot(page, 'store-print-coming-soon');
+    } finally {
+      await setFlag(token, FLAG, true, 'Back to its default after the coming-soon check');
+    }
+  });
+});
