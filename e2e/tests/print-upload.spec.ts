@@ -62,7 +62,7 @@ test.describe.serial('3D printing quotes: uploading a model on MakrX.Store', () 
       mimeType: 'image/jpeg',
       buffer: Buffer.from('not a model'),
     });
-    await expect(page.getByRole('alert')).toHaveText(
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
       '“photo.jpg” is not a 3D model the store reads: choose an STL, OBJ or 3MF file.',
     );
 

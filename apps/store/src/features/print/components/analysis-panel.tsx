@@ -16,10 +16,12 @@ export interface AnalysisPanelProps {
   /** The customer's answer to the units question; undefined until asked. */
   onUnits(units: 'mm' | 'inch'): void;
   unitsBusy: boolean;
+  /** Why the last units change did not reach the store. */
+  unitsProblem?: string;
 }
 
 /** The model's facts and a printability checklist, from the browser's or the store's analysis. */
-export function AnalysisPanel({ analysis, onUnits, unitsBusy }: AnalysisPanelProps) {
+export function AnalysisPanel({ analysis, onUnits, unitsBusy, unitsProblem }: AnalysisPanelProps) {
   const findings = findingsOf(analysis);
   const inInches = analysis.unitScale === INCH;
   const facts: [string, string][] = [
@@ -66,6 +68,12 @@ export function AnalysisPanel({ analysis, onUnits, unitsBusy }: AnalysisPanelPro
             No, it’s in millimetres
           </Button>
         </div>
+      ) : null}
+
+      {unitsProblem ? (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {unitsProblem}
+        </p>
       ) : null}
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">

@@ -44,6 +44,20 @@ type ServerAnalysis =
 
 const storeCall = { 'x-makrx-store': '1' };
 
+const unreadableQuotes: UploadRefusal = {
+  status: 502,
+  code: 'UNEXPECTED_ANSWER',
+  message: 'The quotes came back in a form this page does not read. Try again in a moment.',
+};
+
+/** Tells the store the file is in mm or inches; it answers with its analysis at that scale. */
+const postUnits = (uploadId: string, chosen: 'mm' | 'inch') =>
+  fetch(`${uploadApiPath(uploadId)}/units`, {
+    method: 'POST',
+    headers: { ...storeCall, 'content-type': 'application/json' },
+    body: JSON.stringify({ units: chosen }),
+  });
+
 async function readJson(
   response: Response,
 ): Promise<{ ok: boolean; status: number; text: string }> {
@@ -63,6 +77,7 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
   const [server, setServer] = useState<ServerAnalysis>({ phase: 'idle' });
   const [units, setUnits] = useState<'mm' | 'inch' | undefined>(undefined);
   const [unitsBusy, setUnitsBusy] = useState(false);
+  const [unitsProblem, setUnitsProblem] = useState<string | undefined>(undefined);
   const [quantity, setQuantity] = useState(1);
   const [quotes, setQuotes] = useState<QuotesState>({ phase: 'loading' });
 
@@ -91,11 +106,8 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
       if (mine !== attempt.current) return;
       const parsed = answer.ok ? modelQuotes.safeParse(JSON.parse(answer.text)) : undefined;
       if (parsed?.success) setQuotes({ phase: 'ready', quotes: parsed.data });
-      else
-        setQuotes({
-          phase: 'failed',
-          refusal: refusalOf(answer.ok ? 502 : answer.status, answer.text),
-        });
+      else if (answer.ok) setQuotes({ phase: 'failed', refusal: unreadableQuotes });
+      else setQuotes({ phase: 'failed', refusal: refusalOf(answer.status, answer.text) });
     } catch {
       if (mine === attempt.current)
         setQuotes({ phase: 'failed', refusal: refusalOf(0, undefined) });
@@ -115,16 +127,19 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
       const mine = attempt.current;
       setServer({ phase: 'loading' });
       try {
-        const wanted = pendingUnits.current;
-        const response =
-          wanted === 'inch'
-            ? await fetch(`${uploadApiPath(uploadId)}/units`, {
-                method: 'POST',
-                headers: { ...storeCall, 'content-type': 'application/json' },
-                body: JSON.stringify({ units: wanted }),
-              })
-            : await fetch(uploadApiPath(uploadId), { cache: 'no-store' });
-        const detail = await readDetail(response);
+        let detail: Awaited<ReturnType<typeof readDetail>> | undefined;
+        if (pendingUnits.current === 'inch') {
+          // The customer said "inches" while the file was still uploading.
+          detail = await readDetail(await postUnits(uploadId, 'inch'));
+          if (mine !== attempt.current) return;
+          if (detail.refusal) {
+            setUnitsProblem(`The store could not rescale the model: ${detail.refusal.message}`);
+            setUnits('mm');
+            detail = undefined;
+          }
+          pendingUnits.current = undefined;
+        }
+        detail ??= await readDetail(await fetch(uploadApiPath(uploadId), { cache: 'no-store' }));
         if (mine !== attempt.current) return;
         if (detail.refusal) {
           setServer({ phase: 'failed', refusal: detail.refusal });
@@ -150,6 +165,7 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
     pendingUnits.current = undefined;
     setFile(picked);
     setUnits(undefined);
+    setUnitsProblem(undefined);
     setServer({ phase: 'idle' });
     setQuotes({ phase: 'loading' });
     setBrowser({ phase: 'running' });
@@ -252,7 +268,9 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
   const uploadId = upload?.phase === 'done' ? upload.uploadId : undefined;
 
   const onUnits = async (chosen: 'mm' | 'inch') => {
+    const before = units;
     setUnits(chosen);
+    setUnitsProblem(undefined);
     if (!uploadId) {
       // Sent to the store as soon as the upload is accepted.
       pendingUnits.current = chosen;
@@ -261,17 +279,18 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
     const mine = attempt.current;
     setUnitsBusy(true);
     try {
-      const detail = await readDetail(
-        await fetch(`${uploadApiPath(uploadId)}/units`, {
-          method: 'POST',
-          headers: { ...storeCall, 'content-type': 'application/json' },
-          body: JSON.stringify({ units: chosen }),
-        }),
-      );
+      const detail = await readDetail(await postUnits(uploadId, chosen));
       if (mine !== attempt.current) return;
-      if (detail.refusal) setServer({ phase: 'failed', refusal: detail.refusal });
-      else setServer({ phase: 'done', analysis: detail.analysis });
+      if (detail.refusal) {
+        setUnits(before);
+        setUnitsProblem(`The store could not rescale the model: ${detail.refusal.message}`);
+        return;
+      }
+      setServer({ phase: 'done', analysis: detail.analysis });
       await loadQuotes(uploadId, quantity);
+    } catch {
+      setUnits(before);
+      setUnitsProblem(refusalOf(0, undefined).message);
     } finally {
       setUnitsBusy(false);
     }
@@ -293,7 +312,8 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
     (browser?.phase === 'done' ? atScale(browser.analysis, localScale) : undefined);
   const parseFailure =
     browser?.phase === 'failed' && browser.code !== 'ANALYSIS_FAILED' ? browser : undefined;
-  const refusal = upload.refusal ?? (server.phase === 'failed' ? server.refusal : undefined);
+  const refusal = upload.refusal;
+  const serverFailure = server.phase === 'failed' ? server.refusal : undefined;
 
   return (
     <div className="space-y-8">
@@ -320,6 +340,13 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
           code={refusal.code}
           action={<Button onClick={startOver}>Choose another file</Button>}
         />
+      ) : serverFailure && uploadId ? (
+        <ErrorState
+          title="The store’s analysis could not be loaded"
+          description={serverFailure.message}
+          code={serverFailure.code}
+          action={<Button onClick={() => void afterUpload(uploadId)}>Try again</Button>}
+        />
       ) : upload.phase === 'cancelled' ? (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-ink-200 bg-ink-50 p-4 text-sm text-ink-700">
           <p>The upload was cancelled and nothing of it is kept.</p>
@@ -338,7 +365,12 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
             hasThinWallCheck={browser.model.thinWallFlags !== null}
             description={describeAnalysis(shown)}
           />
-          <AnalysisPanel analysis={shown} onUnits={(u) => void onUnits(u)} unitsBusy={unitsBusy} />
+          <AnalysisPanel
+            analysis={shown}
+            onUnits={(u) => void onUnits(u)}
+            unitsBusy={unitsBusy}
+            unitsProblem={unitsProblem}
+          />
         </div>
       ) : null}
       {browser?.phase === 'running' && upload.phase !== 'cancelled' ? (

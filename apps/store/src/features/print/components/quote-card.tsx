@@ -35,7 +35,7 @@ export function QuoteFacts({
             {quote.infillPercent !== null ? ` · ${quote.infillPercent}% infill` : ''}
           </p>
         </div>
-        <div className="text-right">
+        <div className="sm:text-right">
           <p className="text-xl font-extrabold text-ink-950 tabular-nums">
             {formatPrice(quote.total, quote.currency)}
           </p>

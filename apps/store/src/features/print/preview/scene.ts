@@ -127,15 +127,18 @@ export function createPreviewScene(
 
   function frame() {
     const radius = Math.max(size.x, size.y, size.z, 1);
-    // Far enough for the bounding sphere of the part and its bed to fill most of the view.
-    const distance = radius * 1.5;
-    camera.position.set(distance * 0.9, -distance * 1.1, distance * 0.8);
+    // Far enough that the part's bounding sphere fits the narrower of the two fields of view.
+    const halfFov = (camera.fov * Math.PI) / 360;
+    const narrower = Math.min(halfFov, Math.atan(Math.tan(halfFov) * camera.aspect));
+    const distance = ((size.length() / 2) * 1.15) / Math.sin(narrower);
+    const direction = new Vector3(0.9, -1.1, 0.8).normalize();
+    controls.target.set(0, 0, size.z / 2);
+    camera.position.copy(controls.target).addScaledVector(direction, distance);
     camera.near = radius / 100;
     camera.far = radius * 100;
     camera.updateProjectionMatrix();
-    controls.target.set(0, 0, size.z / 2);
     controls.minDistance = radius * 0.3;
-    controls.maxDistance = radius * 10;
+    controls.maxDistance = Math.max(radius * 10, distance * 2);
     sun.position.set(radius * 2, -radius, radius * 3);
     controls.update();
   }
