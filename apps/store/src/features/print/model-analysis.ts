@@ -79,6 +79,13 @@ export type WorkerAnswer =
     }
   | { type: 'failed'; code: string; message: string };
 
+/** The browser itself failed (no memory, a bug): not the file's fault, so the upload goes on. */
+export const analysisFailed: WorkerAnswer = {
+  type: 'failed',
+  code: 'ANALYSIS_FAILED',
+  message: 'Your browser could not analyse this file; the store will still check it.',
+};
+
 /**
  * Parses and analyses a model's bytes as the worker does: the analysis, or the mesh package's
  * own message for a file it cannot read.
@@ -125,11 +132,7 @@ export function analyseModelBytes(
     };
   } catch (error) {
     if (isMeshError(error)) return { type: 'failed', code: error.code, message: error.message };
-    return {
-      type: 'failed',
-      code: 'ANALYSIS_FAILED',
-      message: 'Your browser could not analyse this file; the store will still check it.',
-    };
+    return analysisFailed;
   }
 }
 

@@ -20,6 +20,8 @@ export interface UploadCallbacks {
 export interface ModelUploadHandle {
   /** Stops and removes what the store has of the upload. */
   cancel(): Promise<void>;
+  /** Stops sending but leaves the upload on the store, to be resumed (leaving the page). */
+  pause(): void;
 }
 
 /**
@@ -63,6 +65,10 @@ export function startModelUpload(file: File, callbacks: UploadCallbacks): ModelU
     upload.start();
   });
   return {
+    pause() {
+      window.removeEventListener('online', onOnline);
+      if (!finished) void upload.abort(false).catch(() => undefined);
+    },
     async cancel() {
       window.removeEventListener('online', onOnline);
       if (finished) return;

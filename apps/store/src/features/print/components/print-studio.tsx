@@ -1,22 +1,15 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { modelQuotes, modelUploadDetail } from '@makrx/contracts';
 import { Button, ErrorState } from '@makrx/ui';
-import {
-  atScale,
-  fromServerAnalysis,
-  INCH,
-  isWorkerAnswer,
-  type AnalyseRequest,
-  type AnalysisView,
-} from '../model-analysis';
-import { uploadApiPath } from '../paths';
+import { analyseInBrowser } from '../browser-analysis';
+import { atScale, INCH, type AnalysisView } from '../model-analysis';
 import { fileProblem } from '../print-files';
 import type { PreviewModel } from '../preview/scene';
 import { createSpeedMeter } from '../speed-meter';
 import { startModelUpload, type ModelUploadHandle } from '../tus-upload';
-import { refusalOf, type UploadRefusal } from '../upload-errors';
+import { fetchQuotes, fetchUploadAnalysis, sendUnits } from '../upload-api';
+import type { UploadRefusal } from '../upload-errors';
 import { AnalysisPanel, describeAnalysis } from './analysis-panel';
 import { DropZone } from './drop-zone';
 import { ModelPreview } from './model-preview';
@@ -37,32 +30,14 @@ interface UploadState {
   refusal?: UploadRefusal;
 }
 
+/** The store's analysis: null when it answered without one (the browser's stays). */
 type ServerAnalysis =
   | { phase: 'idle' | 'loading' }
-  | { phase: 'done'; analysis: AnalysisView | undefined }
+  | { phase: 'done'; analysis: AnalysisView | null }
   | { phase: 'failed'; refusal: UploadRefusal };
 
-const storeCall = { 'x-makrx-store': '1' };
-
-const unreadableQuotes: UploadRefusal = {
-  status: 502,
-  code: 'UNEXPECTED_ANSWER',
-  message: 'The quotes came back in a form this page does not read. Try again in a moment.',
-};
-
-/** Tells the store the file is in mm or inches; it answers with its analysis at that scale. */
-const postUnits = (uploadId: string, chosen: 'mm' | 'inch') =>
-  fetch(`${uploadApiPath(uploadId)}/units`, {
-    method: 'POST',
-    headers: { ...storeCall, 'content-type': 'application/json' },
-    body: JSON.stringify({ units: chosen }),
-  });
-
-async function readJson(
-  response: Response,
-): Promise<{ ok: boolean; status: number; text: string }> {
-  return { ok: response.ok, status: response.status, text: await response.text() };
-}
+const rescaleProblem = (refusal: UploadRefusal) =>
+  `The store could not rescale the model: ${refusal.message}`;
 
 /**
  * The print page's working part: the customer picks or drops a model; it uploads over tus
@@ -82,77 +57,64 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
   const [quotes, setQuotes] = useState<QuotesState>({ phase: 'loading' });
 
   const handle = useRef<ModelUploadHandle | undefined>(undefined);
-  const worker = useRef<Worker | undefined>(undefined);
-  /** Bumped at each new file: answers about an earlier one are dropped. */
+  const analysis = useRef<{ stop(): void } | undefined>(undefined);
+  /** Bumped at each new file, cancel and start-over: answers about an earlier one are dropped. */
   const attempt = useRef(0);
+  /** "It's in inches" said while the file was still uploading: sent once it is accepted. */
   const pendingUnits = useRef<'mm' | 'inch' | undefined>(undefined);
 
   const stopAll = useCallback(() => {
-    worker.current?.terminate();
-    worker.current = undefined;
+    attempt.current += 1;
+    analysis.current?.stop();
+    analysis.current = undefined;
     void handle.current?.cancel();
     handle.current = undefined;
   }, []);
 
-  useEffect(() => stopAll, [stopAll]);
+  // Leaving the page pauses the upload rather than removing it: coming back resumes it.
+  useEffect(
+    () => () => {
+      attempt.current += 1;
+      analysis.current?.stop();
+      handle.current?.pause();
+    },
+    [],
+  );
 
   const loadQuotes = useCallback(async (uploadId: string, count: number) => {
     const mine = attempt.current;
     setQuotes({ phase: 'loading' });
-    try {
-      const answer = await readJson(
-        await fetch(`${uploadApiPath(uploadId)}/quotes?quantity=${count}`, { cache: 'no-store' }),
-      );
-      if (mine !== attempt.current) return;
-      const parsed = answer.ok ? modelQuotes.safeParse(JSON.parse(answer.text)) : undefined;
-      if (parsed?.success) setQuotes({ phase: 'ready', quotes: parsed.data });
-      else if (answer.ok) setQuotes({ phase: 'failed', refusal: unreadableQuotes });
-      else setQuotes({ phase: 'failed', refusal: refusalOf(answer.status, answer.text) });
-    } catch {
-      if (mine === attempt.current)
-        setQuotes({ phase: 'failed', refusal: refusalOf(0, undefined) });
-    }
-  }, []);
-
-  /** The store's analysis of the accepted file, in the contract's shape (undefined without one). */
-  const readDetail = useCallback(async (response: Response) => {
-    const answer = await readJson(response);
-    if (!answer.ok) return { refusal: refusalOf(answer.status, answer.text) };
-    const parsed = modelUploadDetail.safeParse(JSON.parse(answer.text));
-    return { analysis: parsed.success ? fromServerAnalysis(parsed.data.analysis) : undefined };
+    const outcome = await fetchQuotes(uploadId, count);
+    if (mine !== attempt.current) return;
+    setQuotes(
+      outcome.ok
+        ? { phase: 'ready', quotes: outcome.value }
+        : { phase: 'failed', refusal: outcome.refusal },
+    );
   }, []);
 
   const afterUpload = useCallback(
     async (uploadId: string) => {
       const mine = attempt.current;
       setServer({ phase: 'loading' });
-      try {
-        let detail: Awaited<ReturnType<typeof readDetail>> | undefined;
-        if (pendingUnits.current === 'inch') {
-          // The customer said "inches" while the file was still uploading.
-          detail = await readDetail(await postUnits(uploadId, 'inch'));
-          if (mine !== attempt.current) return;
-          if (detail.refusal) {
-            setUnitsProblem(`The store could not rescale the model: ${detail.refusal.message}`);
-            setUnits('mm');
-            detail = undefined;
-          }
-          pendingUnits.current = undefined;
-        }
-        detail ??= await readDetail(await fetch(uploadApiPath(uploadId), { cache: 'no-store' }));
-        if (mine !== attempt.current) return;
-        if (detail.refusal) {
-          setServer({ phase: 'failed', refusal: detail.refusal });
-          return;
-        }
-        setServer({ phase: 'done', analysis: detail.analysis });
-        await loadQuotes(uploadId, quantity);
-      } catch {
-        if (mine === attempt.current)
-          setServer({ phase: 'failed', refusal: refusalOf(0, undefined) });
+      let outcome = pendingUnits.current === 'inch' ? await sendUnits(uploadId, 'inch') : undefined;
+      if (mine !== attempt.current) return;
+      pendingUnits.current = undefined;
+      if (outcome && !outcome.ok) {
+        setUnitsProblem(rescaleProblem(outcome.refusal));
+        setUnits('mm');
+        outcome = undefined;
       }
+      outcome ??= await fetchUploadAnalysis(uploadId);
+      if (mine !== attempt.current) return;
+      if (!outcome.ok) {
+        setServer({ phase: 'failed', refusal: outcome.refusal });
+        return;
+      }
+      setServer({ phase: 'done', analysis: outcome.value });
+      await loadQuotes(uploadId, quantity);
     },
-    [loadQuotes, quantity, readDetail],
+    [loadQuotes, quantity],
   );
 
   const onFile = (picked: File) => {
@@ -160,7 +122,6 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
     setProblem(why);
     if (why) return;
     stopAll();
-    attempt.current += 1;
     const mine = attempt.current;
     pendingUnits.current = undefined;
     setFile(picked);
@@ -171,61 +132,32 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
     setBrowser({ phase: 'running' });
     setUpload({ phase: 'uploading', bytesSent: 0, bytesTotal: picked.size, bytesPerSecond: 0 });
 
-    const analyser = new Worker(new URL('../analysis.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'model-analysis',
-    });
-    worker.current = analyser;
-    analyser.onmessage = (event: MessageEvent<unknown>) => {
-      if (mine !== attempt.current || !isWorkerAnswer(event.data)) return;
-      const answer = event.data;
-      analyser.terminate();
-      if (answer.type === 'failed') {
-        setBrowser({ phase: 'failed', code: answer.code, message: answer.message });
-        // The store would refuse it too: nothing more is sent.
-        void handle.current?.cancel();
-        setUpload((u) => (u ? { ...u, phase: 'failed' } : u));
+    analysis.current = analyseInBrowser(picked, (answer) => {
+      if (mine !== attempt.current) return;
+      if (answer.type === 'analysed') {
+        const { positions, overhangFlags, thinWallFlags } = answer;
+        setBrowser({
+          phase: 'done',
+          analysis: answer.analysis,
+          model: { positions, overhangFlags, thinWallFlags },
+        });
         return;
       }
-      setBrowser({
-        phase: 'done',
-        analysis: answer.analysis,
-        model: {
-          positions: answer.positions,
-          overhangFlags: answer.overhangFlags,
-          thinWallFlags: answer.thinWallFlags,
-        },
-      });
-    };
-    analyser.onerror = () => {
-      if (mine !== attempt.current) return;
-      setBrowser({
-        phase: 'failed',
-        code: 'ANALYSIS_FAILED',
-        message: 'Your browser could not analyse this file; the store will still check it.',
-      });
-    };
-    analyser.postMessage({
-      type: 'analyse',
-      file: picked,
-      fileName: picked.name,
-    } satisfies AnalyseRequest);
+      setBrowser({ phase: 'failed', code: answer.code, message: answer.message });
+      if (answer.code === 'ANALYSIS_FAILED') return;
+      // The file itself cannot be read: the store would refuse it too, so nothing more is sent.
+      void handle.current?.cancel();
+      setUpload((u) => (u && u.phase !== 'done' ? { ...u, phase: 'failed' } : u));
+    });
 
     const meter = createSpeedMeter();
     handle.current = startModelUpload(picked, {
       onProgress: (sent, total) => {
         if (mine !== attempt.current) return;
         const speed = meter.record(performance.now(), sent);
+        const phase = sent >= total ? 'checking' : 'uploading';
         setUpload((u) =>
-          u
-            ? {
-                ...u,
-                phase: sent >= total ? 'checking' : 'uploading',
-                bytesSent: sent,
-                bytesTotal: total,
-                bytesPerSecond: speed,
-              }
-            : u,
+          u ? { ...u, phase, bytesSent: sent, bytesTotal: total, bytesPerSecond: speed } : u,
         );
       },
       onOffline: () => {
@@ -246,17 +178,13 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
   };
 
   const cancel = () => {
-    void handle.current?.cancel();
-    handle.current = undefined;
-    worker.current?.terminate();
-    attempt.current += 1;
+    stopAll();
     setUpload((u) => (u ? { ...u, phase: 'cancelled', bytesPerSecond: 0 } : u));
     setBrowser((b) => (b?.phase === 'running' ? undefined : b));
   };
 
   const startOver = () => {
     stopAll();
-    attempt.current += 1;
     setFile(undefined);
     setBrowser(undefined);
     setUpload(undefined);
@@ -272,28 +200,21 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
     setUnits(chosen);
     setUnitsProblem(undefined);
     if (!uploadId) {
-      // Sent to the store as soon as the upload is accepted.
       pendingUnits.current = chosen;
       return;
     }
     const mine = attempt.current;
     setUnitsBusy(true);
-    try {
-      const detail = await readDetail(await postUnits(uploadId, chosen));
-      if (mine !== attempt.current) return;
-      if (detail.refusal) {
-        setUnits(before);
-        setUnitsProblem(`The store could not rescale the model: ${detail.refusal.message}`);
-        return;
-      }
-      setServer({ phase: 'done', analysis: detail.analysis });
-      await loadQuotes(uploadId, quantity);
-    } catch {
+    const outcome = await sendUnits(uploadId, chosen);
+    setUnitsBusy(false);
+    if (mine !== attempt.current) return;
+    if (!outcome.ok) {
       setUnits(before);
-      setUnitsProblem(refusalOf(0, undefined).message);
-    } finally {
-      setUnitsBusy(false);
+      setUnitsProblem(rescaleProblem(outcome.refusal));
+      return;
     }
+    setServer({ phase: 'done', analysis: outcome.value });
+    await loadQuotes(uploadId, quantity);
   };
 
   const onQuantity = (count: number) => {
