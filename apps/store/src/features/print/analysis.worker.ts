@@ -1,4 +1,5 @@
-import { analyseModelBytes, transferListOf, type AnalyseRequest } from './model-analysis';
+import { analyseModelBytes, transferListOf } from './analyse-bytes';
+import type { AnalyseRequest } from './model-analysis';
 
 /**
  * The print page's Web Worker: parses and analyses the customer's file off the page's thread,

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelAnalysis } from '@makrx/contracts';
 import { cube, toAsciiStl, toBinaryStl } from '@makrx/mesh/testing';
+import { analyseModelBytes, transferListOf } from './analyse-bytes';
 import {
-  analyseModelBytes,
   atScale,
   findingsOf,
   fromServerAnalysis,
   INCH,
   isWorkerAnswer,
-  transferListOf,
   type WorkerAnswer,
 } from './model-analysis';
 

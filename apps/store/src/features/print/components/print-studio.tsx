@@ -315,7 +315,7 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
         />
       ) : null}
 
-      {upload.phase === 'done' || upload.phase === 'failed' ? (
+      {upload.phase === 'done' && !parseFailure && !serverFailure ? (
         <p className="text-sm">
           <button
             type="button"
