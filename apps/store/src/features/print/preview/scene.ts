@@ -130,7 +130,7 @@ export function createPreviewScene(
     // Far enough that the part's bounding sphere fits the narrower of the two fields of view.
     const halfFov = (camera.fov * Math.PI) / 360;
     const narrower = Math.min(halfFov, Math.atan(Math.tan(halfFov) * camera.aspect));
-    const distance = ((size.length() / 2) * 1.15) / Math.sin(narrower);
+    const distance = ((size.length() / 2) * 1.4) / Math.sin(narrower);
     const direction = new Vector3(0.9, -1.1, 0.8).normalize();
     controls.target.set(0, 0, size.z / 2);
     camera.position.copy(controls.target).addScaledVector(direction, distance);
