@@ -1,4 +1,4 @@
-import { cube, toBinaryStl } from '@makrx/mesh/testing';
+import { cube, toBinaryStl, uvSphere } from '@makrx/mesh/testing';
 import { expect, test, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
@@ -105,6 +105,42 @@ test.describe.serial('3D printing quotes: uploading a model on MakrX.Store', () 
     await expect(page.getByRole('checkbox', { name: /Overhangs/ })).toBeChecked();
     await expectAccessible(page);
     await screenshot(page, 'store-print-analysed');
+  });
+
+  test('a connection dropped in the middle of an upload resumes where the store says it stopped', async ({
+    page,
+  }) => {
+    await signInForPrint(page);
+    // About 9.6 MB: two 5 MB chunks.
+    const sphere = toBinaryStl(uvSphere(40, 400, 240));
+    const patches: string[] = [];
+    let dropped = false;
+    await page.route('**/api/model-uploads/tus/*', async (route) => {
+      const request = route.request();
+      patches.push(`${request.method()} ${request.headers()['upload-offset'] ?? ''}`);
+      if (request.method() === 'PATCH' && !dropped) {
+        dropped = true;
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.continue();
+    });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'sphere.stl',
+      mimeType: 'model/stl',
+      buffer: Buffer.from(sphere),
+    });
+    await expect(page.getByText('Uploaded and checked')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('progressbar', { name: 'Upload progress' })).toHaveAttribute(
+      'aria-valuenow',
+      '100',
+    );
+    // The first chunk was cut off; the client asked where to go on (HEAD) and sent the rest.
+    expect(dropped).toBe(true);
+    expect(patches[0]).toBe('PATCH 0');
+    expect(patches[1]).toMatch(/^HEAD /);
+    expect(patches.filter((line) => line.startsWith('PATCH')).length).toBeGreaterThanOrEqual(3);
+    await expect(page.getByTestId('analysis-triangles')).toHaveText('191,200');
   });
 
   test('a truncated STL is refused with what is wrong with it, and the upload stops', async ({
