@@ -3,6 +3,9 @@ import { Container } from '@makrx/ui';
 import { serverFlags } from '../../features/flags/server-flags';
 import { PrintComingSoon, PrintSignIn } from '../../features/print/components/print-gates';
 import { PrintStudio } from '../../features/print/components/print-studio';
+import { ReturnedUpload } from '../../features/print/components/returned-upload';
+import { isUploadId } from '../../features/print/model-upload-proxy';
+import { parseQuantity } from '../../features/print/quotes';
 import { currentSession } from '../../features/session/current-session';
 import { storeConfig } from '../../lib/config';
 
@@ -24,7 +27,14 @@ const steps = [
   ],
 ] as const;
 
-export default async function PrintPage() {
+interface PrintPageProps {
+  /** `upload` (and `quantity`): back from a quote's summary to the quotes of that upload. */
+  searchParams: Promise<{ upload?: string; quantity?: string }>;
+}
+
+export default async function PrintPage({ searchParams }: PrintPageProps) {
+  const query = await searchParams;
+  const returnedTo = query.upload && isUploadId(query.upload) ? query.upload : undefined;
   const { modelUploadMaxBytes } = await storeConfig();
   const flags = await serverFlags();
   const session = flags.isOn('ENABLE_STL_UPLOAD') ? await currentSession() : null;
@@ -57,7 +67,9 @@ export default async function PrintPage() {
         {!flags.isOn('ENABLE_STL_UPLOAD') ? (
           <PrintComingSoon />
         ) : !session ? (
-          <PrintSignIn returnTo="/print" />
+          <PrintSignIn returnTo={returnedTo ? `/print?upload=${returnedTo}` : '/print'} />
+        ) : returnedTo ? (
+          <ReturnedUpload uploadId={returnedTo} quantity={parseQuantity(query.quantity) ?? 1} />
         ) : (
           <PrintStudio maxBytes={modelUploadMaxBytes} />
         )}

@@ -34,14 +34,16 @@ export default async function PrintSummaryPage({ params, searchParams }: Summary
   const query = await searchParams;
   if (!isUploadId(uploadId)) notFound();
   const flags = await serverFlags();
+  const quantity = parseQuantity(query.quantity) ?? 1;
+  const quotesHref = `/print?upload=${uploadId}&quantity=${quantity}`;
   const page = (body: React.ReactNode) => (
     <Container className="py-10 sm:py-14">
       <Link
-        href="/print"
+        href={quotesHref}
         className="inline-flex items-center gap-1.5 text-sm font-semibold text-accent-700 hover:text-accent-900"
       >
         <ArrowLeftIcon className="size-4" />
-        3D printing quotes
+        All quotes for this model
       </Link>
       <h1 className="mt-3 text-3xl font-extrabold tracking-tight text-ink-950">Your 3D print</h1>
       <div className="mt-8">{body}</div>
@@ -51,7 +53,6 @@ export default async function PrintSummaryPage({ params, searchParams }: Summary
   const here = `/print/${uploadId}?${new URLSearchParams(query as Record<string, string>)}`;
   if (!(await currentSession())) return page(<PrintSignIn returnTo={here} />);
 
-  const quantity = parseQuantity(query.quantity) ?? 1;
   let upload: Awaited<ReturnType<typeof readModelUpload>>;
   let quotes: Awaited<ReturnType<typeof readModelQuotes>>;
   try {
@@ -86,7 +87,7 @@ export default async function PrintSummaryPage({ params, searchParams }: Summary
             title="That quote is no longer offered"
             description="The provider changed or withdrew it. The quotes for your model right now are on the quotes page."
             action={
-              <Link href="/print" className={buttonClasses()}>
+              <Link href={quotesHref} className={buttonClasses()}>
                 See the quotes again
               </Link>
             }
