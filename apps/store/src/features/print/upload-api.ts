@@ -15,7 +15,7 @@ const unreadable = (what: string): UploadRefusal => ({
 });
 
 /** One call through the store app; a network failure or a refusal becomes its refusal. */
-async function call<T>(
+export async function callStore<T>(
   request: () => Promise<Response>,
   read: (body: unknown) => T | undefined,
   what: string,
@@ -49,11 +49,11 @@ const readAnalysis = (body: unknown): AnalysisView | null => {
 };
 
 export const fetchUploadAnalysis = (uploadId: string) =>
-  call(() => fetch(uploadApiPath(uploadId), { cache: 'no-store' }), readAnalysis, 'analysis');
+  callStore(() => fetch(uploadApiPath(uploadId), { cache: 'no-store' }), readAnalysis, 'analysis');
 
 /** Tells the store the file is in mm or inches; it answers with its analysis at that scale. */
 export const sendUnits = (uploadId: string, units: 'mm' | 'inch') =>
-  call(
+  callStore(
     () =>
       fetch(`${uploadApiPath(uploadId)}/units`, {
         method: 'POST',
@@ -65,7 +65,7 @@ export const sendUnits = (uploadId: string, units: 'mm' | 'inch') =>
   );
 
 export const fetchQuotes = (uploadId: string, quantity: number): Promise<Outcome<ModelQuotes>> =>
-  call(
+  callStore(
     () => fetch(`${uploadApiPath(uploadId)}/quotes?quantity=${quantity}`, { cache: 'no-store' }),
     (body) => {
       const parsed = modelQuotes.safeParse(body);
