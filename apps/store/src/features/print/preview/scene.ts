@@ -109,10 +109,12 @@ export function createPreviewScene(
   function labelSpots(): LabelSpot[] {
     const { width, height } = renderer.domElement.getBoundingClientRect();
     const half = size.clone().multiplyScalar(0.5);
+    // Each label just outside the edge it measures, on the sides the first view faces.
+    const gap = Math.max(size.x, size.y, size.z) * 0.08;
     const anchors: [LabelSpot['axis'], Vector3][] = [
-      ['x', new Vector3(0, -half.y, 0)],
-      ['y', new Vector3(half.x, 0, 0)],
-      ['z', new Vector3(half.x, -half.y, half.z)],
+      ['x', new Vector3(0, -half.y - gap, 0)],
+      ['y', new Vector3(half.x + gap, 0, 0)],
+      ['z', new Vector3(-half.x - gap, -half.y, half.z)],
     ];
     return anchors.map(([axis, point]) => {
       const projected = point.project(camera);
