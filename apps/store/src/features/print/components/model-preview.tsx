@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { cx } from '@makrx/ui';
 import { formatMm } from '../format';
 import { previewColours, type Highlight } from '../preview/colours';
 import type { LabelSpot, PreviewModel, PreviewScene } from '../preview/scene';
@@ -16,6 +15,17 @@ export interface ModelPreviewProps {
 }
 
 const STEP = Math.PI / 12;
+
+/** The view's buttons: everything the mouse does, for the keyboard too. */
+const viewActions: [label: string, symbol: string, act: (scene: PreviewScene) => void][] = [
+  ['Zoom in', '+', (scene) => scene.zoom(0.8)],
+  ['Zoom out', '−', (scene) => scene.zoom(1.25)],
+  ['Turn left', '←', (scene) => scene.orbit(-STEP, 0)],
+  ['Turn right', '→', (scene) => scene.orbit(STEP, 0)],
+  ['Tilt up', '↑', (scene) => scene.orbit(0, -STEP)],
+  ['Tilt down', '↓', (scene) => scene.orbit(0, STEP)],
+  ['Reset view', '⟲', (scene) => scene.reset()],
+];
 
 /**
  * The customer's model in 3D: three.js is loaded only here, when a model is first shown, so no
@@ -62,7 +72,7 @@ export function ModelPreview({
   const [dx, dy, dz] = dimensions;
   const labelText = { x: `X ${formatMm(dx)}`, y: `Y ${formatMm(dy)}`, z: `Z ${formatMm(dz)}` };
   const viewButton =
-    'grid size-9 place-items-center rounded-lg bg-white/90 text-sm font-semibold text-ink-800 shadow-sm ring-1 ring-ink-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:opacity-50';
+    'grid size-9 place-items-center rounded-lg bg-white text-sm font-semibold text-ink-800 shadow-sm ring-1 ring-ink-200 hover:bg-ink-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:opacity-50';
   const ready = state === 'ready';
 
   return (
@@ -99,75 +109,25 @@ export function ModelPreview({
             This browser cannot draw the 3D preview. The analysis beside it is complete.
           </p>
         ) : null}
-        <div
-          className="absolute bottom-3 left-3 flex flex-wrap gap-1.5"
-          role="group"
-          aria-label="View"
-        >
+      </div>
+      <div
+        className="flex flex-wrap gap-1.5 border-t border-ink-200 bg-white px-3 py-2"
+        role="group"
+        aria-label="View"
+      >
+        {viewActions.map(([label, symbol, act]) => (
           <button
+            key={label}
             type="button"
             className={viewButton}
             disabled={!ready}
-            onClick={() => scene.current?.zoom(0.8)}
-            aria-label="Zoom in"
+            onClick={() => scene.current && act(scene.current)}
+            aria-label={label}
+            title={label}
           >
-            +
+            {symbol}
           </button>
-          <button
-            type="button"
-            className={viewButton}
-            disabled={!ready}
-            onClick={() => scene.current?.zoom(1.25)}
-            aria-label="Zoom out"
-          >
-            −
-          </button>
-          <button
-            type="button"
-            className={viewButton}
-            disabled={!ready}
-            onClick={() => scene.current?.orbit(-STEP, 0)}
-            aria-label="Turn left"
-          >
-            ←
-          </button>
-          <button
-            type="button"
-            className={viewButton}
-            disabled={!ready}
-            onClick={() => scene.current?.orbit(STEP, 0)}
-            aria-label="Turn right"
-          >
-            →
-          </button>
-          <button
-            type="button"
-            className={viewButton}
-            disabled={!ready}
-            onClick={() => scene.current?.orbit(0, -STEP)}
-            aria-label="Tilt up"
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className={viewButton}
-            disabled={!ready}
-            onClick={() => scene.current?.orbit(0, STEP)}
-            aria-label="Tilt down"
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className={cx(viewButton, 'text-[11px]')}
-            disabled={!ready}
-            onClick={() => scene.current?.reset()}
-            aria-label="Reset view"
-          >
-            ⟲
-          </button>
-        </div>
+        ))}
       </div>
       <figcaption className="flex flex-col items-start gap-x-5 gap-y-2 border-t sm:flex-row sm:flex-wrap sm:items-center border-ink-200 bg-white px-4 py-3 text-sm text-ink-700">
         <span className="flex items-center gap-2">
