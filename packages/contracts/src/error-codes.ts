@@ -124,6 +124,11 @@ export const errorCodes = {
   ORDER_NOT_REFUNDABLE: 'Nothing was paid for the order, so there is nothing to refund.',
   NO_PAYMENT: 'The order has no successful payment to refund.',
   NO_INVOICE: 'The order has no invoice until it is paid.',
+
+  // Store service: print orders
+  PRINT_ORDER_NOT_PAID: 'The print order is not paid, so the cave has no job for it yet.',
+  QUOTE_UNAVAILABLE:
+    'The chosen offering no longer quotes this model (withdrawn, or the part does not fit); quote again.',
   PAYMENT_NOT_AWAITING_CONFIRMATION: 'The payment has no extra step to confirm.',
   PAYMENT_PROVIDER_UNAVAILABLE: 'The payment provider could not be reached; nothing was charged.',
   INVALID_SIGNATURE: 'A Stripe webhook’s signature does not match its body.',

@@ -170,3 +170,76 @@ export const serviceOrderUpdate = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 export type ServiceOrderUpdate = z.infer<typeof serviceOrderUpdate>;
+
+/** Where a print order stands, as its customer sees it. */
+export const printOrderStatus = z.enum([
+  'awaiting_payment',
+  'routing',
+  'offered',
+  'accepted',
+  'printing',
+  'quality_check',
+  'shipped',
+  'delivered',
+  'unroutable',
+  'cancelled',
+]);
+export type PrintOrderStatus = z.infer<typeof printOrderStatus>;
+
+/**
+ * `POST /api/v1/print-orders` (with an Idempotency-Key header): order the print of one of the
+ * customer's uploads at one of its quotes. The price is quoted again on the server; the answer
+ * is the store order to pay, as any other.
+ */
+export const createPrintOrderBody = z.object({
+  uploadId: z.uuid(),
+  offeringId: z.guid(),
+  quantity: z.number().int().min(1).max(1000),
+  shippingAddress: z.object({
+    name: z.string().trim().min(1).max(120),
+    line1: z.string().trim().min(1).max(200),
+    line2: z.string().trim().max(200).optional(),
+    city: z.string().trim().min(1).max(120),
+    region: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9-]{1,10}$/, 'a region code such as CA')
+      .optional(),
+    postalCode: z.string().trim().min(1).max(20),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
+  }),
+});
+export type CreatePrintOrderBody = z.infer<typeof createPrintOrderBody>;
+
+/** `GET /api/v1/orders/:id/print`: the print behind an order, and every step it went through. */
+export const printOrderView = z.object({
+  id: id,
+  orderId: id,
+  status: printOrderStatus,
+  upload: z.object({ id, originalName: z.string() }),
+  quote: z.object({
+    materialName: z.string(),
+    quality: printQuality,
+    quantity: z.number().int(),
+    machineName: z.string(),
+    total: minorUnits,
+    currency,
+  }),
+  provider: z.object({ makerspaceId: id, name: z.string() }).nullable(),
+  trackingUrl: z.string().nullable(),
+  dueBy: z.iso.datetime({ offset: true }),
+  timeline: z.array(
+    z.object({
+      status: serviceJobStatus,
+      providerName: z.string().nullable(),
+      reason: z.string().nullable(),
+      at: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+export type PrintOrderView = z.infer<typeof printOrderView>;
