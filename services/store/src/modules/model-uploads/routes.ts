@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NodeRequest } from 'srvx/node';
 import { z } from 'zod';
 import { storeConfigOf } from '../../config';
-import { modelQuotesFor, scaledAnalysis } from './model-quotes';
+import { modelQuotesFor, partOf, scaledAnalysis } from './model-quotes';
 import type { ProviderSource } from './providers';
 import { findOwnModelUpload, setModelUnitScale } from './service';
 import type { ModelUploadRow } from './tables';
@@ -175,6 +175,7 @@ export const modelUploadRoutes =
       async (request) => {
         const row = await ownUpload(request.params.id, signedInUser(request).userId);
         const analysis = scaledAnalysis(row.format, row.analysis, row.unitScale);
+        partOf(analysis); // A part with nothing to print is refused before the cave is asked.
         return modelQuotesFor({
           uploadId: row.id,
           analysis,
