@@ -21,6 +21,9 @@ export function createAnalysisPool({ threads }: { threads: number }): AnalysisPo
     minThreads: 0,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // Lower priority for the analysis threads (Linux nice applies per thread): when cores are
+    // short, the event loop answering requests runs first and the analysis takes the rest.
+    niceIncrement: 10,
   });
   return {
     analyse: (task) => {
