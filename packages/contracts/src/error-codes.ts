@@ -169,6 +169,22 @@ export const errorCodes = {
     'A resumed upload sent bytes for another offset than the stored one, or is locked by another request.',
   UPLOAD_GONE: 'The upload was refused, cleaned up after 24 hours, or deleted; start a new one.',
   UPLOAD_PROTOCOL_ERROR: 'A tus request missed or garbled a header the protocol needs.',
+  // The model analysis's refusals (@makrx/mesh's MeshError codes); nothing of the file is kept.
+  TRUNCATED_STL: 'A binary STL is shorter than its header, or ends inside a triangle.',
+  TRIANGLE_COUNT_MISMATCH: 'A binary STL header’s triangle count disagrees with the file’s size.',
+  NON_FINITE_COORDINATE: 'A model has a NaN or infinite coordinate; the message names where.',
+  ASCII_STL_SYNTAX: 'An ASCII STL has something other than the STL grammar in it, at a line.',
+  OBJ_SYNTAX: 'An OBJ has a bad vertex or a face naming a missing vertex, at a line.',
+  THREEMF_SYNTAX: 'A 3MF model has a bad vertex, triangle index or transform, at a line.',
+  NOT_A_3MF: 'A file named .3mf is not a ZIP, or is a ZIP without a 3D model part.',
+  ZIP_NOT_3MF: 'A ZIP archive (with no 3D model) was uploaded under an STL or OBJ name.',
+  NO_TRIANGLES: 'A well-formed model file holds not a single triangle.',
+  TOO_MANY_TRIANGLES:
+    'A model has more triangles than MODEL_MAX_TRIANGLES; details: { maxTriangles }.',
+  MODEL_HAS_NO_VOLUME:
+    'The model encloses no volume or is flat in one direction, so it cannot be priced (422).',
+  PROVIDERS_UNREACHABLE:
+    'The cave’s list of print providers could not be fetched, so no quote can be made (503).',
 
   // Cave service: makerspaces
   TOO_MANY_PHOTOS: 'The makerspace already has the most photos it may show (20); remove one first.',

@@ -25,3 +25,18 @@ export async function findOwnModelUpload(
     .where(and(eq(modelUploads.id, id), eq(modelUploads.ownerId, ownerId)));
   return row;
 }
+
+/** Sets the owner's upload's unit scale (1: mm, 25.4: inches); undefined when not theirs. */
+export async function setModelUnitScale(
+  db: Database,
+  id: string,
+  ownerId: string,
+  unitScale: 1 | 25.4,
+): Promise<ModelUploadRow | undefined> {
+  const [row] = await db
+    .update(modelUploads)
+    .set({ unitScale })
+    .where(and(eq(modelUploads.id, id), eq(modelUploads.ownerId, ownerId)))
+    .returning();
+  return row;
+}
