@@ -166,7 +166,7 @@ export const serviceOrderUpdate = z.object({
   provider: z.object({ makerspaceId: id, name: z.string() }).nullable(),
   /** The provider's reason for a rejection, or why no provider is left. */
   reason: z.string().max(500).nullable(),
-  trackingUrl: z.url().nullable(),
+  trackingUrl: z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).nullable(),
   at: z.iso.datetime({ offset: true }),
 });
 export type ServiceOrderUpdate = z.infer<typeof serviceOrderUpdate>;
@@ -191,7 +191,7 @@ export type PrintOrderStatus = z.infer<typeof printOrderStatus>;
  * customer's uploads at one of its quotes. The price is quoted again on the server; the answer
  * is the store order to pay, as any other.
  */
-export const createPrintOrderBody = z.object({
+export const createPrintOrderBody = z.strictObject({
   uploadId: z.uuid(),
   offeringId: z.guid(),
   quantity: z.number().int().min(1).max(1000),

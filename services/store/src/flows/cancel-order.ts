@@ -20,7 +20,7 @@ export const cancelOrderFlow = defineFlow<ClosingOrder, Database>('cancel-order'
     name: 'check-print-not-routed',
     run: async ({ order }, db) => {
       const print = await printOrderOfOrder(db, order.id);
-      if (print && print.status !== 'awaiting_payment') {
+      if (print && order.status !== 'pending_payment') {
         throw conflict(
           'ORDER_NOT_CANCELLABLE',
           'This print is already with a provider, so it can no longer be cancelled here; contact us and we will ask them.',

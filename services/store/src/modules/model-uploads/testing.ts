@@ -191,3 +191,6 @@ export function providersFixture(): ProvidersAvailable {
     ],
   };
 }
+
+/** For a store started with other providers or checks than the default module's. */
+export { modelUploadsModule, modelUploadsModuleWith } from './plugin';

@@ -1,7 +1,7 @@
 import type { PrintQuote, ServiceOrderUpdate, SizeMm } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { conflict, notFound } from '@makrx/service-kit';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import {
   printOrders,
   printOrderUpdates,
@@ -64,7 +64,7 @@ export async function markRouting(tx: Database, printOrderId: string): Promise<v
   await tx
     .update(printOrders)
     .set({ status: 'routing', updatedAt: new Date() })
-    .where(eq(printOrders.id, printOrderId));
+    .where(and(eq(printOrders.id, printOrderId), eq(printOrders.status, 'awaiting_payment')));
 }
 
 /**
