@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
 import { addPeopleWithTokens } from '../memberships/testing';
 import { slot } from '../reservations/testing';
+import { seedDemoPrintOfferings } from './demo-offerings';
 import { printOfferings, serviceJobs } from './tables';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -680,6 +681,25 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
     expect(open.body.providers.map((p: { slug: string }) => p.slug).sort()).toEqual(
       [HUB, PUNE].sort(),
     );
+  });
+
+  it('seeds the demo providers once: a second seed changes nothing', async () => {
+    const demo = async () =>
+      (
+        await cave.app.db
+          .select({ materialKey: printOfferings.materialKey, quality: printOfferings.quality })
+          .from(printOfferings)
+          .where(eq(printOfferings.setupFee, 10_000))
+      )
+        .map((row) => `${row.materialKey}/${row.quality}`)
+        .sort();
+    const before = await demo();
+    expect(before).toEqual(
+      expect.arrayContaining(['pla/draft', 'pla/fine', 'petg/standard', 'resin-standard/fine']),
+    );
+    await seedDemoPrintOfferings(cave.app.db);
+    await seedDemoPrintOfferings(cave.app.db);
+    expect(await demo()).toEqual(before);
   });
 
   const spaceIds: Record<string, string> = {};
