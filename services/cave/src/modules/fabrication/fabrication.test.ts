@@ -338,6 +338,20 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
       .where(eq(serviceJobs.serviceOrderId, body.serviceOrderId));
     expect(rows).toHaveLength(1);
     expect((await changes(first.jobId)).map((c) => c.status)).toEqual(['offered']);
+    // Two deliveries of one order at the same moment still make one job.
+    const twice = order('pla');
+    const answers = await Promise.all([
+      call('POST', '/api/v1/jobs/route-service-order', 'store', twice),
+      call('POST', '/api/v1/jobs/route-service-order', 'store', twice),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    expect(answers[0]!.body.jobId).toBe(answers[1]!.body.jobId);
+    expect(
+      await cave.app.db
+        .select()
+        .from(serviceJobs)
+        .where(eq(serviceJobs.serviceOrderId, twice.serviceOrderId)),
+    ).toHaveLength(1);
     // Only the store's token routes; a bad body changes nothing.
     expect(
       (await call('POST', '/api/v1/jobs/route-service-order', undefined, order('pla'))).status,
