@@ -7,6 +7,7 @@ import type {
   RoutedServiceOrder,
   RouteServiceOrderBody,
 } from '@makrx/contracts';
+import { serviceOrderUpdate } from '@makrx/contracts';
 import { featureFlags } from '@makrx/db/schema';
 import { outboxEvents } from '@makrx/events';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
@@ -338,6 +339,19 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
       .where(eq(serviceJobs.serviceOrderId, body.serviceOrderId));
     expect(rows).toHaveLength(1);
     expect((await changes(first.jobId)).map((c) => c.status)).toEqual(['offered']);
+    // The hub's service provider was told of the offer once, replays or not.
+    const told = await cave.app.db
+      .select({ payload: outboxEvents.payload })
+      .from(outboxEvents)
+      .where(
+        and(
+          eq(outboxEvents.type, 'notification.requested'),
+          sql`${outboxEvents.payload}->>'title' = ${`New print job ${body.orderNumber}`}`,
+        ),
+      );
+    expect(told.map((row) => (row.payload as { userId: string }).userId)).toEqual([
+      ids.hubProvider,
+    ]);
     // Two deliveries of one order at the same moment still make one job.
     const twice = order('pla');
     const answers = await Promise.all([
@@ -429,6 +443,10 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
       ['unroutable', null, 'Every qualified provider declined the job or let it pass.'],
     ]);
     expect(new Set(events.map((e) => e.updateId)).size).toBe(events.length);
+    // Each becomes the store's update body as the contract has it.
+    for (const { updateId, serviceOrderId: _order, ...change } of events) {
+      expect(serviceOrderUpdate.safeParse({ eventId: updateId, ...change }).success).toBe(true);
+    }
     expect(events.every((e) => e.serviceOrderId)).toBe(true);
     // The store's update body can be made from each event.
     const [job] = await cave.app.db
