@@ -254,7 +254,8 @@ export async function acceptJob(
       const { job, offerId } = await lockedJobOf(tx, makerspaceId, jobId);
       refuseUnlessOffered(job, makerspaceId);
       const { requirements } = job.request;
-      const [printer] = await printersWhere(tx, { ids: [body.equipmentId ?? job.equipmentId!] });
+      const machineId = body.equipmentId ?? job.equipmentId;
+      const [printer] = machineId ? await printersWhere(tx, { ids: [machineId] }) : [];
       const refuse = (reason: string) =>
         new AppError(422, 'OFFERING_EQUIPMENT_INVALID', reason, { reason });
       if (!printer || printer.makerspaceId !== makerspaceId) {
