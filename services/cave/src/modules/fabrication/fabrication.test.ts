@@ -525,6 +525,18 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('SLOT_TAKEN');
     expect((await jobOf(HUB, 'hubProvider', second.jobId)).status).toBe('offered');
+    // Another makerspace's printer, or a laser of its own, is no machine for the job.
+    for (const machine of ['pune-k1', 'hub-laser']) {
+      const wrong = await call(
+        'POST',
+        `${provider(HUB)}/jobs/${second.jobId}/accept`,
+        'hubProvider',
+        { equipmentId: machines[machine] },
+      );
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.error.code).toBe('OFFERING_EQUIPMENT_INVALID');
+    }
+    expect((await jobOf(HUB, 'hubProvider', second.jobId)).status).toBe('offered');
     // Accepting at the earliest free time (the default) lands clear of both.
     const byDefault = await call(
       'POST',
