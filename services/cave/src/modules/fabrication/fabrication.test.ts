@@ -505,6 +505,18 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
       machine: { equipmentId: machines['hub-mk4'] },
       slot: { startsAt: at.startsAt, endsAt: slot(3, 2).endsAt },
     });
+    // The hold changes only with its job: no booking route reaches it, and it is no one's booking.
+    const [hold] = await cave.app.db
+      .select({ reservationId: serviceJobs.reservationId })
+      .from(serviceJobs)
+      .where(eq(serviceJobs.id, first.jobId));
+    for (const [url, as] of [
+      [`/api/v1/makerspaces/${HUB}/reservations/${hold!.reservationId}/cancel`, 'hubProvider'],
+      [`/api/v1/makerspaces/${HUB}/admin/reservations/${hold!.reservationId}/cancel`, 'hubAdmin'],
+    ] as const) {
+      expect((await call('POST', url, as)).status).toBe(404);
+    }
+    expect((await call('GET', '/api/v1/reservations/mine', 'hubProvider')).body.items).toEqual([]);
     // A member booking inside the job's time is refused.
     const clash = await call('POST', bookings, 'hubMember', slot(3.1));
     expect(clash.status).toBe(409);

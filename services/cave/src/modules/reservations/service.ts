@@ -311,12 +311,18 @@ export async function machineCalendar(
   };
 }
 
-/** The caller's bookings in every makerspace, earliest first. */
+/** The caller's bookings in every makerspace, earliest first (print jobs' holds are not). */
 export async function myReservations(db: Database, userId: string): Promise<Reservation[]> {
-  return reservationsWhere(db, eq(reservations.userId, userId));
+  return reservationsWhere(
+    db,
+    and(eq(reservations.userId, userId), eq(reservations.kind, 'member')),
+  );
 }
 
-/** The booking a route names, locked for the change; another's (for a member) is 404. */
+/**
+ * The booking a route names, locked for the change; another's (for a member) is 404, and so
+ * is a print job's hold, which changes only with its job.
+ */
 async function lockedReservation(tx: Database, ref: ReservationRef) {
   const [row] = await tx
     .select({ ...reservationColumnsForChange, startsAt, endsAt })
@@ -325,6 +331,7 @@ async function lockedReservation(tx: Database, ref: ReservationRef) {
       and(
         eq(reservations.id, ref.reservationId),
         eq(reservations.makerspaceId, ref.makerspaceId),
+        eq(reservations.kind, 'member'),
         ref.ownerId === undefined ? undefined : eq(reservations.userId, ref.ownerId),
       ),
     )
