@@ -201,6 +201,21 @@ export const errorCodes = {
     'Only a pending or expired invite can be resent or revoked; details: { status }.',
   LAST_MAKERSPACE_ADMIN:
     'The change would leave the makerspace without an active admin; promote another first.',
+
+  // Cave service: print jobs (fabrication)
+  MATERIAL_UNKNOWN:
+    'An offering names a material key @makrx/quoting does not list; details: { known }.',
+  OFFERING_EQUIPMENT_INVALID:
+    'An offering or an accepted job names a machine that is not one of this makerspace’s 3D printers in use, or has no build volume; details: { reason }.',
+  OFFERING_EXISTS:
+    'The makerspace already offers this material at this quality on this machine; change that offering instead.',
+  JOB_NOT_OFFERED:
+    'The print job is no longer waiting for this provider’s answer (accepted, passed on or expired); details: { status }.',
+  JOB_STATUS_ORDER:
+    'A print job’s status only moves forward: accepted → printing → quality_check → shipped → delivered; details: { status, next }.',
+  JOB_SLOT_INVALID:
+    'The chosen start is in the past, or the print would end after the job is due; details: { dueBy }.',
+  JOB_PART_TOO_BIG: 'The part does not fit the chosen machine’s build volume in any orientation.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorCodes;
