@@ -14,7 +14,7 @@ import {
 import { recordPrintOrder } from '../modules/print-orders/service';
 import { inOneTransaction } from './store-flows';
 
-/** The shipping method of every print order: the provider sends it (migration 0041). */
+/** The shipping method of every print order: the provider sends it (migration 0042). */
 export const PRINT_SHIPPING_METHOD = 'print-provider';
 
 /** A quote made again on the server for the customer's own upload, with the part it prices. */
