@@ -337,6 +337,7 @@ export const providerJob = z.object({
 });
 export type ProviderJob = z.infer<typeof providerJob>;
 export const providerJobList = z.object({ items: z.array(providerJob) });
+export type ProviderJobList = z.infer<typeof providerJobList>;
 
 /** `POST …/provider/jobs/:id/accept`: the machine and start (both default to the earliest). */
 export const acceptJobBody = z.strictObject({
