@@ -96,7 +96,7 @@ export async function benchMeshAnalysis(): Promise<Comparison[]> {
  * The same binary STL with its 50-byte facet records in a random order drawn from a seeded
  * generator (xorshift32), so every run benches the same file.
  */
-function shuffleFacets(stl: Uint8Array, seed: number): Uint8Array {
+export function shuffleFacets(stl: Uint8Array, seed: number): Uint8Array {
   const count = (stl.length - 84) / 50;
   const order = new Uint32Array(count);
   for (let t = 0; t < count; t++) order[t] = t;

@@ -19,6 +19,9 @@ export const paths = {
   trainings: (slug: string) => `${space(slug)}/trainings`,
   billing: (slug: string) => `${space(slug)}/billing`,
   settings: (slug: string) => `${space(slug)}/manage/settings`,
+  printJobs: (slug: string) => `${space(slug)}/print-jobs`,
+  printJob: (slug: string, jobId: string) =>
+    `${space(slug)}/print-jobs/${encodeURIComponent(jobId)}`,
 } as const;
 
 /** The makerspace a cave path is about, if any: `/makerspaces/<slug>/…`. */

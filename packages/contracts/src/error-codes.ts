@@ -124,6 +124,11 @@ export const errorCodes = {
   ORDER_NOT_REFUNDABLE: 'Nothing was paid for the order, so there is nothing to refund.',
   NO_PAYMENT: 'The order has no successful payment to refund.',
   NO_INVOICE: 'The order has no invoice until it is paid.',
+
+  // Store service: print orders
+  PRINT_ORDER_NOT_PAID: 'The print order is not paid, so the cave has no job for it yet.',
+  QUOTE_UNAVAILABLE:
+    'The chosen offering no longer quotes this model (withdrawn, or the part does not fit); quote again.',
   PAYMENT_NOT_AWAITING_CONFIRMATION: 'The payment has no extra step to confirm.',
   PAYMENT_PROVIDER_UNAVAILABLE: 'The payment provider could not be reached; nothing was charged.',
   INVALID_SIGNATURE: 'A Stripe webhook’s signature does not match its body.',
@@ -164,6 +169,22 @@ export const errorCodes = {
     'A resumed upload sent bytes for another offset than the stored one, or is locked by another request.',
   UPLOAD_GONE: 'The upload was refused, cleaned up after 24 hours, or deleted; start a new one.',
   UPLOAD_PROTOCOL_ERROR: 'A tus request missed or garbled a header the protocol needs.',
+  // The model analysis's refusals (@makrx/mesh's MeshError codes); nothing of the file is kept.
+  TRUNCATED_STL: 'A binary STL is shorter than its header, or ends inside a triangle.',
+  TRIANGLE_COUNT_MISMATCH: 'A binary STL header’s triangle count disagrees with the file’s size.',
+  NON_FINITE_COORDINATE: 'A model has a NaN or infinite coordinate; the message names where.',
+  ASCII_STL_SYNTAX: 'An ASCII STL has something other than the STL grammar in it, at a line.',
+  OBJ_SYNTAX: 'An OBJ has a bad vertex or a face naming a missing vertex, at a line.',
+  THREEMF_SYNTAX: 'A 3MF model has a bad vertex, triangle index or transform, at a line.',
+  NOT_A_3MF: 'A file named .3mf is not a ZIP, or is a ZIP without a 3D model part.',
+  ZIP_NOT_3MF: 'A ZIP archive (with no 3D model) was uploaded under an STL or OBJ name.',
+  NO_TRIANGLES: 'A well-formed model file holds not a single triangle.',
+  TOO_MANY_TRIANGLES:
+    'A model has more triangles than MODEL_MAX_TRIANGLES; details: { maxTriangles }.',
+  MODEL_HAS_NO_VOLUME:
+    'The model encloses no volume or is flat in one direction, so it cannot be priced (422).',
+  PROVIDERS_UNREACHABLE:
+    'The cave’s list of print providers could not be fetched, so no quote can be made (503).',
 
   // Cave service: makerspaces
   TOO_MANY_PHOTOS: 'The makerspace already has the most photos it may show (20); remove one first.',
@@ -180,6 +201,21 @@ export const errorCodes = {
     'Only a pending or expired invite can be resent or revoked; details: { status }.',
   LAST_MAKERSPACE_ADMIN:
     'The change would leave the makerspace without an active admin; promote another first.',
+
+  // Cave service: print jobs (fabrication)
+  MATERIAL_UNKNOWN:
+    'An offering names a material key @makrx/quoting does not list; details: { known }.',
+  OFFERING_EQUIPMENT_INVALID:
+    'An offering or an accepted job names a machine that is not one of this makerspace’s 3D printers in use, or has no build volume; details: { reason }.',
+  OFFERING_EXISTS:
+    'The makerspace already offers this material at this quality on this machine; change that offering instead.',
+  JOB_NOT_OFFERED:
+    'The print job is no longer waiting for this provider’s answer (accepted, passed on or expired); details: { status }.',
+  JOB_STATUS_ORDER:
+    'A print job’s status only moves forward: accepted → printing → quality_check → shipped → delivered; details: { status, next }.',
+  JOB_SLOT_INVALID:
+    'The chosen start is in the past, or the print would end after the job is due; details: { dueBy }.',
+  JOB_PART_TOO_BIG: 'The part does not fit the chosen machine’s build volume in any orientation.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -8,6 +8,7 @@ describe('event schemas', () => {
       'cave.equipment.status-changed',
       'cave.reservation.booked',
       'cave.reservation.cancelled',
+      'cave.service-job.changed',
       'notification.requested',
       'store.order.link-requested',
       'store.order.paid',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceJobStatus } from './fabrication';
 import { raiseNotificationRequest } from './notifications';
 
 /*
@@ -67,6 +68,21 @@ export const caveReservationBooked = z.object({
 export const caveReservationCancelled = caveReservationBooked.extend({ cancelledBy: id });
 
 /**
+ * A print job changed (offered, accepted, passed on, printing, …, unroutable): the store's
+ * order follows it. `updateId` is the idempotency key the store's updates route is sent.
+ */
+export const caveServiceJobChanged = z.object({
+  updateId: id,
+  serviceOrderId: id,
+  jobId: id,
+  status: serviceJobStatus,
+  provider: z.object({ makerspaceId: id, name: z.string() }).nullable(),
+  reason: z.string().max(500).nullable(),
+  trackingUrl: z.string().nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+
+/**
  * A user is to be notified of a change, raised in the transaction of that change; the relay
  * hands it to the auth service with the event id as its idempotency key.
  */
@@ -79,6 +95,7 @@ export const eventSchemas = {
   'cave.equipment.status-changed': caveEquipmentStatusChanged,
   'cave.reservation.booked': caveReservationBooked,
   'cave.reservation.cancelled': caveReservationCancelled,
+  'cave.service-job.changed': caveServiceJobChanged,
   'notification.requested': notificationRequested,
 } as const;
 

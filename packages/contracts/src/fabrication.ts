@@ -166,7 +166,215 @@ export const serviceOrderUpdate = z.object({
   provider: z.object({ makerspaceId: id, name: z.string() }).nullable(),
   /** The provider's reason for a rejection, or why no provider is left. */
   reason: z.string().max(500).nullable(),
-  trackingUrl: z.url().nullable(),
+  trackingUrl: z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).nullable(),
   at: z.iso.datetime({ offset: true }),
 });
 export type ServiceOrderUpdate = z.infer<typeof serviceOrderUpdate>;
+
+/** Where a print order stands, as its customer sees it. */
+export const printOrderStatus = z.enum([
+  'awaiting_payment',
+  'routing',
+  'offered',
+  'accepted',
+  'printing',
+  'quality_check',
+  'shipped',
+  'delivered',
+  'unroutable',
+  'cancelled',
+]);
+export type PrintOrderStatus = z.infer<typeof printOrderStatus>;
+
+/**
+ * `POST /api/v1/print-orders` (with an Idempotency-Key header): order the print of one of the
+ * customer's uploads at one of its quotes. The price is quoted again on the server; the answer
+ * is the store order to pay, as any other.
+ */
+export const createPrintOrderBody = z.strictObject({
+  uploadId: z.uuid(),
+  offeringId: z.guid(),
+  quantity: z.number().int().min(1).max(1000),
+  shippingAddress: z.object({
+    name: z.string().trim().min(1).max(120),
+    line1: z.string().trim().min(1).max(200),
+    line2: z.string().trim().max(200).optional(),
+    city: z.string().trim().min(1).max(120),
+    region: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9-]{1,10}$/, 'a region code such as CA')
+      .optional(),
+    postalCode: z.string().trim().min(1).max(20),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
+  }),
+});
+export type CreatePrintOrderBody = z.infer<typeof createPrintOrderBody>;
+
+/** `GET /api/v1/orders/:id/print`: the print behind an order, and every step it went through. */
+export const printOrderView = z.object({
+  id: id,
+  orderId: id,
+  status: printOrderStatus,
+  upload: z.object({ id, originalName: z.string() }),
+  quote: z.object({
+    materialName: z.string(),
+    quality: printQuality,
+    quantity: z.number().int(),
+    machineName: z.string(),
+    total: minorUnits,
+    currency,
+  }),
+  provider: z.object({ makerspaceId: id, name: z.string() }).nullable(),
+  trackingUrl: z.string().nullable(),
+  dueBy: z.iso.datetime({ offset: true }),
+  timeline: z.array(
+    z.object({
+      status: serviceJobStatus,
+      providerName: z.string().nullable(),
+      reason: z.string().nullable(),
+      at: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+export type PrintOrderView = z.infer<typeof printOrderView>;
+
+/*
+ * The provider's side in MakrCave ("Service provider tools"): its settings, its offerings, the
+ * jobs offered to it and what they earned. Routes under `/api/v1/makerspaces/:slug/provider`.
+ */
+
+/** How a makerspace takes print jobs. */
+export const providerSettings = z.object({
+  takesPrintJobs: z.boolean(),
+  /** How long it has to accept or reject an offered job before the next provider is asked. */
+  responseWindowMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60),
+  location: z
+    .object({
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+    })
+    .nullable(),
+  /** The platform's share of each job's price, in basis points (1000 = 10 %). */
+  platformFeeBps: z.number().int().min(0).max(10_000),
+  /** The makerspace's currency, which its offerings' prices are in. */
+  currency,
+});
+export type ProviderSettings = z.infer<typeof providerSettings>;
+
+/** `PUT …/provider/settings`: the fields sent change (the fee is the platform's, not sent). */
+export const providerSettingsUpdate = z
+  .strictObject({
+    takesPrintJobs: providerSettings.shape.takesPrintJobs,
+    responseWindowMinutes: providerSettings.shape.responseWindowMinutes,
+    location: providerSettings.shape.location,
+  })
+  .partial()
+  .refine((update) => Object.keys(update).length > 0, 'name at least one setting to change');
+export type ProviderSettingsUpdate = z.input<typeof providerSettingsUpdate>;
+
+const maxMinor = minorUnits.max(100_000_000);
+
+/** `POST …/provider/offerings` (and `PUT …/offerings/:id`, the whole offering again). */
+export const offeringInput = z.strictObject({
+  materialKey: printMaterialKey,
+  quality: printQuality,
+  /** One of the makerspace's own 3D printers (not archived) with a build volume. */
+  equipmentId: id,
+  pricePerKg: maxMinor,
+  machineHourlyRate: maxMinor,
+  setupFee: maxMinor.default(0),
+  minimumCharge: maxMinor.default(0),
+  leadTimeDays: providerOffering.shape.leadTimeDays.default(3),
+  defaultInfillPercent: providerOffering.shape.defaultInfillPercent.default(20),
+  quantityDiscounts: providerOffering.shape.quantityDiscounts.default([]),
+  validityHours: providerOffering.shape.validityHours.default(72),
+  active: z.boolean().default(true),
+});
+export type OfferingInput = z.input<typeof offeringInput>;
+
+/** An offering as its provider edits it: the public shape plus whether it is listed. */
+export const providerOfferingRow = providerOffering.extend({ active: z.boolean() });
+export type ProviderOfferingRow = z.infer<typeof providerOfferingRow>;
+export const providerOfferingList = z.object({ items: z.array(providerOfferingRow) });
+
+/** A print job as the provider it was offered to sees it. */
+export const providerJob = z.object({
+  id,
+  orderNumber: z.string(),
+  /** Where the job is; for a provider that passed it on, `rejected` or `expired`. */
+  status: serviceJobStatus,
+  /** Until when the provider may accept or reject (an offered job). */
+  respondBy: z.iso.datetime().nullable(),
+  customerName: z.string(),
+  file: routeServiceOrderBody.shape.file,
+  materialKey: printMaterialKey,
+  quality: printQuality,
+  quantity: z.number().int(),
+  partSizeMm: sizeMm,
+  volumeMm3: z.number(),
+  printMinutes: z.number().int(),
+  dueBy: z.iso.datetime(),
+  price: z.object({ total: minorUnits, currency }),
+  /** The machine the job is offered or booked on. */
+  machine: z.object({ equipmentId: id, name: z.string() }).nullable(),
+  /** The booked slot, once accepted. */
+  slot: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }).nullable(),
+  /** The earliest free slot on the machine, for the accept form (offered jobs only). */
+  suggestedStart: z.iso.datetime().nullable(),
+  reason: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
+  offeredAt: z.iso.datetime(),
+});
+export type ProviderJob = z.infer<typeof providerJob>;
+export const providerJobList = z.object({ items: z.array(providerJob) });
+export type ProviderJobList = z.infer<typeof providerJobList>;
+
+/** `POST …/provider/jobs/:id/accept`: the machine and start (both default to the earliest). */
+export const acceptJobBody = z.strictObject({
+  equipmentId: id.optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type AcceptJobBody = z.infer<typeof acceptJobBody>;
+
+/** `POST …/provider/jobs/:id/reject`. */
+export const rejectJobBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+/** `POST …/provider/jobs/:id/status`: forward only; shipping names its tracking link. */
+export const jobStatusChange = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('printing') }),
+  z.strictObject({ status: z.literal('quality_check') }),
+  z.strictObject({ status: z.literal('shipped'), trackingUrl: z.url({ protocol: /^https?$/ }) }),
+  z.strictObject({ status: z.literal('delivered') }),
+]);
+export type JobStatusChange = z.infer<typeof jobStatusChange>;
+
+/** `GET …/provider/earnings`: each accepted job's price, the platform's fee and what is owed. */
+export const providerEarnings = z.object({
+  items: z.array(
+    z.object({
+      jobId: id,
+      orderNumber: z.string(),
+      status: serviceJobStatus,
+      acceptedAt: z.iso.datetime(),
+      currency,
+      paidTotal: minorUnits,
+      platformFeeBps: z.number().int(),
+      platformFee: minorUnits,
+      owed: minorUnits,
+    }),
+  ),
+  totals: z.array(
+    z.object({ currency, paidTotal: minorUnits, platformFee: minorUnits, owed: minorUnits }),
+  ),
+});
+export type ProviderEarnings = z.infer<typeof providerEarnings>;

@@ -11,6 +11,7 @@ export const notificationKinds = [
   'makerspace.update',
   'order.paid',
   'order.shipped',
+  'print.update',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -23,6 +24,12 @@ export interface NotificationKindInfo {
 }
 
 export const notificationKindInfo: Record<NotificationKind, NotificationKindInfo> = {
+  'print.update': {
+    label: 'Your 3D prints',
+    description: 'A provider took, printed or shipped your print, or none could make it.',
+    source: 'store',
+    emailByDefault: true,
+  },
   'account.roles_changed': {
     label: 'Your roles',
     description: 'An administrator gave you a role or took one away.',

@@ -49,8 +49,10 @@ export const createOrderBody = z.object({
 });
 export type CreateOrderBody = z.infer<typeof createOrderBody>;
 
+/** A line of an order: a catalog product, or a 3D print made to order (no catalog variant). */
 export const orderLine = z.object({
-  variantId: z.uuid(),
+  kind: z.enum(['product', 'print']),
+  variantId: z.uuid().nullable(),
   sku: z.string(),
   productName: z.string(),
   productSlug: z.string(),
@@ -121,6 +123,8 @@ export const checkoutQuote = z.object({
   currency: z.string().length(3),
   lines: z.array(
     orderLine.extend({
+      kind: z.literal('product'),
+      variantId: z.uuid(),
       /** Units left now; nothing is held by a quote. */
       available: z.number().int(),
       /** Fewer left than asked for: the order would be refused until the quantity is lowered. */

@@ -6,6 +6,12 @@ import { seedDemoBilling } from './modules/billing/demo-billing';
 import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
 import { billingRoutes } from './modules/billing/routes';
 import { whyCurrencyIsFixed } from './modules/billing/service';
+import {
+  expireUnansweredOffers,
+  fabricationRoutes,
+  serviceJobUpdatesToStore,
+} from './modules/fabrication/routes';
+import { seedDemoPrintOfferings } from './modules/fabrication/demo-offerings';
 import { inviteRoutes } from './modules/invites/routes';
 import { seedDemoEquipment } from './modules/equipment/demo-equipment';
 import { equipmentModule } from './modules/equipment/plugin';
@@ -48,13 +54,14 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: billingRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
+    { prefix: '/api/v1', plugin: fabricationRoutes },
   ],
   // Machine status and bookings for the cave's open pages; the bell's notifications too, so
   // the cave app needs one stream.
   live: { channels: [liveChannels.cave, liveChannels.notifications] },
   // Notifications asked for in a transaction reach the auth service from the outbox.
-  consumers: [notificationRelay],
-  jobs: [markMissedBookings, issueMonthlyInvoices],
+  consumers: [notificationRelay, serviceJobUpdatesToStore],
+  jobs: [markMissedBookings, issueMonthlyInvoices, expireUnansweredOffers],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);
@@ -67,5 +74,6 @@ export const caveService: ServiceDefinition = {
     await seedDemoMonthOfMachineUse(db);
     await seedDemoBilling(db);
     await seedDemoProjects(db);
+    await seedDemoPrintOfferings(db);
   },
 };

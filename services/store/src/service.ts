@@ -13,6 +13,8 @@ import { orderLinkMail } from './modules/orders/order-link';
 import { orgPurchaseActivity } from './modules/orders/org-purchase-activity';
 import { ordersModule } from './modules/orders/plugin';
 import { paymentsModule } from './modules/payments/plugin';
+import { printOrdersModule } from './modules/print-orders/plugin';
+import { routePaidPrintOrder } from './modules/print-orders/route-paid-print';
 import { searchRoutes } from './modules/search/routes';
 
 export const storeService: ServiceDefinition = {
@@ -29,6 +31,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: paymentsModule },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: modelUploadsModule },
+    { prefix: '/api/v1', plugin: printOrdersModule },
     { prefix: '/media', plugin: mediaRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
@@ -40,6 +43,7 @@ export const storeService: ServiceDefinition = {
     orderLinkMail,
     orgPurchaseActivity,
     refundCancelledOrder,
+    routePaidPrintOrder,
   ],
   jobs: [expireUnpaidOrders, expireUnfinishedModelUploads],
   seedDemoData: seedDemoCatalog,

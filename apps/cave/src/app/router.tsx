@@ -41,6 +41,9 @@ const AnalyticsPage = page(
   () => import('../features/analytics/components/analytics-page'),
   'AnalyticsPage',
 );
+// Only service providers open them: offerings, the job queue, a job, earnings.
+const PrintJobsPage = page(() => import('./routes/print-jobs-page'), 'PrintJobsPage');
+const PrintJobPage = page(() => import('./routes/print-job-page'), 'PrintJobPage');
 // Only MakrCave's admins open it, from their home.
 const NewMakerspacePage = page(() => import('./routes/new-makerspace-page'), 'NewMakerspacePage');
 // Only invitees open it, from their mail.
@@ -76,6 +79,8 @@ export const router = createBrowserRouter([
       { path: 'makerspaces/:slug/manage/features', element: onDemand(MakerspaceFeaturesPage) },
       { path: 'makerspaces/:slug/manage/settings', element: onDemand(SettingsPage) },
       { path: 'makerspaces/:slug/analytics', element: onDemand(AnalyticsPage) },
+      { path: 'makerspaces/:slug/print-jobs', element: onDemand(PrintJobsPage) },
+      { path: 'makerspaces/:slug/print-jobs/:jobId', element: onDemand(PrintJobPage) },
       { path: 'new-makerspace', element: onDemand(NewMakerspacePage) },
       { path: 'bookings', element: onDemand(MyBookingsPage) },
       { path: 'projects', element: onDemand(ProjectsPage) },

@@ -1,6 +1,8 @@
 import type { Database } from '@makrx/db';
 import { defineFlow, runFlow, type FlowRunOptions } from '@makrx/service-kit';
+import { conflict } from '@makrx/service-kit';
 import { assertCancellable, CANCELLABLE, type OrderRow } from '../modules/orders/service';
+import { printOrderOfOrder } from '../modules/print-orders/service';
 import { closeInOneTransaction, type ClosingOrder } from './close-order';
 import { runOptions, type FlowInput } from './store-flows';
 
@@ -13,6 +15,20 @@ import { runOptions, type FlowInput } from './store-flows';
  */
 export const cancelOrderFlow = defineFlow<ClosingOrder, Database>('cancel-order', [
   { name: 'check-cancellable', run: async ({ order }) => assertCancellable(order) },
+  {
+    // A paid print is with the cave's providers, who may have booked a printer for it.
+    name: 'check-print-not-routed',
+    run: async ({ order }, db) => {
+      const print = await printOrderOfOrder(db, order.id);
+      if (print && order.status !== 'pending_payment') {
+        throw conflict(
+          'ORDER_NOT_CANCELLABLE',
+          'This print is already with a provider, so it can no longer be cancelled here; contact us and we will ask them.',
+          { printStatus: print.status },
+        );
+      }
+    },
+  },
   closeInOneTransaction({
     to: 'cancelled',
     from: CANCELLABLE,

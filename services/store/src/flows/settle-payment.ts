@@ -85,13 +85,16 @@ const readWhatWasBought: FlowStep<Settling, Database> = {
   run: async (settling, db) => {
     if (settling.answer?.status !== 'succeeded') return;
     const lines = await boughtLines(db, settling.orderId);
+    // A print made to order has no catalog variant, so no category.
     const categoryOf = await categoryOfVariants(
       db,
-      lines.map((line) => line.variantId),
+      lines.flatMap((line) => (line.variantId ? [line.variantId] : [])),
     );
     settling.bought = {
       lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
-      categories: [...new Set(lines.flatMap((l) => categoryOf.get(l.variantId) ?? []))],
+      categories: [
+        ...new Set(lines.flatMap((l) => (l.variantId ? (categoryOf.get(l.variantId) ?? []) : []))),
+      ],
     };
   },
 };

@@ -18,6 +18,7 @@ describe('makerspace roles', () => {
       viewAnalytics: false,
       runMakerspace: false,
       viewBilling: true,
+      providePrints: false,
     });
   });
 
@@ -28,6 +29,7 @@ describe('makerspace roles', () => {
     expect(provider.viewAnalytics).toBe(true);
     expect(provider.runMakerspace).toBe(false);
     expect(provider.viewBilling).toBe(false);
+    expect(provider.providePrints).toBe(true);
   });
 
   it('lets a makerspace admin manage everything there', () => {
@@ -38,6 +40,8 @@ describe('makerspace roles', () => {
       book: true,
       runMakerspace: true,
     });
+    // "Service provider tools" is ❌ for makerspace admins in the access matrix.
+    expect(admin.providePrints).toBe(false);
   });
 
   it('lets super admins and MakrCave admins in everywhere, but not admins of another domain', () => {

@@ -40,6 +40,8 @@ export interface MakerspaceAbilities {
   runMakerspace: boolean;
   /** Billing: members read their own invoices, admins run it; service providers see none. */
   viewBilling: boolean;
+  /** Service provider tools (`makerspace:provide`): print offerings, jobs, earnings. */
+  providePrints: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export function abilitiesOf(
     viewAnalytics: admin || provider,
     runMakerspace: admin,
     viewBilling: admin || heldHere.includes('member'),
+    providePrints: runsCave || provider,
   };
 }
 
@@ -89,4 +92,5 @@ export const noAbilities: MakerspaceAbilities = {
   viewAnalytics: false,
   runMakerspace: false,
   viewBilling: false,
+  providePrints: false,
 };

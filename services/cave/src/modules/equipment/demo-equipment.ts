@@ -273,6 +273,16 @@ export async function seedDemoEquipment(db: Database): Promise<void> {
   });
 }
 
+/** The beds of the other makerspaces' printers, from their makers' data sheets. */
+const otherBuildVolumes: Record<string, { x: number; y: number; z: number }> = {
+  'Creality K1 Max': { x: 300, y: 300, z: 300 },
+  'Ender 3 S1 Pro': { x: 220, y: 220, z: 270 },
+  'Ultimaker S5': { x: 330, y: 240, z: 300 },
+  'Prusa MINI+': { x: 180, y: 180, z: 180 },
+  'Bambu Lab P1S': { x: 256, y: 256, z: 256 },
+  'Prusa XL 5-toolhead': { x: 360, y: 360, z: 360 },
+};
+
 /** Every demo machine as a row, in the makerspace it belongs to (those that exist). */
 function demoRows(spaces: Map<string, string>, hubId: string) {
   return [
@@ -286,6 +296,9 @@ function demoRows(spaces: Map<string, string>, hubId: string) {
             type,
             status,
             hourlyRateCents,
+            specifications: otherBuildVolumes[name]
+              ? { buildVolumeMm: otherBuildVolumes[name] }
+              : {},
           }))
         : [],
     ),

@@ -595,3 +595,48 @@ export async function machineRatesById(db: Database, ids: readonly string[]) {
     .from(equipment)
     .where(inArray(equipment.id, [...new Set(ids)]));
 }
+
+/** A 3D printer as print jobs see it: whose, whether it takes work, how big its bed is. */
+export interface Printer {
+  id: string;
+  name: string;
+  makerspaceId: string;
+  type: string;
+  status: EquipmentStatus;
+  archived: boolean;
+  /** Null when the machine's specifications name no build volume. */
+  buildVolumeMm: { x: number; y: number; z: number } | null;
+}
+
+/**
+ * Machines by id (or every machine of `makerspaceIds`) with what the fabrication module needs
+ * to route print jobs to them; archived ones included, so the caller can refuse them by name.
+ */
+export async function printersWhere(
+  db: Database,
+  of: { ids?: readonly string[]; makerspaceIds?: readonly string[] },
+): Promise<Printer[]> {
+  if (of.ids?.length === 0 || of.makerspaceIds?.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(equipment)
+    .where(
+      and(
+        of.ids ? inArray(equipment.id, [...new Set(of.ids)]) : undefined,
+        of.makerspaceIds
+          ? inArray(equipment.makerspaceId, [...new Set(of.makerspaceIds)])
+          : undefined,
+      ),
+    )
+    .orderBy(asc(equipment.name));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    makerspaceId: row.makerspaceId,
+    type: row.type,
+    status: row.status,
+    archived: row.archivedAt !== null,
+    buildVolumeMm:
+      equipmentSpecifications.safeParse(row.specifications).data?.buildVolumeMm ?? null,
+  }));
+}

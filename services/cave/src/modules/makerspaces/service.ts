@@ -42,6 +42,7 @@ export async function makerspacePlacesById(db: Database, ids: readonly string[])
       slug: makerspaces.slug,
       name: makerspaces.name,
       city: makerspaces.city,
+      country: makerspaces.country,
       timeZone: makerspaces.timeZone,
       currency: makerspaces.currency,
     })

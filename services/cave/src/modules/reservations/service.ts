@@ -311,12 +311,18 @@ export async function machineCalendar(
   };
 }
 
-/** The caller's bookings in every makerspace, earliest first. */
+/** The caller's bookings in every makerspace, earliest first (print jobs' holds are not). */
 export async function myReservations(db: Database, userId: string): Promise<Reservation[]> {
-  return reservationsWhere(db, eq(reservations.userId, userId));
+  return reservationsWhere(
+    db,
+    and(eq(reservations.userId, userId), eq(reservations.kind, 'member')),
+  );
 }
 
-/** The booking a route names, locked for the change; another's (for a member) is 404. */
+/**
+ * The booking a route names, locked for the change; another's (for a member) is 404, and so
+ * is a print job's hold, which changes only with its job.
+ */
 async function lockedReservation(tx: Database, ref: ReservationRef) {
   const [row] = await tx
     .select({ ...reservationColumnsForChange, startsAt, endsAt })
@@ -325,6 +331,7 @@ async function lockedReservation(tx: Database, ref: ReservationRef) {
       and(
         eq(reservations.id, ref.reservationId),
         eq(reservations.makerspaceId, ref.makerspaceId),
+        eq(reservations.kind, 'member'),
         ref.ownerId === undefined ? undefined : eq(reservations.userId, ref.ownerId),
       ),
     )
@@ -516,4 +523,124 @@ export async function usedMinutesByMachine(
     )
     .groupBy(reservations.equipmentId);
   return rows.filter((row) => row.minutes > 0);
+}
+
+/** A machine's slot, as print jobs hold and route around them. */
+export interface HeldSlot {
+  equipmentId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/**
+ * The live bookings and print-job holds on `equipmentIds` overlapping `[from, to)`, and their
+ * scheduled maintenance: every interval no new job may start in. Earliest first.
+ */
+export async function busyTimesOn(
+  db: Database,
+  equipmentIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<HeldSlot[]> {
+  if (equipmentIds.length === 0) return [];
+  const booked = await db
+    .select({ equipmentId: reservations.equipmentId, startsAt, endsAt })
+    .from(reservations)
+    .where(
+      and(
+        inArray(reservations.equipmentId, [...new Set(equipmentIds)]),
+        inArray(reservations.status, [...LIVE]),
+        sql`${reservations.during} && ${rangeOf(from, to)}`,
+      ),
+    );
+  const maintenance = (
+    await Promise.all(
+      [...new Set(equipmentIds)].map(async (equipmentId) =>
+        (await maintenanceDuring(db, equipmentId, from, to)).map((window) => ({
+          equipmentId,
+          startsAt: window.startsAt,
+          endsAt: window.endsAt,
+        })),
+      ),
+    )
+  ).flat();
+  return [...booked, ...maintenance].sort(
+    (a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt),
+  );
+}
+
+/**
+ * Holds a machine's slot for an accepted print job, in the caller's transaction: a row of the
+ * same table as members' bookings, so the exclusion constraint keeps both apart. An overlap
+ * fails the transaction with 23P01; the caller answers it with `slotTakenRefusal` once the
+ * transaction is over. Maintenance in the slot is refused here, by name.
+ */
+export async function holdMachineForJob(
+  tx: Database,
+  hold: HeldSlot & { makerspaceId: string; serviceJobId: string; machineName: string },
+  actor: AuditRequester,
+): Promise<string> {
+  await refuseMaintenance(tx, { id: hold.equipmentId, name: hold.machineName }, hold);
+  const [row] = await tx
+    .insert(reservations)
+    .values({
+      equipmentId: hold.equipmentId,
+      makerspaceId: hold.makerspaceId,
+      userId: actor.userId,
+      kind: 'service_job',
+      serviceJobId: hold.serviceJobId,
+      during: rangeOf(hold.startsAt, hold.endsAt) as never,
+    })
+    .returning({ id: reservations.id });
+  const held = {
+    reservationId: row!.id,
+    equipmentId: hold.equipmentId,
+    startsAt: hold.startsAt,
+    endsAt: hold.endsAt,
+  };
+  await audit(tx, actor, 'reservation.held-for-job', row!.id, {
+    after: { ...held, serviceJobId: hold.serviceJobId },
+  });
+  await publishEvent(tx, {
+    type: 'cave.reservation.booked',
+    source: 'cave',
+    payload: { ...held, makerspaceId: hold.makerspaceId, userId: actor.userId },
+  });
+  await publishLive(tx, {
+    kind: 'booking.created',
+    makerspaceId: hold.makerspaceId,
+    equipmentId: hold.equipmentId,
+    reservationId: row!.id,
+  });
+  return row!.id;
+}
+
+/** Whether an error is the exclusion constraint refusing an overlapping slot. */
+export const isSlotOverlap = (err: unknown) => violates(err, '23P01', 'reservations_no_overlap');
+
+/** The 409 SLOT_TAKEN for a slot another booking or job holds, naming what is in the way. */
+export async function slotTakenRefusal(
+  db: Database,
+  machine: { id: string; name: string },
+  slot: ReservationSlot,
+) {
+  const taken = (await bookingInTheWay(db, machine.id, slot)) ?? slot;
+  return conflict(
+    'SLOT_TAKEN',
+    `"${machine.name}" is already booked from ${taken.startsAt} to ${taken.endsAt}.`,
+    { taken },
+  );
+}
+
+/** The slots of bookings or job holds by reservation id. */
+export async function slotsById(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, ReservationSlot>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: reservations.id, startsAt, endsAt })
+    .from(reservations)
+    .where(inArray(reservations.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...slot }) => [id, slot]));
 }

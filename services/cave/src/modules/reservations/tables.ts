@@ -17,6 +17,12 @@ export const reservationStatuses = [
 ] as const;
 
 /**
+ * Who holds a slot: a member's booking, or a print job a service provider accepted (the job's
+ * id in `service_job_id`). Both share the exclusion constraint, so neither overlaps the other.
+ */
+export const reservationKinds = ['member', 'service_job'] as const;
+
+/**
  * A member's booking of one machine for `[start, end)`. Two live bookings (booked, checked in
  * or completed) of one machine never overlap: the exclusion constraint
  * `reservations_no_overlap` (migration 0031, raw SQL: drizzle does not declare exclusion
@@ -33,7 +39,10 @@ export const reservations = makrcaveSchema.table(
     makerspaceId: uuid('makerspace_id')
       .notNull()
       .references(() => makerspaces.id, { onDelete: 'cascade' }),
-    /** The member's user id (a token's subject the users table may not hold yet). */
+    kind: text('kind', { enum: reservationKinds }).notNull().default('member'),
+    /** The print job holding the slot (kind `service_job`), from the fabrication module. */
+    serviceJobId: uuid('service_job_id'),
+    /** The member's user id (for a print job, the provider who accepted it). */
     userId: uuid('user_id').notNull(),
     during: tstzrange('during').notNull(),
     status: text('status', { enum: reservationStatuses }).notNull().default('booked'),
@@ -52,7 +61,12 @@ export const reservations = makrcaveSchema.table(
       'reservations_during_bounded',
       sql`not isempty(${t.during}) and not lower_inf(${t.during}) and not upper_inf(${t.during}) and lower(${t.during}) < upper(${t.during})`,
     ),
+    check(
+      'reservations_kind_job',
+      sql`(${t.kind} = 'service_job') = (${t.serviceJobId} is not null) and ${t.kind} in ('member', 'service_job')`,
+    ),
     index('reservations_user_idx').on(t.userId),
+    index('reservations_service_job_idx').on(t.serviceJobId),
     index('reservations_makerspace_idx').on(t.makerspaceId),
   ],
 );

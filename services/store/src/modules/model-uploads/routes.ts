@@ -1,12 +1,23 @@
 import { signedInUser } from '@makrx/auth';
-import { errorBody, modelUpload, type ErrorBody, type ErrorCode } from '@makrx/contracts';
+import {
+  errorBody,
+  modelQuotes,
+  modelUnitsBody,
+  modelUploadDetail,
+  type ErrorBody,
+  type ErrorCode,
+  type ModelUploadDetail,
+} from '@makrx/contracts';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NodeRequest } from 'srvx/node';
 import { z } from 'zod';
 import { storeConfigOf } from '../../config';
-import { findOwnModelUpload } from './service';
-import { basicUploadCheck, type AnalyseUpload } from './upload-checks';
+import { modelQuotesFor, partOf, scaledAnalysis } from './model-quotes';
+import type { ProviderSource } from './providers';
+import { findOwnModelUpload, setModelUnitScale } from './service';
+import type { ModelUploadRow } from './tables';
+import type { AnalyseUpload } from './upload-checks';
 import { createModelUploadServer } from './upload-server';
 
 /** Every signed-in role may upload (access matrix "Upload files for quotes"); guests may not. */
@@ -14,13 +25,31 @@ const uploading = { feature: 'uploadFilesForQuotes', mode: 'write' } as const;
 const reading = { feature: 'uploadFilesForQuotes', mode: 'read' } as const;
 const FLAG = 'ENABLE_STL_UPLOAD';
 
+export interface ModelUploadRouteOptions {
+  /** The model check run on each finished file (the mesh analysis in the worker pool). */
+  analyse: AnalyseUpload;
+  /** The providers quotes are made on (the cave's, cached). */
+  providers: ProviderSource;
+}
+
+/** The owner's view of an accepted upload: the row with its analysis at its unit scale. */
+const detailOf = (row: ModelUploadRow): ModelUploadDetail => ({
+  id: row.id,
+  originalName: row.originalName,
+  sizeBytes: row.sizeBytes,
+  sha256: row.sha256,
+  status: row.status,
+  createdAt: row.createdAt.toISOString(),
+  analysis: scaledAnalysis(row.format, row.analysis, row.unitScale),
+});
+
 /**
- * Customers' 3D model uploads: a tus endpoint (resumable after a dropped connection) and the
- * finished uploads by id. `analyse` is the model check run on each finished file; the basic
- * check until the mesh analysis is plugged in.
+ * Customers' 3D model uploads: a tus endpoint (resumable after a dropped connection), the
+ * finished uploads by id with the server's analysis, the units fix, and the quotes on the
+ * providers' offerings.
  */
 export const modelUploadRoutes =
-  (analyse: AnalyseUpload = basicUploadCheck): FastifyPluginAsyncZod =>
+  ({ analyse, providers }: ModelUploadRouteOptions): FastifyPluginAsyncZod =>
   async (app) => {
     const config = storeConfigOf(app.config);
     const uploaders = new WeakMap<object, string>();
@@ -71,25 +100,89 @@ export const modelUploadRoutes =
       handler: handleTus,
     });
 
+    const ownUpload = async (id: string, ownerId: string) => {
+      const row = await findOwnModelUpload(app.db, id, ownerId);
+      if (!row) throw notFound('The upload');
+      return row;
+    };
+
     app.get(
       '/model-uploads/:id',
       {
         config: { access: reading, flag: FLAG },
         schema: {
           tags: ['model-uploads'],
-          summary: 'One of your finished, accepted model uploads',
+          summary: 'One of your finished, accepted model uploads, with the server’s analysis',
           params: z.object({ id: z.uuid() }),
-          response: { 200: modelUpload, 401: errorBody, 404: errorBody },
+          response: { 200: modelUploadDetail, 401: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => detailOf(await ownUpload(request.params.id, signedInUser(request).userId)),
+    );
+
+    app.post(
+      '/model-uploads/:id/units',
+      {
+        config: { access: uploading, flag: FLAG },
+        schema: {
+          tags: ['model-uploads'],
+          summary: 'Say which unit the file’s numbers are in (mm, or inches: ×25.4)',
+          description:
+            'Sets the unit scale of your upload: dimensions ×s, areas ×s², volume ×s³ ' +
+            '(s = 1 for mm, 25.4 for inches), and answers the upload with its analysis rescaled. ' +
+            'Sending the same units again changes nothing.',
+          params: z.object({ id: z.uuid() }),
+          body: modelUnitsBody,
+          response: { 200: modelUploadDetail, 400: errorBody, 401: errorBody, 404: errorBody },
         },
       },
       async (request) => {
-        const row = await findOwnModelUpload(
+        const row = await setModelUnitScale(
           app.db,
           request.params.id,
           signedInUser(request).userId,
+          request.body.units === 'inch' ? 25.4 : 1,
         );
         if (!row) throw notFound('The upload');
-        return { ...row, createdAt: row.createdAt.toISOString() };
+        return detailOf(row);
+      },
+    );
+
+    app.get(
+      '/model-uploads/:id/quotes',
+      {
+        config: { access: reading, flag: FLAG },
+        schema: {
+          tags: ['model-uploads'],
+          summary: 'Quotes for printing your upload on every provider’s offerings',
+          description:
+            'Every material and quality the providers offer, priced for `quantity` parts ' +
+            '(cheapest first), with each quote’s breakdown and validity; offerings whose ' +
+            'machine cannot hold the part are listed with why. 503 PROVIDERS_UNREACHABLE when ' +
+            'the providers cannot be fetched; 422 MODEL_HAS_NO_VOLUME for a part with no inside.',
+          params: z.object({ id: z.uuid() }),
+          querystring: z.object({ quantity: z.coerce.number().int().min(1).max(1000).default(1) }),
+          response: {
+            200: modelQuotes,
+            400: errorBody,
+            401: errorBody,
+            404: errorBody,
+            422: errorBody,
+            503: errorBody,
+          },
+        },
+      },
+      async (request) => {
+        const row = await ownUpload(request.params.id, signedInUser(request).userId);
+        const analysis = scaledAnalysis(row.format, row.analysis, row.unitScale);
+        partOf(analysis); // A part with nothing to print is refused before the cave is asked.
+        return modelQuotesFor({
+          uploadId: row.id,
+          analysis,
+          providers: (await providers()).providers,
+          quantity: request.query.quantity,
+          now: new Date(),
+        });
       },
     );
   };

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { buffer } from 'node:stream/consumers';
 import { S3 } from '@aws-sdk/client-s3';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import { featureFlags } from '@makrx/db/schema';
+import { cube, to3mf, toBinaryStl } from '@makrx/mesh/testing';
 import { listenForTest, startTestService, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
@@ -102,8 +103,8 @@ describe('3D model uploads straight to S3', () => {
   const send = (bytes: Buffer, filename: string) =>
     sendWithTus(bytes, { endpoint: `${baseUrl}/api/v1/model-uploads/tus`, filename, token });
 
-  it('keeps a finished upload as one object in the uploads bucket, checked and recorded', async () => {
-    const model = randomBytes(64 * 1024);
+  it('keeps a finished upload as one object in the uploads bucket, analysed and recorded', async () => {
+    const model = Buffer.from(to3mf(cube(20)));
     const sent = await send(model, 'gear.3mf');
     expect(sent.error).toBeUndefined();
     const id = sent.url!.split('/').pop()!;
@@ -112,7 +113,21 @@ describe('3D model uploads straight to S3', () => {
     const read = await fetch(`${baseUrl}/api/v1/model-uploads/${id}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(await read.json()).toMatchObject({ id, sizeBytes: model.length, sha256: sha256(model) });
+    expect(await read.json()).toMatchObject({
+      id,
+      sizeBytes: model.length,
+      sha256: sha256(model),
+      // Read back from the bucket and analysed in the worker pool.
+      analysis: { format: '3mf', triangleCount: 12, volumeMm3: 8000, watertight: true },
+    });
+  });
+
+  it('removes a model the analysis refuses from the bucket', async () => {
+    const before = await keysInBucket();
+    const whole = Buffer.from(toBinaryStl(cube(20)));
+    const sent = await send(whole.subarray(0, whole.length - 7), 'cut.stl');
+    expect(sent.error).toMatchObject({ status: 422, body: { error: { code: 'TRUNCATED_STL' } } });
+    expect(await keysInBucket()).toEqual(before);
   });
 
   it('removes an infected upload from the bucket', async () => {

@@ -1,5 +1,8 @@
 import type { Database } from '@makrx/db';
+import { conflict, notFound } from '@makrx/service-kit';
 import { and, eq } from 'drizzle-orm';
+import { modelQuotesFor, scaledAnalysis } from './model-quotes';
+import type { ProviderSource } from './providers';
 import { modelUploads, type ModelUploadRow } from './tables';
 
 export type NewModelUpload = Omit<ModelUploadRow, 'status' | 'createdAt'>;
@@ -24,4 +27,59 @@ export async function findOwnModelUpload(
     .from(modelUploads)
     .where(and(eq(modelUploads.id, id), eq(modelUploads.ownerId, ownerId)));
   return row;
+}
+
+/** Sets the owner's upload's unit scale (1: mm, 25.4: inches); undefined when not theirs. */
+export async function setModelUnitScale(
+  db: Database,
+  id: string,
+  ownerId: string,
+  unitScale: 1 | 25.4,
+): Promise<ModelUploadRow | undefined> {
+  const [row] = await db
+    .update(modelUploads)
+    .set({ unitScale })
+    .where(and(eq(modelUploads.id, id), eq(modelUploads.ownerId, ownerId)))
+    .returning();
+  return row;
+}
+
+export { cachedProviders, caveProviders, type ProviderSource } from './providers';
+
+/**
+ * One of the owner's uploads quoted again at one offering, as its quotes route prices it: what
+ * a print order is placed at. 404 when the upload is not theirs; 409 QUOTE_UNAVAILABLE when the
+ * offering is gone or cannot make the part.
+ */
+export async function quoteOwnUpload(
+  db: Database,
+  providers: ProviderSource,
+  wanted: { uploadId: string; ownerId: string; offeringId: string; quantity: number; now?: Date },
+) {
+  const row = await findOwnModelUpload(db, wanted.uploadId, wanted.ownerId);
+  if (!row) throw notFound('The upload');
+  const analysis = scaledAnalysis(row.format, row.analysis, row.unitScale);
+  const { quotes } = modelQuotesFor({
+    uploadId: row.id,
+    analysis,
+    providers: (await providers()).providers.filter((provider) =>
+      provider.offerings.some((offering) => offering.id === wanted.offeringId),
+    ),
+    quantity: wanted.quantity,
+    now: wanted.now ?? new Date(),
+  });
+  const quote = quotes.find((q) => q.offeringId === wanted.offeringId);
+  if (!quote) {
+    throw conflict(
+      'QUOTE_UNAVAILABLE',
+      'That offer is no longer available for this model: the provider withdrew it, or the part does not fit its printer. Choose another quote.',
+    );
+  }
+  const { x, y, z } = analysis.dimensionsMm;
+  return {
+    upload: { id: row.id, originalName: row.originalName },
+    quote,
+    partSizeMm: { x, y, z },
+    volumeMm3: analysis.volumeMm3,
+  };
 }

@@ -1,6 +1,19 @@
+import type { ModelAnalysis } from '@makrx/contracts';
 import { storeSchema } from '@makrx/db/schema';
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  jsonb,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** The server's analysis as the file states it (unit scale 1); format and scale have columns. */
+export type StoredAnalysis = Omit<ModelAnalysis, 'format' | 'unitScale'>;
 
 /**
  * A customer's 3D model that arrived whole, passed the virus scan and the model checks. An
@@ -17,6 +30,11 @@ export const modelUploads = storeSchema.table(
     /** The file's key in the uploads store: a file under MAKRX_DATA_DIR/files, or an S3 key. */
     storageKey: text('storage_key').notNull().unique(),
     sha256: text('sha256').notNull(),
+    format: text('format', { enum: ['stl-binary', 'stl-ascii', 'obj', '3mf'] }).notNull(),
+    /** Every accepted file was analysed: a row exists only for a file the analysis read. */
+    analysis: jsonb('analysis').$type<StoredAnalysis>().notNull(),
+    /** 1 as uploaded; 25.4 once the customer said the file's numbers are inches. */
+    unitScale: doublePrecision('unit_scale').notNull().default(1),
     status: text('status', { enum: ['ready'] })
       .notNull()
       .default('ready'),
@@ -25,6 +43,11 @@ export const modelUploads = storeSchema.table(
   (t) => [
     check('model_uploads_status_known', sql`${t.status} in ('ready')`),
     check('model_uploads_size_positive', sql`${t.sizeBytes} > 0`),
+    check(
+      'model_uploads_format_known',
+      sql`${t.format} in ('stl-binary', 'stl-ascii', 'obj', '3mf')`,
+    ),
+    check('model_uploads_unit_scale_known', sql`${t.unitScale} in (1, 25.4)`),
     check('model_uploads_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     index('model_uploads_owner_idx').on(t.ownerId, t.createdAt),
   ],

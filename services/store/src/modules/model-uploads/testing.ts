@@ -1,3 +1,4 @@
+import type { ProviderOffering, ProvidersAvailable } from '@makrx/contracts';
 import * as tus from 'tus-js-client';
 
 /**
@@ -113,3 +114,83 @@ export async function beginUpload(
   if (sent.status !== 204) throw new Error(`sending part of the upload: ${sent.status}`);
   return url;
 }
+
+/**
+ * Two providers as the cave lists them: Austin (PLA and standard resin, in US cents, and one
+ * material the quoting table does not know) and Round Rock (PETG on a small printer).
+ */
+export function providersFixture(): ProvidersAvailable {
+  const offering = (
+    id: string,
+    materialKey: string,
+    machine: { name: string; x: number; y: number; z: number },
+    overrides: Partial<ProviderOffering> = {},
+  ): ProviderOffering => ({
+    id,
+    materialKey,
+    quality: 'standard',
+    machine: {
+      equipmentId: crypto.randomUUID(),
+      name: machine.name,
+      buildVolumeMm: { x: machine.x, y: machine.y, z: machine.z },
+    },
+    currency: 'USD',
+    pricePerKg: 2500,
+    machineHourlyRate: 300,
+    setupFee: 500,
+    minimumCharge: 0,
+    leadTimeDays: 3,
+    defaultInfillPercent: 20,
+    quantityDiscounts: [{ minQuantity: 10, percentOff: 10 }],
+    validityHours: 72,
+    ...overrides,
+  });
+  const prusa = { name: 'Prusa MK4', x: 250, y: 210, z: 220 };
+  return {
+    providers: [
+      {
+        makerspaceId: '0b9c8f0e-3f5a-4c1e-9a57-6f1f2d3c4b5a',
+        slug: 'austin-makerspace',
+        name: 'Austin Makerspace',
+        city: 'Austin',
+        country: 'US',
+        location: { latitude: 30.27, longitude: -97.74 },
+        rating: { average: 4.8, count: 25 },
+        responseWindowMinutes: 60,
+        freeHoursNext14Days: 120,
+        offerings: [
+          offering('8d7c3e2a-1b4f-4e6a-8c9d-0a1b2c3d4e5f', 'pla', prusa),
+          offering(
+            '9e8d4f3b-2c5a-4f7b-9dae-1b2c3d4e5f60',
+            'resin-standard',
+            { name: 'Form 3', x: 145, y: 145, z: 185 },
+            { pricePerKg: 12000, machineHourlyRate: 450, leadTimeDays: 5 },
+          ),
+          offering('af9e5a4c-3d6b-4a8c-8ebf-2c3d4e5f6071', 'unobtainium', prusa),
+        ],
+      },
+      {
+        makerspaceId: '1c0d9a1f-4a6b-4d2f-8b68-7a2b3c4d5e6f',
+        slug: 'round-rock-fab',
+        name: 'Round Rock Fab',
+        city: 'Round Rock',
+        country: 'US',
+        location: null,
+        rating: { average: null, count: 0 },
+        responseWindowMinutes: 120,
+        freeHoursNext14Days: 40,
+        offerings: [
+          offering(
+            'b0af6b5d-4e7c-4b9d-9fc0-3d4e5f607182',
+            'petg',
+            { name: 'Mini printer', x: 90, y: 90, z: 90 },
+            { pricePerKg: 3000, setupFee: 0, minimumCharge: 1500 },
+          ),
+        ],
+      },
+    ],
+  };
+}
+
+/** For a store started with other providers or checks than the default module's. */
+export { modelUploadsModule, modelUploadsModuleWith } from './plugin';

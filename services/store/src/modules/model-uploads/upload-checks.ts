@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
-import type { ErrorCode } from '@makrx/contracts';
+import type { ErrorCode, ModelAnalysis } from '@makrx/contracts';
+import type { AnalysisPool } from './analysis-pool';
+import type { StoredAnalysis } from './tables';
 
 /** The model formats a customer may upload (issue "Fabrication", item 1). */
 export const modelExtensions = ['.stl', '.obj', '.3mf'] as const;
@@ -16,14 +18,17 @@ export interface UploadedBytes {
 export interface UploadProblem {
   code: ErrorCode;
   message: string;
+  details?: unknown;
 }
 
-export type UploadCheckResult = { ok: true } | { ok: false; problem: UploadProblem };
+export type UploadCheckResult =
+  | { ok: true; format: ModelAnalysis['format']; analysis: StoredAnalysis }
+  | { ok: false; problem: UploadProblem };
 
 /**
  * The seam where the model analysis plugs in: given the stored bytes of a finished upload,
- * accept the file or say what is wrong with it. The store's module takes one at start
- * (`modelUploadsModule` options); @makrx/mesh's parser fills it when it lands.
+ * accept the file with its analysis or say what is wrong with it. The store's module runs
+ * `meshUploadCheck` on its worker pool unless it is given another (`modelUploadsModuleWith`).
  */
 export type AnalyseUpload = (upload: UploadedBytes) => Promise<UploadCheckResult>;
 
@@ -40,16 +45,41 @@ export const unsupportedFile = (name: string): UploadProblem => ({
   message: `“${name}” is not a 3D model the store reads: upload an STL, OBJ or 3MF file.`,
 });
 
-/** Until the model analysis is plugged in: a file has bytes and a model's file name. */
-export const basicUploadCheck: AnalyseUpload = async (upload) => {
-  if (upload.sizeBytes <= 0) {
+/**
+ * The model check: the stored file is read into one buffer (from disk or S3, streamed), moved
+ * to a worker of the pool, parsed and analysed there (@makrx/mesh). A file the parser refuses
+ * gets the parser's code and sentence; more than `maxTriangles` is refused before analysis.
+ */
+export const meshUploadCheck =
+  (pool: AnalysisPool, maxTriangles: number): AnalyseUpload =>
+  async (upload) => {
+    const bytes = await readWhole(await upload.open(), upload.sizeBytes);
+    const answer = await pool.analyse({ bytes, fileName: upload.originalName, maxTriangles });
+    if (answer.ok) return answer;
     return {
       ok: false,
-      problem: { code: 'EMPTY_FILE', message: `“${upload.originalName}” is empty.` },
+      problem: {
+        code: answer.code,
+        message: answer.message,
+        ...(answer.details && { details: answer.details }),
+      },
     };
+  };
+
+/** The stream's bytes in one ArrayBuffer of the size tus recorded (never more). */
+async function readWhole(stream: Readable, sizeBytes: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(new ArrayBuffer(sizeBytes));
+  let offset = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (offset + chunk.length > sizeBytes) {
+      stream.destroy();
+      throw new Error(`The stored upload is longer than its recorded ${sizeBytes} bytes.`);
+    }
+    bytes.set(chunk, offset);
+    offset += chunk.length;
   }
-  if (!isModelFileName(upload.originalName)) {
-    return { ok: false, problem: unsupportedFile(upload.originalName) };
+  if (offset !== sizeBytes) {
+    throw new Error(`The stored upload has ${offset} of its recorded ${sizeBytes} bytes.`);
   }
-  return { ok: true };
-};
+  return bytes;
+}

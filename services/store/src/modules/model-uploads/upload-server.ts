@@ -170,7 +170,7 @@ async function finishUpload(
   }
 
   const checked = await analyse({ originalName, sizeBytes, open: () => store.read(upload.id) });
-  if (!checked.ok) return refuse(422, checked.problem);
+  if (!checked.ok) return refuse(422, checked.problem, checked.problem.details);
 
   await recordModelUpload(db, {
     id: upload.id,
@@ -179,6 +179,9 @@ async function finishUpload(
     sizeBytes,
     storageKey: upload.id,
     sha256,
+    format: checked.format,
+    analysis: checked.analysis,
+    unitScale: 1,
   });
   return undefined;
 }

@@ -89,7 +89,10 @@ export async function placedOrder(db: Database, orderId: string): Promise<Placed
 }
 
 /** An order line as it will be kept: what was bought, as it read then. */
-export interface NewOrderLine extends OrderItem {
+export interface NewOrderLine extends Omit<OrderItem, 'variantId'> {
+  /** A print line (print-orders module) has no catalog variant. */
+  kind?: 'product' | 'print';
+  variantId: string | null;
   sku: string;
   productName: string;
   productSlug: string;
@@ -133,6 +136,7 @@ export async function recordOrder(tx: Database, order: NewOrder): Promise<string
   await tx.insert(orderLines).values(
     order.lines.map((line, position) => ({
       orderId,
+      kind: line.kind ?? 'product',
       variantId: line.variantId,
       sku: line.sku,
       productName: line.productName,

@@ -1,7 +1,7 @@
 import type { Order, OrderStatus } from '@makrx/contracts';
 import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { orderLines, orders, orderStatusHistory, shippingMethods } from './tables';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -12,7 +12,7 @@ type HistoryJson = { fromStatus: string | null; status: string; note: string | n
 /** The order's lines and history come with it, as JSON: one round trip for the whole order. */
 const linesOfOrder = sql<OrderLine[]>`(
   select coalesce(json_agg(json_build_object(
-    'variantId', l.variant_id, 'sku', l.sku, 'productName', l.product_name,
+    'kind', l.kind, 'variantId', l.variant_id, 'sku', l.sku, 'productName', l.product_name,
     'productSlug', l.product_slug, 'options', l.options, 'unitPriceCents', l.unit_price_cents,
     'quantity', l.quantity, 'lineTotalCents', l.line_total_cents) order by l.position), '[]')
   from ${orderLines} l where l.order_id = ${orders.id})`;
@@ -141,9 +141,9 @@ export async function changeOrderStatus(
 /** The units an order holds: each variant and how many, what goes back to stock if it closes. */
 export async function unitsHeldBy(db: Database, orderId: string) {
   return db
-    .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
+    .select({ variantId: sql<string>`${orderLines.variantId}`, quantity: orderLines.quantity })
     .from(orderLines)
-    .where(eq(orderLines.orderId, orderId));
+    .where(and(eq(orderLines.orderId, orderId), isNotNull(orderLines.variantId)));
 }
 
 /** What an order bought, line by line in its order, for the event that announces it paid. */

@@ -42,6 +42,7 @@ export async function quoteOrder(
   return {
     currency,
     lines: lines.map((line) => ({
+      kind: 'product' as const,
       variantId: line.variantId,
       sku: line.sku,
       productName: line.productName,

@@ -35,8 +35,9 @@ export {
   placedOrder,
   recordOrder,
   type Buyer,
+  type NewOrderLine,
   type OrderItem,
   type PlaceOrder,
 } from './order-placement';
-export { findShippingMethod, priceOrder } from './pricing';
+export { findShippingMethod, orderTotals, priceOrder, taxRateFor } from './pricing';
 export { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';

@@ -160,9 +160,12 @@ export const orderLines = storeSchema.table(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
-    variantId: uuid('variant_id')
+    /** A product from the catalog, or a 3D print made to order (print-orders module). */
+    kind: text('kind', { enum: ['product', 'print'] })
       .notNull()
-      .references(() => productVariants.id),
+      .default('product'),
+    /** The catalog variant of a product line; a print line has none. */
+    variantId: uuid('variant_id').references(() => productVariants.id),
     /** What was bought, as it read then: names and prices change later. */
     sku: text('sku').notNull(),
     productName: text('product_name').notNull(),
@@ -175,6 +178,11 @@ export const orderLines = storeSchema.table(
   },
   (t) => [
     check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_lines_kind_known', sql`${t.kind} in ('product', 'print')`),
+    check(
+      'order_lines_product_has_variant',
+      sql`(${t.kind} = 'product') = (${t.variantId} is not null)`,
+    ),
     check('order_lines_total', sql`${t.lineTotalCents} = ${t.unitPriceCents} * ${t.quantity}`),
     index('order_lines_order_idx').on(t.orderId),
   ],

@@ -26,6 +26,7 @@ export function MakerspaceSections({ slug, name }: { slug: string; name: string 
     { label: 'Trainings', href: paths.trainings(slug) },
     ...(access.manageMembers ? [{ label: 'Members', href: paths.members(slug) }] : []),
     ...(access.viewBilling ? [{ label: 'Billing', href: paths.billing(slug) }] : []),
+    ...(access.providePrints ? [{ label: 'Print jobs', href: paths.printJobs(slug) }] : []),
     ...(access.viewAnalytics ? [{ label: 'Analytics', href: paths.analytics(slug) }] : []),
     ...(access.manageFeatures ? [{ label: 'Features', href: paths.features(slug) }] : []),
     ...(access.runMakerspace ? [{ label: 'Settings', href: paths.settings(slug) }] : []),

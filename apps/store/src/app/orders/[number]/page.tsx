@@ -12,6 +12,8 @@ import { ShippingAddress } from '../../../features/orders/components/shipping-ad
 import { StatusTimeline } from '../../../features/orders/components/status-timeline';
 import { findVisibleOrder, linkTokenQuery } from '../../../features/orders/order-lookup';
 import { formatOrderDate, isCancellable } from '../../../features/orders/order-status';
+import { readPrintOfOrder } from '../../../features/print-orders/api';
+import { PrintProgress } from '../../../features/print-orders/components/print-progress';
 
 interface TrackingPageProps {
   params: Promise<{ number: string }>;
@@ -32,10 +34,17 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
   if (!visible) notFound();
   const { order } = visible;
   const href = `/orders/${encodeURIComponent(order.number)}`;
-  const [flags, session] = await Promise.all([serverFlags(), currentSession()]);
+  const hasPrint = order.lines.some((line) => line.kind === 'print');
+  const [flags, session, print] = await Promise.all([
+    serverFlags(),
+    currentSession(),
+    hasPrint ? readPrintOfOrder(order.id, query.token) : null,
+  ]);
   // Quick reorder fills the account's cart, so it is for signed-in buyers; on by default, and
   // the service refuses it itself while the flag is off.
-  const canReorder = session !== null && flags.isOn('ENABLE_QUICK_REORDER', true);
+  // A print is made to order: it is ordered again from its model, not reordered by SKU.
+  const canReorder = session !== null && !hasPrint && flags.isOn('ENABLE_QUICK_REORDER', true);
+  const canCancel = isCancellable(order.status) && (!print || print.status === 'awaiting_payment');
 
   return (
     <Container className="py-10 sm:py-14">
@@ -63,7 +72,7 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
             : 'Nothing will be charged or shipped.'}
         </Notice>
       ) : null}
-      {query.cancel === 'confirm' && isCancellable(order.status) ? (
+      {query.cancel === 'confirm' && canCancel ? (
         <section
           aria-labelledby="cancel-title"
           className="mt-6 rounded-2xl border border-red-200 bg-red-50 p-5 sm:p-6"
@@ -132,7 +141,7 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
             >
               View invoice
             </Link>
-            {isCancellable(order.status) && query.cancel !== 'confirm' ? (
+            {canCancel && query.cancel !== 'confirm' ? (
               <Link
                 href={`${href}?cancel=confirm${linkTokenQuery(query.token, '&')}`}
                 className={buttonClasses({
@@ -146,6 +155,7 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
           </div>
         </section>
         <div className="space-y-6">
+          {print ? <PrintProgress initial={print} token={query.token} /> : null}
           <Card className="p-6">
             <h2 className="text-lg font-semibold text-ink-950">Items</h2>
             <OrderLines order={order} />

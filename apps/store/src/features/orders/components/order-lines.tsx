@@ -31,10 +31,13 @@ export function OrderLines({
     <div>
       <ul className="divide-y divide-ink-200" aria-label="Items">
         {order.lines.map((line) => (
-          <li key={line.variantId} className="flex items-start justify-between gap-4 py-4">
+          <li
+            key={line.variantId ?? line.sku}
+            className="flex items-start justify-between gap-4 py-4"
+          >
             <div className="min-w-0">
               <p className="font-semibold text-ink-950">
-                {linkProducts ? (
+                {linkProducts && line.kind === 'product' ? (
                   <Link
                     href={`/products/${line.productSlug}`}
                     className="underline-offset-4 hover:underline"

@@ -1,0 +1,105 @@
+import type {
+  AcceptJobBody,
+  JobStatusChange,
+  OfferingInput,
+  ProviderEarnings,
+  ProviderJob,
+  ProviderOfferingRow,
+  ProviderSettings,
+  ProviderSettingsUpdate,
+} from '@makrx/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { spacePath, useCaveApi } from '../../cave-api';
+
+const providerPath = (slug: string) => `${spacePath(slug)}/provider`;
+const providerKey = (slug: string) => ['provider', slug] as const;
+
+/** How the makerspace takes print jobs. */
+export function useProviderSettings(slug: string) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: [...providerKey(slug), 'settings'],
+    queryFn: ({ signal }) => api<ProviderSettings>(`${providerPath(slug)}/settings`, { signal }),
+  });
+}
+
+/** The makerspace's offerings: material, quality, machine, prices. */
+export function useOfferings(slug: string) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: [...providerKey(slug), 'offerings'],
+    queryFn: ({ signal }) =>
+      api<{ items: ProviderOfferingRow[] }>(`${providerPath(slug)}/offerings`, { signal }),
+    select: (list) => list.items,
+  });
+}
+
+/** The jobs offered to the makerspace, newest first; refreshed every half minute. */
+export function useProviderJobs(slug: string) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: [...providerKey(slug), 'jobs'],
+    queryFn: ({ signal }) =>
+      api<{ items: ProviderJob[] }>(`${providerPath(slug)}/jobs`, { signal }),
+    select: (list) => list.items,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useProviderJob(slug: string, jobId: string) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: [...providerKey(slug), 'jobs', jobId],
+    queryFn: ({ signal }) => api<ProviderJob>(`${providerPath(slug)}/jobs/${jobId}`, { signal }),
+  });
+}
+
+export function useEarnings(slug: string) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: [...providerKey(slug), 'earnings'],
+    queryFn: ({ signal }) => api<ProviderEarnings>(`${providerPath(slug)}/earnings`, { signal }),
+  });
+}
+
+/** Every change the provider makes: settings, offerings, answers to jobs, job status. */
+export function useProviderActions(slug: string) {
+  const api = useCaveApi();
+  const queryClient = useQueryClient();
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: providerKey(slug) });
+  const base = providerPath(slug);
+  return {
+    saveSettings: useMutation({
+      mutationFn: (update: ProviderSettingsUpdate) =>
+        api<ProviderSettings>(`${base}/settings`, { method: 'PUT', body: update }),
+      onSuccess,
+    }),
+    saveOffering: useMutation({
+      mutationFn: ({ id, ...offering }: OfferingInput & { id?: string }) =>
+        api<ProviderOfferingRow>(id ? `${base}/offerings/${id}` : `${base}/offerings`, {
+          method: id ? 'PUT' : 'POST',
+          body: offering,
+        }),
+      onSuccess,
+    }),
+    deleteOffering: useMutation({
+      mutationFn: (id: string) => api<null>(`${base}/offerings/${id}`, { method: 'DELETE' }),
+      onSuccess,
+    }),
+    accept: useMutation({
+      mutationFn: ({ jobId, ...body }: AcceptJobBody & { jobId: string }) =>
+        api<ProviderJob>(`${base}/jobs/${jobId}/accept`, { method: 'POST', body }),
+      onSuccess,
+    }),
+    reject: useMutation({
+      mutationFn: ({ jobId, reason }: { jobId: string; reason: string }) =>
+        api<ProviderJob>(`${base}/jobs/${jobId}/reject`, { method: 'POST', body: { reason } }),
+      onSuccess,
+    }),
+    changeStatus: useMutation({
+      mutationFn: ({ jobId, ...change }: JobStatusChange & { jobId: string }) =>
+        api<ProviderJob>(`${base}/jobs/${jobId}/status`, { method: 'POST', body: change }),
+      onSuccess,
+    }),
+  };
+}

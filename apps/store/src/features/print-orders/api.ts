@@ -1,0 +1,33 @@
+import type { CreatePrintOrderBody, PlacedOrder, PrintOrderView } from '@makrx/contracts';
+import { callService, ServiceError } from '../../lib/service-client';
+
+/** The print behind an order, or null when the order has none. */
+export async function readPrintOfOrder(
+  orderId: string,
+  token?: string,
+): Promise<PrintOrderView | null> {
+  try {
+    const { body } = await callService<PrintOrderView>(
+      'store',
+      `/orders/${encodeURIComponent(orderId)}/print`,
+      { headers: { 'x-order-token': token } },
+    );
+    return body;
+  } catch (error) {
+    if (error instanceof ServiceError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** Orders a print at a quote; the same key twice answers the first order. */
+export async function placePrintOrder(
+  order: CreatePrintOrderBody,
+  idempotencyKey: string,
+): Promise<PlacedOrder> {
+  const { body } = await callService<PlacedOrder>('store', '/print-orders', {
+    method: 'POST',
+    json: order,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+  return body;
+}

@@ -1,0 +1,208 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { signInForAccessToken } from '@makrx/auth-service/testing';
+import type {
+  ModelQuotes,
+  Order,
+  PlacedOrder,
+  PrintOrderView,
+  ProviderJobList,
+} from '@makrx/contracts';
+import { cube, toBinaryStl } from '@makrx/mesh/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLauncherConfig } from './config';
+import { startMakrx, type RunningMakrx } from './start-makrx';
+
+/*
+ * Spec flow "Upload STL → Job Routing" across the store and the cave as `npm start` runs them:
+ * the store quotes on the cave's providers, routes the paid order through the cave (spec
+ * section 7), and the cave's reports move the store's order.
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'makrx-print-routing-'));
+const issuer = 'http://localhost:29480/realms/makrx';
+const env = {
+  MAKRX_DATA_DIR: dataDir,
+  AUTH_API_URL: 'http://localhost:29401',
+  CAVE_API_URL: 'http://localhost:29402',
+  STORE_API_URL: 'http://localhost:29403',
+  OIDC_ISSUER: issuer,
+  MAKRX_EMBEDDED_IDP: 'true',
+  LOG_LEVEL: 'silent',
+};
+const config = loadLauncherConfig(env);
+const cave = 'http://localhost:29402/api/v1';
+const store = 'http://localhost:29403/api/v1';
+
+let makrx: RunningMakrx;
+const tokens = { customer: '', provider: '', superadmin: '' };
+
+const signIn = (login: string) =>
+  signInForAccessToken({
+    issuer,
+    clientId: 'makrx-org-frontend',
+    redirectUri: 'http://localhost:3000/auth/callback',
+    login,
+    password: config.MAKRX_DEMO_PASSWORD,
+  });
+
+beforeAll(async () => {
+  makrx = await startMakrx(root, env, () => {}, { withApps: false });
+  tokens.customer = await signIn('customer@demo.makrx.org');
+  tokens.provider = await signIn('provider@demo.makrx.org');
+  tokens.superadmin = await signIn('superadmin@demo.makrx.org');
+});
+afterAll(async () => {
+  await makrx.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call<T>(url: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
+  const response = await fetch(url, {
+    method: body === undefined ? 'GET' : method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** The tus protocol by hand: create the upload, then send every byte in one PATCH. */
+async function uploadModel(bytes: Uint8Array, filename: string): Promise<string> {
+  const created = await fetch(`${store}/model-uploads/tus`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${tokens.customer}`,
+      'tus-resumable': '1.0.0',
+      'upload-length': String(bytes.length),
+      'upload-metadata': `filename ${Buffer.from(filename).toString('base64')}`,
+    },
+  });
+  expect(created.status).toBe(201);
+  const url = new URL(created.headers.get('location')!, store).toString();
+  const sent = await fetch(url, {
+    method: 'PATCH',
+    headers: {
+      authorization: `Bearer ${tokens.customer}`,
+      'tus-resumable': '1.0.0',
+      'upload-offset': '0',
+      'content-type': 'application/offset+octet-stream',
+    },
+    body: Buffer.from(bytes),
+  });
+  expect(sent.status).toBe(204);
+  return url.split('/').pop()!;
+}
+
+/** Asks until `check` holds: the services hand events to each other in the background. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 150 && !check(value); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+const jobsOf = (slug: string, token: string) =>
+  call<ProviderJobList>(`${cave}/makerspaces/${slug}/provider/jobs`, token);
+
+describe('a print order from the store, routed through the cave (spec 7, Store → Cave)', () => {
+  it('quotes on the cave’s offerings, passes a rejected job on, and follows the next provider', async () => {
+    const uploadId = await uploadModel(toBinaryStl(cube(30)), 'bracket.stl');
+    const { quotes } = await call<ModelQuotes>(
+      `${store}/model-uploads/${uploadId}/quotes?quantity=2`,
+      tokens.customer,
+    );
+    const hubPla = quotes.find(
+      (q) => q.provider.name === 'MakrX Hub Bengaluru' && q.materialKey === 'pla',
+    );
+    expect(hubPla).toMatchObject({ currency: 'INR', quantity: 2 });
+
+    const placed = await fetch(`${store}/print-orders`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.customer}`,
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({
+        uploadId,
+        offeringId: hubPla!.offeringId,
+        quantity: 2,
+        shippingAddress: {
+          name: 'Chris Customer',
+          line1: '12 MG Road',
+          city: 'Bengaluru',
+          postalCode: '560001',
+          country: 'IN',
+        },
+      }),
+    });
+    expect(placed.status).toBe(201);
+    const order = (await placed.json()) as PlacedOrder;
+    await call(`${store}/orders/${order.id}/payments`, tokens.customer, {
+      paymentMethod: 'tok_visa',
+    });
+
+    // The hub, whose offer the customer chose, is asked first.
+    const offered = await eventually(
+      () => jobsOf('makrx-hub-bengaluru', tokens.provider),
+      (list) => list.items.some((job) => job.orderNumber === order.number),
+    );
+    const hubJob = offered.items.find((job) => job.orderNumber === order.number)!;
+    expect(hubJob).toMatchObject({
+      status: 'offered',
+      materialKey: 'pla',
+      quantity: 2,
+      file: { uploadId, name: 'bracket.stl' },
+      price: { total: hubPla!.total, currency: 'INR' },
+    });
+    await call(
+      `${cave}/makerspaces/makrx-hub-bengaluru/provider/jobs/${hubJob.id}/reject`,
+      tokens.provider,
+      { reason: 'Both PLA printers are down for a nozzle change.' },
+    );
+
+    // The next qualified provider gets it; the store hears of each step.
+    const next = await eventually(
+      () => jobsOf('tinkerworks-pune', tokens.superadmin),
+      (list) => list.items.some((job) => job.orderNumber === order.number),
+    );
+    const puneJob = next.items.find((job) => job.orderNumber === order.number)!;
+    expect(puneJob.status).toBe('offered');
+    await call(
+      `${cave}/makerspaces/tinkerworks-pune/provider/jobs/${puneJob.id}/accept`,
+      tokens.superadmin,
+      {},
+    );
+    await call(
+      `${cave}/makerspaces/tinkerworks-pune/provider/jobs/${puneJob.id}/status`,
+      tokens.superadmin,
+      { status: 'printing' },
+    );
+
+    const print = await eventually(
+      () => call<PrintOrderView>(`${store}/orders/${order.id}/print`, tokens.customer),
+      (view) => view.status === 'printing',
+    );
+    expect(print.provider?.name).toBe('TinkerWorks Pune');
+    expect(print.timeline.map((step) => [step.status, step.providerName])).toEqual([
+      ['offered', 'MakrX Hub Bengaluru'],
+      ['rejected', 'MakrX Hub Bengaluru'],
+      ['offered', 'TinkerWorks Pune'],
+      ['accepted', 'TinkerWorks Pune'],
+      ['printing', 'TinkerWorks Pune'],
+    ]);
+    expect(print.timeline[1]!.reason).toBe('Both PLA printers are down for a nozzle change.');
+    const inStore = await call<Order>(`${store}/orders/${order.id}`, tokens.customer);
+    expect(inStore.status).toBe('in_fulfilment');
+  });
+});
