@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PrintQuote } from '@makrx/contracts';
-import { chosenQuote, isExpired, parseQuantity, quoteSummaryHref, sortQuotes } from './quotes';
+import {
+  breakdownOf,
+  chosenQuote,
+  isExpired,
+  parseQuantity,
+  quoteSummaryHref,
+  sortQuotes,
+} from './quotes';
 
 function quote(offeringId: string, total: number, leadTimeDays: number): PrintQuote {
   return {
@@ -67,5 +74,27 @@ describe('the quotes list', () => {
   it('knows when a quote has expired', () => {
     expect(isExpired(cheapSlow, new Date('2026-12-07T09:59:59Z'))).toBe(false);
     expect(isExpired(cheapSlow, new Date('2026-12-07T10:00:00Z'))).toBe(true);
+  });
+});
+
+describe('a quote’s breakdown', () => {
+  it('takes the total from the quote’s own last line when it has one', () => {
+    const lines = [
+      { label: 'Material', detail: '4.2 g of PLA', amount: 1000 },
+      { label: 'Minimum charge', detail: 'at least ₹300.00', amount: 29_000 },
+      { label: 'Total', detail: 'ready in 2 working days', amount: 30_000 },
+    ];
+    expect(breakdownOf({ lines, total: 30_000 })).toEqual({
+      items: lines.slice(0, 2),
+      total: lines[2],
+    });
+  });
+
+  it('adds the total row to lines that stop before it', () => {
+    const lines = [{ label: 'Material', detail: '10 g', amount: 500 }];
+    expect(breakdownOf({ lines, total: 500 })).toEqual({
+      items: lines,
+      total: { label: 'Total', detail: '', amount: 500 },
+    });
   });
 });

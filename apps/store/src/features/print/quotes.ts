@@ -44,3 +44,18 @@ export const qualityLabel = (quality: PrintQuote['quality']) =>
 export function isExpired(quote: Pick<PrintQuote, 'validUntil'>, now: Date): boolean {
   return new Date(quote.validUntil).getTime() <= now.getTime();
 }
+
+/**
+ * A quote's breakdown as a table: its lines, and the total row. The quoting package ends the
+ * lines with the total itself ("Total", with the lead time); a list without one gets it added.
+ */
+export function breakdownOf(quote: Pick<PrintQuote, 'lines' | 'total'>): {
+  items: PrintQuote['lines'];
+  total: PrintQuote['lines'][number];
+} {
+  const last = quote.lines.at(-1);
+  if (last && last.label === 'Total' && last.amount === quote.total) {
+    return { items: quote.lines.slice(0, -1), total: last };
+  }
+  return { items: quote.lines, total: { label: 'Total', detail: '', amount: quote.total } };
+}

@@ -1,7 +1,7 @@
 import type { PrintQuote } from '@makrx/contracts';
 import { Badge, cx, formatPrice, MapPinIcon } from '@makrx/ui';
 import { formatLeadTime, formatRating, formatValidUntil } from '../format';
-import { qualityLabel } from '../quotes';
+import { breakdownOf, qualityLabel } from '../quotes';
 
 /** Everything a quote says, for the quotes list and the chosen quote's summary. */
 export function QuoteFacts({
@@ -11,6 +11,7 @@ export function QuoteFacts({
   quote: PrintQuote;
   breakdownOpen?: boolean;
 }) {
+  const breakdown = breakdownOf(quote);
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -65,7 +66,7 @@ export function QuoteFacts({
         </summary>
         <table className="mt-2 w-full text-sm">
           <tbody className="divide-y divide-ink-100">
-            {quote.lines.map((line, index) => (
+            {breakdown.items.map((line, index) => (
               <tr key={`${line.label}-${index}`}>
                 <th scope="row" className="py-1.5 pr-3 text-left font-medium text-ink-800">
                   {line.label}
@@ -83,10 +84,15 @@ export function QuoteFacts({
             ))}
             <tr>
               <th scope="row" className="py-1.5 text-left font-semibold text-ink-950">
-                Total
+                {breakdown.total.label}
+                {breakdown.total.detail ? (
+                  <span className="block text-xs font-normal text-ink-500">
+                    {breakdown.total.detail}
+                  </span>
+                ) : null}
               </th>
               <td className="py-1.5 text-right font-semibold text-ink-950 tabular-nums">
-                {formatPrice(quote.total, quote.currency)}
+                {formatPrice(breakdown.total.amount, quote.currency)}
               </td>
             </tr>
           </tbody>
