@@ -61,7 +61,7 @@ test.describe.serial('3D printing quotes: uploading a model on MakrX.Store', () 
     await expect(page.getByTestId('drop-zone')).toHaveCount(0);
   });
 
-  test('a customer drops a 20 mm cube: progress to 100 %, the browser’s analysis and the preview', async ({
+  test('a customer drops a 20 mm cube: progress to 100 %, the browser’s analysis and the preview, then the store’s and its quotes', async ({
     page,
   }) => {
     await signInForPrint(page);
@@ -104,7 +104,41 @@ test.describe.serial('3D printing quotes: uploading a model on MakrX.Store', () 
     await page.getByRole('button', { name: 'Turn left' }).click();
     await expect(page.getByRole('checkbox', { name: /Overhangs/ })).toBeChecked();
     await expectAccessible(page);
+
+    // Accepted: the store's own analysis replaces the browser's, and the quotes come.
+    await expect(page.getByText('Checked by the store')).toBeVisible();
+    await expect(page.getByTestId('analysis-size')).toHaveText('20 × 20 × 20 mm');
+    const choices = page.getByRole('radio', { name: 'Choose this quote' });
+    await expect(choices.first()).toBeVisible();
+    expect(await choices.count()).toBeGreaterThan(1);
+    await page.getByLabel('Material').selectOption('pla');
+    const cards = page.getByRole('listitem').filter({ has: choices });
+    for (const card of await cards.all()) await expect(card).toContainText('PLA');
+    await page.getByLabel('Sort by').selectOption('lead-time');
+    await page.getByLabel('Quantity').fill('10');
+    await page.getByRole('button', { name: 'Update' }).click();
+    await expect(cards.first()).toContainText('per part × 10');
+    await expect(cards.first()).toContainText('Valid until');
+    await cards.first().getByText('Price breakdown').click();
+    await expect(cards.first().getByRole('rowheader', { name: /^Material/ })).toBeVisible();
+    await expect(cards.first().getByRole('rowheader', { name: /^Total/ })).toHaveCount(1);
+    await expectAccessible(page);
     await screenshot(page, 'store-print-analysed');
+
+    // A chosen quote leads to its summary, the choice kept in the address.
+    await choices.first().check();
+    await page.getByRole('link', { name: 'Order this print' }).click();
+    await expect(page).toHaveURL(/\/print\/[0-9a-f-]{36}\?offering=[0-9a-f-]{36}&quantity=10$/);
+    await expect(page.getByRole('heading', { name: 'The quote you chose' })).toBeVisible();
+    await expect(page.getByText('What happens next')).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('cube-20mm.stl');
+    await expectAccessible(page);
+    await screenshot(page, 'store-print-quote-summary');
+    // And back to every quote for the same upload, without sending it again.
+    await page.getByRole('link', { name: 'All quotes for this model' }).click();
+    await expect(page).toHaveURL(/\/print\?upload=[0-9a-f-]{36}&quantity=10$/);
+    await expect(page.getByText('Checked by the store')).toBeVisible();
+    await expect(choices.first()).toBeVisible();
   });
 
   test('a connection dropped in the middle of an upload resumes where the store says it stopped', async ({

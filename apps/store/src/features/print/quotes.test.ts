@@ -4,6 +4,7 @@ import {
   breakdownOf,
   chosenQuote,
   isExpired,
+  materialsOf,
   parseQuantity,
   quoteSummaryHref,
   sortQuotes,
@@ -96,5 +97,17 @@ describe('a quote’s breakdown', () => {
       items: lines,
       total: { label: 'Total', detail: '', amount: 500 },
     });
+  });
+});
+
+describe('the material filter', () => {
+  it('lists each material once, in the order the quotes come, with its count', () => {
+    const pla = quote('a', 100, 1);
+    const petg = { ...quote('b', 200, 1), materialKey: 'petg', materialName: 'PETG' };
+    const pla2 = quote('c', 300, 1);
+    expect(materialsOf([pla, petg, pla2])).toEqual([
+      { key: 'pla', name: 'PLA', count: 2 },
+      { key: 'petg', name: 'PETG', count: 1 },
+    ]);
   });
 });

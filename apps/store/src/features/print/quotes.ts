@@ -59,3 +59,21 @@ export function breakdownOf(quote: Pick<PrintQuote, 'lines' | 'total'>): {
   }
   return { items: quote.lines, total: { label: 'Total', detail: '', amount: quote.total } };
 }
+
+/** The materials among the quotes, cheapest first as the quotes are, with how many each has. */
+export function materialsOf(
+  quotes: readonly PrintQuote[],
+): { key: string; name: string; count: number }[] {
+  const materials = new Map<string, { key: string; name: string; count: number }>();
+  for (const quote of quotes) {
+    const known = materials.get(quote.materialKey);
+    if (known) known.count += 1;
+    else
+      materials.set(quote.materialKey, {
+        key: quote.materialKey,
+        name: quote.materialName,
+        count: 1,
+      });
+  }
+  return [...materials.values()];
+}

@@ -13,6 +13,7 @@ import {
   Skeleton,
 } from '@makrx/ui';
 import {
+  materialsOf,
   MAX_QUANTITY,
   parseQuantity,
   quoteKey,
@@ -39,6 +40,7 @@ export interface QuotesPanelProps {
 /** The quotes for the accepted upload: quantity, sorting, each quote, and the next step. */
 export function QuotesPanel({ uploadId, quantity, onQuantity, state, onRetry }: QuotesPanelProps) {
   const [sort, setSort] = useState<QuoteSort>('price');
+  const [material, setMaterial] = useState('');
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [typed, setTyped] = useState(String(quantity));
   const quantityId = useId();
@@ -87,6 +89,23 @@ export function QuotesPanel({ uploadId, quantity, onQuantity, state, onRetry }: 
               Update
             </button>
           </form>
+          {state.phase === 'ready' && materialsOf(state.quotes.quotes).length > 1 ? (
+            <label className="text-sm font-medium text-ink-800">
+              Material
+              <select
+                value={material}
+                onChange={(event) => setMaterial(event.target.value)}
+                className="mt-1 block rounded-lg border border-ink-300 bg-white px-3 py-2 text-sm focus:border-accent-600 focus:ring-2 focus:ring-accent-600/20 focus:outline-none"
+              >
+                <option value="">All materials ({state.quotes.quotes.length})</option>
+                {materialsOf(state.quotes.quotes).map((option) => (
+                  <option key={option.key} value={option.key}>
+                    {option.name} ({option.count})
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <label className="text-sm font-medium text-ink-800">
             Sort by
             <select
@@ -151,7 +170,10 @@ export function QuotesPanel({ uploadId, quantity, onQuantity, state, onRetry }: 
         <fieldset>
           <legend className="sr-only">Choose a quote</legend>
           <ul className="space-y-3">
-            {sortQuotes(state.quotes.quotes, sort).map((quote) => {
+            {sortQuotes(
+              state.quotes.quotes.filter((quote) => !material || quote.materialKey === material),
+              sort,
+            ).map((quote) => {
               const key = quoteKey(quote);
               const selected = chosen === key;
               return (
