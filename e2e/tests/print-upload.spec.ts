@@ -130,7 +130,7 @@ test.describe.serial('3D printing quotes: uploading a model on MakrX.Store', () 
     await page.getByRole('link', { name: 'Order this print' }).click();
     await expect(page).toHaveURL(/\/print\/[0-9a-f-]{36}\?offering=[0-9a-f-]{36}&quantity=10$/);
     await expect(page.getByRole('heading', { name: 'The quote you chose' })).toBeVisible();
-    await expect(page.getByText('What happens next')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Where should .* send it\?$/ })).toBeVisible();
     await expect(page.getByRole('main')).toContainText('cube-20mm.stl');
     await expectAccessible(page);
     await screenshot(page, 'store-print-quote-summary');

@@ -66,7 +66,7 @@ function printLine({ upload, quote }: QuotedPrint) {
       Material: quote.materialName,
       Quality: quote.quality[0]!.toUpperCase() + quote.quality.slice(1),
       Parts: String(quote.quantity),
-      'Made by': quote.provider.name,
+      'Quoted by': quote.provider.name,
     },
     unitPriceCents: quote.total,
     quantity: 1,

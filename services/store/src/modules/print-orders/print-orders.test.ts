@@ -236,7 +236,7 @@ describe.each(testDrivers)('print orders over %s', (driver) => {
         quantity: 1,
         unitPriceCents: quote.total,
         lineTotalCents: quote.total,
-        options: expect.objectContaining({ Parts: '3', 'Made by': quote.provider.name }),
+        options: expect.objectContaining({ Parts: '3', 'Quoted by': quote.provider.name }),
       }),
     ]);
     expect(order.shippingMethod).toEqual({

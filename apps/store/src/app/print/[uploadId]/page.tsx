@@ -15,14 +15,24 @@ import {
 } from '../../../features/print/format';
 import { isUploadId } from '../../../features/print/model-upload-proxy';
 import { chosenQuote, isExpired, parseQuantity } from '../../../features/print/quotes';
+import { invalidFields } from '../../../features/checkout/checkout-state';
+import { NEW_ADDRESS, readSavedAddresses } from '../../../features/checkout/saved-addresses';
+import { PrintOrderForm } from '../../../features/print-orders/components/print-order-form';
 import { currentSession } from '../../../features/session/current-session';
+import { storeConfig } from '../../../lib/config';
 import { ServiceError } from '../../../lib/service-client';
 
 export const metadata: Metadata = { title: 'Your 3D print', robots: { index: false } };
 
 interface SummaryPageProps {
   params: Promise<{ uploadId: string }>;
-  searchParams: Promise<{ offering?: string; quantity?: string }>;
+  searchParams: Promise<{
+    offering?: string;
+    quantity?: string;
+    address?: string;
+    invalid?: string;
+    refused?: string;
+  }>;
 }
 
 /**
@@ -53,6 +63,8 @@ export default async function PrintSummaryPage({ params, searchParams }: Summary
   const here = `/print/${uploadId}?${new URLSearchParams(query as Record<string, string>)}`;
   if (!(await currentSession())) return page(<PrintSignIn returnTo={here} />);
 
+  const [saved, { portalUrls }] = await Promise.all([readSavedAddresses(true), storeConfig()]);
+  const invalid = invalidFields(query.invalid);
   let upload: Awaited<ReturnType<typeof readModelUpload>>;
   let quotes: Awaited<ReturnType<typeof readModelQuotes>>;
   try {
@@ -94,16 +106,25 @@ export default async function PrintSummaryPage({ params, searchParams }: Summary
           />
         )}
         {quote ? (
-          <div className="rounded-2xl border border-accent-200 bg-accent-50 p-5 text-sm text-ink-800">
-            <p className="font-semibold text-ink-950">What happens next</p>
-            <p className="mt-1">
+          <>
+            <p className="text-sm text-ink-700">
               {isExpired(quote, new Date())
-                ? 'This quote has expired; the figures above are its latest price.'
-                : `This price holds until ${formatValidUntil(quote.validUntil)}.`}{' '}
-              Paying for a print at checkout opens shortly; this page keeps your choice, so you can
-              come back to it with its link.
+                ? 'This quote has expired; the figures above are its latest price, which your order is placed at.'
+                : `This price holds until ${formatValidUntil(quote.validUntil)}.`}
             </p>
-          </div>
+            <PrintOrderForm
+              uploadId={uploadId}
+              quote={quote}
+              savedAddresses={saved.addresses}
+              showSaved={
+                saved.addresses.length > 0 && query.address !== NEW_ADDRESS && invalid.length === 0
+              }
+              anotherHref={`/print/${uploadId}?${new URLSearchParams({ offering: quote.offeringId, quantity: String(quantity), address: NEW_ADDRESS })}#order`}
+              manageUrl={`${portalUrls.gateway}/account/addresses`}
+              invalid={invalid}
+              {...(query.refused ? { refused: query.refused } : {})}
+            />
+          </>
         ) : null}
       </div>
       <aside>
