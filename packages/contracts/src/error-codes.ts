@@ -183,6 +183,8 @@ export const errorCodes = {
     'A model has more triangles than MODEL_MAX_TRIANGLES; details: { maxTriangles }.',
   MODEL_HAS_NO_VOLUME:
     'The model encloses no volume or is flat in one direction, so it cannot be priced (422).',
+  UPLOAD_BEING_ANALYSED:
+    'The model was uploaded before the store analysed models and is being analysed now; try again in a minute.',
   PROVIDERS_UNREACHABLE:
     'The cave’s list of print providers could not be fetched, so no quote can be made (503).',
 

@@ -6,6 +6,7 @@ import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogModule } from './modules/catalog/plugin';
 import { cartModule } from './modules/cart/plugin';
 import { mediaRoutes } from './modules/media/routes';
+import { analyseEarlierModelUploads } from './modules/model-uploads/analyse-earlier-uploads';
 import { expireUnfinishedModelUploads } from './modules/model-uploads/expire-uploads';
 import { modelUploadsModule } from './modules/model-uploads/plugin';
 import { orderConfirmationMail } from './modules/orders/confirmation-mail';
@@ -45,6 +46,6 @@ export const storeService: ServiceDefinition = {
     refundCancelledOrder,
     routePaidPrintOrder,
   ],
-  jobs: [expireUnpaidOrders, expireUnfinishedModelUploads],
+  jobs: [expireUnpaidOrders, expireUnfinishedModelUploads, analyseEarlierModelUploads],
   seedDemoData: seedDemoCatalog,
 };

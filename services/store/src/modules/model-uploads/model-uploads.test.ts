@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
@@ -543,6 +543,42 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
     expect(storedNames()).not.toContain(abandoned);
     expect(storedNames()).not.toContain(`${abandoned}.json`);
     expect(storedNames()).toContain(finished);
+  });
+
+  it('keeps uploads from before the server analysis and analyses them, or says why it cannot', async () => {
+    const earlier = idOf(await send(cubeStl(), 'earlier.stl'));
+    const unreadable = idOf(await send(cubeStl(), 'unreadable.stl'));
+    // As such uploads were left by the migration: accepted, not analysed.
+    for (const id of [earlier, unreadable]) {
+      await store.app.db
+        .update(modelUploads)
+        .set({ status: 'analysing', format: null, analysis: null })
+        .where(eq(modelUploads.id, id));
+    }
+    // Its bytes damaged on disk since: same length, no longer an STL that adds up.
+    writeFileSync(join(uploadsFolder(), unreadable), Buffer.alloc(cubeStl().length, 'x'));
+
+    const waiting = await api(`/model-uploads/${earlier}`);
+    expect(waiting.status).toBe(409);
+    expect((await waiting.json()).error.code).toBe('UPLOAD_BEING_ANALYSED');
+
+    await store.app.jobs.run('store.model-uploads.analyse-earlier');
+    const ready = await api(`/model-uploads/${earlier}`);
+    expect(ready.status).toBe(200);
+    const detail = (await ready.json()) as ModelUploadDetail;
+    expect(detail.analysis).toMatchObject({
+      format: 'stl-binary',
+      triangleCount: 12,
+      watertight: true,
+    });
+    expect(detail.analysis.volumeMm3).toBeCloseTo(8000, 6);
+
+    const refused = await api(`/model-uploads/${unreadable}/quotes`);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.code).toBe('TRIANGLE_COUNT_MISMATCH');
+    // Both are still the customer's: nothing accepted was dropped.
+    expect(await rowsOf(unreadable)).toHaveLength(1);
+    expect(storedNames()).toContain(earlier);
   });
 
   it('answers FEATURE_DISABLED while ENABLE_STL_UPLOAD is off', async () => {

@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { storeConfigOf } from '../../config';
 import { modelQuotesFor, partOf, scaledAnalysis } from './model-quotes';
 import type { ProviderSource } from './providers';
-import { findOwnModelUpload, setModelUnitScale } from './service';
-import type { ModelUploadRow } from './tables';
+import { findOwnModelUpload, readyUpload, setModelUnitScale } from './service';
+import type { ReadyModelUpload } from './tables';
 import type { AnalyseUpload } from './upload-checks';
 import { createModelUploadServer } from './upload-server';
 
@@ -33,7 +33,7 @@ export interface ModelUploadRouteOptions {
 }
 
 /** The owner's view of an accepted upload: the row with its analysis at its unit scale. */
-const detailOf = (row: ModelUploadRow): ModelUploadDetail => ({
+const detailOf = (row: ReadyModelUpload): ModelUploadDetail => ({
   id: row.id,
   originalName: row.originalName,
   sizeBytes: row.sizeBytes,
@@ -103,7 +103,7 @@ export const modelUploadRoutes =
     const ownUpload = async (id: string, ownerId: string) => {
       const row = await findOwnModelUpload(app.db, id, ownerId);
       if (!row) throw notFound('The upload');
-      return row;
+      return readyUpload(row);
     };
 
     app.get(
@@ -144,7 +144,7 @@ export const modelUploadRoutes =
           request.body.units === 'inch' ? 25.4 : 1,
         );
         if (!row) throw notFound('The upload');
-        return detailOf(row);
+        return detailOf(readyUpload(row));
       },
     );
 

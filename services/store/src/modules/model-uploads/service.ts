@@ -1,11 +1,36 @@
 import type { Database } from '@makrx/db';
-import { conflict, notFound } from '@makrx/service-kit';
+import { AppError, conflict, notFound } from '@makrx/service-kit';
+import type { ErrorCode } from '@makrx/contracts';
 import { and, eq } from 'drizzle-orm';
 import { modelQuotesFor, scaledAnalysis } from './model-quotes';
 import type { ProviderSource } from './providers';
-import { modelUploads, type ModelUploadRow } from './tables';
+import { modelUploads, type ModelUploadRow, type ReadyModelUpload } from './tables';
 
-export type NewModelUpload = Omit<ModelUploadRow, 'status' | 'createdAt'>;
+export type NewModelUpload = Omit<
+  ModelUploadRow,
+  'status' | 'createdAt' | 'problemCode' | 'problemMessage'
+>;
+export type { ModelUploadRow, ReadyModelUpload } from './tables';
+
+/**
+ * The upload as its owner's routes use it: analysed. One accepted before the server analysed
+ * models waits for the background job (409 UPLOAD_BEING_ANALYSED), or says why the analysis
+ * could not read it (422, the parser's own code and sentence).
+ */
+export function readyUpload(row: ModelUploadRow): ReadyModelUpload {
+  if (row.status === 'ready' && row.analysis && row.format) return row as ReadyModelUpload;
+  if (row.status === 'refused') {
+    throw new AppError(
+      422,
+      (row.problemCode ?? 'UNSUPPORTED_FILE') as ErrorCode,
+      row.problemMessage ?? 'The model could not be read.',
+    );
+  }
+  throw conflict(
+    'UPLOAD_BEING_ANALYSED',
+    'This model was uploaded before the store analysed models, and is being analysed now; try again in a minute.',
+  );
+}
 
 /** Records an upload that passed every check; from now on its owner can find it by id. */
 export async function recordModelUpload(
@@ -56,8 +81,9 @@ export async function quoteOwnUpload(
   providers: ProviderSource,
   wanted: { uploadId: string; ownerId: string; offeringId: string; quantity: number; now?: Date },
 ) {
-  const row = await findOwnModelUpload(db, wanted.uploadId, wanted.ownerId);
-  if (!row) throw notFound('The upload');
+  const found = await findOwnModelUpload(db, wanted.uploadId, wanted.ownerId);
+  if (!found) throw notFound('The upload');
+  const row = readyUpload(found);
   const analysis = scaledAnalysis(row.format, row.analysis, row.unitScale);
   const { quotes } = modelQuotesFor({
     uploadId: row.id,

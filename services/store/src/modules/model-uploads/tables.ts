@@ -16,8 +16,16 @@ import {
 export type StoredAnalysis = Omit<ModelAnalysis, 'format' | 'unitScale'>;
 
 /**
+ * How far a kept upload is: `ready` (analysed, quotable); `analysing` (accepted before the
+ * server analysed models: analysed again by a background job, never dropped); `refused` (such
+ * an earlier file the analysis could not read, with why).
+ */
+export const modelUploadStatuses = ['ready', 'analysing', 'refused'] as const;
+
+/**
  * A customer's 3D model that arrived whole, passed the virus scan and the model checks. An
- * upload still in progress, or refused, has no row: only finished, accepted files are listed.
+ * upload still in progress, or refused on arrival, has no row: only finished, accepted files
+ * are listed.
  */
 export const modelUploads = storeSchema.table(
   'model_uploads',
@@ -30,18 +38,27 @@ export const modelUploads = storeSchema.table(
     /** The file's key in the uploads store: a file under MAKRX_DATA_DIR/files, or an S3 key. */
     storageKey: text('storage_key').notNull().unique(),
     sha256: text('sha256').notNull(),
-    format: text('format', { enum: ['stl-binary', 'stl-ascii', 'obj', '3mf'] }).notNull(),
-    /** Every accepted file was analysed: a row exists only for a file the analysis read. */
-    analysis: jsonb('analysis').$type<StoredAnalysis>().notNull(),
+    /** Set with the analysis: every upload accepted since the server analyses models has both. */
+    format: text('format', { enum: ['stl-binary', 'stl-ascii', 'obj', '3mf'] }),
+    analysis: jsonb('analysis').$type<StoredAnalysis>(),
     /** 1 as uploaded; 25.4 once the customer said the file's numbers are inches. */
     unitScale: doublePrecision('unit_scale').notNull().default(1),
-    status: text('status', { enum: ['ready'] })
-      .notNull()
-      .default('ready'),
+    status: text('status', { enum: modelUploadStatuses }).notNull().default('ready'),
+    /** Why a `refused` earlier upload cannot be quoted: the analysis's code and sentence. */
+    problemCode: text('problem_code'),
+    problemMessage: text('problem_message'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('model_uploads_status_known', sql`${t.status} in ('ready')`),
+    check('model_uploads_status_known', sql`${t.status} in ('ready', 'analysing', 'refused')`),
+    check(
+      'model_uploads_ready_analysed',
+      sql`(${t.status} = 'ready') = (${t.analysis} is not null and ${t.format} is not null)`,
+    ),
+    check(
+      'model_uploads_refused_says_why',
+      sql`(${t.status} = 'refused') = (${t.problemCode} is not null)`,
+    ),
     check('model_uploads_size_positive', sql`${t.sizeBytes} > 0`),
     check(
       'model_uploads_format_known',
@@ -53,3 +70,9 @@ export const modelUploads = storeSchema.table(
   ],
 );
 export type ModelUploadRow = typeof modelUploads.$inferSelect;
+/** An upload with its analysis: what the owner's routes and quotes read. */
+export type ReadyModelUpload = ModelUploadRow & {
+  status: 'ready';
+  format: NonNullable<ModelUploadRow['format']>;
+  analysis: StoredAnalysis;
+};
