@@ -10,7 +10,9 @@ import type {
   PrintOrderView,
   ProviderJobList,
 } from '@makrx/contracts';
+import { outboxEvents } from '@makrx/events';
 import { cube, toBinaryStl } from '@makrx/mesh/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLauncherConfig } from './config';
 import { startMakrx, type RunningMakrx } from './start-makrx';
@@ -204,5 +206,52 @@ describe('a print order from the store, routed through the cave (spec 7, Store â
     expect(print.timeline[1]!.reason).toBe('Both PLA printers are down for a nozzle change.');
     const inStore = await call<Order>(`${store}/orders/${order.id}`, tokens.customer);
     expect(inStore.status).toBe('in_fulfilment');
+  });
+
+  it('does not retry, or park, the reports of a job the store never placed', async () => {
+    const token = await fetch(`${issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from('store-backend:embedded-store-backend-secret').toString('base64')}`,
+      },
+      body: 'grant_type=client_credentials',
+    });
+    const storeToken = ((await token.json()) as { access_token: string }).access_token;
+    const serviceOrderId = crypto.randomUUID();
+    await call(`${cave}/jobs/route-service-order`, storeToken, {
+      serviceOrderId,
+      orderNumber: 'MX-BYHAND',
+      customer: { userId: null, name: 'Routed by hand' },
+      requirements: {
+        materialKey: 'pla',
+        quality: 'standard',
+        quantity: 1,
+        partSizeMm: { x: 20, y: 20, z: 20 },
+        volumeMm3: 8000,
+        printMinutes: 30,
+        dueBy: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
+      },
+      preferences: {},
+      price: { total: 30_000, currency: 'INR' },
+      file: {
+        uploadId: crypto.randomUUID(),
+        name: 'by-hand.stl',
+        sizeBytes: 684,
+        sha256: 'a'.repeat(64),
+      },
+    });
+    const reports = () =>
+      makrx.database.db
+        .select({ status: outboxEvents.status })
+        .from(outboxEvents)
+        .where(
+          sql`${outboxEvents.type} = 'cave.service-job.changed' and ${outboxEvents.payload} ->> 'serviceOrderId' = ${serviceOrderId}`,
+        );
+    const settled = await eventually(
+      reports,
+      (rows) => rows.length > 0 && rows.every((row) => row.status !== 'pending'),
+    );
+    expect(settled.map((row) => row.status)).toEqual(['delivered']);
   });
 });

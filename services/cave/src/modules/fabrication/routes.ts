@@ -102,6 +102,15 @@ export const serviceJobUpdatesToStore: EventConsumer<'cave.service-job.changed'>
         body: JSON.stringify(body),
       },
     );
+    if (response.status === 404) {
+      // The store holds no such print order (a job routed by another client): no report of it
+      // can ever be taken, so it is logged instead of retried and parked.
+      app.log.warn(
+        { serviceOrderId, updateId },
+        'the store knows no such print order; the job update was not reported',
+      );
+      return;
+    }
     if (!response.ok) {
       throw new Error(`the store answered ${response.status} to update ${updateId}`);
     }
