@@ -34,61 +34,63 @@ export function ProviderCard({ provider }: { provider: AvailableProvider }) {
   const lead = leadTimeRange(provider);
   const titleId = `provider-${provider.slug}`;
   return (
-    <Card className="flex w-full flex-col p-5 sm:p-6" aria-labelledby={titleId}>
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
-        <div className="min-w-0">
-          <h2 id={titleId} className="text-lg font-semibold text-ink-950">
-            {provider.name}
-          </h2>
-          <p className="mt-0.5 inline-flex items-center gap-1 text-sm text-ink-600">
-            <MapPinIcon className="size-4 text-ink-500" />
-            {provider.city}, {countryName(provider.country)}
-          </p>
-        </div>
-        <ProviderRating rating={provider.rating} />
-      </div>
-      <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-ink-700">
-        {lead ? (
-          <span className="inline-flex items-center gap-1.5">
-            <ClockIcon className="size-4 text-ink-500" />
-            {formatLeadTimeRange(lead)}
-          </span>
-        ) : null}
-        <span>
-          Answers within{' '}
-          {provider.responseWindowMinutes % 60 === 0
-            ? `${provider.responseWindowMinutes / 60} h`
-            : `${provider.responseWindowMinutes} min`}
-        </span>
-      </p>
-      <ul className="mt-4 space-y-3 border-t border-ink-100 pt-4" aria-label="Printers">
-        {machines.map((machine) => (
-          <li key={machine.equipmentId}>
-            <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
-              <PrinterIcon className="size-4 shrink-0 self-center text-ink-500" />
-              <span className="font-semibold text-ink-900">{machine.name}</span>
-              <span className="text-ink-600">
-                build volume {formatBuildVolume(machine.buildVolumeMm)}
-              </span>
+    <article aria-labelledby={titleId} className="flex w-full">
+      <Card className="flex w-full flex-col p-5 sm:p-6">
+        <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+          <div className="min-w-0">
+            <h2 id={titleId} className="text-lg font-semibold text-ink-950">
+              {provider.name}
+            </h2>
+            <p className="mt-0.5 inline-flex items-center gap-1 text-sm text-ink-600">
+              <MapPinIcon className="size-4 text-ink-500" />
+              {provider.city}, {countryName(provider.country)}
             </p>
-            <ul className="mt-1.5 flex flex-wrap gap-2 pl-6">
-              {machine.materials.map((material) => (
-                <li
-                  key={material.key}
-                  className="rounded-lg border border-ink-200 bg-ink-50 px-2.5 py-1 text-xs text-ink-700"
-                >
-                  <span className="font-semibold text-ink-900">{material.name}</span>{' '}
-                  {material.qualities.join(', ')}
-                  <span className="text-ink-500">
-                    {' · '}
-                    {formatLeadTimeRange(material.leadTimeDays).replace('Ready in ', '')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-    </Card>
+          </div>
+          <ProviderRating rating={provider.rating} />
+        </div>
+        <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-ink-700">
+          {lead ? (
+            <span className="inline-flex items-center gap-1.5">
+              <ClockIcon className="size-4 text-ink-500" />
+              {formatLeadTimeRange(lead)}
+            </span>
+          ) : null}
+          <span>
+            Answers within{' '}
+            {provider.responseWindowMinutes % 60 === 0
+              ? `${provider.responseWindowMinutes / 60} h`
+              : `${provider.responseWindowMinutes} min`}
+          </span>
+        </p>
+        <ul className="mt-4 space-y-3 border-t border-ink-100 pt-4" aria-label="Printers">
+          {machines.map((machine) => (
+            <li key={machine.equipmentId}>
+              <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+                <PrinterIcon className="size-4 shrink-0 self-center text-ink-500" />
+                <span className="font-semibold text-ink-900">{machine.name}</span>
+                <span className="text-ink-600">
+                  build volume {formatBuildVolume(machine.buildVolumeMm)}
+                </span>
+              </p>
+              <ul className="mt-1.5 flex flex-wrap gap-2 pl-6">
+                {machine.materials.map((material) => (
+                  <li
+                    key={material.key}
+                    className="rounded-lg border border-ink-200 bg-ink-50 px-2.5 py-1 text-xs text-ink-700"
+                  >
+                    <span className="font-semibold text-ink-900">{material.name}</span>{' '}
+                    {material.qualities.join(', ')}
+                    <span className="text-ink-500">
+                      {' · '}
+                      {formatLeadTimeRange(material.leadTimeDays).replace('Ready in ', '')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </article>
   );
 }
