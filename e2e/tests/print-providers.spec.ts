@@ -17,7 +17,7 @@ test.describe('the print providers’ list in the store', () => {
     await expect(
       page.getByRole('heading', { name: 'The print providers’ list is coming soon' }),
     ).toBeVisible();
-    await expect(page.getByRole('link', { name: 'MakrX Hub Bengaluru' })).toHaveCount(0);
+    await expect(page.getByRole('article', { name: 'MakrX Hub Bengaluru' })).toHaveCount(0);
     await page.goto(`${urls.store}/print`);
     await expect(page.getByRole('link', { name: /See the providers/ })).toHaveCount(0);
     await expect(
