@@ -9,6 +9,7 @@ import type {
   PlacedOrder,
   PrintOrderView,
   ProviderJobList,
+  ProvidersAvailable,
 } from '@makrx/contracts';
 import { outboxEvents } from '@makrx/events';
 import { cube, toBinaryStl } from '@makrx/mesh/testing';
@@ -38,6 +39,7 @@ const env = {
 const config = loadLauncherConfig(env);
 const cave = 'http://localhost:29402/api/v1';
 const store = 'http://localhost:29403/api/v1';
+const auth = 'http://localhost:29401/api/v1';
 
 let makrx: RunningMakrx;
 const tokens = { customer: '', provider: '', superadmin: '' };
@@ -117,7 +119,7 @@ const jobsOf = (slug: string, token: string) =>
   call<ProviderJobList>(`${cave}/makerspaces/${slug}/provider/jobs`, token);
 
 describe('a print order from the store, routed through the cave (spec 7, Store → Cave)', () => {
-  it('quotes on the cave’s offerings, passes a rejected job on, and follows the next provider', async () => {
+  it('quotes on the cave’s offerings, passes a rejected job on, follows the next provider to the door, and counts the customer’s rating in its own', async () => {
     const uploadId = await uploadModel(toBinaryStl(cube(30)), 'bracket.stl');
     const { quotes } = await call<ModelQuotes>(
       `${store}/model-uploads/${uploadId}/quotes?quantity=2`,
@@ -206,6 +208,53 @@ describe('a print order from the store, routed through the cave (spec 7, Store �
     expect(print.timeline[1]!.reason).toBe('Both PLA printers are down for a nozzle change.');
     const inStore = await call<Order>(`${store}/orders/${order.id}`, tokens.customer);
     expect(inStore.status).toBe('in_fulfilment');
+
+    // Delivered, the customer rates it; the rating reaches the provider's through the outbox.
+    for (const change of [
+      { status: 'shipped', trackingUrl: 'https://track.example/MX-PUNE-1' },
+      { status: 'delivered' },
+    ]) {
+      await call(
+        `${cave}/makerspaces/tinkerworks-pune/provider/jobs/${puneJob.id}/status`,
+        tokens.superadmin,
+        change,
+      );
+    }
+    await eventually(
+      () => call<PrintOrderView>(`${store}/orders/${order.id}/print`, tokens.customer),
+      (view) => view.status === 'delivered',
+    );
+    await call(
+      `${auth}/flags/ENABLE_SERVICE_MARKETPLACE`,
+      tokens.superadmin,
+      {
+        enabled: true,
+        justification: 'The providers list shows ratings.',
+      },
+      'PATCH',
+    );
+    const puneRating = async () => {
+      const response = await fetch(`${cave}/providers`);
+      if (!response.ok) return null;
+      const { providers } = (await response.json()) as ProvidersAvailable;
+      return providers.find((p) => p.slug === 'tinkerworks-pune')?.rating ?? null;
+    };
+    const before = (await eventually(puneRating, (rating) => rating !== null))!;
+
+    const rated = await call<PrintOrderView>(
+      `${store}/orders/${order.id}/print/rating`,
+      tokens.customer,
+      {
+        stars: 5,
+        comment: 'Sharp corners, well packed.',
+      },
+    );
+    expect(rated.rating).toMatchObject({ stars: 5, comment: 'Sharp corners, well packed.' });
+    const after = await eventually(puneRating, (rating) => rating?.count === before.count + 1);
+    expect(after).toEqual({
+      average: ((before.average ?? 0) * before.count + 5) / (before.count + 1),
+      count: before.count + 1,
+    });
   });
 
   it('does not retry, or park, the reports of a job the store never placed', async () => {

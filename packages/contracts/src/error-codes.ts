@@ -127,6 +127,10 @@ export const errorCodes = {
 
   // Store service: print orders
   PRINT_ORDER_NOT_PAID: 'The print order is not paid, so the cave has no job for it yet.',
+  PRINT_NOT_DELIVERED: 'Only a delivered print can be rated; details: { status }.',
+  PRINT_ALREADY_RATED:
+    'The print was rated already with another rating (the same one again answers 200).',
+  NOT_THE_BUYER: 'Only the customer who bought the print may rate it.',
   QUOTE_UNAVAILABLE:
     'The chosen offering no longer quotes this model (withdrawn, or the part does not fit); quote again.',
   PAYMENT_NOT_AWAITING_CONFIRMATION: 'The payment has no extra step to confirm.',
@@ -218,6 +222,9 @@ export const errorCodes = {
   JOB_SLOT_INVALID:
     'The chosen start is in the past, or the print would end after the job is due; details: { dueBy }.',
   JOB_PART_TOO_BIG: 'The part does not fit the chosen machine’s build volume in any orientation.',
+  JOB_NOT_DELIVERED:
+    'Only a delivered print job can be rated, by the service order it belongs to; details: { status }.',
+  JOB_ALREADY_RATED: 'The print job was rated already with another rating.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorCodes;

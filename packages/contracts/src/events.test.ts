@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { eventTypes, isEventType, parseEventPayload } from './events';
+import { eventSchemas, eventTypes, isEventType, parseEventPayload } from './events';
 
 describe('event schemas', () => {
   it('know every event type the services publish', () => {
@@ -13,9 +13,27 @@ describe('event schemas', () => {
       'store.order.link-requested',
       'store.order.paid',
       'store.order.refund-requested',
+      'store.print.rated',
     ]);
     expect(isEventType('store.order.paid')).toBe(true);
     expect(isEventType('toString')).toBe(false);
+  });
+
+  it('read a print rating, and refuse one out of range or with a comment too long', () => {
+    const rated = {
+      printOrderId: randomUUID(),
+      jobId: randomUUID(),
+      stars: 5,
+      comment: null,
+    };
+    expect(eventSchemas['store.print.rated'].safeParse(rated).success).toBe(true);
+    for (const bad of [
+      { ...rated, stars: 0 },
+      { ...rated, stars: 6 },
+      { ...rated, comment: 'x'.repeat(1001) },
+    ]) {
+      expect(eventSchemas['store.print.rated'].safeParse(bad).success).toBe(false);
+    }
   });
 
   it("read a guest's paid order, and refuse one without its lines", () => {

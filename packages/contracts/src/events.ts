@@ -40,6 +40,17 @@ export const storeOrderRefundRequested = z.object({
   reason: z.string().min(1),
 });
 
+/**
+ * A customer rated their delivered print: the cave's job gets the rating (its provider's
+ * average follows), sent from the outbox so a cave that is down gets it later.
+ */
+export const storePrintRated = z.object({
+  printOrderId: id,
+  jobId: id,
+  stars: z.number().int().min(1).max(5),
+  comment: z.string().max(1000).nullable(),
+});
+
 /** A guest asked for their order's link by number and email; it goes to the order's address. */
 export const storeOrderLinkRequested = z.object({ orderId: id });
 
@@ -92,6 +103,7 @@ export const eventSchemas = {
   'store.order.paid': storeOrderPaid,
   'store.order.link-requested': storeOrderLinkRequested,
   'store.order.refund-requested': storeOrderRefundRequested,
+  'store.print.rated': storePrintRated,
   'cave.equipment.status-changed': caveEquipmentStatusChanged,
   'cave.reservation.booked': caveReservationBooked,
   'cave.reservation.cancelled': caveReservationCancelled,

@@ -241,8 +241,48 @@ export const printOrderView = z.object({
       at: z.iso.datetime({ offset: true }),
     }),
   ),
+  /** The customer's rating of the delivered print; null until they rate it. */
+  rating: z
+    .object({
+      stars: z.number().int().min(1).max(5),
+      comment: z.string().nullable(),
+      ratedAt: z.iso.datetime({ offset: true }),
+    })
+    .nullable(),
 });
 export type PrintOrderView = z.infer<typeof printOrderView>;
+
+/**
+ * `POST /api/v1/orders/:id/print/rating`: the buyer rates their delivered print, once. The
+ * same rating sent again is answered as the first (200); another one is refused (409).
+ */
+export const printRatingBody = z.strictObject({
+  stars: z.number().int().min(1, 'from 1 to 5 stars').max(5, 'from 1 to 5 stars'),
+  comment: z
+    .string()
+    .trim()
+    .max(1000, 'at most 1000 characters')
+    .optional()
+    .transform((comment) => (comment ? comment : null)),
+});
+export type PrintRatingBody = z.input<typeof printRatingBody>;
+
+/**
+ * `POST /api/v1/jobs/:jobId/rating` in the cave (the store's service token only): the
+ * customer's rating of a delivered job, sent from the store's outbox. The same rating again
+ * is answered 200; another rating of a rated job is refused (409).
+ */
+export const jobRatingBody = z.strictObject({
+  serviceOrderId: id,
+  stars: z.number().int().min(1).max(5),
+  comment: z.string().max(1000).nullable(),
+});
+export type JobRatingBody = z.infer<typeof jobRatingBody>;
+export const jobRating = z.object({
+  jobId: id,
+  stars: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+});
 
 /*
  * The provider's side in MakrCave ("Service provider tools"): its settings, its offerings, the

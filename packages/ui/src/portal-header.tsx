@@ -90,8 +90,9 @@ export function PortalHeader({
   pinned,
 }: PortalHeaderProps) {
   const info = portalInfo(current);
-  // An admin's nav leaves the search box room only on wide screens; an icon stands in till then.
-  const longNav = nav.length > 3;
+  // An admin's nav leaves the search box room only on wide screens, and a nav of six or more
+  // only on the widest; an icon stands in till then.
+  const boxFrom = nav.length > 5 ? '2xl' : nav.length > 3 ? 'xl' : 'lg';
   return (
     <header className="relative z-40 border-b border-ink-200 bg-white">
       <div className="bg-ink-950">
@@ -112,7 +113,12 @@ export function PortalHeader({
           <PortalWordmark portal={current} />
         </a>
         {search ? (
-          <div className={cx('hidden max-w-72 min-w-40 flex-1', longNav ? 'xl:block' : 'lg:block')}>
+          <div
+            className={cx(
+              'hidden max-w-72 min-w-40 flex-1',
+              { lg: 'lg:block', xl: 'xl:block', '2xl': '2xl:block' }[boxFrom],
+            )}
+          >
             {search}
           </div>
         ) : null}
@@ -124,7 +130,7 @@ export function PortalHeader({
               href={`${urls.gateway}/search`}
               className={cx(
                 'hidden size-10 place-items-center rounded-lg text-lg text-ink-700 hover:bg-ink-100 hover:text-ink-950 md:grid',
-                longNav ? 'xl:hidden' : 'lg:hidden',
+                { lg: 'lg:hidden', xl: 'xl:hidden', '2xl': '2xl:hidden' }[boxFrom],
               )}
             >
               <SearchIcon />

@@ -16,6 +16,7 @@ import { ordersModule } from './modules/orders/plugin';
 import { paymentsModule } from './modules/payments/plugin';
 import { printOrdersModule } from './modules/print-orders/plugin';
 import { routePaidPrintOrder } from './modules/print-orders/route-paid-print';
+import { sendPrintRating } from './modules/print-orders/send-print-rating';
 import { searchRoutes } from './modules/search/routes';
 
 export const storeService: ServiceDefinition = {
@@ -38,6 +39,7 @@ export const storeService: ServiceDefinition = {
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
   // signed-in buyers' paid orders for their MakrX.org activity.
   // A paid order cancelled by its buyer is refunded from the outbox, after the cancellation.
+  // Paid prints are routed by the cave, and their ratings reach it, from the outbox too.
   consumers: [
     notificationRelay,
     orderConfirmationMail,
@@ -45,6 +47,7 @@ export const storeService: ServiceDefinition = {
     orgPurchaseActivity,
     refundCancelledOrder,
     routePaidPrintOrder,
+    sendPrintRating,
   ],
   jobs: [expireUnpaidOrders, expireUnfinishedModelUploads, analyseEarlierModelUploads],
   seedDemoData: seedDemoCatalog,

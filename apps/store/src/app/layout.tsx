@@ -2,7 +2,7 @@ import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { HeaderSearch, PortalFooter, PortalHeader } from '@makrx/ui';
-import { headerShortcuts } from '../features/catalog/header-shortcuts';
+import { headerShortcutsWith } from '../features/catalog/header-shortcuts';
 import { LiveFlags } from '../features/flags/components/live-flags';
 import {
   StoreMaintenanceBanner,
@@ -66,7 +66,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <PortalHeader
           current="store"
           urls={portalUrls}
-          nav={headerShortcuts}
+          nav={headerShortcutsWith({ marketplace: flags.isOn('ENABLE_SERVICE_MARKETPLACE') })}
           actions={
             <StoreAccountMenu
               user={user}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Container } from '@makrx/ui';
 import { serverFlags } from '../../features/flags/server-flags';
 import { PrintComingSoon, PrintSignIn } from '../../features/print/components/print-gates';
@@ -63,6 +64,17 @@ export default async function PrintPage({ searchParams }: PrintPageProps) {
           </li>
         ))}
       </ol>
+      {flags.isOn('ENABLE_SERVICE_MARKETPLACE') ? (
+        <p className="mt-4 text-sm text-ink-600">
+          Who makes the prints?{' '}
+          <Link
+            href="/print/providers"
+            className="font-semibold text-accent-700 underline underline-offset-4"
+          >
+            See the providers, their machines and ratings
+          </Link>
+        </p>
+      ) : null}
       <div className="mt-10">
         {!flags.isOn('ENABLE_STL_UPLOAD') ? (
           <PrintComingSoon />

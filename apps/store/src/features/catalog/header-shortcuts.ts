@@ -12,3 +12,10 @@ export const headerShortcuts: NavItem[] = [
   { label: 'Tools', href: catalogHref({ category: 'tools' }) },
   { label: '3D printing', href: '/print' },
 ];
+
+/** With ENABLE_SERVICE_MARKETPLACE on, the print providers' list beside 3D printing. */
+export function headerShortcutsWith({ marketplace }: { marketplace: boolean }): NavItem[] {
+  return marketplace
+    ? [...headerShortcuts, { label: 'Print providers', href: '/print/providers' }]
+    : headerShortcuts;
+}

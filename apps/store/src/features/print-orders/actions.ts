@@ -4,7 +4,9 @@ import { redirect } from 'next/navigation';
 import { ServiceError } from '../../lib/service-client';
 import { chosenAddressFrom } from '../checkout/saved-addresses';
 import { currentSession } from '../session/current-session';
-import { placePrintOrder } from './api';
+import { findVisibleOrder } from '../orders/order-lookup';
+import { placePrintOrder, ratePrintOfOrder } from './api';
+import { COMMENT_MAX, parseStars } from './rating';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,4 +38,25 @@ export async function orderPrint(form: FormData): Promise<never> {
     redirect(back({ refused: error.code }));
   }
   redirect(`/orders/${encodeURIComponent(number)}/pay`);
+}
+
+/**
+ * The buyer's rating of their delivered print, from the order page's form (no script needed):
+ * back to the order page, which shows the stars given or why they were refused.
+ */
+export async function rateOwnPrint(number: string, form: FormData): Promise<never> {
+  const page = (query: string) => `/orders/${encodeURIComponent(number)}?${query}#rating`;
+  const visible = await findVisibleOrder(number, undefined);
+  if (!visible) redirect(`/orders/${encodeURIComponent(number)}`);
+  const stars = parseStars(form.get('stars'));
+  const comment = String(form.get('comment') ?? '').trim();
+  if (stars === null) redirect(page('rating=NO_STARS'));
+  if (comment.length > COMMENT_MAX) redirect(page('rating=COMMENT_TOO_LONG'));
+  try {
+    await ratePrintOfOrder(visible.order.id, comment ? { stars, comment } : { stars });
+  } catch (error) {
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
+    redirect(page(`rating=${encodeURIComponent(error.code)}`));
+  }
+  redirect(page('rated=1'));
 }

@@ -31,3 +31,16 @@ export async function placePrintOrder(
   });
   return body;
 }
+
+/** The buyer's rating of their delivered print; the same rating twice answers the first. */
+export async function ratePrintOfOrder(
+  orderId: string,
+  rating: { stars: number; comment?: string },
+): Promise<PrintOrderView> {
+  const { body } = await callService<PrintOrderView>(
+    'store',
+    `/orders/${encodeURIComponent(orderId)}/print/rating`,
+    { method: 'POST', json: rating },
+  );
+  return body;
+}

@@ -758,6 +758,86 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
     expect(await demo()).toEqual(before);
   });
 
+  it('takes the customer’s rating of a delivered job from the store alone, once, into the provider’s rating', async () => {
+    const tpu = await offer(PUNE, 'puneProvider', 'pune-k1', 'tpu', 'fine');
+    const body = order('tpu', { preferences: { offeringId: tpu.id } });
+    const routed = await route({
+      ...body,
+      requirements: { ...body.requirements, quality: 'fine' },
+    });
+    expect(routed.provider?.name).toBe('TinkerWorks Pune');
+    const rating = { serviceOrderId: body.serviceOrderId, stars: 4, comment: 'Clean print.' };
+    const rateUrl = `/api/v1/jobs/${routed.jobId}/rating`;
+    const ratingOfPune = async () =>
+      (
+        (await call('GET', '/api/v1/providers/available', 'store')).body as ProvidersAvailable
+      ).providers.find((p) => p.slug === PUNE)!.rating;
+    const before = await ratingOfPune();
+
+    // Not delivered yet: offered, then at every step on the way.
+    const status = `${provider(PUNE)}/jobs/${routed.jobId}/status`;
+    const early = await call('POST', rateUrl, 'store', rating);
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({
+      code: 'JOB_NOT_DELIVERED',
+      details: { status: 'offered' },
+    });
+    await call('POST', `${provider(PUNE)}/jobs/${routed.jobId}/accept`, 'puneProvider', {});
+    await call('POST', status, 'puneProvider', { status: 'printing' });
+    const printing = await call('POST', rateUrl, 'store', rating);
+    expect(printing.status).toBe(409);
+    expect(printing.body.error.code).toBe('JOB_NOT_DELIVERED');
+    await call('POST', status, 'puneProvider', {
+      status: 'shipped',
+      trackingUrl: 'https://track.example/TPU1',
+    });
+    expect((await call('POST', status, 'puneProvider', { status: 'delivered' })).status).toBe(200);
+
+    // The store's token only; the job of another service order is not found.
+    expect((await call('POST', rateUrl, undefined, rating)).status).toBe(401);
+    for (const as of ['puneProvider', 'puneAdmin', 'hubMember', 'authService']) {
+      expect((await call('POST', rateUrl, as, rating)).status, as).toBe(403);
+    }
+    const otherOrder = { ...rating, serviceOrderId: randomUUID() };
+    expect((await call('POST', rateUrl, 'store', otherOrder)).status).toBe(404);
+    expect(
+      (await call('POST', `/api/v1/jobs/${randomUUID()}/rating`, 'store', rating)).status,
+    ).toBe(404);
+    for (const bad of [
+      { ...rating, stars: 0 },
+      { ...rating, stars: 6 },
+      { ...rating, stars: 2.5 },
+      { ...rating, comment: 'x'.repeat(1001) },
+      { ...rating, serviceOrderId: 'nope' },
+      { stars: 4, comment: null },
+      { ...rating, extra: 1 },
+    ]) {
+      expect((await call('POST', rateUrl, 'store', bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect(await ratingOfPune()).toEqual(before);
+
+    const rated = await call('POST', rateUrl, 'store', rating);
+    expect(rated.status).toBe(200);
+    expect(rated.body).toEqual({ jobId: routed.jobId, stars: 4, comment: 'Clean print.' });
+    // The store's outbox may deliver it again: the same rating is answered the same.
+    expect((await call('POST', rateUrl, 'store', rating)).body).toEqual(rated.body);
+    const other = await call('POST', rateUrl, 'store', { ...rating, stars: 1 });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('JOB_ALREADY_RATED');
+
+    const [job] = await cave.app.db
+      .select({ rating: serviceJobs.rating, comment: serviceJobs.ratingComment })
+      .from(serviceJobs)
+      .where(eq(serviceJobs.id, routed.jobId));
+    expect(job).toEqual({ rating: 4, comment: 'Clean print.' });
+    const after = await ratingOfPune();
+    expect(after.count).toBe(before.count + 1);
+    expect(after.average).toBeCloseTo(
+      ((before.average ?? 0) * before.count + 4) / (before.count + 1),
+      6,
+    );
+  });
+
   const spaceIds: Record<string, string> = {};
   async function spaceIdOf(slug: string): Promise<string> {
     if (!spaceIds[slug]) {

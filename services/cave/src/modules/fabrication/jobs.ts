@@ -1,6 +1,7 @@
 import {
   AppError,
   type AcceptJobBody,
+  type JobRatingBody,
   type JobStatusChange,
   type ProviderEarnings,
   type ProviderJob,
@@ -446,6 +447,39 @@ export async function changeJobStatus(
     });
   });
   return providerJobOf(db, makerspaceId, jobId);
+}
+
+/**
+ * The customer's rating of a delivered job, sent by the store for the service order the job
+ * belongs to. The same rating again changes nothing; another rating of a rated job is refused.
+ */
+export async function rateJob(db: Database, jobId: string, body: JobRatingBody) {
+  return db.transaction(async (tx) => {
+    const [job] = await tx
+      .select()
+      .from(serviceJobs)
+      .where(eq(serviceJobs.id, jobId))
+      .for('update');
+    if (!job || job.serviceOrderId !== body.serviceOrderId) throw notFound('Print job');
+    const answer = { jobId: job.id, stars: body.stars, comment: body.comment };
+    if (job.rating !== null) {
+      if (job.rating === body.stars && job.ratingComment === body.comment) return answer;
+      throw conflict('JOB_ALREADY_RATED', 'This print job was rated already.', {
+        stars: job.rating,
+      });
+    }
+    if (job.status !== 'delivered') {
+      throw conflict('JOB_NOT_DELIVERED', 'Only a delivered print job can be rated.', {
+        status: job.status,
+      });
+    }
+    const now = new Date();
+    await tx
+      .update(serviceJobs)
+      .set({ rating: body.stars, ratingComment: body.comment, ratedAt: now, updatedAt: now })
+      .where(eq(serviceJobs.id, job.id));
+    return answer;
+  });
 }
 
 /** Jobs offered to a makerspace, newest offer first, as its service providers see them. */

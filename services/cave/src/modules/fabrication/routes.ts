@@ -2,6 +2,8 @@ import { signedInUser } from '@makrx/auth';
 import {
   acceptJobBody,
   errorBody,
+  jobRating,
+  jobRatingBody,
   jobStatusChange,
   offeringInput,
   providerEarnings as providerEarningsBody,
@@ -34,6 +36,7 @@ import {
   providerEarnings,
   providerJobOf,
   providerJobs,
+  rateJob,
   rejectJob,
   routeServiceOrder,
 } from './jobs';
@@ -417,5 +420,22 @@ export const fabricationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { created, routed } = await routeServiceOrder(app.db, request.body);
       return reply.code(created ? 201 : 200).send(routed);
     },
+  );
+
+  app.post(
+    '/jobs/:jobId/rating',
+    {
+      config: storeOnly,
+      schema: {
+        tags,
+        summary:
+          "The customer's rating of a delivered job (the store; the same rating again answers 200)",
+        security,
+        params: z.object({ jobId: z.uuid() }),
+        body: jobRatingBody,
+        response: { 200: jobRating, ...writeRefusals },
+      },
+    },
+    async (request) => rateJob(app.db, request.params.jobId, request.body),
   );
 };

@@ -136,6 +136,9 @@ export const serviceJobs = makrcaveSchema.table(
     reason: text('reason'),
     /** The customer's rating of the delivered job (1–5), null until rated. */
     rating: smallint('rating'),
+    /** What the customer wrote with their rating, if anything. */
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -149,6 +152,10 @@ export const serviceJobs = makrcaveSchema.table(
       sql`${t.status} in ('offered', 'accepted', 'printing', 'quality_check', 'shipped', 'delivered', 'rejected', 'expired', 'unroutable', 'cancelled')`,
     ),
     check('service_jobs_rating_range', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check(
+      'service_jobs_rating_comment',
+      sql`${t.ratingComment} is null or (${t.rating} is not null and char_length(${t.ratingComment}) <= 1000)`,
+    ),
     check('service_jobs_price', sql`${t.priceTotal} >= 0`),
     check(
       'service_jobs_offered_has_provider',

@@ -55,7 +55,7 @@ describe.each(testDrivers)('print orders over %s', (driver) => {
   let dataDir: string;
   let caveList: ProvidersAvailable = providersFixture();
   const ids = { customer: crypto.randomUUID(), other: crypto.randomUUID() };
-  const tokens = { customer: '', other: '', cave: '', store: '' };
+  const tokens = { customer: '', other: '', admin: '', cave: '', store: '' };
 
   const api = (path: string, token: string, init: { method?: string; body?: unknown } = {}) =>
     fetch(`${baseUrl}/api/v1${path}`, {
@@ -203,6 +203,11 @@ describe.each(testDrivers)('print orders over %s', (driver) => {
       id: ids.other,
       username: 'another-maker',
       realmRoles: ['store_customer'],
+    });
+    tokens.admin = await issuer.userToken({
+      id: crypto.randomUUID(),
+      username: 'store-admin',
+      realmRoles: ['admin', 'admin:store'],
     });
     tokens.cave = await issuer.serviceToken('makrcave-backend');
     tokens.store = await issuer.serviceToken('store-backend');
@@ -459,5 +464,132 @@ describe.each(testDrivers)('print orders over %s', (driver) => {
       headers: { 'x-order-token': order.accessToken },
     });
     expect(withLink.status).toBe(200);
+  });
+  /** A paid print the cave has taken to the customer's door. */
+  async function deliveredPrint() {
+    const { order, print } = await paidPrint();
+    const job = crypto.randomUUID();
+    const maker = provider('Round Rock Fab');
+    for (const status of ['offered', 'accepted', 'printing', 'shipped', 'delivered'] as const) {
+      expect((await report(print.id, update(status, job, { provider: maker }))).status).toBe(200);
+    }
+    return { order, print: await printOf(order), job };
+  }
+
+  const rate = (orderId: string, body: unknown, token = tokens.customer) =>
+    api(`/orders/${orderId}/print/rating`, token, { method: 'POST', body });
+
+  async function storedRating(printId: string) {
+    const rows = await store.app.db.execute(
+      sql`select rating_stars, rating_comment from store.print_orders where id = ${printId}`,
+    );
+    return rows.rows[0];
+  }
+
+  it('keeps the buyer’s rating of a delivered print and hands it to the cave’s job', async () => {
+    const { order, print, job } = await deliveredPrint();
+    expect(print.rating).toBeNull();
+
+    const response = await rate(order.id, { stars: 4, comment: '  Crisp layers, fast.  ' });
+    expect(response.status).toBe(201);
+    const rated = (await response.json()) as PrintOrderView;
+    expect(rated.rating).toMatchObject({ stars: 4, comment: 'Crisp layers, fast.' });
+    expect((await printOf(order)).rating).toEqual(rated.rating);
+
+    const sent = await eventsAbout(print.id, 'store.print.rated');
+    expect(sent.map((event) => event.payload)).toEqual([
+      { printOrderId: print.id, jobId: job, stars: 4, comment: 'Crisp layers, fast.' },
+    ]);
+
+    // The same rating again (a double submit) answers as the first and sends nothing more.
+    const replay = await rate(order.id, { stars: 4, comment: 'Crisp layers, fast.' });
+    expect(replay.status).toBe(200);
+    expect(((await replay.json()) as PrintOrderView).rating).toEqual(rated.rating);
+    // Another rating is refused: a print is rated once.
+    const changed = await rate(order.id, { stars: 1 });
+    expect(changed.status).toBe(409);
+    expect((await changed.json()).error.code).toBe('PRINT_ALREADY_RATED');
+    expect(await eventsAbout(print.id, 'store.print.rated')).toHaveLength(1);
+    expect(await storedRating(print.id)).toEqual({
+      rating_stars: 4,
+      rating_comment: 'Crisp layers, fast.',
+    });
+  });
+
+  it('takes a rating without a comment', async () => {
+    const { order } = await deliveredPrint();
+    const response = await rate(order.id, { stars: 5, comment: '   ' });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as PrintOrderView).rating).toMatchObject({
+      stars: 5,
+      comment: null,
+    });
+  });
+
+  it('refuses a rating before delivery', async () => {
+    const { order, print } = await paidPrint();
+    const early = await rate(order.id, { stars: 5 });
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({
+      error: { code: 'PRINT_NOT_DELIVERED', details: { status: 'routing' } },
+    });
+    const job = crypto.randomUUID();
+    await report(print.id, update('offered', job));
+    await report(print.id, update('accepted', job));
+    await report(print.id, update('shipped', job));
+    const shipped = await rate(order.id, { stars: 5 });
+    expect(shipped.status).toBe(409);
+    expect((await shipped.json()).error.code).toBe('PRINT_NOT_DELIVERED');
+    expect((await printOf(order)).rating).toBeNull();
+    expect(await eventsAbout(print.id, 'store.print.rated')).toHaveLength(0);
+  });
+
+  it('takes a rating from the buyer alone, and only a well-formed one', async () => {
+    const { order, print } = await deliveredPrint();
+    expect((await rate(order.id, { stars: 5 }, '')).status).toBe(401);
+    // Another customer learns nothing of the order.
+    expect((await rate(order.id, { stars: 5 }, tokens.other)).status).toBe(404);
+    // A store admin may read the order, but the rating is the buyer's to give.
+    const admin = await rate(order.id, { stars: 5 }, tokens.admin);
+    expect(admin.status).toBe(403);
+    expect((await admin.json()).error.code).toBe('NOT_THE_BUYER');
+    // The order's link is for reading it, not for rating it.
+    const withLink = await fetch(`${baseUrl}/api/v1/orders/${order.id}/print/rating`, {
+      method: 'POST',
+      headers: { 'x-order-token': order.accessToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ stars: 5 }),
+    });
+    expect(withLink.status).toBe(401);
+    expect((await rate(crypto.randomUUID(), { stars: 5 })).status).toBe(404);
+    expect((await rate('not-an-id', { stars: 5 })).status).toBe(400);
+    // The cave's token is not a customer's.
+    expect((await rate(order.id, { stars: 5 }, tokens.cave)).status).toBe(403);
+
+    for (const bad of [
+      {},
+      { stars: 0 },
+      { stars: 6 },
+      { stars: 4.5 },
+      { stars: '5' },
+      { stars: 5, comment: 'x'.repeat(1001) },
+      { stars: 5, comment: 42 },
+      { stars: 5, extra: true },
+    ]) {
+      const response = await rate(order.id, bad);
+      expect(response.status, JSON.stringify(bad)).toBe(400);
+      expect((await response.json()).error.code).toBe('VALIDATION_FAILED');
+    }
+    const huge = await rate(order.id, { stars: 5, comment: 'x'.repeat(2_000_000) });
+    expect([400, 413]).toContain(huge.status);
+    const malformed = await fetch(`${baseUrl}/api/v1/orders/${order.id}/print/rating`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.customer}`, 'content-type': 'application/json' },
+      body: '{"stars": 5',
+    });
+    expect(malformed.status).toBe(400);
+
+    expect((await printOf(order)).rating).toBeNull();
+    expect(await storedRating(print.id)).toEqual({ rating_stars: null, rating_comment: null });
+    expect(await eventsAbout(print.id, 'store.print.rated')).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   errorBody,
   placedOrder,
   printOrderView,
+  printRatingBody,
   serviceOrderUpdate,
   type PrintOrderView,
 } from '@makrx/contracts';
@@ -18,6 +19,7 @@ import {
   printOrderById,
   printOrderOfOrder,
   printOrderTimeline,
+  ratePrint,
   type PrintOrderRow,
 } from './service';
 
@@ -100,6 +102,45 @@ export const printOrderRoutes =
     );
 
     app.post(
+      '/orders/:id/print/rating',
+      {
+        // Signed-in customers; of them, only the order's buyer (the service checks the print's owner).
+        config: { access: { feature: 'uploadFilesForQuotes', mode: 'write' }, flag: FLAG },
+        schema: {
+          tags: ['print-orders'],
+          summary: 'Rate your delivered print (1–5 stars, an optional comment), once',
+          description:
+            'Only the buyer, only once the print is delivered (409 PRINT_NOT_DELIVERED before). The same rating sent again answers 200 with the order as it is; another rating of a rated print is refused (409 PRINT_ALREADY_RATED). The rating reaches the provider through the outbox.',
+          params: z.object({ id: z.uuid() }),
+          body: printRatingBody,
+          response: {
+            200: printOrderView,
+            201: printOrderView,
+            400: errorBody,
+            401: errorBody,
+            403: errorBody,
+            404: errorBody,
+            409: errorBody,
+          },
+        },
+      },
+      async (request, reply) => {
+        const user = signedInUser(request);
+        const { order } = await orderForCaller(app.db, request, request.params.id, {
+          token: undefined,
+        });
+        const found = await printOrderOfOrder(app.db, order.id);
+        if (!found) throw notFound('A print in this order');
+        const { print, replayed } = await ratePrint(app.db, {
+          printOrderId: found.id,
+          buyerId: user.userId,
+          rating: request.body,
+        });
+        return reply.code(replayed ? 200 : 201).send(await viewOf(print));
+      },
+    );
+
+    app.post(
       '/service-orders/:id/updates',
       {
         config: { access: { serviceClients: ['makrcave-backend'] } },
@@ -158,6 +199,14 @@ export const printOrderRoutes =
           reason: step.reason,
           at: step.at.toISOString(),
         })),
+        rating:
+          print.ratingStars !== null && print.ratedAt !== null
+            ? {
+                stars: print.ratingStars,
+                comment: print.ratingComment,
+                ratedAt: print.ratedAt.toISOString(),
+              }
+            : null,
       };
     }
   };

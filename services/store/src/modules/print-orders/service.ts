@@ -1,6 +1,7 @@
 import type { PrintQuote, ServiceOrderUpdate, SizeMm } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import { conflict, notFound } from '@makrx/service-kit';
+import { publishEvent } from '@makrx/events';
+import { AppError, conflict, notFound } from '@makrx/service-kit';
 import { and, asc, eq } from 'drizzle-orm';
 import {
   printOrders,
@@ -57,6 +58,74 @@ export async function printOrderTimeline(db: Database, printOrderId: string) {
     .from(printOrderUpdates)
     .where(eq(printOrderUpdates.printOrderId, printOrderId))
     .orderBy(asc(printOrderUpdates.at), asc(printOrderUpdates.receivedAt));
+}
+
+export interface PrintRating {
+  stars: number;
+  comment: string | null;
+}
+
+/**
+ * Keeps the buyer's rating of their delivered print, once, under the print order's row lock,
+ * and publishes it in the same transaction for the cave's job (its provider's rating). The
+ * same rating again changes nothing (`replayed`); another one, someone other than the buyer,
+ * or a print not delivered, is refused.
+ */
+export async function ratePrint(
+  db: Database,
+  input: { printOrderId: string; buyerId: string; rating: PrintRating },
+): Promise<{ print: PrintOrderRow; replayed: boolean }> {
+  const { rating } = input;
+  return db.transaction(async (tx) => {
+    const [print] = await tx
+      .select()
+      .from(printOrders)
+      .where(eq(printOrders.id, input.printOrderId))
+      .for('update');
+    if (!print) throw notFound('The print order');
+    if (print.ownerId !== input.buyerId) {
+      throw new AppError(
+        403,
+        'NOT_THE_BUYER',
+        'Only the customer who bought this print can rate it.',
+      );
+    }
+    if (print.ratingStars !== null) {
+      if (print.ratingStars === rating.stars && print.ratingComment === rating.comment) {
+        return { print, replayed: true };
+      }
+      throw conflict('PRINT_ALREADY_RATED', 'You rated this print already.', {
+        stars: print.ratingStars,
+      });
+    }
+    if (print.status !== 'delivered' || print.jobId === null) {
+      throw conflict('PRINT_NOT_DELIVERED', 'A print can be rated once it is delivered.', {
+        status: print.status,
+      });
+    }
+    const now = new Date();
+    const [rated] = await tx
+      .update(printOrders)
+      .set({
+        ratingStars: rating.stars,
+        ratingComment: rating.comment,
+        ratedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(printOrders.id, print.id))
+      .returning();
+    await publishEvent(tx, {
+      type: 'store.print.rated',
+      source: 'store',
+      payload: {
+        printOrderId: print.id,
+        jobId: print.jobId,
+        stars: rating.stars,
+        comment: rating.comment,
+      },
+    });
+    return { print: rated!, replayed: false };
+  });
 }
 
 /** Paid: the order is handed to the cave for routing (from awaiting payment only). */

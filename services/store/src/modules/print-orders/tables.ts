@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -61,9 +62,17 @@ export const printOrders = storeSchema.table(
     providerMakerspaceId: uuid('provider_makerspace_id'),
     providerName: text('provider_name'),
     trackingUrl: text('tracking_url'),
+    /** The buyer's rating of the delivered print (1–5 stars), once; null until rated. */
+    ratingStars: smallint('rating_stars'),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check(
+      'print_orders_rating',
+      sql`(${t.ratingStars} is null and ${t.ratedAt} is null and ${t.ratingComment} is null) or (${t.ratingStars} between 1 and 5 and ${t.ratedAt} is not null and ${t.status} = 'delivered' and coalesce(char_length(${t.ratingComment}), 0) <= 1000)`,
+    ),
     check(
       'print_orders_status_known',
       sql`${t.status} in ('awaiting_payment', 'routing', 'offered', 'accepted', 'printing', 'quality_check', 'shipped', 'delivered', 'unroutable', 'cancelled')`,

@@ -14,10 +14,17 @@ import { findVisibleOrder, linkTokenQuery } from '../../../features/orders/order
 import { formatOrderDate, isCancellable } from '../../../features/orders/order-status';
 import { readPrintOfOrder } from '../../../features/print-orders/api';
 import { PrintProgress } from '../../../features/print-orders/components/print-progress';
+import { PrintRating } from '../../../features/print-orders/components/print-rating';
 
 interface TrackingPageProps {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ cancelled?: string; cancel?: string; token?: string }>;
+  searchParams: Promise<{
+    cancelled?: string;
+    cancel?: string;
+    token?: string;
+    rated?: string;
+    rating?: string;
+  }>;
 }
 
 export async function generateMetadata({ params }: TrackingPageProps): Promise<Metadata> {
@@ -156,6 +163,14 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
         </section>
         <div className="space-y-6">
           {print ? <PrintProgress initial={print} token={query.token} /> : null}
+          {print ? (
+            <PrintRating
+              print={print}
+              orderNumber={order.number}
+              canRate={session !== null && !query.token}
+              outcome={{ rated: query.rated === '1', problem: query.rating }}
+            />
+          ) : null}
           <Card className="p-6">
             <h2 className="text-lg font-semibold text-ink-950">Items</h2>
             <OrderLines order={order} />

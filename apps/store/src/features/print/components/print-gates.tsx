@@ -34,3 +34,19 @@ export function PrintSignIn({ returnTo }: { returnTo: string }) {
     />
   );
 }
+
+/** ENABLE_SERVICE_MARKETPLACE off: the spec's "coming soon" instead of the providers' list. */
+export function ProvidersComingSoon() {
+  return (
+    <EmptyState
+      icon={<CubeIcon />}
+      title="The print providers’ list is coming soon"
+      description="Browsing the makerspaces and print shops that make prints, with their machines, materials and ratings, is switched off for now. The rest of the store is open as usual."
+      action={
+        <a href="/" className={buttonClasses({ variant: 'secondary' })}>
+          Browse the catalog
+        </a>
+      }
+    />
+  );
+}

@@ -1,0 +1,7 @@
+ALTER TABLE "makrcave"."service_jobs" ADD COLUMN "rating_comment" text;--> statement-breakpoint
+ALTER TABLE "makrcave"."service_jobs" ADD COLUMN "rated_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "store"."print_orders" ADD COLUMN "rating_stars" smallint;--> statement-breakpoint
+ALTER TABLE "store"."print_orders" ADD COLUMN "rating_comment" text;--> statement-breakpoint
+ALTER TABLE "store"."print_orders" ADD COLUMN "rated_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "makrcave"."service_jobs" ADD CONSTRAINT "service_jobs_rating_comment" CHECK ("makrcave"."service_jobs"."rating_comment" is null or ("makrcave"."service_jobs"."rating" is not null and char_length("makrcave"."service_jobs"."rating_comment") <= 1000));--> statement-breakpoint
+ALTER TABLE "store"."print_orders" ADD CONSTRAINT "print_orders_rating" CHECK (("store"."print_orders"."rating_stars" is null and "store"."print_orders"."rated_at" is null and "store"."print_orders"."rating_comment" is null) or ("store"."print_orders"."rating_stars" between 1 and 5 and "store"."print_orders"."rated_at" is not null and "store"."print_orders"."status" = 'delivered' and coalesce(char_length("store"."print_orders"."rating_comment"), 0) <= 1000));
