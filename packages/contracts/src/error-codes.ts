@@ -216,6 +216,8 @@ export const errorCodes = {
   JOB_SLOT_INVALID:
     'The chosen start is in the past, or the print would end after the job is due; details: { dueBy }.',
   JOB_PART_TOO_BIG: 'The part does not fit the chosen machine’s build volume in any orientation.',
+  STORE_UNREACHABLE:
+    'The store, which keeps the customer’s model file and its analysis, could not be reached or answered with a failure (502); try again shortly.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorCodes;

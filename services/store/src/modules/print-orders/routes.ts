@@ -34,6 +34,9 @@ const FLAG = 'ENABLE_STL_UPLOAD';
 /** The header the model file's hex SHA-256 travels in: the provider can check what it got. */
 export const MODEL_SHA256_HEADER = 'x-model-sha256';
 
+/** A model file's bytes (streamed, never JSON). */
+const modelFileBytes = z.unknown().describe('The model file’s bytes');
+
 const caveOnly = { access: { serviceClients: ['makrcave-backend'] } } as const;
 const serviceOrderParams = z.object({ id: z.uuid() });
 
@@ -146,7 +149,7 @@ export const printOrderRoutes =
             'model/3mf), `content-disposition` attachment with the customer’s file name, ' +
             '`content-length`, and the hex SHA-256 in `x-model-sha256`.',
           params: serviceOrderParams,
-          response: { 401: errorBody, 403: errorBody, 404: errorBody },
+          response: { 200: modelFileBytes, 401: errorBody, 403: errorBody, 404: errorBody },
         },
       },
       async (request, reply) => {
