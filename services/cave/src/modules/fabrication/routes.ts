@@ -145,7 +145,8 @@ export const fabricationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /**
    * The store's answer about the print order behind a job the makerspace works from (offered to
-   * it or accepted by it, else 404). The store down, slow to answer or failing: 502.
+   * it or accepted by it, else 404). The store down, slow to answer or failing: 502; the store
+   * knowing no such print order: 404.
    */
   const fromStore = async (
     params: { makerspaceSlug: string; jobId: string },
@@ -167,6 +168,11 @@ export const fabricationRoutes: FastifyPluginAsyncZod = async (app) => {
       throw storeUnreachable();
     } finally {
       clearTimeout(timer);
+    }
+    if (response.status === 404) {
+      // The store keeps no such print order (a job routed by hand, say): nothing to send.
+      await response.body?.cancel();
+      throw notFound('The model of this print job');
     }
     if (!response.ok || !response.body) {
       await response.body?.cancel();
