@@ -94,9 +94,9 @@ test.describe('Print jobs in MakrCave', () => {
     await expect(page.getByText('Printing', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Move to quality check' })).toBeVisible();
     // Routed here by hand, the job has no print order in the store, so no model to show.
-    await expect(page.getByRole('region', { name: 'Model' })).toContainText(
-      'The model of this print job was not found.',
-    );
+    const model = page.getByRole('region', { name: 'Model' });
+    await expect(model).toContainText('The store keeps no model for this job');
+    await expect(model.getByRole('button', { name: 'Download model' })).toHaveCount(0);
     await screenshot(page, 'cave-print-job');
   });
 

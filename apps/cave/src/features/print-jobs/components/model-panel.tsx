@@ -20,6 +20,8 @@ function storeTrouble(error: Error): string {
 export function ModelPanel({ slug, job }: { slug: string; job: ProviderJob }) {
   const analysis = useJobAnalysis(slug, job.id);
   const download = useModelDownload(slug);
+  // A job routed without a print order in the store has no file to show or download.
+  const noModel = analysis.error instanceof ApiError && analysis.error.isNotFound;
   return (
     <section
       aria-labelledby="job-model-heading"
@@ -31,16 +33,19 @@ export function ModelPanel({ slug, job }: { slug: string; job: ProviderJob }) {
             Model
           </h2>
           <p className="mt-0.5 text-sm text-ink-600">
-            {job.file.name} · {bytesText(job.file.sizeBytes)} · analysed by the store
+            {job.file.name} · {bytesText(job.file.sizeBytes)}
+            {noModel ? '' : ' · analysed by the store'}
           </p>
         </div>
-        <Button
-          variant="secondary"
-          disabled={download.isPending}
-          onClick={() => download.mutate(job)}
-        >
-          {download.isPending ? 'Downloading…' : 'Download model'}
-        </Button>
+        {noModel ? null : (
+          <Button
+            variant="secondary"
+            disabled={download.isPending}
+            onClick={() => download.mutate(job)}
+          >
+            {download.isPending ? 'Downloading…' : 'Download model'}
+          </Button>
+        )}
       </div>
       {download.isError ? (
         <p role="alert" className="mt-3 text-sm text-red-700">
@@ -49,6 +54,10 @@ export function ModelPanel({ slug, job }: { slug: string; job: ProviderJob }) {
       ) : null}
       {analysis.isPending ? (
         <Skeleton className="mt-4 h-28 rounded-xl" />
+      ) : noModel ? (
+        <p className="mt-4 text-sm text-ink-700">
+          The store keeps no model for this job, so there is nothing to download or check.
+        </p>
       ) : analysis.isError ? (
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <p role="alert" className="text-sm text-red-700">
