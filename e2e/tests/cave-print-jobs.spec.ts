@@ -93,6 +93,10 @@ test.describe('Print jobs in MakrCave', () => {
     await page.getByRole('button', { name: 'Start printing' }).click();
     await expect(page.getByText('Printing', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Move to quality check' })).toBeVisible();
+    // Routed here by hand, the job has no print order in the store, so no model to show.
+    const model = page.getByRole('region', { name: 'Model' });
+    await expect(model).toContainText('The store keeps no model for this job');
+    await expect(model.getByRole('button', { name: 'Download model' })).toHaveCount(0);
     await screenshot(page, 'cave-print-job');
   });
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { toBinaryStl, uvSphere } from '@makrx/mesh/testing';
 import { personAt } from './cave-session';
 import { expect, test, type Page } from './fixtures';
@@ -44,7 +45,8 @@ test('a print is quoted, paid, rejected by the first provider and started by the
 
   // The customer: a 30 mm ball, its analysis, preview and quotes.
   await signInAtStore(page, '/print');
-  await dropFile(page, 'ball-30mm.stl', toBinaryStl(uvSphere(15, 48, 24)));
+  const ball = toBinaryStl(uvSphere(15, 48, 24));
+  await dropFile(page, 'ball-30mm.stl', ball);
   await expect(page.getByRole('progressbar', { name: 'Upload progress' })).toHaveAttribute(
     'aria-valuenow',
     '100',
@@ -134,6 +136,20 @@ test('a print is quoted, paid, rejected by the first provider and started by the
   await puneJob.getByRole('link', { name: orderNumber }).click();
   await pune.getByRole('button', { name: 'Start printing' }).click();
   await expect(pune.getByText('Printing', { exact: true })).toBeVisible();
+
+  // The provider checks the store's analysis and downloads the customer's very file.
+  const model = pune.getByRole('region', { name: 'Model' });
+  await expect(model).toContainText('Watertight');
+  await expect(model).toContainText('1 separate part');
+  const triangles = new DataView(ball.buffer, ball.byteOffset).getUint32(80, true);
+  await expect(model).toContainText(new Intl.NumberFormat('en').format(triangles));
+  const downloading = pune.waitForEvent('download');
+  await model.getByRole('button', { name: 'Download model' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('ball-30mm.stl');
+  expect(Buffer.from(await readFile(await download.path())).equals(Buffer.from(ball))).toBe(true);
+  await expectAccessible(pune);
+  await screenshot(pune, 'cave-print-job-model');
 
   await expect(printCard).toHaveAttribute('data-print-status', 'printing', { timeout: 30_000 });
   await expect(printCard).toContainText('TinkerWorks Pune is printing it now.');

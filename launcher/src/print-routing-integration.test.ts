@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signInForAccessToken } from '@makrx/auth-service/testing';
 import type {
+  ModelAnalysis,
   ModelQuotes,
   Order,
   PlacedOrder,
@@ -119,8 +121,9 @@ const jobsOf = (slug: string, token: string) =>
   call<ProviderJobList>(`${cave}/makerspaces/${slug}/provider/jobs`, token);
 
 describe('a print order from the store, routed through the cave (spec 7, Store → Cave)', () => {
-  it('quotes on the cave’s offerings, passes a rejected job on, follows the next provider to the door, and counts the customer’s rating in its own', async () => {
-    const uploadId = await uploadModel(toBinaryStl(cube(30)), 'bracket.stl');
+  it('quotes on the cave’s offerings, passes a rejected job on, hands the next provider the customer’s file, follows it to the door, and counts the customer’s rating in its own', async () => {
+    const modelBytes = Buffer.from(toBinaryStl(cube(30)));
+    const uploadId = await uploadModel(modelBytes, 'bracket.stl');
     const { quotes } = await call<ModelQuotes>(
       `${store}/model-uploads/${uploadId}/quotes?quantity=2`,
       tokens.customer,
@@ -169,11 +172,25 @@ describe('a print order from the store, routed through the cave (spec 7, Store �
       file: { uploadId, name: 'bracket.stl' },
       price: { total: hubPla!.total, currency: 'INR' },
     });
-    await call(
-      `${cave}/makerspaces/makrx-hub-bengaluru/provider/jobs/${hubJob.id}/reject`,
-      tokens.provider,
-      { reason: 'Both PLA printers are down for a nozzle change.' },
-    );
+    // Before answering, the hub reads the store's analysis of the customer's model.
+    const hubJobUrl = `${cave}/makerspaces/makrx-hub-bengaluru/provider/jobs/${hubJob.id}`;
+    const analysis = await call<ModelAnalysis>(`${hubJobUrl}/analysis`, tokens.provider);
+    expect(analysis).toMatchObject({
+      format: 'stl-binary',
+      dimensionsMm: { x: 30, y: 30, z: 30 },
+      watertight: true,
+      shells: 1,
+      triangleCount: 12,
+    });
+    expect(analysis.volumeMm3).toBeCloseTo(27_000);
+    await call(`${hubJobUrl}/reject`, tokens.provider, {
+      reason: 'Both PLA printers are down for a nozzle change.',
+    });
+    // Passed on, the job's file is no longer the hub's to read.
+    const gone = await fetch(`${hubJobUrl}/model`, {
+      headers: { authorization: `Bearer ${tokens.provider}` },
+    });
+    expect(gone.status).toBe(404);
 
     // The next qualified provider gets it; the store hears of each step.
     const next = await eventually(
@@ -187,6 +204,20 @@ describe('a print order from the store, routed through the cave (spec 7, Store �
       tokens.superadmin,
       {},
     );
+    // The accepting provider downloads the very bytes the customer uploaded.
+    const model = await fetch(
+      `${cave}/makerspaces/tinkerworks-pune/provider/jobs/${puneJob.id}/model`,
+      { headers: { authorization: `Bearer ${tokens.superadmin}` } },
+    );
+    expect(model.status).toBe(200);
+    expect(model.headers.get('content-type')).toBe('model/stl');
+    expect(model.headers.get('content-length')).toBe(String(modelBytes.length));
+    expect(model.headers.get('content-disposition')).toContain('filename="bracket.stl"');
+    const downloaded = Buffer.from(await model.arrayBuffer());
+    expect(downloaded.equals(modelBytes)).toBe(true);
+    const sha256 = createHash('sha256').update(downloaded).digest('hex');
+    expect(model.headers.get('x-model-sha256')).toBe(sha256);
+    expect(puneJob.file.sha256).toBe(sha256);
     await call(
       `${cave}/makerspaces/tinkerworks-pune/provider/jobs/${puneJob.id}/status`,
       tokens.superadmin,

@@ -225,6 +225,8 @@ export const errorCodes = {
   JOB_NOT_DELIVERED:
     'Only a delivered print job can be rated, by the service order it belongs to; details: { status }.',
   JOB_ALREADY_RATED: 'The print job was rated already with another rating.',
+  STORE_UNREACHABLE:
+    'The store, which keeps the customer’s model file and its analysis, could not be reached or answered with a failure (502); try again shortly.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -7,6 +7,7 @@ import { useMakerspace } from '../../features/makerspaces/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
 import { useProviderActions, useProviderJob } from '../../features/print-jobs/api';
 import { JobAnswers } from '../../features/print-jobs/components/job-queue';
+import { ModelPanel } from '../../features/print-jobs/components/model-panel';
 import {
   bytesText,
   durationText,
@@ -147,6 +148,10 @@ export function PrintJobPage() {
               ) : null}
               {data!.reason ? <Fact label="Reason">{data!.reason}</Fact> : null}
             </dl>
+            {data!.status === 'rejected' || data!.status === 'expired' ? null : (
+              // A job passed on went to another provider, with its file.
+              <ModelPanel slug={slug} job={data!} />
+            )}
           </div>
         )}
       </MakerspaceGate>

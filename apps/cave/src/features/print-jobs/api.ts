@@ -1,6 +1,7 @@
 import type {
   AcceptJobBody,
   JobStatusChange,
+  ModelAnalysis,
   OfferingInput,
   ProviderEarnings,
   ProviderJob,
@@ -8,6 +9,7 @@ import type {
   ProviderSettings,
   ProviderSettingsUpdate,
 } from '@makrx/contracts';
+import { ApiError, apiUrl, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { spacePath, useCaveApi } from '../../cave-api';
 
@@ -51,6 +53,54 @@ export function useProviderJob(slug: string, jobId: string) {
   return useQuery({
     queryKey: [...providerKey(slug), 'jobs', jobId],
     queryFn: ({ signal }) => api<ProviderJob>(`${providerPath(slug)}/jobs/${jobId}`, { signal }),
+  });
+}
+
+/** The store's analysis of the job's model (fetched by the cave from the store). */
+export function useJobAnalysis(slug: string, jobId: string, enabled = true) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: [...providerKey(slug), 'jobs', jobId, 'analysis'],
+    queryFn: ({ signal }) =>
+      api<ModelAnalysis>(`${providerPath(slug)}/jobs/${jobId}/analysis`, { signal }),
+    enabled,
+    // The analysis of a stored file does not change.
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * Saves the job's model file. It is asked for with the signed-in provider's token (it is not
+ * a public address), then handed to the browser as a download under the customer's file name.
+ */
+export function useModelDownload(slug: string) {
+  const { caveApiUrl } = useRuntimeConfig();
+  const send = useAuthenticatedFetch();
+  return useMutation({
+    mutationFn: async (job: { id: string; file: { name: string } }) => {
+      const response = await send(
+        apiUrl(caveApiUrl, `/api/v1${providerPath(slug)}/jobs/${job.id}/model`),
+      );
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as {
+          error?: { code?: string; message?: string };
+        } | null;
+        throw new ApiError(
+          response.status,
+          'DOWNLOAD_FAILED',
+          body?.error?.code === 'STORE_UNREACHABLE'
+            ? 'The store, which keeps the model, could not be reached. Try again in a moment.'
+            : 'The model could not be downloaded.',
+        );
+      }
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = job.file.name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      URL.revokeObjectURL(link.href);
+    },
   });
 }
 

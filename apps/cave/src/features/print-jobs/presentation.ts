@@ -1,4 +1,4 @@
-import type { PrintQuality, ServiceJobStatus } from '@makrx/contracts';
+import type { ModelAnalysis, PrintQuality, ServiceJobStatus } from '@makrx/contracts';
 import type { BadgeTone } from '@makrx/ui';
 import { ApiError } from '@makrx/spa-kit';
 
@@ -77,4 +77,62 @@ export function refusalOf(error: unknown): string {
   if (error.code === 'SERVICE_UNREACHABLE')
     return 'MakrCave could not be reached, so nothing changed. Try again in a moment.';
   return error.message;
+}
+
+const oneDecimal = (value: number) =>
+  new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value);
+const count = (value: number, one: string, many: string) =>
+  `${new Intl.NumberFormat('en').format(value)} ${value === 1 ? one : many}`;
+
+/** One line of a model's analysis; `warn` marks what may need the provider's care. */
+export interface AnalysisFact {
+  label: string;
+  value: string;
+  warn?: boolean;
+}
+
+/** The store's analysis of a job's model, in the order a provider checks a file. */
+export function analysisFacts(analysis: ModelAnalysis): AnalysisFact[] {
+  const holes = analysis.boundaryEdges;
+  const meshProblems = [
+    holes > 0 ? `holes (${count(holes, 'open edge', 'open edges')})` : null,
+    analysis.nonManifoldEdges > 0
+      ? count(analysis.nonManifoldEdges, 'non-manifold edge', 'non-manifold edges')
+      : null,
+    analysis.inverted ? 'normals inverted' : null,
+  ].filter((problem): problem is string => problem !== null);
+  const thin = analysis.thinWallTriangles;
+  return [
+    {
+      label: 'Dimensions',
+      value:
+        sizeText(analysis.dimensionsMm) + (analysis.unitScale === 1 ? '' : ' (scaled from inches)'),
+    },
+    { label: 'Volume', value: `${oneDecimal(analysis.volumeMm3 / 1000)} cm³` },
+    { label: 'Surface', value: `${oneDecimal(analysis.surfaceAreaMm2 / 100)} cm²` },
+    {
+      label: 'Mesh',
+      value: analysis.watertight
+        ? 'Watertight'
+        : `Not watertight${meshProblems.length ? `: ${meshProblems.join(', ')}` : ''}`,
+      warn: !analysis.watertight || meshProblems.length > 0,
+    },
+    {
+      label: 'Shells',
+      value: count(analysis.shells, 'separate part', 'separate parts'),
+      warn: analysis.shells > 1,
+    },
+    { label: 'Overhang area', value: `${oneDecimal(analysis.overhangAreaMm2 / 100)} cm²` },
+    {
+      label: 'Thin walls',
+      value:
+        thin === null
+          ? 'Not checked (too many triangles)'
+          : thin === 0
+            ? 'None found'
+            : count(thin, 'thin triangle', 'thin triangles'),
+      warn: thin !== null && thin > 0,
+    },
+    { label: 'Triangles', value: new Intl.NumberFormat('en').format(analysis.triangleCount) },
+  ];
 }

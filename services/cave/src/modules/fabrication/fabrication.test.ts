@@ -28,6 +28,7 @@ const PUNE = 'tinkerworks-pune';
 const PUNE_CENTRE = { latitude: 18.52, longitude: 73.85 };
 const provider = (space: string) => `/api/v1/makerspaces/${space}/provider`;
 const DAY = 24 * 60 * 60 * 1000;
+const STORE_AWAY = 'http://127.0.0.1:9';
 
 describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
   let issuer: TestIssuer;
@@ -146,7 +147,14 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    cave = await startTestService(caveService, driver, { issuer: issuer.issuer });
+    cave = await startTestService(caveService, driver, {
+      issuer: issuer.issuer,
+      // The store is away: nothing listens there (the launcher's tests reach a real one).
+      peers: {
+        urls: { auth: STORE_AWAY, cave: STORE_AWAY, store: STORE_AWAY },
+        token: async () => 'cave-service-token',
+      },
+    });
     await addPeopleWithTokens(
       cave.app.db,
       issuer,
@@ -848,4 +856,56 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
     }
     return spaceIds[slug]!;
   }
+
+  it('lets at a job’s model and analysis only the providers it is with now; 502 while the store is away', async () => {
+    await offer(HUB, 'hubProvider', 'hub-mk4', 'pla', 'fine');
+    await offer(PUNE, 'puneProvider', 'pune-k1', 'pla', 'fine');
+    const body = order('pla', { preferences: { location: PUNE_CENTRE } });
+    const routed = await route({
+      ...body,
+      requirements: { ...body.requirements, quality: 'fine' },
+    });
+    expect(routed.provider?.name).toBe('TinkerWorks Pune');
+    const urls = (space: string, jobId = routed.jobId) =>
+      ['model', 'analysis'].map((part) => `${provider(space)}/jobs/${jobId}/${part}`);
+
+    for (const url of urls(PUNE)) {
+      expect((await call('GET', url)).status, url).toBe(401);
+      expect((await call('GET', url, 'puneMember')).status, url).toBe(403);
+      expect((await call('GET', url, 'puneAdmin')).status, url).toBe(403);
+      expect((await call('GET', url, 'store')).status, url).toBe(403);
+      // Another makerspace's provider finds nothing here.
+      expect((await call('GET', url, 'hubProvider')).status, url).toBe(404);
+      // The provider it is offered to is let through to the store, which does not answer.
+      const away = await call('GET', url, 'puneProvider');
+      expect(away.status, url).toBe(502);
+      expect(away.body.error.code).toBe('STORE_UNREACHABLE');
+    }
+    // Not offered to the hub: its own provider finds nothing; nor any unknown or malformed id.
+    for (const url of [...urls(HUB), ...urls(PUNE, randomUUID())]) {
+      const missing = await call('GET', url, url.includes(HUB) ? 'hubProvider' : 'puneProvider');
+      expect(missing.status, url).toBe(404);
+      expect(missing.body.error.code).toBe('NOT_FOUND');
+    }
+    for (const url of urls(PUNE, 'not-a-job')) {
+      expect((await call('GET', url, 'puneProvider')).status, url).toBe(400);
+    }
+
+    // Pune passes it on: the job is the hub's now, and Pune's no more.
+    const rejected = await call(
+      'POST',
+      `${provider(PUNE)}/jobs/${routed.jobId}/reject`,
+      'puneProvider',
+      {
+        reason: 'No fine nozzle this week',
+      },
+    );
+    expect(rejected.status).toBe(200);
+    for (const url of urls(PUNE)) {
+      expect((await call('GET', url, 'puneProvider')).status, url).toBe(404);
+    }
+    for (const url of urls(HUB)) {
+      expect((await call('GET', url, 'hubProvider')).status, url).toBe(502);
+    }
+  });
 });

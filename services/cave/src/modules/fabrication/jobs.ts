@@ -615,3 +615,28 @@ export async function providerEarnings(
     totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
+
+/**
+ * The store's print order behind a job the makerspace works from: one offered to it now, or
+ * accepted by it. A job it rejected or let expire went to another provider, so it is as absent
+ * as one never offered (404), and so is another makerspace's.
+ */
+export async function serviceOrderOfProviderJob(
+  db: Database,
+  makerspaceId: string,
+  jobId: string,
+): Promise<{ serviceOrderId: string; file: RouteServiceOrderBody['file'] }> {
+  const [row] = await db
+    .select({ serviceOrderId: serviceJobs.serviceOrderId, request: serviceJobs.request })
+    .from(serviceJobOffers)
+    .innerJoin(serviceJobs, eq(serviceJobs.id, serviceJobOffers.jobId))
+    .where(
+      and(
+        eq(serviceJobOffers.jobId, jobId),
+        eq(serviceJobOffers.makerspaceId, makerspaceId),
+        inArray(serviceJobOffers.status, ['offered', 'accepted']),
+      ),
+    );
+  if (!row) throw notFound('Print job');
+  return { serviceOrderId: row.serviceOrderId, file: row.request.file };
+}

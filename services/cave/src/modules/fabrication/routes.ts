@@ -1,10 +1,14 @@
 import { signedInUser } from '@makrx/auth';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
+  AppError,
   acceptJobBody,
   errorBody,
   jobRating,
   jobRatingBody,
   jobStatusChange,
+  modelAnalysis,
   offeringInput,
   providerEarnings as providerEarningsBody,
   providerJob,
@@ -39,6 +43,7 @@ import {
   rateJob,
   rejectJob,
   routeServiceOrder,
+  serviceOrderOfProviderJob,
 } from './jobs';
 import {
   createOffering,
@@ -72,6 +77,29 @@ const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBod
 const writeRefusals = { ...refusals, 409: errorBody, 422: errorBody };
 const tags = ['print jobs'];
 const security = [{ bearer: [] }];
+
+/** How long the store has to start answering; the file's bytes then take as long as they need. */
+const STORE_ANSWER_MS = 10_000;
+
+/** The store's headers of a model file the provider gets as they are. */
+const modelHeaders = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'x-model-sha256',
+  'cache-control',
+];
+
+/** A model file's bytes (streamed, never JSON). */
+const modelFileBytes = z.unknown().describe('The model file’s bytes');
+
+const storeUnreachable = (details?: Record<string, unknown>) =>
+  new AppError(
+    502,
+    'STORE_UNREACHABLE',
+    'The store, which keeps the customer’s model, could not be reached. Try again in a moment.',
+    details,
+  );
 
 const actorOf = (request: FastifyRequest) => ({
   userId: signedInUser(request).userId,
@@ -125,6 +153,44 @@ export const fabricationRoutes: FastifyPluginAsyncZod = async (app) => {
     const id = await makerspaceIdOf(app.db, slug);
     if (!id) throw notFound(`Makerspace "${slug}"`);
     return id;
+  };
+
+  /**
+   * The store's answer about the print order behind a job the makerspace works from (offered to
+   * it or accepted by it, else 404). The store down, slow to answer or failing: 502; the store
+   * knowing no such print order: 404.
+   */
+  const fromStore = async (
+    params: { makerspaceSlug: string; jobId: string },
+    part: 'model' | 'analysis',
+  ): Promise<Response> => {
+    const makerspaceId = await spaceId(params.makerspaceSlug);
+    const { serviceOrderId } = await serviceOrderOfProviderJob(app.db, makerspaceId, params.jobId);
+    const waiting = new AbortController();
+    const timer = setTimeout(() => waiting.abort(), STORE_ANSWER_MS);
+    let response: Response;
+    try {
+      response = await app.peers.fetch(
+        'store',
+        `/api/v1/service-orders/${serviceOrderId}/${part}`,
+        { signal: waiting.signal },
+      );
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw storeUnreachable();
+    } finally {
+      clearTimeout(timer);
+    }
+    if (response.status === 404) {
+      // The store keeps no such print order (a job routed by hand, say): nothing to send.
+      await response.body?.cancel();
+      throw notFound('The model of this print job');
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw storeUnreachable({ status: response.status });
+    }
+    return response;
   };
 
   app.get(
@@ -282,6 +348,54 @@ export const fabricationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       providerJobOf(app.db, await spaceId(request.params.makerspaceSlug), request.params.jobId),
+  );
+
+  app.get(
+    '/makerspaces/:makerspaceSlug/provider/jobs/:jobId/model',
+    {
+      config: provide,
+      schema: {
+        tags,
+        summary: 'Download the customer’s model file of a job offered to or accepted by you',
+        description:
+          'The file as the store keeps it, streamed: its type by format (model/stl, model/obj, ' +
+          'model/3mf), the customer’s file name as an attachment, and its hex SHA-256 in ' +
+          '`x-model-sha256`. 502 STORE_UNREACHABLE when the store cannot be reached.',
+        security,
+        params: jobParams,
+        response: { 200: modelFileBytes, ...refusals, 502: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const response = await fromStore(request.params, 'model');
+      for (const name of modelHeaders) {
+        const value = response.headers.get(name);
+        if (value !== null) void reply.header(name, value);
+      }
+      return reply.send(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>));
+    },
+  );
+
+  app.get(
+    '/makerspaces/:makerspaceSlug/provider/jobs/:jobId/analysis',
+    {
+      config: provide,
+      schema: {
+        tags,
+        summary: 'The store’s analysis of the job’s model: size, volume, surface, mesh checks',
+        description: '502 STORE_UNREACHABLE when the store cannot be reached.',
+        security,
+        params: jobParams,
+        response: { 200: modelAnalysis, ...refusals, 502: errorBody },
+      },
+    },
+    async (request) => {
+      const response = await fromStore(request.params, 'analysis');
+      const parsed = modelAnalysis.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success)
+        throw storeUnreachable({ reason: 'the store’s answer was not an analysis' });
+      return parsed.data;
+    },
   );
 
   app.post(

@@ -8,7 +8,9 @@ import { featureFlags } from '@makrx/db/schema';
 import { cube, to3mf, toBinaryStl } from '@makrx/mesh/testing';
 import { listenForTest, startTestService, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeConfigOf } from '../../config';
 import { storeService } from '../../service';
+import { findModelUpload, openModelFile } from './service';
 import { clamdUnderTest, EICAR, sendWithTus } from './testing';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -120,6 +122,15 @@ describe('3D model uploads straight to S3', () => {
       // Read back from the bucket and analysed in the worker pool.
       analysis: { format: '3mf', triangleCount: 12, volumeMm3: 8000, watertight: true },
     });
+  });
+
+  it('streams a kept model back from the bucket, as a print order’s provider downloads it', async () => {
+    const model = Buffer.from(toBinaryStl(cube(20)));
+    const sent = await send(model, 'bracket.stl');
+    expect(sent.error).toBeUndefined();
+    const row = await findModelUpload(store.app.db, sent.url!.split('/').pop()!);
+    const file = await openModelFile(storeConfigOf(store.app.config), row!);
+    expect(sha256(await buffer(file))).toBe(sha256(model));
   });
 
   it('removes a model the analysis refuses from the bucket', async () => {

@@ -1,10 +1,14 @@
+import type { Readable } from 'node:stream';
+import type { ModelAnalysis } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
 import type { ErrorCode } from '@makrx/contracts';
 import { and, eq } from 'drizzle-orm';
+import type { StoreConfig } from '../../config';
 import { modelQuotesFor, scaledAnalysis } from './model-quotes';
 import type { ProviderSource } from './providers';
 import { modelUploads, type ModelUploadRow, type ReadyModelUpload } from './tables';
+import { createUploadStore, type UploadStore } from './upload-store';
 
 export type NewModelUpload = Omit<
   ModelUploadRow,
@@ -52,6 +56,44 @@ export async function findOwnModelUpload(
     .from(modelUploads)
     .where(and(eq(modelUploads.id, id), eq(modelUploads.ownerId, ownerId)));
   return row;
+}
+
+/**
+ * Any accepted upload by id, whoever owns it: for a print order's provider, who reads the file
+ * of an order the store already tied to that upload. Customers use findOwnModelUpload.
+ */
+export async function findModelUpload(
+  db: Database,
+  id: string,
+): Promise<ModelUploadRow | undefined> {
+  const [row] = await db.select().from(modelUploads).where(eq(modelUploads.id, id));
+  return row;
+}
+
+/** The upload's analysis at its unit scale: what its owner sees and its quotes were made on. */
+export function modelAnalysisOf(row: ModelUploadRow): ModelAnalysis {
+  const ready = readyUpload(row);
+  return scaledAnalysis(ready.format, ready.analysis, ready.unitScale);
+}
+
+/** The media type a model file is sent with, by the format the analysis read. */
+export const modelMediaTypeOf = (format: ModelUploadRow['format']): string =>
+  format === '3mf' ? 'model/3mf' : format === 'obj' ? 'model/obj' : 'model/stl';
+
+/** One uploads store per configuration: an S3 one holds a client worth reusing. */
+const uploadStores = new WeakMap<StoreConfig, UploadStore>();
+
+/**
+ * The accepted upload's stored bytes as a stream from the first byte (a file under
+ * MAKRX_DATA_DIR/files or an S3 object), never read whole into memory.
+ */
+export async function openModelFile(config: StoreConfig, row: ModelUploadRow): Promise<Readable> {
+  let store = uploadStores.get(config);
+  if (!store) {
+    store = createUploadStore(config);
+    uploadStores.set(config, store);
+  }
+  return store.read(row.storageKey);
 }
 
 /** Sets the owner's upload's unit scale (1: mm, 25.4: inches); undefined when not theirs. */

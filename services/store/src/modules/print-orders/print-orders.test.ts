@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type {
+  ModelAnalysis,
   ModelQuotes,
   Order,
   PlacedOrder,
@@ -37,6 +39,7 @@ import {
   type FakeStripeApi,
 } from '../payments/testing';
 import { printOrdersModule, printOrdersModuleWith } from './plugin';
+import { attachmentOf } from './routes';
 
 const stlUpload = {
   key: 'ENABLE_STL_UPLOAD',
@@ -591,5 +594,61 @@ describe.each(testDrivers)('print orders over %s', (driver) => {
     expect((await printOf(order)).rating).toBeNull();
     expect(await storedRating(print.id)).toEqual({ rating_stars: null, rating_comment: null });
     expect(await eventsAbout(print.id, 'store.print.rated')).toHaveLength(0);
+  });
+
+  it('gives the cave alone a print order’s model file, byte for byte, and its analysis', async () => {
+    const { print } = await paidPrint();
+    const sent = Buffer.from(toBinaryStl(cube(20)));
+
+    const model = await api(`/service-orders/${print.id}/model`, tokens.cave);
+    expect(model.status).toBe(200);
+    expect(model.headers.get('content-type')).toBe('model/stl');
+    expect(model.headers.get('content-length')).toBe(String(sent.length));
+    expect(model.headers.get('content-disposition')).toBe(
+      `attachment; filename="cube.stl"; filename*=UTF-8''cube.stl`,
+    );
+    const bytes = Buffer.from(await model.arrayBuffer());
+    expect(bytes.equals(sent)).toBe(true);
+    const sha256 = createHash('sha256').update(sent).digest('hex');
+    expect(model.headers.get('x-model-sha256')).toBe(sha256);
+
+    const analysis = await api(`/service-orders/${print.id}/analysis`, tokens.cave);
+    expect(analysis.status).toBe(200);
+    const body = (await analysis.json()) as ModelAnalysis;
+    expect(body).toMatchObject({
+      format: 'stl-binary',
+      triangleCount: 12,
+      unitScale: 1,
+      watertight: true,
+      shells: 1,
+      boundaryEdges: 0,
+    });
+    expect(body.dimensionsMm).toEqual({ x: 20, y: 20, z: 20 });
+    expect(body.volumeMm3).toBeCloseTo(8000);
+    expect(body.surfaceAreaMm2).toBeCloseTo(2400);
+    // What the customer sees of the same upload.
+    const own = await api(`/model-uploads/${print.upload.id}`, tokens.customer);
+    expect(((await own.json()) as { analysis: ModelAnalysis }).analysis).toEqual(body);
+  });
+
+  it('gives a print order’s file and analysis to no one else, and 404 for an unknown order', async () => {
+    const { print } = await paidPrint();
+    for (const part of ['model', 'analysis']) {
+      const path = `/service-orders/${print.id}/${part}`;
+      expect((await api(path, '')).status, part).toBe(401);
+      expect((await api(path, tokens.customer)).status, part).toBe(403);
+      expect((await api(path, tokens.store)).status, part).toBe(403);
+      const unknown = await api(`/service-orders/${crypto.randomUUID()}/${part}`, tokens.cave);
+      expect(unknown.status, part).toBe(404);
+      expect((await unknown.json()).error.code).toBe('NOT_FOUND');
+      expect((await api(`/service-orders/not-a-uuid/${part}`, tokens.cave)).status).toBe(400);
+    }
+  });
+
+  it('names the file safely whatever the customer called it', () => {
+    expect(attachmentOf('bracket "v2"/ünï.stl')).toBe(
+      `attachment; filename="bracket _v2___n_.stl"; filename*=UTF-8''bracket%20%22v2%22%2F%C3%BCn%C3%AF.stl`,
+    );
+    expect(attachmentOf('a\r\nx: y.stl')).not.toMatch(/[\r\n]/);
   });
 });

@@ -2,6 +2,7 @@ import { signedInUser } from '@makrx/auth';
 import {
   createPrintOrderBody,
   errorBody,
+  modelAnalysis,
   placedOrder,
   printOrderView,
   printRatingBody,
@@ -13,7 +14,14 @@ import { z } from 'zod';
 import { placePrintOrder, type QuotePrint } from '../../flows/place-print-order';
 import { recordPrintUpdate } from '../../flows/record-print-update';
 import { storeLinks } from '../../store-links';
-import { findOwnModelUpload } from '../model-uploads/service';
+import { storeConfigOf } from '../../config';
+import {
+  findModelUpload,
+  findOwnModelUpload,
+  modelAnalysisOf,
+  modelMediaTypeOf,
+  openModelFile,
+} from '../model-uploads/service';
 import { orderForCaller, orderTokenHeader } from '../orders/service';
 import {
   printOrderById,
@@ -24,6 +32,28 @@ import {
 } from './service';
 
 const FLAG = 'ENABLE_STL_UPLOAD';
+
+/** The header the model file's hex SHA-256 travels in: the provider can check what it got. */
+export const MODEL_SHA256_HEADER = 'x-model-sha256';
+
+/** A model file's bytes (streamed, never JSON). */
+const modelFileBytes = z.unknown().describe('The model file’s bytes');
+
+const caveOnly = { access: { serviceClients: ['makrcave-backend'] } } as const;
+const serviceOrderParams = z.object({ id: z.uuid() });
+
+/**
+ * `attachment` with the customer's file name: an ASCII fallback for old clients and the exact
+ * name in RFC 5987 form, so no quote, slash or line break in a name can break the header.
+ */
+export function attachmentOf(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\/]/g, '_');
+  const exact = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
+}
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z
@@ -101,6 +131,56 @@ export const printOrderRoutes =
       },
     );
 
+    /** The print order's upload: every print order was placed on an accepted upload. */
+    const uploadOfServiceOrder = async (id: string) => {
+      const print = await printOrderById(app.db, id);
+      const upload = await findModelUpload(app.db, print.uploadId);
+      if (!upload) throw notFound('The print order’s model');
+      return upload;
+    };
+
+    app.get(
+      '/service-orders/:id/model',
+      {
+        config: caveOnly,
+        schema: {
+          tags: ['integration'],
+          summary: 'The customer’s model file of a print order, for MakrCave’s provider',
+          description:
+            'The stored bytes, streamed: `content-type` by format (model/stl, model/obj, ' +
+            'model/3mf), `content-disposition` attachment with the customer’s file name, ' +
+            '`content-length`, and the hex SHA-256 in `x-model-sha256`.',
+          params: serviceOrderParams,
+          response: { 200: modelFileBytes, 401: errorBody, 403: errorBody, 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const upload = await uploadOfServiceOrder(request.params.id);
+        const file = await openModelFile(storeConfigOf(app.config), upload);
+        return reply
+          .header('content-type', modelMediaTypeOf(upload.format))
+          .header('content-length', upload.sizeBytes)
+          .header('content-disposition', attachmentOf(upload.originalName))
+          .header(MODEL_SHA256_HEADER, upload.sha256)
+          .header('cache-control', 'private, no-store')
+          .send(file);
+      },
+    );
+
+    app.get(
+      '/service-orders/:id/analysis',
+      {
+        config: caveOnly,
+        schema: {
+          tags: ['integration'],
+          summary: 'The store’s analysis of a print order’s model, at the unit scale it was quoted',
+          params: serviceOrderParams,
+          response: { 200: modelAnalysis, 401: errorBody, 403: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => modelAnalysisOf(await uploadOfServiceOrder(request.params.id)),
+    );
+
     app.post(
       '/orders/:id/print/rating',
       {
@@ -143,11 +223,11 @@ export const printOrderRoutes =
     app.post(
       '/service-orders/:id/updates',
       {
-        config: { access: { serviceClients: ['makrcave-backend'] } },
+        config: caveOnly,
         schema: {
           tags: ['integration'],
           summary: "MakrCave's report of a print job's change (once per event id)",
-          params: z.object({ id: z.uuid() }),
+          params: serviceOrderParams,
           body: serviceOrderUpdate,
           response: {
             200: z.object({ recorded: z.boolean() }),
