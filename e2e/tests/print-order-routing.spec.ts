@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { toBinaryStl, uvSphere } from '@makrx/mesh/testing';
 import { personAt } from './cave-session';
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
 import { expectAccessible, screenshot } from './page-checks';
+import { dropFile, signInForPrint } from './print-session';
 import { urls } from './urls';
 
 /*
@@ -14,29 +15,6 @@ import { urls } from './urls';
 const HUB = 'makrx-hub-bengaluru';
 const PUNE = 'tinkerworks-pune';
 
-async function signInAtStore(page: Page, path: string) {
-  await page.goto(`${urls.store}${path}`);
-  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill('customer@demo.makrx.org');
-  await page.locator('input[name="password"]').fill('makrx-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${urls.store}${path}`);
-}
-
-async function dropFile(page: Page, name: string, bytes: Uint8Array) {
-  const zone = page.getByTestId('drop-zone');
-  const transfer = await page.evaluateHandle(
-    ({ name, data }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'model/stl' }));
-      return transfer;
-    },
-    { name, data: [...bytes] },
-  );
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
-}
-
 test('a print is quoted, paid, rejected by the first provider and started by the next, live on the order page', async ({
   page,
   browser,
@@ -44,7 +22,7 @@ test('a print is quoted, paid, rejected by the first provider and started by the
   test.setTimeout(180_000);
 
   // The customer: a 30 mm ball, its analysis, preview and quotes.
-  await signInAtStore(page, '/print');
+  await signInForPrint(page);
   const ball = toBinaryStl(uvSphere(15, 48, 24));
   await dropFile(page, 'ball-30mm.stl', ball);
   await expect(page.getByRole('progressbar', { name: 'Upload progress' })).toHaveAttribute(

@@ -2,6 +2,7 @@ import { cube, toBinaryStl, uvSphere } from '@makrx/mesh/testing';
 import { expect, test, type Page } from './fixtures';
 import { setFlag, superAdminToken } from './flag-api';
 import { expectAccessible, screenshot } from './page-checks';
+import { dropFile } from './print-session';
 import { urls } from './urls';
 
 const customer = 'customer@demo.makrx.org';
@@ -17,21 +18,6 @@ async function signInForPrint(page: Page) {
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(`${urls.store}/print`);
-}
-
-/** Drops a file on the drop zone the way a browser does: a drop event carrying it. */
-async function dropFile(page: Page, name: string, bytes: Uint8Array) {
-  const zone = page.getByTestId('drop-zone');
-  const transfer = await page.evaluateHandle(
-    ({ name, data }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'model/stl' }));
-      return transfer;
-    },
-    { name, data: [...bytes] },
-  );
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 test.describe.serial('3D printing quotes: uploading a model on MakrX.Store', () => {

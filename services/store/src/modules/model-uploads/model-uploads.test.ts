@@ -31,6 +31,7 @@ import {
   providersFixture,
   sendWithTus,
   type TusOutcome,
+  stlUploadFlag,
 } from './testing';
 
 const MB = 1024 * 1024;
@@ -98,14 +99,6 @@ function badFiles(): Array<[string, string, Buffer, string, RegExp]> {
   ];
 }
 
-const stlUpload = {
-  key: 'ENABLE_STL_UPLOAD',
-  scope: 'domain' as const,
-  domain: 'store' as const,
-  description: 'Uploading 3D files for quotes.',
-  enabled: true,
-};
-
 describe.each(testDrivers)('3D model uploads over %s', (driver) => {
   let issuer: TestIssuer;
   let store: TestService;
@@ -145,7 +138,7 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
       issuer: issuer.issuer,
       env: { MAKRX_DATA_DIR: dataDir, ...clamdUnderTest.env },
     });
-    await store.app.db.insert(featureFlags).values(stlUpload);
+    await store.app.db.insert(featureFlags).values(stlUploadFlag);
     ({ baseUrl, dropConnections } = await listenForTest(store.app));
     tokens.customer = await issuer.userToken({
       id: ids.customer,
@@ -621,7 +614,7 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
         issuer: issuer.issuer,
         env: { MAKRX_DATA_DIR: unscannedDir, CLAMAV_HOST: '127.0.0.1', CLAMAV_PORT: '9' },
       });
-      await unscanned.app.db.insert(featureFlags).values(stlUpload);
+      await unscanned.app.db.insert(featureFlags).values(stlUploadFlag);
       ({ baseUrl: unscannedUrl, dropConnections: dropUnscanned } = await listenForTest(
         unscanned.app,
       ));
@@ -661,7 +654,7 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
         issuer: issuer.issuer,
         env: { MAKRX_DATA_DIR: checkingDir, ...clamdUnderTest.env },
       });
-      await checking.app.db.insert(featureFlags).values(stlUpload);
+      await checking.app.db.insert(featureFlags).values(stlUploadFlag);
       ({ baseUrl: checkingUrl, dropConnections: dropChecking } = await listenForTest(checking.app));
     });
     afterAll(async () => {
@@ -710,7 +703,7 @@ describe.each(testDrivers)('3D model uploads over %s', (driver) => {
           token: async () => 'store-service-token',
         },
       });
-      await limited.app.db.insert(featureFlags).values(stlUpload);
+      await limited.app.db.insert(featureFlags).values(stlUploadFlag);
       ({ baseUrl: limitedUrl, dropConnections: dropLimited } = await listenForTest(limited.app));
     });
     afterAll(async () => {

@@ -194,3 +194,12 @@ export function providersFixture(): ProvidersAvailable {
 
 /** For a store started with other providers or checks than the default module's. */
 export { modelUploadsModule, modelUploadsModuleWith } from './plugin';
+
+/** The `ENABLE_STL_UPLOAD` flag switched on for the store, as a test's database row. */
+export const stlUploadFlag = {
+  key: 'ENABLE_STL_UPLOAD',
+  scope: 'domain' as const,
+  domain: 'store' as const,
+  description: 'Uploading 3D files for quotes.',
+  enabled: true,
+};

@@ -31,6 +31,7 @@ import {
   modelUploadsModuleWith,
   providersFixture,
   sendWithTus,
+  stlUploadFlag,
 } from '../model-uploads/testing';
 import { aCaliforniaAddress } from '../orders/testing';
 import {
@@ -40,14 +41,6 @@ import {
 } from '../payments/testing';
 import { printOrdersModule, printOrdersModuleWith } from './plugin';
 import { attachmentOf } from './routes';
-
-const stlUpload = {
-  key: 'ENABLE_STL_UPLOAD',
-  scope: 'domain' as const,
-  domain: 'store' as const,
-  description: 'Uploading 3D files for quotes.',
-  enabled: true,
-};
 
 describe.each(testDrivers)('print orders over %s', (driver) => {
   let issuer: TestIssuer;
@@ -194,7 +187,7 @@ describe.each(testDrivers)('print orders over %s', (driver) => {
         ...clamdUnderTest.env,
       },
     });
-    await store.app.db.insert(featureFlags).values(stlUpload);
+    await store.app.db.insert(featureFlags).values(stlUploadFlag);
     ({ baseUrl, dropConnections } = await listenForTest(store.app));
     tokens.customer = await issuer.userToken({
       id: ids.customer,
