@@ -60,6 +60,9 @@ export async function openEmpty(driver: Driver, name: string): Promise<Upgradabl
   }
   const empty = await createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL!, name);
   const pool = new pg.Pool({ connectionString: empty.url, max: 2 });
+  // Dropping the database (with force) ends any connection still open to it: expected here,
+  // not an error of the test.
+  pool.on('error', () => {});
   const db = drizzlePostgres(pool);
   return {
     db: db as unknown as Database,
