@@ -1,6 +1,5 @@
 import { ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
-import { EmptyState, ShieldIcon, Skeleton } from '@makrx/ui';
-import type { ReactNode } from 'react';
+import { EmptyState, ShieldIcon } from '@makrx/ui';
 import { useParams } from 'react-router-dom';
 import { usePlans, useInvoices, useSubscriptions } from '../../features/billing/api';
 import { InvoiceList } from '../../features/billing/components/invoice-list';
@@ -11,25 +10,7 @@ import { useMakerspaceAccess } from '../../features/memberships/api';
 import { MakerspaceGate } from '../../features/memberships/components/makerspace-gate';
 import { useMembers } from '../../features/members/api';
 import { MakerspaceFrame } from '../makerspace-frame';
-
-const listLoading = (what: string) => (
-  <div aria-busy="true" className="space-y-2">
-    <span className="sr-only">Loading {what}…</span>
-    <Skeleton className="h-16 rounded-2xl" />
-    <Skeleton className="h-16 rounded-2xl" />
-  </div>
-);
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="text-xl font-semibold text-ink-950">
-        {title}
-      </h2>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
+import { listLoading, Section } from './page-sections';
 
 function Invoices({ slug, canManage }: { slug: string; canManage: boolean }) {
   const invoices = useInvoices(slug);

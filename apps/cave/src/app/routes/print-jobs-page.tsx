@@ -1,6 +1,5 @@
 import { ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
-import { EmptyState, Skeleton, ShieldIcon } from '@makrx/ui';
-import type { ReactNode } from 'react';
+import { EmptyState, ShieldIcon } from '@makrx/ui';
 import { useParams } from 'react-router-dom';
 import { useMachines } from '../../features/equipment/api';
 import { useMakerspace } from '../../features/makerspaces/api';
@@ -16,25 +15,7 @@ import { JobQueue } from '../../features/print-jobs/components/job-queue';
 import { OfferingsPanel } from '../../features/print-jobs/components/offerings-panel';
 import { ProviderSettingsPanel } from '../../features/print-jobs/components/settings-panel';
 import { MakerspaceFrame } from '../makerspace-frame';
-
-const loading = (what: string) => (
-  <div aria-busy="true" className="space-y-2">
-    <span className="sr-only">Loading {what}…</span>
-    <Skeleton className="h-16 rounded-2xl" />
-    <Skeleton className="h-16 rounded-2xl" />
-  </div>
-);
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="text-xl font-semibold text-ink-950">
-        {title}
-      </h2>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
+import { listLoading, Section } from './page-sections';
 
 /** A makerspace's 3D printers, which offerings and jobs are placed on. */
 function usePrinters(slug: string) {
@@ -44,7 +25,7 @@ function usePrinters(slug: string) {
 function Queue({ slug, timeZone }: { slug: string; timeZone: string }) {
   const jobs = useProviderJobs(slug);
   const printers = usePrinters(slug);
-  if (jobs.isPending || printers.isPending) return loading('the job queue');
+  if (jobs.isPending || printers.isPending) return listLoading('the job queue');
   if (jobs.isError || printers.isError)
     return (
       <ServiceErrorState
@@ -69,7 +50,7 @@ function Offerings({ slug }: { slug: string }) {
   const printers = usePrinters(slug);
   const settings = useProviderSettings(slug);
   if (offerings.isPending || printers.isPending || settings.isPending)
-    return loading('the offerings');
+    return listLoading('the offerings');
   if (offerings.isError || printers.isError || settings.isError)
     return (
       <ServiceErrorState
@@ -90,7 +71,7 @@ function Offerings({ slug }: { slug: string }) {
 
 function Settings({ slug }: { slug: string }) {
   const settings = useProviderSettings(slug);
-  if (settings.isPending) return loading('the settings');
+  if (settings.isPending) return listLoading('the settings');
   if (settings.isError)
     return (
       <ServiceErrorState
@@ -104,7 +85,7 @@ function Settings({ slug }: { slug: string }) {
 
 function Earnings({ slug }: { slug: string }) {
   const earnings = useEarnings(slug);
-  if (earnings.isPending) return loading('the earnings');
+  if (earnings.isPending) return listLoading('the earnings');
   if (earnings.isError)
     return (
       <ServiceErrorState
@@ -138,7 +119,7 @@ export function PrintJobsPage() {
       >
         <div className="space-y-10">
           <Section id="queue-heading" title="Job queue">
-            {space ? <Queue slug={slug} timeZone={space.timeZone} /> : loading('the job queue')}
+            {space ? <Queue slug={slug} timeZone={space.timeZone} /> : listLoading('the job queue')}
           </Section>
           <Section id="offerings-heading" title="Offerings">
             <Offerings slug={slug} />
