@@ -225,6 +225,9 @@ export const errorCodes = {
   JOB_NOT_DELIVERED:
     'Only a delivered print job can be rated, by the service order it belongs to; details: { status }.',
   JOB_ALREADY_RATED: 'The print job was rated already with another rating.',
+  // Cave projects
+  PROJECT_ROLE_TOO_LOW:
+    'The caller’s role on this project (viewer, or none on a public one) does not allow this; details: { needed, held }.',
   STORE_UNREACHABLE:
     'The store, which keeps the customer’s model file and its analysis, could not be reached or answered with a failure (502); try again shortly.',
 } as const satisfies Record<string, string>;

@@ -27,5 +27,6 @@ export * from './makerspace-memberships';
 export * from './makerspace-invites';
 export * from './live';
 export * from './billing';
+export * from './bom';
 export * from './model-uploads';
 export * from './fabrication';

@@ -4,6 +4,13 @@ import { pageOf, pageQuery } from './pagination';
 export const projectVisibility = z.enum(['public', 'private']);
 export type ProjectVisibility = z.infer<typeof projectVisibility>;
 
+/** What a person may do on one project: its owner, or a collaborator the owner invited. */
+export const projectRole = z.enum(['owner', 'editor', 'viewer']);
+export type ProjectRole = z.infer<typeof projectRole>;
+
+export const projectStatus = z.enum(['idea', 'in_progress', 'completed']);
+export type ProjectStatus = z.infer<typeof projectStatus>;
+
 export const projectSlug = z
   .string()
   .min(2)

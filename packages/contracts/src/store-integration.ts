@@ -46,13 +46,43 @@ export const bulkAddBody = z.object({
   items: z.array(codedItem).min(1).max(100),
   /** The cave session the request came from, for tracing. */
   sessionId: z.string().max(200).optional(),
+  /**
+   * The cave's Quick Reorder these items come from: when the user's next paid order holds
+   * them, the Store reports it to the cave (`POST /api/v1/bom/order-updates`).
+   */
+  reorderId: z.uuid().optional(),
 });
 
+/**
+ * A makerspace's purchasing account orders server-side: the Store places the order on the
+ * makerspace's account (paid by invoice), with no cart and no card. `userId` is the admin who
+ * ordered; `reorderId` as for `bulkAddBody`, and the key that makes a repeated call one order.
+ */
 export const quickReorderBody = z.object({
   userId: z.uuid(),
-  makerspaceId: z.uuid().optional(),
+  makerspaceId: z.uuid(),
+  reorderId: z.uuid(),
   bomItems: z.array(codedItem).min(1).max(100),
 });
+
+export const quickReorderResult = z.object({
+  orderId: z.uuid(),
+  orderNumber: z.string(),
+  status: z.string(),
+  totalCents: z.number().int(),
+  currency: z.string().length(3),
+  /** The items that could not be ordered, with why; the others were. */
+  rejected: z.array(
+    z.object({
+      code: z.string(),
+      reason: z.enum(['UNKNOWN_CODE', 'OUT_OF_STOCK', 'QUANTITY_TOO_LARGE']),
+      message: z.string(),
+    }),
+  ),
+  /** Where the order can be seen in the Store. */
+  orderUrl: z.string(),
+});
+export type QuickReorderResult = z.infer<typeof quickReorderResult>;
 
 export const cartFill = z.object({
   added: z.array(z.object({ code: z.string(), quantity: z.number().int() })),

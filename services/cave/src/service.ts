@@ -22,6 +22,7 @@ import { memberRoutes } from './modules/memberships/member-routes';
 import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
+import { projectAccessGate } from './modules/projects/project-access';
 import { projectRoutes } from './modules/projects/routes';
 import { seedDemoBookingMonth } from './modules/reservations/demo-reservations';
 import { seedDemoMonthOfMachineUse } from './modules/reservations/demo-machine-use';
@@ -41,6 +42,8 @@ export const caveService: ServiceDefinition = {
   // The memberships are the cave's own: the guard reads them from its table, not over HTTP.
   memberships: (app) => (userId) => membershipsOf(app.db, userId),
   modules: [
+    // Routes about one project declare the least role they need on it (`projectRole`).
+    { plugin: projectAccessGate },
     // Billing's money is in the makerspace's currency: it says when that may no longer change.
     { plugin: makerspacesModule({ currencyInUse: whyCurrencyIsFixed }) },
     { prefix: '/api/v1', plugin: membershipRoutes },

@@ -1,6 +1,14 @@
 import { makrcaveSchema, users } from '@makrx/db/schema';
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { makerspaces } from '../makerspaces/tables';
 
 /**
@@ -28,12 +36,22 @@ export const projects = makrcaveSchema.table(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    status: text('status', { enum: ['idea', 'in_progress', 'completed'] })
+      .notNull()
+      .default('idea'),
+    /** When it was last marked completed; cleared when it is reopened. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('projects_slug_shape', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]*$'`),
     check('projects_visibility_known', sql`${t.visibility} in ('public', 'private')`),
+    check('projects_status_known', sql`${t.status} in ('idea', 'in_progress', 'completed')`),
+    check(
+      'projects_completed_when_completed',
+      sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`,
+    ),
     index('projects_owner_idx').on(t.ownerId),
     index('projects_makerspace_idx').on(t.makerspaceId),
     index('projects_public_updated_idx')
@@ -52,3 +70,37 @@ export function projectSearchDocument(
 ): SQL {
   return sql`(setweight(to_tsvector('english', ${t.title}), 'A') || setweight(to_tsvector('english', public.search_words(${t.tags})), 'B') || setweight(to_tsvector('english', ${t.summary}), 'C') || setweight(to_tsvector('english', ${t.description}), 'D'))`;
 }
+
+/**
+ * The people a project's owner invited by handle (ENABLE_PROJECT_COLLABORATION), as editors
+ * or viewers; an invitation counts once the invitee accepts it. The owner is
+ * `projects.owner_id`, never a row here.
+ */
+export const projectCollaborators = makrcaveSchema.table(
+  'project_collaborators',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['editor', 'viewer'] }).notNull(),
+    status: text('status', { enum: ['invited', 'accepted'] })
+      .notNull()
+      .default('invited'),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.userId] }),
+    check('project_collaborators_role_known', sql`${t.role} in ('editor', 'viewer')`),
+    check('project_collaborators_status_known', sql`${t.status} in ('invited', 'accepted')`),
+    check(
+      'project_collaborators_accepted_when_accepted',
+      sql`(${t.status} = 'accepted') = (${t.acceptedAt} is not null)`,
+    ),
+    index('project_collaborators_user_idx').on(t.userId),
+  ],
+);
