@@ -3,10 +3,29 @@ import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { makerspacesById } from '../makerspaces/service';
-import { projects } from './tables';
+import { projectActivity, projects } from './tables';
 
 // What the cave's other modules may ask of projects (eslint.config.js: this file only).
 export { searchProjects } from './search';
+export { projectOf, roleAtLeast, type ProjectInRequest } from './project-access';
+
+/** Something that happened to a project, for its activity log; pass the change's transaction. */
+export interface ProjectActivityEntry {
+  projectId: string;
+  actorId: string | null;
+  action: string;
+  summary: string;
+  details?: Record<string, unknown>;
+}
+
+/** Writes entries to projects' activity logs, in the caller's transaction. */
+export async function recordProjectActivity(
+  db: Pick<Database, 'insert'>,
+  ...entries: ProjectActivityEntry[]
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(projectActivity).values(entries);
+}
 
 const summaryColumns = {
   id: projects.id,

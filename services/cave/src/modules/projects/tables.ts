@@ -1,8 +1,10 @@
 import { makrcaveSchema, users } from '@makrx/db/schema';
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigserial,
   check,
   index,
+  jsonb,
   primaryKey,
   text,
   timestamp,
@@ -102,5 +104,31 @@ export const projectCollaborators = makrcaveSchema.table(
       sql`(${t.status} = 'accepted') = (${t.acceptedAt} is not null)`,
     ),
     index('project_collaborators_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * What happened to a project, by whom (its activity log): edits, status changes, files,
+ * collaborators, BOM items and orders. Written in the transaction of the change it records.
+ */
+export const projectActivity = makrcaveSchema.table(
+  'project_activity',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** Who did it; null for the system (a Store order update, say). */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A dotted name such as `project.updated`, `bom.item-added`, `bom.items-ordered`. */
+    action: text('action').notNull(),
+    /** One sentence a person reads in the log ("Marked 3 items ordered (order MX-1042)"). */
+    summary: text('summary').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_activity_project_idx').on(t.projectId, t.at),
+    check('project_activity_action_shape', sql`${t.action} ~ '^[a-z]+(\\.[a-z-]+)+$'`),
   ],
 );
