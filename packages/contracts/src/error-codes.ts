@@ -226,6 +226,8 @@ export const errorCodes = {
     'Only a delivered print job can be rated, by the service order it belongs to; details: { status }.',
   JOB_ALREADY_RATED: 'The print job was rated already with another rating.',
   // Cave projects
+  PROJECT_NOT_FEATURABLE:
+    'Only your own public projects can be featured on your profile; details: { projectIds }.',
   PROJECT_ROLE_TOO_LOW:
     'The caller’s role on this project (viewer, or none on a public one) does not allow this; details: { needed, held }.',
   STORE_UNREACHABLE:

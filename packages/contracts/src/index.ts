@@ -7,6 +7,7 @@ export * from './catalog-admin';
 export * from './equipment';
 export * from './reservations';
 export * from './trainings';
+export * from './achievements';
 export * from './analytics';
 export * from './makerspaces';
 export * from './makerspace-settings';

@@ -9,6 +9,7 @@ export const notificationKinds = [
   'account.roles_changed',
   'account.locked',
   'makerspace.update',
+  'maker.achievement',
   'order.paid',
   'order.shipped',
   'print.update',
@@ -41,6 +42,12 @@ export const notificationKindInfo: Record<NotificationKind, NotificationKindInfo
     description: 'Your account was locked or unlocked by an administrator.',
     source: 'auth',
     emailByDefault: true,
+  },
+  'maker.achievement': {
+    label: 'Achievements',
+    description: 'You reached a milestone in MakrCave; it shows on your MakrX.org profile.',
+    source: 'cave',
+    emailByDefault: false,
   },
   'makerspace.update': {
     label: 'Makerspace updates',

@@ -23,6 +23,8 @@ export const featuredProject = z.object({
 export type FeaturedProject = z.infer<typeof featuredProject>;
 
 export const makerProfile = z.object({
+  /** The maker's account id, by which MakrCave lists their public projects. */
+  userId: z.uuid(),
   handle: z.string(),
   displayName: z.string(),
   headline: z.string(),

@@ -24,6 +24,7 @@ export const projectSummary = z.object({
   summary: z.string(),
   tags: z.array(z.string()),
   visibility: projectVisibility,
+  status: projectStatus,
   owner: z.object({ displayName: z.string() }),
   makerspace: z.object({ slug: z.string(), name: z.string() }).nullable(),
   updatedAt: z.iso.datetime(),
@@ -40,6 +41,8 @@ export type Project = z.infer<typeof project>;
 
 export const projectListQuery = pageQuery.extend({
   tag: z.string().min(1).max(40).optional(),
+  /** One maker's public projects (their user id), as their MakrX.org profile lists them. */
+  owner: z.uuid().optional(),
 });
 export type ProjectListQuery = z.infer<typeof projectListQuery>;
 

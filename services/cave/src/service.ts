@@ -1,6 +1,7 @@
 import { liveChannels } from '@makrx/contracts';
 import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { caveEnv } from './config';
+import { achievementRoutes, syncMakerHighlights } from './modules/achievements/routes';
 import { analyticsRoutes } from './modules/analytics/routes';
 import { seedDemoBilling } from './modules/billing/demo-billing';
 import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
@@ -58,13 +59,14 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: fabricationRoutes },
+    { prefix: '/api/v1', plugin: achievementRoutes },
   ],
   // Machine status and bookings for the cave's open pages; the bell's notifications too, so
   // the cave app needs one stream.
   live: { channels: [liveChannels.cave, liveChannels.notifications] },
   // Notifications asked for in a transaction reach the auth service from the outbox.
   consumers: [notificationRelay, serviceJobUpdatesToStore],
-  jobs: [markMissedBookings, issueMonthlyInvoices, expireUnansweredOffers],
+  jobs: [markMissedBookings, issueMonthlyInvoices, expireUnansweredOffers, syncMakerHighlights],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);
     await seedDemoMemberships(db);

@@ -1,4 +1,4 @@
-import type { MakerProfile, ProfilePage } from '@makrx/contracts';
+import type { MakerProfile, ProfilePage, ProjectPage } from '@makrx/contracts';
 import { getJson, useRuntimeConfig } from '@makrx/spa-kit';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
@@ -43,6 +43,22 @@ export function useMakerProfile(handle: string) {
         authApiUrl,
         `/api/v1/profiles/${encodeURIComponent(handle)}`,
         undefined,
+        signal,
+      ),
+  });
+}
+
+/** A maker's public projects, from MakrCave (their private ones are never listed). */
+export function useMakerProjects(userId: string | undefined) {
+  const { caveApiUrl } = useRuntimeConfig();
+  return useQuery({
+    queryKey: ['makers', 'projects', userId],
+    enabled: userId !== undefined,
+    queryFn: ({ signal }) =>
+      getJson<ProjectPage>(
+        caveApiUrl,
+        '/api/v1/projects',
+        { owner: userId, page: 1, pageSize: 12 },
         signal,
       ),
   });

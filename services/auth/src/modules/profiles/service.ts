@@ -19,6 +19,7 @@ export { provisionMaker } from './provisioning';
 export { searchMakers } from './search';
 
 const profileColumns = {
+  userId: users.id,
   handle: profiles.handle,
   displayName: users.displayName,
   headline: profiles.headline,

@@ -74,6 +74,17 @@ describe.each(testDrivers)('public projects over %s', (driver) => {
     expect(response.json()).toMatchObject({ visibility: 'private', ownedByCaller: true });
   });
 
+  it('lists one maker’s public projects for their profile, never their private ones', async () => {
+    const of = async (email: string) =>
+      ((await get(`/api/v1/projects?owner=${ownerIds[email]}`)).json() as ProjectPage).items.map(
+        (p) => p.slug,
+      );
+    expect(await of('marta-silva@makers.demo.makrx.org')).toEqual(['flat-pack-plywood-stool']);
+    // Milo's only project is private: his profile lists none.
+    expect(await of('member@demo.makrx.org')).toEqual([]);
+    expect((await get('/api/v1/projects?owner=milo')).statusCode).toBe(400);
+  });
+
   it('answers a malformed slug with 400 and a bad page size with 400', async () => {
     const bad = await get('/api/v1/projects/Not_A_Slug');
     expect(bad.statusCode).toBe(400);

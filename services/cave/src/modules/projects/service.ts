@@ -1,7 +1,7 @@
 import type { Project, ProjectListQuery, ProjectPage, ProjectSummary } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { makerspacesById } from '../makerspaces/service';
 import { projectActivity, projects } from './tables';
 
@@ -34,6 +34,7 @@ const summaryColumns = {
   summary: projects.summary,
   tags: projects.tags,
   visibility: projects.visibility,
+  status: projects.status,
   ownerId: projects.ownerId,
   ownerName: users.displayName,
   makerspaceId: projects.makerspaceId,
@@ -61,6 +62,7 @@ function toSummary(row: SummaryRow, makerspaces: Makerspaces): ProjectSummary {
     summary: row.summary,
     tags: row.tags,
     visibility: row.visibility,
+    status: row.status,
     owner: { displayName: row.ownerName },
     makerspace: row.makerspaceId ? (makerspaces.get(row.makerspaceId) ?? null) : null,
     updatedAt: row.updatedAt.toISOString(),
@@ -74,7 +76,11 @@ export async function listPublicProjects(
   db: Database,
   query: ProjectListQuery,
 ): Promise<ProjectPage> {
-  const where = and(isPublic, query.tag ? sql`${query.tag} = any(${projects.tags})` : undefined);
+  const where = and(
+    isPublic,
+    query.tag ? sql`${query.tag} = any(${projects.tags})` : undefined,
+    query.owner ? eq(projects.ownerId, query.owner) : undefined,
+  );
   const rows = await db
     .select({ ...summaryColumns, total: sql<number>`cast(count(*) over () as integer)` })
     .from(projects)
@@ -124,4 +130,98 @@ export async function findProject(
     createdAt: createdAt.toISOString(),
     ownedByCaller,
   };
+}
+
+/** A completed project, for the milestones its owner earns. */
+export interface CompletedProject {
+  id: string;
+  slug: string;
+  title: string;
+  ownerId: string;
+  completedAt: Date;
+  visibility: 'public' | 'private';
+}
+
+/** Every completed project, oldest completion first. */
+export async function completedProjects(db: Database): Promise<CompletedProject[]> {
+  const rows = await db
+    .select({
+      id: projects.id,
+      slug: projects.slug,
+      title: projects.title,
+      ownerId: projects.ownerId,
+      completedAt: projects.completedAt,
+      visibility: projects.visibility,
+    })
+    .from(projects)
+    .where(eq(projects.status, 'completed'))
+    .orderBy(projects.completedAt, projects.id);
+  return rows.flatMap((row) => (row.completedAt ? [{ ...row, completedAt: row.completedAt }] : []));
+}
+
+/** What a maker's MakrX.org profile shows of their public projects, by id; private ones are left out. */
+export async function publicProjectHighlights(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, { slug: string; title: string; summary: string; makerspace?: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: projects.id,
+      slug: projects.slug,
+      title: projects.title,
+      summary: projects.summary,
+      makerspaceId: projects.makerspaceId,
+    })
+    .from(projects)
+    .where(and(isPublic, inArray(projects.id, [...ids])));
+  const spaces = new Map(
+    (
+      await makerspacesById(
+        db,
+        rows.flatMap((r) => (r.makerspaceId ? [r.makerspaceId] : [])),
+      )
+    ).map((space) => [space.id, space.name]),
+  );
+  return new Map(
+    rows.map((row) => {
+      const makerspace = row.makerspaceId ? spaces.get(row.makerspaceId) : undefined;
+      return [
+        row.id,
+        {
+          slug: row.slug,
+          title: row.title,
+          summary: row.summary,
+          ...(makerspace ? { makerspace } : {}),
+        },
+      ];
+    }),
+  );
+}
+
+/** Whether every one of `ids` is a public project `ownerId` owns. */
+export async function ownsPublicProjects(
+  db: Database,
+  ownerId: string,
+  ids: readonly string[],
+): Promise<boolean> {
+  if (ids.length === 0) return true;
+  const [row] = await db
+    .select({ count: sql<number>`cast(count(*) as integer)` })
+    .from(projects)
+    .where(and(isPublic, eq(projects.ownerId, ownerId), inArray(projects.id, [...ids])));
+  return row?.count === new Set(ids).size;
+}
+
+/** Projects' slugs and titles by id, public or not: for their owner's own pages. */
+export async function projectTitlesById(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, { slug: string; title: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: projects.id, slug: projects.slug, title: projects.title })
+    .from(projects)
+    .where(inArray(projects.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
 }

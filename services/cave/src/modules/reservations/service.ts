@@ -644,3 +644,22 @@ export async function slotsById(
     .where(inArray(reservations.id, [...new Set(ids)]));
   return new Map(rows.map(({ id, ...slot }) => [id, slot]));
 }
+
+/**
+ * Each member's `n`th machine booking that was kept (not cancelled, not missed), with when it
+ * started: the milestones MakrX.org profiles show ("ten machine bookings").
+ */
+export async function nthKeptBookings(
+  db: Database,
+  n: number,
+): Promise<{ userId: string; at: Date }[]> {
+  const rows = await db.execute<{ user_id: string; starts_at: Date | string }>(sql`
+    select user_id, starts_at from (
+      select ${reservations.userId} as user_id, lower(${reservations.during}) as starts_at,
+             row_number() over (partition by ${reservations.userId} order by lower(${reservations.during}), ${reservations.id}) as nth
+      from ${reservations}
+      where ${reservations.kind} = 'member' and ${reservations.status} in ('booked', 'checked_in', 'completed')
+    ) numbered
+    where nth = ${n}`);
+  return rows.rows.map((row) => ({ userId: row.user_id, at: new Date(row.starts_at) }));
+}

@@ -4,7 +4,9 @@
  * trainings a machine may require and their names.
  */
 import type { Database } from '@makrx/db';
+import { min } from 'drizzle-orm';
 import { activeTraining } from './catalogue';
+import { trainingPasses } from './tables';
 
 export { trainingsById } from './catalogue';
 export { trainingRefusal } from './passes';
@@ -20,4 +22,13 @@ export async function trainingToRequire(
 ): Promise<{ id: string; name: string }> {
   const training = await activeTraining(tx, { makerspaceId, trainingId }, 'share');
   return { id: training.id, name: training.name };
+}
+
+/** Each member's first training passed (revoked since or not: it was earned), with when. */
+export async function firstTrainingPasses(db: Database): Promise<{ userId: string; at: Date }[]> {
+  const rows = await db
+    .select({ userId: trainingPasses.userId, at: min(trainingPasses.passedAt) })
+    .from(trainingPasses)
+    .groupBy(trainingPasses.userId);
+  return rows.flatMap(({ userId, at }) => (at ? [{ userId, at }] : []));
 }

@@ -9,6 +9,7 @@ import {
   MapPinIcon,
   SparkIcon,
 } from '@makrx/ui';
+import { AchievementList, MakerProjects } from './maker-highlights';
 import { SkillList } from './skill-list';
 
 const joinedFormat = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' });
@@ -91,9 +92,15 @@ export function MakerProfileView({ maker, caveUrl }: MakerProfileViewProps) {
               <p className="text-sm text-ink-600">{firstName} hasn’t listed any skills yet.</p>
             )}
           </div>
+          <div className="mt-10">
+            <MakerProjects maker={maker} caveUrl={caveUrl} />
+          </div>
         </section>
 
-        <aside aria-labelledby="nearby-heading" data-portal="cave">
+        <aside aria-labelledby="nearby-heading" data-portal="cave" className="space-y-6">
+          <Card className="p-6">
+            <AchievementList maker={maker} />
+          </Card>
           <Card className="bg-gradient-to-br from-accent-50 to-white p-6">
             <h2 id="nearby-heading" className="text-base font-semibold text-ink-950">
               Make near {city}
