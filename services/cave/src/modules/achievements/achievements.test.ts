@@ -5,7 +5,9 @@ import { outboxEvents } from '@makrx/events';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
+import { addPeopleWithTokens } from '../memberships/testing';
 import { changeProject, seedDemoProjectsWithOwners } from '../projects/testing';
+import { recordPastBookings } from '../reservations/testing';
 import { highlightsOf } from './service';
 
 const AWAY = 'http://127.0.0.1:9';
@@ -140,5 +142,51 @@ describe.each(testDrivers)('achievements and featured projects over %s', (driver
     expect(
       ((await call('GET', '/me/featured-projects', 'marta')).body as MyFeaturedProjects).items,
     ).toEqual([]);
+  });
+
+  it('marks a first and a tenth kept booking, counting neither cancelled nor missed ones', async () => {
+    await addPeopleWithTokens(
+      cave.app.db,
+      issuer,
+      { booker: ['makrx-hub-bengaluru', 'makerspace_admin'] },
+      { ids, tokens },
+    );
+    const made = await call('POST', '/makerspaces/makrx-hub-bengaluru/equipment', 'booker', {
+      name: 'Milestone laser',
+      slug: 'milestone-laser',
+      type: 'laser_cutter',
+      hourlyRateCents: 500,
+    });
+    expect(made.status).toBe(201);
+    const equipmentId = (made.body as { id: string }).id;
+    const space = await call('GET', '/makerspaces/makrx-hub-bengaluru');
+    const makerspaceId = (space.body as { id: string }).id;
+    const day = 24 * 60 * 60 * 1000;
+    const booking = (daysAgo: number, status: 'completed' | 'cancelled' | 'no_show') => ({
+      makerspaceId,
+      equipmentId,
+      userId: ids.booker!,
+      startsAt: new Date(Date.now() - daysAgo * day).toISOString(),
+      endsAt: new Date(Date.now() - daysAgo * day + 60 * 60 * 1000).toISOString(),
+      status,
+    });
+    // Nine kept, two not: no tenth yet.
+    await recordPastBookings(cave.app.db, [
+      ...Array.from({ length: 9 }, (_, i) => booking(40 - i, 'completed')),
+      booking(20, 'cancelled'),
+      booking(19, 'no_show'),
+    ]);
+    await awardAndSync();
+    const titles = async () =>
+      ((await call('GET', '/me/achievements', 'booker')).body as MyAchievements).items.map(
+        (a) => a.title,
+      );
+    expect(await titles()).toEqual(['Booked a first machine']);
+    await recordPastBookings(cave.app.db, [booking(3, 'completed')]);
+    await awardAndSync();
+    expect(await titles()).toEqual(['Booked a first machine', 'Ten machine bookings']);
+    const tenth = ((await call('GET', '/me/achievements', 'booker')).body as MyAchievements)
+      .items[1]!;
+    expect(new Date(tenth.earnedAt).getTime()).toBeCloseTo(Date.now() - 3 * day, -5);
   });
 });

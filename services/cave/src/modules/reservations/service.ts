@@ -646,8 +646,8 @@ export async function slotsById(
 }
 
 /**
- * Each member's `n`th machine booking that was kept (not cancelled, not missed), with when it
- * started: the milestones MakrX.org profiles show ("ten machine bookings").
+ * Each member's `n`th machine booking that was kept (not cancelled, not missed) and has begun,
+ * with when it began: the milestones MakrX.org profiles show ("ten machine bookings").
  */
 export async function nthKeptBookings(
   db: Database,
@@ -659,6 +659,7 @@ export async function nthKeptBookings(
              row_number() over (partition by ${reservations.userId} order by lower(${reservations.during}), ${reservations.id}) as nth
       from ${reservations}
       where ${reservations.kind} = 'member' and ${reservations.status} in ('booked', 'checked_in', 'completed')
+        and lower(${reservations.during}) <= now()
     ) numbered
     where nth = ${n}`);
   return rows.rows.map((row) => ({ userId: row.user_id, at: new Date(row.starts_at) }));
