@@ -6,6 +6,7 @@ describe('event schemas', () => {
   it('know every event type the services publish', () => {
     expect([...eventTypes].sort()).toEqual([
       'cave.equipment.status-changed',
+      'cave.project.changed',
       'cave.reservation.booked',
       'cave.reservation.cancelled',
       'cave.service-job.changed',

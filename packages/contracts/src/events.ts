@@ -94,6 +94,16 @@ export const caveServiceJobChanged = z.object({
 });
 
 /**
+ * A project was created, changed or deleted (its status, visibility or title): what a maker's
+ * achievements and MakrX.org profile follow at once.
+ */
+export const caveProjectChanged = z.object({
+  projectId: id,
+  ownerId: id,
+  change: z.enum(['created', 'updated', 'deleted']),
+});
+
+/**
  * A user is to be notified of a change, raised in the transaction of that change; the relay
  * hands it to the auth service with the event id as its idempotency key.
  */
@@ -108,6 +118,7 @@ export const eventSchemas = {
   'cave.reservation.booked': caveReservationBooked,
   'cave.reservation.cancelled': caveReservationCancelled,
   'cave.service-job.changed': caveServiceJobChanged,
+  'cave.project.changed': caveProjectChanged,
   'notification.requested': notificationRequested,
 } as const;
 

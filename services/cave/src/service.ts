@@ -1,7 +1,11 @@
 import { liveChannels } from '@makrx/contracts';
 import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { caveEnv } from './config';
-import { achievementRoutes, syncMakerHighlights } from './modules/achievements/routes';
+import {
+  achievementRoutes,
+  highlightsFollowProjects,
+  syncMakerHighlights,
+} from './modules/achievements/routes';
 import { analyticsRoutes } from './modules/analytics/routes';
 import { seedDemoBilling } from './modules/billing/demo-billing';
 import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
@@ -65,7 +69,7 @@ export const caveService: ServiceDefinition = {
   // the cave app needs one stream.
   live: { channels: [liveChannels.cave, liveChannels.notifications] },
   // Notifications asked for in a transaction reach the auth service from the outbox.
-  consumers: [notificationRelay, serviceJobUpdatesToStore],
+  consumers: [notificationRelay, serviceJobUpdatesToStore, highlightsFollowProjects],
   jobs: [markMissedBookings, issueMonthlyInvoices, expireUnansweredOffers, syncMakerHighlights],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);

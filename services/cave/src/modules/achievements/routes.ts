@@ -5,7 +5,7 @@ import {
   myAchievements,
   myFeaturedProjects,
 } from '@makrx/contracts';
-import type { BackgroundJob, FastifyPluginAsyncZod } from '@makrx/service-kit';
+import type { BackgroundJob, EventConsumer, FastifyPluginAsyncZod } from '@makrx/service-kit';
 import {
   achievementsOf,
   chooseFeaturedProjects,
@@ -34,6 +34,21 @@ export const syncMakerHighlights: BackgroundJob = {
   run: async (app) => {
     await recordMilestones(app.db);
     return syncProfiles(app);
+  },
+};
+
+/**
+ * A project's change (completed, made private, renamed, deleted) reaches its owner's profile at
+ * once instead of at the next minute's sweep. Idempotent: a repeated delivery records nothing
+ * new and sends nothing unchanged.
+ */
+export const highlightsFollowProjects: EventConsumer<'cave.project.changed'> = {
+  name: 'highlights-follow-projects',
+  eventTypes: ['cave.project.changed'],
+  outsideTransaction: true,
+  async handle(event, { app }) {
+    await recordMilestones(app.db);
+    await syncProfiles(app, [event.payload.ownerId]);
   },
 };
 

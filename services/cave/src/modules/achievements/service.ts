@@ -117,12 +117,11 @@ const fingerprintOf = (highlights: Highlights) =>
  * sent (`POST /api/v1/profiles/sync`, spec 7), including a maker left with none. A maker the
  * auth service does not know (404) is skipped; any other failure is retried on the next run.
  */
-export async function syncProfiles(app: FastifyInstance): Promise<{ synced: number }> {
-  const { rows } = await app.db.execute<{ user_id: string }>(sql`
-    select ${makerAchievements.userId} as user_id from ${makerAchievements}
-    union select ${featuredProjects.userId} from ${featuredProjects}
-    union select ${profileSyncs.userId} from ${profileSyncs}`);
-  const userIds = rows.map((row) => row.user_id);
+export async function syncProfiles(
+  app: FastifyInstance,
+  only?: readonly string[],
+): Promise<{ synced: number }> {
+  const userIds = only ? [...only] : await makersWithHighlights(app.db);
   const highlights = await highlightsOf(app.db, userIds);
   const sent = new Map(
     userIds.length === 0
@@ -166,6 +165,15 @@ export async function syncProfiles(app: FastifyInstance): Promise<{ synced: numb
     synced += 1;
   }
   return { synced };
+}
+
+/** Every maker who has highlights, or had some sent before (they may have none left). */
+async function makersWithHighlights(db: Database): Promise<string[]> {
+  const { rows } = await db.execute<{ user_id: string }>(sql`
+    select ${makerAchievements.userId} as user_id from ${makerAchievements}
+    union select ${featuredProjects.userId} from ${featuredProjects}
+    union select ${profileSyncs.userId} from ${profileSyncs}`);
+  return rows.map((row) => row.user_id);
 }
 
 /** The caller's achievements, with the projects they are about. */
