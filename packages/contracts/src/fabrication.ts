@@ -98,6 +98,11 @@ export const routeServiceOrderBody = z.object({
   serviceOrderId: id,
   orderNumber: z.string().min(1).max(40),
   customer: z.object({ userId: id.nullable(), name: z.string().min(1).max(200) }),
+  /**
+   * The MakrCave project the customer ordered the print for, if any: the cave lists the job on
+   * that project while the customer is its owner or one of its editors.
+   */
+  projectId: id.optional(),
   requirements: z.object({
     materialKey: printMaterialKey,
     quality: printQuality,
@@ -193,6 +198,8 @@ export type PrintOrderStatus = z.infer<typeof printOrderStatus>;
  */
 export const createPrintOrderBody = z.strictObject({
   uploadId: z.uuid(),
+  /** The MakrCave project the print is for (the cave's project page lists it), if any. */
+  projectId: z.uuid().optional(),
   offeringId: z.guid(),
   quantity: z.number().int().min(1).max(1000),
   shippingAddress: z.object({
@@ -418,3 +425,21 @@ export const providerEarnings = z.object({
   ),
 });
 export type ProviderEarnings = z.infer<typeof providerEarnings>;
+
+/** `GET /api/v1/projects/:projectSlug/print-orders` (cave): the prints ordered for a project. */
+export const projectPrintOrder = z.object({
+  jobId: id,
+  orderNumber: z.string(),
+  fileName: z.string(),
+  materialKey: printMaterialKey,
+  quality: printQuality,
+  quantity: z.number().int(),
+  status: serviceJobStatus,
+  provider: z.object({ name: z.string() }).nullable(),
+  orderedBy: z.string(),
+  orderedAt: z.iso.datetime({ offset: true }),
+});
+export type ProjectPrintOrder = z.infer<typeof projectPrintOrder>;
+
+export const projectPrintOrders = z.object({ items: z.array(projectPrintOrder) });
+export type ProjectPrintOrders = z.infer<typeof projectPrintOrders>;

@@ -118,6 +118,7 @@ export const placePrintOrderFlow = defineFlow<PlacingPrint, Database>('place-pri
           orderId: placing.orderId!,
           uploadId: upload.id,
           ownerId: placing.request.buyer.userId,
+          projectId: placing.request.body.projectId ?? null,
           quote,
           partSizeMm,
           volumeMm3,

@@ -16,7 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addPeopleWithTokens } from '../memberships/testing';
+import { addPeopleWithTokens, joinAs } from '../memberships/testing';
+import { changeProject, seedDemoProjectsWithOwners } from '../projects/testing';
 import { slot } from '../reservations/testing';
 import { seedDemoPrintOfferings } from './demo-offerings';
 import { printOfferings, serviceJobs } from './tables';
@@ -907,5 +908,47 @@ describe.each(testDrivers)('MakrCave print jobs over %s', (driver) => {
     for (const url of urls(HUB)) {
       expect((await call('GET', url, 'hubProvider')).status, url).toBe(502);
     }
+  });
+
+  it('lists the prints ordered for a project to its owner, and to nobody who merely names it', async () => {
+    const owners = await seedDemoProjectsWithOwners(cave.app.db);
+    const milo = owners['member@demo.makrx.org']!;
+    const marta = owners['marta-silva@makers.demo.makrx.org']!;
+    await joinAs(cave.app.db, HUB, milo, 'member');
+    tokens.milo = await issuer.userToken({ id: milo, username: 'member', realmRoles: [] });
+    await joinAs(cave.app.db, PUNE, marta, 'member');
+    tokens.marta = await issuer.userToken({ id: marta, username: 'marta', realmRoles: [] });
+    const greenhouse = await changeProject(cave.app.db, 'greenhouse-climate-controller', {});
+    const forProject = (userId: string, name: string) => ({
+      ...order('pla'),
+      customer: { userId, name },
+      projectId: greenhouse,
+    });
+    const mine = await route(forProject(milo, 'Milo Member'));
+    // Marta names Milo's private project in her order: it is not listed there.
+    await route(forProject(marta, 'Marta Silva'));
+    const url = '/api/v1/projects/greenhouse-climate-controller/print-orders';
+    const listed = await call('GET', url, 'milo');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        jobId: mine.jobId,
+        orderedBy: 'Milo Member',
+        fileName: 'bracket.stl',
+        materialKey: 'pla',
+        quantity: 2,
+      }),
+    ]);
+    expect((await call('GET', url)).status).toBe(401);
+    // A private project is not there for anyone else.
+    expect((await call('GET', url, 'marta')).status).toBe(404);
+    // A public one is there to read, but its prints are its owner's and editors'.
+    const publicOne = await call(
+      'GET',
+      '/api/v1/projects/flat-pack-plywood-stool/print-orders',
+      'milo',
+    );
+    expect(publicOne.status).toBe(403);
+    expect(publicOne.body.error.code).toBe('PROJECT_ROLE_TOO_LOW');
   });
 });

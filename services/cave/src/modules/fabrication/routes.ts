@@ -19,6 +19,7 @@ import {
   providerSettingsUpdate,
   providersAvailable,
   providersAvailableQuery,
+  projectPrintOrders,
   rejectJobBody,
   routedServiceOrder,
   routeServiceOrderBody,
@@ -33,6 +34,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { makerspaceIdOf } from '../makerspaces/service';
+import { projectOf, projectOrderers } from '../projects/service';
 import {
   acceptJob,
   changeJobStatus,
@@ -54,6 +56,7 @@ import {
   updateProviderSettings,
 } from './offerings';
 import { availableProviders } from './routing';
+import { printOrdersOfProject } from './service';
 
 /*
  * Print jobs (issue 13, spec section 7 and the matrix's "Service provider tools"). A
@@ -551,5 +554,33 @@ export const fabricationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => rateJob(app.db, request.params.jobId, request.body),
+  );
+
+  // The prints ordered for a project (its page's "3D prints"), for its owner and editors.
+  app.get(
+    '/projects/:projectSlug/print-orders',
+    {
+      config: {
+        access: { feature: 'projectManagement', mode: 'read' },
+        projectRole: 'editor',
+      },
+      schema: {
+        tags: ['projects'],
+        security,
+        summary: 'The 3D prints ordered for a project, newest first',
+        params: z.object({ projectSlug: z.string().max(120) }),
+        response: { 200: projectPrintOrders, ...refusals },
+      },
+    },
+    async (request) => {
+      const project = projectOf(request);
+      return {
+        items: await printOrdersOfProject(
+          app.db,
+          project.id,
+          await projectOrderers(app.db, project),
+        ),
+      };
+    },
   );
 };

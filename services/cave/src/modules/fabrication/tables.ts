@@ -144,6 +144,10 @@ export const serviceJobs = makrcaveSchema.table(
   },
   (t) => [
     index('service_jobs_makerspace_idx').on(t.makerspaceId),
+    // A project's page lists the prints ordered for it.
+    index('service_jobs_project_idx')
+      .on(sql`(${t.request} ->> 'projectId')`)
+      .where(sql`${t.request} ? 'projectId'`),
     index('service_jobs_offered_idx')
       .on(t.respondBy)
       .where(sql`${t.status} = 'offered'`),

@@ -70,3 +70,15 @@ export async function addPeopleWithTokens(
     into.tokens[username] = await issuer.userToken({ id, username, realmRoles: [] });
   }
 }
+
+/** Gives an existing account a role in a makerspace, as an accepted invite would. */
+export async function joinAs(
+  db: Database,
+  makerspaceSlug: string,
+  userId: string,
+  role: MakerspaceRole,
+): Promise<void> {
+  const makerspaceId = (await makerspaceIdsBySlug(db)).get(makerspaceSlug);
+  if (!makerspaceId) throw new Error(`No makerspace "${makerspaceSlug}" to join.`);
+  await db.insert(memberships).values({ makerspaceId, userId, role });
+}

@@ -3,7 +3,7 @@ import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { makerspacesById } from '../makerspaces/service';
-import { projectActivity, projects } from './tables';
+import { projectActivity, projectCollaborators, projects } from './tables';
 
 // What the cave's other modules may ask of projects (eslint.config.js: this file only).
 export { searchProjects } from './search';
@@ -224,4 +224,22 @@ export async function projectTitlesById(
     .from(projects)
     .where(inArray(projects.id, [...new Set(ids)]));
   return new Map(rows.map(({ id, ...row }) => [id, row]));
+}
+
+/** Who may order for a project: its owner and the editors who accepted their invitation. */
+export async function projectOrderers(
+  db: Database,
+  project: { id: string; ownerId: string },
+): Promise<string[]> {
+  const editors = await db
+    .select({ userId: projectCollaborators.userId })
+    .from(projectCollaborators)
+    .where(
+      and(
+        eq(projectCollaborators.projectId, project.id),
+        eq(projectCollaborators.role, 'editor'),
+        eq(projectCollaborators.status, 'accepted'),
+      ),
+    );
+  return [project.ownerId, ...editors.map((row) => row.userId)];
 }

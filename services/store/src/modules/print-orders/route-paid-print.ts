@@ -26,6 +26,7 @@ export const routePaidPrintOrder: EventConsumer<'store.order.paid'> = {
       serviceOrderId: print.id,
       orderNumber: paid.orderNumber,
       customer: { userId: print.ownerId, name: order.shippingAddress.name },
+      ...(print.projectId ? { projectId: print.projectId } : {}),
       requirements: {
         materialKey: print.quote.materialKey,
         quality: print.quote.quality,

@@ -20,6 +20,8 @@ export interface NewPrintOrder {
   orderId: string;
   uploadId: string;
   ownerId: string;
+  /** The MakrCave project it is for, as the customer named it; the cave checks it is theirs. */
+  projectId: string | null;
   quote: PrintQuote;
   partSizeMm: SizeMm;
   volumeMm3: number;

@@ -50,6 +50,8 @@ export const printOrders = storeSchema.table(
       .notNull()
       .references(() => modelUploads.id),
     ownerId: uuid('owner_id').notNull(),
+    /** The MakrCave project the customer ordered it for (the cave's id; the cave checks it). */
+    projectId: uuid('project_id'),
     /** The quote the customer chose, as it read when the order was placed. */
     quote: jsonb('quote').$type<PrintQuote>().notNull(),
     partSizeMm: jsonb('part_size_mm').$type<SizeMm>().notNull(),

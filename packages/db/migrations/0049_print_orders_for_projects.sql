@@ -1,0 +1,2 @@
+ALTER TABLE "store"."print_orders" ADD COLUMN "project_id" uuid;--> statement-breakpoint
+CREATE INDEX "service_jobs_project_idx" ON "makrcave"."service_jobs" USING btree (("request" ->> 'projectId')) WHERE "makrcave"."service_jobs"."request" ? 'projectId';
