@@ -8,6 +8,7 @@ import type {
   ProviderOfferingRow,
   ProviderSettings,
   ProviderSettingsUpdate,
+  ProjectPrintOrders,
 } from '@makrx/contracts';
 import { ApiError, apiUrl, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -152,4 +153,17 @@ export function useProviderActions(slug: string) {
       onSuccess,
     }),
   };
+}
+
+/** The 3D prints ordered for a project (its owner and editors read them). */
+export function useProjectPrintOrders(projectSlug: string, enabled = true) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: ['projects', projectSlug, 'print-orders'],
+    enabled,
+    queryFn: ({ signal }) =>
+      api<ProjectPrintOrders>(`/projects/${encodeURIComponent(projectSlug)}/print-orders`, {
+        signal,
+      }),
+  });
 }

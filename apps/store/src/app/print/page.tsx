@@ -6,7 +6,7 @@ import { PrintComingSoon, PrintSignIn } from '../../features/print/components/pr
 import { PrintStudio } from '../../features/print/components/print-studio';
 import { ReturnedUpload } from '../../features/print/components/returned-upload';
 import { isUploadId } from '../../features/print/model-upload-proxy';
-import { parseQuantity } from '../../features/print/quotes';
+import { parseQuantity, printProjectOf } from '../../features/print/quotes';
 import { currentSession } from '../../features/session/current-session';
 import { storeConfig } from '../../lib/config';
 
@@ -30,12 +30,17 @@ const steps = [
 
 interface PrintPageProps {
   /** `upload` (and `quantity`): back from a quote's summary to the quotes of that upload. */
-  searchParams: Promise<{ upload?: string; quantity?: string }>;
+  searchParams: Promise<{ upload?: string; quantity?: string; project?: string }>;
 }
 
 export default async function PrintPage({ searchParams }: PrintPageProps) {
   const query = await searchParams;
   const returnedTo = query.upload && isUploadId(query.upload) ? query.upload : undefined;
+  const projectId = printProjectOf(query.project);
+  const here = new URLSearchParams({
+    ...(returnedTo ? { upload: returnedTo } : {}),
+    ...(projectId ? { project: projectId } : {}),
+  }).toString();
   const { modelUploadMaxBytes } = await storeConfig();
   const flags = await serverFlags();
   const session = flags.isOn('ENABLE_STL_UPLOAD') ? await currentSession() : null;
@@ -79,11 +84,15 @@ export default async function PrintPage({ searchParams }: PrintPageProps) {
         {!flags.isOn('ENABLE_STL_UPLOAD') ? (
           <PrintComingSoon />
         ) : !session ? (
-          <PrintSignIn returnTo={returnedTo ? `/print?upload=${returnedTo}` : '/print'} />
+          <PrintSignIn returnTo={here ? `/print?${here}` : '/print'} />
         ) : returnedTo ? (
-          <ReturnedUpload uploadId={returnedTo} quantity={parseQuantity(query.quantity) ?? 1} />
+          <ReturnedUpload
+            uploadId={returnedTo}
+            quantity={parseQuantity(query.quantity) ?? 1}
+            projectId={projectId}
+          />
         ) : (
-          <PrintStudio maxBytes={modelUploadMaxBytes} />
+          <PrintStudio maxBytes={modelUploadMaxBytes} projectId={projectId} />
         )}
       </div>
     </Container>

@@ -5,6 +5,7 @@ import { ServiceError } from '../../lib/service-client';
 import { chosenAddressFrom } from '../checkout/saved-addresses';
 import { currentSession } from '../session/current-session';
 import { findVisibleOrder } from '../orders/order-lookup';
+import { printProjectOf } from '../print/quotes';
 import { placePrintOrder, ratePrintOfOrder } from './api';
 import { COMMENT_MAX, parseStars } from './rating';
 
@@ -20,16 +21,23 @@ export async function orderPrint(form: FormData): Promise<never> {
   const offeringId = String(form.get('offeringId') ?? '');
   const quantity = Number(form.get('quantity'));
   const key = String(form.get('idempotencyKey') ?? '');
+  const projectId = printProjectOf(form.get('projectId'));
   if (!UUID.test(uploadId) || !UUID.test(offeringId) || !UUID.test(key)) redirect('/print');
   const back = (extra: Record<string, string>) =>
-    `/print/${uploadId}?${new URLSearchParams({ offering: offeringId, quantity: String(quantity), ...extra })}#order`;
+    `/print/${uploadId}?${new URLSearchParams({ offering: offeringId, quantity: String(quantity), ...(projectId ? { project: projectId } : {}), ...extra })}#order`;
 
   const { address, errors } = await chosenAddressFrom(form, await currentSession());
   if (!address) redirect(back({ invalid: Object.keys(errors).join(',') }));
   let number: string;
   try {
     const order = await placePrintOrder(
-      { uploadId, offeringId, quantity, shippingAddress: address },
+      {
+        uploadId,
+        offeringId,
+        quantity,
+        shippingAddress: address,
+        ...(projectId ? { projectId } : {}),
+      },
       key,
     );
     number = order.number;

@@ -6,6 +6,7 @@ import {
   isExpired,
   materialsOf,
   parseQuantity,
+  printProjectOf,
   quoteSummaryHref,
   sortQuotes,
 } from './quotes';
@@ -69,6 +70,15 @@ describe('the quotes list', () => {
     expect(href).toBe('/print/1c7d9a0e-8a5b-4c1e-9f3a-2b6d4e8f0a1c?offering=b&quantity=4');
     const query = new URL(href, 'http://store').searchParams;
     expect(chosenQuote([cheapSlow, dearFast], query.get('offering') ?? undefined)).toBe(dearFast);
+    // A print for a MakrCave project keeps its project on the way to the summary.
+    const project = '5b1f3c2a-9d4e-4f6a-8b7c-1d2e3f4a5b6c';
+    const forProject = new URL(
+      quoteSummaryHref('1c7d9a0e-8a5b-4c1e-9f3a-2b6d4e8f0a1c', 'b', 4, project),
+      'http://store',
+    );
+    expect(printProjectOf(forProject.searchParams.get('project'))).toBe(project);
+    expect(printProjectOf('not-a-project')).toBeUndefined();
+    expect(printProjectOf(['5b1f3c2a-9d4e-4f6a-8b7c-1d2e3f4a5b6c'])).toBeUndefined();
     expect(chosenQuote([cheapSlow], 'gone')).toBeUndefined();
   });
 

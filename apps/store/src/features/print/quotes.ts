@@ -23,11 +23,29 @@ export function parseQuantity(text: string | null | undefined): number | undefin
 export const quoteKey = (quote: Pick<PrintQuote, 'offeringId' | 'quantity'>) =>
   `${quote.offeringId}:${quote.quantity}`;
 
-/** The summary page of a chosen quote, with the choice kept in the URL. */
-export function quoteSummaryHref(uploadId: string, offeringId: string, quantity: number): string {
-  const query = new URLSearchParams({ offering: offeringId, quantity: String(quantity) });
+/** The summary page of a chosen quote, with the choice (and the project it is for) in the URL. */
+export function quoteSummaryHref(
+  uploadId: string,
+  offeringId: string,
+  quantity: number,
+  projectId?: string,
+): string {
+  const query = new URLSearchParams({
+    offering: offeringId,
+    quantity: String(quantity),
+    ...(projectId ? { project: projectId } : {}),
+  });
   return `/print/${uploadId}?${query}`;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The MakrCave project a print is ordered for (`?project=<id>`, from a project's "Order a 3D
+ * print"), if the parameter is one; the cave decides whether it lists the print there.
+ */
+export const printProjectOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined;
 
 /** The quote a summary URL names, if it is still among the quotes. */
 export function chosenQuote(

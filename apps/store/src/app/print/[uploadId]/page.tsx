@@ -14,7 +14,12 @@ import {
   formatValidUntil,
 } from '../../../features/print/format';
 import { isUploadId } from '../../../features/print/model-upload-proxy';
-import { chosenQuote, isExpired, parseQuantity } from '../../../features/print/quotes';
+import {
+  chosenQuote,
+  isExpired,
+  parseQuantity,
+  printProjectOf,
+} from '../../../features/print/quotes';
 import { invalidFields } from '../../../features/checkout/checkout-state';
 import { NEW_ADDRESS, readSavedAddresses } from '../../../features/checkout/saved-addresses';
 import { PrintOrderForm } from '../../../features/print-orders/components/print-order-form';
@@ -32,6 +37,7 @@ interface SummaryPageProps {
     address?: string;
     invalid?: string;
     refused?: string;
+    project?: string;
   }>;
 }
 
@@ -45,7 +51,9 @@ export default async function PrintSummaryPage({ params, searchParams }: Summary
   if (!isUploadId(uploadId)) notFound();
   const flags = await serverFlags();
   const quantity = parseQuantity(query.quantity) ?? 1;
-  const quotesHref = `/print?upload=${uploadId}&quantity=${quantity}`;
+  const projectId = printProjectOf(query.project);
+  const forProject: Record<string, string> = projectId ? { project: projectId } : {};
+  const quotesHref = `/print?${new URLSearchParams({ upload: uploadId, quantity: String(quantity), ...forProject })}`;
   const page = (body: React.ReactNode) => (
     <Container className="py-10 sm:py-14">
       <Link
@@ -119,10 +127,11 @@ export default async function PrintSummaryPage({ params, searchParams }: Summary
               showSaved={
                 saved.addresses.length > 0 && query.address !== NEW_ADDRESS && invalid.length === 0
               }
-              anotherHref={`/print/${uploadId}?${new URLSearchParams({ offering: quote.offeringId, quantity: String(quantity), address: NEW_ADDRESS })}#order`}
+              anotherHref={`/print/${uploadId}?${new URLSearchParams({ offering: quote.offeringId, quantity: String(quantity), address: NEW_ADDRESS, ...forProject })}#order`}
               manageUrl={`${portalUrls.gateway}/account/addresses`}
               invalid={invalid}
               {...(query.refused ? { refused: query.refused } : {})}
+              projectId={projectId}
             />
           </>
         ) : null}

@@ -29,8 +29,11 @@ export function PrintOrderForm({
   manageUrl,
   invalid,
   refused,
+  projectId,
 }: {
   uploadId: string;
+  /** The MakrCave project the print is for, if the customer came from one. */
+  projectId?: string | undefined;
   quote: PrintQuote;
   savedAddresses: SavedAddress[];
   showSaved: boolean;
@@ -48,6 +51,11 @@ export function PrintOrderForm({
         The provider posts your parts when they pass its quality check; you can follow every step on
         the order&rsquo;s page.
       </p>
+      {projectId ? (
+        <Notice tone="info" className="mt-4" title="For your MakrCave project">
+          This print will be listed on the project you came from, with its progress.
+        </Notice>
+      ) : null}
       {refused ? (
         <Notice tone="danger" className="mt-4" title="The print was not ordered">
           {refusals[refused] ?? 'The store refused this order. Check the quote and try again.'}
@@ -55,6 +63,7 @@ export function PrintOrderForm({
       ) : null}
       <form action={orderPrint} className="mt-5 space-y-6">
         <input type="hidden" name="uploadId" value={uploadId} />
+        {projectId ? <input type="hidden" name="projectId" value={projectId} /> : null}
         <input type="hidden" name="offeringId" value={quote.offeringId} />
         <input type="hidden" name="quantity" value={quote.quantity} />
         <input type="hidden" name="idempotencyKey" value={randomUUID()} />

@@ -44,7 +44,14 @@ const rescaleProblem = (refusal: UploadRefusal) =>
  * while a Web Worker analyses the same file, so the preview and the analysis show before the
  * upload ends; then the store's own analysis replaces the browser's and the quotes come.
  */
-export function PrintStudio({ maxBytes }: { maxBytes: number }) {
+export function PrintStudio({
+  maxBytes,
+  projectId,
+}: {
+  maxBytes: number;
+  /** The MakrCave project the print is for, if the customer came from one. */
+  projectId?: string | undefined;
+}) {
   const [file, setFile] = useState<File | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [browser, setBrowser] = useState<BrowserAnalysis | undefined>(undefined);
@@ -312,6 +319,7 @@ export function PrintStudio({ maxBytes }: { maxBytes: number }) {
           onQuantity={onQuantity}
           state={quotes}
           onRetry={() => void loadQuotes(uploadId, quantity)}
+          projectId={projectId}
         />
       ) : null}
 

@@ -35,10 +35,19 @@ export interface QuotesPanelProps {
   onQuantity(quantity: number): void;
   state: QuotesState;
   onRetry(): void;
+  /** The MakrCave project the print is for, carried to the quote's summary. */
+  projectId?: string | undefined;
 }
 
 /** The quotes for the accepted upload: quantity, sorting, each quote, and the next step. */
-export function QuotesPanel({ uploadId, quantity, onQuantity, state, onRetry }: QuotesPanelProps) {
+export function QuotesPanel({
+  uploadId,
+  quantity,
+  onQuantity,
+  state,
+  onRetry,
+  projectId,
+}: QuotesPanelProps) {
   const [sort, setSort] = useState<QuoteSort>('price');
   const [material, setMaterial] = useState('');
   const [chosen, setChosen] = useState<string | undefined>(undefined);
@@ -201,7 +210,12 @@ export function QuotesPanel({ uploadId, quantity, onQuantity, state, onRetry }: 
                   {selected ? (
                     <div className="mt-4 flex justify-end">
                       <Link
-                        href={quoteSummaryHref(uploadId, quote.offeringId, quote.quantity)}
+                        href={quoteSummaryHref(
+                          uploadId,
+                          quote.offeringId,
+                          quote.quantity,
+                          projectId,
+                        )}
                         className={buttonClasses({ size: 'lg' })}
                       >
                         Order this print

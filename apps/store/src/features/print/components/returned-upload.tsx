@@ -22,9 +22,11 @@ type Loaded =
 export function ReturnedUpload({
   uploadId,
   quantity: initial,
+  projectId,
 }: {
   uploadId: string;
   quantity: number;
+  projectId?: string | undefined;
 }) {
   const [loaded, setLoaded] = useState<Loaded>({ phase: 'loading' });
   const [quantity, setQuantity] = useState(initial);
@@ -118,6 +120,7 @@ export function ReturnedUpload({
         }}
         state={quotes}
         onRetry={() => void loadQuotes(quantity)}
+        projectId={projectId}
       />
     </div>
   );
