@@ -125,6 +125,10 @@ export const errorCodes = {
   NO_PAYMENT: 'The order has no successful payment to refund.',
   NO_INVOICE: 'The order has no invoice until it is paid.',
 
+  // Store service: BOM orders from MakrCave (Quick Reorder)
+  REORDER_ID_TAKEN:
+    'A cave reorder id already names another user’s reorder; a reorder belongs to one user.',
+
   // Store service: print orders
   PRINT_ORDER_NOT_PAID: 'The print order is not paid, so the cave has no job for it yet.',
   PRINT_NOT_DELIVERED: 'Only a delivered print can be rated; details: { status }.',
