@@ -8,6 +8,8 @@ import {
   reportReorderFulfilment,
   syncInventoryHourly,
 } from './modules/bom-orders/cave-reports';
+import { seedDemoPurchasingAccount } from './modules/bom-orders/demo-account';
+import { bomOrdersModule } from './modules/bom-orders/plugin';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogModule } from './modules/catalog/plugin';
 import { cartModule } from './modules/cart/plugin';
@@ -40,6 +42,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: modelUploadsModule },
     { prefix: '/api/v1', plugin: printOrdersModule },
+    { prefix: '/api/v1', plugin: bomOrdersModule },
     { prefix: '/media', plugin: mediaRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
@@ -66,5 +69,8 @@ export const storeService: ServiceDefinition = {
     analyseEarlierModelUploads,
     syncInventoryHourly,
   ],
-  seedDemoData: seedDemoCatalog,
+  seedDemoData: async (db, config) => {
+    await seedDemoCatalog(db);
+    await seedDemoPurchasingAccount(db, config);
+  },
 };

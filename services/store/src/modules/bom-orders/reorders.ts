@@ -74,11 +74,16 @@ export async function linkPaidOrder(
   return reordersOfOrder(db, paid.orderId);
 }
 
+export async function reorderById(db: Database, reorderId: string) {
+  const [row] = await db.select().from(bomReorders).where(eq(bomReorders.reorderId, reorderId));
+  return row;
+}
+
 export async function reordersOfOrder(db: Database, orderId: string): Promise<ReorderRow[]> {
   return db.select().from(bomReorders).where(eq(bomReorders.orderId, orderId));
 }
 
-/** The order's lines that are the reorder's codes, one line per code. */
+/** The order's lines that are the reorder's codes, one line per code, by code. */
 export function linesOfReorder(
   reorder: Pick<ReorderRow, 'items'>,
   lines: readonly { sku: string; quantity: number }[],
@@ -88,7 +93,9 @@ export function linesOfReorder(
   for (const { sku, quantity } of lines) {
     if (codes.has(sku)) byCode.set(sku, (byCode.get(sku) ?? 0) + quantity);
   }
-  return [...byCode].map(([code, quantity]) => ({ code, quantity }));
+  return [...byCode]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, quantity]) => ({ code, quantity }));
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   errorBody,
   productsByCodes,
   productsByCodesQuery,
-  quickReorderBody,
   type CartFill,
 } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
@@ -121,24 +120,5 @@ export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return { ...filled, cartUrl: links.cartSignedIn() };
     },
-  );
-
-  // Spec flow "Quick Reorder (Cave → Store)": the BOM pre-populates the user's Store cart and
-  // the user is sent there to review it and check out, so no order is placed unseen.
-  app.post(
-    '/orders/quick-reorder',
-    {
-      config: { access: { serviceClients: ['makrcave-backend'] } },
-      schema: {
-        tags: ['integration'],
-        summary: "Quick reorder from a MakrCave BOM: fills the user's cart for checkout",
-        body: quickReorderBody,
-        response: { 200: cartFill, 400: errorBody, 401: errorBody, 403: errorBody },
-      },
-    },
-    async (request) => ({
-      ...(await fillCart(app.db, request.body.userId, request.body.bomItems)),
-      cartUrl: links.cartSignedIn(),
-    }),
   );
 };

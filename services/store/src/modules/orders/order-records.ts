@@ -2,7 +2,7 @@ import type { Order, OrderStatus } from '@makrx/contracts';
 import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import { orderLines, orders, orderStatusHistory, shippingMethods } from './tables';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -190,4 +190,16 @@ export async function unpaidOrdersDue(db: Database, now: Date, limit: number) {
     .orderBy(asc(orders.expiresAt))
     .limit(limit);
   return due.map((row) => row.id);
+}
+
+/** What these orders come to, those cancelled or refunded left out (a purchasing account's spend). */
+export async function totalOfOpenOrders(db: Database, orderIds: readonly string[]) {
+  if (orderIds.length === 0) return 0;
+  const [row] = await db
+    .select({ total: sql<number>`cast(coalesce(sum(${orders.totalCents}), 0) as integer)` })
+    .from(orders)
+    .where(
+      and(inArray(orders.id, [...orderIds]), notInArray(orders.status, ['cancelled', 'refunded'])),
+    );
+  return row?.total ?? 0;
 }
