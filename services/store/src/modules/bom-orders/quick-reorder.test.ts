@@ -134,6 +134,21 @@ describe.each(testDrivers)('quick reorders on a purchasing account over %s', (dr
     ]);
   });
 
+  it('links an account order to the reorder it was placed for, not to the admin’s open cart reorders', async () => {
+    const account = await openAccount();
+    const cartReorder = crypto.randomUUID();
+    const filled = await call('POST', '/api/v1/cart/bulk-add', tokens.cave, {
+      userId: spaceAdmin,
+      reorderId: cartReorder,
+      items: [{ code: 'TOL-CUT-FLUSH', quantity: 1 }],
+    });
+    expect(filled.statusCode).toBe(200);
+    const body = reorder(account.makerspaceId, [{ code: 'TOL-CUT-FLUSH', quantity: 1 }]);
+    expect((await quickReorder(body)).statusCode).toBe(200);
+    await store.app.events.deliverDue();
+    expect(cave.updates.map((update) => update.reorderId)).toEqual([body.reorderId]);
+  });
+
   it('answers the same reorder sent again with the same order, placing nothing more', async () => {
     const account = await openAccount();
     const body = reorder(account.makerspaceId, [{ code: 'HW-M3-SKT-520', quantity: 1 }]);

@@ -46,14 +46,18 @@ export async function recordReorderItems(
 
 /**
  * Links a paid order to its buyer's open reorders whose codes it holds, created before it was
- * paid, and answers every reorder linked to it (those linked now, and those linked before: by
- * an earlier delivery of the same event, or when an account placed it). A reorder is linked
- * once: `order_id is null` is part of the update, so of two orders paid at once one wins.
+ * paid, and answers every reorder linked to it (those linked now, and those linked by an earlier
+ * delivery of the same event). An order a purchasing account placed keeps the one reorder it was
+ * placed for. A reorder is linked once: `order_id is null` is part of the update, so of two
+ * orders paid at once one wins.
  */
 export async function linkPaidOrder(
   db: Database,
   paid: { orderId: string; userId: string | null; skus: readonly string[]; paidAt: Date },
 ): Promise<ReorderRow[]> {
+  // An order a purchasing account placed was linked to its reorder then, and to no other.
+  const placedFor = await reordersOfOrder(db, paid.orderId);
+  if (placedFor.some((reorder) => reorder.makerspaceId)) return placedFor;
   if (paid.userId && paid.skus.length > 0) {
     const skus = sql`array[${sql.join(
       paid.skus.map((sku) => sql`${sku}`),
