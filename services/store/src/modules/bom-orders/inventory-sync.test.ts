@@ -112,6 +112,22 @@ describe.each(testDrivers)('stock and prices of BOM codes pushed to the cave ove
     ]);
   });
 
+  it('pushes a watched code at once when a catalog import sets its count below 5', async () => {
+    const [resin] = (await askByCodes('RES-STD-GRY-1000')).json().items;
+    const price = (resin.priceCents / 100).toFixed(2);
+    const imported = await store.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/catalog/import',
+      headers: { ...bearer(tokens.admin), 'content-type': 'text/csv' },
+      body: `sku,product_slug,price,stock\nRES-STD-GRY-1000,standard-resin-grey-1l,${price},2\n`,
+    });
+    expect(imported.statusCode).toBe(200);
+    await store.app.events.deliverDue();
+    expect(pushesOf('RES-STD-GRY-1000')).toEqual([
+      expect.objectContaining({ quantity: 2, priceCents: resin.priceCents, critical: true }),
+    ]);
+  });
+
   it('never pushes a code no BOM asked about, at once or hourly', async () => {
     await adjustStock('PRT-NZL-BRS-24', 1);
     await store.app.events.deliverDue();

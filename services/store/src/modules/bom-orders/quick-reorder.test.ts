@@ -202,6 +202,31 @@ describe.each(testDrivers)('quick reorders on a purchasing account over %s', (dr
     expect(await ordersCount()).toBe(before);
   });
 
+  it('of two orders at once that together pass the limit, places one; the other gives its units back', async () => {
+    const esp = await variantOf(store.app, 'esp32-devkit-v1');
+    const quote = await call('POST', '/api/v1/checkout/quote', '', {
+      items: [{ variantId: esp.id, quantity: 1 }],
+      shippingAddress: billingAddress,
+      shippingMethod: 'standard',
+    });
+    const oneOrder: number = quote.json().totalCents;
+    const account = await openAccount(Math.floor(oneOrder * 1.5));
+    const both = await Promise.all([
+      quickReorder(reorder(account.makerspaceId, [{ code: 'ELE-ESP32-DKV1', quantity: 1 }])),
+      quickReorder(reorder(account.makerspaceId, [{ code: 'ELE-ESP32-DKV1', quantity: 1 }])),
+    ]);
+    expect(both.map((answer) => answer.statusCode).sort()).toEqual([200, 422]);
+    const refused = both.find((answer) => answer.statusCode === 422)!;
+    expect(refused.json().error.code).toBe('MONTHLY_LIMIT_EXCEEDED');
+    expect(await stockOf('esp32-devkit-v1')).toBe(esp.stock - 1);
+    const accountNow = await call(
+      'GET',
+      `/api/v1/admin/purchasing-accounts/${account.id}`,
+      tokens.admin,
+    );
+    expect(accountNow.json().spentThisMonthCents).toBe(oneOrder);
+  });
+
   it('refuses with 422 when every item is rejected, placing no order', async () => {
     const account = await openAccount();
     const before = await ordersCount();
