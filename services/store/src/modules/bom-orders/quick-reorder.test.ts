@@ -4,6 +4,7 @@ import { users } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
+import { setVariantStock } from '../catalog/testing';
 import { variantOf } from '../orders/testing';
 import { fakeCaveBomReceiver, type FakeCaveBomReceiver } from './testing';
 
@@ -225,6 +226,29 @@ describe.each(testDrivers)('quick reorders on a purchasing account over %s', (dr
       tokens.admin,
     );
     expect(accountNow.json().spentThisMonthCents).toBe(oneOrder);
+  });
+
+  it('orders what is in stock and names what is not, with how many are left', async () => {
+    const account = await openAccount();
+    await setVariantStock(store.app.db, 'TOL-SLD-60W', 1);
+    const placed = await quickReorder(
+      reorder(account.makerspaceId, [
+        { code: 'TOL-SLD-60W', quantity: 2 },
+        { code: 'HW-M3-SKT-520', quantity: 1 },
+      ]),
+    );
+    expect(placed.statusCode).toBe(200);
+    expect(placed.json().rejected).toEqual([
+      {
+        code: 'TOL-SLD-60W',
+        reason: 'OUT_OF_STOCK',
+        message: 'Only 1 of TOL-SLD-60W left; 2 were asked for.',
+      },
+    ]);
+    const order = await call('GET', `/api/v1/orders/${placed.json().orderId}`, tokens.admin);
+    expect(order.json().lines).toEqual([
+      expect.objectContaining({ sku: 'HW-M3-SKT-520', quantity: 1 }),
+    ]);
   });
 
   it('refuses with 422 when every item is rejected, placing no order', async () => {
