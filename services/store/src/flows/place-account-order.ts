@@ -138,9 +138,11 @@ async function payOnAccount(
  * Spec 7, `POST /api/v1/orders/quick-reorder`: a makerspace's purchasing account orders a BOM's
  * items server-side. Priced as checkout prices, stock taken as any order takes it (placeOrder),
  * then paid on the account. The reorder id is the key: the same reorder again answers the same
- * order. A failure after the order was placed leaves it awaiting payment, and the cave's retry
- * with the same reorder id finds and pays that same order (unpaid, it gives its stock back when
- * its window closes): an accepted order is never lost, and never placed twice.
+ * order. A failure after the order was placed leaves it awaiting payment: the cave's retry with
+ * the same reorder id and items is the same order request (placeOrder's idempotency key), so it
+ * finds and pays that order rather than placing another; left unpaid, it gives its stock back
+ * when its payment window closes. A retry made when the first order holds the last units reads
+ * them as short and is refused, until that window closes.
  */
 export async function placeOrderOnAccount(
   db: Database,
