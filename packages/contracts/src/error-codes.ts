@@ -125,6 +125,16 @@ export const errorCodes = {
   NO_PAYMENT: 'The order has no successful payment to refund.',
   NO_INVOICE: 'The order has no invoice until it is paid.',
 
+  // Store service: BOM orders from MakrCave (Quick Reorder)
+  REORDER_ID_TAKEN:
+    'A cave reorder id already names another user’s reorder; a reorder belongs to one user.',
+  NO_PURCHASING_ACCOUNT: 'The makerspace has no active purchasing account at the store.',
+  MONTHLY_LIMIT_EXCEEDED:
+    'The order would take the purchasing account over its monthly spending limit; details: { limitCents, spentCents, orderCents }.',
+  NOTHING_TO_ORDER:
+    'None of the items could be ordered (unknown codes, out of stock); details: { rejected }.',
+  PURCHASING_ACCOUNT_EXISTS: 'The makerspace already has a purchasing account.',
+
   // Store service: print orders
   PRINT_ORDER_NOT_PAID: 'The print order is not paid, so the cave has no job for it yet.',
   PRINT_NOT_DELIVERED: 'Only a delivered print can be rated; details: { status }.',

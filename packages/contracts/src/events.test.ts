@@ -11,6 +11,8 @@ describe('event schemas', () => {
       'cave.reservation.cancelled',
       'cave.service-job.changed',
       'notification.requested',
+      'store.catalog.stock-low',
+      'store.order.fulfilment-changed',
       'store.order.link-requested',
       'store.order.paid',
       'store.order.refund-requested',

@@ -51,6 +51,29 @@ export const storePrintRated = z.object({
   comment: z.string().max(1000).nullable(),
 });
 
+/**
+ * A paid order moved on after payment: shipped, delivered, or closed by a cancellation or a
+ * refund. Published in the transaction of the change, so what follows an order (the cave's
+ * BOM items of a Quick Reorder) hears of each change once it has happened, and only then.
+ */
+export const storeOrderFulfilmentChanged = z.object({
+  orderId: id,
+  orderNumber: z.string().min(1),
+  userId: id.nullable(),
+  from: z.enum(['paid', 'in_fulfilment', 'shipped', 'delivered']),
+  to: z.enum(['shipped', 'delivered', 'cancelled', 'refunded']),
+});
+
+/**
+ * A change of stock (a sale, an admin's adjustment or edit, an import) left these variants
+ * with fewer units than the low-stock threshold, and fewer than before. Published in the
+ * transaction of the change; the cave hears of those its BOMs use at once (spec 7, "Sync
+ * Schedule": critical stock levels in real time).
+ */
+export const storeCatalogStockLow = z.object({
+  skus: z.array(z.string().min(1)).min(1),
+});
+
 /** A guest asked for their order's link by number and email; it goes to the order's address. */
 export const storeOrderLinkRequested = z.object({ orderId: id });
 
@@ -113,6 +136,8 @@ export const eventSchemas = {
   'store.order.paid': storeOrderPaid,
   'store.order.link-requested': storeOrderLinkRequested,
   'store.order.refund-requested': storeOrderRefundRequested,
+  'store.order.fulfilment-changed': storeOrderFulfilmentChanged,
+  'store.catalog.stock-low': storeCatalogStockLow,
   'store.print.rated': storePrintRated,
   'cave.equipment.status-changed': caveEquipmentStatusChanged,
   'cave.reservation.booked': caveReservationBooked,

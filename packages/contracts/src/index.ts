@@ -31,3 +31,4 @@ export * from './billing';
 export * from './bom';
 export * from './model-uploads';
 export * from './fabrication';
+export * from './purchasing-accounts';

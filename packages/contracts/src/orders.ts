@@ -164,7 +164,8 @@ export const paymentStatus = z.enum([
 export const payment = z.object({
   id: z.uuid(),
   status: paymentStatus,
-  provider: z.enum(['offline', 'stripe']),
+  /** `invoice`: ordered on a makerspace's purchasing account, billed later. */
+  provider: z.enum(['offline', 'stripe', 'invoice']),
   amountCents: z.number().int(),
   currency: z.string().length(3),
   /** Why it failed, in words for the buyer: pick another card and pay again. */

@@ -64,6 +64,7 @@ export const quickReorderBody = z.object({
   reorderId: z.uuid(),
   bomItems: z.array(codedItem).min(1).max(100),
 });
+export type QuickReorderBody = z.infer<typeof quickReorderBody>;
 
 export const quickReorderResult = z.object({
   orderId: z.uuid(),

@@ -2,6 +2,14 @@ import { notificationRelay, type ServiceDefinition } from '@makrx/service-kit';
 import { storeEnv } from './config';
 import { expireUnpaidOrders } from './flows/expire-orders';
 import { refundCancelledOrder } from './flows/refund-cancelled-order';
+import {
+  pushLowStockToCave,
+  reportPaidReorders,
+  reportReorderFulfilment,
+  syncInventoryHourly,
+} from './modules/bom-orders/cave-reports';
+import { seedDemoPurchasingAccount } from './modules/bom-orders/demo-account';
+import { bomOrdersModule } from './modules/bom-orders/plugin';
 import { seedDemoCatalog } from './modules/catalog/demo-catalog';
 import { catalogModule } from './modules/catalog/plugin';
 import { cartModule } from './modules/cart/plugin';
@@ -34,12 +42,15 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: modelUploadsModule },
     { prefix: '/api/v1', plugin: printOrdersModule },
+    { prefix: '/api/v1', plugin: bomOrdersModule },
     { prefix: '/media', plugin: mediaRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
   // signed-in buyers' paid orders for their MakrX.org activity.
   // A paid order cancelled by its buyer is refunded from the outbox, after the cancellation.
   // Paid prints are routed by the cave, and their ratings reach it, from the outbox too.
+  // Quick Reorders' orders are reported to the cave as they are paid, delivered or cancelled,
+  // and the codes BOMs use are pushed to it when they run low (and hourly when they change).
   consumers: [
     notificationRelay,
     orderConfirmationMail,
@@ -48,7 +59,18 @@ export const storeService: ServiceDefinition = {
     refundCancelledOrder,
     routePaidPrintOrder,
     sendPrintRating,
+    reportPaidReorders,
+    reportReorderFulfilment,
+    pushLowStockToCave,
   ],
-  jobs: [expireUnpaidOrders, expireUnfinishedModelUploads, analyseEarlierModelUploads],
-  seedDemoData: seedDemoCatalog,
+  jobs: [
+    expireUnpaidOrders,
+    expireUnfinishedModelUploads,
+    analyseEarlierModelUploads,
+    syncInventoryHourly,
+  ],
+  seedDemoData: async (db, config) => {
+    await seedDemoCatalog(db);
+    await seedDemoPurchasingAccount(db, config);
+  },
 };

@@ -26,7 +26,7 @@ export interface PaymentFlowInput extends FlowInput {
 }
 
 /** What an order bought, as the paid event tells it. */
-interface Bought {
+export interface Bought {
   lines: { sku: string; quantity: number }[];
   categories: string[];
 }
@@ -84,23 +84,33 @@ const readWhatWasBought: FlowStep<Settling, Database> = {
   name: 'read-what-was-bought',
   run: async (settling, db) => {
     if (settling.answer?.status !== 'succeeded') return;
-    const lines = await boughtLines(db, settling.orderId);
-    // A print made to order has no catalog variant, so no category.
-    const categoryOf = await categoryOfVariants(
-      db,
-      lines.flatMap((line) => (line.variantId ? [line.variantId] : [])),
-    );
-    settling.bought = {
-      lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
-      categories: [
-        ...new Set(lines.flatMap((l) => (l.variantId ? (categoryOf.get(l.variantId) ?? []) : []))),
-      ],
-    };
+    settling.bought = await whatWasBought(db, settling.orderId);
   },
 };
 
+/** The order's lines (fixed once placed) and their categories, for its paid event. */
+export async function whatWasBought(db: Database, orderId: string): Promise<Bought> {
+  const lines = await boughtLines(db, orderId);
+  // A print made to order has no catalog variant, so no category.
+  const categoryOf = await categoryOfVariants(
+    db,
+    lines.flatMap((line) => (line.variantId ? [line.variantId] : [])),
+  );
+  return {
+    lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
+    categories: [
+      ...new Set(lines.flatMap((l) => (l.variantId ? (categoryOf.get(l.variantId) ?? []) : []))),
+    ],
+  };
+}
+
 /** "Route to fulfilment" (spec flow "Order Product"), and purchase activity for MakrX.org. */
-async function announceOrderPaid(tx: Database, order: OrderRow, bought: Bought, links: StoreLinks) {
+export async function announceOrderPaid(
+  tx: Database,
+  order: OrderRow,
+  bought: Bought,
+  links: StoreLinks,
+) {
   await publishEvent(tx, {
     type: 'store.order.paid',
     source: 'store',

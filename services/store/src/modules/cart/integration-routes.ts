@@ -4,14 +4,17 @@ import {
   errorBody,
   productsByCodes,
   productsByCodesQuery,
-  quickReorderBody,
   type CartFill,
 } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { storeLinks } from '../../store-links';
+import { claimReorder, recordReorderItems, watchCodes } from '../bom-orders/service';
 import { variantsBySku } from '../catalog/service';
 import { findCartId, putInCart, readCart } from './service';
+
+const cartOf = async (db: Database, userId: string) =>
+  readCart(db, await findCartId(db, { userId }));
 
 /**
  * Puts coded items into a user's cart one by one; an unknown code or a short stock rejects
@@ -47,8 +50,7 @@ export async function fillCart(
       rejected.push({ code, reason, message: error.message });
     }
   }
-  const cart = await readCart(db, await findCartId(db, { userId }));
-  return { added, rejected, cart };
+  return { added, rejected, cart: await cartOf(db, userId) };
 }
 
 /** Spec section 7, MakrCave backend → MakrX.Store. Only the cave's service token may call. */
@@ -69,6 +71,8 @@ export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { codes, include_inventory: withInventory } = request.query;
       const found = await variantsBySku(app.db, codes);
+      // The codes BOMs use, whose stock and price changes are pushed to the cave from now on.
+      await watchCodes(app.db, codes, withInventory);
       const known = new Set(found.map((v) => v.sku));
       return {
         items: found.map((variant) => ({
@@ -97,28 +101,24 @@ export const storeIntegrationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: cartFill, 400: errorBody, 401: errorBody, 403: errorBody },
       },
     },
-    async (request) => ({
-      ...(await fillCart(app.db, request.body.userId, request.body.items)),
-      cartUrl: links.cart(),
-    }),
-  );
-
-  // Spec flow "Quick Reorder (Cave → Store)": the BOM pre-populates the user's Store cart and
-  // the user is sent there to review it and check out, so no order is placed unseen.
-  app.post(
-    '/orders/quick-reorder',
-    {
-      config: { access: { serviceClients: ['makrcave-backend'] } },
-      schema: {
-        tags: ['integration'],
-        summary: "Quick reorder from a MakrCave BOM: fills the user's cart for checkout",
-        body: quickReorderBody,
-        response: { 200: cartFill, 400: errorBody, 401: errorBody, 403: errorBody },
-      },
+    async (request) => {
+      const { userId, items, reorderId } = request.body;
+      await watchCodes(
+        app.db,
+        items.map((item) => item.code),
+        false,
+      );
+      if (!reorderId)
+        return { ...(await fillCart(app.db, userId, items)), cartUrl: links.cartSignedIn() };
+      // A reorder fills the cart once: the same reorder sent again answers the cart as it is.
+      const filled = await app.db.transaction(async (tx) => {
+        const earlier = await claimReorder(tx, { reorderId, userId });
+        if (earlier) return { added: earlier.items, rejected: [], cart: await cartOf(tx, userId) };
+        const fill = await fillCart(tx, userId, items);
+        await recordReorderItems(tx, reorderId, fill.added);
+        return fill;
+      });
+      return { ...filled, cartUrl: links.cartSignedIn() };
     },
-    async (request) => ({
-      ...(await fillCart(app.db, request.body.userId, request.body.bomItems)),
-      cartUrl: links.cart(),
-    }),
   );
 };

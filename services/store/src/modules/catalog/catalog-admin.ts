@@ -11,6 +11,7 @@ import type {
 import { recordAudit, violates, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
 import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { LOW_STOCK } from './low-stock';
 import { listProductImages } from './products';
 import { categories, products, productVariants } from './tables';
 
@@ -180,9 +181,6 @@ export async function findAdminProduct(db: Database, id: string): Promise<AdminP
     images,
   };
 }
-
-/** Below this many units a variant counts as running low in the admin list. */
-export const LOW_STOCK = 5;
 
 export async function listAdminProducts(
   db: Database,

@@ -5,6 +5,7 @@ import { AppError } from '@makrx/service-kit';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { audit, PLACEHOLDER_IMAGE, type Actor } from './catalog-admin';
 import { parseCsv } from './csv';
+import { announceLowStock, type StockChange } from './low-stock';
 import { categories, products, productVariants } from './tables';
 
 /**
@@ -216,12 +217,18 @@ async function upsertRows(tx: Database, rows: ImportRow[], rejected: RejectedRow
   const productIds = new Map(existingProducts.map((p) => [p.slug, p.id]));
   const existingVariants = skus.length
     ? await tx
-        .select({ sku: productVariants.sku, productId: productVariants.productId })
+        .select({
+          sku: productVariants.sku,
+          productId: productVariants.productId,
+          stock: productVariants.stock,
+        })
         .from(productVariants)
         .where(inArray(productVariants.sku, skus))
         .for('update')
     : [];
   const variantOwner = new Map(existingVariants.map((v) => [v.sku, v.productId]));
+  const stockBefore = new Map(existingVariants.map((v) => [v.sku, v.stock]));
+  const stockChanges: StockChange[] = [];
   const seenSkus = new Map<string, number>();
   const touchedProducts = new Set<string>();
   for (const row of rows) {
@@ -294,6 +301,7 @@ async function upsertRows(tx: Database, rows: ImportRow[], rejected: RejectedRow
           ...(Object.keys(row.options).length ? { options: row.options } : {}),
         })
         .where(eq(productVariants.sku, row.sku));
+      stockChanges.push({ sku: row.sku, before: stockBefore.get(row.sku)!, after: row.stock });
       counts.variantsUpdated += 1;
     } else {
       const [next] = await tx
@@ -314,5 +322,6 @@ async function upsertRows(tx: Database, rows: ImportRow[], rejected: RejectedRow
       counts.variantsCreated += 1;
     }
   }
+  await announceLowStock(tx, stockChanges);
   return counts;
 }

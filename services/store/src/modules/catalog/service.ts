@@ -19,3 +19,4 @@ export {
   type VariantView,
 } from './variant-views';
 export { searchProducts } from './search';
+export { LOW_STOCK } from './low-stock';

@@ -3,6 +3,7 @@ import type { Database } from '@makrx/db';
 import { badRequest, conflict } from '@makrx/service-kit';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { audit, findAdminProduct, lockedVariant, type Actor } from './catalog-admin';
+import { announceLowStock } from './low-stock';
 import { products, productVariants } from './tables';
 
 /*
@@ -40,9 +41,13 @@ export async function takeStock(
   tx: Database,
   items: readonly StockRequest[],
 ): Promise<TakenStock[]> {
-  const taken: TakenStock[] = [];
+  const taken: (TakenStock & { left: number })[] = [];
   for (const item of inVariantOrder(items)) taken.push(await takeUnits(tx, item));
-  return taken;
+  await announceLowStock(
+    tx,
+    taken.map(({ sku, left, quantity }) => ({ sku, before: left + quantity, after: left })),
+  );
+  return taken.map(({ left: _left, ...line }) => line);
 }
 
 /** The variant and its product are on sale (not archived), checked in the statement that takes. */
@@ -51,7 +56,7 @@ const onSale = sql`${productVariants.archivedAt} is null and exists (select 1 fr
 /** Off sale: the variant or its product was archived. */
 const archived = sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`;
 
-async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock> {
+async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock & { left: number }> {
   const [taken] = await tx
     .update(productVariants)
     .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
@@ -68,6 +73,7 @@ async function takeUnits(tx: Database, item: StockRequest): Promise<TakenStock> 
       sku: productVariants.sku,
       options: productVariants.options,
       unitPriceCents: productVariants.priceCents,
+      left: productVariants.stock,
     });
   if (taken) return { ...taken, quantity: item.quantity };
   throw await whyNotTaken(tx, item);
@@ -179,6 +185,7 @@ export async function adjustStock(db: Database, actor: Actor, sku: string, input
         { stock: before.stock },
       );
     await tx.update(productVariants).set({ stock }).where(eq(productVariants.id, before.id));
+    await announceLowStock(tx, [{ sku, before: before.stock, after: stock }]);
     await audit(tx, actor, {
       action: 'catalog.stock.adjust',
       entityType: 'product_variant',

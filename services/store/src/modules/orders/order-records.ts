@@ -1,7 +1,8 @@
 import type { Order, OrderStatus } from '@makrx/contracts';
 import { auditActor, recordAudit, type Database } from '@makrx/db';
+import { publishEvent } from '@makrx/events';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import { orderLines, orders, orderStatusHistory, shippingMethods } from './tables';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -135,7 +136,32 @@ export async function changeOrderStatus(
     },
     requestId: change.requestId ?? null,
   });
+  await announceFulfilmentChange(tx, updated, before.status);
   return { ...updated, fromStatus: before.status };
+}
+
+const afterPayment = ['paid', 'in_fulfilment', 'shipped', 'delivered'] as const;
+const fulfilmentSteps = ['shipped', 'delivered', 'cancelled', 'refunded'] as const;
+
+/**
+ * A paid order shipped, delivered, cancelled or refunded: `store.order.fulfilment-changed`, in
+ * the transaction of the change (an unpaid order that expires or is cancelled concerns nobody).
+ */
+async function announceFulfilmentChange(tx: Database, order: OrderRow, from: OrderStatus) {
+  const fromPaid = afterPayment.find((status) => status === from);
+  const to = fulfilmentSteps.find((status) => status === order.status);
+  if (!fromPaid || !to) return;
+  await publishEvent(tx, {
+    type: 'store.order.fulfilment-changed',
+    source: 'store',
+    payload: {
+      orderId: order.id,
+      orderNumber: order.number,
+      userId: order.userId,
+      from: fromPaid,
+      to,
+    },
+  });
 }
 
 /** The units an order holds: each variant and how many, what goes back to stock if it closes. */
@@ -164,4 +190,16 @@ export async function unpaidOrdersDue(db: Database, now: Date, limit: number) {
     .orderBy(asc(orders.expiresAt))
     .limit(limit);
   return due.map((row) => row.id);
+}
+
+/** What these orders come to, those cancelled or refunded left out (a purchasing account's spend). */
+export async function totalOfOpenOrders(db: Database, orderIds: readonly string[]) {
+  if (orderIds.length === 0) return 0;
+  const [row] = await db
+    .select({ total: sql<number>`cast(coalesce(sum(${orders.totalCents}), 0) as integer)` })
+    .from(orders)
+    .where(
+      and(inArray(orders.id, [...orderIds]), notInArray(orders.status, ['cancelled', 'refunded'])),
+    );
+  return row?.total ?? 0;
 }

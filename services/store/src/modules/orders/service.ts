@@ -7,6 +7,7 @@ export {
   boughtLines,
   changeOrderStatus,
   loadOrder,
+  totalOfOpenOrders,
   unitsHeldBy,
   unpaidOrdersDue,
   type OrderRow,

@@ -349,3 +349,41 @@ export async function recordRefund(
     requestId: acting.requestId ?? null,
   });
 }
+
+/**
+ * Records an order as paid by invoice on a makerspace's purchasing account, in the transaction
+ * that marks it paid: a succeeded payment with no provider behind it, so nothing is charged now
+ * and nothing is refunded at a provider if it is cancelled (the invoice is adjusted instead).
+ */
+export async function recordPaymentOnAccount(
+  tx: Database,
+  order: OrderToPay,
+  account: { id: string; name: string },
+  acting: Acting,
+): Promise<PaymentRow> {
+  const [recorded] = await tx
+    .insert(payments)
+    .values({
+      orderId: order.id,
+      provider: 'invoice',
+      status: 'succeeded',
+      amountCents: order.totalCents,
+      currency: order.currency,
+    })
+    .returning();
+  await recordAudit(tx, {
+    service: 'store',
+    action: 'payment.on-account',
+    entityType: 'payment',
+    entityId: recorded!.id,
+    actorId: await auditActor(tx, acting.actorId),
+    after: {
+      orderId: order.id,
+      amountCents: order.totalCents,
+      purchasingAccountId: account.id,
+      account: account.name,
+    },
+    requestId: acting.requestId ?? null,
+  });
+  return recorded!;
+}

@@ -19,7 +19,8 @@ export const payments = storeSchema.table(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
-    provider: text('provider', { enum: ['offline', 'stripe'] }).notNull(),
+    /** `invoice`: an order on a makerspace's purchasing account, billed by invoice later. */
+    provider: text('provider', { enum: ['offline', 'stripe', 'invoice'] }).notNull(),
     /** The provider's id (a Payment Intent's `pi_…`); null until the provider answered. */
     providerPaymentId: text('provider_payment_id').unique(),
     status: text('status', { enum: paymentStatuses }).notNull(),
