@@ -226,6 +226,8 @@ export const errorCodes = {
     'Only a delivered print job can be rated, by the service order it belongs to; details: { status }.',
   JOB_ALREADY_RATED: 'The print job was rated already with another rating.',
   // Cave projects
+  PROJECT_MAKERSPACE_NOT_JOINED:
+    'A project can only belong to a makerspace its maker is a member of (422); details: { makerspace }.',
   PROJECT_ROLE_TOO_LOW:
     'The caller’s role on this project (viewer, or none on a public one) does not allow this; details: { needed, held }.',
   STORE_UNREACHABLE:

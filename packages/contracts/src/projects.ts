@@ -24,19 +24,99 @@ export const projectSummary = z.object({
   summary: z.string(),
   tags: z.array(z.string()),
   visibility: projectVisibility,
-  owner: z.object({ displayName: z.string() }),
+  status: projectStatus,
+  /** The maker's MakrX.org profile is at `/makers/<handle>` on the gateway. */
+  owner: z.object({ displayName: z.string(), handle: z.string() }),
   makerspace: z.object({ slug: z.string(), name: z.string() }).nullable(),
   updatedAt: z.iso.datetime(),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
 
 export const project = projectSummary.extend({
+  /** As the maker wrote it, in Markdown. */
   description: z.string(),
+  /** The description rendered and sanitized on the server: safe to put in a page as it is. */
+  descriptionHtml: z.string(),
+  completedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   /** True when the caller owns the project (and may see it while it is private). */
   ownedByCaller: z.boolean(),
+  /** The caller's role on the project; null for a guest or a stranger reading a public one. */
+  callerRole: projectRole.nullable(),
 });
 export type Project = z.infer<typeof project>;
+
+const projectTag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^,#/?]+$/, 'a tag without , # / or ?');
+
+/** What a maker writes about a project; the slug comes from the title and never changes. */
+const projectFields = {
+  title: z.string().trim().min(3).max(120),
+  summary: z.string().trim().max(300),
+  description: z.string().max(20_000),
+  tags: z
+    .array(projectTag)
+    .max(12)
+    .refine(
+      (tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length,
+      'each tag once',
+    ),
+  status: projectStatus,
+  /** The makerspace it is built at: one the maker belongs to, or null for none. */
+  makerspace: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(120)
+    .nullable(),
+};
+
+export const newProject = z.strictObject({
+  ...projectFields,
+  summary: projectFields.summary.default(''),
+  description: projectFields.description.default(''),
+  tags: projectFields.tags.default([]),
+  status: projectFields.status.default('idea'),
+  visibility: projectVisibility.default('private'),
+  makerspace: projectFields.makerspace.default(null),
+});
+export type NewProject = z.input<typeof newProject>;
+
+/** An editor's change: any of the fields, at least one. Visibility is the owner's alone. */
+export const projectChange = z
+  .strictObject({
+    title: projectFields.title.optional(),
+    summary: projectFields.summary.optional(),
+    description: projectFields.description.optional(),
+    tags: projectFields.tags.optional(),
+    status: projectFields.status.optional(),
+    makerspace: projectFields.makerspace.optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'name at least one field to change');
+export type ProjectChange = z.infer<typeof projectChange>;
+
+export const projectVisibilityChange = z.strictObject({ visibility: projectVisibility });
+
+/** A project of mine: one I own or collaborate on, with my role on it. */
+export const myProject = projectSummary.extend({ role: projectRole });
+export type MyProject = z.infer<typeof myProject>;
+export const myProjectList = z.object({ items: z.array(myProject) });
+export type MyProjectList = z.infer<typeof myProjectList>;
+
+/** One line of a project's activity log. */
+export const projectActivityEntry = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  summary: z.string(),
+  actor: z.object({ displayName: z.string(), handle: z.string() }).nullable(),
+  at: z.iso.datetime(),
+});
+export type ProjectActivityEntry = z.infer<typeof projectActivityEntry>;
+export const projectActivityList = z.object({ items: z.array(projectActivityEntry) });
+export type ProjectActivityList = z.infer<typeof projectActivityList>;
 
 export const projectListQuery = pageQuery.extend({
   tag: z.string().min(1).max(40).optional(),

@@ -1,9 +1,18 @@
-import type { Project, ProjectListQuery, ProjectPage, ProjectSummary } from '@makrx/contracts';
+import type {
+  MyProject,
+  Project,
+  ProjectActivityEntry as ProjectActivityLine,
+  ProjectListQuery,
+  ProjectPage,
+  ProjectRole,
+  ProjectSummary,
+} from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { makerspacesById } from '../makerspaces/service';
-import { projectActivity, projects } from './tables';
+import { renderDescription } from './markdown';
+import { projectActivity, projectCollaborators, projects } from './tables';
 
 // What the cave's other modules may ask of projects (eslint.config.js: this file only).
 export { searchProjects } from './search';
@@ -34,8 +43,10 @@ const summaryColumns = {
   summary: projects.summary,
   tags: projects.tags,
   visibility: projects.visibility,
+  status: projects.status,
   ownerId: projects.ownerId,
   ownerName: users.displayName,
+  ownerHandle: users.username,
   makerspaceId: projects.makerspaceId,
   updatedAt: projects.updatedAt,
 };
@@ -46,6 +57,9 @@ type SummaryRow = { [K in Exclude<keyof Columns, 'makerspaceId'>]: Columns[K]['_
   makerspaceId: string | null;
 };
 type Makerspaces = Map<string, { slug: string; name: string }>;
+
+/** What every list of projects selects, for `toSummaries`. */
+export { summaryColumns, type SummaryRow };
 
 /** The makerspaces the rows were built at, by id (a project built nowhere in particular has none). */
 async function makerspacesOf(db: Database, rows: readonly SummaryRow[]): Promise<Makerspaces> {
@@ -61,10 +75,20 @@ function toSummary(row: SummaryRow, makerspaces: Makerspaces): ProjectSummary {
     summary: row.summary,
     tags: row.tags,
     visibility: row.visibility,
-    owner: { displayName: row.ownerName },
+    status: row.status,
+    owner: { displayName: row.ownerName, handle: row.ownerHandle },
     makerspace: row.makerspaceId ? (makerspaces.get(row.makerspaceId) ?? null) : null,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Rows as the API shows them, each with its makerspace. */
+export async function toSummaries(
+  db: Database,
+  rows: readonly SummaryRow[],
+): Promise<ProjectSummary[]> {
+  const makerspaces = await makerspacesOf(db, rows);
+  return rows.map((row) => toSummary(row, makerspaces));
 }
 
 const isPublic = eq(projects.visibility, 'public');
@@ -103,25 +127,103 @@ export async function listPublicProjects(
   };
 }
 
-/** One project: a public one for anyone, a private one only for its owner. */
+/**
+ * One project, as the caller may see it: a public one for anyone, a private one only for
+ * those `roleOf` gives a role (its owner, and its collaborators while collaboration is on).
+ */
 export async function findProject(
   db: Database,
   slug: string,
-  callerId: string | undefined,
+  roleOf: (project: { id: string; ownerId: string }) => Promise<ProjectRole | null>,
 ): Promise<Project | undefined> {
   const [row] = await db
-    .select({ ...summaryColumns, description: projects.description, createdAt: projects.createdAt })
+    .select({
+      ...summaryColumns,
+      description: projects.description,
+      completedAt: projects.completedAt,
+      createdAt: projects.createdAt,
+    })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
     .where(eq(projects.slug, slug));
   if (!row) return undefined;
-  const ownedByCaller = callerId !== undefined && row.ownerId === callerId;
-  if (row.visibility !== 'public' && !ownedByCaller) return undefined;
-  const { description, createdAt, ...summary } = row;
+  const callerRole = await roleOf(row);
+  if (row.visibility !== 'public' && callerRole === null) return undefined;
+  const { description, completedAt, createdAt, ...summary } = row;
+  const [shown] = await toSummaries(db, [summary]);
   return {
-    ...toSummary(summary, await makerspacesOf(db, [summary])),
+    ...shown!,
     description,
+    descriptionHtml: renderDescription(description),
+    completedAt: completedAt?.toISOString() ?? null,
     createdAt: createdAt.toISOString(),
-    ownedByCaller,
+    ownedByCaller: callerRole === 'owner',
+    callerRole,
   };
+}
+
+/**
+ * The caller's projects: those they own and, while collaboration is on for them, those they
+ * accepted an invitation to, each with their role; most recently updated first.
+ */
+export async function myProjects(
+  db: Database,
+  userId: string,
+  collaborating: boolean,
+): Promise<MyProject[]> {
+  const accepted = and(
+    eq(projectCollaborators.projectId, projects.id),
+    eq(projectCollaborators.userId, userId),
+    eq(projectCollaborators.status, 'accepted'),
+  );
+  const rows = await db
+    .select({ ...summaryColumns, collaboratorRole: projectCollaborators.role })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .leftJoin(projectCollaborators, accepted)
+    .where(
+      or(
+        eq(projects.ownerId, userId),
+        collaborating ? isNotNull(projectCollaborators.userId) : undefined,
+      ),
+    )
+    .orderBy(desc(projects.updatedAt), projects.title)
+    .limit(MAX_MY_PROJECTS);
+  const summaries = await toSummaries(db, rows);
+  return summaries.map((summary, i) => {
+    const row = rows[i]!;
+    return { ...summary, role: row.ownerId === userId ? 'owner' : row.collaboratorRole! };
+  });
+}
+
+/** More than this is a portfolio, for a search, not a list. */
+const MAX_MY_PROJECTS = 200;
+
+/** A project's activity log, newest first (the last 100 lines). */
+export async function projectActivityOf(
+  db: Database,
+  projectId: string,
+): Promise<ProjectActivityLine[]> {
+  const rows = await db
+    .select({
+      id: projectActivity.id,
+      action: projectActivity.action,
+      summary: projectActivity.summary,
+      at: projectActivity.at,
+      actorName: users.displayName,
+      actorHandle: users.username,
+    })
+    .from(projectActivity)
+    .leftJoin(users, eq(users.id, projectActivity.actorId))
+    .where(eq(projectActivity.projectId, projectId))
+    .orderBy(desc(projectActivity.at), desc(projectActivity.id))
+    .limit(100);
+  return rows.map(({ actorName, actorHandle, at, ...line }) => ({
+    ...line,
+    actor:
+      actorName !== null && actorHandle !== null
+        ? { displayName: actorName, handle: actorHandle }
+        : null,
+    at: at.toISOString(),
+  }));
 }
