@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from './pagination';
+import { photo } from './photos';
 
 export const projectVisibility = z.enum(['public', 'private']);
 export type ProjectVisibility = z.infer<typeof projectVisibility>;
@@ -28,6 +29,8 @@ export const projectSummary = z.object({
   /** The maker's MakrX.org profile is at `/makers/<handle>` on the gateway. */
   owner: z.object({ displayName: z.string(), handle: z.string() }),
   makerspace: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  /** The first photo of the project's album, shown instead of a gradient; null without one. */
+  coverPhoto: photo.nullable(),
   updatedAt: z.iso.datetime(),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;

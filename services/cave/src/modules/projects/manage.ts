@@ -5,10 +5,12 @@ import {
   type ProjectVisibility,
 } from '@makrx/contracts';
 import { recordAuditBy, type AuditRequester, type Database } from '@makrx/db';
+import type { Bucket } from '@makrx/storage';
 import { eq, like, or, sql } from 'drizzle-orm';
 import { membershipsOf } from '../memberships/service';
 import type { ProjectInRequest } from './project-access';
-import { recordProjectActivity } from './service';
+import { recordProjectActivity } from './activity';
+import { projectPhotoKeys } from './photos';
 import { projects } from './tables';
 
 /*
@@ -215,15 +217,17 @@ export async function changeProjectVisibility(
  */
 export async function deleteProject(
   db: Database,
+  bucket: Pick<Bucket, 'delete'>,
   project: ProjectInRequest,
   actor: ProjectActor,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  const photoKeys = await db.transaction(async (tx) => {
+    const keys = await projectPhotoKeys(tx, project.id);
     const removed = await tx
       .delete(projects)
       .where(eq(projects.id, project.id))
       .returning({ id: projects.id });
-    if (removed.length === 0) return;
+    if (removed.length === 0) return [];
     await recordAuditBy(tx, actor, {
       service: 'cave',
       action: 'project.deleted',
@@ -231,5 +235,8 @@ export async function deleteProject(
       entityId: project.id,
       before: { slug: project.slug, title: project.title, visibility: project.visibility },
     });
+    return keys;
   });
+  // The photos' files go after the commit, as an album's do: a failure leaves a file, never a gap.
+  for (const key of photoKeys) await bucket.delete(key).catch(() => undefined);
 }

@@ -22,6 +22,7 @@ import {
   type ProjectActor,
 } from './manage';
 import { callerRoleOn, COLLABORATION_FLAG, projectOf } from './project-access';
+import { publicFilesOf } from '../../file-storage';
 import { findProject, listPublicProjects, myProjects, projectActivityOf } from './service';
 
 const write = { feature: 'projectManagement', mode: 'write' } as const;
@@ -177,7 +178,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteProject(app.db, projectOf(request), actorOf(request));
+      await deleteProject(app.db, publicFilesOf(app), projectOf(request), actorOf(request));
       return reply.code(204).send(null);
     },
   );

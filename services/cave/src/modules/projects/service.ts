@@ -1,5 +1,6 @@
 import type {
   MyProject,
+  Photo,
   Project,
   ProjectActivityEntry as ProjectActivityLine,
   ProjectListQuery,
@@ -12,29 +13,13 @@ import { users } from '@makrx/db/schema';
 import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { makerspacesById } from '../makerspaces/service';
 import { renderDescription } from './markdown';
+import { projectCoversOf } from './photos';
 import { projectActivity, projectCollaborators, projects } from './tables';
 
 // What the cave's other modules may ask of projects (eslint.config.js: this file only).
 export { searchProjects } from './search';
 export { projectOf, roleAtLeast, type ProjectInRequest } from './project-access';
-
-/** Something that happened to a project, for its activity log; pass the change's transaction. */
-export interface ProjectActivityEntry {
-  projectId: string;
-  actorId: string | null;
-  action: string;
-  summary: string;
-  details?: Record<string, unknown>;
-}
-
-/** Writes entries to projects' activity logs, in the caller's transaction. */
-export async function recordProjectActivity(
-  db: Pick<Database, 'insert'>,
-  ...entries: ProjectActivityEntry[]
-): Promise<void> {
-  if (entries.length === 0) return;
-  await db.insert(projectActivity).values(entries);
-}
+export { recordProjectActivity, type ProjectActivityEntry } from './activity';
 
 const summaryColumns = {
   id: projects.id,
@@ -67,7 +52,11 @@ async function makerspacesOf(db: Database, rows: readonly SummaryRow[]): Promise
   return new Map((await makerspacesById(db, ids)).map(({ id, ...space }) => [id, space]));
 }
 
-function toSummary(row: SummaryRow, makerspaces: Makerspaces): ProjectSummary {
+function toSummary(
+  row: SummaryRow,
+  makerspaces: Makerspaces,
+  covers: Map<string, Photo>,
+): ProjectSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -78,6 +67,7 @@ function toSummary(row: SummaryRow, makerspaces: Makerspaces): ProjectSummary {
     status: row.status,
     owner: { displayName: row.ownerName, handle: row.ownerHandle },
     makerspace: row.makerspaceId ? (makerspaces.get(row.makerspaceId) ?? null) : null,
+    coverPhoto: covers.get(row.id) ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -87,8 +77,14 @@ export async function toSummaries(
   db: Database,
   rows: readonly SummaryRow[],
 ): Promise<ProjectSummary[]> {
-  const makerspaces = await makerspacesOf(db, rows);
-  return rows.map((row) => toSummary(row, makerspaces));
+  const [makerspaces, covers] = await Promise.all([
+    makerspacesOf(db, rows),
+    projectCoversOf(
+      db,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return rows.map((row) => toSummary(row, makerspaces, covers));
 }
 
 const isPublic = eq(projects.visibility, 'public');
@@ -117,9 +113,11 @@ export async function listPublicProjects(
             .where(where)
         )[0]?.total ?? 0)
       : 0);
-  const makerspaces = await makerspacesOf(db, rows);
   return {
-    items: rows.map(({ total: _total, ...row }) => toSummary(row, makerspaces)),
+    items: await toSummaries(
+      db,
+      rows.map(({ total: _total, ...row }) => row),
+    ),
     page: query.page,
     pageSize: query.pageSize,
     total,

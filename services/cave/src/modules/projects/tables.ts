@@ -11,6 +11,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { photoColumns, photoConstraints } from '../../photo-album-tables';
 import { makerspaces } from '../makerspaces/tables';
 
 /**
@@ -131,4 +132,14 @@ export const projectActivity = makrcaveSchema.table(
     index('project_activity_project_idx').on(t.projectId, t.at),
     check('project_activity_action_shape', sql`${t.action} ~ '^[a-z]+(\\.[a-z-]+)+$'`),
   ],
+);
+
+/**
+ * A project's photos (photo-albums.ts): the first is its cover, the rest its gallery. Its
+ * editors change them; whoever may see the project sees them.
+ */
+export const projectPhotos = makrcaveSchema.table(
+  'project_photos',
+  photoColumns('project_id', () => projects.id),
+  (t) => photoConstraints('project_photos', 'project', t),
 );

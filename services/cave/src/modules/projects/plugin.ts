@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { z } from 'zod';
+import { projectSlug } from '@makrx/contracts';
+import { photoAlbumRoutes, photoFileRoutes } from '../../photo-album-routes';
+import { projectOf } from './project-access';
+import { projectAlbum } from './photos';
+import { projectRoutes } from './routes';
+
+/**
+ * The projects' routes, one plugin: the projects themselves, their photo albums (their own
+ * scope, for the photo body parser) and the photos, served outside the API like every album's.
+ */
+export const projectsModule: FastifyPluginAsyncZod = async (app) => {
+  await app.register(projectRoutes, { prefix: '/api/v1' });
+  await app.register(photoAlbumRoutes, {
+    prefix: '/api/v1',
+    album: projectAlbum,
+    path: '/projects/:projectSlug',
+    params: z.object({ projectSlug }),
+    // Anyone who may see the project sees its photos; its editors change them.
+    access: { feature: 'projectManagement', mode: 'write' },
+    config: { read: { access: 'public', projectRole: 'viewer' }, write: { projectRole: 'editor' } },
+    tags: ['projects'],
+    whose: 'a project’s',
+    // The project gate found the project before the handler runs.
+    ownerOf: async (_params, request) => projectOf(request).id,
+  });
+  await app.register(photoFileRoutes, { prefix: '/media/projects', folder: 'projects' });
+};
