@@ -128,3 +128,8 @@ export type ProjectListQuery = z.infer<typeof projectListQuery>;
 
 export const projectPage = pageOf(projectSummary);
 export type ProjectPage = z.infer<typeof projectPage>;
+
+/** A description to preview as the page will show it. */
+export const descriptionPreviewRequest = z.strictObject({ description: z.string().max(20_000) });
+export const descriptionPreview = z.object({ descriptionHtml: z.string() });
+export type DescriptionPreview = z.infer<typeof descriptionPreview>;

@@ -1,4 +1,14 @@
-import type { Project, ProjectPage } from '@makrx/contracts';
+import type {
+  DescriptionPreview,
+  MyProjectList,
+  NewProject,
+  PhotoList,
+  Project,
+  ProjectActivityList,
+  ProjectChange,
+  ProjectPage,
+  ProjectVisibility,
+} from '@makrx/contracts';
 import {
   getJson,
   requestJson,
@@ -6,26 +16,30 @@ import {
   useRuntimeConfig,
   useSession,
 } from '@makrx/spa-kit';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCaveApi } from '../../cave-api';
 
 export const PROJECTS_PAGE_SIZE = 9;
 
-export function usePublicProjects(page: number) {
+const projectPath = (slug: string) => `/projects/${encodeURIComponent(slug)}`;
+
+/** Public projects a page at a time; with a tag, that tag's page. */
+export function usePublicProjects(page: number, tag?: string) {
   const { caveApiUrl } = useRuntimeConfig();
   return useQuery({
-    queryKey: ['projects', 'public', page],
+    queryKey: ['projects', 'public', page, tag ?? null],
     queryFn: ({ signal }) =>
       getJson<ProjectPage>(
         caveApiUrl,
         '/api/v1/projects',
-        { page, pageSize: PROJECTS_PAGE_SIZE },
+        { page, pageSize: PROJECTS_PAGE_SIZE, ...(tag ? { tag } : {}) },
         signal,
       ),
     placeholderData: keepPreviousData,
   });
 }
 
-/** One project, asked with the signed-in user's token so that an owner sees a private one. */
+/** One project, asked with the signed-in user's token so that its people see a private one. */
 export function useProject(slug: string) {
   const { caveApiUrl } = useRuntimeConfig();
   const send = useAuthenticatedFetch();
@@ -33,8 +47,98 @@ export function useProject(slug: string) {
   return useQuery({
     queryKey: ['projects', 'detail', slug, user?.username ?? null],
     queryFn: ({ signal }) =>
-      requestJson<Project>(send, caveApiUrl, `/api/v1/projects/${encodeURIComponent(slug)}`, {
-        signal,
+      requestJson<Project>(send, caveApiUrl, `/api/v1${projectPath(slug)}`, { signal }),
+  });
+}
+
+/** A project's photos in order: the first is its cover. */
+export function useProjectPhotos(slug: string) {
+  const api = useCaveApi();
+  const { user } = useSession();
+  return useQuery({
+    queryKey: ['projects', 'photos', slug, user?.username ?? null],
+    queryFn: ({ signal }) => api<PhotoList>(`${projectPath(slug)}/photos`, { signal }),
+  });
+}
+
+/** What happened to a project, newest first. */
+export function useProjectActivity(slug: string) {
+  const api = useCaveApi();
+  const { user } = useSession();
+  return useQuery({
+    queryKey: ['projects', 'activity', slug, user?.username ?? null],
+    queryFn: ({ signal }) => api<ProjectActivityList>(`${projectPath(slug)}/activity`, { signal }),
+  });
+}
+
+/** The signed-in person's projects, owned and shared with them; nothing is asked for a guest. */
+export function useMyProjects() {
+  const api = useCaveApi();
+  const session = useSession();
+  return useQuery({
+    queryKey: ['projects', 'mine'],
+    queryFn: ({ signal }) => api<MyProjectList>('/me/projects', { signal }),
+    enabled: session.status === 'signed-in',
+  });
+}
+
+/** Refreshes every view of projects after a change. */
+function useProjectsChanged() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['projects'] });
+}
+
+export function useCreateProject() {
+  const api = useCaveApi();
+  const changed = useProjectsChanged();
+  return useMutation({
+    mutationFn: (body: NewProject) => api<Project>('/projects', { method: 'POST', body }),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateProject(slug: string) {
+  const api = useCaveApi();
+  const changed = useProjectsChanged();
+  return useMutation({
+    mutationFn: async ({
+      change,
+      visibility,
+    }: {
+      change: ProjectChange;
+      /** Sent on its own, since only the owner may change it. */
+      visibility?: ProjectVisibility;
+    }) => {
+      let project = await api<Project>(projectPath(slug), { method: 'PATCH', body: change });
+      if (visibility && visibility !== project.visibility) {
+        project = await api<Project>(`${projectPath(slug)}/visibility`, {
+          method: 'PUT',
+          body: { visibility },
+        });
+      }
+      return project;
+    },
+    onSuccess: changed,
+  });
+}
+
+export function useDeleteProject(slug: string) {
+  const api = useCaveApi();
+  const changed = useProjectsChanged();
+  return useMutation({
+    mutationFn: () => api<null>(projectPath(slug), { method: 'DELETE' }),
+    onSuccess: changed,
+  });
+}
+
+/** The description as the page will show it, rendered and sanitized by the service. */
+export function useDescriptionPreview() {
+  const api = useCaveApi();
+  return useMutation({
+    mutationFn: (description: string) =>
+      api<DescriptionPreview>('/projects/description-preview', {
+        method: 'POST',
+        body: { description },
       }),
   });
 }
@@ -46,3 +150,11 @@ export function formatProjectDate(iso: string): string {
     year: 'numeric',
   });
 }
+
+export const statusLabels = {
+  idea: 'Idea',
+  in_progress: 'In progress',
+  completed: 'Completed',
+} as const;
+
+export const roleLabels = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const;

@@ -145,6 +145,14 @@ describe.each(testDrivers)('making and changing projects over %s', (driver) => {
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('<iframe');
     expect(html).toContain('fine link');
+    const preview = await call('POST', '/projects/description-preview', people.tokens.maker, {
+      description: '**bold** <script>alert(1)</script>',
+    });
+    expect(preview.json()).toEqual({ descriptionHtml: '<p><strong>bold</strong> </p>\n' });
+    const guest = await call('POST', '/projects/description-preview', undefined, {
+      description: 'x',
+    });
+    expect(guest.statusCode).toBe(401);
   });
 
   it('refuses guests (401) and store customers without a makerspace role (403), creating nothing', async () => {

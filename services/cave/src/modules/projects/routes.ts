@@ -1,5 +1,7 @@
 import { signedInUser } from '@makrx/auth';
 import {
+  descriptionPreview,
+  descriptionPreviewRequest,
   errorBody,
   myProjectList,
   newProject,
@@ -21,6 +23,7 @@ import {
   deleteProject,
   type ProjectActor,
 } from './manage';
+import { renderDescription } from './markdown';
 import { callerRoleOn, COLLABORATION_FLAG, projectOf } from './project-access';
 import { publicFilesOf } from '../../file-storage';
 import { findProject, listPublicProjects, myProjects, projectActivityOf } from './service';
@@ -123,6 +126,21 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       const slug = await createProject(app.db, request.body, actorOf(request));
       return reply.code(201).send(await projectFor(app, request, slug));
     },
+  );
+
+  app.post(
+    '/projects/description-preview',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['projects'],
+        security,
+        summary: 'A description rendered and sanitized as a project page will show it',
+        body: descriptionPreviewRequest,
+        response: { 200: descriptionPreview, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => ({ descriptionHtml: renderDescription(request.body.description) }),
   );
 
   app.patch(
