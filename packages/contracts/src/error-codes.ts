@@ -228,6 +228,12 @@ export const errorCodes = {
   // Cave projects
   PROJECT_MAKERSPACE_NOT_JOINED:
     'A project can only belong to a makerspace its maker is a member of (422); details: { makerspace }.',
+  COLLABORATOR_UNKNOWN: 'No MakrX account has that handle (422); details: { handle }.',
+  COLLABORATOR_IS_OWNER: 'The owner of a project cannot be invited to it (422).',
+  COLLABORATOR_EXISTS:
+    'That person is already invited to or collaborating on the project (409); change their role instead.',
+  PROJECT_INVITATION_NOT_FOUND:
+    'There is no pending invitation to that project for the signed-in person (404).',
   PROJECT_ROLE_TOO_LOW:
     'The caller’s role on this project (viewer, or none on a public one) does not allow this; details: { needed, held }.',
   STORE_UNREACHABLE:

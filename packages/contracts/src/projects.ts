@@ -133,3 +133,45 @@ export type ProjectPage = z.infer<typeof projectPage>;
 export const descriptionPreviewRequest = z.strictObject({ description: z.string().max(20_000) });
 export const descriptionPreview = z.object({ descriptionHtml: z.string() });
 export type DescriptionPreview = z.infer<typeof descriptionPreview>;
+
+/** A username, as MakrX.org shows it in a profile's address. */
+export const userHandle = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9._-]+$/, 'a handle: letters, digits, dots, dashes and underscores');
+
+export const collaboratorRole = z.enum(['editor', 'viewer']);
+export type CollaboratorRole = z.infer<typeof collaboratorRole>;
+
+/** Someone the owner invited to a project, and whether they accepted. */
+export const projectCollaborator = z.object({
+  handle: z.string(),
+  displayName: z.string(),
+  role: collaboratorRole,
+  status: z.enum(['invited', 'accepted']),
+  invitedAt: z.iso.datetime(),
+  acceptedAt: z.iso.datetime().nullable(),
+});
+export type ProjectCollaborator = z.infer<typeof projectCollaborator>;
+export const projectCollaboratorList = z.object({ items: z.array(projectCollaborator) });
+export type ProjectCollaboratorList = z.infer<typeof projectCollaboratorList>;
+
+export const collaboratorInvitation = z.strictObject({
+  handle: userHandle,
+  role: collaboratorRole,
+});
+export type CollaboratorInvitation = z.infer<typeof collaboratorInvitation>;
+export const collaboratorRoleChange = z.strictObject({ role: collaboratorRole });
+
+/** An invitation waiting for my answer. */
+export const projectInvitation = z.object({
+  project: z.object({ slug: z.string(), title: z.string() }),
+  role: collaboratorRole,
+  invitedBy: z.object({ displayName: z.string(), handle: z.string() }).nullable(),
+  invitedAt: z.iso.datetime(),
+});
+export type ProjectInvitation = z.infer<typeof projectInvitation>;
+export const projectInvitationList = z.object({ items: z.array(projectInvitation) });
+export type ProjectInvitationList = z.infer<typeof projectInvitationList>;

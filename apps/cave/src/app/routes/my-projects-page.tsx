@@ -1,4 +1,4 @@
-import { ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
+import { ServiceErrorState, useDocumentTitle, useFlag, useSession } from '@makrx/spa-kit';
 import {
   Badge,
   Button,
@@ -10,7 +10,8 @@ import {
   SectionHeader,
 } from '@makrx/ui';
 import { Link } from 'react-router-dom';
-import { roleLabels, useMyProjects } from '../../features/projects/api';
+import { COLLABORATION_FLAG, roleLabels, useMyProjects } from '../../features/projects/api';
+import { InvitationsList } from '../../features/projects/components/invitations-list';
 import {
   ProjectCardGrid,
   ProjectCardGridSkeleton,
@@ -69,6 +70,7 @@ function MyProjectList() {
 export function MyProjectsPage() {
   useDocumentTitle('My projects');
   const session = useSession();
+  const collaborating = useFlag(COLLABORATION_FLAG, false);
   return (
     <Container className="py-12 sm:py-16">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -88,7 +90,10 @@ export function MyProjectsPage() {
             action={<Button onClick={session.signIn}>Sign in</Button>}
           />
         ) : session.status === 'signed-in' ? (
-          <MyProjectList />
+          <>
+            {collaborating ? <InvitationsList /> : null}
+            <MyProjectList />
+          </>
         ) : null}
       </div>
     </Container>

@@ -1,5 +1,5 @@
 import type { Project } from '@makrx/contracts';
-import { ApiError, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
+import { ApiError, ServiceErrorState, useDocumentTitle, useFlag } from '@makrx/spa-kit';
 import {
   ArrowLeftIcon,
   Button,
@@ -12,7 +12,8 @@ import {
 } from '@makrx/ui';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useDeleteProject, useProject } from '../../features/projects/api';
+import { COLLABORATION_FLAG, useDeleteProject, useProject } from '../../features/projects/api';
+import { CollaboratorsPanel } from '../../features/projects/components/collaborators-panel';
 import { ProjectActivityLog } from '../../features/projects/components/project-activity-log';
 import { ProjectDetailView } from '../../features/projects/components/project-detail-view';
 import { ProjectGallery } from '../../features/projects/components/project-gallery';
@@ -77,6 +78,7 @@ function BomPlaceholder() {
 export function ProjectPage() {
   const { slug = '' } = useParams();
   const project = useProject(slug);
+  const collaborating = useFlag(COLLABORATION_FLAG, false);
   const isNotFound = project.error instanceof ApiError && project.error.status < 500;
   useDocumentTitle(
     project.data?.title ??
@@ -124,7 +126,14 @@ export function ProjectPage() {
             />
           }
           bom={<BomPlaceholder />}
-          activity={<ProjectActivityLog slug={project.data.slug} />}
+          activity={
+            <>
+              {collaborating && project.data.callerRole === 'owner' ? (
+                <CollaboratorsPanel slug={project.data.slug} />
+              ) : null}
+              <ProjectActivityLog slug={project.data.slug} />
+            </>
+          }
         />
       )}
     </Container>

@@ -1,4 +1,6 @@
 import type {
+  CollaboratorInvitation,
+  CollaboratorRole,
   DescriptionPreview,
   MyProjectList,
   NewProject,
@@ -6,6 +8,8 @@ import type {
   Project,
   ProjectActivityList,
   ProjectChange,
+  ProjectCollaboratorList,
+  ProjectInvitationList,
   ProjectPage,
   ProjectVisibility,
 } from '@makrx/contracts';
@@ -158,3 +162,70 @@ export const statusLabels = {
 } as const;
 
 export const roleLabels = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const;
+
+/** A project's collaborators and invitees, for its owner. */
+export function useCollaborators(slug: string) {
+  const api = useCaveApi();
+  return useQuery({
+    queryKey: ['projects', 'collaborators', slug],
+    queryFn: ({ signal }) =>
+      api<ProjectCollaboratorList>(`${projectPath(slug)}/collaborators`, { signal }),
+  });
+}
+
+/** The owner's changes to who collaborates: invite, change a role, remove. */
+export function useCollaboratorActions(slug: string) {
+  const api = useCaveApi();
+  const changed = useProjectsChanged();
+  const people = `${projectPath(slug)}/collaborators`;
+  return {
+    invite: useMutation({
+      mutationFn: (body: CollaboratorInvitation) =>
+        api<ProjectCollaboratorList>(people, { method: 'POST', body }),
+      onSuccess: changed,
+    }),
+    changeRole: useMutation({
+      mutationFn: ({ handle, role }: { handle: string; role: CollaboratorRole }) =>
+        api<ProjectCollaboratorList>(`${people}/${encodeURIComponent(handle)}`, {
+          method: 'PATCH',
+          body: { role },
+        }),
+      onSuccess: changed,
+    }),
+    remove: useMutation({
+      mutationFn: (handle: string) =>
+        api<ProjectCollaboratorList>(`${people}/${encodeURIComponent(handle)}`, {
+          method: 'DELETE',
+        }),
+      onSuccess: changed,
+    }),
+  };
+}
+
+/** Invitations waiting for the signed-in person's answer. */
+export function useProjectInvitations(enabled: boolean) {
+  const api = useCaveApi();
+  const session = useSession();
+  return useQuery({
+    queryKey: ['projects', 'invitations'],
+    queryFn: ({ signal }) => api<ProjectInvitationList>('/me/project-invitations', { signal }),
+    enabled: enabled && session.status === 'signed-in',
+  });
+}
+
+export function useAnswerInvitation() {
+  const api = useCaveApi();
+  const changed = useProjectsChanged();
+  return useMutation({
+    mutationFn: ({ slug, accept }: { slug: string; accept: boolean }) =>
+      api<null>(
+        `/me/project-invitations/${encodeURIComponent(slug)}/${accept ? 'accept' : 'decline'}`,
+        {
+          method: 'POST',
+        },
+      ),
+    onSuccess: changed,
+  });
+}
+
+export const COLLABORATION_FLAG = 'ENABLE_PROJECT_COLLABORATION';

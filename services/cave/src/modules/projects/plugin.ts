@@ -4,6 +4,7 @@ import { projectSlug } from '@makrx/contracts';
 import { photoAlbumRoutes, photoFileRoutes } from '../../photo-album-routes';
 import { projectOf } from './project-access';
 import { projectAlbum } from './photos';
+import { collaboratorRoutes } from './collaborator-routes';
 import { projectRoutes } from './routes';
 
 /**
@@ -12,6 +13,7 @@ import { projectRoutes } from './routes';
  */
 export const projectsModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(projectRoutes, { prefix: '/api/v1' });
+  await app.register(collaboratorRoutes, { prefix: '/api/v1' });
   await app.register(photoAlbumRoutes, {
     prefix: '/api/v1',
     album: projectAlbum,
