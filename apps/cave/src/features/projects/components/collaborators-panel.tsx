@@ -50,21 +50,23 @@ export function CollaboratorsPanel({ slug }: { slug: string }) {
                 <label className="sr-only" htmlFor={`role-${person.handle}`}>
                   Role of {person.displayName}
                 </label>
-                <select
-                  id={`role-${person.handle}`}
-                  value={person.role}
-                  disabled={busy}
-                  onChange={(event) =>
-                    changeRole.mutate({
-                      handle: person.handle,
-                      role: event.target.value as CollaboratorRole,
-                    })
-                  }
-                  className={`${inputClasses} w-auto`}
-                >
-                  <option value="editor">Editor</option>
-                  <option value="viewer">Viewer</option>
-                </select>
+                <div className="w-32">
+                  <select
+                    id={`role-${person.handle}`}
+                    value={person.role}
+                    disabled={busy}
+                    onChange={(event) =>
+                      changeRole.mutate({
+                        handle: person.handle,
+                        role: event.target.value as CollaboratorRole,
+                      })
+                    }
+                    className={inputClasses}
+                  >
+                    <option value="editor">Editor</option>
+                    <option value="viewer">Viewer</option>
+                  </select>
+                </div>
                 <Button
                   variant="ghost"
                   size="sm"
