@@ -175,3 +175,25 @@ export const projectInvitation = z.object({
 export type ProjectInvitation = z.infer<typeof projectInvitation>;
 export const projectInvitationList = z.object({ items: z.array(projectInvitation) });
 export type ProjectInvitationList = z.infer<typeof projectInvitationList>;
+
+/** What a project's file is, judged from its name and bytes on upload. */
+export const projectFileKind = z.enum(['model', 'drawing', 'document', 'image', 'archive']);
+export type ProjectFileKind = z.infer<typeof projectFileKind>;
+
+/** A file kept with a project (models, drawings, documents); downloaded by a signed link. */
+export const projectFile = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: projectFileKind,
+  contentType: z.string(),
+  byteSize: z.number().int(),
+  uploadedBy: z.object({ displayName: z.string(), handle: z.string() }).nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ProjectFile = z.infer<typeof projectFile>;
+export const projectFileList = z.object({ items: z.array(projectFile) });
+export type ProjectFileList = z.infer<typeof projectFileList>;
+
+/** A link that downloads one file until it expires. */
+export const projectFileLink = z.object({ url: z.string(), expiresAt: z.iso.datetime() });
+export type ProjectFileLink = z.infer<typeof projectFileLink>;

@@ -16,6 +16,7 @@ import { COLLABORATION_FLAG, useDeleteProject, useProject } from '../../features
 import { CollaboratorsPanel } from '../../features/projects/components/collaborators-panel';
 import { ProjectActivityLog } from '../../features/projects/components/project-activity-log';
 import { ProjectDetailView } from '../../features/projects/components/project-detail-view';
+import { ProjectFiles } from '../../features/projects/components/project-files';
 import { ProjectGallery } from '../../features/projects/components/project-gallery';
 import { projectPaths } from '../../features/projects/paths';
 
@@ -126,6 +127,12 @@ export function ProjectPage() {
             />
           }
           bom={<BomPlaceholder />}
+          files={
+            <ProjectFiles
+              slug={project.data.slug}
+              mayEdit={project.data.callerRole === 'owner' || project.data.callerRole === 'editor'}
+            />
+          }
           activity={
             <>
               {collaborating && project.data.callerRole === 'owner' ? (

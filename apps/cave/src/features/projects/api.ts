@@ -9,11 +9,15 @@ import type {
   ProjectActivityList,
   ProjectChange,
   ProjectCollaboratorList,
+  ProjectFileLink,
+  ProjectFileList,
   ProjectInvitationList,
   ProjectPage,
   ProjectVisibility,
 } from '@makrx/contracts';
 import {
+  ApiError,
+  apiUrl,
   getJson,
   requestJson,
   useAuthenticatedFetch,
@@ -229,3 +233,54 @@ export function useAnswerInvitation() {
 }
 
 export const COLLABORATION_FLAG = 'ENABLE_PROJECT_COLLABORATION';
+
+/** A project's files, newest first. */
+export function useProjectFiles(slug: string) {
+  const api = useCaveApi();
+  const { user } = useSession();
+  return useQuery({
+    queryKey: ['projects', 'files', slug, user?.username ?? null],
+    queryFn: ({ signal }) => api<ProjectFileList>(`${projectPath(slug)}/files`, { signal }),
+  });
+}
+
+/** Add a file (its bytes as the body, its name in the query), remove one, or get its link. */
+export function useProjectFileActions(slug: string) {
+  const api = useCaveApi();
+  const { caveApiUrl } = useRuntimeConfig();
+  const send = useAuthenticatedFetch();
+  const changed = useProjectsChanged();
+  const files = `/api/v1${projectPath(slug)}/files`;
+  return {
+    upload: useMutation({
+      mutationFn: async (file: File) => {
+        const response = await send(apiUrl(caveApiUrl, files, { name: file.name }), {
+          method: 'POST',
+          headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
+          body: file,
+        });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as {
+            error?: { code?: string; message?: string };
+          } | null;
+          throw new ApiError(
+            response.status,
+            body?.error?.code ?? `HTTP_${response.status}`,
+            body?.error?.message ?? 'The file could not be uploaded.',
+          );
+        }
+        return (await response.json()) as ProjectFileList;
+      },
+      onSuccess: changed,
+    }),
+    remove: useMutation({
+      mutationFn: (fileId: string) =>
+        api<ProjectFileList>(`${projectPath(slug)}/files/${fileId}`, { method: 'DELETE' }),
+      onSuccess: changed,
+    }),
+    link: useMutation({
+      mutationFn: (fileId: string) =>
+        api<ProjectFileLink>(`${projectPath(slug)}/files/${fileId}/link`),
+    }),
+  };
+}

@@ -10,6 +10,7 @@ import { eq, like, or, sql } from 'drizzle-orm';
 import { membershipsOf } from '../memberships/service';
 import type { ProjectInRequest } from './project-access';
 import { recordProjectActivity } from './activity';
+import { projectFileKeys } from './files';
 import { projectPhotoKeys } from './photos';
 import { projects } from './tables';
 
@@ -217,17 +218,20 @@ export async function changeProjectVisibility(
  */
 export async function deleteProject(
   db: Database,
-  bucket: Pick<Bucket, 'delete'>,
+  buckets: { photos: Pick<Bucket, 'delete'>; files: Pick<Bucket, 'delete'> },
   project: ProjectInRequest,
   actor: ProjectActor,
 ): Promise<void> {
-  const photoKeys = await db.transaction(async (tx) => {
-    const keys = await projectPhotoKeys(tx, project.id);
+  const stored = await db.transaction(async (tx) => {
+    const keys = {
+      photos: await projectPhotoKeys(tx, project.id),
+      files: await projectFileKeys(tx, project.id),
+    };
     const removed = await tx
       .delete(projects)
       .where(eq(projects.id, project.id))
       .returning({ id: projects.id });
-    if (removed.length === 0) return [];
+    if (removed.length === 0) return { photos: [], files: [] };
     await recordAuditBy(tx, actor, {
       service: 'cave',
       action: 'project.deleted',
@@ -237,6 +241,8 @@ export async function deleteProject(
     });
     return keys;
   });
-  // The photos' files go after the commit, as an album's do: a failure leaves a file, never a gap.
-  for (const key of photoKeys) await bucket.delete(key).catch(() => undefined);
+  // The bytes go after the commit, as an album's do: a failure leaves a file, never a gap.
+  for (const kind of ['photos', 'files'] as const) {
+    for (const key of stored[kind]) await buckets[kind].delete(key).catch(() => undefined);
+  }
 }

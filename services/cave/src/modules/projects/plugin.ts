@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
 import { projectSlug } from '@makrx/contracts';
+import { signedFileRoutes } from '../../file-storage';
 import { photoAlbumRoutes, photoFileRoutes } from '../../photo-album-routes';
+import { projectFileRoutes } from './file-routes';
+import { MAX_PROJECT_FILE_BYTES } from './files';
 import { projectOf } from './project-access';
 import { projectAlbum } from './photos';
 import { collaboratorRoutes } from './collaborator-routes';
@@ -14,6 +17,9 @@ import { projectRoutes } from './routes';
 export const projectsModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(projectRoutes, { prefix: '/api/v1' });
   await app.register(collaboratorRoutes, { prefix: '/api/v1' });
+  await app.register(projectFileRoutes, { prefix: '/api/v1' });
+  // Project files are the cave's only private files: their signed links are answered here.
+  await signedFileRoutes(app, MAX_PROJECT_FILE_BYTES);
   await app.register(photoAlbumRoutes, {
     prefix: '/api/v1',
     album: projectAlbum,

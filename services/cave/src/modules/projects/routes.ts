@@ -25,7 +25,7 @@ import {
 } from './manage';
 import { renderDescription } from './markdown';
 import { callerRoleOn, COLLABORATION_FLAG, projectOf } from './project-access';
-import { publicFilesOf } from '../../file-storage';
+import { privateFilesOf, publicFilesOf } from '../../file-storage';
 import { findProject, listPublicProjects, myProjects, projectActivityOf } from './service';
 
 const write = { feature: 'projectManagement', mode: 'write' } as const;
@@ -196,7 +196,12 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteProject(app.db, publicFilesOf(app), projectOf(request), actorOf(request));
+      await deleteProject(
+        app.db,
+        { photos: publicFilesOf(app), files: privateFilesOf(app) },
+        projectOf(request),
+        actorOf(request),
+      );
       return reply.code(204).send(null);
     },
   );

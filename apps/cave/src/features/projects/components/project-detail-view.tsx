@@ -75,6 +75,7 @@ export interface ProjectDetailViewProps {
   gallery: ReactNode;
   /** Where the bill of materials goes. */
   bom: ReactNode;
+  files: ReactNode;
   activity: ReactNode;
   /** Shown beside the title: edit and delete, for those who may. */
   controls?: ReactNode;
@@ -84,6 +85,7 @@ export function ProjectDetailView({
   project,
   gallery,
   bom,
+  files,
   activity,
   controls,
 }: ProjectDetailViewProps) {
@@ -143,6 +145,7 @@ export function ProjectDetailView({
             </h2>
             <div className="mt-4">{bom}</div>
           </section>
+          {files}
           {activity}
         </div>
 
