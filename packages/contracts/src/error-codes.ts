@@ -238,6 +238,8 @@ export const errorCodes = {
   UNSUPPORTED_FILE_TYPE:
     'A project file is not one of the kinds a project keeps, or its content is not what its extension says (415); details: { accepted }.',
   TOO_MANY_FILES: 'The project already keeps the most files it may (50); remove one first (409).',
+  PROJECT_NOT_YOURS:
+    'A booking can only be for a project its booker owns or edits (422); details: { project }.',
   PROJECT_ROLE_TOO_LOW:
     'The caller’s role on this project (viewer, or none on a public one) does not allow this; details: { needed, held }.',
   STORE_UNREACHABLE:

@@ -1,3 +1,4 @@
+import { AppError } from '@makrx/contracts';
 import type {
   MyProject,
   Photo,
@@ -10,7 +11,7 @@ import type {
 } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { makerspacesById } from '../makerspaces/service';
 import { renderDescription } from './markdown';
 import { projectCoversOf } from './photos';
@@ -18,7 +19,13 @@ import { projectActivity, projectCollaborators, projects } from './tables';
 
 // What the cave's other modules may ask of projects (eslint.config.js: this file only).
 export { searchProjects } from './search';
-export { projectOf, roleAtLeast, type ProjectInRequest } from './project-access';
+export {
+  COLLABORATION_FLAG,
+  projectOf,
+  roleAtLeast,
+  type ProjectInRequest,
+} from './project-access';
+import { collaboratorRole, roleAtLeast } from './project-access';
 export { recordProjectActivity, type ProjectActivityEntry } from './activity';
 
 const summaryColumns = {
@@ -224,4 +231,49 @@ export async function projectActivityOf(
         : null,
     at: at.toISOString(),
   }));
+}
+
+/** Projects' slugs and titles by id, for what names the project it belongs to (a booking). */
+export async function projectNamesById(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, { slug: string; title: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: projects.id, slug: projects.slug, title: projects.title })
+    .from(projects)
+    .where(inArray(projects.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...name }) => [id, name]));
+}
+
+/**
+ * The project a booking is to be for: one its booker owns or, while collaboration is on for
+ * them, edits. Any other (or none by that slug) is refused with 422, as an unmet field.
+ */
+export async function projectToBookFor(
+  db: Database,
+  slug: string,
+  userId: string,
+  collaborating: boolean,
+): Promise<{ id: string; title: string }> {
+  const [row] = await db
+    .select({ id: projects.id, title: projects.title, ownerId: projects.ownerId })
+    .from(projects)
+    .where(eq(projects.slug, slug));
+  const role = !row
+    ? null
+    : row.ownerId === userId
+      ? 'owner'
+      : collaborating
+        ? await collaboratorRole(db, row.id, userId)
+        : null;
+  if (!row || !roleAtLeast(role, 'editor')) {
+    throw new AppError(
+      422,
+      'PROJECT_NOT_YOURS',
+      `You neither own nor edit a project "${slug}", so the booking cannot be for it.`,
+      { project: slug },
+    );
+  }
+  return { id: row.id, title: row.title };
 }

@@ -1,0 +1,3 @@
+ALTER TABLE "makrcave"."reservations" ADD COLUMN "project_id" uuid;--> statement-breakpoint
+ALTER TABLE "makrcave"."reservations" ADD CONSTRAINT "reservations_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "makrcave"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "reservations_project_idx" ON "makrcave"."reservations" USING btree ("project_id") WHERE "makrcave"."reservations"."project_id" is not null;
