@@ -16,6 +16,7 @@ import { COLLABORATION_FLAG, useDeleteProject, useProject } from '../../features
 import { CollaboratorsPanel } from '../../features/projects/components/collaborators-panel';
 import { ProjectActivityLog } from '../../features/projects/components/project-activity-log';
 import { ProjectDetailView } from '../../features/projects/components/project-detail-view';
+import { ProjectBookings } from '../../features/projects/components/project-bookings';
 import { ProjectFiles } from '../../features/projects/components/project-files';
 import { ProjectGallery } from '../../features/projects/components/project-gallery';
 import { projectPaths } from '../../features/projects/paths';
@@ -128,10 +129,15 @@ export function ProjectPage() {
           }
           bom={<BomPlaceholder />}
           files={
-            <ProjectFiles
-              slug={project.data.slug}
-              mayEdit={project.data.callerRole === 'owner' || project.data.callerRole === 'editor'}
-            />
+            <>
+              <ProjectFiles
+                slug={project.data.slug}
+                mayEdit={
+                  project.data.callerRole === 'owner' || project.data.callerRole === 'editor'
+                }
+              />
+              <ProjectBookings slug={project.data.slug} />
+            </>
           }
           activity={
             <>

@@ -14,6 +14,7 @@ import type {
   ProjectInvitationList,
   ProjectPage,
   ProjectVisibility,
+  ReservationList,
 } from '@makrx/contracts';
 import {
   ApiError,
@@ -283,4 +284,14 @@ export function useProjectFileActions(slug: string) {
         api<ProjectFileLink>(`${projectPath(slug)}/files/${fileId}/link`),
     }),
   };
+}
+
+/** The machine time booked for a project. */
+export function useProjectBookings(slug: string) {
+  const api = useCaveApi();
+  const { user } = useSession();
+  return useQuery({
+    queryKey: ['projects', 'bookings', slug, user?.username ?? null],
+    queryFn: ({ signal }) => api<ReservationList>(`${projectPath(slug)}/bookings`, { signal }),
+  });
 }
