@@ -91,6 +91,22 @@ test.describe('Projects', () => {
     const cover = page.locator('article > img').first();
     await expect(cover).toHaveAttribute('alt', 'The rover on the bench');
     await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(800);
+    // A model kept with the project, listed with its size, downloaded by a signed link.
+    const stl = Buffer.alloc(84 + 50);
+    stl.writeUInt32LE(1, 80);
+    const addFile = page.getByRole('form', { name: 'Add a file' });
+    await addFile.getByLabel('File').setInputFiles({
+      name: 'chassis.stl',
+      mimeType: 'model/stl',
+      buffer: stl,
+    });
+    await addFile.getByRole('button', { name: 'Add file' }).click();
+    const fileList = page.getByRole('list', { name: 'Project files' });
+    await expect(fileList).toContainText('chassis.stl');
+    await expect(fileList).toContainText('134 bytes');
+    const download = page.waitForEvent('download');
+    await fileList.getByRole('button', { name: 'Download chassis.stl' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.stl$/);
     await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
     await expect(page.getByText(/added a photo/)).toBeVisible();
 
@@ -119,6 +135,8 @@ test.describe('Projects', () => {
     await expect(viewer.getByRole('link', { name: 'Edit project' })).toHaveCount(0);
     await expect(viewer.getByRole('form', { name: 'Photos' })).toHaveCount(0);
     await expect(viewer.getByRole('form', { name: 'Invite a collaborator' })).toHaveCount(0);
+    await expect(viewer.getByRole('form', { name: 'Add a file' })).toHaveCount(0);
+    await expect(viewer.getByRole('button', { name: 'Download chassis.stl' })).toBeVisible();
     await expect(viewer.getByRole('img', { name: /The rover on the bench/ }).first()).toBeVisible();
     await screenshot(viewer, 'cave-project-viewer');
     const slug = new URL(projectUrl).pathname.split('/').pop()!;
