@@ -272,10 +272,27 @@ describe.each(testDrivers)('making and changing projects over %s', (driver) => {
       code: 'PROJECT_ROLE_TOO_LOW',
       details: { needed: 'editor', held: 'viewer' },
     });
-    const edited = await call('PATCH', `/projects/${slug}`, people.tokens.editor, {
+    // The project stays at a makerspace its editor is not in, since the form sends it back.
+    const edited = await call('PATCH', `/projects/${slug}`, people.tokens.viewer, {});
+    expect(edited.statusCode).toBe(403);
+    await cave.app.db
+      .update(projectCollaborators)
+      .set({ role: 'editor' })
+      .where(eq(projectCollaborators.userId, people.ids.viewer!));
+    const byOutsider = await call('PATCH', `/projects/${slug}`, people.tokens.viewer, {
+      title: 'Solar-powered weather station',
       tags: ['Electronics', 'Solar', 'Weather'],
+      makerspace: 'makrx-hub-bengaluru',
     });
-    expect(edited.statusCode).toBe(200);
+    expect(byOutsider.statusCode, byOutsider.body).toBe(200);
+    await cave.app.db
+      .update(projectCollaborators)
+      .set({ role: 'viewer' })
+      .where(eq(projectCollaborators.userId, people.ids.viewer!));
+    const log: ProjectActivityList = (
+      await call('GET', `/projects/${slug}/activity`, people.tokens.maker)
+    ).json();
+    expect(log.items[0]).toMatchObject({ action: 'project.updated', summary: 'Edited the tags' });
     const publish = await call('PUT', `/projects/${slug}/visibility`, people.tokens.editor, {
       visibility: 'public',
     });

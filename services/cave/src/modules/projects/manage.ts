@@ -7,6 +7,7 @@ import {
 import { recordAuditBy, type AuditRequester, type Database } from '@makrx/db';
 import type { Bucket } from '@makrx/storage';
 import { eq, like, or, sql } from 'drizzle-orm';
+import { makerspaceIdOf } from '../makerspaces/service';
 import { membershipsOf } from '../memberships/service';
 import type { ProjectInRequest } from './project-access';
 import { recordProjectActivity } from './activity';
@@ -125,13 +126,24 @@ export async function changeProject(
   change: ProjectChange,
   actor: ProjectActor,
 ): Promise<void> {
+  // The makerspace it is at already stays acceptable to an editor who is not a member there.
   const makerspaceId =
     change.makerspace === undefined
       ? undefined
-      : await makerspaceOfMaker(db, change.makerspace, actor.userId);
+      : change.makerspace !== null &&
+          (await makerspaceIdOf(db, change.makerspace)) === project.makerspaceId
+        ? project.makerspaceId
+        : await makerspaceOfMaker(db, change.makerspace, actor.userId);
   await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ status: projects.status, completedAt: projects.completedAt })
+      .select({
+        status: projects.status,
+        title: projects.title,
+        summary: projects.summary,
+        description: projects.description,
+        tags: projects.tags,
+        makerspaceId: projects.makerspaceId,
+      })
       .from(projects)
       .where(eq(projects.id, project.id))
       .for('update');
@@ -149,10 +161,13 @@ export async function changeProject(
         updatedAt: sql`now()`,
       })
       .where(eq(projects.id, project.id));
-    const edited = Object.keys({
-      ...fields,
-      ...(makerspaceId === undefined ? {} : { makerspace: 1 }),
-    });
+    // The log names what actually changed: a form sends every field, changed or not.
+    const edited = [
+      ...(Object.keys(fields) as (keyof typeof fields)[]).filter(
+        (field) => JSON.stringify(fields[field]) !== JSON.stringify(before[field]),
+      ),
+      ...(makerspaceId !== undefined && makerspaceId !== before.makerspaceId ? ['makerspace'] : []),
+    ];
     await recordProjectActivity(
       tx,
       ...(edited.length > 0
