@@ -112,6 +112,18 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 404,
     },
   },
+  // Projects: one's own list, and a change to a project that is not there (allowed callers
+  // reach the lookup and get 404; nothing is changed whoever asks).
+  projectManagement: {
+    read: { service: 'cave', method: 'GET', path: '/api/v1/me/projects', allowed: 200 },
+    write: {
+      service: 'cave',
+      method: 'PATCH',
+      path: '/api/v1/projects/no-such-project',
+      body: () => ({ title: 'Nothing changes' }),
+      allowed: 404,
+    },
+  },
   equipmentReservations: {
     // A day of one machine's calendar; every role with the cell reads it (admins of the realm
     // included), the others are refused before the lookup.
@@ -220,7 +232,6 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
 /** Features with no route yet, and the work that brings them. */
 const waiting: Partial<Record<Feature, string>> = {
   communityFeatures: 'the MakrX.org hub (follows, feed, members directory)',
-  projectManagement: 'projects and BOMs (today only public projects are read, by anyone)',
   uploadFilesForQuotes: 'fabrication (3D model upload and quotes)',
   serviceProviderTools: 'fabrication (provider job queue)',
 };

@@ -173,7 +173,8 @@ export const errorCodes = {
   CSV_TOO_MANY_ROWS: 'The CSV has more rows than one import takes.',
 
   // Store service: 3D model uploads
-  FILE_TOO_LARGE: 'A model upload is larger than the store accepts; details: { maxBytes }.',
+  FILE_TOO_LARGE:
+    'An upload (a model for the store, a project’s file) is larger than accepted; details: { maxBytes }.',
   UNSUPPORTED_FILE: 'A model upload is not an STL, OBJ or 3MF file; details: { allowed }.',
   EMPTY_FILE: 'A model upload has no content; nothing was kept.',
   INFECTED_FILE:
@@ -238,6 +239,19 @@ export const errorCodes = {
   // Cave projects
   PROJECT_NOT_FEATURABLE:
     'Only your own public projects can be featured on your profile; details: { projectIds }.',
+  PROJECT_MAKERSPACE_NOT_JOINED:
+    'A project can only belong to a makerspace its maker is a member of (422); details: { makerspace }.',
+  COLLABORATOR_UNKNOWN: 'No MakrX account has that handle (422); details: { handle }.',
+  COLLABORATOR_IS_OWNER: 'The owner of a project cannot be invited to it (422).',
+  COLLABORATOR_EXISTS:
+    'That person is already invited to or collaborating on the project (409); change their role instead.',
+  PROJECT_INVITATION_NOT_FOUND:
+    'There is no pending invitation to that project for the signed-in person (404).',
+  UNSUPPORTED_FILE_TYPE:
+    'A project file is not one of the kinds a project keeps, or its content is not what its extension says (415); details: { accepted }.',
+  TOO_MANY_FILES: 'The project already keeps the most files it may (50); remove one first (409).',
+  PROJECT_NOT_YOURS:
+    'A booking can only be for a project its booker owns or edits (422); details: { project }.',
   PROJECT_ROLE_TOO_LOW:
     'The caller’s role on this project (viewer, or none on a public one) does not allow this; details: { needed, held }.',
   STORE_UNREACHABLE:

@@ -13,6 +13,7 @@ export const notificationKinds = [
   'order.paid',
   'order.shipped',
   'print.update',
+  'project.invitation',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -25,6 +26,12 @@ export interface NotificationKindInfo {
 }
 
 export const notificationKindInfo: Record<NotificationKind, NotificationKindInfo> = {
+  'project.invitation': {
+    label: 'Project invitations',
+    description: 'A maker invited you to collaborate on their MakrCave project.',
+    source: 'cave',
+    emailByDefault: true,
+  },
   'print.update': {
     label: 'Your 3D prints',
     description: 'A provider took, printed or shipped your print, or none could make it.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { projectSlug } from './projects';
 import { equipmentStatus } from './makerspaces';
 import { equipmentType, machineSummary } from './equipment';
 
@@ -28,6 +29,8 @@ export const reservationInput = z
   .strictObject({
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
+    /** The booker's project the machine time is for (one they own or edit). */
+    projectSlug: projectSlug.optional(),
   })
   .refine((slot) => Date.parse(slot.startsAt) < Date.parse(slot.endsAt), {
     message: 'ends after it starts',
@@ -60,6 +63,8 @@ export const reservation = reservationSlot.extend({
   /** Where, with the time zone its times are read in. */
   makerspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timeZone: z.string() }),
   userId: z.guid(),
+  /** The project the booking is for, if the booker named one. */
+  project: z.object({ slug: z.string(), title: z.string() }).nullable(),
   checkedInAt: z.iso.datetime().nullable(),
   checkedOutAt: z.iso.datetime().nullable(),
   cancelledAt: z.iso.datetime().nullable(),

@@ -3,7 +3,7 @@ import { errorBody, photoList, photoOrder } from '@makrx/contracts';
 import type { RouteAccess } from '@makrx/auth';
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { sendPublicImage } from '@makrx/storage';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { publicFilesOf } from './file-storage';
 import {
@@ -23,11 +23,16 @@ export interface PhotoAlbumRouteOptions {
   params: z.ZodObject<Record<string, z.ZodType<string>>>;
   /** Who may list and change the photos (read by everyone who may see the owner's page). */
   access: RouteAccess;
+  /**
+   * More of the routes' config, for reading (the list) and for changing: a project's album
+   * lets anyone who may see the project list it and only its editors change it.
+   */
+  config?: { read?: FastifyContextConfig; write?: FastifyContextConfig };
   tags: string[];
   /** Said in the docs: "a makerspace’s", "a machine’s". */
   whose: string;
-  /** The owner's id from the route's parameters; a 404 when there is none. */
-  ownerOf: (params: Record<string, string>) => Promise<string>;
+  /** The owner's id from the route's parameters (or request); a 404 when there is none. */
+  ownerOf: (params: Record<string, string>, request: FastifyRequest) => Promise<string>;
 }
 
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -39,11 +44,13 @@ const security = [{ bearer: [] }];
  */
 export const photoAlbumRoutes: FastifyPluginAsyncZod<PhotoAlbumRouteOptions> = async (
   app,
-  { album, path, params, access, tags, whose, ownerOf },
+  { album, path, params, access, config: more = {}, tags, whose, ownerOf },
 ) => {
-  const config = { access };
+  const readConfig = { access, ...more.read };
+  const config = { access, ...more.write };
   const photoParams = params.extend({ photoId: z.uuid() });
-  const ownerIdOf = (request: FastifyRequest) => ownerOf(request.params as Record<string, string>);
+  const ownerIdOf = (request: FastifyRequest) =>
+    ownerOf(request.params as Record<string, string>, request);
   const actorOf = (request: FastifyRequest) => ({
     userId: signedInUser(request).userId,
     requestId: request.id,
@@ -59,7 +66,7 @@ export const photoAlbumRoutes: FastifyPluginAsyncZod<PhotoAlbumRouteOptions> = a
   app.get(
     `${path}/photos`,
     {
-      config,
+      config: readConfig,
       schema: {
         tags,
         security,

@@ -37,6 +37,15 @@ export interface PhotoAlbum {
   entityType: string;
   /** Said when the album is full: "A makerspace", "A machine". */
   ownerNoun: string;
+  /** Anything else the owner's module records of a change, in the change's transaction. */
+  recordChange?: (tx: Database, change: AlbumChange) => Promise<void>;
+}
+
+/** A change to an album, as `recordChange` hears of it. */
+export interface AlbumChange {
+  ownerId: string;
+  action: 'photo-added' | 'photos-reordered' | 'photo-removed';
+  actor: AuditRequester;
 }
 
 /** Photos are public: `/media/<storage key>` serves them. */
@@ -103,21 +112,23 @@ export async function coverPhotosOf(
   );
 }
 
-const audit = (
+async function audit(
   tx: Database,
   album: PhotoAlbum,
   actor: AuditRequester,
-  action: string,
+  action: AlbumChange['action'],
   ownerId: string,
   change: { before?: unknown; after?: unknown },
-) =>
-  recordAuditBy(tx, actor, {
+) {
+  await recordAuditBy(tx, actor, {
     service: 'cave',
     action: `${album.entityType}.${action}`,
     entityType: album.entityType,
     entityId: ownerId,
     ...change,
   });
+  await album.recordChange?.(tx, { ownerId, action, actor });
+}
 
 /** What the bytes are, or the refusal a person can act on: empty, too big, not a photo. */
 function judgePhoto(bytes: Uint8Array) {

@@ -28,7 +28,7 @@ import { membershipRoutes } from './modules/memberships/routes';
 import { membershipsOf } from './modules/memberships/service';
 import { seedDemoProjects } from './modules/projects/demo-projects';
 import { projectAccessGate } from './modules/projects/project-access';
-import { projectRoutes } from './modules/projects/routes';
+import { projectsModule } from './modules/projects/plugin';
 import { seedDemoBookingMonth } from './modules/reservations/demo-reservations';
 import { seedDemoMonthOfMachineUse } from './modules/reservations/demo-machine-use';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
@@ -60,7 +60,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: trainingAdminRoutes },
     { prefix: '/api/v1', plugin: analyticsRoutes },
     { prefix: '/api/v1', plugin: billingRoutes },
-    { prefix: '/api/v1', plugin: projectRoutes },
+    { plugin: projectsModule },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: fabricationRoutes },
     { prefix: '/api/v1', plugin: achievementRoutes },

@@ -27,7 +27,11 @@ function navFor(pathname: string, signedIn: boolean): NavItem[] {
           },
         ]
       : []),
-    { label: 'Projects', href: '/projects', active: pathname.startsWith('/projects') },
+    {
+      label: 'Projects',
+      href: '/projects',
+      active: ['/projects', '/my-projects', '/new-project'].some((p) => pathname.startsWith(p)),
+    },
   ];
 }
 

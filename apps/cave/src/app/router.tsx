@@ -36,6 +36,9 @@ const MakerspaceFeaturesPage = page(
 );
 const ProjectsPage = page(() => import('./routes/projects-page'), 'ProjectsPage');
 const ProjectPage = page(() => import('./routes/project-page'), 'ProjectPage');
+const MyProjectsPage = page(() => import('./routes/my-projects-page'), 'MyProjectsPage');
+const NewProjectPage = page(() => import('./routes/new-project-page'), 'NewProjectPage');
+const EditProjectPage = page(() => import('./routes/edit-project-page'), 'EditProjectPage');
 // Analytics and their chart library load only on that page.
 const AnalyticsPage = page(
   () => import('../features/analytics/components/analytics-page'),
@@ -85,6 +88,9 @@ export const router = createBrowserRouter([
       { path: 'bookings', element: onDemand(MyBookingsPage) },
       { path: 'projects', element: onDemand(ProjectsPage) },
       { path: 'projects/:slug', element: onDemand(ProjectPage) },
+      { path: 'projects/:slug/edit', element: onDemand(EditProjectPage) },
+      { path: 'my-projects', element: onDemand(MyProjectsPage) },
+      { path: 'new-project', element: onDemand(NewProjectPage) },
       { path: 'invites/accept', element: onDemand(InviteAcceptPage) },
       ...authRoutes,
       { path: '*', element: <NotFoundPage /> },

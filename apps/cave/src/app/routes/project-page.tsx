@@ -1,15 +1,25 @@
-import { ApiError, ServiceErrorState, useDocumentTitle } from '@makrx/spa-kit';
+import type { Project } from '@makrx/contracts';
+import { ApiError, ServiceErrorState, useDocumentTitle, useFlag } from '@makrx/spa-kit';
 import {
   ArrowLeftIcon,
+  Button,
   buttonClasses,
+  ConfirmDialog,
   Container,
   EmptyState,
   LightbulbIcon,
   Skeleton,
 } from '@makrx/ui';
-import { Link, useParams } from 'react-router-dom';
-import { useProject } from '../../features/projects/api';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { COLLABORATION_FLAG, useDeleteProject, useProject } from '../../features/projects/api';
+import { CollaboratorsPanel } from '../../features/projects/components/collaborators-panel';
+import { ProjectActivityLog } from '../../features/projects/components/project-activity-log';
 import { ProjectDetailView } from '../../features/projects/components/project-detail-view';
+import { ProjectBookings } from '../../features/projects/components/project-bookings';
+import { ProjectFiles } from '../../features/projects/components/project-files';
+import { ProjectGallery } from '../../features/projects/components/project-gallery';
+import { projectPaths } from '../../features/projects/paths';
 
 function ProjectSkeleton() {
   return (
@@ -24,9 +34,53 @@ function ProjectSkeleton() {
   );
 }
 
+/** Edit for editors and the owner; delete for the owner alone. */
+function ProjectControls({ project }: { project: Project }) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteProject(project.slug);
+  const navigate = useNavigate();
+  const role = project.callerRole;
+  if (role !== 'owner' && role !== 'editor') return null;
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Link to={projectPaths.edit(project.slug)} className={buttonClasses()}>
+        Edit project
+      </Link>
+      {role === 'owner' ? (
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
+          Delete
+        </Button>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete “${project.title}”?`}
+        confirmLabel="Delete project"
+        pendingLabel="Deleting…"
+        tone="danger"
+        pending={remove.isPending}
+        error={remove.error ? remove.error.message : undefined}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate(projectPaths.mine) })}
+        onCancel={() => setConfirming(false)}
+      >
+        Its photos, activity and bill of materials go with it. This cannot be undone.
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** Where the bill of materials is mounted (its own feature). */
+function BomPlaceholder() {
+  return (
+    <p className="rounded-2xl border border-dashed border-ink-300 bg-ink-50 p-5 text-sm text-ink-600">
+      The parts list of this project will show here.
+    </p>
+  );
+}
+
 export function ProjectPage() {
   const { slug = '' } = useParams();
   const project = useProject(slug);
+  const collaborating = useFlag(COLLABORATION_FLAG, false);
   const isNotFound = project.error instanceof ApiError && project.error.status < 500;
   useDocumentTitle(
     project.data?.title ??
@@ -36,7 +90,7 @@ export function ProjectPage() {
   return (
     <Container className="py-8 sm:py-12">
       <Link
-        to="/projects"
+        to={projectPaths.all}
         className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-ink-600 hover:text-ink-950"
       >
         <ArrowLeftIcon className="size-4" />
@@ -49,9 +103,9 @@ export function ProjectPage() {
           titleAs="h1"
           icon={<LightbulbIcon />}
           title="We couldn’t find that project"
-          description="It may have been renamed, or its maker keeps it private. If it is yours, sign in to see it."
+          description="It may have been deleted, or its maker keeps it private. If it is yours, sign in to see it."
           action={
-            <Link to="/projects" className={buttonClasses()}>
+            <Link to={projectPaths.all} className={buttonClasses()}>
               Browse projects
             </Link>
           }
@@ -64,7 +118,36 @@ export function ProjectPage() {
           onRetry={() => void project.refetch()}
         />
       ) : (
-        <ProjectDetailView project={project.data} />
+        <ProjectDetailView
+          project={project.data}
+          controls={<ProjectControls project={project.data} />}
+          gallery={
+            <ProjectGallery
+              project={project.data}
+              mayEdit={project.data.callerRole === 'owner' || project.data.callerRole === 'editor'}
+            />
+          }
+          bom={<BomPlaceholder />}
+          files={
+            <>
+              <ProjectFiles
+                slug={project.data.slug}
+                mayEdit={
+                  project.data.callerRole === 'owner' || project.data.callerRole === 'editor'
+                }
+              />
+              <ProjectBookings slug={project.data.slug} />
+            </>
+          }
+          activity={
+            <>
+              {collaborating && project.data.callerRole === 'owner' ? (
+                <CollaboratorsPanel slug={project.data.slug} />
+              ) : null}
+              <ProjectActivityLog slug={project.data.slug} />
+            </>
+          }
+        />
       )}
     </Container>
   );

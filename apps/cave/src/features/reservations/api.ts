@@ -69,7 +69,7 @@ export function useBookMachine(slug: string, machine: string) {
   const api = useCaveApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (slot: { startsAt: string; endsAt: string }) =>
+    mutationFn: (slot: { startsAt: string; endsAt: string; projectSlug?: string }) =>
       api<Reservation>(machinePath(slug, machine), { method: 'POST', body: slot }),
     onSuccess: () => refreshBookings(queryClient),
   });

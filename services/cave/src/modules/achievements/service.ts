@@ -10,11 +10,7 @@ import { requestNotification } from '@makrx/service-kit';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
-import {
-  ownsPublicProjects,
-  projectTitlesById,
-  publicProjectHighlights,
-} from '../projects/service';
+import { ownsPublicProjects, projectNamesById, publicProjectHighlights } from '../projects/service';
 import { milestonesReached } from './milestones';
 import { featuredProjects, makerAchievements, profileSyncs } from './tables';
 
@@ -183,7 +179,7 @@ export async function achievementsOf(db: Database, userId: string): Promise<MyAc
     .from(makerAchievements)
     .where(eq(makerAchievements.userId, userId))
     .orderBy(asc(makerAchievements.earnedAt), asc(makerAchievements.key));
-  const projects = await projectTitlesById(
+  const projects = await projectNamesById(
     db,
     rows.flatMap((row) => (row.projectId ? [row.projectId] : [])),
   );

@@ -1,6 +1,6 @@
 import { seedOnce, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { makerspaceIdsBySlug } from '../makerspaces/service';
 import { projects } from './tables';
 
@@ -19,6 +19,7 @@ const demoProjects = [
     ownerEmail: 'ananya-rao@makers.demo.makrx.org',
     makerspace: 'makrx-hub-bengaluru',
     visibility: 'public',
+    status: 'in_progress',
     tags: ['3D printing', 'Prosthetics', 'PETG', 'Open hardware'],
     updatedAt: new Date(Date.UTC(2026, 9, 14, 9, 30)),
   },
@@ -32,6 +33,7 @@ const demoProjects = [
     ownerEmail: 'kenji-watanabe@makers.demo.makrx.org',
     makerspace: 'tinkerworks-pune',
     visibility: 'public',
+    status: 'idea',
     tags: ['Robotics', 'Laser cutting', 'ESP32', 'Education'],
     updatedAt: new Date(Date.UTC(2026, 9, 2, 16, 0)),
   },
@@ -45,6 +47,7 @@ const demoProjects = [
     ownerEmail: 'marta-silva@makers.demo.makrx.org',
     makerspace: null,
     visibility: 'public',
+    status: 'completed',
     tags: ['CNC routing', 'Woodworking', 'Furniture'],
     updatedAt: new Date(Date.UTC(2026, 8, 20, 11, 15)),
   },
@@ -58,6 +61,7 @@ const demoProjects = [
     ownerEmail: 'member@demo.makrx.org',
     makerspace: 'makrx-hub-bengaluru',
     visibility: 'private',
+    status: 'in_progress',
     tags: ['Electronics', 'ESP32', '3D printing'],
     updatedAt: new Date(Date.UTC(2026, 10, 1, 18, 45)),
   },
@@ -83,8 +87,19 @@ export async function seedDemoProjects(db: Database): Promise<void> {
         tags: [...project.tags],
         ownerId: owners.find((o) => o.email === ownerEmail)!.id,
         makerspaceId: (makerspace && spaces.get(makerspace)) ?? null,
+        completedAt: project.status === 'completed' ? project.updatedAt : null,
         createdAt: new Date(project.updatedAt.getTime() - 30 * 24 * 3600_000),
       })),
     );
+  });
+  // Demo data seeded before projects had a status: give the demo projects theirs, once.
+  await seedOnce(db, 'cave:demo-project-statuses', async (tx) => {
+    for (const { slug, status, updatedAt } of demoProjects) {
+      if (status === 'idea') continue;
+      await tx
+        .update(projects)
+        .set({ status, completedAt: status === 'completed' ? updatedAt : null })
+        .where(and(eq(projects.slug, slug), eq(projects.status, 'idea')));
+    }
   });
 }

@@ -45,10 +45,10 @@ const rank: Record<ProjectRole, number> = { viewer: 1, editor: 2, owner: 3 };
 export const roleAtLeast = (held: ProjectRole | null, needed: ProjectRole): boolean =>
   held !== null && rank[held] >= rank[needed];
 
-const COLLABORATION_FLAG = 'ENABLE_PROJECT_COLLABORATION';
+export const COLLABORATION_FLAG = 'ENABLE_PROJECT_COLLABORATION';
 
 /** The caller's role on a project: owner, or an invited collaborator while the flag is on. */
-async function roleOf(
+export async function callerRoleOn(
   app: FastifyInstance,
   project: { id: string; ownerId: string },
   request: FastifyRequest,
@@ -110,7 +110,7 @@ export async function projectOfRequest(
     .where(eq(projects.slug, slug));
   const notThere = new AppError(404, 'NOT_FOUND', `Project "${slug}" was not found.`);
   if (!row) throw notThere;
-  const callerRole = await roleOf(app, row, request);
+  const callerRole = await callerRoleOn(app, row, request);
   const mayRead = callerRole !== null || row.visibility === 'public';
   if (!mayRead) throw notThere;
   // Reading a public project needs no role; anything more does.

@@ -1,31 +1,32 @@
-import type { Project, ProjectListQuery, ProjectPage, ProjectSummary } from '@makrx/contracts';
+import { AppError } from '@makrx/contracts';
+import type {
+  MyProject,
+  Photo,
+  Project,
+  ProjectActivityEntry as ProjectActivityLine,
+  ProjectListQuery,
+  ProjectPage,
+  ProjectRole,
+  ProjectSummary,
+} from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { makerspacesById } from '../makerspaces/service';
+import { renderDescription } from './markdown';
+import { projectCoversOf } from './photos';
 import { projectActivity, projectCollaborators, projects } from './tables';
 
 // What the cave's other modules may ask of projects (eslint.config.js: this file only).
 export { searchProjects } from './search';
-export { projectOf, roleAtLeast, type ProjectInRequest } from './project-access';
-
-/** Something that happened to a project, for its activity log; pass the change's transaction. */
-export interface ProjectActivityEntry {
-  projectId: string;
-  actorId: string | null;
-  action: string;
-  summary: string;
-  details?: Record<string, unknown>;
-}
-
-/** Writes entries to projects' activity logs, in the caller's transaction. */
-export async function recordProjectActivity(
-  db: Pick<Database, 'insert'>,
-  ...entries: ProjectActivityEntry[]
-): Promise<void> {
-  if (entries.length === 0) return;
-  await db.insert(projectActivity).values(entries);
-}
+export {
+  COLLABORATION_FLAG,
+  projectOf,
+  roleAtLeast,
+  type ProjectInRequest,
+} from './project-access';
+import { collaboratorRole, roleAtLeast } from './project-access';
+export { recordProjectActivity, type ProjectActivityEntry } from './activity';
 
 const summaryColumns = {
   id: projects.id,
@@ -37,6 +38,7 @@ const summaryColumns = {
   status: projects.status,
   ownerId: projects.ownerId,
   ownerName: users.displayName,
+  ownerHandle: users.username,
   makerspaceId: projects.makerspaceId,
   updatedAt: projects.updatedAt,
 };
@@ -48,13 +50,20 @@ type SummaryRow = { [K in Exclude<keyof Columns, 'makerspaceId'>]: Columns[K]['_
 };
 type Makerspaces = Map<string, { slug: string; name: string }>;
 
+/** What every list of projects selects, for `toSummaries`. */
+export { summaryColumns, type SummaryRow };
+
 /** The makerspaces the rows were built at, by id (a project built nowhere in particular has none). */
 async function makerspacesOf(db: Database, rows: readonly SummaryRow[]): Promise<Makerspaces> {
   const ids = rows.flatMap((row) => (row.makerspaceId ? [row.makerspaceId] : []));
   return new Map((await makerspacesById(db, ids)).map(({ id, ...space }) => [id, space]));
 }
 
-function toSummary(row: SummaryRow, makerspaces: Makerspaces): ProjectSummary {
+function toSummary(
+  row: SummaryRow,
+  makerspaces: Makerspaces,
+  covers: Map<string, Photo>,
+): ProjectSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -63,10 +72,26 @@ function toSummary(row: SummaryRow, makerspaces: Makerspaces): ProjectSummary {
     tags: row.tags,
     visibility: row.visibility,
     status: row.status,
-    owner: { displayName: row.ownerName },
+    owner: { displayName: row.ownerName, handle: row.ownerHandle },
     makerspace: row.makerspaceId ? (makerspaces.get(row.makerspaceId) ?? null) : null,
+    coverPhoto: covers.get(row.id) ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Rows as the API shows them, each with its makerspace. */
+export async function toSummaries(
+  db: Database,
+  rows: readonly SummaryRow[],
+): Promise<ProjectSummary[]> {
+  const [makerspaces, covers] = await Promise.all([
+    makerspacesOf(db, rows),
+    projectCoversOf(
+      db,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return rows.map((row) => toSummary(row, makerspaces, covers));
 }
 
 const isPublic = eq(projects.visibility, 'public');
@@ -99,9 +124,11 @@ export async function listPublicProjects(
             .where(where)
         )[0]?.total ?? 0)
       : 0);
-  const makerspaces = await makerspacesOf(db, rows);
   return {
-    items: rows.map(({ total: _total, ...row }) => toSummary(row, makerspaces)),
+    items: await toSummaries(
+      db,
+      rows.map(({ total: _total, ...row }) => row),
+    ),
     page: query.page,
     pageSize: query.pageSize,
     total,
@@ -109,26 +136,38 @@ export async function listPublicProjects(
   };
 }
 
-/** One project: a public one for anyone, a private one only for its owner. */
+/**
+ * One project, as the caller may see it: a public one for anyone, a private one only for
+ * those `roleOf` gives a role (its owner, and its collaborators while collaboration is on).
+ */
 export async function findProject(
   db: Database,
   slug: string,
-  callerId: string | undefined,
+  roleOf: (project: { id: string; ownerId: string }) => Promise<ProjectRole | null>,
 ): Promise<Project | undefined> {
   const [row] = await db
-    .select({ ...summaryColumns, description: projects.description, createdAt: projects.createdAt })
+    .select({
+      ...summaryColumns,
+      description: projects.description,
+      completedAt: projects.completedAt,
+      createdAt: projects.createdAt,
+    })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
     .where(eq(projects.slug, slug));
   if (!row) return undefined;
-  const ownedByCaller = callerId !== undefined && row.ownerId === callerId;
-  if (row.visibility !== 'public' && !ownedByCaller) return undefined;
-  const { description, createdAt, ...summary } = row;
+  const callerRole = await roleOf(row);
+  if (row.visibility !== 'public' && callerRole === null) return undefined;
+  const { description, completedAt, createdAt, ...summary } = row;
+  const [shown] = await toSummaries(db, [summary]);
   return {
-    ...toSummary(summary, await makerspacesOf(db, [summary])),
+    ...shown!,
     description,
+    descriptionHtml: renderDescription(description),
+    completedAt: completedAt?.toISOString() ?? null,
     createdAt: createdAt.toISOString(),
-    ownedByCaller,
+    ownedByCaller: callerRole === 'owner',
+    callerRole,
   };
 }
 
@@ -213,8 +252,74 @@ export async function ownsPublicProjects(
   return row?.count === new Set(ids).size;
 }
 
-/** Projects' slugs and titles by id, public or not: for their owner's own pages. */
-export async function projectTitlesById(
+/**
+ * The caller's projects: those they own and, while collaboration is on for them, those they
+ * accepted an invitation to, each with their role; most recently updated first.
+ */
+export async function myProjects(
+  db: Database,
+  userId: string,
+  collaborating: boolean,
+): Promise<MyProject[]> {
+  const accepted = and(
+    eq(projectCollaborators.projectId, projects.id),
+    eq(projectCollaborators.userId, userId),
+    eq(projectCollaborators.status, 'accepted'),
+  );
+  const rows = await db
+    .select({ ...summaryColumns, collaboratorRole: projectCollaborators.role })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .leftJoin(projectCollaborators, accepted)
+    .where(
+      or(
+        eq(projects.ownerId, userId),
+        collaborating ? isNotNull(projectCollaborators.userId) : undefined,
+      ),
+    )
+    .orderBy(desc(projects.updatedAt), projects.title)
+    .limit(MAX_MY_PROJECTS);
+  const summaries = await toSummaries(db, rows);
+  return summaries.map((summary, i) => {
+    const row = rows[i]!;
+    return { ...summary, role: row.ownerId === userId ? 'owner' : row.collaboratorRole! };
+  });
+}
+
+/** More than this is a portfolio, for a search, not a list. */
+const MAX_MY_PROJECTS = 200;
+
+/** A project's activity log, newest first (the last 100 lines). */
+export async function projectActivityOf(
+  db: Database,
+  projectId: string,
+): Promise<ProjectActivityLine[]> {
+  const rows = await db
+    .select({
+      id: projectActivity.id,
+      action: projectActivity.action,
+      summary: projectActivity.summary,
+      at: projectActivity.at,
+      actorName: users.displayName,
+      actorHandle: users.username,
+    })
+    .from(projectActivity)
+    .leftJoin(users, eq(users.id, projectActivity.actorId))
+    .where(eq(projectActivity.projectId, projectId))
+    .orderBy(desc(projectActivity.at), desc(projectActivity.id))
+    .limit(100);
+  return rows.map(({ actorName, actorHandle, at, ...line }) => ({
+    ...line,
+    actor:
+      actorName !== null && actorHandle !== null
+        ? { displayName: actorName, handle: actorHandle }
+        : null,
+    at: at.toISOString(),
+  }));
+}
+
+/** Projects' slugs and titles by id, for what names the project it belongs to (a booking). */
+export async function projectNamesById(
   db: Database,
   ids: readonly string[],
 ): Promise<Map<string, { slug: string; title: string }>> {
@@ -223,7 +328,39 @@ export async function projectTitlesById(
     .select({ id: projects.id, slug: projects.slug, title: projects.title })
     .from(projects)
     .where(inArray(projects.id, [...new Set(ids)]));
-  return new Map(rows.map(({ id, ...row }) => [id, row]));
+  return new Map(rows.map(({ id, ...name }) => [id, name]));
+}
+
+/**
+ * The project a booking is to be for: one its booker owns or, while collaboration is on for
+ * them, edits. Any other (or none by that slug) is refused with 422, as an unmet field.
+ */
+export async function projectToBookFor(
+  db: Database,
+  slug: string,
+  userId: string,
+  collaborating: boolean,
+): Promise<{ id: string; title: string }> {
+  const [row] = await db
+    .select({ id: projects.id, title: projects.title, ownerId: projects.ownerId })
+    .from(projects)
+    .where(eq(projects.slug, slug));
+  const role = !row
+    ? null
+    : row.ownerId === userId
+      ? 'owner'
+      : collaborating
+        ? await collaboratorRole(db, row.id, userId)
+        : null;
+  if (!row || !roleAtLeast(role, 'editor')) {
+    throw new AppError(
+      422,
+      'PROJECT_NOT_YOURS',
+      `You neither own nor edit a project "${slug}", so the booking cannot be for it.`,
+      { project: slug },
+    );
+  }
+  return { id: row.id, title: row.title };
 }
 
 /** Who may order for a project: its owner and the editors who accepted their invitation. */

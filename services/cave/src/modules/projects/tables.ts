@@ -4,6 +4,7 @@ import {
   bigserial,
   check,
   index,
+  integer,
   jsonb,
   primaryKey,
   text,
@@ -11,6 +12,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { photoColumns, photoConstraints } from '../../photo-album-tables';
 import { makerspaces } from '../makerspaces/tables';
 
 /**
@@ -130,5 +132,46 @@ export const projectActivity = makrcaveSchema.table(
   (t) => [
     index('project_activity_project_idx').on(t.projectId, t.at),
     check('project_activity_action_shape', sql`${t.action} ~ '^[a-z]+(\\.[a-z-]+)+$'`),
+  ],
+);
+
+/**
+ * A project's photos (photo-albums.ts): the first is its cover, the rest its gallery. Its
+ * editors change them; whoever may see the project sees them.
+ */
+export const projectPhotos = makrcaveSchema.table(
+  'project_photos',
+  photoColumns('project_id', () => projects.id),
+  (t) => photoConstraints('project_photos', 'project', t),
+);
+
+/**
+ * Files kept with a project: 3D models, drawings, documents. The bytes are in the private
+ * uploads bucket under `storageKey` and are downloaded by signed links; the row says what they
+ * are, as judged on upload.
+ */
+export const projectFiles = makrcaveSchema.table(
+  'project_files',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['model', 'drawing', 'document', 'image', 'archive'] }).notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'project_files_kind_known',
+      sql`${t.kind} in ('model', 'drawing', 'document', 'image', 'archive')`,
+    ),
+    check('project_files_size_limit', sql`${t.byteSize} between 1 and 52428800`),
+    check('project_files_name_length', sql`char_length(${t.name}) between 1 and 200`),
+    index('project_files_project_idx').on(t.projectId, t.createdAt),
   ],
 );

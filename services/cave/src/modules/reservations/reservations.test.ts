@@ -104,6 +104,47 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
     await issuer.close();
   });
 
+  it('books machine time for my project, which the project lists; never for another’s', async () => {
+    const project = await call('POST', '/api/v1/projects', 'hubMember', {
+      title: 'Laser-cut lamp shade',
+    });
+    expect(project.status).toBe(201);
+    const slug = project.body.slug as string;
+    const wanted = slot(9);
+    const booked = await call('POST', bookingsOf('laser-a'), 'hubMember', {
+      ...wanted,
+      projectSlug: slug,
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(booked.body.project).toEqual({ slug, title: 'Laser-cut lamp shade' });
+    const listed: ReservationList = (
+      await call('GET', `/api/v1/projects/${slug}/bookings`, 'hubMember')
+    ).body;
+    expect(listed.items.map((b) => b.id)).toEqual([booked.body.id]);
+    const activity = await call('GET', `/api/v1/projects/${slug}/activity`, 'hubMember');
+    expect(activity.body.items[0]).toMatchObject({ action: 'booking.made' });
+    // The project is private: others see neither it nor its bookings.
+    expect((await call('GET', `/api/v1/projects/${slug}/bookings`)).status).toBe(404);
+    expect((await call('GET', `/api/v1/projects/${slug}/bookings`, 'hubOther')).status).toBe(404);
+    const before = (await rowsOf('laser-a')).length;
+    for (const projectSlug of [slug, 'no-such-project']) {
+      const refused = await call('POST', bookingsOf('laser-a'), 'hubOther', {
+        ...slot(10),
+        projectSlug,
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toMatchObject({
+        code: 'PROJECT_NOT_YOURS',
+        details: { project: projectSlug },
+      });
+    }
+    expect((await rowsOf('laser-a')).length).toBe(before);
+    const mine: ReservationList = (await call('GET', '/api/v1/reservations/mine', 'hubMember'))
+      .body;
+    expect(mine.items.find((b) => b.id === booked.body.id)?.project?.slug).toBe(slug);
+    await call('POST', ownBooking(booked.body.id, 'cancel'), 'hubMember');
+  });
+
   it('books a free slot: on the calendar, in my bookings, audited and published', async () => {
     const wanted = slot(1);
     const booked = await book('laser-a', 'hubMember', wanted);

@@ -6,6 +6,7 @@ import {
   makerspaceCalendarQuery,
   makerspaceDashboard as makerspaceDashboardBody,
   noShowSweep,
+  projectSlug,
   reservation,
   reservationCalendar,
   reservationCalendarQuery,
@@ -16,8 +17,10 @@ import { notFound, type BackgroundJob, type FastifyPluginAsyncZod } from '@makrx
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { makerspaceIdOf } from '../makerspaces/service';
+import { COLLABORATION_FLAG, projectOf, projectToBookFor } from '../projects/service';
 import { makerspaceCalendar, makerspaceDashboard, type Viewer } from './overview';
 import {
+  bookingsForProject,
   bookMachine,
   cancelReservation,
   checkIn,
@@ -72,6 +75,15 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
     makerspaceId: await spaceId(params.makerspaceSlug),
     slug: params.equipmentSlug,
   });
+  /** The booker's project a booking is to be for (422 unless they own or edit it). */
+  const projectOfBooker = async (request: FastifyRequest, slug: string) => {
+    const caller = signedInUser(request);
+    const collaborating = await app.flags.isOn(COLLABORATION_FLAG, {
+      userId: caller.userId,
+      roles: caller.realmRoles,
+    });
+    return projectToBookFor(app.db, slug, caller.userId, collaborating);
+  };
   /** The caller's own booking in the makerspace the route names. */
   const ownBooking = async (request: FastifyRequest, params: z.infer<typeof bookingParams>) => ({
     makerspaceId: await spaceId(params.makerspaceSlug),
@@ -89,16 +101,24 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
         security: [{ bearer: [] }],
         params: machineParams,
         body: reservationInput,
-        response: { 201: reservation, ...writeRefusals },
+        response: { 201: reservation, ...writeRefusals, 422: errorBody },
       },
     },
     async (request, reply) => {
-      const booked = await bookMachine(app.db, await machineRef(request.params), request.body, {
-        ...actorOf(request),
-        runsTheMakerspace: await request.access.can('makerspace:admin', {
-          slug: request.params.makerspaceSlug,
-        }),
-      });
+      const { projectSlug } = request.body;
+      const project = projectSlug ? await projectOfBooker(request, projectSlug) : undefined;
+      const booked = await bookMachine(
+        app.db,
+        await machineRef(request.params),
+        request.body,
+        {
+          ...actorOf(request),
+          runsTheMakerspace: await request.access.can('makerspace:admin', {
+            slug: request.params.makerspaceSlug,
+          }),
+        },
+        project,
+      );
       return reply.code(201).send(booked);
     },
   );
@@ -278,5 +298,19 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
         await spaceId(request.params.makerspaceSlug),
       ),
     }),
+  );
+
+  app.get(
+    '/projects/:projectSlug/bookings',
+    {
+      config: { access: 'public', projectRole: 'viewer' },
+      schema: {
+        tags: ['reservations', 'projects'],
+        summary: 'The machine bookings made for a project, earliest first',
+        params: z.object({ projectSlug }),
+        response: { 200: reservationList, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => ({ items: await bookingsForProject(app.db, projectOf(request).id) }),
   );
 };

@@ -20,6 +20,7 @@ import {
   type MachineRef,
 } from '../equipment/service';
 import { makerspacePlacesById, openingScheduleOf } from '../makerspaces/service';
+import { projectNamesById, recordProjectActivity } from '../projects/service';
 import { trainingRefusal } from '../trainings/service';
 import { checkBookingRules } from './booking-rules';
 import { reservations } from './tables';
@@ -70,6 +71,7 @@ const reservationColumns = {
   id: reservations.id,
   status: reservations.status,
   userId: reservations.userId,
+  projectId: reservations.projectId,
   equipmentId: reservations.equipmentId,
   makerspaceId: reservations.makerspaceId,
   startsAt,
@@ -90,7 +92,7 @@ async function reservationsWhere(db: Database, where: SQL | undefined): Promise<
     .from(reservations)
     .where(where)
     .orderBy(sql`lower(${reservations.during})`, asc(reservations.createdAt));
-  const [machines, spaces] = await Promise.all([
+  const [machines, spaces, projectNames] = await Promise.all([
     machinesById(
       db,
       rows.map((row) => row.equipmentId),
@@ -99,13 +101,18 @@ async function reservationsWhere(db: Database, where: SQL | undefined): Promise<
       db,
       rows.map((row) => row.makerspaceId),
     ),
+    projectNamesById(
+      db,
+      rows.flatMap((row) => (row.projectId ? [row.projectId] : [])),
+    ),
   ]);
   const machineOf = new Map(machines.map((machine) => [machine.id, machine]));
   const spaceOf = new Map(
     spaces.map(({ id, slug, name, timeZone }) => [id, { id, slug, name, timeZone }]),
   );
-  return rows.map(({ equipmentId, makerspaceId, ...row }) => ({
+  return rows.map(({ equipmentId, makerspaceId, projectId, ...row }) => ({
     ...row,
+    project: projectId ? (projectNames.get(projectId) ?? null) : null,
     machine: machineOf.get(equipmentId)!,
     makerspace: spaceOf.get(makerspaceId)!,
     checkedInAt: isoOrNull(row.checkedInAt),
@@ -211,6 +218,8 @@ export async function bookMachine(
   ref: MachineRef,
   input: z.output<typeof reservationInput>,
   actor: ReservationActor,
+  /** The booker's project the time is for, as `projectToBookFor` found it. */
+  project?: { id: string; title: string },
 ): Promise<Reservation> {
   const slot = {
     startsAt: new Date(input.startsAt).toISOString(),
@@ -231,11 +240,21 @@ export async function bookMachine(
           equipmentId: machine.id,
           makerspaceId: machine.makerspaceId,
           userId: actor.userId,
+          projectId: project?.id ?? null,
           during: rangeOf(slot.startsAt, slot.endsAt) as never,
         })
         .returning({ id: reservations.id });
       const booked = { reservationId: row!.id, equipmentId: machine.id, ...slot };
       await audit(tx, actor, 'reservation.booked', row!.id, { after: booked });
+      if (project) {
+        await recordProjectActivity(tx, {
+          projectId: project.id,
+          actorId: actor.userId,
+          action: 'booking.made',
+          summary: `Booked ${machine.name} from ${slot.startsAt}`,
+          details: { reservationId: row!.id },
+        });
+      }
       await publishEvent(tx, {
         type: 'cave.reservation.booked',
         source: 'cave',
@@ -664,3 +683,7 @@ export async function nthKeptBookings(
     where nth = ${n}`);
   return rows.rows.map((row) => ({ userId: row.user_id, at: new Date(row.starts_at) }));
 }
+
+/** The bookings made for a project, earliest first. */
+export const bookingsForProject = (db: Database, projectId: string): Promise<Reservation[]> =>
+  reservationsWhere(db, eq(reservations.projectId, projectId));

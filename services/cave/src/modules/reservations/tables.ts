@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, customType, index, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { equipment } from '../equipment/tables';
 import { makerspaces } from '../makerspaces/tables';
+import { projects } from '../projects/tables';
 
 /** PostgreSQL's range of timestamps with time zone, as `[start,end)` text. */
 const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
@@ -44,6 +45,8 @@ export const reservations = makrcaveSchema.table(
     serviceJobId: uuid('service_job_id'),
     /** The member's user id (for a print job, the provider who accepted it). */
     userId: uuid('user_id').notNull(),
+    /** The booker's project the machine time is for, if they named one. */
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
     during: tstzrange('during').notNull(),
     status: text('status', { enum: reservationStatuses }).notNull().default('booked'),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
@@ -68,5 +71,8 @@ export const reservations = makrcaveSchema.table(
     index('reservations_user_idx').on(t.userId),
     index('reservations_service_job_idx').on(t.serviceJobId),
     index('reservations_makerspace_idx').on(t.makerspaceId),
+    index('reservations_project_idx')
+      .on(t.projectId)
+      .where(sql`${t.projectId} is not null`),
   ],
 );

@@ -1,15 +1,22 @@
 import type { ProjectSummary } from '@makrx/contracts';
 import { Card, Skeleton } from '@makrx/ui';
+import type { ReactNode } from 'react';
 import { ProjectCard } from './project-card';
 
 const gridClasses = 'grid gap-5 sm:grid-cols-2 lg:grid-cols-3';
 
-export function ProjectCardGrid({ projects }: { projects: ProjectSummary[] }) {
+export function ProjectCardGrid<P extends ProjectSummary>({
+  projects,
+  badgesOf,
+}: {
+  projects: P[];
+  badgesOf?: (project: P) => ReactNode;
+}) {
   return (
     <ul className={gridClasses}>
       {projects.map((project) => (
         <li key={project.id}>
-          <ProjectCard project={project} />
+          <ProjectCard project={project} badges={badgesOf?.(project)} />
         </li>
       ))}
     </ul>

@@ -1,22 +1,36 @@
 import type { ProjectSummary } from '@makrx/contracts';
-import { Badge, BuildingIcon, Card, CoverArt, LightbulbIcon } from '@makrx/ui';
+import { Badge, BuildingIcon, Card } from '@makrx/ui';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatProjectDate } from '../api';
+import { projectPaths } from '../paths';
+import { ProjectCover, ProjectStatusBadge } from './project-detail-view';
 
 const SHOWN_TAGS = 3;
 
-export function ProjectCard({ project }: { project: ProjectSummary }) {
+export function ProjectCard({
+  project,
+  badges,
+}: {
+  project: ProjectSummary;
+  /** More to say above the title (my role, that it is private). */
+  badges?: ReactNode;
+}) {
   const shownTags = project.tags.slice(0, SHOWN_TAGS);
   return (
     <Card interactive className="flex h-full flex-col overflow-hidden">
-      <CoverArt seed={project.slug} icon={<LightbulbIcon />} className="h-36" />
+      <ProjectCover project={project} className="h-36" />
       <div className="flex flex-1 flex-col p-5">
+        <div className="mb-2 flex flex-wrap gap-1.5">
+          <ProjectStatusBadge status={project.status} />
+          {badges}
+        </div>
         <p className="text-sm text-ink-600">
           by <span className="font-medium text-ink-800">{project.owner.displayName}</span>
         </p>
         <h2 className="mt-1 text-lg font-semibold text-ink-950">
           <Link
-            to={`/projects/${project.slug}`}
+            to={projectPaths.project(project.slug)}
             className="after:absolute after:inset-0 after:rounded-2xl focus-visible:outline-none"
           >
             {project.title}

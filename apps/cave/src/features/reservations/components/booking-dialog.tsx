@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { formatMoney } from '../../../money';
 import { paths } from '../../../paths';
 import { utcToZoned, zonedToUtc } from '../../../time-zone';
+import { useMyProjects } from '../../projects/api';
 import { useBookMachine } from '../api';
 import { bookingRefusalOf } from '../booking-refusal';
 import { formatSlot } from '../presentation';
@@ -54,6 +55,8 @@ export function BookingDialog({
   children,
 }: BookingDialogProps) {
   const book = useBookMachine(slug, machine.slug);
+  // The member's projects they may book time for: those they own or edit.
+  const projects = (useMyProjects().data?.items ?? []).filter((p) => p.role !== 'viewer');
   const start = request ? utcToZoned(request.startsAt, timeZone) : '';
   const picked = request
     ? Math.round((Date.parse(request.endsAt) - Date.parse(request.startsAt)) / 60_000)
@@ -97,8 +100,9 @@ export function BookingDialog({
         const time = String(form.get('time') ?? '');
         const startsAt = zonedToUtc(`${date}T${time}`, timeZone);
         const endsAt = new Date(Date.parse(startsAt) + minutes * 60_000).toISOString();
+        const projectSlug = String(form.get('project') ?? '');
         book.mutate(
-          { startsAt, endsAt },
+          { startsAt, endsAt, ...(projectSlug ? { projectSlug } : {}) },
           {
             onSuccess: (booking) =>
               onBooked(formatSlot(booking.startsAt, booking.endsAt, timeZone)),
@@ -150,6 +154,20 @@ export function BookingDialog({
             </select>
           )}
         </FormField>
+        {projects.length > 0 ? (
+          <FormField label="For project" hint="Optional." className="sm:col-span-3">
+            {(field) => (
+              <select {...field} name="project" defaultValue="" className={inputClasses}>
+                <option value="">No project</option>
+                {projects.map((project) => (
+                  <option key={project.slug} value={project.slug}>
+                    {project.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        ) : null}
       </div>
       <p className="text-sm text-ink-700">
         {machine.hourlyRateCents === 0 ? (
