@@ -39,8 +39,8 @@ import { storeCodeLookup, storeLevelsOf } from './store-match';
  * (the cave's "Order from Store" buttons) and ENABLE_QUICK_REORDER (the Store's side).
  */
 
-const ORDERING_FLAG = 'ENABLE_BOM_ORDERING';
-const REORDER_FLAG = 'ENABLE_QUICK_REORDER';
+/** The cave's "Order from Store" buttons, then the Store's quick reorder: both must be on. */
+const orderingFlags = ['ENABLE_BOM_ORDERING', 'ENABLE_QUICK_REORDER'] as const;
 
 const projectParams = z.object({ projectSlug });
 const itemParams = projectParams.extend({ itemId: z.uuid() });
@@ -98,19 +98,10 @@ export const bomRoutes: FastifyPluginAsyncZod = async (app) => {
     (_request, body, done) => done(null, body),
   );
 
-  /** ENABLE_BOM_ORDERING, beside the route's own ENABLE_QUICK_REORDER (`config.flag`). */
-  const orderingGate = async (request: FastifyRequest) => {
-    if (request.caller?.kind !== 'user') return;
-    if (!(await app.flags.isOn(ORDERING_FLAG, flagContext(request)))) {
-      throw new AppError(404, 'FEATURE_DISABLED', 'Ordering from a BOM is not available yet.', {
-        flag: ORDERING_FLAG,
-      });
-    }
-  };
   const orderingOn = async (request: FastifyRequest) =>
     request.caller?.kind === 'user' &&
-    (await app.flags.isOn(ORDERING_FLAG, flagContext(request))) &&
-    (await app.flags.isOn(REORDER_FLAG, flagContext(request)));
+    (await app.flags.isOn(orderingFlags[0], flagContext(request))) &&
+    (await app.flags.isOn(orderingFlags[1], flagContext(request)));
 
   /** The makerspace whose purchasing account the caller may order on for this project. */
   const purchaseAsOf = async (request: FastifyRequest, project: ProjectInRequest) => {
@@ -274,8 +265,7 @@ export const bomRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/projects/:projectSlug/bom/quick-reorder',
     {
-      config: { ...write, flag: REORDER_FLAG },
-      onRequest: orderingGate,
+      config: { ...write, flag: orderingFlags },
       schema: {
         tags,
         security,
@@ -311,9 +301,8 @@ export const bomRoutes: FastifyPluginAsyncZod = async (app) => {
       config: {
         access: { permission: 'makerspace:admin' },
         projectRole: 'viewer',
-        flag: REORDER_FLAG,
+        flag: orderingFlags,
       },
-      onRequest: orderingGate,
       schema: {
         tags,
         security,
