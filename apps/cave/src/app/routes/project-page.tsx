@@ -8,6 +8,7 @@ import {
   Skeleton,
 } from '@makrx/ui';
 import { Link, useParams } from 'react-router-dom';
+import { BomPanel } from '../../features/bom/components/bom-panel';
 import { useProject } from '../../features/projects/api';
 import { ProjectDetailView } from '../../features/projects/components/project-detail-view';
 
@@ -64,7 +65,12 @@ export function ProjectPage() {
           onRetry={() => void project.refetch()}
         />
       ) : (
-        <ProjectDetailView project={project.data} />
+        <>
+          <ProjectDetailView project={project.data} />
+          <div className="mt-12">
+            <BomPanel projectSlug={project.data.slug} />
+          </div>
+        </>
       )}
     </Container>
   );
