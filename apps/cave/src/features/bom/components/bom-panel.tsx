@@ -1,11 +1,12 @@
 import type { BomImportResult, BomItem, BomView } from '@makrx/contracts';
-import { ServiceErrorState } from '@makrx/spa-kit';
+import { ApiError, ServiceErrorState } from '@makrx/spa-kit';
 import {
   AlertIcon,
   Button,
   ChipIcon,
   ConfirmDialog,
   EmptyState,
+  LockIcon,
   ShoppingBagIcon,
   Skeleton,
 } from '@makrx/ui';
@@ -124,6 +125,27 @@ export function BomPanel({ projectSlug, canEdit }: { projectSlug: string; canEdi
           <Skeleton className="h-20 rounded-2xl" />
           <Skeleton className="mt-3 h-48 rounded-2xl" />
         </div>
+      </PanelFrame>
+    );
+  }
+  if (bom.error instanceof ApiError && (bom.error.status === 401 || bom.error.status === 403)) {
+    // Project management is a makerspace member's feature (spec 4): others read the project only.
+    return (
+      <PanelFrame>
+        <EmptyState
+          titleAs="h3"
+          icon={<LockIcon />}
+          title={
+            bom.error.status === 401
+              ? 'Sign in to see the bill of materials'
+              : 'The bill of materials is for makerspace members'
+          }
+          description={
+            bom.error.status === 401
+              ? 'Members of a MakrCave makerspace see what this build needs, with Store prices and stock.'
+              : 'Join a makerspace on MakrCave to see what this build needs, with Store prices and stock.'
+          }
+        />
       </PanelFrame>
     );
   }

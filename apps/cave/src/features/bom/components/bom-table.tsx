@@ -92,13 +92,13 @@ export function BomTable({
             <th scope="col" className="px-4 py-3 text-right">
               Quantity
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">
               Store code
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">
               Status
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">
               Price and stock
             </th>
             {editable ? (
@@ -131,6 +131,20 @@ export function BomTable({
                 {item.notes ? (
                   <span className="block max-w-xs text-xs text-ink-500">{item.notes}</span>
                 ) : null}
+                {/* On a phone the status, code and price sit under the name. */}
+                <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs sm:hidden">
+                  <Badge tone={statusTone[item.status]} dot>
+                    {statusLabel[item.status]}
+                    {item.orderNumber ? ` · ${item.orderNumber}` : ''}
+                  </Badge>
+                  {item.code ? <span className="font-mono text-ink-700">{item.code}</span> : null}
+                  {item.match ? (
+                    <span className="text-ink-700">
+                      {formatMoney(item.match.priceCents, item.match.currency)}
+                      {item.match.stock === null ? '' : ` · ${item.match.stock} in stock`}
+                    </span>
+                  ) : null}
+                </div>
                 {item.warnings.length > 0 ? (
                   <ul className="mt-1.5 space-y-1" aria-label={`Warnings for ${item.name}`}>
                     {item.warnings.map((warning) => (
@@ -147,7 +161,7 @@ export function BomTable({
               <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
                 {quantityText(item)}
               </td>
-              <td className="px-4 py-3 font-mono text-xs">
+              <td className="hidden px-4 py-3 font-mono text-xs sm:table-cell">
                 {item.code ? (
                   item.match?.productUrl ? (
                     <a
@@ -166,7 +180,7 @@ export function BomTable({
                   <span className="font-sans text-ink-500">—</span>
                 )}
               </td>
-              <td className="px-4 py-3 whitespace-nowrap">
+              <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
                 <Badge tone={statusTone[item.status]} dot>
                   {statusLabel[item.status]}
                 </Badge>
@@ -174,44 +188,46 @@ export function BomTable({
                   <span className="mt-1 block text-xs text-ink-600">Order {item.orderNumber}</span>
                 ) : null}
               </td>
-              <td className="px-4 py-3">
+              <td className="hidden px-4 py-3 sm:table-cell">
                 <StoreColumn item={item} />
               </td>
               {editable ? (
                 <td className="px-4 py-3 text-right whitespace-nowrap">
-                  <label className="sr-only" htmlFor={`status-${item.id}`}>
-                    Status of {item.name}
-                  </label>
-                  <select
-                    id={`status-${item.id}`}
-                    value={item.status}
-                    disabled={busy}
-                    onChange={(event) => onStatus(item, event.target.value as BomItemStatus)}
-                    className="rounded-md border border-ink-200 bg-white px-2 py-1 text-xs"
-                  >
-                    <option value="needed">Needed</option>
-                    <option value="ordered" disabled={item.status === 'received'}>
-                      Ordered
-                    </option>
-                    <option value="received">Received</option>
-                  </select>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Edit ${item.name}`}
-                    onClick={() => onEdit(item)}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    disabled={busy}
-                    aria-label={`Remove ${item.name}`}
-                    onClick={() => onRemove(item)}
-                  >
-                    Remove
-                  </Button>
+                  <div className="flex flex-col items-end gap-1 sm:flex-row sm:items-center sm:justify-end">
+                    <label className="sr-only" htmlFor={`status-${item.id}`}>
+                      Status of {item.name}
+                    </label>
+                    <select
+                      id={`status-${item.id}`}
+                      value={item.status}
+                      disabled={busy}
+                      onChange={(event) => onStatus(item, event.target.value as BomItemStatus)}
+                      className="rounded-md border border-ink-200 bg-white px-2 py-1 text-xs"
+                    >
+                      <option value="needed">Needed</option>
+                      <option value="ordered" disabled={item.status === 'received'}>
+                        Ordered
+                      </option>
+                      <option value="received">Received</option>
+                    </select>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Edit ${item.name}`}
+                      onClick={() => onEdit(item)}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={busy}
+                      aria-label={`Remove ${item.name}`}
+                      onClick={() => onRemove(item)}
+                    >
+                      Remove
+                    </Button>
+                  </div>
                 </td>
               ) : null}
             </tr>
