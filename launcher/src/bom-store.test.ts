@@ -16,6 +16,7 @@ import {
 } from '@makrx/service-kit/testing';
 import { storeService } from '@makrx/store-service';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /*
@@ -141,6 +142,10 @@ describe.each(testDrivers)('a MakrCave BOM against the Store over %s', (driver) 
       { code: 'HW-M3-SKT-520', quantity: 1 },
     ]);
     expect(reorder.rejected).toEqual([]);
+    const logged = await cave.app.db.execute(
+      sql`select summary from makrcave.project_activity where action = 'bom.quick-reorder'`,
+    );
+    expect(logged.rows.map((row) => row.summary)).toEqual(['Sent 3 BOM items to the Store cart']);
     const storeToken = await issuer.userToken({
       id: people.ids.kenji!,
       username: 'kenji-watanabe',

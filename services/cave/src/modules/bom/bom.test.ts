@@ -470,6 +470,7 @@ describe.each(testDrivers)('MakrCave BOMs over %s', (driver) => {
     expect(away.status).toBe(502);
     expect(away.body.error.code).toBe('STORE_UNREACHABLE');
     expect((await view(ROBOT, 'kenji')).items[0]!.status).toBe('needed');
+    expect(await activity('bom.quick-reorder')).toEqual([]);
   });
 
   it('orders on a makerspace account only for its admins, for a project built there', async () => {

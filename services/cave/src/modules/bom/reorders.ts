@@ -83,7 +83,11 @@ export async function pickItemsToReorder(
   return { lines, byCode };
 }
 
-/** Records a reorder before the Store hears of it, so its updates always find it. */
+/**
+ * Records a reorder before the Store hears of it, so its updates always find it. The project's
+ * activity log hears of it once the Store has taken it (`recordCartFilled`, or the purchase's
+ * items marked ordered).
+ */
 export async function recordReorder(
   db: Database,
   reorder: {
@@ -94,29 +98,31 @@ export async function recordReorder(
     lines: ReorderLine[];
   },
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(bomReorders)
-      .values({
-        projectId: reorder.projectId,
-        userId: reorder.userId,
-        kind: reorder.kind,
-        makerspaceId: reorder.makerspaceId ?? null,
-        items: reorder.lines,
-      })
-      .returning({ id: bomReorders.id });
-    const count = reorder.lines.length;
-    await recordProjectActivity(tx, {
+  const [row] = await db
+    .insert(bomReorders)
+    .values({
       projectId: reorder.projectId,
-      actorId: reorder.userId,
-      action: reorder.kind === 'cart' ? 'bom.quick-reorder' : 'bom.purchase',
-      summary:
-        reorder.kind === 'cart'
-          ? `Sent ${count} BOM item${count === 1 ? '' : 's'} to the Store cart`
-          : `Ordered ${count} BOM item${count === 1 ? '' : 's'} on the makerspace’s account`,
-      details: { reorderId: row!.id, lines: reorder.lines },
-    });
-    return row!.id;
+      userId: reorder.userId,
+      kind: reorder.kind,
+      makerspaceId: reorder.makerspaceId ?? null,
+      items: reorder.lines,
+    })
+    .returning({ id: bomReorders.id });
+  return row!.id;
+}
+
+/** The Store filled the maker's cart from a reorder: the project's log says so. */
+export async function recordCartFilled(
+  db: Database,
+  reorder: { reorderId: string; projectId: string; userId: string },
+  added: readonly { code: string; quantity: number }[],
+): Promise<void> {
+  await recordProjectActivity(db, {
+    projectId: reorder.projectId,
+    actorId: reorder.userId,
+    action: 'bom.quick-reorder',
+    summary: `Sent ${added.length} BOM item${added.length === 1 ? '' : 's'} to the Store cart`,
+    details: { reorderId: reorder.reorderId, added },
   });
 }
 

@@ -30,7 +30,12 @@ import {
   updateBomItem,
   type BomChange,
 } from './items';
-import { markPurchaseOrdered, pickItemsToReorder, recordReorder } from './reorders';
+import {
+  markPurchaseOrdered,
+  pickItemsToReorder,
+  recordCartFilled,
+  recordReorder,
+} from './reorders';
 import { storeCodeLookup, storeLevelsOf } from './store-match';
 
 /*
@@ -290,6 +295,11 @@ export const bomRoutes: FastifyPluginAsyncZod = async (app) => {
           method: 'POST',
           body: JSON.stringify({ userId: user.userId, items: picked.byCode, reorderId }),
         }),
+      );
+      await recordCartFilled(
+        app.db,
+        { reorderId, projectId: project.id, userId: user.userId },
+        filled.added,
       );
       return { reorderId, cartUrl: filled.cartUrl, added: filled.added, rejected: filled.rejected };
     },
