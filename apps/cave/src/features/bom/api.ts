@@ -7,7 +7,13 @@ import type {
   BomQuickReorderResult,
   BomView,
 } from '@makrx/contracts';
-import { ApiError, apiUrl, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
+import {
+  ApiError,
+  apiUrl,
+  useAuthenticatedFetch,
+  useRuntimeConfig,
+  useSession,
+} from '@makrx/spa-kit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCaveApi } from '../../cave-api';
 
@@ -20,10 +26,14 @@ export const BOM_POLL_MS = 30_000;
 /** A project's BOM with the Store's live prices, stock and warnings. */
 export function useBom(slug: string) {
   const api = useCaveApi();
+  const { user } = useSession();
   return useQuery({
-    queryKey: bomKey(slug),
+    // Asked again as whoever signs in: a guest's refusal is not a member's answer.
+    queryKey: [...bomKey(slug), user?.username ?? null],
     queryFn: ({ signal }) => api<BomView>(bomPath(slug), { signal }),
-    refetchInterval: BOM_POLL_MS,
+    // A refusal (signed out, not a member) does not change by asking again.
+    refetchInterval: (query) =>
+      query.state.error instanceof ApiError && query.state.error.status < 500 ? false : BOM_POLL_MS,
   });
 }
 

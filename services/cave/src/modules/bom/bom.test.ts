@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
 import { seedDemoBom } from './demo-bom';
-import { recordReorder } from './reorders';
+import { markPurchaseOrdered, recordReorder } from './reorders';
 import { GREENHOUSE, ROBOT, seedBomPeople, setOrderingFlags, type BomPeople } from './testing';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -61,6 +61,9 @@ describe.each(testDrivers)('MakrCave BOMs over %s', (driver) => {
         sql`select summary from makrcave.project_activity where action = ${action} order by id`,
       )
     ).rows.map((row) => row.summary as string);
+  const robotId = async () =>
+    (await cave.app.db.execute(sql`select id from makrcave.projects where slug = ${ROBOT}`))
+      .rows[0]!.id as string;
   const push = (codes: [string, number, number][], at: string, extra = {}) => ({
     product_codes: codes.map(([code]) => code),
     quantities: codes.map(([, stock]) => stock),
@@ -426,6 +429,68 @@ describe.each(testDrivers)('MakrCave BOMs over %s', (driver) => {
     expect(await statuses()).toMatchObject({
       'HW-INS-M3-100': ['received', 'MX-1042'],
       'FIL-PLA-GBK-1000': ['needed', null],
+    });
+  });
+
+  it('applies the same update sent twice at once only once', async () => {
+    await importCsv(ROBOT, 'kenji', 'name,quantity,code\nHeat-set inserts,3,HW-INS-M3-100');
+    const [inserts] = (await view(ROBOT, 'kenji')).items;
+    const reorderId = await recordReorder(cave.app.db, {
+      projectId: await robotId(),
+      userId: people.ids.kenji!,
+      kind: 'cart',
+      lines: [{ itemId: inserts!.id, code: 'HW-INS-M3-100', quantity: 3 }],
+    });
+    const paid = {
+      updateId: randomUUID(),
+      reorderId,
+      orderNumber: 'MX-3001',
+      status: 'paid',
+      lines: [{ code: 'HW-INS-M3-100', quantity: 3 }],
+      at: '2026-12-01T10:00:00Z',
+    };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => call('POST', '/api/v1/bom/order-updates', 'store', paid)),
+    );
+    expect(answers.map((a) => a.body.changed).sort()).toEqual([0, 0, 1]);
+    expect(answers.filter((a) => a.body.duplicate)).toHaveLength(2);
+    expect(await activity('bom.order-paid')).toContain('Marked 1 item ordered (order MX-3001)');
+  });
+
+  it('marks a makerspace purchase’s items ordered at once, leaving out what the Store refused', async () => {
+    await importCsv(
+      ROBOT,
+      'kenji',
+      'name,quantity,code\nHeat-set inserts,3,HW-INS-M3-100\nPLA,0.25,FIL-PLA-GBK-1000',
+    );
+    const [inserts, pla] = (await view(ROBOT, 'kenji')).items;
+    const purchase = {
+      projectId: await robotId(),
+      userId: people.ids.puneAdmin!,
+      orderNumber: 'MX-4100',
+    };
+    const lines = [
+      { itemId: inserts!.id, code: 'HW-INS-M3-100', quantity: 3 },
+      { itemId: pla!.id, code: 'FIL-PLA-GBK-1000', quantity: 1 },
+    ];
+    const reorderId = await recordReorder(cave.app.db, {
+      ...purchase,
+      kind: 'purchase',
+      lines,
+    });
+    const ordered = await markPurchaseOrdered(
+      cave.app.db,
+      { ...purchase, reorderId },
+      lines,
+      new Set(['HW-INS-M3-100']),
+    );
+    expect(ordered).toBe(1);
+    const after = Object.fromEntries(
+      (await view(ROBOT, 'kenji')).items.map((i) => [i.code, [i.status, i.orderNumber]]),
+    );
+    expect(after).toEqual({
+      'HW-INS-M3-100': ['needed', null],
+      'FIL-PLA-GBK-1000': ['ordered', 'MX-4100'],
     });
   });
 
