@@ -7,6 +7,7 @@ import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
 import { billingRoutes } from './modules/billing/routes';
 import { seedDemoBom } from './modules/bom/demo-bom';
 import { bomIntegrationRoutes } from './modules/bom/integration-routes';
+import { bomOrderingRoutes } from './modules/bom/ordering-routes';
 import { bomRoutes } from './modules/bom/routes';
 import { whyCurrencyIsFixed } from './modules/billing/service';
 import {
@@ -60,6 +61,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: billingRoutes },
     { prefix: '/api/v1', plugin: projectRoutes },
     { prefix: '/api/v1', plugin: bomRoutes },
+    { prefix: '/api/v1', plugin: bomOrderingRoutes },
     { prefix: '/api/v1', plugin: bomIntegrationRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: fabricationRoutes },

@@ -1,26 +1,21 @@
 import { signedInUser } from '@makrx/auth';
 import {
-  AppError,
   bomImportBody,
   bomImportResult,
   bomItem,
-  bomItemIds,
   bomItemInput,
   bomItemPatch,
-  bomPurchaseResult,
-  bomQuickReorderResult,
   bomView,
-  cartFill,
   errorBody,
   projectSlug,
-  quickReorderResult,
 } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { makerspaceIdOf, makerspacesById } from '../makerspaces/service';
+import { makerspacesById } from '../makerspaces/service';
 import { projectOf, roleAtLeast, type ProjectInRequest } from '../projects/service';
 import { bomViewOf } from './bom-view';
+import { orderingFlags } from './ordering-routes';
 import { bomCsv, MAX_CSV_BYTES, readBomCsv } from './csv';
 import {
   addBomItems,
@@ -30,32 +25,15 @@ import {
   updateBomItem,
   type BomChange,
 } from './items';
-import {
-  markPurchaseOrdered,
-  pickItemsToReorder,
-  recordCartFilled,
-  recordReorder,
-} from './reorders';
 import { storeCodeLookup, storeLevelsOf } from './store-match';
 
 /*
  * A project's bill of materials (issue 14): anyone who may read the project reads it; its owner
- * and editors change it. Ordering from the Store stands behind two flags: ENABLE_BOM_ORDERING
- * (the cave's "Order from Store" buttons) and ENABLE_QUICK_REORDER (the Store's side).
+ * and editors change it. Ordering from it is in ordering-routes.ts.
  */
-
-/** The cave's "Order from Store" buttons, then the Store's quick reorder: both must be on. */
-const orderingFlags = ['ENABLE_BOM_ORDERING', 'ENABLE_QUICK_REORDER'] as const;
 
 const projectParams = z.object({ projectSlug });
 const itemParams = projectParams.extend({ itemId: z.uuid() });
-const purchaseParams = projectParams.extend({
-  makerspaceSlug: z
-    .string()
-    .regex(/^[a-z0-9-]+$/)
-    .max(120),
-});
-
 const read = {
   access: { feature: 'projectManagement', mode: 'read' },
   projectRole: 'viewer',
@@ -77,20 +55,6 @@ const flagContext = (request: FastifyRequest) => {
   const user = signedInUser(request);
   return { userId: user.userId, roles: user.realmRoles };
 };
-
-/** The Store could not be reached at all (refused, timed out): a clear 502, nothing kept. */
-async function fromStore<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(
-      502,
-      'STORE_UNREACHABLE',
-      'The Store could not be reached just now; nothing was ordered. Try again shortly.',
-    );
-  }
-}
 
 export const bomRoutes: FastifyPluginAsyncZod = async (app) => {
   const lookup = storeCodeLookup(app.peers, app.log);
@@ -264,110 +228,6 @@ export const bomRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${project.slug}-bom.csv"`)
         .send(bomCsv(rows));
-    },
-  );
-
-  app.post(
-    '/projects/:projectSlug/bom/quick-reorder',
-    {
-      config: { ...write, flag: orderingFlags },
-      schema: {
-        tags,
-        security,
-        summary: 'Quick Reorder: fill the caller’s Store cart with picked BOM items',
-        params: projectParams,
-        body: bomItemIds,
-        response: { 200: bomQuickReorderResult, ...refusals, 422: errorBody, 502: errorBody },
-      },
-    },
-    async (request) => {
-      const project = projectOf(request);
-      const user = signedInUser(request);
-      const picked = await pickItemsToReorder(app.db, project.id, request.body.itemIds);
-      const reorderId = await recordReorder(app.db, {
-        projectId: project.id,
-        userId: user.userId,
-        kind: 'cart',
-        lines: picked.lines,
-      });
-      const filled = await fromStore(() =>
-        app.peers.json('store', '/api/v1/cart/bulk-add', cartFill, {
-          method: 'POST',
-          body: JSON.stringify({ userId: user.userId, items: picked.byCode, reorderId }),
-        }),
-      );
-      await recordCartFilled(
-        app.db,
-        { reorderId, projectId: project.id, userId: user.userId },
-        filled.added,
-      );
-      return { reorderId, cartUrl: filled.cartUrl, added: filled.added, rejected: filled.rejected };
-    },
-  );
-
-  app.post(
-    '/makerspaces/:makerspaceSlug/projects/:projectSlug/bom/purchase',
-    {
-      config: {
-        access: { permission: 'makerspace:admin' },
-        projectRole: 'viewer',
-        flag: orderingFlags,
-      },
-      schema: {
-        tags,
-        security,
-        summary: 'Order picked BOM items on the makerspace’s purchasing account (its admins)',
-        params: purchaseParams,
-        body: bomItemIds,
-        response: { 200: bomPurchaseResult, ...refusals, 422: errorBody, 502: errorBody },
-      },
-    },
-    async (request) => {
-      const project = projectOf(request);
-      const user = signedInUser(request);
-      const makerspaceId = await makerspaceIdOf(app.db, request.params.makerspaceSlug);
-      // Only a project built at this makerspace is bought on its account.
-      if (!makerspaceId || project.makerspaceId !== makerspaceId) {
-        throw new AppError(
-          404,
-          'NOT_FOUND',
-          `Project "${project.slug}" does not belong to makerspace "${request.params.makerspaceSlug}".`,
-        );
-      }
-      const picked = await pickItemsToReorder(app.db, project.id, request.body.itemIds);
-      const reorderId = await recordReorder(app.db, {
-        projectId: project.id,
-        userId: user.userId,
-        kind: 'purchase',
-        makerspaceId,
-        lines: picked.lines,
-      });
-      const order = await fromStore(() =>
-        app.peers.json('store', '/api/v1/orders/quick-reorder', quickReorderResult, {
-          method: 'POST',
-          body: JSON.stringify({
-            userId: user.userId,
-            makerspaceId,
-            reorderId,
-            bomItems: picked.byCode,
-          }),
-        }),
-      );
-      const ordered = await markPurchaseOrdered(
-        app.db,
-        { reorderId, projectId: project.id, userId: user.userId, orderNumber: order.orderNumber },
-        picked.lines,
-        new Set(order.rejected.map((line) => line.code)),
-      );
-      return {
-        reorderId,
-        orderNumber: order.orderNumber,
-        orderUrl: order.orderUrl,
-        totalCents: order.totalCents,
-        currency: order.currency,
-        ordered,
-        rejected: order.rejected,
-      };
     },
   );
 };
