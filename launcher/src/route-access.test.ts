@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const flagsOf = (service: TestService) =>
-  service.app.declaredRoutes().flatMap((route) => (route.flag ? [route.flag] : []));
+  service.app.declaredRoutes().flatMap((route) => route.flags);
 /**
  * Public routes, the operators' routes (open while no METRICS_TOKEN is set, as here), and matrix
  * cells a guest holds (browsing the catalog, reading profiles).

@@ -15,7 +15,7 @@ import {
   type MembershipSource,
   type RequestAccess,
 } from './guard';
-import { checkRouteAccess, type RouteAccess } from './route-access';
+import { checkRouteAccess, flagsOfRoute, type RouteAccess } from './route-access';
 import type { TokenVerifier } from './verify-token';
 
 declare module 'fastify' {
@@ -50,7 +50,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
-  flag?: string;
+  /** The flags the route stands behind; all must be on for it to answer. */
+  flags: readonly string[];
 }
 
 /**
@@ -76,7 +77,7 @@ const guard: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
         method,
         url: route.url,
         access: route.config!.access!,
-        ...(route.config?.flag ? { flag: route.config.flag } : {}),
+        flags: flagsOfRoute(route.config?.flag),
       })),
     ),
   );

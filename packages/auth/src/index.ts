@@ -39,7 +39,7 @@ export {
   type Permission,
   type PermissionGrant,
 } from './permissions';
-export { checkRouteAccess, makerspaceParams, type RouteAccess } from './route-access';
+export { checkRouteAccess, flagsOfRoute, makerspaceParams, type RouteAccess } from './route-access';
 export {
   adminDomains,
   makerspaceRoles,

@@ -26,9 +26,10 @@ declare module 'fastify' {
     access?: RouteAccess;
     /**
      * A feature flag the route stands behind: while it is off for the caller the route answers
-     * 404 FEATURE_DISABLED, as if it were not there yet.
+     * 404 FEATURE_DISABLED, as if it were not there yet. A feature that spans two domains
+     * (the cave's BOM ordering and the store's quick reorder) names both: each must be on.
      */
-    flag?: string;
+    flag?: string | readonly string[];
   }
 }
 
@@ -36,6 +37,10 @@ declare module 'fastify' {
 export const makerspaceParams = ['makerspaceId', 'makerspaceSlug'] as const;
 
 const FLAG_KEY = /^[A-Z][A-Z0-9_]{1,79}$/;
+
+/** The flags a route declares, as a list (none, one, or several that must all be on). */
+export const flagsOfRoute = (flag: string | readonly string[] | undefined): readonly string[] =>
+  flag === undefined ? [] : typeof flag === 'string' ? [flag] : flag;
 
 /**
  * Checks a route's declaration as it is registered, so a missing or mistyped one stops the
@@ -49,8 +54,11 @@ export function checkRouteAccess(route: RouteOptions): void {
       `${where} declares no access: give it config.access ('public', 'operators', a matrix cell { feature, mode }, { permission } or { serviceClients }).`,
     );
   }
-  if (flag !== undefined && !FLAG_KEY.test(flag)) {
-    throw new Error(`${where}: config.flag must be a flag key such as ENABLE_QUICK_REORDER.`);
+  const flags = flagsOfRoute(flag);
+  if (flag !== undefined && (flags.length === 0 || !flags.every((key) => FLAG_KEY.test(key)))) {
+    throw new Error(
+      `${where}: config.flag must be a flag key such as ENABLE_QUICK_REORDER, or a list of them.`,
+    );
   }
   if (access === 'public' || access === 'operators') return;
   if (typeof access !== 'object') throw new Error(`${where}: "${String(access)}" is no access.`);

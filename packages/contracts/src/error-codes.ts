@@ -255,7 +255,18 @@ export const errorCodes = {
   PROJECT_ROLE_TOO_LOW:
     'The caller’s role on this project (viewer, or none on a public one) does not allow this; details: { needed, held }.',
   STORE_UNREACHABLE:
-    'The store, which keeps the customer’s model file and its analysis, could not be reached or answered with a failure (502); try again shortly.',
+    'The store could not be reached or answered with a failure (502): it keeps a print job’s model file and analysis, and fills a BOM’s cart or order (nothing was ordered); try again shortly.',
+  // Cave bills of materials
+  BOM_TOO_LARGE:
+    'A BOM holds at most 1000 items; the addition or import would pass that (422), and nothing was added; details: { limit, count, adding }.',
+  BOM_STATUS_ORDER:
+    'A BOM item’s status moves forward (needed → ordered → received) or back to needed; details: { status, next }.',
+  BOM_ITEMS_NOT_ORDERABLE:
+    'Some picked BOM items have no Store product code, are not needed any more, or need more than one order line takes (422); nothing was ordered; details: { items: [{ itemId, name, reason }] }.',
+  CSV_INVALID:
+    'The file is not a CSV file the BOM reads: not text, not parseable, empty, or without name and quantity columns (400); nothing was imported; details: { line? }.',
+  CSV_TOO_LARGE:
+    'The CSV file is larger than 1 MB or holds more than 1000 rows (413); nothing was imported.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorCodes;

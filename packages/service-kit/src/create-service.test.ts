@@ -267,6 +267,13 @@ describe.each(testDrivers)('feature-flagged routes and background jobs over %s',
             { config: { access: 'public', flag: 'ENABLE_QUICK_REORDER' } },
             async () => ({ ok: true }),
           );
+          app.get(
+            '/bom-ordering',
+            {
+              config: { access: 'public', flag: ['ENABLE_BOM_ORDERING', 'ENABLE_QUICK_REORDER'] },
+            },
+            async () => ({ ok: true }),
+          );
         },
       },
     ],
@@ -285,10 +292,10 @@ describe.each(testDrivers)('feature-flagged routes and background jobs over %s',
   });
   afterAll(() => service.close());
 
-  const setFlag = (enabled: boolean) =>
+  const setFlag = (enabled: boolean, key = 'ENABLE_QUICK_REORDER') =>
     service.app.db.execute(
       sql`insert into feature_flags (key, description, enabled, scope)
-          values ('ENABLE_QUICK_REORDER', 'Quick reorder', ${enabled}, 'global')
+          values (${key}, 'A flag', ${enabled}, 'global')
           on conflict (key) do update set enabled = excluded.enabled`,
     );
 
@@ -303,6 +310,24 @@ describe.each(testDrivers)('feature-flagged routes and background jobs over %s',
     await setFlag(true);
     const on = await service.app.inject('/api/v1/quick-tools');
     expect(on.statusCode).toBe(200);
+  });
+
+  it('serves a route behind several flags only while each is on, naming the one that is off', async () => {
+    await setFlag(true);
+    await setFlag(false, 'ENABLE_BOM_ORDERING');
+    const off = await service.app.inject('/api/v1/bom-ordering');
+    expect(off.statusCode).toBe(404);
+    expect(off.json().error.details).toEqual({ flag: 'ENABLE_BOM_ORDERING' });
+    await setFlag(true, 'ENABLE_BOM_ORDERING');
+    await setFlag(false);
+    expect((await service.app.inject('/api/v1/bom-ordering')).json().error.details).toEqual({
+      flag: 'ENABLE_QUICK_REORDER',
+    });
+    await setFlag(true);
+    expect((await service.app.inject('/api/v1/bom-ordering')).statusCode).toBe(200);
+    expect(
+      service.app.declaredRoutes().find((r) => r.url === '/api/v1/bom-ordering')?.flags,
+    ).toEqual(['ENABLE_BOM_ORDERING', 'ENABLE_QUICK_REORDER']);
   });
 
   it('runs a named background job on demand, and knows no unnamed one', async () => {

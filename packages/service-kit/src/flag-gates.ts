@@ -1,3 +1,4 @@
+import { flagsOfRoute } from '@makrx/auth';
 import { AppError } from '@makrx/contracts';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 
@@ -9,11 +10,15 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fast
  */
 export function registerFlagGates(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    const flag = route.config?.flag;
-    if (flag === undefined) return;
+    const flags = flagsOfRoute(route.config?.flag);
+    if (flags.length === 0) return;
     const gate = async (request: FastifyRequest) => {
-      if (!(await app.flags.isOn(flag, flagContextOf(request)))) {
-        throw new AppError(404, 'FEATURE_DISABLED', 'This feature is not available yet.', { flag });
+      for (const flag of flags) {
+        if (!(await app.flags.isOn(flag, flagContextOf(request)))) {
+          throw new AppError(404, 'FEATURE_DISABLED', 'This feature is not available yet.', {
+            flag,
+          });
+        }
       }
     };
     const hooks = route.onRequest === undefined ? [] : [route.onRequest].flat();

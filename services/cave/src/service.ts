@@ -10,6 +10,10 @@ import { analyticsRoutes } from './modules/analytics/routes';
 import { seedDemoBilling } from './modules/billing/demo-billing';
 import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
 import { billingRoutes } from './modules/billing/routes';
+import { seedDemoBom } from './modules/bom/demo-bom';
+import { bomIntegrationRoutes } from './modules/bom/integration-routes';
+import { bomOrderingRoutes } from './modules/bom/ordering-routes';
+import { bomRoutes } from './modules/bom/routes';
 import { whyCurrencyIsFixed } from './modules/billing/service';
 import {
   expireUnansweredOffers,
@@ -61,6 +65,9 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: analyticsRoutes },
     { prefix: '/api/v1', plugin: billingRoutes },
     { plugin: projectsModule },
+    { prefix: '/api/v1', plugin: bomRoutes },
+    { prefix: '/api/v1', plugin: bomOrderingRoutes },
+    { prefix: '/api/v1', plugin: bomIntegrationRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: fabricationRoutes },
     { prefix: '/api/v1', plugin: achievementRoutes },
@@ -83,6 +90,7 @@ export const caveService: ServiceDefinition = {
     await seedDemoMonthOfMachineUse(db);
     await seedDemoBilling(db);
     await seedDemoProjects(db);
+    await seedDemoBom(db);
     await seedDemoPrintOfferings(db);
   },
 };

@@ -12,6 +12,9 @@ import {
 } from '@makrx/ui';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { FeatureOnProfile } from '../../features/achievements/components/feature-on-profile';
+import { BomPanel } from '../../features/bom/components/bom-panel';
+import { ProjectPrintOrders } from '../../features/print-jobs/components/project-print-orders';
 import { COLLABORATION_FLAG, useDeleteProject, useProject } from '../../features/projects/api';
 import { CollaboratorsPanel } from '../../features/projects/components/collaborators-panel';
 import { ProjectActivityLog } from '../../features/projects/components/project-activity-log';
@@ -64,16 +67,10 @@ function ProjectControls({ project }: { project: Project }) {
       >
         Its photos, activity and bill of materials go with it. This cannot be undone.
       </ConfirmDialog>
+      {role === 'owner' ? (
+        <FeatureOnProfile projectId={project.id} visibility={project.visibility} />
+      ) : null}
     </div>
-  );
-}
-
-/** Where the bill of materials is mounted (its own feature). */
-function BomPlaceholder() {
-  return (
-    <p className="rounded-2xl border border-dashed border-ink-300 bg-ink-50 p-5 text-sm text-ink-600">
-      The parts list of this project will show here.
-    </p>
   );
 }
 
@@ -127,7 +124,7 @@ export function ProjectPage() {
               mayEdit={project.data.callerRole === 'owner' || project.data.callerRole === 'editor'}
             />
           }
-          bom={<BomPlaceholder />}
+          bom={<BomPanel projectSlug={project.data.slug} />}
           files={
             <>
               <ProjectFiles
@@ -137,6 +134,9 @@ export function ProjectPage() {
                 }
               />
               <ProjectBookings slug={project.data.slug} />
+              {project.data.callerRole === 'owner' || project.data.callerRole === 'editor' ? (
+                <ProjectPrintOrders projectId={project.data.id} projectSlug={project.data.slug} />
+              ) : null}
             </>
           }
           activity={
