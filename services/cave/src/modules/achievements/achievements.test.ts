@@ -5,7 +5,7 @@ import { outboxEvents } from '@makrx/events';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caveService } from '../../service';
-import { addPeopleWithTokens } from '../memberships/testing';
+import { addPeopleWithTokens, joinAs } from '../memberships/testing';
 import { changeProject, seedDemoProjectsWithOwners } from '../projects/testing';
 import { recordPastBookings } from '../reservations/testing';
 import { highlightsOf } from './service';
@@ -188,5 +188,20 @@ describe.each(testDrivers)('achievements and featured projects over %s', (driver
     const tenth = ((await call('GET', '/me/achievements', 'booker')).body as MyAchievements)
       .items[1]!;
     expect(new Date(tenth.earnedAt).getTime()).toBeCloseTo(Date.now() - 3 * day, -5);
+  });
+
+  it('follows a project its owner completes at once, through the outbox', async () => {
+    await joinAs(cave.app.db, 'makrx-hub-bengaluru', ids.ananya!, 'member');
+    const completed = await call('PATCH', '/projects/tendon-driven-prosthetic-hand', 'ananya', {
+      status: 'completed',
+    });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    // Not the minute's sweep: the project's own event records it.
+    await cave.app.events.deliverDue();
+    const mine = (await call('GET', '/me/achievements', 'ananya')).body as MyAchievements;
+    expect(mine.items.map((a) => a.title)).toEqual([
+      'Completed a first project',
+      'Completed “Tendon-driven prosthetic hand”',
+    ]);
   });
 });

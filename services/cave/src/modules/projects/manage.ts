@@ -5,6 +5,7 @@ import {
   type ProjectVisibility,
 } from '@makrx/contracts';
 import { recordAuditBy, type AuditRequester, type Database } from '@makrx/db';
+import { publishEvent, type Executor } from '@makrx/events';
 import type { Bucket } from '@makrx/storage';
 import { eq, like, or, sql } from 'drizzle-orm';
 import { makerspaceIdOf } from '../makerspaces/service';
@@ -111,11 +112,28 @@ export async function createProject(
         summary: `Created the project (${input.visibility})`,
         details: { slug, status: input.status },
       });
+      await announce(tx, row.id, actor.userId, 'created');
       return true;
     });
     if (created) return slug;
   }
 }
+
+/**
+ * Tells whoever follows projects (a maker's achievements and profile) that one changed, in the
+ * transaction of the change.
+ */
+const announce = (
+  tx: Executor,
+  projectId: string,
+  ownerId: string,
+  change: 'created' | 'updated' | 'deleted',
+) =>
+  publishEvent(tx, {
+    type: 'cave.project.changed',
+    source: 'cave',
+    payload: { projectId, ownerId, change },
+  });
 
 const statusWords = { idea: 'an idea', in_progress: 'in progress', completed: 'completed' };
 
@@ -193,6 +211,9 @@ export async function changeProject(
           ]
         : []),
     );
+    if (edited.length > 0 || statusChanged) {
+      await announce(tx, project.id, project.ownerId, 'updated');
+    }
   });
 }
 
@@ -216,6 +237,7 @@ export async function changeProjectVisibility(
       summary: visibility === 'public' ? 'Made the project public' : 'Made the project private',
       details: { from: project.visibility, to: visibility },
     });
+    await announce(tx, project.id, project.ownerId, 'updated');
     await recordAuditBy(tx, actor, {
       service: 'cave',
       action: 'project.visibility-changed',
@@ -254,6 +276,7 @@ export async function deleteProject(
       entityId: project.id,
       before: { slug: project.slug, title: project.title, visibility: project.visibility },
     });
+    await announce(tx, project.id, project.ownerId, 'deleted');
     return keys;
   });
   // The bytes go after the commit, as an album's do: a failure leaves a file, never a gap.
