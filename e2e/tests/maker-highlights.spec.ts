@@ -72,6 +72,12 @@ test.describe('A maker’s achievements and projects on MakrX.org', () => {
       });
     }).toPass({ timeout: 60_000 });
     await expect(achievements.getByText('Completed a first project')).toBeVisible();
+    // Milo has written no bio and named no city: the profile says so, and sends nowhere odd.
+    await expect(guest.getByText('Milo hasn’t written about themselves yet.')).toBeVisible();
+    await expect(guest.getByRole('link', { name: 'Find a makerspace' })).toHaveAttribute(
+      'href',
+      `${urls.cave}/`,
+    );
     const projects = guest.getByRole('region', { name: 'Projects' });
     const card = projects.getByRole('listitem').filter({ hasText: shown });
     await expect(card).toContainText('Featured');

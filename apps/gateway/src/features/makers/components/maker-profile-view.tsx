@@ -14,8 +14,9 @@ import { SkillList } from './skill-list';
 
 const joinedFormat = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' });
 
+/** The city of a "City, Country" location; empty when the maker gave none. */
 function cityOf(location: string): string {
-  return location.split(',')[0]?.trim() ?? location;
+  return location.split(',')[0]?.trim() ?? '';
 }
 
 export interface MakerProfileViewProps {
@@ -51,13 +52,15 @@ export function MakerProfileView({ maker, caveUrl }: MakerProfileViewProps) {
           </div>
           <p className="mt-2 text-lg text-ink-700">{maker.headline}</p>
           <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm text-ink-600">
-            <div className="flex items-center gap-1.5">
-              <dt>
-                <MapPinIcon className="size-4 text-ink-500" />
-                <span className="sr-only">Location</span>
-              </dt>
-              <dd>{maker.location}</dd>
-            </div>
+            {maker.location ? (
+              <div className="flex items-center gap-1.5">
+                <dt>
+                  <MapPinIcon className="size-4 text-ink-500" />
+                  <span className="sr-only">Location</span>
+                </dt>
+                <dd>{maker.location}</dd>
+              </div>
+            ) : null}
             <div className="flex items-center gap-1.5">
               <dt>
                 <CalendarIcon className="size-4 text-ink-500" />
@@ -83,7 +86,13 @@ export function MakerProfileView({ maker, caveUrl }: MakerProfileViewProps) {
           <h2 id="about-heading" className="text-lg font-semibold text-ink-950">
             About {firstName}
           </h2>
-          <p className="mt-3 max-w-prose text-base leading-7 text-ink-700">{maker.bio}</p>
+          {maker.bio ? (
+            <p className="mt-3 max-w-prose text-base leading-7 text-ink-700">{maker.bio}</p>
+          ) : (
+            <p className="mt-3 text-sm text-ink-600">
+              {firstName} hasn’t written about themselves yet.
+            </p>
+          )}
           <h2 className="mt-10 text-lg font-semibold text-ink-950">Skills</h2>
           <div className="mt-3">
             {maker.skills.length > 0 ? (
@@ -103,17 +112,18 @@ export function MakerProfileView({ maker, caveUrl }: MakerProfileViewProps) {
           </Card>
           <Card className="bg-gradient-to-br from-accent-50 to-white p-6">
             <h2 id="nearby-heading" className="text-base font-semibold text-ink-950">
-              Make near {city}
+              {city ? `Make near ${city}` : 'Make something yourself'}
             </h2>
             <p className="mt-2 text-sm leading-6 text-ink-700">
-              Find makerspaces in {city} with the machines {firstName} works with, and book time on
-              them in MakrCave.
+              {city
+                ? `Find makerspaces in ${city} with the machines ${firstName} works with, and book time on them in MakrCave.`
+                : `Find a makerspace with the machines ${firstName} works with, and book time on them in MakrCave.`}
             </p>
             <a
-              href={`${caveUrl}/?city=${encodeURIComponent(city)}`}
+              href={city ? `${caveUrl}/?city=${encodeURIComponent(city)}` : `${caveUrl}/`}
               className={buttonClasses({ className: 'mt-5 w-full' })}
             >
-              Makerspaces in {city}
+              {city ? `Makerspaces in ${city}` : 'Find a makerspace'}
             </a>
           </Card>
         </aside>
