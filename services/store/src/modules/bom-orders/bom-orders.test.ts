@@ -1,14 +1,16 @@
-import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import type { TestIssuer } from '@makrx/auth/testing';
 import { parseEventPayload, type CartFill, type PlacedOrder } from '@makrx/contracts';
-import { users } from '@makrx/db/schema';
 import { outboxEvents, processedEvents } from '@makrx/events';
-import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { storeService } from '../../service';
 import { postOrder } from '../orders/testing';
 import { reportPaidReorders } from './cave-reports';
-import { fakeCaveBomReceiver, type FakeCaveBomReceiver } from './testing';
+import {
+  startStoreBesideFakeCave,
+  type FakeCaveBomReceiver,
+  type StoreBesideFakeCave,
+} from './testing';
 
 describe.each(testDrivers)('Quick Reorder orders reported to the cave over %s', (driver) => {
   let issuer: TestIssuer;
@@ -16,34 +18,13 @@ describe.each(testDrivers)('Quick Reorder orders reported to the cave over %s', 
   let store: TestService;
   const tokens = { cave: '', admin: '', storeBackend: '' };
 
+  let started: StoreBesideFakeCave | undefined;
   beforeAll(async () => {
-    issuer = await startTestIssuer();
-    cave = await fakeCaveBomReceiver();
-    const nowhere = 'http://127.0.0.1:9';
-    store = await startTestService(storeService, driver, {
-      issuer: issuer.issuer,
-      peers: {
-        urls: { auth: nowhere, cave: cave.url, store: nowhere },
-        token: () => issuer.serviceToken('store-backend'),
-      },
-    });
-    tokens.cave = await issuer.serviceToken('makrcave-backend');
-    tokens.storeBackend = await issuer.serviceToken('store-backend');
-    const adminId = crypto.randomUUID();
-    await store.app.db
-      .insert(users)
-      .values({ id: adminId, username: 'keeper', email: 'keeper@example.com', displayName: 'K' });
-    tokens.admin = await issuer.userToken({
-      id: adminId,
-      username: 'keeper',
-      realmRoles: ['admin', 'admin:store', 'store_customer'],
-    });
+    started = await startStoreBesideFakeCave(driver);
+    ({ issuer, cave, store } = started);
+    Object.assign(tokens, started.tokens);
   });
-  afterAll(async () => {
-    await store?.close();
-    await cave?.close();
-    await issuer?.close();
-  });
+  afterAll(() => started?.close());
   beforeEach(() => {
     cave.updates.length = 0;
     cave.syncs.length = 0;

@@ -1,49 +1,27 @@
-import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
-import { users } from '@makrx/db/schema';
-import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeService } from '../../service';
 import { setVariantStock } from '../catalog/testing';
 import { postOrder, variantOf } from '../orders/testing';
 import { bomWatchedCodes } from './tables';
-import { fakeCaveBomReceiver, type FakeCaveBomReceiver } from './testing';
+import {
+  startStoreBesideFakeCave,
+  type FakeCaveBomReceiver,
+  type StoreBesideFakeCave,
+} from './testing';
 
 describe.each(testDrivers)('stock and prices of BOM codes pushed to the cave over %s', (driver) => {
-  let issuer: TestIssuer;
   let cave: FakeCaveBomReceiver;
   let store: TestService;
   const tokens = { cave: '', admin: '', storeBackend: '', customer: '' };
 
+  let started: StoreBesideFakeCave | undefined;
   beforeAll(async () => {
-    issuer = await startTestIssuer();
-    cave = await fakeCaveBomReceiver();
-    const nowhere = 'http://127.0.0.1:9';
-    store = await startTestService(storeService, driver, {
-      issuer: issuer.issuer,
-      peers: {
-        urls: { auth: nowhere, cave: cave.url, store: nowhere },
-        token: () => issuer.serviceToken('store-backend'),
-      },
-    });
-    tokens.cave = await issuer.serviceToken('makrcave-backend');
-    tokens.storeBackend = await issuer.serviceToken('store-backend');
-    tokens.customer = await issuer.userToken({ username: 'shopper', email: 'shop@example.com' });
-    const adminId = crypto.randomUUID();
-    await store.app.db
-      .insert(users)
-      .values({ id: adminId, username: 'keeper', email: 'keeper@example.com', displayName: 'K' });
-    tokens.admin = await issuer.userToken({
-      id: adminId,
-      username: 'keeper',
-      realmRoles: ['admin', 'admin:store', 'store_customer'],
-    });
+    started = await startStoreBesideFakeCave(driver);
+    ({ cave, store } = started);
+    Object.assign(tokens, started.tokens);
   });
-  afterAll(async () => {
-    await store?.close();
-    await cave?.close();
-    await issuer?.close();
-  });
+  afterAll(() => started?.close());
 
   const bearer = (token: string) => (token ? { authorization: `Bearer ${token}` } : {});
   const askByCodes = (codes: string, token = tokens.cave) =>

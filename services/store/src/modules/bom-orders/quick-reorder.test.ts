@@ -1,12 +1,13 @@
-import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { PurchasingAccount, QuickReorderResult } from '@makrx/contracts';
-import { users } from '@makrx/db/schema';
-import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { storeService } from '../../service';
 import { setVariantStock } from '../catalog/testing';
 import { variantOf } from '../orders/testing';
-import { fakeCaveBomReceiver, type FakeCaveBomReceiver } from './testing';
+import {
+  startStoreBesideFakeCave,
+  type FakeCaveBomReceiver,
+  type StoreBesideFakeCave,
+} from './testing';
 
 const billingAddress = {
   name: 'Hub Accounts',
@@ -18,42 +19,20 @@ const billingAddress = {
 };
 
 describe.each(testDrivers)('quick reorders on a purchasing account over %s', (driver) => {
-  let issuer: TestIssuer;
   let cave: FakeCaveBomReceiver;
   let store: TestService;
   const tokens = { cave: '', admin: '', storeBackend: '', customer: '' };
   const spaceAdmin = crypto.randomUUID();
 
+  let started: StoreBesideFakeCave | undefined;
   beforeAll(async () => {
-    issuer = await startTestIssuer();
-    cave = await fakeCaveBomReceiver();
-    const nowhere = 'http://127.0.0.1:9';
-    store = await startTestService(storeService, driver, {
-      issuer: issuer.issuer,
-      peers: {
-        urls: { auth: nowhere, cave: cave.url, store: nowhere },
-        token: () => issuer.serviceToken('store-backend'),
-      },
-    });
-    tokens.cave = await issuer.serviceToken('makrcave-backend');
-    tokens.storeBackend = await issuer.serviceToken('store-backend');
-    tokens.customer = await issuer.userToken({ username: 'shopper', email: 'shop@example.com' });
-    const adminId = crypto.randomUUID();
-    await store.app.db.insert(users).values([
-      { id: adminId, username: 'keeper', email: 'keeper@example.com', displayName: 'K' },
+    started = await startStoreBesideFakeCave(driver, [
       { id: spaceAdmin, username: 'spaceadmin', email: 'space@example.com', displayName: 'S' },
     ]);
-    tokens.admin = await issuer.userToken({
-      id: adminId,
-      username: 'keeper',
-      realmRoles: ['admin', 'admin:store', 'store_customer'],
-    });
+    ({ cave, store } = started);
+    Object.assign(tokens, started.tokens);
   });
-  afterAll(async () => {
-    await store?.close();
-    await cave?.close();
-    await issuer?.close();
-  });
+  afterAll(() => started?.close());
   beforeEach(() => {
     cave.updates.length = 0;
   });

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { BomInventorySync, BomOrderUpdate } from '@makrx/contracts';
+import { users } from '@makrx/db/schema';
+import { startTestService, type testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { storeService } from '../../service';
 
 /**
  * A stand-in for the cave's two BOM endpoints at the HTTP boundary: it records every body the
@@ -61,4 +65,56 @@ export async function fakeCaveBomReceiver(): Promise<FakeCaveBomReceiver> {
         server.close(() => resolve());
       }),
   });
+}
+
+/** A store started for the BOM tests: the cave a fake receiver, a store admin among its users. */
+export interface StoreBesideFakeCave {
+  issuer: TestIssuer;
+  cave: FakeCaveBomReceiver;
+  store: TestService;
+  tokens: { cave: string; storeBackend: string; admin: string; customer: string };
+  close(): Promise<void>;
+}
+
+export async function startStoreBesideFakeCave(
+  driver: (typeof testDrivers)[number],
+  extraUsers: { id: string; username: string; email: string; displayName: string }[] = [],
+): Promise<StoreBesideFakeCave> {
+  const issuer = await startTestIssuer();
+  const cave = await fakeCaveBomReceiver();
+  const nowhere = 'http://127.0.0.1:9';
+  const store = await startTestService(storeService, driver, {
+    issuer: issuer.issuer,
+    peers: {
+      urls: { auth: nowhere, cave: cave.url, store: nowhere },
+      token: () => issuer.serviceToken('store-backend'),
+    },
+  });
+  const adminId = crypto.randomUUID();
+  await store.app.db
+    .insert(users)
+    .values([
+      { id: adminId, username: 'keeper', email: 'keeper@example.com', displayName: 'K' },
+      ...extraUsers,
+    ]);
+  return {
+    issuer,
+    cave,
+    store,
+    tokens: {
+      cave: await issuer.serviceToken('makrcave-backend'),
+      storeBackend: await issuer.serviceToken('store-backend'),
+      customer: await issuer.userToken({ username: 'shopper', email: 'shop@example.com' }),
+      admin: await issuer.userToken({
+        id: adminId,
+        username: 'keeper',
+        realmRoles: ['admin', 'admin:store', 'store_customer'],
+      }),
+    },
+    async close() {
+      await store.close();
+      await cave.close();
+      await issuer.close();
+    },
+  };
 }
