@@ -2,24 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
 import { signInAtCave } from './cave-session';
 import { expectAccessible, screenshot } from './page-checks';
+import { serviceToken } from './service-tokens';
 import { urls } from './urls';
 
 const HUB = 'makrx-hub-bengaluru';
 const provider = 'provider@demo.makrx.org';
 
-/** The store's own token (client credentials), as it routes a paid print order. */
-async function storeToken(): Promise<string> {
-  const response = await fetch(`${urls.issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from('store-backend:embedded-store-backend-secret').toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials',
-  });
-  expect(response.ok).toBe(true);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const storeToken = () => serviceToken('store-backend');
 
 /** Routes a paid order of a small PLA part near the hub, as the store does after payment. */
 async function routeOrder(token: string, orderNumber: string) {

@@ -3,23 +3,12 @@ import type { CartFill } from '@makrx/contracts';
 import { expect, test } from './fixtures';
 import { signInAtCave } from './cave-session';
 import { expectAccessible, screenshot } from './page-checks';
+import { serviceToken } from './service-tokens';
 import { urls } from './urls';
 
 const member = 'member@demo.makrx.org';
 
-/** The cave's own token (client credentials), as its backend fills a store cart. */
-async function caveToken(): Promise<string> {
-  const response = await fetch(`${urls.issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from('makrcave-backend:embedded-makrcave-backend-secret').toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials',
-  });
-  expect(response.ok).toBe(true);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const caveToken = () => serviceToken('makrcave-backend');
 
 /** Whose the access token is: its subject, the user's id everywhere in MakrX. */
 const subjectOf = (token: string) =>

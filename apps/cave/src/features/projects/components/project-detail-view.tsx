@@ -73,7 +73,7 @@ export interface ProjectDetailViewProps {
   project: Project;
   /** The gallery (and, for editors, the photos panel). */
   gallery: ReactNode;
-  /** Where the bill of materials goes. */
+  /** The bill of materials, a section with its own heading. */
   bom: ReactNode;
   files: ReactNode;
   activity: ReactNode;
@@ -139,12 +139,8 @@ export function ProjectDetailView({
             )}
           </section>
           {gallery}
-          <section aria-labelledby="bom-heading">
-            <h2 id="bom-heading" className="text-xl font-semibold text-ink-950">
-              Bill of materials
-            </h2>
-            <div className="mt-4">{bom}</div>
-          </section>
+          {/* The bill of materials is a section of its own, with its heading and actions. */}
+          {bom}
           {files}
           {activity}
         </div>
