@@ -144,15 +144,20 @@ test.describe('Quick Reorder (Cave → Store), end to end', () => {
     await page.goto(projectUrl);
     await afterReloads(page, async () => {
       for (const { name } of picked) {
-        await expect(bom.getByLabel(`Status of ${name}`)).toHaveValue('ordered', {
-          timeout: 2_000,
-        });
+        await expect(bom.getByRole('combobox', { name: `Status of ${name}` })).toHaveValue(
+          'ordered',
+          {
+            timeout: 2_000,
+          },
+        );
       }
     });
     for (const { name } of picked) {
       await expect(rowOf(bom, name).getByText(`Order ${orderNumber}`)).toBeVisible();
     }
-    await expect(bom.getByLabel('Status of Flush cutters')).toHaveValue('needed');
+    await expect(bom.getByRole('combobox', { name: 'Status of Flush cutters' })).toHaveValue(
+      'needed',
+    );
     await expect(bom.getByRole('checkbox', { name: 'Pick ESP32 DevKit V1' })).toBeDisabled();
     await expectAccessible(page);
     await screenshot(page, 'quick-reorder-bom-ordered');
@@ -180,13 +185,25 @@ test.describe('Quick Reorder (Cave → Store), end to end', () => {
 
     await afterReloads(page, async () => {
       for (const { name } of picked) {
-        await expect(bom.getByLabel(`Status of ${name}`)).toHaveValue('received', {
-          timeout: 2_000,
-        });
+        await expect(bom.getByRole('combobox', { name: `Status of ${name}` })).toHaveValue(
+          'received',
+          {
+            timeout: 2_000,
+          },
+        );
       }
     });
     await expect(rowOf(bom, 'ESP32 DevKit V1').getByText(`Order ${orderNumber}`)).toBeVisible();
     await screenshot(page, 'quick-reorder-bom-received');
+    // On a phone the BOM fits the screen: nothing makes the page scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
+    // The owner's controls sit under each item's name there.
+    await expect(bom.getByRole('combobox', { name: 'Status of Flush cutters' })).toBeVisible();
+    await expect(bom.getByRole('button', { name: 'Remove Flush cutters' })).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // A store admin raises the cutters' price: the BOM's total follows.
     const adminNow = await superAdminToken(browser);
