@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
+import { signInForAccessToken } from '@makrx/auth-service/testing';
 import { caveService } from '@makrx/cave-service';
 import {
   ROBOT,
@@ -6,8 +11,17 @@ import {
   setOrderingFlags,
   type BomPeople,
 } from '@makrx/cave-service/testing';
-import type { BomQuickReorderResult, BomView, Cart } from '@makrx/contracts';
+import type {
+  BomItem,
+  BomPurchaseResult,
+  BomQuickReorderResult,
+  BomView,
+  Cart,
+  Order,
+  PlacedOrder,
+} from '@makrx/contracts';
 import { users } from '@makrx/db/schema';
+import { outboxEvents, processedEvents } from '@makrx/events';
 import {
   listenForTest,
   startTestService,
@@ -15,9 +29,10 @@ import {
   type TestService,
 } from '@makrx/service-kit/testing';
 import { storeService } from '@makrx/store-service';
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLauncherConfig } from './config';
+import { startMakrx, type RunningMakrx } from './start-makrx';
 
 /*
  * A project's BOM in the cave matched against the real Store (spec 6 "Quick Reorder", spec 7
@@ -125,7 +140,7 @@ describe.each(testDrivers)('a MakrCave BOM against the Store over %s', (driver) 
     expect(items['FIL-PLA-GBK-1000']!.priceWhenAdded).toEqual({ cents: 2999, currency: 'USD' });
   });
 
-  it('fills the maker’s Store cart with the picked items, and marks them ordered once when the order is paid', async () => {
+  it('fills the maker’s Store cart with the picked items', async () => {
     const items = byCode(await view());
     const picked = ['FIL-PLA-GBK-1000', 'ELE-ESP32-DKV1', 'HW-M3-SKT-520'].map((c) => items[c]!);
     const reorder: BomQuickReorderResult = await call(
@@ -134,7 +149,8 @@ describe.each(testDrivers)('a MakrCave BOM against the Store over %s', (driver) 
       'kenji',
       { itemIds: picked.map((item) => item.id) },
     );
-    expect(reorder.cartUrl).toBe('http://store.test/cart');
+    // The Store's sign-in route, which lands a maker signed in at the cave in their cart.
+    expect(reorder.cartUrl).toBe('http://store.test/auth/login?returnTo=%2Fcart');
     // The quarter kilo of filament is a whole spool in the Store.
     expect(reorder.added).toEqual([
       { code: 'FIL-PLA-GBK-1000', quantity: 1 },
@@ -162,38 +178,9 @@ describe.each(testDrivers)('a MakrCave BOM against the Store over %s', (driver) 
       ['FIL-PLA-GBK-1000', 1],
       ['HW-M3-SKT-520', 1],
     ]);
-    // Still needed until the Store says the order was paid.
+    // Still needed until the Store says the order was paid (proved below, with the Store's own
+    // consumer reporting the payment).
     expect(byCode(await view())['ELE-ESP32-DKV1']!.status).toBe('needed');
-
-    const paid = {
-      updateId: randomUUID(),
-      reorderId: reorder.reorderId,
-      orderNumber: 'MX-2049',
-      status: 'paid',
-      lines: reorder.added,
-      at: new Date().toISOString(),
-    };
-    const first = await call('POST', '/api/v1/bom/order-updates', 'store', paid);
-    const again = await call('POST', '/api/v1/bom/order-updates', 'store', paid);
-    expect([first, again]).toEqual([
-      { changed: 3, duplicate: false },
-      { changed: 0, duplicate: true },
-    ]);
-    const after = byCode(await view());
-    for (const code of ['FIL-PLA-GBK-1000', 'ELE-ESP32-DKV1', 'HW-M3-SKT-520']) {
-      expect(after[code]).toMatchObject({ status: 'ordered', orderNumber: 'MX-2049' });
-    }
-    expect(after['HW-INS-M3-100']).toMatchObject({ status: 'needed', orderNumber: null });
-
-    await call('POST', '/api/v1/bom/order-updates', 'store', {
-      ...paid,
-      updateId: randomUUID(),
-      status: 'delivered',
-    });
-    expect(byCode(await view())['ELE-ESP32-DKV1']).toMatchObject({
-      status: 'received',
-      orderNumber: 'MX-2049',
-    });
   });
 
   it('reports the Store’s own refusals: a code it does not know goes in no cart', async () => {
@@ -208,5 +195,291 @@ describe.each(testDrivers)('a MakrCave BOM against the Store over %s', (driver) 
     expect(reorder.rejected).toEqual([
       expect.objectContaining({ code: 'NO-SUCH-PART', reason: 'UNKNOWN_CODE' }),
     ]);
+  });
+});
+
+/*
+ * Spec flow "Quick Reorder (Cave → Store)" and spec 7's inventory sync with both services
+ * running as `npm start` runs them: the cave fills the Store cart, the Store's own consumers
+ * report the order's payment and delivery to the cave, and its pushes reach the BOM.
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'makrx-bom-store-'));
+const issuer = 'http://localhost:29580/realms/makrx';
+const env = {
+  MAKRX_DATA_DIR: dataDir,
+  AUTH_API_URL: 'http://localhost:29501',
+  CAVE_API_URL: 'http://localhost:29502',
+  STORE_API_URL: 'http://localhost:29503',
+  OIDC_ISSUER: issuer,
+  MAKRX_EMBEDDED_IDP: 'true',
+  LOG_LEVEL: 'silent',
+};
+const config = loadLauncherConfig(env);
+const caveApi = 'http://localhost:29502/api/v1';
+const storeApi = 'http://localhost:29503/api/v1';
+const authApi = 'http://localhost:29501/api/v1';
+
+let makrx: RunningMakrx;
+const tokens = { member: '', spaceadmin: '', superadmin: '' };
+let slug = '';
+
+const signIn = (login: string) =>
+  signInForAccessToken({
+    issuer,
+    clientId: 'makrx-org-frontend',
+    redirectUri: 'http://localhost:3000/auth/callback',
+    login,
+    password: config.MAKRX_DEMO_PASSWORD,
+  });
+
+async function api<T>(
+  url: string,
+  token: string,
+  body?: unknown,
+  method = body === undefined ? 'GET' : 'POST',
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const csv = typeof body === 'string';
+  const response = await fetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': csv ? 'text/csv' : 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: csv ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Asks until `check` holds: the services hand events to each other in the background. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 150 && !check(value); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+const bom = () => api<BomView>(`${caveApi}/projects/${slug}/bom`, tokens.member);
+const byCode = (view: BomView): Record<string, BomItem> =>
+  Object.fromEntries(view.items.map((item) => [item.code ?? item.name, item]));
+const activity = async () =>
+  (
+    await makrx.database.db.execute(
+      sql`select a.summary from makrcave.project_activity a join makrcave.projects p on p.id = a.project_id
+          where p.slug = ${slug} order by a.at, a.summary`,
+    )
+  ).rows.map((row) => String(row.summary));
+
+describe('a BOM ordered from the Store, with both services running as npm start runs them', () => {
+  beforeAll(async () => {
+    makrx = await startMakrx(root, env, () => {}, { withApps: false });
+    tokens.member = await signIn('member@demo.makrx.org');
+    tokens.spaceadmin = await signIn('spaceadmin@demo.makrx.org');
+    tokens.superadmin = await signIn('superadmin@demo.makrx.org');
+    for (const key of ['ENABLE_BOM_ORDERING', 'ENABLE_QUICK_REORDER']) {
+      await api(
+        `${authApi}/flags/${key}`,
+        tokens.superadmin,
+        { enabled: true, justification: 'Makers order their BOMs from the Store.' },
+        'PATCH',
+      );
+    }
+    const project = await api<{ slug: string }>(`${caveApi}/projects`, tokens.member, {
+      title: 'Self-watering planter',
+      visibility: 'public',
+      makerspace: 'makrx-hub-bengaluru',
+    });
+    slug = project.slug;
+    await api(
+      `${caveApi}/projects/${slug}/bom/import`,
+      tokens.member,
+      [
+        'name,quantity,unit,code',
+        'ESP32 DevKit V1,2,pcs,ELE-ESP32-DKV1',
+        'M3 socket screws,1,kits,HW-M3-SKT-520',
+        'PLA filament,1,kg,FIL-PLA-GBK-1000',
+        'LED strip,1,pcs,ELE-LED-WS2812B-1M',
+        'Distance sensor,1,pcs,ELE-SNS-VL53L0X',
+        'Bearings,1,packs,HW-BRG-608ZZ-10',
+      ].join('\n'),
+    );
+  });
+  afterAll(async () => {
+    await makrx?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('marks the picked items ordered once when the Store’s order is paid (twice delivered), and received when delivered', async () => {
+    const items = byCode(await bom());
+    const picked = ['ELE-ESP32-DKV1', 'HW-M3-SKT-520', 'FIL-PLA-GBK-1000'];
+    const reorder = await api<BomQuickReorderResult>(
+      `${caveApi}/projects/${slug}/bom/quick-reorder`,
+      tokens.member,
+      { itemIds: picked.map((code) => items[code]!.id) },
+    );
+    expect(reorder.rejected).toEqual([]);
+    const cart = await api<Cart>(`${storeApi}/cart`, tokens.member);
+    expect(cart.lines.map((line) => [line.sku, line.quantity]).sort()).toEqual([
+      ['ELE-ESP32-DKV1', 2],
+      ['FIL-PLA-GBK-1000', 1],
+      ['HW-M3-SKT-520', 1],
+    ]);
+
+    // The member checks out the cart and pays, as the Store's checkout page does.
+    const placed = await api<PlacedOrder>(
+      `${storeApi}/orders`,
+      tokens.member,
+      {
+        shippingMethod: 'standard',
+        shippingAddress: {
+          name: 'Maya Member',
+          line1: '80 Feet Road',
+          city: 'Bengaluru',
+          postalCode: '560034',
+          country: 'IN',
+        },
+      },
+      'POST',
+      { 'idempotency-key': crypto.randomUUID() },
+    );
+    await api(`${storeApi}/orders/${placed.id}/payments`, tokens.member, {
+      paymentMethod: 'tok_visa',
+    });
+
+    const ordered = await eventually(bom, (view) =>
+      picked.every((code) => byCode(view)[code]!.status === 'ordered'),
+    );
+    for (const code of picked) {
+      expect(byCode(ordered)[code]).toMatchObject({
+        status: 'ordered',
+        orderNumber: placed.number,
+      });
+    }
+    expect(byCode(ordered)['ELE-LED-WS2812B-1M']).toMatchObject({
+      status: 'needed',
+      orderNumber: null,
+    });
+    const marked = `Marked 3 items ordered (order ${placed.number})`;
+    expect((await activity()).filter((line) => line === marked)).toHaveLength(1);
+
+    // The dispatcher loses its record of having handled `store.order.paid` (a crash after
+    // sending): the same event goes out again, and the cave changes nothing twice.
+    const db = makrx.database.db;
+    const paidEvents = await db.execute(
+      sql`select id from public.outbox_events where type = 'store.order.paid' and payload ->> 'orderId' = ${placed.id}`,
+    );
+    expect(paidEvents.rows).toHaveLength(1);
+    const eventId = Number(paidEvents.rows[0]!.id);
+    await db.delete(processedEvents).where(sql`${processedEvents.eventId} = ${eventId}`);
+    await db
+      .update(outboxEvents)
+      .set({ status: 'pending', deliveredAt: null, availableAt: new Date() })
+      .where(sql`${outboxEvents.id} = ${eventId}`);
+    const redelivered = await eventually(
+      () =>
+        db
+          .select()
+          .from(outboxEvents)
+          .where(sql`${outboxEvents.id} = ${eventId}`),
+      ([event]) => event?.status === 'delivered',
+    );
+    expect(redelivered[0]!.status).toBe('delivered');
+    expect((await activity()).filter((line) => line === marked)).toHaveLength(1);
+    expect(byCode(await bom())['ELE-ESP32-DKV1']).toMatchObject({
+      status: 'ordered',
+      orderNumber: placed.number,
+    });
+
+    // A store admin ships it and marks it delivered: the items are received.
+    await api(`${storeApi}/orders/${placed.id}/ship`, tokens.superadmin, {
+      trackingNumber: 'TRK-40211',
+    });
+    await api(`${storeApi}/orders/${placed.id}/deliver`, tokens.superadmin, {});
+    const received = await eventually(bom, (view) =>
+      picked.every((code) => byCode(view)[code]!.status === 'received'),
+    );
+    for (const code of picked) {
+      expect(byCode(received)[code]).toMatchObject({
+        status: 'received',
+        orderNumber: placed.number,
+      });
+    }
+  });
+
+  it('hears at once of a code running low, and warns on the BOM', async () => {
+    const before = byCode(await bom())['ELE-LED-WS2812B-1M']!;
+    expect(before.warnings).toEqual([]);
+    await api(
+      `${storeApi}/admin/catalog/variants/ELE-LED-WS2812B-1M/stock-adjustments`,
+      tokens.superadmin,
+      { setTo: 3, reason: 'Counted the shelf: three reels left.' },
+    );
+    const pushed = await eventually(
+      async () =>
+        (
+          await makrx.database.db.execute(
+            sql`select stock, low_stock_below from makrcave.bom_inventory where code = 'ELE-LED-WS2812B-1M'`,
+          )
+        ).rows,
+      (rows) => rows.length === 1 && Number(rows[0]!.stock) === 3,
+    );
+    expect(pushed).toEqual([{ stock: 3, low_stock_below: 5 }]);
+    const after = byCode(await bom())['ELE-LED-WS2812B-1M']!;
+    expect(after.warnings).toEqual([
+      expect.objectContaining({ kind: 'low_stock', stock: 3, lowStockBelow: 5 }),
+    ]);
+  });
+
+  it('takes a price change the hourly sync pushes into the BOM’s total', async () => {
+    const before = await bom();
+    const sensor = byCode(before)['ELE-SNS-VL53L0X']!;
+    const was = sensor.match!.priceCents;
+    await api(
+      `${storeApi}/admin/catalog/variants/ELE-SNS-VL53L0X`,
+      tokens.superadmin,
+      { priceCents: was + 500 },
+      'PATCH',
+    );
+    await makrx.apps.store.jobs.run('sync-bom-inventory-to-cave');
+    const synced = await makrx.database.db.execute(
+      sql`select price_cents from makrcave.bom_inventory where code = 'ELE-SNS-VL53L0X'`,
+    );
+    expect(synced.rows).toEqual([{ price_cents: was + 500 }]);
+    const after = await eventually(bom, (view) => view.total!.cents === before.total!.cents + 500);
+    expect(after.total!.cents).toBe(before.total!.cents + 500);
+    expect(byCode(after)['ELE-SNS-VL53L0X']!.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'price_changed',
+        was: { cents: was, currency: 'USD' },
+        now: { cents: was + 500, currency: 'USD' },
+      }),
+    ]);
+  });
+
+  it('orders on the demo makerspace’s purchasing account and marks the items ordered', async () => {
+    const items = byCode(await bom());
+    const result = await api<BomPurchaseResult>(
+      `${caveApi}/makerspaces/makrx-hub-bengaluru/projects/${slug}/bom/purchase`,
+      tokens.spaceadmin,
+      { itemIds: [items['HW-BRG-608ZZ-10']!.id, items['ELE-SNS-VL53L0X']!.id] },
+    );
+    expect(result).toMatchObject({ ordered: 2, rejected: [] });
+    const order = await api<Order>(
+      `${storeApi}/admin/orders?q=${encodeURIComponent(result.orderNumber)}`,
+      tokens.superadmin,
+    );
+    expect(JSON.stringify(order)).toContain(result.orderNumber);
+    const after = byCode(await bom());
+    for (const code of ['HW-BRG-608ZZ-10', 'ELE-SNS-VL53L0X']) {
+      expect(after[code]).toMatchObject({ status: 'ordered', orderNumber: result.orderNumber });
+    }
+    expect(after['ELE-LED-WS2812B-1M']!.status).toBe('needed');
   });
 });

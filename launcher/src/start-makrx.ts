@@ -22,6 +22,8 @@ export interface RunningMakrx {
   database: DatabaseHandle;
   /** What the launcher read from its environment. */
   config: LauncherConfig;
+  /** Each service's app, as it runs: tests run a service's background job directly. */
+  apps: { auth: FastifyInstance; cave: FastifyInstance; store: FastifyInstance };
   printUrls(): void;
   onUnexpectedExit(listener: () => void): void;
   stop(): Promise<void>;
@@ -100,6 +102,7 @@ export async function startMakrx(
   return {
     database,
     config,
+    apps: { auth: running[0]!.app, cave: running[1]!.app, store: running[2]!.app },
     printUrls() {
       const rows = [
         ['MakrX.org (gateway)', config.GATEWAY_URL],

@@ -111,7 +111,7 @@ async function syncedLevels(db: Database, codes: readonly string[]) {
 
 /**
  * The Store's word on each code: live when it answers (with the pushed low-stock threshold
- * beside it), else the last pushed levels.
+ * beside it), unless a push came after the (remembered) live answer; else the last pushed levels.
  */
 export async function storeLevelsOf(
   db: Database,
@@ -124,7 +124,19 @@ export async function storeLevelsOf(
   for (const code of unique) {
     const pushed = synced.get(code);
     const answered = live?.items.get(code);
-    if (answered) {
+    if (answered && pushed && pushed.at.getTime() > Date.parse(answered.at)) {
+      // A push newer than the remembered live answer (a critical drop) is the Store's word now.
+      byCode.set(code, {
+        ...answered,
+        priceCents: pushed.priceCents,
+        currency: pushed.currency,
+        stock: pushed.stock,
+        inStock: pushed.stock > 0,
+        lowStockBelow: pushed.lowStockBelow,
+        source: 'synced',
+        at: pushed.at.toISOString(),
+      });
+    } else if (answered) {
       byCode.set(code, { ...answered, lowStockBelow: pushed?.lowStockBelow ?? null });
     } else if (pushed && !live?.unknown.has(code)) {
       byCode.set(code, {

@@ -63,6 +63,64 @@ export interface BomTableProps {
   busy: boolean;
 }
 
+interface ItemActionsProps {
+  item: BomItem;
+  /** Under the name on a phone, or in the actions column from `sm` up: one is shown at a time. */
+  place: 'phone' | 'column';
+  busy: boolean;
+  onEdit: (item: BomItem) => void;
+  onRemove: (item: BomItem) => void;
+  onStatus: (item: BomItem, status: BomItemStatus) => void;
+}
+
+/** An editor's controls for one item: its status, edit and remove. */
+function ItemActions({ item, place, busy, onEdit, onRemove, onStatus }: ItemActionsProps) {
+  const statusId = `status-${place}-${item.id}`;
+  return (
+    <div
+      className={
+        place === 'column'
+          ? 'flex items-center justify-end gap-1'
+          : 'mt-2 flex flex-wrap items-center gap-1'
+      }
+    >
+      <label className="sr-only" htmlFor={statusId}>
+        Status of {item.name}
+      </label>
+      <select
+        id={statusId}
+        value={item.status}
+        disabled={busy}
+        onChange={(event) => onStatus(item, event.target.value as BomItemStatus)}
+        className="rounded-md border border-ink-200 bg-white px-2 py-1 text-xs"
+      >
+        <option value="needed">Needed</option>
+        <option value="ordered" disabled={item.status === 'received'}>
+          Ordered
+        </option>
+        <option value="received">Received</option>
+      </select>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={`Edit ${item.name}`}
+        onClick={() => onEdit(item)}
+      >
+        Edit
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={busy}
+        aria-label={`Remove ${item.name}`}
+        onClick={() => onRemove(item)}
+      >
+        Remove
+      </Button>
+    </div>
+  );
+}
+
 /** The items as a table: what, how many, where from, its state, and what the Store says now. */
 export function BomTable({
   items,
@@ -76,10 +134,12 @@ export function BomTable({
   busy,
 }: BomTableProps) {
   return (
-    <div className="overflow-x-auto rounded-2xl border border-ink-200 bg-white">
+    // Relative: the cells' screen-reader-only labels stay inside the scrolling box, so a narrow
+    // table scrolls on its own rather than widening the page.
+    <div className="relative overflow-x-auto rounded-2xl border border-ink-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Bill of materials</caption>
-        <thead className="bg-ink-50 text-xs tracking-wide text-ink-600 uppercase">
+        <thead className="bg-ink-50 text-xs tracking-wide whitespace-nowrap text-ink-600 uppercase">
           <tr>
             {picking ? (
               <th scope="col" className="w-10 px-4 py-3">
@@ -102,7 +162,7 @@ export function BomTable({
               Price and stock
             </th>
             {editable ? (
-              <th scope="col" className="px-4 py-3">
+              <th scope="col" className="hidden px-4 py-3 sm:table-cell">
                 <span className="sr-only">Actions</span>
               </th>
             ) : null}
@@ -123,7 +183,7 @@ export function BomTable({
                   />
                 </td>
               ) : null}
-              <td className="px-4 py-3">
+              <td className="px-4 py-3 sm:min-w-[11rem]">
                 <span className="font-medium text-ink-950">{item.name}</span>
                 {item.supplier ? (
                   <span className="block text-xs text-ink-600">From {item.supplier}</span>
@@ -157,11 +217,23 @@ export function BomTable({
                     ))}
                   </ul>
                 ) : null}
+                {editable ? (
+                  <div className="sm:hidden">
+                    <ItemActions
+                      item={item}
+                      place="phone"
+                      busy={busy}
+                      onEdit={onEdit}
+                      onRemove={onRemove}
+                      onStatus={onStatus}
+                    />
+                  </div>
+                ) : null}
               </td>
               <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
                 {quantityText(item)}
               </td>
-              <td className="hidden px-4 py-3 font-mono text-xs sm:table-cell">
+              <td className="hidden px-4 py-3 font-mono text-xs whitespace-nowrap sm:table-cell">
                 {item.code ? (
                   item.match?.productUrl ? (
                     <a
@@ -192,42 +264,15 @@ export function BomTable({
                 <StoreColumn item={item} />
               </td>
               {editable ? (
-                <td className="px-4 py-3 text-right whitespace-nowrap">
-                  <div className="flex flex-col items-end gap-1 sm:flex-row sm:items-center sm:justify-end">
-                    <label className="sr-only" htmlFor={`status-${item.id}`}>
-                      Status of {item.name}
-                    </label>
-                    <select
-                      id={`status-${item.id}`}
-                      value={item.status}
-                      disabled={busy}
-                      onChange={(event) => onStatus(item, event.target.value as BomItemStatus)}
-                      className="rounded-md border border-ink-200 bg-white px-2 py-1 text-xs"
-                    >
-                      <option value="needed">Needed</option>
-                      <option value="ordered" disabled={item.status === 'received'}>
-                        Ordered
-                      </option>
-                      <option value="received">Received</option>
-                    </select>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={`Edit ${item.name}`}
-                      onClick={() => onEdit(item)}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={busy}
-                      aria-label={`Remove ${item.name}`}
-                      onClick={() => onRemove(item)}
-                    >
-                      Remove
-                    </Button>
-                  </div>
+                <td className="hidden px-4 py-3 text-right whitespace-nowrap sm:table-cell">
+                  <ItemActions
+                    item={item}
+                    place="column"
+                    busy={busy}
+                    onEdit={onEdit}
+                    onRemove={onRemove}
+                    onStatus={onStatus}
+                  />
                 </td>
               ) : null}
             </tr>

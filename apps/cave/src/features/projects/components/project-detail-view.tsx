@@ -73,7 +73,7 @@ export interface ProjectDetailViewProps {
   project: Project;
   /** The gallery (and, for editors, the photos panel). */
   gallery: ReactNode;
-  /** The bill of materials, a section with its own heading. */
+  /** The bill of materials, a section with its own heading, across the page's width. */
   bom: ReactNode;
   files: ReactNode;
   activity: ReactNode;
@@ -139,10 +139,6 @@ export function ProjectDetailView({
             )}
           </section>
           {gallery}
-          {/* The bill of materials is a section of its own, with its heading and actions. */}
-          {bom}
-          {files}
-          {activity}
         </div>
 
         <aside className="space-y-6 rounded-2xl border border-ink-200 bg-white p-6 shadow-card lg:self-start">
@@ -189,6 +185,13 @@ export function ProjectDetailView({
             </div>
           ) : null}
         </aside>
+      </div>
+
+      {/* The bill of materials (its own section and heading) takes the page's width: a table. */}
+      <div className="mt-12 space-y-12">
+        {bom}
+        {files}
+        {activity}
       </div>
     </article>
   );
