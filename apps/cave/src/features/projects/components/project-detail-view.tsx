@@ -139,12 +139,7 @@ export function ProjectDetailView({
             )}
           </section>
           {gallery}
-          <section aria-labelledby="bom-heading">
-            <h2 id="bom-heading" className="text-xl font-semibold text-ink-950">
-              Bill of materials
-            </h2>
-            <div className="mt-4">{bom}</div>
-          </section>
+          {bom}
           {files}
           {activity}
         </div>
