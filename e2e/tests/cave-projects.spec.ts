@@ -123,7 +123,7 @@ test.describe('Projects', () => {
     await page.keyboard.press('Enter');
     await expect(preview.getByRole('button', { name: 'Turn left' })).toBeFocused();
     await expectAccessible(page);
-    await screenshot(page, 'cave-project-model-preview');
+    await screenshot(page, 'cave-project-model-preview', { fullPage: false });
     await page.keyboard.press('Escape');
     await expect(preview).toHaveCount(0);
     await expect(previewButton).toBeFocused();
