@@ -86,7 +86,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}', 'packages/spa-kit/**/*.{ts,tsx}'],
+    files: [
+      'apps/**/*.{ts,tsx}',
+      'packages/ui/**/*.{ts,tsx}',
+      'packages/spa-kit/**/*.{ts,tsx}',
+      'packages/model-viewer/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
@@ -103,6 +108,13 @@ export default tseslint.config(
     rules: forbid(
       [...abovePackages, ...serverOnly],
       'spa-kit runs in the browser: it never imports a service, an app, db or service-kit.',
+    ),
+  },
+  {
+    files: ['packages/model-viewer/**/*.ts'],
+    rules: forbid(
+      [...abovePackages, ...serverOnly, 'node:*'],
+      'The model viewer runs in the browser: it never imports a service, an app, db, service-kit or Node.',
     ),
   },
   {

@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // The shared packages ship TypeScript sources, not built files.
-  transpilePackages: ['@makrx/ui', '@makrx/contracts', '@makrx/mesh'],
+  transpilePackages: ['@makrx/ui', '@makrx/contracts', '@makrx/mesh', '@makrx/model-viewer'],
   // Product images are SVG illustrations served by the store service; there is nothing to resize.
   images: { unoptimized: true },
   poweredByHeader: false,

@@ -1,3 +1,4 @@
+import { combine, cube, toBinaryStl } from '@makrx/mesh/testing';
 import { expect, test, type Browser, type Page } from './fixtures';
 import { personAt, signInAtCave } from './cave-session';
 import { setFlag, superAdminToken } from './flag-api';
@@ -92,8 +93,8 @@ test.describe('Projects', () => {
     await expect(cover).toHaveAttribute('alt', 'The rover on the bench');
     await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(800);
     // A model kept with the project, listed with its size, downloaded by a signed link.
-    const stl = Buffer.alloc(84 + 50);
-    stl.writeUInt32LE(1, 80);
+    // Two 20 mm cubes side by side: a chassis 40 × 20 × 20 mm, 24 triangles.
+    const stl = Buffer.from(toBinaryStl(combine(cube(20), cube(20, [20, 0, 0]))));
     const addFile = page.getByRole('form', { name: 'Add a file' });
     await addFile.getByLabel('File').setInputFiles({
       name: 'chassis.stl',
@@ -103,10 +104,46 @@ test.describe('Projects', () => {
     await addFile.getByRole('button', { name: 'Add file' }).click();
     const fileList = page.getByRole('list', { name: 'Project files' });
     await expect(fileList).toContainText('chassis.stl');
-    await expect(fileList).toContainText('134 bytes');
+    await expect(fileList).toContainText('1 KB');
     const download = page.waitForEvent('download');
     await fileList.getByRole('button', { name: 'Download chassis.stl' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.stl$/);
+
+    // Previewed in 3D: a dialog named after the file, the part drawn with its size in mm.
+    const previewButton = fileList.getByRole('button', { name: 'Preview chassis.stl in 3D' });
+    await previewButton.click();
+    const preview = page.getByRole('dialog', { name: 'chassis.stl' });
+    await expect(preview).toBeVisible();
+    await expect(preview.getByTestId('model-preview').locator('canvas')).toBeVisible();
+    await expect(preview.getByText('Size 40 × 20 × 20 mm')).toBeVisible();
+    await expect(preview.getByText('X 40 mm')).toBeVisible();
+    await expect(preview.getByRole('button', { name: 'Download' })).toBeVisible();
+    // Focus stays in the dialog; the view turns from the keyboard as well as the mouse.
+    await preview.getByRole('button', { name: 'Turn left' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(preview.getByRole('button', { name: 'Turn left' })).toBeFocused();
+    await expectAccessible(page);
+    await screenshot(page, 'cave-project-model-preview', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect(preview).toHaveCount(0);
+    await expect(previewButton).toBeFocused();
+
+    // A file named like a model that is not one says so in a sentence.
+    await addFile.getByLabel('File').setInputFiles({
+      name: 'sketch.obj',
+      mimeType: 'model/obj',
+      buffer: Buffer.from('# a sketch, not a mesh yet\n'),
+    });
+    await addFile.getByRole('button', { name: 'Add file' }).click();
+    await fileList.getByRole('button', { name: 'Preview sketch.obj in 3D' }).click();
+    const broken = page.getByRole('dialog', { name: 'sketch.obj' });
+    await expect(broken.getByRole('alert')).toHaveText(/no faces/);
+    await broken.getByRole('button', { name: 'Close the preview' }).click();
+    await expect(broken).toHaveCount(0);
+    await fileList.getByRole('button', { name: 'Remove sketch.obj' }).click();
+    await expect(fileList).not.toContainText('sketch.obj');
+    // Only the chassis is left to preview.
+    await expect(fileList.getByRole('button', { name: /^Preview / })).toHaveCount(1);
     await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
     await expect(page.getByText(/added a photo/)).toBeVisible();
 

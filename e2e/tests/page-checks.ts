@@ -17,12 +17,23 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(blocking, blocking.join('\n')).toEqual([]);
 }
 
-/** Full-page screenshots at desktop and phone widths, kept in e2e/screenshots for review. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at desktop and phone widths, kept in e2e/screenshots for review: the full page,
+ * or (`fullPage: false`) what the window shows, for a modal dialog over a long page.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: `${screenshots}${name}-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshots}${name}-desktop.png`, fullPage });
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${screenshots}${name}-phone.png`, fullPage: true });
+  // Two frames: what follows the new size (a canvas's resize observer) has drawn.
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  await page.screenshot({ path: `${screenshots}${name}-phone.png`, fullPage });
   if (desktop) await page.setViewportSize(desktop);
 }

@@ -14,6 +14,8 @@ export const appBuilds = (root: string): AppBuild[] => {
   const shared = ['ui', 'contracts', 'spa-kit', 'flags'].map((name) =>
     join(root, 'packages', name, 'src'),
   );
+  // Both the store's print page and the cave's project files show 3D models.
+  const viewer = ['mesh', 'model-viewer'].map((name) => join(root, 'packages', name, 'src'));
   return [
     {
       workspace: 'apps/gateway',
@@ -23,13 +25,18 @@ export const appBuilds = (root: string): AppBuild[] => {
     {
       workspace: 'apps/cave',
       output: join(root, 'apps/cave/dist/index.html'),
-      inputs: [join(root, 'apps/cave/src'), join(root, 'apps/cave/index.html'), ...shared],
+      inputs: [
+        join(root, 'apps/cave/src'),
+        join(root, 'apps/cave/index.html'),
+        ...viewer,
+        ...shared,
+      ],
     },
     {
       workspace: 'apps/store',
       output: join(root, 'apps/store/.next/BUILD_ID'),
-      // The print page analyses models in the browser with @makrx/mesh.
-      inputs: [join(root, 'apps/store/src'), join(root, 'packages/mesh/src'), ...shared],
+      // The print page analyses models in the browser with @makrx/mesh and shows them.
+      inputs: [join(root, 'apps/store/src'), ...viewer, ...shared],
     },
   ];
 };

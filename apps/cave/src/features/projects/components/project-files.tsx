@@ -1,7 +1,11 @@
 import type { ProjectFile } from '@makrx/contracts';
 import { Badge, Button, Card, CubeIcon, FormField, inputClasses, Skeleton } from '@makrx/ui';
-import { useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useProjectFileActions, useProjectFiles } from '../api';
+import { isPreviewableModel } from '../model-preview/previewable';
+
+// three.js and the parsers load only when a preview opens (the first page's 150 KB budget).
+const ModelPreviewDialog = lazy(() => import('../model-preview/model-preview-dialog'));
 
 const accepted = '.stl,.3mf,.obj,.step,.stp,.gcode,.dxf,.pdf,.txt,.md,.csv,.png,.jpg,.jpeg,.zip';
 
@@ -25,8 +29,12 @@ export function ProjectFiles({ slug, mayEdit }: { slug: string; mayEdit: boolean
   const files = useProjectFiles(slug);
   const { upload, remove, link } = useProjectFileActions(slug);
   const form = useRef<HTMLFormElement>(null);
+  const [previewed, setPreviewed] = useState<ProjectFile | null>(null);
   const items = files.data?.items ?? [];
   const failed = upload.error ?? remove.error ?? link.error;
+  const linkOf = link.mutateAsync;
+  const download = (fileId: string) =>
+    link.mutate(fileId, { onSuccess: ({ url }) => window.location.assign(url) });
   if (!mayEdit && files.isSuccess && items.length === 0) return null;
   return (
     <section aria-labelledby="files-heading">
@@ -53,16 +61,22 @@ export function ProjectFiles({ slug, mayEdit }: { slug: string; mayEdit: boolean
                   </p>
                 </div>
                 <Badge>{kindLabels[file.kind]}</Badge>
+                {isPreviewableModel(file.name) ? (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={`Preview ${file.name} in 3D`}
+                    onClick={() => setPreviewed(file)}
+                  >
+                    Preview in 3D
+                  </Button>
+                ) : null}
                 <Button
                   size="sm"
                   variant="secondary"
                   disabled={link.isPending}
                   aria-label={`Download ${file.name}`}
-                  onClick={() =>
-                    link.mutate(file.id, {
-                      onSuccess: ({ url }) => window.location.assign(url),
-                    })
-                  }
+                  onClick={() => download(file.id)}
                 >
                   Download
                 </Button>
@@ -121,6 +135,16 @@ export function ProjectFiles({ slug, mayEdit }: { slug: string; mayEdit: boolean
           </p>
         ) : null}
       </Card>
+      {previewed ? (
+        <Suspense fallback={null}>
+          <ModelPreviewDialog
+            file={previewed}
+            linkOf={linkOf}
+            onDownload={() => download(previewed.id)}
+            onClose={() => setPreviewed(null)}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

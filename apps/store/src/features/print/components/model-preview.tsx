@@ -2,8 +2,13 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { formatMm } from '../format';
-import { previewColours, type Highlight } from '../preview/colours';
-import type { LabelSpot, PreviewModel, PreviewScene } from '../preview/scene';
+import {
+  previewColours,
+  type Highlight,
+  type LabelSpot,
+  type PreviewModel,
+  type PreviewScene,
+} from '@makrx/model-viewer';
 
 export interface ModelPreviewProps {
   model: PreviewModel;
@@ -49,7 +54,7 @@ export function ModelPreview({
   useEffect(() => {
     let disposed = false;
     setState('loading');
-    import('../preview/scene')
+    import('@makrx/model-viewer/scene')
       .then(({ createPreviewScene }) => {
         if (disposed || !container.current) return;
         scene.current = createPreviewScene(container.current, model, options.current, setLabels);

@@ -5,7 +5,7 @@ import { Button, ErrorState } from '@makrx/ui';
 import { analyseInBrowser } from '../browser-analysis';
 import { atScale, INCH, type AnalysisView } from '../model-analysis';
 import { fileProblem } from '../print-files';
-import type { PreviewModel } from '../preview/scene';
+import type { PreviewModel } from '@makrx/model-viewer';
 import { createSpeedMeter } from '../speed-meter';
 import { startModelUpload, type ModelUploadHandle } from '../tus-upload';
 import { fetchQuotes, fetchUploadAnalysis, sendUnits } from '../upload-api';

@@ -21,11 +21,14 @@ import {
   Color,
 } from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+import type { Mesh as ParsedMesh } from '@makrx/mesh';
 import { colourTriangles, type Highlight } from './colours';
 
+/** An unindexed triangle soup (nine floats a triangle, as @makrx/mesh parses it) and its flags. */
 export interface PreviewModel {
-  positions: Float32Array;
-  overhangFlags: Uint8Array;
+  positions: ParsedMesh['positions'];
+  /** One byte a triangle, non-zero where it overhangs; null when overhangs were not checked. */
+  overhangFlags: Uint8Array | null;
   thinWallFlags: Uint8Array | null;
 }
 
