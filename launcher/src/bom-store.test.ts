@@ -1,9 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
-import { signInForAccessToken } from '@makrx/auth-service/testing';
 import { caveService } from '@makrx/cave-service';
 import {
   ROBOT,
@@ -31,8 +26,8 @@ import {
 import { storeService } from '@makrx/store-service';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLauncherConfig } from './config';
-import { startMakrx, type RunningMakrx } from './start-makrx';
+import type { RunningMakrx } from './start-makrx';
+import { embeddedMakrxForTest } from './testing';
 
 /*
  * A project's BOM in the cave matched against the real Store (spec 6 "Quick Reorder", spec 7
@@ -204,35 +199,12 @@ describe.each(testDrivers)('a MakrCave BOM against the Store over %s', (driver) 
  * report the order's payment and delivery to the cave, and its pushes reach the BOM.
  */
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'makrx-bom-store-'));
-const issuer = 'http://localhost:29580/realms/makrx';
-const env = {
-  MAKRX_DATA_DIR: dataDir,
-  AUTH_API_URL: 'http://localhost:29501',
-  CAVE_API_URL: 'http://localhost:29502',
-  STORE_API_URL: 'http://localhost:29503',
-  OIDC_ISSUER: issuer,
-  MAKRX_EMBEDDED_IDP: 'true',
-  LOG_LEVEL: 'silent',
-};
-const config = loadLauncherConfig(env);
-const caveApi = 'http://localhost:29502/api/v1';
-const storeApi = 'http://localhost:29503/api/v1';
-const authApi = 'http://localhost:29501/api/v1';
+const system = embeddedMakrxForTest('bom-store', 29500);
+const { cave: caveApi, store: storeApi, auth: authApi } = system.api;
 
 let makrx: RunningMakrx;
 const tokens = { member: '', spaceadmin: '', superadmin: '' };
 let slug = '';
-
-const signIn = (login: string) =>
-  signInForAccessToken({
-    issuer,
-    clientId: 'makrx-org-frontend',
-    redirectUri: 'http://localhost:3000/auth/callback',
-    login,
-    password: config.MAKRX_DEMO_PASSWORD,
-  });
 
 async function api<T>(
   url: string,
@@ -279,10 +251,10 @@ const activity = async () =>
 
 describe('a BOM ordered from the Store, with both services running as npm start runs them', () => {
   beforeAll(async () => {
-    makrx = await startMakrx(root, env, () => {}, { withApps: false });
-    tokens.member = await signIn('member@demo.makrx.org');
-    tokens.spaceadmin = await signIn('spaceadmin@demo.makrx.org');
-    tokens.superadmin = await signIn('superadmin@demo.makrx.org');
+    makrx = await system.start();
+    tokens.member = await system.signIn('member@demo.makrx.org');
+    tokens.spaceadmin = await system.signIn('spaceadmin@demo.makrx.org');
+    tokens.superadmin = await system.signIn('superadmin@demo.makrx.org');
     for (const key of ['ENABLE_BOM_ORDERING', 'ENABLE_QUICK_REORDER']) {
       await api(
         `${authApi}/flags/${key}`,
@@ -311,10 +283,7 @@ describe('a BOM ordered from the Store, with both services running as npm start 
       ].join('\n'),
     );
   });
-  afterAll(async () => {
-    await makrx?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => system.stop());
 
   it('marks the picked items ordered once when the Store’s order is paid (twice delivered), and received when delivered', async () => {
     const items = byCode(await bom());

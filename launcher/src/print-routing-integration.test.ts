@@ -1,9 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { signInForAccessToken } from '@makrx/auth-service/testing';
 import type {
   ModelAnalysis,
   ModelQuotes,
@@ -17,8 +12,8 @@ import { outboxEvents } from '@makrx/events';
 import { cube, toBinaryStl } from '@makrx/mesh/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLauncherConfig } from './config';
-import { startMakrx, type RunningMakrx } from './start-makrx';
+import type { RunningMakrx } from './start-makrx';
+import { embeddedMakrxForTest } from './testing';
 
 /*
  * Spec flow "Upload STL → Job Routing" across the store and the cave as `npm start` runs them:
@@ -26,45 +21,20 @@ import { startMakrx, type RunningMakrx } from './start-makrx';
  * section 7), and the cave's reports move the store's order.
  */
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'makrx-print-routing-'));
-const issuer = 'http://localhost:29480/realms/makrx';
-const env = {
-  MAKRX_DATA_DIR: dataDir,
-  AUTH_API_URL: 'http://localhost:29401',
-  CAVE_API_URL: 'http://localhost:29402',
-  STORE_API_URL: 'http://localhost:29403',
-  OIDC_ISSUER: issuer,
-  MAKRX_EMBEDDED_IDP: 'true',
-  LOG_LEVEL: 'silent',
-};
-const config = loadLauncherConfig(env);
-const cave = 'http://localhost:29402/api/v1';
-const store = 'http://localhost:29403/api/v1';
-const auth = 'http://localhost:29401/api/v1';
+const system = embeddedMakrxForTest('print-routing', 29400);
+const { issuer } = system;
+const { cave, store, auth } = system.api;
 
 let makrx: RunningMakrx;
 const tokens = { customer: '', provider: '', superadmin: '' };
 
-const signIn = (login: string) =>
-  signInForAccessToken({
-    issuer,
-    clientId: 'makrx-org-frontend',
-    redirectUri: 'http://localhost:3000/auth/callback',
-    login,
-    password: config.MAKRX_DEMO_PASSWORD,
-  });
-
 beforeAll(async () => {
-  makrx = await startMakrx(root, env, () => {}, { withApps: false });
-  tokens.customer = await signIn('customer@demo.makrx.org');
-  tokens.provider = await signIn('provider@demo.makrx.org');
-  tokens.superadmin = await signIn('superadmin@demo.makrx.org');
+  makrx = await system.start();
+  tokens.customer = await system.signIn('customer@demo.makrx.org');
+  tokens.provider = await system.signIn('provider@demo.makrx.org');
+  tokens.superadmin = await system.signIn('superadmin@demo.makrx.org');
 });
-afterAll(async () => {
-  await makrx.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => system.stop());
 
 async function call<T>(url: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
   const response = await fetch(url, {
