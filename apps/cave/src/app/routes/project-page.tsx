@@ -133,9 +133,11 @@ export function ProjectPage() {
                   project.data.callerRole === 'owner' || project.data.callerRole === 'editor'
                 }
               />
-              <ProjectBookings slug={project.data.slug} />
               {project.data.callerRole === 'owner' || project.data.callerRole === 'editor' ? (
-                <ProjectPrintOrders projectId={project.data.id} projectSlug={project.data.slug} />
+                <>
+                  <ProjectBookings slug={project.data.slug} />
+                  <ProjectPrintOrders projectId={project.data.id} projectSlug={project.data.slug} />
+                </>
               ) : null}
             </>
           }

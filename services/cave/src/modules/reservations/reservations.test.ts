@@ -124,8 +124,19 @@ describe.each(testDrivers)('MakrCave reservations over %s', (driver) => {
     const activity = await call('GET', `/api/v1/projects/${slug}/activity`, 'hubMember');
     expect(activity.body.items[0]).toMatchObject({ action: 'booking.made' });
     // The project is private: others see neither it nor its bookings.
-    expect((await call('GET', `/api/v1/projects/${slug}/bookings`)).status).toBe(404);
+    expect((await call('GET', `/api/v1/projects/${slug}/bookings`)).status).toBe(401);
     expect((await call('GET', `/api/v1/projects/${slug}/bookings`, 'hubOther')).status).toBe(404);
+    // Made public, its bookings still say when its maker is at the makerspace: theirs alone.
+    const published = await call('PUT', `/api/v1/projects/${slug}/visibility`, 'hubMember', {
+      visibility: 'public',
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const seen = await call('GET', `/api/v1/projects/${slug}/bookings`, 'hubOther');
+    expect(seen.status).toBe(403);
+    expect(seen.body.error.code).toBe('PROJECT_ROLE_TOO_LOW');
+    await call('PUT', `/api/v1/projects/${slug}/visibility`, 'hubMember', {
+      visibility: 'private',
+    });
     const before = (await rowsOf('laser-a')).length;
     for (const projectSlug of [slug, 'no-such-project']) {
       const refused = await call('POST', bookingsOf('laser-a'), 'hubOther', {

@@ -303,12 +303,22 @@ export const reservationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/projects/:projectSlug/bookings',
     {
-      config: { access: 'public', projectRole: 'viewer' },
+      // When its people are at the makerspace is theirs to know: the owner and editors only.
+      config: {
+        access: { feature: 'projectManagement', mode: 'read' },
+        projectRole: 'editor',
+      },
       schema: {
         tags: ['reservations', 'projects'],
         summary: 'The machine bookings made for a project, earliest first',
         params: z.object({ projectSlug }),
-        response: { 200: reservationList, 400: errorBody, 404: errorBody },
+        response: {
+          200: reservationList,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+        },
       },
     },
     async (request) => ({ items: await bookingsForProject(app.db, projectOf(request).id) }),
