@@ -283,7 +283,8 @@ describe('a BOM ordered from the Store, with both services running as npm start 
       ].join('\n'),
     );
   });
-  afterAll(() => system.stop());
+  // Stopping waits for work in flight, such as the cave’s first sweep of makers’ highlights.
+  afterAll(() => system.stop(), 120_000);
 
   it('marks the picked items ordered once when the Store’s order is paid (twice delivered), and received when delivered', async () => {
     const items = byCode(await bom());

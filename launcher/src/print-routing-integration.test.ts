@@ -34,7 +34,8 @@ beforeAll(async () => {
   tokens.provider = await system.signIn('provider@demo.makrx.org');
   tokens.superadmin = await system.signIn('superadmin@demo.makrx.org');
 });
-afterAll(() => system.stop());
+// Stopping waits for work in flight, such as the cave’s first sweep of makers’ highlights.
+afterAll(() => system.stop(), 120_000);
 
 async function call<T>(url: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
   const response = await fetch(url, {
