@@ -30,10 +30,14 @@ export async function screenshot(
   await page.screenshot({ path: `${screenshots}${name}-desktop.png`, fullPage });
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  // Two frames: what follows the new size (a canvas's resize observer) has drawn.
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-  );
+  // Two frames: what follows the new size (a canvas's resize observer) has drawn. A page
+  // opened without JavaScript draws no frames for a script to wait on, so that wait is bounded.
+  await Promise.race([
+    page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    ),
+    page.waitForTimeout(1_000),
+  ]);
   await page.screenshot({ path: `${screenshots}${name}-phone.png`, fullPage });
   if (desktop) await page.setViewportSize(desktop);
 }

@@ -171,7 +171,7 @@ test.describe('MakrCave projects', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: 'Greenhouse climate controller' }),
     ).toBeVisible();
-    await expect(page.getByText('Private — only you can see this project')).toBeVisible();
+    await expect(page.getByText('Private — only its owner and collaborators see it')).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'cave-project-private');
   });

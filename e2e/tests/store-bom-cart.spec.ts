@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { signInAtCave } from './cave-session';
 import { expectAccessible, screenshot } from './page-checks';
 import { serviceToken } from './service-tokens';
+import { emptyStoreCart } from './store-cart';
 import { urls } from './urls';
 
 const member = 'member@demo.makrx.org';
@@ -30,6 +31,7 @@ test.describe('Quick Reorder: the cave fills the store cart', () => {
       access_token: string;
     };
     const userId = subjectOf(memberToken);
+    await emptyStoreCart(page);
 
     const items = [
       { code: 'FIL-PLA-GBK-1000', quantity: 2 },
