@@ -1,7 +1,7 @@
 import type { PhotoList } from '@makrx/contracts';
-import { ApiError, apiUrl, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
+import { apiUrl, useAuthenticatedFetch, useRuntimeConfig } from '@makrx/spa-kit';
 import { useMutation } from '@tanstack/react-query';
-import { useCaveApi } from '../../cave-api';
+import { uploadBytes, useCaveApi } from '../../cave-api';
 
 /** What the photos panel changes an album with: upload, reorder, delete. */
 export type PhotoActions = ReturnType<typeof usePhotoActions>;
@@ -18,27 +18,13 @@ export function usePhotoActions(base: string, onSuccess: () => Promise<unknown>)
   const photos = `${base}/photos`;
   return {
     upload: useMutation({
-      mutationFn: async ({ file, alt }: { file: File; alt: string }) => {
-        const response = await send(apiUrl(caveApiUrl, `/api/v1${photos}`, { alt }), {
-          method: 'POST',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': file.type || 'application/octet-stream',
-          },
-          body: file,
-        });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as {
-            error?: { code?: string; message?: string };
-          } | null;
-          throw new ApiError(
-            response.status,
-            body?.error?.code ?? `HTTP_${response.status}`,
-            body?.error?.message ?? 'The photo could not be uploaded.',
-          );
-        }
-        return (await response.json()) as PhotoList;
-      },
+      mutationFn: ({ file, alt }: { file: File; alt: string }) =>
+        uploadBytes<PhotoList>(
+          send,
+          apiUrl(caveApiUrl, `/api/v1${photos}`, { alt }),
+          file,
+          'The photo could not be uploaded.',
+        ),
       onSuccess,
     }),
     reorder: useMutation({

@@ -17,7 +17,6 @@ import type {
   ReservationList,
 } from '@makrx/contracts';
 import {
-  ApiError,
   apiUrl,
   getJson,
   requestJson,
@@ -26,7 +25,7 @@ import {
   useSession,
 } from '@makrx/spa-kit';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCaveApi } from '../../cave-api';
+import { uploadBytes, useCaveApi } from '../../cave-api';
 
 export const PROJECTS_PAGE_SIZE = 9;
 
@@ -254,24 +253,14 @@ export function useProjectFileActions(slug: string) {
   const files = `/api/v1${projectPath(slug)}/files`;
   return {
     upload: useMutation({
-      mutationFn: async (file: File) => {
-        const response = await send(apiUrl(caveApiUrl, files, { name: file.name }), {
-          method: 'POST',
-          headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
-          body: file,
-        });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as {
-            error?: { code?: string; message?: string };
-          } | null;
-          throw new ApiError(
-            response.status,
-            body?.error?.code ?? `HTTP_${response.status}`,
-            body?.error?.message ?? 'The file could not be uploaded.',
-          );
-        }
-        return (await response.json()) as ProjectFileList;
-      },
+      mutationFn: (file: File) =>
+        uploadBytes<ProjectFileList>(
+          send,
+          apiUrl(caveApiUrl, files, { name: file.name }),
+          file,
+          'The file could not be uploaded.',
+          'application/octet-stream',
+        ),
       onSuccess: changed,
     }),
     remove: useMutation({
