@@ -88,6 +88,11 @@ export const permissions = {
     realm: ['super_admin', 'admin:cave'],
     makerspace: { roles: ['service_provider'], in: 'route' },
   },
+  'makerspace:members:read': {
+    label: "see this makerspace's members directory",
+    realm: ['super_admin', 'admin:org', 'admin:cave'],
+    makerspace: { roles: ['makerspace_admin', 'service_provider', 'member'], in: 'route' },
+  },
 } as const satisfies Record<string, PermissionGrant>;
 
 export type Permission = keyof typeof permissions;

@@ -39,6 +39,7 @@ export const errorCodes = {
     'A per-makerspace setting was asked for a flag that is not per makerspace.',
   CANNOT_DEMOTE_SELF: 'A super admin tried to take away their own super admin role.',
   CANNOT_LOCK_SELF: 'An admin tried to lock their own account.',
+  CANNOT_FOLLOW_SELF: 'A maker tried to follow themselves (422).',
 
   // Cave service: equipment
   EQUIPMENT_ARCHIVED: 'The machine is archived: it is kept for its history and no longer changes.',

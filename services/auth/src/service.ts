@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@makrx/service-kit';
 import { authConfigOf, authEnv } from './config';
 import { embeddedIdentityProvider, seedDemoUsers } from './identity';
 import { auditLogRoutes } from './modules/audit-log/routes';
+import { communityRoutes } from './modules/community/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
 import { featureFlagRoutes } from './modules/feature-flags/routes';
 import { seedFeatureFlags } from './modules/feature-flags/seed';
@@ -28,6 +29,7 @@ export const authService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: profileSyncRoutes },
     { prefix: '/api/v1', plugin: shippingPreferenceRoutes },
     { prefix: '/api/v1', plugin: purchaseActivityRoutes },
+    { prefix: '/api/v1', plugin: communityRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: userAdminRoutes },
     { prefix: '/api/v1', plugin: auditLogRoutes },

@@ -7,6 +7,7 @@ import {
   syncMakerHighlights,
 } from './modules/achievements/routes';
 import { analyticsRoutes } from './modules/analytics/routes';
+import { communityActivityReports } from './modules/community/activity-reports';
 import { seedDemoBilling } from './modules/billing/demo-billing';
 import { issueMonthlyInvoices } from './modules/billing/monthly-billing';
 import { billingRoutes } from './modules/billing/routes';
@@ -76,7 +77,12 @@ export const caveService: ServiceDefinition = {
   // the cave app needs one stream.
   live: { channels: [liveChannels.cave, liveChannels.notifications] },
   // Notifications asked for in a transaction reach the auth service from the outbox.
-  consumers: [notificationRelay, serviceJobUpdatesToStore, highlightsFollowProjects],
+  consumers: [
+    notificationRelay,
+    serviceJobUpdatesToStore,
+    highlightsFollowProjects,
+    communityActivityReports,
+  ],
   jobs: [markMissedBookings, issueMonthlyInvoices, expireUnansweredOffers, syncMakerHighlights],
   seedDemoData: async (db) => {
     await seedDemoMakerspaces(db);

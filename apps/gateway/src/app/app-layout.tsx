@@ -1,4 +1,4 @@
-import { AppShell, useSession, type SessionUser } from '@makrx/spa-kit';
+import { AppShell, useFlag, useSession, type SessionUser } from '@makrx/spa-kit';
 import type { NavItem } from '@makrx/ui';
 import { useLocation } from 'react-router-dom';
 import { canReadAuditLog } from '../features/audit-log/access';
@@ -6,11 +6,14 @@ import { canSeeFlagAdministration } from '../features/flag-admin/access';
 import { canAdministerUsers } from '../features/user-admin/access';
 import { paths } from './paths';
 
-function navFor(pathname: string, user: SessionUser | undefined): NavItem[] {
+function navFor(pathname: string, user: SessionUser | undefined, community: boolean): NavItem[] {
   const nav: NavItem[] = [
     { label: 'Discover', href: '/', active: pathname === '/' },
     { label: 'Makers', href: '/makers', active: pathname.startsWith('/makers') },
   ];
+  if (user && community) {
+    nav.push({ label: 'Feed', href: paths.feed, active: pathname === paths.feed });
+  }
   if (canAdministerUsers(user)) {
     nav.push({ label: 'Users', href: paths.userAdmin, active: pathname === paths.userAdmin });
   }
@@ -26,9 +29,10 @@ function navFor(pathname: string, user: SessionUser | undefined): NavItem[] {
 export function AppLayout() {
   const { pathname } = useLocation();
   const { user } = useSession();
+  const community = useFlag('ENABLE_COMMUNITY_FEATURES', true);
   return (
     <AppShell
-      nav={navFor(pathname, user)}
+      nav={navFor(pathname, user, community)}
       accountLinks={[
         { href: paths.addresses, label: 'Addresses' },
         { href: paths.notifications, label: 'Notifications' },

@@ -4,5 +4,6 @@ export const paths = {
   flagAdmin: '/admin/flags',
   auditLog: '/admin/audit',
   notifications: '/notifications',
+  feed: '/feed',
   addresses: '/account/addresses',
 } as const;

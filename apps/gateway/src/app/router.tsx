@@ -24,6 +24,14 @@ const AuditLogPage = lazy(() =>
 const AddressesPage = lazy(() =>
   import('./routes/addresses-page').then((module) => ({ default: module.AddressesPage })),
 );
+const FeedPage = lazy(() =>
+  import('./routes/feed-page').then((module) => ({ default: module.FeedPage })),
+);
+const MakerspaceMembersPage = lazy(() =>
+  import('./routes/makerspace-members-page').then((module) => ({
+    default: module.MakerspaceMembersPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -64,6 +72,22 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <AuditLogPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'feed',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <FeedPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'makerspaces/:slug/members',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <MakerspaceMembersPage />
           </Suspense>
         ),
       },

@@ -17,6 +17,7 @@ import { profileHighlights, profiles } from './tables';
 export { defaultShippingMethodOf, saveDefaultShippingMethod } from './preferences';
 export { provisionMaker } from './provisioning';
 export { searchMakers } from './search';
+export { publicMakerByHandle, publicMakersByIds, type PublicMaker } from './public-makers';
 
 const profileColumns = {
   userId: users.id,

@@ -2,11 +2,12 @@ import { signedInUser } from '@makrx/auth';
 import {
   errorBody,
   makerspaceMembershipList as membershipList,
+  makerspaceRoster,
   myMakerspaceList,
 } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
-import { membershipsOf, myMakerspaces } from './service';
+import { membershipsOf, myMakerspaces, rosterOf } from './service';
 
 export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -37,5 +38,20 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await membershipsOf(app.db, request.query.userId) }),
+  );
+
+  // For MakrX.org's members directory (spec 7, GET /api/v1/community/members): by id or slug.
+  app.get(
+    '/makerspace-members',
+    {
+      config: { access: { serviceClients: ['auth-service'] } },
+      schema: {
+        tags: ['integration'],
+        summary: 'A makerspace’s active members and their roles (for MakrX.org)',
+        querystring: z.object({ makerspace: z.string().min(1).max(80) }),
+        response: { 200: makerspaceRoster, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => rosterOf(app.db, request.query.makerspace),
   );
 };

@@ -320,3 +320,5 @@ export async function newMembersByMonth(
     order by 1`);
   return rows;
 }
+
+export { rosterOf } from './roster';

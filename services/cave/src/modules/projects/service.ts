@@ -27,6 +27,7 @@ export {
 } from './project-access';
 import { collaboratorRole, roleAtLeast } from './project-access';
 export { recordProjectActivity, type ProjectActivityEntry } from './activity';
+export { projectFactsOf, type ProjectFacts } from './public-facts';
 
 const summaryColumns = {
   id: projects.id,

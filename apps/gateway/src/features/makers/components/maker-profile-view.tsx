@@ -9,6 +9,7 @@ import {
   MapPinIcon,
   SparkIcon,
 } from '@makrx/ui';
+import { FollowMakerButton } from '../../community/components/follow-maker-button';
 import { AchievementList, MakerProjects } from './maker-highlights';
 import { SkillList } from './skill-list';
 
@@ -51,6 +52,9 @@ export function MakerProfileView({ maker, caveUrl }: MakerProfileViewProps) {
             ) : null}
           </div>
           <p className="mt-2 text-lg text-ink-700">{maker.headline}</p>
+          <div className="mt-4">
+            <FollowMakerButton handle={maker.handle} displayName={maker.displayName} />
+          </div>
           <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm text-ink-600">
             {maker.location ? (
               <div className="flex items-center gap-1.5">
