@@ -82,6 +82,22 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
       allowed: 200,
     },
   },
+  // Community: a public profile's followers; following a maker who is not there (allowed
+  // callers reach the lookup and get 404; nothing is followed whoever asks).
+  communityFeatures: {
+    read: {
+      service: 'auth',
+      method: 'GET',
+      path: '/api/v1/community/makers/ananya-rao/followers',
+      allowed: 200,
+    },
+    write: {
+      service: 'auth',
+      method: 'PUT',
+      path: '/api/v1/me/follows/makers/nobody-here',
+      allowed: 404,
+    },
+  },
   // Changing a global flag for everyone (reading flag settings is flag administration).
   systemFeatureFlags: {
     write: {
@@ -231,7 +247,6 @@ const probes: Partial<Record<Feature, Partial<Record<AccessMode, Probe>>>> = {
 
 /** Features with no route yet, and the work that brings them. */
 const waiting: Partial<Record<Feature, string>> = {
-  communityFeatures: 'the MakrX.org hub (follows, feed, members directory)',
   uploadFilesForQuotes: 'fabrication (3D model upload and quotes)',
   serviceProviderTools: 'fabrication (provider job queue)',
 };

@@ -71,7 +71,11 @@ describe('following makers and makerspaces across the services of npm start', ()
     expect(maker).toEqual({ following: true, followers: 1 });
     const space = await json('PUT', `${org}/me/follows/makerspaces/${HUB}`, tokens.spaceadmin);
     expect(space).toMatchObject({ following: true, followers: 1 });
-    const unknown = await call('PUT', `${org}/me/follows/makerspaces/no-such-space`, tokens.customer);
+    const unknown = await call(
+      'PUT',
+      `${org}/me/follows/makerspaces/no-such-space`,
+      tokens.customer,
+    );
     expect(unknown.status).toBe(404);
   });
 
@@ -137,8 +141,13 @@ describe('following makers and makerspaces across the services of npm start', ()
     ).toBe(403);
     expect((await fetch(`${org}/makerspaces/${HUB}/community-members`)).status).toBe(401);
     expect(
-      (await call('GET', `${org}/community/members?makerspace_id=${directory.makerspace.id}`, tokens.member))
-        .status,
+      (
+        await call(
+          'GET',
+          `${org}/community/members?makerspace_id=${directory.makerspace.id}`,
+          tokens.member,
+        )
+      ).status,
     ).toBe(403);
   });
 });

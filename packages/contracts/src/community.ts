@@ -57,7 +57,11 @@ export const makerFollowSummary = followState.extend({
 });
 export type MakerFollowSummary = z.infer<typeof makerFollowSummary>;
 
-export const activityKind = z.enum(['project.published', 'project.completed', 'achievement.earned']);
+export const activityKind = z.enum([
+  'project.published',
+  'project.completed',
+  'achievement.earned',
+]);
 export type ActivityKind = z.infer<typeof activityKind>;
 
 /**

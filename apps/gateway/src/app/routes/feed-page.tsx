@@ -1,5 +1,14 @@
 import { ServiceErrorState, useDocumentTitle, useFlag, useSession } from '@makrx/spa-kit';
-import { Button, buttonClasses, Card, Container, EmptyState, SectionHeader, Skeleton, UsersIcon } from '@makrx/ui';
+import {
+  Button,
+  buttonClasses,
+  Card,
+  Container,
+  EmptyState,
+  SectionHeader,
+  Skeleton,
+  UsersIcon,
+} from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { useFeed } from '../../features/community/api';
 import { FeedList } from '../../features/community/components/feed-list';
@@ -53,7 +62,11 @@ function Feed() {
   if (feed.isPending) return <FeedSkeleton />;
   if (feed.isError)
     return (
-      <ServiceErrorState error={feed.error} subject="your feed" onRetry={() => void feed.refetch()} />
+      <ServiceErrorState
+        error={feed.error}
+        subject="your feed"
+        onRetry={() => void feed.refetch()}
+      />
     );
   const items = feed.data.pages.flatMap((page) => page.items);
   if (items.length === 0) return <EmptyFeed />;

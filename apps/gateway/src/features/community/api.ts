@@ -94,9 +94,9 @@ export function useMakerspaceMembers(slug: string, roleFilter: string | undefine
   return useQuery({
     queryKey: [...communityKey, 'members', slug, roleFilter ?? 'all'],
     queryFn: ({ signal }) =>
-      api<CommunityMembers>(
-        `/api/v1/makerspaces/${encodeURIComponent(slug)}/community-members`,
-        { params: roleFilter ? { role_filter: roleFilter } : {}, signal },
-      ),
+      api<CommunityMembers>(`/api/v1/makerspaces/${encodeURIComponent(slug)}/community-members`, {
+        params: roleFilter ? { role_filter: roleFilter } : {},
+        signal,
+      }),
   });
 }

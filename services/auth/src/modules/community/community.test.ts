@@ -70,7 +70,11 @@ describe.each(testDrivers)('following makers and the feed over %s', (driver) => 
 
     const seenByGuest = await call('GET', '/api/v1/community/makers/tom-okafor/followers');
     expect(seenByGuest.json()).toEqual({ following: false, followers: 1, isYou: false });
-    const seenByMember = await call('GET', '/api/v1/community/makers/tom-okafor/followers', 'member');
+    const seenByMember = await call(
+      'GET',
+      '/api/v1/community/makers/tom-okafor/followers',
+      'member',
+    );
     expect(seenByMember.json()).toEqual({ following: true, followers: 1, isYou: false });
     const own = await call('GET', `/api/v1/community/makers/${memberHandle}/followers`, 'member');
     expect(own.json()).toMatchObject({ following: false, isYou: true });
@@ -129,7 +133,11 @@ describe.each(testDrivers)('following makers and the feed over %s', (driver) => 
     expect(fromStore.statusCode).toBe(403);
 
     expect((await report(item)).json()).toEqual({ activityId: item.activity_id, recorded: true });
-    const renamed = await report({ ...item, title: 'Tendon thumb v2', occurred_at: new Date(0).toISOString() });
+    const renamed = await report({
+      ...item,
+      title: 'Tendon thumb v2',
+      occurred_at: new Date(0).toISOString(),
+    });
     expect(renamed.json()).toEqual({ activityId: item.activity_id, recorded: false });
     const rows = await started.auth.app.db
       .select()
@@ -144,7 +152,9 @@ describe.each(testDrivers)('following makers and the feed over %s', (driver) => 
     const before = (await started.auth.app.db.select().from(communityActivity)).length;
     const malformed = await report({ activity_id: 'has spaces', kind: 'project.published' });
     expect(malformed.statusCode).toBe(400);
-    const huge = await report(activity({ user_id: ids('ananya-rao'), summary: 'x'.repeat(20_000) }));
+    const huge = await report(
+      activity({ user_id: ids('ananya-rao'), summary: 'x'.repeat(20_000) }),
+    );
     expect(huge.statusCode).toBe(413);
     const unknown = await report(activity({ user_id: randomUUID() }));
     expect(unknown.statusCode).toBe(404);
@@ -173,7 +183,9 @@ describe.each(testDrivers)('following makers and the feed over %s', (driver) => 
         occurred_at: at(3),
       }),
     );
-    await report(activity({ user_id: ids('sara-lindqvist'), title: 'Elsewhere', occurred_at: at(4) }));
+    await report(
+      activity({ user_id: ids('sara-lindqvist'), title: 'Elsewhere', occurred_at: at(4) }),
+    );
     await report(
       activity({
         user_id: kenji,
@@ -201,7 +213,9 @@ describe.each(testDrivers)('following makers and the feed over %s', (driver) => 
   it('drops a project’s items once MakrCave says it went private', async () => {
     const projectId = randomUUID();
     await call('PUT', '/api/v1/me/follows/makers/ananya-rao', 'provider');
-    await report(activity({ user_id: ids('ananya-rao'), project_id: projectId, title: 'Soon private' }));
+    await report(
+      activity({ user_id: ids('ananya-rao'), project_id: projectId, title: 'Soon private' }),
+    );
     expect((await feed('provider')).items.map((i) => i.title)).toContain('Soon private');
 
     const withdraw = (authorization?: string) =>

@@ -26,9 +26,9 @@ export async function membersDirectory(
     'cave',
     `/api/v1/makerspace-members?makerspace=${encodeURIComponent(makerspace)}`,
   );
-  if (response.status === 404) throw new AppError(404, 'NOT_FOUND', 'That makerspace was not found.');
-  if (!response.ok)
-    throw new AppError(502, 'PEER_FAILED', `MakrCave answered ${response.status}.`);
+  if (response.status === 404)
+    throw new AppError(404, 'NOT_FOUND', 'That makerspace was not found.');
+  if (!response.ok) throw new AppError(502, 'PEER_FAILED', `MakrCave answered ${response.status}.`);
   const roster = makerspaceRoster.parse(await response.json());
   const members = roster.items.filter((m) => !roleFilter || m.roles.includes(roleFilter));
   const profiles = await publicMakersByIds(
@@ -55,8 +55,8 @@ export async function makerspaceFromCave(
   slug: string,
 ): Promise<MakerspaceRef> {
   const response = await app.peers.fetch('cave', `/api/v1/makerspaces/${encodeURIComponent(slug)}`);
-  if (response.status === 404) throw new AppError(404, 'NOT_FOUND', `Makerspace "${slug}" was not found.`);
-  if (!response.ok)
-    throw new AppError(502, 'PEER_FAILED', `MakrCave answered ${response.status}.`);
+  if (response.status === 404)
+    throw new AppError(404, 'NOT_FOUND', `Makerspace "${slug}" was not found.`);
+  if (!response.ok) throw new AppError(502, 'PEER_FAILED', `MakrCave answered ${response.status}.`);
   return caveMakerspace.parse(await response.json());
 }

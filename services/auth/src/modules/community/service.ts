@@ -51,10 +51,7 @@ export async function followMaker(
   const maker = await followableMaker(db, handle);
   if (maker.userId === followerId)
     throw new AppError(422, 'CANNOT_FOLLOW_SELF', 'You cannot follow yourself.');
-  await db
-    .insert(makerFollows)
-    .values({ followerId, makerId: maker.userId })
-    .onConflictDoNothing();
+  await db.insert(makerFollows).values({ followerId, makerId: maker.userId }).onConflictDoNothing();
   return { following: true, followers: await followersOf(db, maker.userId) };
 }
 

@@ -76,7 +76,8 @@ export const communityActivityReports: EventConsumer<'cave.project.changed'> = {
     // a project the feed may not show.
     const achievements = (await achievementsOf(app.db, ownerId)).items.filter(
       (achievement) =>
-        achievement.project === null || (project?.public && achievement.project.slug === project.slug),
+        achievement.project === null ||
+        (project?.public && achievement.project.slug === project.slug),
     );
     for (const achievement of achievements)
       await send(app, 'POST', '/api/v1/community/activity', {

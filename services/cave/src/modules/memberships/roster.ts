@@ -19,7 +19,9 @@ export async function rosterOf(db: Database, makerspace: string): Promise<Makers
   const rows = await db
     .select({
       userId: memberships.userId,
-      roles: sql<MakerspaceRoster['items'][number]['roles']>`array_agg(${memberships.role} order by ${memberships.role})`,
+      roles: sql<
+        MakerspaceRoster['items'][number]['roles']
+      >`array_agg(${memberships.role} order by ${memberships.role})`,
       joinedAt: sql<string>`min(${memberships.joinedAt})`,
     })
     .from(memberships)

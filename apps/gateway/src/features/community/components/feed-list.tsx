@@ -1,6 +1,14 @@
 import type { FeedItem } from '@makrx/contracts';
 import { useRuntimeConfig } from '@makrx/spa-kit';
-import { ArrowUpRightIcon, Avatar, Badge, Card, CheckIcon, LightbulbIcon, SparkIcon } from '@makrx/ui';
+import {
+  ArrowUpRightIcon,
+  Avatar,
+  Badge,
+  Card,
+  CheckIcon,
+  LightbulbIcon,
+  SparkIcon,
+} from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { activityReason, activityVerb, caveLink, timeAgo } from '../presentation';
 

@@ -128,7 +128,10 @@ export function FollowingPanel() {
               </li>
             ))}
             {otherSpaces.map((space) => (
-              <li key={space.makerspaceId} className="flex flex-wrap items-center justify-between gap-2">
+              <li
+                key={space.makerspaceId}
+                className="flex flex-wrap items-center justify-between gap-2"
+              >
                 <p className="truncate text-sm font-medium text-ink-950">{space.name}</p>
                 <FollowMakerspaceToggle slug={space.slug} name={space.name} following />
               </li>
