@@ -48,7 +48,13 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['integration'],
         summary: 'A makerspace’s active members and their roles (for MakrX.org)',
-        querystring: z.object({ makerspace: z.string().min(1).max(80) }),
+        // A makerspace's id or slug: both are lowercase letters, digits and dashes.
+        querystring: z.object({
+          makerspace: z
+            .string()
+            .max(80)
+            .regex(/^[a-z0-9][a-z0-9-]*$/i, 'a makerspace id or slug'),
+        }),
         response: { 200: makerspaceRoster, 401: errorBody, 403: errorBody, 404: errorBody },
       },
     },
