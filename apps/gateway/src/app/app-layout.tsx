@@ -9,7 +9,11 @@ import { paths } from './paths';
 function navFor(pathname: string, user: SessionUser | undefined, community: boolean): NavItem[] {
   const nav: NavItem[] = [
     { label: 'Discover', href: '/', active: pathname === '/' },
-    { label: 'Makers', href: '/makers', active: pathname.startsWith('/makers') },
+    {
+      label: 'Makers',
+      href: '/makers',
+      active: pathname === '/makers' || pathname.startsWith('/makers/'),
+    },
   ];
   if (user && community) {
     nav.push({ label: 'Feed', href: paths.feed, active: pathname === paths.feed });

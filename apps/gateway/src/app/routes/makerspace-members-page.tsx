@@ -21,9 +21,50 @@ const filters = [
   { value: 'member', label: 'Members' },
 ] as const;
 
+function RoleFilters({ role }: { role: string | undefined }) {
+  return (
+    <nav aria-label="Filter by role" className="mt-6 mb-8 flex flex-wrap gap-2">
+      {filters.map((filter) => {
+        const active = (filter.value ?? undefined) === role;
+        return (
+          <Link
+            key={filter.label}
+            to={filter.value ? `?role=${filter.value}` : '?'}
+            aria-current={active ? 'page' : undefined}
+            className={buttonClasses({ variant: active ? 'primary' : 'secondary', size: 'sm' })}
+          >
+            {filter.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
 function Directory({ slug, role }: { slug: string; role: string | undefined }) {
   const members = useMakerspaceMembers(slug, role);
   useDocumentTitle(members.data ? `Members of ${members.data.makerspace.name}` : 'Members');
+  return (
+    <>
+      <SectionHeader
+        titleAs="h1"
+        eyebrow="Members directory"
+        title={members.data?.makerspace.name ?? 'Who makes here'}
+        description="Members who chose a public MakrX.org profile. Those who keep theirs private are counted, not named."
+      />
+      <RoleFilters role={role} />
+      <DirectoryBody members={members} role={role} />
+    </>
+  );
+}
+
+function DirectoryBody({
+  members,
+  role,
+}: {
+  members: ReturnType<typeof useMakerspaceMembers>;
+  role: string | undefined;
+}) {
   if (members.isPending)
     return (
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy="true">
@@ -59,7 +100,6 @@ function Directory({ slug, role }: { slug: string; role: string | undefined }) {
     );
   return (
     <>
-      <p className="-mt-4 mb-6 text-lg font-medium text-ink-800">{members.data.makerspace.name}</p>
       {members.data.items.length === 0 ? (
         <EmptyState
           icon={<UsersIcon />}
@@ -114,33 +154,7 @@ export function MakerspaceMembersPage() {
           action={<Button onClick={session.signIn}>Sign in</Button>}
         />
       ) : (
-        <>
-          <SectionHeader
-            titleAs="h1"
-            eyebrow="Members directory"
-            title="Who makes here"
-            description="Members who chose a public MakrX.org profile. Those who keep theirs private are counted, not named."
-          />
-          <nav aria-label="Filter by role" className="mt-6 mb-8 flex flex-wrap gap-2">
-            {filters.map((filter) => {
-              const active = (filter.value ?? undefined) === role;
-              return (
-                <Link
-                  key={filter.label}
-                  to={filter.value ? `?role=${filter.value}` : '?'}
-                  aria-current={active ? 'page' : undefined}
-                  className={buttonClasses({
-                    variant: active ? 'primary' : 'secondary',
-                    size: 'sm',
-                  })}
-                >
-                  {filter.label}
-                </Link>
-              );
-            })}
-          </nav>
-          <Directory slug={slug} role={role} />
-        </>
+        <Directory slug={slug} role={role} />
       )}
     </Container>
   );
