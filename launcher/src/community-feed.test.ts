@@ -135,7 +135,14 @@ describe('following makers and makerspaces across the services of npm start', ()
     expect(fromCave.items).toEqual([]);
     expect(fromCave.privateMembers).toBe(1);
 
-    // Someone in no makerspace may not read it; a guest is asked to sign in.
+    // A member of another makerspace is told it is not there; someone in no makerspace may
+    // not read it; a guest is asked to sign in.
+    const elsewhere = await call(
+      'GET',
+      `${org}/makerspaces/tinkerworks-pune/community-members`,
+      tokens.spaceadmin,
+    );
+    expect(elsewhere.status).toBe(404);
     expect(
       (await call('GET', `${org}/makerspaces/${HUB}/community-members`, tokens.customer)).status,
     ).toBe(403);
