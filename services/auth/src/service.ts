@@ -4,6 +4,7 @@ import { authConfigOf, authEnv } from './config';
 import { embeddedIdentityProvider, seedDemoUsers } from './identity';
 import { auditLogRoutes } from './modules/audit-log/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
+import { sessionRoutes } from './modules/identity/session-routes';
 import { featureFlagRoutes } from './modules/feature-flags/routes';
 import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { notificationDelivery } from './modules/notifications/delivery';
@@ -27,6 +28,7 @@ export const authService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
     { prefix: '/api/v1', plugin: shippingPreferenceRoutes },
+    { prefix: '/api/v1', plugin: sessionRoutes },
     { prefix: '/api/v1', plugin: purchaseActivityRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: userAdminRoutes },

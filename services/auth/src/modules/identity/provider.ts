@@ -5,6 +5,7 @@ import Provider, {
   type KoaContextWithOIDC,
 } from 'oidc-provider';
 import { findAccount, signInStanding } from './accounts';
+import { recordSessionActivity } from './active-sessions';
 import { apiAudiences, clientMetadata, type ClientSettings } from './clients';
 import { postgresAdapter } from './oidc-adapter';
 import { signOutPage, messagePage } from './pages';
@@ -110,6 +111,8 @@ export async function createOidcProvider(
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
+      // The store is told at once when a session it holds ends here (clients.ts).
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         // Signs out without asking only for a hint issued in this browser's own session:
@@ -175,6 +178,7 @@ export async function createOidcProvider(
 
   const provider = new Provider(settings.issuer, configuration);
   provider.proxy = true;
+  recordSessionActivity(provider, db);
   return provider;
 }
 
@@ -183,7 +187,12 @@ function hintIsFromThisSession(ctx: KoaContextWithOIDC): boolean {
     .IdTokenHint?.payload;
   const session = ctx.oidc.session;
   if (!hint || !session?.accountId) return false;
-  return hint.sub === session.accountId && hint.sid === session.uid;
+  // An app told of logouts by back-channel holds its own sid for the session (session.sidFor).
+  const sids = [
+    session.uid,
+    ...Object.values(session.authorizations ?? {}).map((authorization) => authorization.sid),
+  ];
+  return hint.sub === session.accountId && sids.includes(hint.sid as string);
 }
 
 /** The resource every app token is for; its `aud` is rewritten to the backend client ids. */
