@@ -31,6 +31,7 @@ export function AppLayout() {
       nav={navFor(pathname, user)}
       accountLinks={[
         { href: paths.addresses, label: 'Addresses' },
+        { href: paths.sessions, label: 'Sessions' },
         { href: paths.notifications, label: 'Notifications' },
       ]}
     />

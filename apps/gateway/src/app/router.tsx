@@ -24,6 +24,11 @@ const AuditLogPage = lazy(() =>
 const AddressesPage = lazy(() =>
   import('./routes/addresses-page').then((module) => ({ default: module.AddressesPage })),
 );
+const AccountSessionsPage = lazy(() =>
+  import('./routes/account-sessions-page').then((module) => ({
+    default: module.AccountSessionsPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -80,6 +85,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <AddressesPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'account/sessions',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <AccountSessionsPage />
           </Suspense>
         ),
       },

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BACKCHANNEL_LOGOUT_EVENT } from '@makrx/auth';
 import { createMailer } from '@makrx/mailer';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import type { FastifyInstance } from 'fastify';
@@ -9,7 +10,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIdentityProvider, identityEnv } from '../../identity';
 import { authService } from '../../service';
 import { BrowserSession } from '../../testing';
-import { BACKCHANNEL_LOGOUT_EVENT } from './backchannel-logout';
 
 const PASSWORD = 'makrx-demo';
 const GATEWAY = 'http://localhost:3000';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { BACKCHANNEL_LOGOUT_EVENT } from '@makrx/auth';
 import type { Database } from '@makrx/db';
 import { importJWK, SignJWT } from 'jose';
 import { activeSigningKeys } from './signing-keys';
 
-/** The event a logout token carries (OpenID Connect Back-Channel Logout 1.0, section 2.4). */
-export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 const LOGOUT_TOKEN_SECONDS = 120;
 
 export interface BackchannelLogout {
