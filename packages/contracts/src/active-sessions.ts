@@ -29,3 +29,9 @@ export const backchannelLogoutBody = z.object({ logoutToken: z.string().min(1).m
 /** Whether the store's browser session `sid` has been ended at the identity provider. */
 export const storefrontSessionState = z.object({ ended: z.boolean() });
 export type StorefrontSessionState = z.infer<typeof storefrontSessionState>;
+
+/** The caller's store sessions the identity provider ended, newest first (back-channel logout). */
+export const endedStorefrontSessions = z.object({
+  sessions: z.array(z.object({ endedAt: z.iso.datetime() })),
+});
+export type EndedStorefrontSessions = z.infer<typeof endedStorefrontSessions>;

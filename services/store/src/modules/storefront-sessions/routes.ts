@@ -1,8 +1,13 @@
 import { createLogoutTokenVerifier, signedInUser } from '@makrx/auth';
-import { backchannelLogoutBody, errorBody, storefrontSessionState } from '@makrx/contracts';
+import {
+  backchannelLogoutBody,
+  endedStorefrontSessions,
+  errorBody,
+  storefrontSessionState,
+} from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
-import { hasSessionEnded, recordEndedSession } from './service';
+import { endedSessionsOf, hasSessionEnded, recordEndedSession } from './service';
 
 /** The store app's client at the identity provider: logout tokens are addressed to it. */
 const STORE_APP_CLIENT_ID = 'makrx-store-frontend';
@@ -32,6 +37,22 @@ export const storefrontSessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const logout = await verifyLogoutToken(request.body.logoutToken);
       await recordEndedSession(app.db, logout);
       return { ended: true };
+    },
+  );
+
+  app.get(
+    '/storefront-sessions',
+    {
+      config: { access: { feature: 'crossDomainSso', mode: 'read' } },
+      schema: {
+        tags: ['storefront sessions'],
+        summary: 'Your store sessions the identity provider ended, newest first (at most 50)',
+        response: { 200: endedStorefrontSessions, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { sessions: await endedSessionsOf(app.db, signedInUser(request).userId) };
     },
   );
 

@@ -1,6 +1,6 @@
 import type { Database } from '@makrx/db';
 import type { VerifiedLogout } from '@makrx/auth';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { endedStorefrontSessions } from './tables';
 
 /**
@@ -25,6 +25,17 @@ export async function hasSessionEnded(db: Database, userId: string, sid: string)
     .from(endedStorefrontSessions)
     .where(and(eq(endedStorefrontSessions.sid, sid), eq(endedStorefrontSessions.sub, userId)));
   return row !== undefined;
+}
+
+/** The user's ended store sessions, newest first: what the store was told, and when. */
+export async function endedSessionsOf(db: Database, userId: string, limit = 50) {
+  const rows = await db
+    .select({ endedAt: endedStorefrontSessions.endedAt })
+    .from(endedStorefrontSessions)
+    .where(eq(endedStorefrontSessions.sub, userId))
+    .orderBy(desc(endedStorefrontSessions.endedAt))
+    .limit(limit);
+  return rows.map((row) => ({ endedAt: row.endedAt.toISOString() }));
 }
 
 /** Forgets ended sessions older than any store session cookie can be (30 days). */

@@ -66,6 +66,19 @@ describe.each(testDrivers)('back-channel logout of store sessions over %s', (dri
     expect(answer.json()).toEqual({ ended: true });
     expect(await isEnded(sub, sid)).toBe(true);
     expect(await isEnded(randomUUID(), sid)).toBe(false);
+
+    const mine = async (userId: string) =>
+      (
+        await store.app.inject({
+          method: 'GET',
+          url: '/api/v1/storefront-sessions',
+          headers: {
+            authorization: `Bearer ${await issuer.userToken({ id: userId, username: 'maker' })}`,
+          },
+        })
+      ).json();
+    expect((await mine(sub)).sessions).toEqual([{ endedAt: expect.any(String) }]);
+    expect((await mine(randomUUID())).sessions).toEqual([]);
   });
 
   it('takes a replayed logout token harmlessly: 200, nothing recorded twice', async () => {
@@ -104,8 +117,9 @@ describe.each(testDrivers)('back-channel logout of store sessions over %s', (dri
   });
 
   it('refuses a guest asking about a session with 401, and a huge logout body with 413', async () => {
-    const guest = await store.app.inject({ method: 'GET', url: `/api/v1/storefront-sessions/x` });
-    expect(guest.statusCode).toBe(401);
+    for (const url of ['/api/v1/storefront-sessions', '/api/v1/storefront-sessions/x']) {
+      expect((await store.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    }
     const huge = await postLogout('x'.repeat(20_000));
     expect(huge.statusCode).toBe(413);
   });
