@@ -135,7 +135,9 @@ test.describe('A session ended anywhere ends the store’s at once (back-channel
 
     await page.goto(`${urls.gateway}/account/sessions`);
     const sessions = page.getByRole('list', { name: 'Signed-in sessions' }).getByRole('listitem');
+    await expect(sessions.first()).toContainText('This device');
     const count = await sessions.count();
+    expect(count).toBeGreaterThanOrEqual(2);
     await sessions.nth(1).getByRole('button', { name: 'Sign out' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign out this session?' });
     await dialog.getByRole('button', { name: 'Sign out' }).click();

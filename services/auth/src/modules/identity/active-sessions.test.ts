@@ -180,6 +180,30 @@ describe.each(testDrivers)('active sessions over %s', (driver) => {
     expect(payload.nonce).toBeUndefined();
   });
 
+  it('tells the store at once when the user signs out at the gateway (RP-initiated logout)', async () => {
+    const browser = new BrowserSession();
+    const atGateway = await signIn(browser, 'member@demo.makrx.org', 'gateway');
+    const atStore = await signIn(browser, 'member@demo.makrx.org', 'store');
+    const logoutUrl = client.buildEndSessionUrl(atGateway.oidc, {
+      id_token_hint: atGateway.tokens.id_token!,
+      post_logout_redirect_uri: `${GATEWAY}/auth/signed-out`,
+    });
+    const origin = new URL(issuer).origin;
+    const page = await (await browser.request(logoutUrl.href)).text();
+    const action =
+      /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"/.exec(page)?.[1] ??
+      /<form[^>]*action="([^"]+)"[^>]*id="op.logoutForm"/.exec(page)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)![1]!;
+    const confirmed = await browser.request(new URL(action, origin).toString(), {
+      form: { xsrf, logout: 'yes' },
+    });
+    expect(confirmed.status).toBe(303);
+
+    expect(logoutTokens.map((token) => decodeJwt(token).sid)).toEqual([
+      decodeJwt(atStore.tokens.id_token!).sid,
+    ]);
+  });
+
   it('answers 404 for another user’s session id, and ends nothing', async () => {
     const owner = await signIn(new BrowserSession(), 'spaceadmin@demo.makrx.org', 'gateway');
     const intruder = await signIn(new BrowserSession(), 'customer@demo.makrx.org', 'gateway');

@@ -6,7 +6,12 @@ import Provider, {
 } from 'oidc-provider';
 import { findAccount, signInStanding } from './accounts';
 import { recordSessionActivity } from './active-sessions';
-import { apiAudiences, clientMetadata, type ClientSettings } from './clients';
+import {
+  apiAudiences,
+  backchannelLogoutUris,
+  clientMetadata,
+  type ClientSettings,
+} from './clients';
 import { postgresAdapter } from './oidc-adapter';
 import { signOutPage, messagePage } from './pages';
 import { activeSigningKeys, persistentSecret } from './signing-keys';
@@ -53,8 +58,19 @@ export async function createOidcProvider(
     };
   };
 
+  const ownBackchannelUris = new Set(Object.values(backchannelLogoutUris(settings.appUrls)));
+
   const configuration: Configuration = {
     adapter: postgresAdapter(db),
+    // oidc-provider refuses loopback and private addresses (SSRF): right for URLs a client
+    // hands it, wrong for the store's back-channel logout URI set here, on localhost when embedded.
+    fetch: (url, options) => {
+      if (!ownBackchannelUris.has(String(url))) return globalThis.fetch(url, options);
+      const { dispatcher: _ssrfGuard, ...plain } = options as RequestInit & {
+        dispatcher?: unknown;
+      };
+      return globalThis.fetch(url, plain);
+    },
     clients: [...clientMetadata(settings), ...(settings.extraClients ?? [])],
     jwks: { keys: keys as never },
     cookies: { keys: [cookieKey], long: { signed: true }, short: { signed: true } },
