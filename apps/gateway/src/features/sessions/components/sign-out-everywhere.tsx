@@ -13,18 +13,14 @@ export function SignOutEverywhere() {
   const everywhere = useSignOutEverywhere();
   const [asking, setAsking] = useState(false);
   return (
-    <Card className="flex flex-col gap-4 border-red-200 p-5 sm:flex-row sm:items-center sm:justify-between">
+    <Card className="flex flex-col gap-4 border-red-200 p-5">
       <div>
         <h2 className="text-base font-semibold text-ink-950">Sign out everywhere</h2>
         <p className="mt-1 text-sm text-ink-700">
           Lost a phone, or signed in on a shared computer? End every session, this one too.
         </p>
       </div>
-      <Button
-        variant="danger"
-        className="shrink-0 self-start sm:self-auto"
-        onClick={() => setAsking(true)}
-      >
+      <Button variant="danger" className="self-start" onClick={() => setAsking(true)}>
         Sign out everywhere
       </Button>
       <ConfirmDialog
