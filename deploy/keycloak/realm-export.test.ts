@@ -35,6 +35,7 @@ interface RealmClient {
   implicitFlowEnabled: boolean;
   directAccessGrantsEnabled: boolean;
   serviceAccountsEnabled: boolean;
+  frontchannelLogout?: boolean;
   fullScopeAllowed: boolean;
   redirectUris: string[];
   webOrigins: string[];
@@ -185,6 +186,15 @@ describe('the Keycloak realm export (deploy/keycloak/makrx-realm.json)', () => {
           expect(sorted(postLogout)).toEqual(sorted(ourClient.post_logout_redirect_uris ?? []));
           const origins = (ourClient.redirect_uris ?? []).map((uri) => new URL(uri).origin);
           expect(sorted(client.webOrigins)).toEqual(sorted([...new Set(origins)]));
+        });
+
+        it('is told of ended sessions by back-channel logout where our client is', () => {
+          const uri = client.attributes['backchannel.logout.url'];
+          expect(uri).toBe(ourClient.backchannel_logout_uri);
+          if (uri) {
+            expect(client.attributes['backchannel.logout.session.required']).toBe('true');
+            expect(client.frontchannelLogout).toBe(false);
+          }
         });
 
         it('puts all three backends into aud, so each backend accepts the token', () => {

@@ -57,3 +57,9 @@ export {
   type TokenVerifier,
   type TokenVerifierOptions,
 } from './verify-token';
+export {
+  BACKCHANNEL_LOGOUT_EVENT,
+  createLogoutTokenVerifier,
+  type LogoutTokenVerifierOptions,
+  type VerifiedLogout,
+} from './logout-token';

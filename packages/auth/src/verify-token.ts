@@ -140,7 +140,7 @@ function explainFailure(error: unknown, issuer: string, audience: string): AppEr
  * An unreachable or broken key set is our fault, not the caller's: it answers 503 rather than
  * telling a client with a good token that its token is bad.
  */
-function unavailableWhenUnreachable(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+export function unavailableWhenUnreachable(keys: JWTVerifyGetKey): JWTVerifyGetKey {
   return async (header, token) => {
     try {
       return await keys(header, token);

@@ -20,6 +20,8 @@ export const errorCodes = {
   INVALID_TOKEN:
     'The bearer token is malformed, expired, forged or not for this service; details: { reason }.',
   FORBIDDEN: 'The caller is known but their role does not allow this.',
+  INVALID_LOGOUT_TOKEN:
+    'A back-channel logout token is forged, expired, not for this client or misses its claims.',
   ROUTE_ACCESS_MISDECLARED:
     'A route’s declared access lets in a caller its handler cannot serve (500: a bug, logged).',
   IDENTITY_PROVIDER_UNAVAILABLE:

@@ -24,6 +24,7 @@ export * from './search';
 export * from './orders';
 export * from './store-integration';
 export * from './shipping-preferences';
+export * from './active-sessions';
 export * from './makerspace-memberships';
 export * from './makerspace-invites';
 export * from './live';

@@ -5,6 +5,7 @@ import { embeddedIdentityProvider, seedDemoUsers } from './identity';
 import { auditLogRoutes } from './modules/audit-log/routes';
 import { communityRoutes } from './modules/community/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
+import { sessionRoutes } from './modules/identity/session-routes';
 import { featureFlagRoutes } from './modules/feature-flags/routes';
 import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { notificationDelivery } from './modules/notifications/delivery';
@@ -28,6 +29,7 @@ export const authService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
     { prefix: '/api/v1', plugin: shippingPreferenceRoutes },
+    { prefix: '/api/v1', plugin: sessionRoutes },
     { prefix: '/api/v1', plugin: purchaseActivityRoutes },
     { prefix: '/api/v1', plugin: communityRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },

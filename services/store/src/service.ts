@@ -26,6 +26,8 @@ import { printOrdersModule } from './modules/print-orders/plugin';
 import { routePaidPrintOrder } from './modules/print-orders/route-paid-print';
 import { sendPrintRating } from './modules/print-orders/send-print-rating';
 import { searchRoutes } from './modules/search/routes';
+import { forgetEndedStorefrontSessions } from './modules/storefront-sessions/forget-ended-sessions';
+import { storefrontSessionRoutes } from './modules/storefront-sessions/routes';
 
 export const storeService: ServiceDefinition = {
   name: 'store',
@@ -43,6 +45,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: modelUploadsModule },
     { prefix: '/api/v1', plugin: printOrdersModule },
     { prefix: '/api/v1', plugin: bomOrdersModule },
+    { prefix: '/api/v1', plugin: storefrontSessionRoutes },
     { prefix: '/media', plugin: mediaRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
@@ -68,6 +71,7 @@ export const storeService: ServiceDefinition = {
     expireUnfinishedModelUploads,
     analyseEarlierModelUploads,
     syncInventoryHourly,
+    forgetEndedStorefrontSessions,
   ],
   seedDemoData: async (db, config) => {
     await seedDemoCatalog(db);

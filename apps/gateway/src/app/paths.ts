@@ -6,4 +6,5 @@ export const paths = {
   notifications: '/notifications',
   feed: '/feed',
   addresses: '/account/addresses',
+  sessions: '/account/sessions',
 } as const;

@@ -32,6 +32,11 @@ const MakerspaceMembersPage = lazy(() =>
     default: module.MakerspaceMembersPage,
   })),
 );
+const AccountSessionsPage = lazy(() =>
+  import('./routes/account-sessions-page').then((module) => ({
+    default: module.AccountSessionsPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -104,6 +109,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <AddressesPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'account/sessions',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <AccountSessionsPage />
           </Suspense>
         ),
       },

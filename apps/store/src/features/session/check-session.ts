@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readStoreConfig } from '../../lib/config';
+import { endedAtProvider } from './ended-sessions';
 import {
   cookieNames,
   cookieOptions,
@@ -78,12 +79,16 @@ function withoutSession(request: NextRequest) {
 /**
  * Before a page renders (spec section 6, "SSO Behavior Across Domains"): a visitor without a
  * session is sent once per browser session to pick up a sign-in made in another MakrX app; a
- * session older than a minute is refreshed, which fails once the user signed out anywhere.
+ * session older than a minute is refreshed, which fails once the user signed out anywhere; a
+ * younger one is dropped as soon as the provider said by back-channel logout that it ended.
  */
 export async function checkSession(request: NextRequest): Promise<NextResponse> {
   const session = await readSession(request.cookies);
   if (!session) return shouldAskProvider(request) ? askProvider(request) : withoutSession(request);
-  if (isPrefetch(request) || !isDueForCheck(session, nowSeconds())) return passOn(request);
+  if (isPrefetch(request)) return passOn(request);
+  if (!isDueForCheck(session, nowSeconds())) {
+    return (await endedAtProvider(session)) ? withoutSession(request) : passOn(request);
+  }
   try {
     const tokens = await refreshTokens(session.refreshToken);
     return await withSession(request, sessionFromTokens(tokens, nowSeconds(), session));

@@ -21,7 +21,17 @@ export interface ClientSettings {
   secrets: { auth: string; cave: string; store: string };
 }
 
+/**
+ * Apps told at once when a session ends (OpenID Connect Back-Channel Logout): the store, whose
+ * server keeps its session in a cookie and would otherwise notice only at its next refresh.
+ * The SPAs keep their tokens in the browser and notice at their next refresh.
+ */
+export function backchannelLogoutUris(appUrls: ClientSettings['appUrls']): Record<string, string> {
+  return { [frontendClients.store]: `${appUrls.store.replace(/\/$/, '')}/auth/backchannel-logout` };
+}
+
 export function clientMetadata({ appUrls, secrets }: ClientSettings): ClientMetadata[] {
+  const backchannel = backchannelLogoutUris(appUrls);
   const frontends = (Object.keys(frontendClients) as Array<keyof typeof frontendClients>).map(
     (app): ClientMetadata => {
       const origin = appUrls[app].replace(/\/$/, '');
@@ -33,6 +43,12 @@ export function clientMetadata({ appUrls, secrets }: ClientSettings): ClientMeta
         response_types: ['code'],
         redirect_uris: [`${origin}/auth/callback`],
         post_logout_redirect_uris: [`${origin}/`, `${origin}/auth/signed-out`],
+        ...(backchannel[frontendClients[app]]
+          ? {
+              backchannel_logout_uri: backchannel[frontendClients[app]],
+              backchannel_logout_session_required: true,
+            }
+          : {}),
       };
     },
   );

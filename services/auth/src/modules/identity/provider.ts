@@ -5,7 +5,13 @@ import Provider, {
   type KoaContextWithOIDC,
 } from 'oidc-provider';
 import { findAccount, signInStanding } from './accounts';
-import { apiAudiences, clientMetadata, type ClientSettings } from './clients';
+import { recordSessionActivity } from './active-sessions';
+import {
+  apiAudiences,
+  backchannelLogoutUris,
+  clientMetadata,
+  type ClientSettings,
+} from './clients';
 import { postgresAdapter } from './oidc-adapter';
 import { signOutPage, messagePage } from './pages';
 import { activeSigningKeys, persistentSecret } from './signing-keys';
@@ -52,8 +58,19 @@ export async function createOidcProvider(
     };
   };
 
+  const ownBackchannelUris = new Set(Object.values(backchannelLogoutUris(settings.appUrls)));
+
   const configuration: Configuration = {
     adapter: postgresAdapter(db),
+    // oidc-provider refuses loopback and private addresses (SSRF): right for URLs a client
+    // hands it, wrong for the store's back-channel logout URI set here, on localhost when embedded.
+    fetch: (url, options) => {
+      if (!ownBackchannelUris.has(String(url))) return globalThis.fetch(url, options);
+      const { dispatcher: _ssrfGuard, ...plain } = options as RequestInit & {
+        dispatcher?: unknown;
+      };
+      return globalThis.fetch(url, plain);
+    },
     clients: [...clientMetadata(settings), ...(settings.extraClients ?? [])],
     jwks: { keys: keys as never },
     cookies: { keys: [cookieKey], long: { signed: true }, short: { signed: true } },
@@ -110,6 +127,8 @@ export async function createOidcProvider(
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
+      // The store is told at once when a session it holds ends here (clients.ts).
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         // Signs out without asking only for a hint issued in this browser's own session:
@@ -175,6 +194,7 @@ export async function createOidcProvider(
 
   const provider = new Provider(settings.issuer, configuration);
   provider.proxy = true;
+  recordSessionActivity(provider, db);
   return provider;
 }
 
@@ -183,7 +203,12 @@ function hintIsFromThisSession(ctx: KoaContextWithOIDC): boolean {
     .IdTokenHint?.payload;
   const session = ctx.oidc.session;
   if (!hint || !session?.accountId) return false;
-  return hint.sub === session.accountId && hint.sid === session.uid;
+  // An app told of logouts by back-channel holds its own sid for the session (session.sidFor).
+  const sids = [
+    session.uid,
+    ...Object.values(session.authorizations ?? {}).map((authorization) => authorization.sid),
+  ];
+  return hint.sub === session.accountId && sids.includes(hint.sid as string);
 }
 
 /** The resource every app token is for; its `aud` is rewritten to the backend client ids. */

@@ -171,3 +171,22 @@ export const brokerStates = authSchema.table('broker_states', {
   userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * What a browser session was seen from (oidc-provider keeps no such thing): the account page's
+ * list of sessions shows it. Keyed by the session's uid; gone with the session's row.
+ */
+export const sessionDevices = authSchema.table(
+  'session_devices',
+  {
+    sessionUid: text('session_uid').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
+    signedInAt: timestamp('signed_in_at', { withTimezone: true }).notNull().defaultNow(),
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('session_devices_user_idx').on(t.userId)],
+);
