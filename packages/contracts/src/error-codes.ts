@@ -20,6 +20,10 @@ export const errorCodes = {
   INVALID_TOKEN:
     'The bearer token is malformed, expired, forged or not for this service; details: { reason }.',
   FORBIDDEN: 'The caller is known but their role does not allow this.',
+  ACCOUNT_DELETED:
+    'The token belongs to an account its owner deleted (401): tokens issued before are refused everywhere.',
+  ACCOUNT_DELETION_UNCONFIRMED:
+    'Deleting an account needs its email typed again, exactly; the one given differs and nothing was deleted (422).',
   ROUTE_ACCESS_MISDECLARED:
     'A route’s declared access lets in a caller its handler cannot serve (500: a bug, logged).',
   IDENTITY_PROVIDER_UNAVAILABLE:

@@ -32,3 +32,4 @@ export * from './bom';
 export * from './model-uploads';
 export * from './fabrication';
 export * from './purchasing-accounts';
+export * from './privacy';

@@ -11,3 +11,4 @@ export {
   unlockAccount,
   type AdminAccountRow,
 } from './account-admin';
+export { anonymiseIdentity, closeIdentity, emailOfAccount, identityExportOf } from './erasure';

@@ -320,3 +320,4 @@ export async function newMembersByMonth(
     order by 1`);
   return rows;
 }
+export { eraseMemberships, membershipsExportOf } from './privacy';
