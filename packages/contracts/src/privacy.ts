@@ -71,8 +71,14 @@ export type ServiceErasure = z.infer<typeof serviceErasure>;
 
 export const privacyUserParams = z.object({ userId: z.uuid() });
 
-/** The account's address, so a service can also find what it keeps by address (invites). */
-export const serviceErasureBody = z.object({ email: z.string().min(3).max(320) });
+/**
+ * The account's address and name, so a service can also find what it keeps by them (invites
+ * sent to the address, events that copied the name).
+ */
+export const serviceErasureBody = z.object({
+  email: z.string().min(3).max(320),
+  name: z.string().max(200),
+});
 
 /** Deleting one's account: the email it is signed in with, typed again, confirms it. */
 export const accountDeletionBody = z.object({

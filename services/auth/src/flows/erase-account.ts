@@ -1,6 +1,7 @@
 import { serviceErasure, type AccountDeletion } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
-import { defineFlow, runFlow, type Peers } from '@makrx/service-kit';
+import { redactEventPayloads } from '@makrx/events';
+import { defineFlow, notFound, runFlow, type Peers } from '@makrx/service-kit';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   markServiceErased,
@@ -10,7 +11,12 @@ import {
   type ErasingService,
 } from '../modules/account/service';
 import { eraseDevMailTo } from '../modules/dev-mail/service';
-import { anonymiseIdentity, closeIdentity, emailOfAccount } from '../modules/identity/service';
+import {
+  anonymiseIdentity,
+  closeIdentity,
+  contactOfAccount,
+  DELETED,
+} from '../modules/identity/service';
 import { eraseNotifications } from '../modules/notifications/service';
 import { eraseProfile } from '../modules/profiles/service';
 import { erasePurchaseActivity } from '../modules/purchase-activity/service';
@@ -18,8 +24,9 @@ import { eraseAddresses } from '../modules/shipping-preferences/service';
 
 export interface AccountErasure {
   userId: string;
-  /** The account's address: the cave and the store find copies by it (invites, for one). */
+  /** The account's address and name: the services find copies by them (invites, events). */
   email: string;
+  name: string;
   requestId: string | null;
   peers: Peers;
   log: FastifyBaseLogger;
@@ -32,12 +39,10 @@ export interface AccountErasure {
  */
 async function eraseIn(service: ErasingService, db: Database, erasure: AccountErasure) {
   try {
-    await erasure.peers.json(
-      service,
-      `/api/v1/privacy/users/${erasure.userId}`,
-      serviceErasure,
-      { method: 'DELETE', body: JSON.stringify({ email: erasure.email }) },
-    );
+    await erasure.peers.json(service, `/api/v1/privacy/users/${erasure.userId}`, serviceErasure, {
+      method: 'DELETE',
+      body: JSON.stringify({ email: erasure.email, name: erasure.name }),
+    });
     await markServiceErased(db, erasure.userId, service);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -51,6 +56,7 @@ async function anonymiseWhenAllErased(db: Database, erasure: AccountErasure) {
   if ((await servicesStillErasing(db, erasure.userId)).length > 0) return;
   await db.transaction(async (tx) => {
     await eraseDevMailTo(tx, erasure.email);
+    await redactEventPayloads(tx, 'auth', [erasure.email, erasure.name], DELETED);
     await anonymiseIdentity(tx, erasure.userId);
   });
 }
@@ -90,20 +96,26 @@ export const eraseAccountFlow = defineFlow<AccountErasure, Database>('erase-acco
   { name: 'anonymise-identity', run: (erasure, db) => anonymiseWhenAllErased(db, erasure) },
 ]);
 
-export async function eraseAccount(db: Database, erasure: AccountErasure): Promise<AccountDeletion> {
+/** Who is being erased, in which request; the address and name are read from the account. */
+type ErasureRequest = Omit<AccountErasure, 'email' | 'name'>;
+
+export async function eraseAccount(
+  db: Database,
+  request: ErasureRequest,
+): Promise<AccountDeletion> {
+  const contact = await contactOfAccount(db, request.userId);
+  if (contact === undefined) throw notFound('That account does not exist.');
+  const erasure = { ...request, ...contact };
   await runFlow(eraseAccountFlow, erasure, db);
   const pendingServices = await servicesStillErasing(db, erasure.userId);
   return { status: pendingServices.length ? 'pending' : 'done', pendingServices };
 }
 
 /** Asks the services that have not confirmed a deletion again, then finishes it (the job's work). */
-export async function finishErasure(
-  db: Database,
-  erasure: Omit<AccountErasure, 'email'>,
-): Promise<void> {
-  const email = await emailOfAccount(db, erasure.userId);
-  if (email === undefined) return;
-  const pending = { ...erasure, email };
+export async function finishErasure(db: Database, erasure: ErasureRequest): Promise<void> {
+  const contact = await contactOfAccount(db, erasure.userId);
+  if (contact === undefined) return;
+  const pending = { ...erasure, ...contact };
   for (const service of await servicesStillErasing(db, erasure.userId))
     await eraseIn(service, db, pending);
   await anonymiseWhenAllErased(db, pending);

@@ -1,8 +1,4 @@
-import {
-  serviceDataExport,
-  type AccountDataExport,
-  type RetainedRecord,
-} from '@makrx/contracts';
+import { serviceDataExport, type AccountDataExport, type RetainedRecord } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import type { Peers } from '@makrx/service-kit';
 import { ownAuditedActionsOf } from '../modules/audit-log/service';

@@ -1,5 +1,6 @@
 import type { RetainedRecord, ServiceDataExport, ServiceErasure } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
+import { redactEventPayloads } from '@makrx/events';
 import { defineFlow, runFlow } from '@makrx/service-kit';
 import { achievementsExportOf, eraseAchievements } from '../modules/achievements/service';
 import { billingExportOf, endSubscriptions } from '../modules/billing/service';
@@ -57,13 +58,11 @@ export async function exportCaveData(db: Database, userId: string): Promise<Serv
 interface CaveErasure {
   userId: string;
   email: string;
+  name: string;
   erased: Record<string, number>;
 }
 
-const step = (
-  name: string,
-  erase: (tx: Database, erasure: CaveErasure) => Promise<number>,
-) => ({
+const step = (name: string, erase: (tx: Database, erasure: CaveErasure) => Promise<number>) => ({
   name,
   run: async (erasure: CaveErasure, tx: Database) => {
     erasure.erased[name] = await erase(tx, erasure);
@@ -88,6 +87,9 @@ const eraseCaveDataFlow = defineFlow<CaveErasure, Database>('erase-cave-data', [
       step('achievements', (tx, e) => eraseAchievements(tx, e.userId)),
       step('invites', (tx, e) => eraseInvites(tx, e.userId, e.email)),
       step('printJobsAnonymised', (tx, e) => anonymiseServiceJobs(tx, e.userId)),
+      step('eventsRedacted', (tx, e) =>
+        redactEventPayloads(tx, 'cave', [e.email, e.name], 'Deleted user'),
+      ),
     ],
   },
 ]);
@@ -95,9 +97,9 @@ const eraseCaveDataFlow = defineFlow<CaveErasure, Database>('erase-cave-data', [
 export async function eraseCaveData(
   db: Database,
   userId: string,
-  email: string,
+  contact: { email: string; name: string },
 ): Promise<ServiceErasure> {
-  const erasure: CaveErasure = { userId, email, erased: {} };
+  const erasure: CaveErasure = { userId, ...contact, erased: {} };
   await runFlow(eraseCaveDataFlow, erasure, db);
   return { service: 'cave', erased: erasure.erased };
 }

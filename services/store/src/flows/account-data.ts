@@ -1,10 +1,11 @@
 import type { RetainedRecord, ServiceDataExport, ServiceErasure } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
+import { redactEventPayloads } from '@makrx/events';
 import { defineFlow, runFlow } from '@makrx/service-kit';
 import { quickReordersExportOf } from '../modules/bom-orders/service';
 import { cartExportOf, eraseCart } from '../modules/cart/service';
 import { modelUploadsExportOf } from '../modules/model-uploads/service';
-import { anonymiseOrders, ordersExportOf } from '../modules/orders/service';
+import { anonymiseOrders, ordersExportOf, shippingNamesOf } from '../modules/orders/service';
 import { printOrdersExportOf } from '../modules/print-orders/service';
 import { inOneTransaction } from './store-flows';
 
@@ -43,6 +44,8 @@ export async function exportStoreData(db: Database, userId: string): Promise<Ser
 
 interface StoreErasure {
   userId: string;
+  /** The account's address and name, and the names its orders were shipped to. */
+  words: string[];
   erased: Record<string, number>;
 }
 
@@ -59,16 +62,37 @@ const eraseStoreDataFlow = defineFlow<StoreErasure, Database>('erase-store-data'
       },
     },
     {
+      name: 'find-names-shipped-to',
+      run: async (erasure, tx) => {
+        erasure.words.push(...(await shippingNamesOf(tx, erasure.userId)));
+      },
+    },
+    {
       name: 'anonymise-orders',
       run: async (erasure, tx) => {
         erasure.erased.ordersAnonymised = await anonymiseOrders(tx, erasure.userId);
       },
     },
+    {
+      name: 'redact-events',
+      run: async (erasure, tx) => {
+        erasure.erased.eventsRedacted = await redactEventPayloads(
+          tx,
+          'store',
+          erasure.words,
+          'Deleted user',
+        );
+      },
+    },
   ]),
 ]);
 
-export async function eraseStoreData(db: Database, userId: string): Promise<ServiceErasure> {
-  const erasure: StoreErasure = { userId, erased: {} };
+export async function eraseStoreData(
+  db: Database,
+  userId: string,
+  contact: { email: string; name: string },
+): Promise<ServiceErasure> {
+  const erasure: StoreErasure = { userId, words: [contact.email, contact.name], erased: {} };
   await runFlow(eraseStoreDataFlow, erasure, db);
   return { service: 'store', erased: erasure.erased };
 }

@@ -44,8 +44,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: accountPreferences, ...errors },
       },
     },
-    async (request) =>
-      saveAccountPreferences(app.db, signedInUser(request).userId, request.body),
+    async (request) => saveAccountPreferences(app.db, signedInUser(request).userId, request.body),
   );
 
   app.get(
@@ -91,7 +90,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       return eraseAccount(app.db, {
         userId: user.userId,
-        email: user.email,
         requestId: request.id,
         peers: app.peers,
         log: request.log,

@@ -39,6 +39,9 @@ export async function identityExportOf(db: Database, userId: string) {
   return { account, roles, linkedAccounts, hasPassword: password !== undefined };
 }
 
+/** What stands for a deleted person's name wherever a record of them is kept. */
+export const DELETED = 'Deleted user';
+
 /**
  * Closes a deleted account at once: marked erased (every service refuses its tokens from the
  * commit on: service-kit's erased-account gate), its sessions and grants end (refresh tokens
@@ -73,15 +76,21 @@ export async function anonymiseIdentity(tx: Database, userId: string): Promise<v
     .set({
       email: `${marker}@deleted.makrx.invalid`,
       username: marker,
-      displayName: 'Deleted user',
+      displayName: DELETED,
       emailVerified: false,
       updatedAt: new Date(),
     })
     .where(eq(users.id, userId));
 }
 
-/** The address of an account being deleted, while it still has one. */
-export async function emailOfAccount(db: Database, userId: string): Promise<string | undefined> {
-  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  return row?.email;
+/** The address and name of an account being deleted, while it still has them. */
+export async function contactOfAccount(
+  db: Database,
+  userId: string,
+): Promise<{ email: string; name: string } | undefined> {
+  const [row] = await db
+    .select({ email: users.email, name: users.displayName })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
 }

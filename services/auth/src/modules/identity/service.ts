@@ -11,4 +11,10 @@ export {
   unlockAccount,
   type AdminAccountRow,
 } from './account-admin';
-export { anonymiseIdentity, closeIdentity, emailOfAccount, identityExportOf } from './erasure';
+export {
+  anonymiseIdentity,
+  closeIdentity,
+  contactOfAccount,
+  DELETED,
+  identityExportOf,
+} from './erasure';

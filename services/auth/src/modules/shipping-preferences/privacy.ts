@@ -8,6 +8,7 @@ export const addressesExportOf = (db: Database, userId: string) =>
 
 /** Removes the saved addresses of a deleted account. */
 export async function eraseAddresses(tx: Database, userId: string): Promise<number> {
-  return (await tx.delete(shippingAddresses).where(eq(shippingAddresses.userId, userId)).returning())
-    .length;
+  return (
+    await tx.delete(shippingAddresses).where(eq(shippingAddresses.userId, userId)).returning()
+  ).length;
 }

@@ -40,6 +40,6 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: serviceErasure, ...errors },
       },
     },
-    async (request) => eraseCaveData(app.db, request.params.userId, request.body.email),
+    async (request) => eraseCaveData(app.db, request.params.userId, request.body),
   );
 };

@@ -57,3 +57,12 @@ export async function anonymiseOrders(tx: Database, userId: string): Promise<num
     .returning({ id: orders.id });
   return changed.length;
 }
+
+/** The names a user's orders were shipped to, so copies of them elsewhere can be found. */
+export async function shippingNamesOf(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: sql<string>`${orders.shippingAddress} ->> 'name'` })
+    .from(orders)
+    .where(eq(orders.userId, userId));
+  return rows.map((r) => r.name).filter((name) => name && name !== 'Deleted user');
+}

@@ -40,6 +40,6 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: serviceErasure, ...errors },
       },
     },
-    async (request) => eraseStoreData(app.db, request.params.userId),
+    async (request) => eraseStoreData(app.db, request.params.userId, request.body),
   );
 };
