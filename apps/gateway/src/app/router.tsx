@@ -24,6 +24,15 @@ const AuditLogPage = lazy(() =>
 const AddressesPage = lazy(() =>
   import('./routes/addresses-page').then((module) => ({ default: module.AddressesPage })),
 );
+const AccountOverviewPage = lazy(() =>
+  import('./routes/account-pages').then((module) => ({ default: module.AccountOverviewPage })),
+);
+const AccountPreferencesPage = lazy(() =>
+  import('./routes/account-pages').then((module) => ({ default: module.AccountPreferencesPage })),
+);
+const AccountDataPage = lazy(() =>
+  import('./routes/account-pages').then((module) => ({ default: module.AccountDataPage })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -83,6 +92,18 @@ export const router = createBrowserRouter([
           </Suspense>
         ),
       },
+      ...[
+        { path: 'account', Page: AccountOverviewPage },
+        { path: 'account/preferences', Page: AccountPreferencesPage },
+        { path: 'account/data', Page: AccountDataPage },
+      ].map(({ path, Page }) => ({
+        path,
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <Page />
+          </Suspense>
+        ),
+      })),
       ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
