@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
@@ -15,6 +15,29 @@ const NEWCOMER = {
   name: `Lee Leaving ${unique}`,
   password: 'a-long-new-password',
 };
+
+/** The link in the verification mail to `email`, waited on until it arrives. */
+async function verificationLinkFor(email: string): Promise<string> {
+  let link = '';
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${urls.authApi}/dev/mail?to=${encodeURIComponent(email)}`);
+      const mails = ((await response.json()) as { items: { subject: string; text: string }[] })
+        .items;
+      const mail = mails.find((m) => m.subject === 'Verify your email for MakrX');
+      link = mail?.text.match(/https?:\/\/\S+verify-email\?key=[\w-]+/)?.[0] ?? '';
+      return link;
+    })
+    .not.toBe('');
+  return link;
+}
+
+async function signIn(page: Page) {
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[name="username"]').fill(NEWCOMER.email);
+  await page.locator('input[name="password"]').fill(NEWCOMER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
 
 test('a newcomer downloads their data and deletes their account', async ({ page }) => {
   test.slow();
@@ -32,6 +55,11 @@ test('a newcomer downloads their data and deletes their account', async ({ page 
   await page.locator('input[name="displayName"]').fill(NEWCOMER.name);
   await page.locator('input[name="password"]').fill(NEWCOMER.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  // The address is confirmed from the mailed link, then the newcomer signs in.
+  await page.goto(await verificationLinkFor(NEWCOMER.email));
+  await page.goto(`${urls.gateway}/account`);
+  await signIn(page);
   await expect(page).toHaveURL(`${urls.gateway}/account`);
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
   const sections = page.getByRole('navigation', { name: 'Your account' });
@@ -94,9 +122,6 @@ test('a newcomer downloads their data and deletes their account', async ({ page 
 
   // The account is gone: its password no longer signs in.
   await page.goto(`${urls.gateway}/account`);
-  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(NEWCOMER.email);
-  await page.locator('input[name="password"]').fill(NEWCOMER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await expect(page.getByText(/invalid|incorrect|wrong/i).first()).toBeVisible();
 });
