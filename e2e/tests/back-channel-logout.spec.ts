@@ -121,7 +121,7 @@ test.describe('A session ended anywhere ends the store’s at once (back-channel
     for (const tab of [page, elsewhere]) {
       await tab.goto(`${urls.gateway}/account/sessions`);
       await expect(
-        tab.getByRole('heading', { name: 'Sign in to see where you are signed in' }),
+        tab.getByRole('heading', { name: 'Sign in to manage your account' }),
       ).toBeVisible();
     }
     await screenshot(page, 'account-sessions-signed-out');

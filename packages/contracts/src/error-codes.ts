@@ -22,6 +22,10 @@ export const errorCodes = {
   FORBIDDEN: 'The caller is known but their role does not allow this.',
   INVALID_LOGOUT_TOKEN:
     'A back-channel logout token is forged, expired, not for this client or misses its claims.',
+  ACCOUNT_DELETED:
+    'The token belongs to an account its owner deleted (401): tokens issued before are refused everywhere.',
+  ACCOUNT_DELETION_UNCONFIRMED:
+    'Deleting an account needs its email typed again, exactly; the one given differs and nothing was deleted (422).',
   ROUTE_ACCESS_MISDECLARED:
     'A route’s declared access lets in a caller its handler cannot serve (500: a bug, logged).',
   IDENTITY_PROVIDER_UNAVAILABLE:

@@ -34,3 +34,4 @@ export * from './model-uploads';
 export * from './fabrication';
 export * from './purchasing-accounts';
 export * from './community';
+export * from './privacy';

@@ -22,3 +22,4 @@ export type {
 export { outboxEvents, processedEvents } from './tables';
 export { parkedEventRoutes, type ParkedEventRoutesOptions } from './parked-events-routes';
 export { liveChannelOf, publishLive } from './live';
+export { redactEventPayloads } from './redaction';

@@ -28,6 +28,7 @@ import {
   type JobRunning,
 } from './background-jobs';
 import { appOrigins, type ServiceConfig } from './config';
+import { erasedAccountGate } from './erased-accounts';
 import { registerErrorHandling } from './error-handler';
 import { registerFlagGates } from './flag-gates';
 import { registerHealth } from './health';
@@ -187,7 +188,7 @@ export async function createService(
   await app.register(authPlugin, {
     verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: definition.audience }),
     memberships,
-    afterAuthentication: [maintenanceGate(app)],
+    afterAuthentication: [erasedAccountGate(runtime.database.db), maintenanceGate(app)],
     operatorToken: config.METRICS_TOKEN,
   });
   registerFlagGates(app);

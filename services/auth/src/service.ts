@@ -2,6 +2,8 @@ import { liveChannels } from '@makrx/contracts';
 import type { ServiceDefinition } from '@makrx/service-kit';
 import { authConfigOf, authEnv } from './config';
 import { embeddedIdentityProvider, seedDemoUsers } from './identity';
+import { finishAccountErasures } from './modules/account/finish-erasures';
+import { accountRoutes } from './modules/account/routes';
 import { auditLogRoutes } from './modules/audit-log/routes';
 import { communityRoutes } from './modules/community/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
@@ -37,12 +39,15 @@ export const authService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: auditLogRoutes },
     { prefix: '/api/v1', plugin: featureFlagRoutes },
     { prefix: '/api/v1', plugin: notificationRoutes },
+    { prefix: '/api/v1', plugin: accountRoutes },
     // What would have been mailed, while mail goes to the dev mailbox (embedded mode only).
     { prefix: '/dev', plugin: devMailRoutes },
   ],
   // The gateway's pages hear of new notifications (the bell) over this service's stream.
   live: { channels: [liveChannels.notifications] },
   consumers: [notificationDelivery],
+  // A deletion the cave or the store did not confirm is asked of them again.
+  jobs: [finishAccountErasures],
   // The spec's feature flags are configuration every deployment needs, demo or not.
   seedConfiguration: seedFeatureFlags,
   seedDemoData: async (db, config) => {

@@ -37,6 +37,7 @@ import { projectsModule } from './modules/projects/plugin';
 import { seedDemoBookingMonth } from './modules/reservations/demo-reservations';
 import { seedDemoMonthOfMachineUse } from './modules/reservations/demo-machine-use';
 import { markMissedBookings, reservationRoutes } from './modules/reservations/routes';
+import { privacyRoutes } from './modules/privacy/routes';
 import { searchRoutes } from './modules/search/routes';
 import { seedDemoTrainings } from './modules/trainings/demo-trainings';
 import { trainingAdminRoutes } from './modules/trainings/admin-routes';
@@ -72,6 +73,7 @@ export const caveService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: fabricationRoutes },
     { prefix: '/api/v1', plugin: achievementRoutes },
+    { prefix: '/api/v1', plugin: privacyRoutes },
   ],
   // Machine status and bookings for the cave's open pages; the bell's notifications too, so
   // the cave app needs one stream.

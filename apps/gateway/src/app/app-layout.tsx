@@ -38,6 +38,7 @@ export function AppLayout() {
     <AppShell
       nav={navFor(pathname, user, community)}
       accountLinks={[
+        { href: paths.account, label: 'Your account' },
         { href: paths.addresses, label: 'Addresses' },
         { href: paths.sessions, label: 'Sessions' },
         { href: paths.notifications, label: 'Notifications' },

@@ -7,4 +7,5 @@ export const paths = {
   feed: '/feed',
   addresses: '/account/addresses',
   sessions: '/account/sessions',
+  account: '/account',
 } as const;

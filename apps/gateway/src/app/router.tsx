@@ -37,6 +37,15 @@ const AccountSessionsPage = lazy(() =>
     default: module.AccountSessionsPage,
   })),
 );
+const AccountOverviewPage = lazy(() =>
+  import('./routes/account-pages').then((module) => ({ default: module.AccountOverviewPage })),
+);
+const AccountPreferencesPage = lazy(() =>
+  import('./routes/account-pages').then((module) => ({ default: module.AccountPreferencesPage })),
+);
+const AccountDataPage = lazy(() =>
+  import('./routes/account-pages').then((module) => ({ default: module.AccountDataPage })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -112,14 +121,19 @@ export const router = createBrowserRouter([
           </Suspense>
         ),
       },
-      {
-        path: 'account/sessions',
+      ...[
+        { path: 'account', Page: AccountOverviewPage },
+        { path: 'account/preferences', Page: AccountPreferencesPage },
+        { path: 'account/sessions', Page: AccountSessionsPage },
+        { path: 'account/data', Page: AccountDataPage },
+      ].map(({ path, Page }) => ({
+        path,
         element: (
           <Suspense fallback={<RouteLoading />}>
-            <AccountSessionsPage />
+            <Page />
           </Suspense>
         ),
-      },
+      })),
       ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,5 +1,6 @@
-import { ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
-import { Button, Container, EmptyState, SectionHeader, ShieldIcon, Skeleton } from '@makrx/ui';
+import { ServiceErrorState } from '@makrx/spa-kit';
+import { EmptyState, ShieldIcon, Skeleton } from '@makrx/ui';
+import { AccountLayout } from '../../features/account/components/account-layout';
 import { useActiveSessions } from '../../features/sessions/api';
 import { SessionList } from '../../features/sessions/components/session-list';
 import { SignOutEverywhere } from '../../features/sessions/components/sign-out-everywhere';
@@ -33,41 +34,20 @@ function Sessions() {
 }
 
 export function AccountSessionsPage() {
-  useDocumentTitle('Sessions');
-  const session = useSession();
   return (
-    <Container className="py-10 sm:py-14">
-      {session.status === 'loading' ? (
-        <p role="status" className="py-16 text-center text-ink-600">
-          Checking your account…
-        </p>
-      ) : session.status === 'signed-out' ? (
-        <EmptyState
-          titleAs="h1"
-          icon={<ShieldIcon />}
-          title="Sign in to see where you are signed in"
-          description="Your sessions list every browser signed in to MakrX with your account."
-          action={<Button onClick={session.signIn}>Sign in</Button>}
-        />
-      ) : (
-        <>
-          <SectionHeader
-            titleAs="h1"
-            eyebrow="Your account"
-            title="Sessions"
-            description="Every browser signed in to MakrX.org, MakrCave or MakrX.Store with your account. Sign out any you do not recognise."
-          />
-          <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
-            <section aria-labelledby="signed-in-sessions">
-              <h2 id="signed-in-sessions" className="sr-only">
-                Signed-in sessions
-              </h2>
-              <Sessions />
-            </section>
-            <SignOutEverywhere />
-          </div>
-        </>
-      )}
-    </Container>
+    <AccountLayout
+      title="Sessions"
+      description="Every browser signed in to MakrX.org, MakrCave or MakrX.Store with your account. Sign out any you do not recognise."
+    >
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+        <section aria-labelledby="signed-in-sessions">
+          <h2 id="signed-in-sessions" className="sr-only">
+            Signed-in sessions
+          </h2>
+          <Sessions />
+        </section>
+        <SignOutEverywhere />
+      </div>
+    </AccountLayout>
   );
 }

@@ -129,3 +129,4 @@ export async function* auditLogCsv(db: Database, filter: AuditLogFilter): AsyncG
     beforeId = rows[rows.length - 1]!.id;
   }
 }
+export { ownAuditedActionsOf } from './privacy';

@@ -11,3 +11,10 @@ export {
   unlockAccount,
   type AdminAccountRow,
 } from './account-admin';
+export {
+  anonymiseIdentity,
+  closeIdentity,
+  contactOfAccount,
+  DELETED,
+  identityExportOf,
+} from './erasure';

@@ -244,3 +244,4 @@ export async function markAllRead(
     .returning({ id: notifications.id });
   return rows.length;
 }
+export { notificationsExportOf, eraseNotifications } from './privacy';

@@ -14,7 +14,12 @@ import { provisionMaker } from './provisioning';
 import { profileHighlights, profiles } from './tables';
 
 // What the auth service's other modules may ask of profiles (eslint.config.js: this file only).
-export { defaultShippingMethodOf, saveDefaultShippingMethod } from './preferences';
+export {
+  accountPreferencesOf,
+  defaultShippingMethodOf,
+  saveAccountPreferences,
+  saveDefaultShippingMethod,
+} from './preferences';
 export { provisionMaker } from './provisioning';
 export { searchMakers } from './search';
 export { publicMakerByHandle, publicMakersByIds, type PublicMaker } from './public-makers';
@@ -118,3 +123,4 @@ export async function setProfileVisibility(
   });
   return { public: visible };
 }
+export { profileExportOf, eraseProfile } from './privacy';

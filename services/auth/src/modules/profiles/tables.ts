@@ -58,6 +58,11 @@ export const preferences = authSchema.table('preferences', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   locale: text('locale').notNull().default('en'),
+  units: text('units', { enum: ['metric', 'imperial'] })
+    .notNull()
+    .default('metric'),
+  currency: text('currency').notNull().default('INR'),
+  timeZone: text('time_zone').notNull().default('UTC'),
   notifyByEmail: boolean('notify_by_email').notNull().default(true),
   defaultShippingMethod: text('default_shipping_method'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

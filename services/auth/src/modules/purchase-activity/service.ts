@@ -62,3 +62,4 @@ export async function purchaseSummaryOf(db: Database, userId: string): Promise<P
     lastPurchasedAt: rows[0]?.recordedAt.toISOString() ?? null,
   };
 }
+export { purchaseActivityExportOf, erasePurchaseActivity } from './privacy';

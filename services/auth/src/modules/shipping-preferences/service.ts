@@ -221,3 +221,4 @@ export async function setDefaultShippingMethod(
     });
   });
 }
+export { addressesExportOf, eraseAddresses } from './privacy';

@@ -239,3 +239,4 @@ export async function chooseFeaturedProjects(
   });
   return featuredProjectsOf(db, userId);
 }
+export { achievementsExportOf, eraseAchievements } from './privacy';

@@ -398,3 +398,4 @@ export async function invoicedByMonth(
     .groupBy(month, membershipInvoices.currency)
     .orderBy(month, membershipInvoices.currency);
 }
+export { billingExportOf, endSubscriptions } from './privacy';

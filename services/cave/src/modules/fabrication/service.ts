@@ -74,3 +74,4 @@ export async function printOrdersOfProject(
     };
   });
 }
+export { anonymiseServiceJobs } from './privacy';

@@ -355,3 +355,4 @@ export async function invitesExpiringWithin(
     .orderBy(invites.expiresAt);
   return rows.map(toInvite);
 }
+export { eraseInvites } from './privacy';

@@ -322,3 +322,4 @@ export async function newMembersByMonth(
 }
 
 export { rosterOf } from './roster';
+export { eraseMemberships, membershipsExportOf } from './privacy';

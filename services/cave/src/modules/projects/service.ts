@@ -381,3 +381,4 @@ export async function projectOrderers(
     );
   return [project.ownerId, ...editors.map((row) => row.userId)];
 }
+export { eraseProjects, ownProjectIds, projectsExportOf } from './privacy';

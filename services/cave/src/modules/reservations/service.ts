@@ -687,3 +687,4 @@ export async function nthKeptBookings(
 /** The bookings made for a project, earliest first. */
 export const bookingsForProject = (db: Database, projectId: string): Promise<Reservation[]> =>
   reservationsWhere(db, eq(reservations.projectId, projectId));
+export { bookingsExportOf, eraseUpcomingBookings } from './privacy';

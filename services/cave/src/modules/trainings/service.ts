@@ -32,3 +32,4 @@ export async function firstTrainingPasses(db: Database): Promise<{ userId: strin
     .groupBy(trainingPasses.userId);
   return rows.flatMap(({ userId, at }) => (at ? [{ userId, at }] : []));
 }
+export { eraseTrainings, trainingsExportOf } from './privacy';

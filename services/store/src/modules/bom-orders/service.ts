@@ -5,3 +5,4 @@
 export { activeAccountOf, assertWithinMonthlyLimit, type AccountRow } from './accounts';
 export { claimReorder, recordReorderItems, reorderById } from './reorders';
 export { watchCodes } from './watched-codes';
+export { quickReordersExportOf } from './privacy';

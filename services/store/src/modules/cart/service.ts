@@ -177,3 +177,4 @@ export async function cartItemsOf(db: Database, cartId: string) {
 export async function emptyCart(db: Database, cartId: string) {
   await db.delete(cartItems).where(eq(cartItems.cartId, cartId));
 }
+export { cartExportOf, eraseCart } from './privacy';

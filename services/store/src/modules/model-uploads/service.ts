@@ -151,3 +151,4 @@ export async function quoteOwnUpload(
     volumeMm3: analysis.volumeMm3,
   };
 }
+export { modelUploadsExportOf } from './privacy';

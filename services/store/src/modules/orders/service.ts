@@ -42,3 +42,4 @@ export {
 } from './order-placement';
 export { findShippingMethod, orderTotals, priceOrder, taxRateFor } from './pricing';
 export { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
+export { anonymiseOrders, ordersExportOf, shippingNamesOf } from './privacy';

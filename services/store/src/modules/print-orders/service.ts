@@ -231,3 +231,4 @@ export async function recordUpdate(
     .returning();
   return { applied: true, before, after: after! };
 }
+export { printOrdersExportOf } from './privacy';
