@@ -24,6 +24,9 @@ const AuditLogPage = lazy(() =>
 const AddressesPage = lazy(() =>
   import('./routes/addresses-page').then((module) => ({ default: module.AddressesPage })),
 );
+const ProfileEditPage = lazy(() =>
+  import('./routes/profile-edit-page').then((module) => ({ default: module.ProfileEditPage })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -72,6 +75,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <NotificationsPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'account/profile',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <ProfileEditPage />
           </Suspense>
         ),
       },

@@ -11,3 +11,4 @@ export {
   unlockAccount,
   type AdminAccountRow,
 } from './account-admin';
+export { renameAccount } from './display-name';
