@@ -1,7 +1,7 @@
 import type { OwnProfile } from '@makrx/contracts';
 import { useRuntimeConfig } from '@makrx/spa-kit';
 import { Avatar, Button } from '@makrx/ui';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useRemoveAvatar, useUploadAvatar } from '../own-profile-api';
 import { pictureProblem } from '../presentation';
 
@@ -18,14 +18,15 @@ export function AvatarPicker({ profile }: { profile: OwnProfile }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
-
   const choose = (file: File | undefined) => {
     if (!file) return;
     const refused = pictureProblem(file);
     setProblem(refused);
     if (refused) return;
-    setPreview(URL.createObjectURL(file));
+    // A data: URL, which the pages' Content-Security-Policy already allows for images.
+    const reader = new FileReader();
+    reader.onload = () => typeof reader.result === 'string' && setPreview(reader.result);
+    reader.readAsDataURL(file);
     upload.mutate(file, { onSettled: () => setPreview(null) });
   };
 
