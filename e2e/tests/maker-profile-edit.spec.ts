@@ -162,6 +162,7 @@ test.describe('A maker’s profile: read by everyone, edited by its owner', () =
       page.getByRole('status').filter({ hasText: 'Your profile is saved' }),
     ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Edit profile' })).toBeVisible();
+    await screenshot(page, 'gateway-profile-own');
 
     // A guest, in a browser of their own.
     const guest = await guestPage(browser);
@@ -186,6 +187,8 @@ test.describe('A maker’s profile: read by everyone, edited by its owner', () =
 
     // The directory lists Milo first (most recently active) and finds them by skill and city.
     await guest.goto(`${urls.gateway}/makers`);
+    await expect(guest.getByText(/^\d+ makers?$/)).toBeVisible();
+    await screenshot(guest, 'gateway-makers-directory');
     await expect(guest.getByRole('main').getByRole('heading', { level: 2 }).first()).toHaveText(
       newName,
     );

@@ -25,10 +25,10 @@ export function DirectoryFilters({ filter, facets, onChange }: DirectoryFiltersP
   return (
     <form
       aria-label="Filter makers"
-      className="grid gap-4 sm:grid-cols-[minmax(0,16rem)_minmax(0,16rem)_auto] sm:items-end"
+      className="flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end"
       onSubmit={(event) => event.preventDefault()}
     >
-      <FormField label="Skill">
+      <FormField label="Skill" className="sm:w-64">
         {(field) => (
           <select
             {...field}
@@ -46,7 +46,7 @@ export function DirectoryFilters({ filter, facets, onChange }: DirectoryFiltersP
           </select>
         )}
       </FormField>
-      <FormField label="City">
+      <FormField label="City" className="sm:w-64">
         {(field) => (
           <select
             {...field}
@@ -67,7 +67,7 @@ export function DirectoryFilters({ filter, facets, onChange }: DirectoryFiltersP
       {filter.skill || filter.city ? (
         <button
           type="button"
-          className="h-10 rounded-lg px-3 text-sm font-semibold text-accent-700 hover:bg-accent-50"
+          className="h-10 self-start rounded-lg px-3 text-sm font-semibold text-accent-700 hover:bg-accent-50 sm:self-auto"
           onClick={() => onChange({})}
         >
           Clear filters
