@@ -159,6 +159,12 @@ describe.each(testDrivers)('a maker edits their own profile over %s', (driver) =
     expect(await own('customer')).toEqual(before);
   });
 
+  it('refuses a service account, which is nobody’s profile, with 403', async () => {
+    const token = await started.issuer.serviceToken('makrcave-backend');
+    const refused = await edit({ displayName: 'Cave' }, { authorization: `Bearer ${token}` });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('changes only the caller’s own profile: nobody else’s is reachable', async () => {
     const ananya = (await started.auth.app.inject('/api/v1/profiles/ananya-rao')).json();
     const attempts = [
