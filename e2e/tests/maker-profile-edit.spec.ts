@@ -51,6 +51,10 @@ async function signIn(page: Page, login: string) {
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`^${urls.gateway}/`));
+  // Signed in once the app has its tokens and the header shows the account menu.
+  await expect(
+    page.getByRole('banner').getByRole('button', { name: /account menu/ }),
+  ).toBeVisible();
 }
 
 async function choosePublic(page: Page, visible: boolean) {
