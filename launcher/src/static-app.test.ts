@@ -77,6 +77,7 @@ describe('a static app (gateway, cave)', () => {
     expect(policy.get('img-src')).toEqual([
       "'self'",
       'data:',
+      'https://api.makrx.org',
       'https://cave-api.makrx.org',
       'https://store-api.makrx.org',
     ]);

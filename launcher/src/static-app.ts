@@ -16,8 +16,8 @@ type BrowserConfig = ReturnType<typeof publicConfig>;
  * The gateway's and cave's Content-Security-Policy: their own scripts only (the bundle and
  * /config.js; nothing inline), the services and the identity provider to call, product images
  * from the store service, forms to the three apps (the header's search box goes to the
- * gateway) and the identity provider (signing out redirects there). Images come from the cave
- * service too (makerspace and machine photos, at /media/…). Styles may be inline: the
+ * gateway) and the identity provider (signing out redirects there). Images come from the auth
+ * and cave services too (makers' pictures; makerspace and machine photos, at /media/…). Styles may be inline: the
  * UI's components set some as they open and close.
  */
 export function spaPolicy(urls: BrowserConfig): string {
@@ -27,7 +27,7 @@ export function spaPolicy(urls: BrowserConfig): string {
     ...basePagePolicy,
     'script-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', originOf(urls.caveApiUrl), originOf(urls.storeApiUrl)],
+    'img-src': ["'self'", 'data:', ...services],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...services, originOf(urls.oidcIssuer)],
     'form-action': ["'self'", ...apps, originOf(urls.oidcIssuer)],

@@ -174,6 +174,8 @@ export const errorCodes = {
   STOCK_BELOW_ZERO: 'A stock change would leave fewer than none; details: { stock }.',
   IMAGE_TOO_LARGE: 'An image (product image or makerspace photo) is larger than 5 MB.',
   UNSUPPORTED_IMAGE_TYPE: 'An upload is not a PNG, JPEG or WebP image.',
+  IMAGE_UNREADABLE:
+    'An upload starts like a PNG, JPEG or WebP image but cannot be decoded as one (a profile picture).',
   CSV_HEADER_INVALID: 'The CSV’s header misses columns or has unknown ones; details name them.',
   CSV_MALFORMED: 'A quote in the CSV is never closed; details: { line }.',
   CSV_EMPTY: 'The CSV is empty.',

@@ -13,7 +13,7 @@ import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { notificationDelivery } from './modules/notifications/delivery';
 import { notificationRoutes } from './modules/notifications/routes';
 import { seedDemoMakers } from './modules/profiles/demo-makers';
-import { profileRoutes } from './modules/profiles/routes';
+import { avatarFileRoutes, profileRoutes } from './modules/profiles/routes';
 import { profileSyncRoutes } from './modules/profiles/sync-routes';
 import { purchaseActivityRoutes } from './modules/purchase-activity/routes';
 import { searchRoutes } from './modules/search/routes';
@@ -30,6 +30,7 @@ export const authService: ServiceDefinition = {
   modules: [
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
+    { prefix: '/media', plugin: avatarFileRoutes },
     { prefix: '/api/v1', plugin: shippingPreferenceRoutes },
     { prefix: '/api/v1', plugin: sessionRoutes },
     { prefix: '/api/v1', plugin: purchaseActivityRoutes },

@@ -135,9 +135,12 @@ export async function serviceAccessToken(
  * The auth service in-process over a fresh database with the demo users, and a test issuer
  * whose tokens it accepts: `tokenFor('superadmin', ['super_admin'])` signs as that user.
  */
-export async function startAuthServiceWithDemoUsers(driver: Driver) {
+export async function startAuthServiceWithDemoUsers(
+  driver: Driver,
+  { env }: { env?: Record<string, string> } = {},
+) {
   const issuer = await startTestIssuer();
-  const auth = await startTestService(authService, driver, { issuer: issuer.issuer });
+  const auth = await startTestService(authService, driver, { issuer: issuer.issuer, env });
   await seedDemoUsers(auth.app.db, 'makrx-demo');
   const ids: Record<string, string> = {};
   for (const row of await auth.app.db

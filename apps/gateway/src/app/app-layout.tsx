@@ -39,6 +39,7 @@ export function AppLayout() {
       nav={navFor(pathname, user, community)}
       accountLinks={[
         { href: paths.account, label: 'Your account' },
+        { href: paths.editProfile, label: 'Your profile' },
         { href: paths.addresses, label: 'Addresses' },
         { href: paths.sessions, label: 'Sessions' },
         { href: paths.notifications, label: 'Notifications' },

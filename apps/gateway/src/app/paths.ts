@@ -8,4 +8,5 @@ export const paths = {
   addresses: '/account/addresses',
   sessions: '/account/sessions',
   account: '/account',
+  editProfile: '/account/profile',
 } as const;

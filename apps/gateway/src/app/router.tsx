@@ -46,6 +46,9 @@ const AccountPreferencesPage = lazy(() =>
 const AccountDataPage = lazy(() =>
   import('./routes/account-pages').then((module) => ({ default: module.AccountDataPage })),
 );
+const ProfileEditPage = lazy(() =>
+  import('./routes/profile-edit-page').then((module) => ({ default: module.ProfileEditPage })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -123,6 +126,7 @@ export const router = createBrowserRouter([
       },
       ...[
         { path: 'account', Page: AccountOverviewPage },
+        { path: 'account/profile', Page: ProfileEditPage },
         { path: 'account/preferences', Page: AccountPreferencesPage },
         { path: 'account/sessions', Page: AccountSessionsPage },
         { path: 'account/data', Page: AccountDataPage },

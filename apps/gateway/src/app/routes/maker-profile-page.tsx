@@ -11,6 +11,7 @@ import {
 import { Link, useParams } from 'react-router-dom';
 import { useMakerProfile } from '../../features/makers/api';
 import { MakerProfileView } from '../../features/makers/components/maker-profile-view';
+import { SavedFlash } from '../../features/makers/components/saved-flash';
 
 function MakerProfileSkeleton() {
   return (
@@ -91,7 +92,10 @@ export function MakerProfilePage() {
           onRetry={() => void profile.refetch()}
         />
       ) : (
-        <MakerProfileView maker={profile.data} caveUrl={caveUrl} />
+        <>
+          <SavedFlash className="mb-6" />
+          <MakerProfileView maker={profile.data} caveUrl={caveUrl} />
+        </>
       )}
     </Container>
   );

@@ -14,6 +14,11 @@ export interface AccountSection {
  */
 export const accountSections: readonly AccountSection[] = [
   {
+    path: '/account/profile',
+    label: 'Profile',
+    summary: 'Your picture, name, skills and links, and whether others see them.',
+  },
+  {
     path: '/account/preferences',
     label: 'Preferences',
     summary: 'Language, units, currency and time zone across MakrX.',

@@ -19,15 +19,21 @@ export function useFeaturedMakers() {
   });
 }
 
-export function useMakerDirectory(page: number) {
+/** What the directory is narrowed to: a skill, a city, or neither (from the page's query). */
+export interface DirectoryFilter {
+  skill?: string | undefined;
+  city?: string | undefined;
+}
+
+export function useMakerDirectory(page: number, filter: DirectoryFilter = {}) {
   const { authApiUrl } = useRuntimeConfig();
   return useQuery({
-    queryKey: ['makers', 'directory', page],
+    queryKey: ['makers', 'directory', page, filter.skill ?? '', filter.city ?? ''],
     queryFn: ({ signal }) =>
       getJson<ProfilePage>(
         authApiUrl,
         '/api/v1/profiles',
-        { page, pageSize: MAKERS_PAGE_SIZE },
+        { page, pageSize: MAKERS_PAGE_SIZE, skill: filter.skill, city: filter.city },
         signal,
       ),
     placeholderData: keepPreviousData,

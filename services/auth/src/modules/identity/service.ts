@@ -18,3 +18,4 @@ export {
   DELETED,
   identityExportOf,
 } from './erasure';
+export { renameAccount } from './display-name';

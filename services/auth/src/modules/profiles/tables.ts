@@ -1,4 +1,4 @@
-import type { FeaturedProject, ProfileAchievement } from '@makrx/contracts';
+import type { FeaturedProject, ProfileAchievement, ProfileLink } from '@makrx/contracts';
 import { authSchema, users } from '@makrx/db/schema';
 import { sql, type SQL } from 'drizzle-orm';
 import {
@@ -27,6 +27,13 @@ export const profiles = authSchema.table(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** What the owner links to (their site, a repository), each http(s); at most five. */
+    links: jsonb('links').$type<ProfileLink[]>().notNull().default([]),
+    /**
+     * The stem of the maker's picture in the public bucket (`avatars/<user id>/<id>`), whose
+     * `-512.webp` and `-128.webp` are served; null when they have none.
+     */
+    avatarKey: text('avatar_key'),
     featured: boolean('featured').notNull().default(false),
     /** Listed and shown to everyone only once its owner chose so; a new account's is private. */
     public: boolean('public').notNull().default(false),

@@ -1,12 +1,13 @@
 import type { MakerProfile, ProjectSummary } from '@makrx/contracts';
 import { Badge, Card, CheckIcon, LightbulbIcon, Skeleton, SparkIcon } from '@makrx/ui';
 import { useMakerProjects } from '../api';
+import { firstNameOf } from '../presentation';
 
 const earnedFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric' });
 
 /** The milestones MakrCave recorded for the maker, newest first. */
 export function AchievementList({ maker }: { maker: MakerProfile }) {
-  const firstName = maker.displayName.split(' ')[0] ?? maker.displayName;
+  const firstName = firstNameOf(maker.displayName);
   const achievements = [...maker.achievements].reverse();
   return (
     <section aria-labelledby="achievements-heading">
@@ -90,7 +91,7 @@ function ProjectCard({
  */
 export function MakerProjects({ maker, caveUrl }: { maker: MakerProfile; caveUrl: string }) {
   const projects = useMakerProjects(maker.userId);
-  const firstName = maker.displayName.split(' ')[0] ?? maker.displayName;
+  const firstName = firstNameOf(maker.displayName);
   const featuredSlugs = new Set(maker.featuredProjects.map((p) => p.id));
   const statusOf = new Map(projects.data?.items.map((p) => [p.slug, p.status]) ?? []);
   const others = (projects.data?.items ?? []).filter((p) => !featuredSlugs.has(p.slug));
