@@ -11,11 +11,7 @@ export {
   NAVIGATOR_MAKERSPACE_COUNT,
   NAVIGATOR_ORDER_COUNT,
 } from './portal-navigation';
-export type {
-  MakerspaceRoleKey,
-  NavigatorMakerspace,
-  NavigatorOrder,
-} from './portal-navigation';
+export type { MakerspaceRoleKey, NavigatorMakerspace, NavigatorOrder } from './portal-navigation';
 export type { PortalHeaderProps } from './portal-header';
 export { HeaderSearch } from './header-search';
 export type { HeaderSearchProps } from './header-search';

@@ -104,7 +104,9 @@ export function navigatorSections({ current, urls, signedIn }: NavigatorInput): 
         detail: info.summary,
         current: info.portal === current,
       })),
-      more: signedIn ? { href: `${urls.gateway}/account/ecosystem`, label: 'My ecosystem' } : undefined,
+      more: signedIn
+        ? { href: `${urls.gateway}/account/ecosystem`, label: 'My ecosystem' }
+        : undefined,
     },
   ];
   if (!signedIn) return sections;
@@ -134,7 +136,9 @@ export function navigatorSections({ current, urls, signedIn }: NavigatorInput): 
       })),
       empty: { text: 'No orders yet.', link: { href: urls.store, label: 'Visit the store' } },
       more:
-        signedIn.orders.length > 0 ? { href: `${urls.store}/orders`, label: 'All orders' } : undefined,
+        signedIn.orders.length > 0
+          ? { href: `${urls.store}/orders`, label: 'All orders' }
+          : undefined,
     });
   }
   return sections;

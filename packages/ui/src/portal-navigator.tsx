@@ -11,7 +11,9 @@ function GridIcon() {
   return (
     <svg aria-hidden="true" viewBox="0 0 16 16" fill="currentColor" className="size-3.5">
       {[2, 7, 12].flatMap((x) =>
-        [2, 7, 12].map((y) => <rect key={`${x}-${y}`} x={x - 1} y={y - 1} width="3" height="3" rx="0.75" />),
+        [2, 7, 12].map((y) => (
+          <rect key={`${x}-${y}`} x={x - 1} y={y - 1} width="3" height="3" rx="0.75" />
+        )),
       )}
     </svg>
   );
@@ -158,9 +160,7 @@ export function PortalNavigator(props: PortalNavigatorProps) {
                 <MenuLink link={section.empty.link} onFollow={() => setOpen(false)} />
               </>
             ) : null}
-            {section.more ? (
-              <MenuLink link={section.more} onFollow={() => setOpen(false)} />
-            ) : null}
+            {section.more ? <MenuLink link={section.more} onFollow={() => setOpen(false)} /> : null}
           </div>
         ))}
       </div>

@@ -30,6 +30,7 @@ export function AppLayout() {
     <AppShell
       nav={navFor(pathname, user)}
       accountLinks={[
+        { href: paths.myEcosystem, label: 'My ecosystem' },
         { href: paths.addresses, label: 'Addresses' },
         { href: paths.notifications, label: 'Notifications' },
       ]}

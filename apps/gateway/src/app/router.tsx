@@ -28,6 +28,10 @@ const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
 
+const MyEcosystemPage = lazy(() =>
+  import('./routes/my-ecosystem-page').then((module) => ({ default: module.MyEcosystemPage })),
+);
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -80,6 +84,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <AddressesPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'account/ecosystem',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <MyEcosystemPage />
           </Suspense>
         ),
       },

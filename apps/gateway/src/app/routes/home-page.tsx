@@ -17,11 +17,7 @@ import {
 } from '../../features/ecosystem/components/landing-sections';
 import { MakerspaceInvitation } from '../../features/ecosystem/components/makerspace-invitation';
 import { PortalCards } from '../../features/ecosystem/components/portal-cards';
-import {
-  heroTiles,
-  portalPitches,
-  type LandingFlags,
-} from '../../features/ecosystem/presentation';
+import { heroTiles, portalPitches, type LandingFlags } from '../../features/ecosystem/presentation';
 import { FeaturedMakers } from '../../features/makers/components/featured-makers';
 import { FeaturedProducts } from '../../features/products/components/featured-products';
 

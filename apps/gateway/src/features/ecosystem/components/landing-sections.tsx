@@ -120,7 +120,11 @@ export function RecentProjects() {
                   className="size-full object-cover"
                 />
               ) : (
-                <CoverArt seed={`project/${project.slug}`} icon={<LightbulbIcon />} className="size-full" />
+                <CoverArt
+                  seed={`project/${project.slug}`}
+                  icon={<LightbulbIcon />}
+                  className="size-full"
+                />
               )
             }
           />
@@ -174,7 +178,11 @@ export function FeaturedMakerspaces() {
               space.equipmentCount === 1 ? '1 machine' : `${space.equipmentCount} machines`,
             ]}
             picture={
-              <CoverArt seed={`makerspace/${space.slug}`} icon={<BuildingIcon />} className="size-full" />
+              <CoverArt
+                seed={`makerspace/${space.slug}`}
+                icon={<BuildingIcon />}
+                className="size-full"
+              />
             }
           />
         </li>
@@ -229,7 +237,11 @@ export function FeaturedProviders() {
               ratingText(provider.rating),
             ]}
             picture={
-              <CoverArt seed={`provider/${provider.slug}`} icon={<PrinterIcon />} className="size-full" />
+              <CoverArt
+                seed={`provider/${provider.slug}`}
+                icon={<PrinterIcon />}
+                className="size-full"
+              />
             }
           />
         </li>
