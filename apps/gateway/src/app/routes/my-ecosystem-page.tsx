@@ -6,6 +6,7 @@ import {
   MyPrints,
   MyRecentOrders,
 } from '../../features/ecosystem/components/my-ecosystem';
+import { PurchaseSharingCard } from '../../features/ecosystem/components/purchase-sharing-card';
 
 /** "My ecosystem": one page of what the signed-in user has in all three portals. */
 export function MyEcosystemPage() {
@@ -40,7 +41,10 @@ export function MyEcosystemPage() {
             </div>
             <div className="space-y-12">
               <MyPrints />
-              <PurchaseSummaryCard />
+              <div className="space-y-4">
+                <PurchaseSummaryCard />
+                <PurchaseSharingCard />
+              </div>
             </div>
           </div>
         </>

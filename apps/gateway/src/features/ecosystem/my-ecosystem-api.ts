@@ -1,6 +1,11 @@
-import type { MyMakerspaceList, MyPrintOrderList, OrderPage } from '@makrx/contracts';
+import type {
+  MyMakerspaceList,
+  MyPrintOrderList,
+  OrderPage,
+  PurchaseSharing,
+} from '@makrx/contracts';
 import { requestJson, useAuthenticatedFetch, useRuntimeConfig, useSession } from '@makrx/spa-kit';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export const MY_RECENT_ORDER_COUNT = 5;
 
@@ -49,5 +54,34 @@ export function useMyPrints() {
         signal,
       }),
     enabled: session.status === 'signed-in',
+  });
+}
+
+const purchaseSharingKey = ['me', 'purchase-activity', 'sharing'] as const;
+
+/** Whether the user shows their purchase activity on their public profile. */
+export function usePurchaseSharing() {
+  const { authApiUrl } = useRuntimeConfig();
+  const send = useAuthenticatedFetch();
+  return useQuery({
+    queryKey: purchaseSharingKey,
+    queryFn: ({ signal }) =>
+      requestJson<PurchaseSharing>(send, authApiUrl, '/api/v1/me/purchase-activity/sharing', {
+        signal,
+      }),
+  });
+}
+
+export function useChangePurchaseSharing() {
+  const { authApiUrl } = useRuntimeConfig();
+  const send = useAuthenticatedFetch();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (choice: PurchaseSharing) =>
+      requestJson<PurchaseSharing>(send, authApiUrl, '/api/v1/me/purchase-activity/sharing', {
+        method: 'PUT',
+        body: choice,
+      }),
+    onSuccess: (saved) => queryClient.setQueryData(purchaseSharingKey, saved),
   });
 }
