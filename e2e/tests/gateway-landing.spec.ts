@@ -234,6 +234,16 @@ test.describe('My ecosystem', () => {
     }
     await expectAccessible(page);
     await screenshot(page, 'gateway-my-ecosystem');
+
+    // Purchases stay private until Milo chooses; the choice is kept, and he can take it back.
+    const sharing = page.getByRole('checkbox', { name: 'Show my purchase activity on my profile' });
+    await expect(sharing).not.toBeChecked();
+    await sharing.check();
+    await page.reload();
+    await expect(sharing).toBeChecked();
+    await sharing.uncheck();
+    await page.reload();
+    await expect(sharing).not.toBeChecked();
   });
 
   test('leads a customer in no makerspace to find one', async ({ page }) => {

@@ -34,9 +34,7 @@ function MenuLink({ link, onFollow }: { link: NavigatorLink; onFollow: () => voi
     >
       <span className="min-w-0 flex-1">
         <span className="block truncate font-medium">{link.label}</span>
-        {link.detail ? (
-          <span className="block truncate text-xs text-ink-600">{link.detail}</span>
-        ) : null}
+        {link.detail ? <span className="block text-xs text-ink-600">{link.detail}</span> : null}
       </span>
       {link.current ? <CheckIcon className="size-4 shrink-0" /> : null}
     </a>
@@ -125,8 +123,9 @@ export function PortalNavigator(props: PortalNavigatorProps) {
         className="-ml-2 flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-white hover:bg-white/12 aria-expanded:bg-white/12"
       >
         <GridIcon />
-        Portals
-        <span className="max-sm:sr-only">&nbsp;and my places</span>
+        <span>
+          Portals<span className="max-sm:sr-only"> and my places</span>
+        </span>
         <ChevronDownIcon className={cx('size-3.5 transition-transform', open && 'rotate-180')} />
       </button>
       <div
