@@ -98,10 +98,13 @@ test.describe('The landing of MakrX.org', () => {
     // A card promises only what is on: the demo has no live machine status.
     await expect(portals.getByText('Live machine status')).toHaveCount(0);
 
+    // The sections below the fold load as the visitor scrolls to them.
     const projects = page.getByRole('region', { name: 'Recent projects' });
+    await projects.scrollIntoViewIfNeeded();
     const projectLink = projects.getByRole('heading', { level: 3 }).getByRole('link').first();
     await expect(projectLink).toHaveAttribute('href', new RegExp(`^${urls.cave}/projects/`));
     const spaces = page.getByRole('region', { name: 'Makerspaces to visit' });
+    await spaces.scrollIntoViewIfNeeded();
     const spaceLink = spaces.getByRole('heading', { level: 3 }).getByRole('link').first();
     await expect(spaceLink).toHaveAttribute('href', new RegExp(`^${urls.cave}/makerspaces/`));
     const spaceName = (await spaceLink.textContent())!;

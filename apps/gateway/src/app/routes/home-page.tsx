@@ -6,20 +6,27 @@ import {
   useSession,
 } from '@makrx/spa-kit';
 import { ArrowRightIcon, Container, SectionHeader } from '@makrx/ui';
+import { lazy } from 'react';
 import { Link } from 'react-router-dom';
 import { Hero } from '../../features/ecosystem/components/hero';
 import {
-  FeaturedMakerspaces,
-  FeaturedProviders,
-  RecentProjects,
+  CardGridSkeleton,
   SeeAll,
   seeAllClasses,
-} from '../../features/ecosystem/components/landing-sections';
+  WhenNear,
+} from '../../features/ecosystem/components/landing-parts';
 import { MakerspaceInvitation } from '../../features/ecosystem/components/makerspace-invitation';
 import { PortalCards } from '../../features/ecosystem/components/portal-cards';
 import { heroTiles, portalPitches, type LandingFlags } from '../../features/ecosystem/presentation';
 import { FeaturedMakers } from '../../features/makers/components/featured-makers';
 import { FeaturedProducts } from '../../features/products/components/featured-products';
+
+const sections = () => import('../../features/ecosystem/components/landing-sections');
+const RecentProjects = lazy(() => sections().then((m) => ({ default: m.RecentProjects })));
+const FeaturedMakerspaces = lazy(() =>
+  sections().then((m) => ({ default: m.FeaturedMakerspaces })),
+);
+const FeaturedProviders = lazy(() => sections().then((m) => ({ default: m.FeaturedProviders })));
 
 function useLandingFlags(): LandingFlags {
   return {
@@ -95,7 +102,9 @@ export function HomePage() {
             action={<SeeAll href={`${config.caveUrl}/projects`}>All projects</SeeAll>}
           />
           <div className="mt-10">
-            <RecentProjects />
+            <WhenNear placeholder={<CardGridSkeleton count={3} label="recent projects" />}>
+              <RecentProjects />
+            </WhenNear>
           </div>
         </Container>
       </section>
@@ -114,7 +123,9 @@ export function HomePage() {
             action={<SeeAll href={config.caveUrl}>All makerspaces</SeeAll>}
           />
           <div className="mt-10">
-            <FeaturedMakerspaces />
+            <WhenNear placeholder={<CardGridSkeleton count={3} label="makerspaces" />}>
+              <FeaturedMakerspaces />
+            </WhenNear>
           </div>
           {flags.serviceMarketplace ? (
             <div className="mt-16">
@@ -127,7 +138,9 @@ export function HomePage() {
                 action={<SeeAll href={`${config.storeUrl}/print/providers`}>All providers</SeeAll>}
               />
               <div className="mt-10">
-                <FeaturedProviders />
+                <WhenNear placeholder={<CardGridSkeleton count={3} label="print providers" />}>
+                  <FeaturedProviders />
+                </WhenNear>
               </div>
             </div>
           ) : null}

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  heroTiles,
-  placeText,
-  portalPitches,
-  printStatusText,
-  ratingText,
-  statusTone,
-  type LandingFlags,
-} from './presentation';
+import { placeText, ratingText } from './card-text';
+import { heroTiles, portalPitches, type LandingFlags } from './presentation';
+import { printStatusText, statusTone } from './status-text';
 
 const urls = {
   gateway: 'https://makrx.org',

@@ -1,6 +1,5 @@
 import { apiUrl, ServiceErrorState, useRuntimeConfig } from '@makrx/spa-kit';
 import {
-  ArrowRightIcon,
   BuildingIcon,
   Card,
   CoverArt,
@@ -8,27 +7,17 @@ import {
   LightbulbIcon,
   MapPinIcon,
   PrinterIcon,
-  Skeleton,
   buttonClasses,
 } from '@makrx/ui';
 import type { ReactNode } from 'react';
+import { CardGridSkeleton } from './landing-parts';
 import { useFeaturedMakerspaces, useFeaturedProviders, useRecentProjects } from '../api';
-import { placeText, ratingText } from '../presentation';
+import { placeText, ratingText } from '../card-text';
 
-function CardGridSkeleton({ count, label }: { count: number; label: string }) {
-  return (
-    <div aria-busy="true" className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-      <span className="sr-only">Loading {label}</span>
-      {Array.from({ length: count }, (_, index) => (
-        <div key={index} className="rounded-2xl border border-ink-200 bg-white p-4">
-          <Skeleton className="h-32 rounded-xl" />
-          <Skeleton className="mt-4 h-5 w-2/3" />
-          <Skeleton className="mt-2 h-4 w-1/2" />
-        </div>
-      ))}
-    </div>
-  );
-}
+/*
+ * The landing's sections below the fold, in a chunk of their own that loads as the visitor
+ * scrolls towards them (`WhenNear`): the first page's JavaScript budget is for what is seen first.
+ */
 
 /** One card that is one link: a title, a line of where or who, a picture above. */
 function LinkCard({
@@ -247,17 +236,5 @@ export function FeaturedProviders() {
         </li>
       ))}
     </CardGrid>
-  );
-}
-
-export const seeAllClasses =
-  'inline-flex items-center gap-1.5 rounded-md text-sm font-semibold text-accent-700 hover:text-accent-900';
-
-export function SeeAll({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <a href={href} className={seeAllClasses}>
-      {children}
-      <ArrowRightIcon className="size-4" />
-    </a>
   );
 }

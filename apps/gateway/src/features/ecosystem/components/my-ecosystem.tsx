@@ -17,7 +17,7 @@ import {
 } from '@makrx/ui';
 import type { ReactNode } from 'react';
 import { useMyMakerspaces, useMyPrints, useMyRecentOrders } from '../my-ecosystem-api';
-import { printStatusText, statusTone } from '../presentation';
+import { printStatusText, statusTone } from '../status-text';
 
 function Panel({
   id,
