@@ -9,8 +9,9 @@ test.describe('MakrX.org, the gateway', () => {
   }) => {
     await page.goto(urls.gateway);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByText('Ananya Rao')).toBeVisible();
-    await expect(page.getByText('Tom Okafor')).toBeVisible();
+    const spotlight = page.getByRole('region', { name: 'Featured makers' });
+    await expect(spotlight.getByText('Ananya Rao')).toBeVisible();
+    await expect(spotlight.getByText('Tom Okafor')).toBeVisible();
     await expect(page.getByText('PLA Filament, Galaxy Black, 1 kg')).toBeVisible();
     await expect(page.getByRole('link', { name: /MakrCave/ }).first()).toHaveAttribute(
       'href',

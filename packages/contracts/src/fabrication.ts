@@ -259,6 +259,26 @@ export const printOrderView = z.object({
 });
 export type PrintOrderView = z.infer<typeof printOrderView>;
 
+/** `GET /api/v1/me/print-orders`: the caller's latest prints, most recently changed first. */
+export const myPrintOrdersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+export const myPrintOrder = z.object({
+  id: id,
+  orderId: id,
+  /** The store order it belongs to; its page is `/orders/<number>`. */
+  orderNumber: z.string(),
+  status: printOrderStatus,
+  fileName: z.string(),
+  materialName: z.string(),
+  quantity: z.number().int(),
+  providerName: z.string().nullable(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type MyPrintOrder = z.infer<typeof myPrintOrder>;
+export const myPrintOrderList = z.object({ items: z.array(myPrintOrder) });
+export type MyPrintOrderList = z.infer<typeof myPrintOrderList>;
+
 /**
  * `POST /api/v1/orders/:id/print/rating`: the buyer rates their delivered print, once. The
  * same rating sent again is answered as the first (200); another one is refused (409).

@@ -80,6 +80,13 @@ export const purchaseSummary = z.object({
 export type PurchaseSummary = z.infer<typeof purchaseSummary>;
 
 /**
+ * `GET`/`PUT /api/v1/me/purchase-activity/sharing`: whether the buyer shows their purchase
+ * activity on their public profile (off until they choose it).
+ */
+export const purchaseSharing = z.strictObject({ shownOnProfile: z.boolean() });
+export type PurchaseSharing = z.infer<typeof purchaseSharing>;
+
+/**
  * The store's checkout view of the buyer's MakrX.org addresses; `reachable` is false when
  * MakrX.org could not be asked, and the buyer types an address instead.
  */

@@ -1,5 +1,5 @@
 import { HeaderSearch, PortalFooter, PortalHeader, type NavItem } from '@makrx/ui';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { useFlag } from './flags';
 import { MaintenanceBar, MaintenanceGate } from './maintenance-gate';
@@ -8,6 +8,13 @@ import { SessionAccountMenu } from './session/session-account-menu';
 import { SessionNotificationBell } from './session/session-notification-bell';
 import { useSite } from './site';
 import { useInternalLinkNavigation } from './use-internal-link-navigation';
+
+// Only with ENABLE_PORTAL_NAVIGATION_V2 on: its own chunk, outside the first page's budget.
+const SessionPortalNavigator = lazy(() =>
+  import('./navigation/session-portal-navigator').then((module) => ({
+    default: module.SessionPortalNavigator,
+  })),
+);
 
 /**
  * The frame of every page: skip link, portal header with the app's own nav and the account
@@ -27,6 +34,7 @@ export function AppShell({
   const urls = portalUrlsOf(useRuntimeConfig());
   const { portal } = useSite();
   const searchOn = useFlag('ENABLE_UNIFIED_SEARCH', true);
+  const navigationV2 = useFlag('ENABLE_PORTAL_NAVIGATION_V2', false);
   useInternalLinkNavigation();
 
   return (
@@ -44,6 +52,13 @@ export function AppShell({
         nav={nav}
         actions={<SessionAccountMenu links={accountLinks} />}
         pinned={switcher}
+        navigator={
+          navigationV2 ? (
+            <Suspense fallback={null}>
+              <SessionPortalNavigator current={portal} />
+            </Suspense>
+          ) : undefined
+        }
         notifications={<SessionNotificationBell />}
         search={searchOn ? <HeaderSearch gatewayUrl={urls.gateway} /> : undefined}
       />

@@ -1,6 +1,17 @@
 export { portals, portalInfo, portalUrl } from './portals';
 export type { NavItem, Portal, PortalInfo, PortalUrls } from './portals';
 export { PortalHeader } from './portal-header';
+export { PortalNavigator } from './portal-navigator';
+export type { PortalNavigatorProps } from './portal-navigator';
+export {
+  makerspaceRolesText,
+  navigatorSections,
+  orderDateText,
+  orderStatusText,
+  NAVIGATOR_MAKERSPACE_COUNT,
+  NAVIGATOR_ORDER_COUNT,
+} from './portal-navigation';
+export type { MakerspaceRoleKey, NavigatorMakerspace, NavigatorOrder } from './portal-navigation';
 export type { PortalHeaderProps } from './portal-header';
 export { HeaderSearch } from './header-search';
 export type { HeaderSearchProps } from './header-search';

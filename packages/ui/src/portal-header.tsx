@@ -78,6 +78,8 @@ export interface PortalHeaderProps {
   notifications?: ReactNode;
   /** Kept in the bar at every width, before the bell (the store's cart with its count). */
   pinned?: ReactNode;
+  /** Stands in for the row of portal links (ENABLE_PORTAL_NAVIGATION_V2: `PortalNavigator`). */
+  navigator?: ReactNode;
 }
 
 export function PortalHeader({
@@ -88,6 +90,7 @@ export function PortalHeader({
   search,
   notifications,
   pinned,
+  navigator,
 }: PortalHeaderProps) {
   const info = portalInfo(current);
   // An admin's nav leaves the search box room only on wide screens, and a nav of six or more
@@ -97,7 +100,7 @@ export function PortalHeader({
     <header className="relative z-40 border-b border-ink-200 bg-white">
       <div className="bg-ink-950">
         <Container className="flex h-9 items-center justify-between gap-4">
-          <PortalSwitcher current={current} urls={urls} />
+          {navigator ?? <PortalSwitcher current={current} urls={urls} />}
           <p className="hidden text-xs text-ink-300 lg:block">
             Dream. Make. Share. — the MakrX maker ecosystem
           </p>

@@ -40,6 +40,7 @@ export function AppLayout() {
       accountLinks={[
         { href: paths.account, label: 'Your account' },
         { href: paths.editProfile, label: 'Your profile' },
+        { href: paths.myEcosystem, label: 'My ecosystem' },
         { href: paths.addresses, label: 'Addresses' },
         { href: paths.sessions, label: 'Sessions' },
         { href: paths.notifications, label: 'Notifications' },

@@ -9,4 +9,5 @@ export const paths = {
   sessions: '/account/sessions',
   account: '/account',
   editProfile: '/account/profile',
+  myEcosystem: '/account/ecosystem',
 } as const;

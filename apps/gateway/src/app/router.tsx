@@ -53,6 +53,10 @@ const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
 
+const MyEcosystemPage = lazy(() =>
+  import('./routes/my-ecosystem-page').then((module) => ({ default: module.MyEcosystemPage })),
+);
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -138,6 +142,14 @@ export const router = createBrowserRouter([
           </Suspense>
         ),
       })),
+      {
+        path: 'account/ecosystem',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <MyEcosystemPage />
+          </Suspense>
+        ),
+      },
       ...authRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,9 +1,10 @@
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { HeaderSearch, PortalFooter, PortalHeader } from '@makrx/ui';
+import { HeaderSearch, PortalFooter, PortalHeader, PortalNavigator } from '@makrx/ui';
 import { headerShortcutsWith } from '../features/catalog/header-shortcuts';
 import { LiveFlags } from '../features/flags/components/live-flags';
+import { navigatorDataFor } from '../features/navigation/navigator-data';
 import {
   StoreMaintenanceBanner,
   StoreMaintenanceNotice,
@@ -50,6 +51,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // MAINTENANCE_MODE (spec 5): the maintenance page for everyone but super admins.
   const maintenance = flags.isOn('MAINTENANCE_MODE');
   const superAdmin = session?.user.roles.includes('super_admin') ?? false;
+  const navigator = flags.isOn('ENABLE_PORTAL_NAVIGATION_V2') ? (
+    <PortalNavigator
+      current="store"
+      urls={portalUrls}
+      signedIn={await navigatorDataFor(session !== null)}
+    />
+  ) : undefined;
   return (
     <html lang="en" data-portal="store">
       <body className="flex min-h-dvh flex-col bg-white text-ink-900">
@@ -74,6 +82,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             />
           }
           pinned={<CartLink />}
+          navigator={navigator}
           notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
           search={
             flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (

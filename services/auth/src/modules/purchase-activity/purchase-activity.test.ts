@@ -1,6 +1,7 @@
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import { users } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoUsers } from '../identity/testing';
 import { authService } from '../../service';
@@ -106,5 +107,73 @@ describe.each(testDrivers)('purchase activity from the store over %s', (driver) 
     const profile = await auth.app.inject({ method: 'GET', url: '/api/v1/profiles/customer' });
     expect(profile.statusCode).toBe(200);
     expect(JSON.stringify(profile.json())).not.toContain('filaments');
+  });
+
+  it('shows purchases on the public profile only while the maker chooses to', async () => {
+    const customer = await idp.userToken({
+      id: ids.customer!,
+      username: 'customer',
+      realmRoles: [],
+    });
+    const member = await idp.userToken({ id: ids.member!, username: 'member', realmRoles: [] });
+    const share = (token: string, payload: unknown) =>
+      auth.app.inject({
+        method: 'PUT',
+        url: '/api/v1/me/purchase-activity/sharing',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        payload: payload as object,
+      });
+    const sharingOf = async (token: string) =>
+      (
+        await auth.app.inject({
+          method: 'GET',
+          url: '/api/v1/me/purchase-activity/sharing',
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json<{ shownOnProfile: boolean }>();
+    const publicView = () =>
+      auth.app.inject({ method: 'GET', url: '/api/v1/profiles/customer/purchase-activity' });
+    const auditRows = async () =>
+      (
+        await auth.app.db.execute(
+          sql`select count(*)::int as n from public.audit_logs where action = 'purchase-activity.sharing.changed'`,
+        )
+      ).rows[0] as { n: number };
+
+    expect(await sharingOf(customer)).toEqual({ shownOnProfile: false });
+    expect((await publicView()).statusCode).toBe(404);
+
+    expect((await share('', { shownOnProfile: true })).statusCode).toBe(401);
+    expect((await share(customer, { shownOnProfile: 'yes' })).statusCode).toBe(400);
+    expect((await share(customer, { shownOnProfile: true, everyone: true })).statusCode).toBe(400);
+    const huge = await share(customer, { shownOnProfile: true, padding: 'x'.repeat(4096) });
+    expect(huge.statusCode).toBe(413);
+    expect((await publicView()).statusCode).toBe(404);
+
+    const on = await share(customer, { shownOnProfile: true });
+    expect(on.statusCode).toBe(200);
+    expect((await share(customer, { shownOnProfile: true })).json()).toEqual({
+      shownOnProfile: true,
+    });
+    expect((await auditRows()).n).toBe(1);
+    const shown = await publicView();
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toMatchObject({
+      orders: 2,
+      categories: [
+        { slug: 'filaments', orders: 2 },
+        { slug: 'tools', orders: 1 },
+      ],
+    });
+    // One maker's choice is theirs alone.
+    expect(await sharingOf(member)).toEqual({ shownOnProfile: false });
+    expect(
+      (await auth.app.inject({ method: 'GET', url: '/api/v1/profiles/member/purchase-activity' }))
+        .statusCode,
+    ).toBe(404);
+
+    expect((await share(customer, { shownOnProfile: false })).statusCode).toBe(200);
+    expect((await publicView()).statusCode).toBe(404);
+    expect((await auditRows()).n).toBe(2);
   });
 });

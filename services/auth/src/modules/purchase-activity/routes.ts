@@ -1,12 +1,21 @@
 import { signedInUser } from '@makrx/auth';
 import {
   errorBody,
+  profileHandle,
   purchaseActivityRecorded,
   purchaseActivityRequest,
+  purchaseSharing,
   purchaseSummary,
 } from '@makrx/contracts';
-import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
-import { purchaseSummaryOf, recordPurchase } from './service';
+import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { z } from 'zod';
+import { findProfile } from '../profiles/service';
+import {
+  purchaseSharingOf,
+  purchaseSummaryOf,
+  recordPurchase,
+  setPurchaseSharing,
+} from './service';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
@@ -33,7 +42,7 @@ export const purchaseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Purchases are private: only their buyer reads them, never on the public profile.
+  // Purchases are private: only their buyer reads them, unless they choose to show them.
   app.get(
     '/me/purchase-activity',
     {
@@ -47,6 +56,62 @@ export const purchaseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return purchaseSummaryOf(app.db, signedInUser(request).userId);
+    },
+  );
+
+  const own = { feature: 'userProfileManagement', mode: 'read' } as const;
+  const ownWrite = { feature: 'userProfileManagement', mode: 'write' } as const;
+
+  app.get(
+    '/me/purchase-activity/sharing',
+    {
+      config: { access: own },
+      schema: {
+        tags: ['profiles'],
+        summary: 'Whether your purchase activity shows on your public profile',
+        response: { 200: purchaseSharing, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return purchaseSharingOf(app.db, signedInUser(request).userId);
+    },
+  );
+
+  app.put(
+    '/me/purchase-activity/sharing',
+    {
+      config: { access: ownWrite },
+      bodyLimit: 1024,
+      schema: {
+        tags: ['profiles'],
+        summary: 'Show your purchase activity on your public profile, or keep it to yourself',
+        body: purchaseSharing,
+        response: { 200: purchaseSharing, ...errors },
+      },
+    },
+    async (request) =>
+      setPurchaseSharing(app.db, signedInUser(request).userId, request.body, request.id),
+  );
+
+  // What a public profile shows of its maker's purchases: only what they chose to share.
+  app.get(
+    '/profiles/:handle/purchase-activity',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['profiles'],
+        summary: 'A maker’s purchase activity, when they chose to show it on their profile',
+        params: z.object({ handle: profileHandle }),
+        response: { 200: purchaseSummary, ...errors },
+      },
+    },
+    async (request) => {
+      const profile = await findProfile(app.db, request.params.handle);
+      const shared = profile && (await purchaseSharingOf(app.db, profile.userId)).shownOnProfile;
+      // Not shared looks like nothing there: whether a maker buys anything is theirs to say.
+      if (!profile || !shared) throw notFound('Purchase activity of that maker');
+      return purchaseSummaryOf(app.db, profile.userId);
     },
   );
 };

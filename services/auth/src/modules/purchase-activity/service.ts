@@ -1,9 +1,9 @@
-import type { PurchaseSummary } from '@makrx/contracts';
-import { recordAudit, type Database } from '@makrx/db';
+import type { PurchaseSharing, PurchaseSummary } from '@makrx/contracts';
+import { recordAudit, recordAuditBy, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { notFound } from '@makrx/service-kit';
 import { desc, eq } from 'drizzle-orm';
-import { purchaseActivity } from './tables';
+import { purchaseActivity, purchaseActivitySharing } from './tables';
 
 export interface PurchaseReport {
   userId: string;
@@ -63,3 +63,47 @@ export async function purchaseSummaryOf(db: Database, userId: string): Promise<P
   };
 }
 export { purchaseActivityExportOf, erasePurchaseActivity } from './privacy';
+
+/** Whether the buyer chose to show their purchase activity on their public profile. */
+export async function purchaseSharingOf(db: Database, userId: string): Promise<PurchaseSharing> {
+  const [row] = await db
+    .select({ shownOnProfile: purchaseActivitySharing.shownOnProfile })
+    .from(purchaseActivitySharing)
+    .where(eq(purchaseActivitySharing.userId, userId));
+  return { shownOnProfile: row?.shownOnProfile ?? false };
+}
+
+/** The buyer's choice, recorded with its before and after; the same choice again changes nothing. */
+export async function setPurchaseSharing(
+  db: Database,
+  userId: string,
+  choice: PurchaseSharing,
+  requestId: string,
+): Promise<PurchaseSharing> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!user) throw notFound('Your account');
+  return db.transaction(async (tx) => {
+    const before = await purchaseSharingOf(tx, userId);
+    if (before.shownOnProfile === choice.shownOnProfile) return before;
+    await tx
+      .insert(purchaseActivitySharing)
+      .values({ userId, shownOnProfile: choice.shownOnProfile })
+      .onConflictDoUpdate({
+        target: purchaseActivitySharing.userId,
+        set: { shownOnProfile: choice.shownOnProfile, changedAt: new Date() },
+      });
+    await recordAuditBy(
+      tx,
+      { userId, requestId },
+      {
+        service: 'auth',
+        action: 'purchase-activity.sharing.changed',
+        entityType: 'user',
+        entityId: userId,
+        before,
+        after: choice,
+      },
+    );
+    return choice;
+  });
+}

@@ -6,6 +6,7 @@ import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type {
   ModelAnalysis,
   ModelQuotes,
+  MyPrintOrderList,
   Order,
   PlacedOrder,
   PrintOrderView,
@@ -636,6 +637,34 @@ describe.each(testDrivers)('print orders over %s', (driver) => {
       expect((await unknown.json()).error.code).toBe('NOT_FOUND');
       expect((await api(`/service-orders/not-a-uuid/${part}`, tokens.cave)).status).toBe(400);
     }
+  });
+
+  it('lists a customer’s own prints, latest first, to them alone', async () => {
+    const placed = await placedPrint(2);
+    const mine = await api('/me/print-orders?limit=20', tokens.customer);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    const { items } = (await mine.json()) as MyPrintOrderList;
+    expect(items[0]).toMatchObject({
+      orderId: placed.id,
+      orderNumber: placed.number,
+      status: 'awaiting_payment',
+      fileName: 'cube.stl',
+      quantity: 2,
+      providerName: null,
+    });
+    const times = items.map((item) => item.updatedAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    const other = await api('/me/print-orders', tokens.other);
+    expect(((await other.json()) as MyPrintOrderList).items).toEqual([]);
+    expect((await api('/me/print-orders', '')).status).toBe(401);
+    expect((await api('/me/print-orders', tokens.cave)).status).toBe(403);
+    for (const limit of ['0', '21', 'many']) {
+      expect((await api(`/me/print-orders?limit=${limit}`, tokens.customer)).status).toBe(400);
+    }
+    const one = await api('/me/print-orders?limit=1', tokens.customer);
+    expect(((await one.json()) as MyPrintOrderList).items).toHaveLength(1);
   });
 
   it('names the file safely whatever the customer called it', () => {

@@ -3,6 +3,8 @@ import {
   createPrintOrderBody,
   errorBody,
   modelAnalysis,
+  myPrintOrderList,
+  myPrintOrdersQuery,
   placedOrder,
   printOrderView,
   printRatingBody,
@@ -22,8 +24,9 @@ import {
   modelMediaTypeOf,
   openModelFile,
 } from '../model-uploads/service';
-import { orderForCaller, orderTokenHeader } from '../orders/service';
+import { loadOrder, orderForCaller, orderTokenHeader } from '../orders/service';
 import {
+  latestPrintOrdersOf,
   printOrderById,
   printOrderOfOrder,
   printOrderTimeline,
@@ -107,6 +110,46 @@ export const printOrderRoutes =
           { log: request.log },
         );
         return reply.code(replayed ? 200 : 201).send(order);
+      },
+    );
+
+    // What MakrX.org's "My ecosystem" lists: the caller's own prints and nobody else's.
+    app.get(
+      '/me/print-orders',
+      {
+        config: { access: { feature: 'orderManagement', mode: 'read' } },
+        schema: {
+          tags: ['print-orders'],
+          summary: 'Your latest print orders, the most recently changed first',
+          security: [{ bearer: [] }],
+          querystring: myPrintOrdersQuery,
+          response: { 200: myPrintOrderList, 400: errorBody, 401: errorBody, 403: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const ownerId = signedInUser(request).userId;
+        const prints = await latestPrintOrdersOf(app.db, ownerId, request.query.limit);
+        const items = await Promise.all(
+          prints.map(async (print) => {
+            const [order, upload] = await Promise.all([
+              loadOrder(app.db, { id: print.orderId }),
+              findOwnModelUpload(app.db, print.uploadId, ownerId),
+            ]);
+            return {
+              id: print.id,
+              orderId: print.orderId,
+              orderNumber: order?.row.number ?? '',
+              status: print.status,
+              fileName: upload?.originalName ?? 'model',
+              materialName: print.quote.materialName,
+              quantity: print.quote.quantity,
+              providerName: print.providerName,
+              updatedAt: print.updatedAt.toISOString(),
+            };
+          }),
+        );
+        reply.header('cache-control', 'no-store');
+        return { items };
       },
     );
 

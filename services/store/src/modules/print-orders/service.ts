@@ -2,7 +2,7 @@ import type { PrintQuote, ServiceOrderUpdate, SizeMm } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import {
   printOrders,
   printOrderUpdates,
@@ -46,6 +46,20 @@ export async function printOrderById(db: Database, id: string): Promise<PrintOrd
   const [row] = await db.select().from(printOrders).where(eq(printOrders.id, id));
   if (!row) throw notFound('The print order');
   return row;
+}
+
+/** A customer's print orders, the most recently changed first (their "My ecosystem"). */
+export async function latestPrintOrdersOf(
+  db: Database,
+  ownerId: string,
+  limit: number,
+): Promise<PrintOrderRow[]> {
+  return db
+    .select()
+    .from(printOrders)
+    .where(eq(printOrders.ownerId, ownerId))
+    .orderBy(desc(printOrders.updatedAt), desc(printOrders.id))
+    .limit(limit);
 }
 
 /** The cave's reports on a print order, oldest first: the customer's timeline. */

@@ -15,7 +15,7 @@ export function PurchaseSummaryCard() {
       </div>
       <p className="mt-1 flex items-center gap-1.5 text-sm text-ink-600">
         <LockIcon className="size-3.5" aria-hidden />
-        Only you see this; it is never on your public profile.
+        Only you see this, unless you choose to show it on your profile.
       </p>
       {summary.isPending ? (
         <Skeleton className="mt-4 h-16 w-full" />

@@ -12,66 +12,61 @@ import {
 } from '@makrx/ui';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import type { HeroTile, HeroTileKey } from '../presentation';
 
-function MosaicTile({
-  seed,
-  icon,
-  caption,
-  className,
-}: {
-  seed: string;
-  icon: ReactNode;
-  caption: string;
-  className: string;
-}) {
+const tileIcons: Record<HeroTileKey, ReactNode> = {
+  printing: <PrinterIcon />,
+  laser: <LaserIcon />,
+  electronics: <ChipIcon />,
+  community: <ShareIcon />,
+};
+
+const tileSpans: Record<HeroTileKey, string> = {
+  printing: 'col-span-3',
+  laser: 'col-span-2',
+  electronics: 'col-span-2',
+  community: 'col-span-3',
+};
+
+/** A picture tile that leads where its caption says: a real link, with the caption as its name. */
+function MosaicTile({ tile }: { tile: HeroTile }) {
   return (
-    <div className={`relative overflow-hidden rounded-3xl shadow-lift ${className}`}>
-      <CoverArt seed={seed} icon={icon} className="size-full" />
-      <span className="absolute bottom-3 left-3 rounded-full bg-white/95 px-3 py-1 text-xs font-semibold text-ink-900 shadow-sm">
-        {caption}
+    <a
+      href={tile.href}
+      className={`group relative w-full overflow-hidden rounded-3xl shadow-lift transition duration-200 hover:-translate-y-0.5 focus-visible:ring-4 focus-visible:ring-accent-500 focus-visible:outline-none motion-reduce:transition-none motion-reduce:hover:translate-y-0`}
+    >
+      <CoverArt seed={`hero/${tile.key}`} icon={tileIcons[tile.key]} className="size-full" />
+      <span className="absolute bottom-3 left-3 inline-flex items-center gap-1 rounded-full bg-white/95 px-3 py-1 text-xs font-semibold text-ink-900 shadow-sm group-hover:bg-white">
+        {tile.caption}
+        <ArrowRightIcon className="size-3.5 transition-transform group-hover:translate-x-0.5" />
       </span>
-    </div>
+    </a>
   );
 }
 
-function MakerMosaic() {
+function MakerMosaic({ tiles }: { tiles: HeroTile[] }) {
   return (
-    <div aria-hidden="true" className="grid aspect-[5/4] grid-cols-5 grid-rows-2 gap-3 sm:gap-4">
-      <MosaicTile
-        seed="hero/3d-printing"
-        icon={<PrinterIcon />}
-        caption="3D printing"
-        className="col-span-3"
-      />
-      <MosaicTile
-        seed="hero/laser"
-        icon={<LaserIcon />}
-        caption="Laser cutting"
-        className="col-span-2"
-      />
-      <MosaicTile
-        seed="hero/electronics"
-        icon={<ChipIcon />}
-        caption="Electronics"
-        className="col-span-2"
-      />
-      <MosaicTile
-        seed="hero/community"
-        icon={<ShareIcon />}
-        caption="Community"
-        className="col-span-3"
-      />
-    </div>
+    <nav aria-label="Explore by craft">
+      <ul className="grid aspect-[5/4] grid-cols-5 grid-rows-2 gap-3 sm:gap-4">
+        {tiles.map((tile) => (
+          <li key={tile.key} className={`flex ${tileSpans[tile.key]}`}>
+            <MosaicTile tile={tile} />
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
 export interface HeroProps {
   caveUrl: string;
+  /** Where the picture tiles lead (`heroTiles`). */
+  tiles: HeroTile[];
   /** The signed-in maker's name, to greet them by. */
   greetName?: string;
 }
 
-export function Hero({ caveUrl, greetName }: HeroProps) {
+export function Hero({ caveUrl, tiles, greetName }: HeroProps) {
   return (
     <section className="relative isolate overflow-hidden border-b border-ink-200 bg-gradient-to-b from-accent-50 via-white to-white">
       <div
@@ -103,7 +98,7 @@ export function Hero({ caveUrl, greetName }: HeroProps) {
             </Link>
           </div>
         </div>
-        <MakerMosaic />
+        <MakerMosaic tiles={tiles} />
       </Container>
     </section>
   );

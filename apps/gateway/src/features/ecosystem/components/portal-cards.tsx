@@ -8,64 +8,24 @@ import {
   ShoppingBagIcon,
   UsersIcon,
   type Portal,
-  type PortalUrls,
 } from '@makrx/ui';
 import type { ReactNode } from 'react';
+import type { PortalPitch } from '../presentation';
 
-interface PortalPitch {
-  portal: Portal;
-  icon: ReactNode;
-  pitch: string;
-  highlights: string[];
-  linkLabel: string;
-  href: string;
-  isHere: boolean;
-}
-
-function pitchesFor(urls: PortalUrls): PortalPitch[] {
-  return [
-    {
-      portal: 'org',
-      icon: <UsersIcon />,
-      pitch: 'The maker hub: profiles that show what you can do, and makers worth following.',
-      highlights: ['Maker profiles and skills', 'Featured makers', 'One account for every portal'],
-      linkLabel: 'Meet the makers',
-      href: '/makers',
-      isHere: true,
-    },
-    {
-      portal: 'cave',
-      icon: <BuildingIcon />,
-      pitch: 'Makerspaces and their machines, with live availability and hourly booking.',
-      highlights: ['Makerspace directory', 'Live machine status', 'Tools for service providers'],
-      linkLabel: 'Explore MakrCave',
-      href: urls.cave,
-      isHere: false,
-    },
-    {
-      portal: 'store',
-      icon: <ShoppingBagIcon />,
-      pitch: 'Filament, electronics, tools and kits, plus 3D printing made by local providers.',
-      highlights: [
-        'Materials and tools',
-        'Instant 3D printing quotes',
-        'Parts for your project BOM',
-      ],
-      linkLabel: 'Shop MakrX.Store',
-      href: urls.store,
-      isHere: false,
-    },
-  ];
-}
+const portalIcons: Record<Portal, ReactNode> = {
+  org: <UsersIcon />,
+  cave: <BuildingIcon />,
+  store: <ShoppingBagIcon />,
+};
 
 function PortalCard({ pitch }: { pitch: PortalPitch }) {
   return (
     <Card interactive data-portal={pitch.portal} className="group flex h-full flex-col p-6 sm:p-8">
       <div className="flex items-center justify-between">
         <span className="grid size-12 place-items-center rounded-xl bg-accent-600 text-2xl text-white shadow-sm">
-          {pitch.icon}
+          {portalIcons[pitch.portal]}
         </span>
-        {pitch.isHere ? <Badge tone="accent">You’re here</Badge> : null}
+        {pitch.internal ? <Badge tone="accent">You’re here</Badge> : null}
       </div>
       <h3 className="mt-6 text-xl">
         <PortalWordmark portal={pitch.portal} />
@@ -90,10 +50,11 @@ function PortalCard({ pitch }: { pitch: PortalPitch }) {
   );
 }
 
-export function PortalCards({ urls }: { urls: PortalUrls }) {
+/** The three portals, one card each, every card one link into its portal. */
+export function PortalCards({ pitches }: { pitches: PortalPitch[] }) {
   return (
     <ul className="grid gap-5 md:grid-cols-3">
-      {pitchesFor(urls).map((pitch) => (
+      {pitches.map((pitch) => (
         <li key={pitch.portal}>
           <PortalCard pitch={pitch} />
         </li>
