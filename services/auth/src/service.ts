@@ -5,6 +5,7 @@ import { embeddedIdentityProvider, seedDemoUsers } from './identity';
 import { auditLogRoutes } from './modules/audit-log/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
 import { featureFlagRoutes } from './modules/feature-flags/routes';
+import { passkeyRoutes } from './modules/identity/passkey-routes';
 import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { notificationDelivery } from './modules/notifications/delivery';
 import { notificationRoutes } from './modules/notifications/routes';
@@ -27,6 +28,7 @@ export const authService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: profileRoutes },
     { prefix: '/api/v1', plugin: profileSyncRoutes },
     { prefix: '/api/v1', plugin: shippingPreferenceRoutes },
+    { prefix: '/api/v1', plugin: passkeyRoutes },
     { prefix: '/api/v1', plugin: purchaseActivityRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },
     { prefix: '/api/v1', plugin: userAdminRoutes },
