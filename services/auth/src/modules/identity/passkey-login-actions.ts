@@ -96,10 +96,14 @@ export async function registerPasskeyLoginActions(
     'utf8',
   );
 
-  const mustBeOn = async () => {
-    if (!(await passkeys.enabled())) {
-      throw new AppError(404, 'FEATURE_DISABLED', 'Passkeys are not available.');
-    }
+  /** Off with the flag: as if these pages did not exist. */
+  const switchedOff = async (reply: FastifyReply) => {
+    if (await passkeys.enabled()) return undefined;
+    return helpers.html(
+      reply,
+      404,
+      messagePage('Page not found', 'There is nothing here. Go back to the app you came from.'),
+    );
   };
 
   app.get(WEBAUTHN_SCRIPT_PATH, async (_request, reply) =>
@@ -110,7 +114,8 @@ export async function registerPasskeyLoginActions(
   );
 
   app.post('/:uid/passkey/options', async (request, reply) => {
-    await mustBeOn();
+    const off = await switchedOff(reply);
+    if (off) return off;
     const { uid } = uidParams.parse(request.params);
     if (!(await helpers.interactionFor(request, reply, uid))) {
       return reply.status(400).send({ message: 'This sign-in has expired. Start again.' });
@@ -119,7 +124,8 @@ export async function registerPasskeyLoginActions(
   });
 
   app.post('/:uid/passkey', async (request, reply) => {
-    await mustBeOn();
+    const off = await switchedOff(reply);
+    if (off) return off;
     const { uid } = uidParams.parse(request.params);
     if (!(await helpers.interactionFor(request, reply, uid))) return helpers.expired(reply);
     const refuse = (status: number, text: string) =>
@@ -145,7 +151,8 @@ export async function registerPasskeyLoginActions(
   });
 
   app.post('/:uid/registration/passkey/options', async (request, reply) => {
-    await mustBeOn();
+    const off = await switchedOff(reply);
+    if (off) return off;
     const { uid } = uidParams.parse(request.params);
     if (!(await helpers.interactionFor(request, reply, uid))) {
       return reply.status(400).send({ message: 'This sign-up has expired. Start again.' });
@@ -166,7 +173,8 @@ export async function registerPasskeyLoginActions(
   });
 
   app.post('/:uid/registration/passkey', async (request, reply) => {
-    await mustBeOn();
+    const off = await switchedOff(reply);
+    if (off) return off;
     const { uid } = uidParams.parse(request.params);
     if (!(await helpers.interactionFor(request, reply, uid))) return helpers.expired(reply);
     const failed = () =>
