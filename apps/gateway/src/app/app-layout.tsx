@@ -1,4 +1,4 @@
-import { AppShell, useSession, type SessionUser } from '@makrx/spa-kit';
+import { AppShell, useFlag, useSession, type SessionUser } from '@makrx/spa-kit';
 import type { NavItem } from '@makrx/ui';
 import { useLocation } from 'react-router-dom';
 import { canReadAuditLog } from '../features/audit-log/access';
@@ -26,11 +26,13 @@ function navFor(pathname: string, user: SessionUser | undefined): NavItem[] {
 export function AppLayout() {
   const { pathname } = useLocation();
   const { user } = useSession();
+  const passkeysOn = useFlag('ENABLE_NEW_AUTHENTICATION_FLOW', false);
   return (
     <AppShell
       nav={navFor(pathname, user)}
       accountLinks={[
         { href: paths.addresses, label: 'Addresses' },
+        ...(passkeysOn ? [{ href: paths.passkeys, label: 'Passkeys' }] : []),
         { href: paths.notifications, label: 'Notifications' },
       ]}
     />

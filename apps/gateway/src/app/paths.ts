@@ -5,4 +5,5 @@ export const paths = {
   auditLog: '/admin/audit',
   notifications: '/notifications',
   addresses: '/account/addresses',
+  passkeys: '/account/passkeys',
 } as const;

@@ -24,6 +24,11 @@ const AuditLogPage = lazy(() =>
 const AddressesPage = lazy(() =>
   import('./routes/addresses-page').then((module) => ({ default: module.AddressesPage })),
 );
+const AccountPasskeysPage = lazy(() =>
+  import('./routes/account-passkeys-page').then((module) => ({
+    default: module.AccountPasskeysPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -80,6 +85,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <AddressesPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'account/passkeys',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <AccountPasskeysPage />
           </Suspense>
         ),
       },
