@@ -26,7 +26,7 @@ const button = (links: PasskeyLinks, kind: 'get' | 'create', label: string) =>
 /** The sign-in page's "Sign in with a passkey", in a form of its own. */
 export const passkeySignIn = (links: PasskeyLinks) =>
   `<div class="divider">or</div>
-<form method="post" action="${escapeHtml(links.action)}">${button(links, 'get', 'Sign in with a passkey')}</form>
+<form method="post" action="${escapeHtml(links.action)}">${button(links, 'get', 'Continue with a passkey')}</form>
 ${scripts(links)}`;
 
 /** The sign-up form's "Create account with a passkey": the same name and email, no password. */
