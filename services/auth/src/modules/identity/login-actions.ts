@@ -342,6 +342,7 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
   if (options.passkeys) {
     await registerPasskeyLoginActions(app, options.passkeys, {
       db,
+      rateLimit: options.signInRateLimit,
       accountEmails: options.accountEmails,
       base,
       interactionFor: async (request, reply, uid) =>

@@ -43,6 +43,8 @@ export const WEBAUTHN_SCRIPT_PATH = '/resources/webauthn-browser.js';
 
 interface Helpers {
   db: Database;
+  /** Ceremonies one address may start or answer per minute (LOGIN_RATE_LIMIT_PER_MINUTE). */
+  rateLimit: number;
   accountEmails: AccountEmailSettings;
   base: (uid: string) => string;
   /** The pending sign-in of the browser, if it is the one named `uid`. */
@@ -106,6 +108,10 @@ export async function registerPasskeyLoginActions(
     );
   };
 
+  const limited = {
+    config: { rateLimit: { max: helpers.rateLimit, timeWindow: '1 minute' } },
+  };
+
   app.get(WEBAUTHN_SCRIPT_PATH, async (_request, reply) =>
     reply
       .type('text/javascript; charset=utf-8')
@@ -113,7 +119,7 @@ export async function registerPasskeyLoginActions(
       .send(browserBundle),
   );
 
-  app.post('/:uid/passkey/options', async (request, reply) => {
+  app.post('/:uid/passkey/options', limited, async (request, reply) => {
     const off = await switchedOff(reply);
     if (off) return off;
     const { uid } = uidParams.parse(request.params);
@@ -123,7 +129,7 @@ export async function registerPasskeyLoginActions(
     return reply.header('cache-control', 'no-store').send(await signInOptions(db, settings, uid));
   });
 
-  app.post('/:uid/passkey', async (request, reply) => {
+  app.post('/:uid/passkey', limited, async (request, reply) => {
     const off = await switchedOff(reply);
     if (off) return off;
     const { uid } = uidParams.parse(request.params);
@@ -150,7 +156,7 @@ export async function registerPasskeyLoginActions(
     );
   });
 
-  app.post('/:uid/registration/passkey/options', async (request, reply) => {
+  app.post('/:uid/registration/passkey/options', limited, async (request, reply) => {
     const off = await switchedOff(reply);
     if (off) return off;
     const { uid } = uidParams.parse(request.params);
@@ -172,7 +178,7 @@ export async function registerPasskeyLoginActions(
     return reply.header('cache-control', 'no-store').send(options);
   });
 
-  app.post('/:uid/registration/passkey', async (request, reply) => {
+  app.post('/:uid/registration/passkey', limited, async (request, reply) => {
     const off = await switchedOff(reply);
     if (off) return off;
     const { uid } = uidParams.parse(request.params);
