@@ -58,7 +58,9 @@ test.describe.serial('Passkeys: added on MakrX.org, used on the sign-in page', (
     await screenshot(page, 'passkeys-sign-in-flag-off');
 
     await page.goto(`${urls.gateway}/account/passkeys`);
-    await expect(page.getByRole('heading', { level: 1, name: 'This page doesn’t exist' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'This page doesn’t exist' }),
+    ).toBeVisible();
   });
 
   test('a maker adds a passkey, signs out, and signs in with the passkey alone', async ({

@@ -140,11 +140,7 @@ export function createIdentityProvider(
 }
 
 /** The passkeys of the provider's pages: this deployment's relying party, behind the flag. */
-function passkeyLoginOf(
-  config: IdentityConfig,
-  appUrls: { gateway: string },
-  flags: FlagReader,
-) {
+function passkeyLoginOf(config: IdentityConfig, appUrls: { gateway: string }, flags: FlagReader) {
   return {
     settings: passkeySettingsOf({ ...config, GATEWAY_URL: appUrls.gateway }),
     enabled: () => flags.isOn('ENABLE_NEW_AUTHENTICATION_FLOW'),

@@ -64,8 +64,8 @@ export function AccountPasskeysPage() {
                 </li>
                 <li>Your password keeps working; you can add a passkey on each of your devices.</li>
                 <li>
-                  Your last way to sign in can’t be removed: add another passkey or keep a
-                  password first.
+                  Your last way to sign in can’t be removed: add another passkey or keep a password
+                  first.
                 </li>
               </ul>
             </Card>

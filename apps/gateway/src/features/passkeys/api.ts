@@ -50,10 +50,9 @@ function useChange<Variables, Result>(run: (variables: Variables) => Promise<Res
 export function useAddPasskey() {
   const api = usePasskeyApi();
   return useChange(async (name: string) => {
-    const optionsJSON = await api<PublicKeyCredentialCreationOptionsJSON>(
-      '/registration-options',
-      { method: 'POST' },
-    );
+    const optionsJSON = await api<PublicKeyCredentialCreationOptionsJSON>('/registration-options', {
+      method: 'POST',
+    });
     const response = await startRegistration({ optionsJSON });
     const body: AddPasskeyBody = { name, response: response as AddPasskeyBody['response'] };
     return api<Passkey>('', { method: 'POST', body });
@@ -77,8 +76,7 @@ export function useRemovePasskey() {
     });
     if (response.ok) return;
     const body = (await response.json().catch(() => undefined)) as
-      | { error?: { code?: string; message?: string } }
-      | undefined;
+      { error?: { code?: string; message?: string } } | undefined;
     throw new ApiError(
       response.status,
       body?.error?.code ?? `HTTP_${response.status}`,

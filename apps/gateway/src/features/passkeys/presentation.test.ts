@@ -38,9 +38,12 @@ describe('how a passkey is described', () => {
   });
 
   it('explains a cancelled or repeated ceremony in words', () => {
-    const cancelled = Object.assign(new Error('The operation either timed out or was not allowed.'), {
-      name: 'NotAllowedError',
-    });
+    const cancelled = Object.assign(
+      new Error('The operation either timed out or was not allowed.'),
+      {
+        name: 'NotAllowedError',
+      },
+    );
     expect(ceremonyFailure(cancelled)).toMatch(/cancelled or timed out/);
     const twice = Object.assign(new Error('x'), {
       name: 'InvalidStateError',

@@ -2,7 +2,11 @@ import type { Passkey } from '@makrx/contracts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const dateFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
+const dateFormat = new Intl.DateTimeFormat('en', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /** "Added 3 Dec 2026", in the reader's words. */
 export const addedOn = (passkey: Pick<Passkey, 'createdAt'>) =>

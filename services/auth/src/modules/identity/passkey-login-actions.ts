@@ -9,10 +9,7 @@ import {
 } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import type {
-  AuthenticationResponseJSON,
-  RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -59,7 +56,12 @@ interface Helpers {
     refusal: (status: number, text: string) => Promise<FastifyReply>,
   ) => Promise<FastifyReply>;
   /** The sign-in page again, with an error. */
-  signInAgain: (reply: FastifyReply, uid: string, status: number, text: string) => Promise<FastifyReply>;
+  signInAgain: (
+    reply: FastifyReply,
+    uid: string,
+    status: number,
+    text: string,
+  ) => Promise<FastifyReply>;
 }
 
 const uidParams = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
@@ -134,8 +136,7 @@ export async function registerPasskeyLoginActions(
     if (off) return off;
     const { uid } = uidParams.parse(request.params);
     if (!(await helpers.interactionFor(request, reply, uid))) return helpers.expired(reply);
-    const refuse = (status: number, text: string) =>
-      helpers.signInAgain(reply, uid, status, text);
+    const refuse = (status: number, text: string) => helpers.signInAgain(reply, uid, status, text);
     const answer = parseCredential(passkeyAuthenticationResponse, request.body);
     if (!answer) return refuse(400, 'That passkey answer was not valid. Try again.');
     let userId: string;
@@ -151,9 +152,7 @@ export async function registerPasskeyLoginActions(
       if (!(err instanceof AppError) || err.status !== 400) throw err;
       return refuse(400, 'That passkey could not be verified. Try again, or use your password.');
     }
-    return helpers.finishSignIn(request, reply, userId, (status, text) =>
-      refuse(status, text),
-    );
+    return helpers.finishSignIn(request, reply, userId, (status, text) => refuse(status, text));
   });
 
   app.post('/:uid/registration/passkey/options', limited, async (request, reply) => {

@@ -58,7 +58,11 @@ describe.each(testDrivers)("the account's passkeys over %s", (driver) => {
     const options = await call('POST', '/me/passkeys/registration-options', token);
     expect(options.statusCode).toBe(200);
     const response = authenticator.create(options.json());
-    return { token, response, added: await call('POST', '/me/passkeys', token, { name, response }) };
+    return {
+      token,
+      response,
+      added: await call('POST', '/me/passkeys', token, { name, response }),
+    };
   }
 
   it('adds a passkey through the registration ceremony and lists it with its dates', async () => {
@@ -153,9 +157,9 @@ describe.each(testDrivers)("the account's passkeys over %s", (driver) => {
     const { added } = await addPasskey('member', new SoftwareAuthenticator(gateway), 'Mine');
     const id = added.json().id as string;
     const stranger = await tokenOf('customer');
-    expect((await call('PATCH', `/me/passkeys/${id}`, stranger, { name: 'Taken' })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await call('PATCH', `/me/passkeys/${id}`, stranger, { name: 'Taken' })).statusCode,
+    ).toBe(404);
     expect((await call('DELETE', `/me/passkeys/${id}`, stranger)).statusCode).toBe(404);
     const [row] = await auth.app.db.select().from(passkeys);
     expect(row?.name).toBe('Mine');

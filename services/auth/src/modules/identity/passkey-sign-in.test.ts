@@ -126,9 +126,12 @@ describe.each(testDrivers)('passkeys on the identity provider’s pages over %s'
     });
     expect(options.status).toBe(200);
     const credential = answer(await options.json());
-    const posted = await browser.request(new URL(attribute(page, 'data-action')!, origin).toString(), {
-      form: { credential: JSON.stringify(credential) },
-    });
+    const posted = await browser.request(
+      new URL(attribute(page, 'data-action')!, origin).toString(),
+      {
+        form: { credential: JSON.stringify(credential) },
+      },
+    );
     const location = posted.headers.get('location');
     if (!location) return { status: posted.status, page: await posted.text(), credential };
     const { url } = await browser.follow(new URL(location, origin).toString(), origin);
@@ -209,9 +212,7 @@ describe.each(testDrivers)('passkeys on the identity provider’s pages over %s'
   it('refuses a passkey nobody registered with 400', async () => {
     const unknown = new SoftwareAuthenticator(origin);
     unknown.create({ challenge: 'x', rp: { id: 'localhost' }, user: { id: 'AAAA' } });
-    const result = await signInWithPasskey(new BrowserSession(), (options) =>
-      unknown.get(options),
-    );
+    const result = await signInWithPasskey(new BrowserSession(), (options) => unknown.get(options));
     expect(result.status).toBe(400);
   });
 
@@ -219,9 +220,7 @@ describe.each(testDrivers)('passkeys on the identity provider’s pages over %s'
     const browser = new BrowserSession();
     const { page } = await openSignIn(browser);
     const signUpHref = /href="([^"]+\/registration)"/.exec(page)![1]!;
-    const signUpPage = await (
-      await browser.request(new URL(signUpHref, origin).toString())
-    ).text();
+    const signUpPage = await (await browser.request(new URL(signUpHref, origin).toString())).text();
     expect(signUpPage).toContain('Create account with a passkey');
     const email = `grace.hopper+${driver}@example.org`;
     const options = await browser.request(

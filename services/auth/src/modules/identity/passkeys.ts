@@ -79,7 +79,9 @@ async function keepChallenge(
   db: Database,
   challenge: string,
   purpose: Purpose,
-  bound: Partial<Pick<typeof webauthnChallenges.$inferInsert, 'userId' | 'interactionUid' | 'signUp'>>,
+  bound: Partial<
+    Pick<typeof webauthnChallenges.$inferInsert, 'userId' | 'interactionUid' | 'signUp'>
+  >,
 ) {
   const now = new Date();
   // Unanswered challenges are of no use once expired; each new one clears them away.
@@ -309,10 +311,7 @@ export async function signInWithPasskey(
 ): Promise<string> {
   const challenge = await useChallenge(db, response, 'sign-in', { interactionUid });
   if (!challenge) throw notVerified();
-  const [passkey] = await db
-    .select()
-    .from(passkeys)
-    .where(eq(passkeys.credentialId, response.id));
+  const [passkey] = await db.select().from(passkeys).where(eq(passkeys.credentialId, response.id));
   if (!passkey) throw notVerified();
   if (response.response.userHandle) {
     const handle = Buffer.from(response.response.userHandle, 'base64url');

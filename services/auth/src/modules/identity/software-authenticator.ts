@@ -110,7 +110,10 @@ export class SoftwareAuthenticator {
    */
   get(
     options: { challenge: string; rpId?: string },
-    { credential = this.credentials[0]!, signWith }: { credential?: StoredCredential; signWith?: KeyObject } = {},
+    {
+      credential = this.credentials[0]!,
+      signWith,
+    }: { credential?: StoredCredential; signWith?: KeyObject } = {},
   ) {
     credential.counter += 1;
     const counter = Buffer.alloc(4);
@@ -149,5 +152,4 @@ export class SoftwareAuthenticator {
 }
 
 /** A P-256 key that belongs to no passkey, to forge signatures with. */
-export const strangerKey = () =>
-  generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+export const strangerKey = () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;

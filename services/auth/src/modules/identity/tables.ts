@@ -189,7 +189,10 @@ export const passkeys = authSchema.table(
     credentialId: text('credential_id').notNull().unique(),
     publicKey: text('public_key').notNull(),
     counter: bigint('counter', { mode: 'number' }).notNull().default(0),
-    transports: text('transports').array().notNull().default(sql`'{}'`),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     deviceType: text('device_type', { enum: ['singleDevice', 'multiDevice'] }).notNull(),
     backedUp: boolean('backed_up').notNull(),
     name: text('name').notNull(),
@@ -222,7 +225,10 @@ export const webauthnChallenges = authSchema.table(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [
-    check('webauthn_challenges_purpose_known', sql`${t.purpose} in ('register', 'sign-in', 'sign-up')`),
+    check(
+      'webauthn_challenges_purpose_known',
+      sql`${t.purpose} in ('register', 'sign-in', 'sign-up')`,
+    ),
     index('webauthn_challenges_expires_idx').on(t.expiresAt),
   ],
 );

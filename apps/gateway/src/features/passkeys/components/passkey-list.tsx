@@ -100,8 +100,8 @@ function PasskeyCard({ passkey }: { passkey: Passkey }) {
         onCancel={close}
       >
         <p>
-          “{passkey.name}” will no longer sign you in to MakrX. The copy on your device stays
-          there until you delete it in your browser or password manager.
+          “{passkey.name}” will no longer sign you in to MakrX. The copy on your device stays there
+          until you delete it in your browser or password manager.
         </p>
       </ConfirmDialog>
     </li>
