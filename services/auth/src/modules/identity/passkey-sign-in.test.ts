@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { DatabaseHandle } from '@makrx/db';
 import { auditLogs, featureFlags, users } from '@makrx/db/schema';
@@ -110,7 +111,8 @@ describe.each(testDrivers)('passkeys on the identity provider’s pages over %s'
       code_challenge_method: 'S256',
     });
     const { response } = await browser.follow(authUrl.toString(), origin);
-    return { oidc, verifier, page: await response!.text() };
+    const policy = response!.headers.get('content-security-policy') ?? '';
+    return { oidc, verifier, page: await response!.text(), policy };
   }
 
   /** Presses "Sign in with a passkey": options, the authenticator's answer, the form post. */
@@ -152,6 +154,17 @@ describe.each(testDrivers)('passkeys on the identity provider’s pages over %s'
       form: {},
     });
     expect(options.status).toBe(404);
+  });
+
+  it('names the passkey script in its Content-Security-Policy and serves the library itself', async () => {
+    const { page, policy } = await openSignIn(new BrowserSession());
+    const inline = /<script>([^<]+)<\/script>/.exec(page)![1]!;
+    const hash = createHash('sha256').update(inline).digest('base64');
+    expect(policy).toContain(`'sha256-${hash}'`);
+    expect(policy).not.toContain('unsafe-inline');
+    const library = await fetch(new URL(attribute(page, 'script src')!, origin));
+    expect(library.status).toBe(200);
+    expect(await library.text()).toContain('SimpleWebAuthnBrowser');
   });
 
   it('signs the member in with a passkey alone, as a password sign-in would end', async () => {
@@ -255,6 +268,25 @@ describe.each(testDrivers)('passkeys on the identity provider’s pages over %s'
     const signedIn = await signInWithPasskey(new BrowserSession(), (o) => authenticator.get(o));
     expect(signedIn.status).toBe(200);
     expect(signedIn.tokens!.claims()?.sub).toBe(user!.id);
+
+    // Lost the device? A reset link gives the account a password.
+    await fetch(`${issuer}/login-actions/reset-credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email }).toString(),
+    });
+    const [reset] = await mailer.listDevMail({ to: email, limit: 1 });
+    expect(reset?.kind).toBe('password-reset');
+    const key = /reset-password\?key=([\w-]+)/.exec(reset!.text)![1]!;
+    const changed = await fetch(`${issuer}/login-actions/reset-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ key, password: 'compiler-pioneer-1952' }).toString(),
+    });
+    expect(await changed.text()).toContain('Password changed');
+    expect(
+      await database.db.select().from(credentials).where(eq(credentials.userId, user!.id)),
+    ).toHaveLength(1);
   });
 
   it('answers a malformed passkey sign-up with a page, creating nothing', async () => {
