@@ -73,6 +73,10 @@ test.describe.serial('Passkeys: added on MakrX.org, used on the sign-in page', (
     await openSignIn(page);
     await expect(passkeyButton(page)).toBeVisible();
     await screenshot(page, 'passkeys-sign-in-flag-on');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await expect(page.getByRole('button', { name: 'Create account with a passkey' })).toBeVisible();
+    await screenshot(page, 'passkeys-sign-up-flag-on');
+    await page.goBack();
     await page.locator('input[name="username"]').fill(user);
     await page.locator('input[name="password"]').fill('makrx-demo');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();

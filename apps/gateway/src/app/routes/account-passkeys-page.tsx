@@ -59,7 +59,7 @@ export function AccountPasskeysPage() {
               <h2 className="text-lg font-semibold text-ink-950">How passkeys work</h2>
               <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-ink-700">
                 <li>
-                  On the MakrX sign-in page, choose “Sign in with a passkey” and confirm on your
+                  On the MakrX sign-in page, choose “Continue with a passkey” and confirm on your
                   device.
                 </li>
                 <li>Your password keeps working; you can add a passkey on each of your devices.</li>
