@@ -134,7 +134,7 @@ test.describe.serial('Passkeys: added on MakrX.org, used on the sign-in page', (
     await expect(mine).toHaveCount(0);
   });
 
-  test('a forged or unknown passkey signs nobody in', async ({ page }) => {
+  test('an authenticator holding no MakrX passkey signs nobody in', async ({ page }) => {
     await setFlag(token, FLAG, true, 'Passkeys are checked in the browser.');
     // A fresh authenticator holds no passkey of this site: the browser finds none to offer.
     await addVirtualAuthenticator(page);
