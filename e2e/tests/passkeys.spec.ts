@@ -134,6 +134,32 @@ test.describe.serial('Passkeys: added on MakrX.org, used on the sign-in page', (
     await expect(mine).toHaveCount(0);
   });
 
+  test('a new maker signs up with a passkey, verifies the email and signs in with it', async ({
+    page,
+  }) => {
+    await setFlag(token, FLAG, true, 'Passkeys are checked in the browser.');
+    await addVirtualAuthenticator(page);
+    const email = `passkey-maker-${Date.now().toString(36)}@example.org`;
+
+    await openSignIn(page);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name').fill('Pat Passkey');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Create account with a passkey' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+
+    const mailbox = await fetch(`${urls.authApi}/dev/mail?to=${encodeURIComponent(email)}`);
+    const [mail] = ((await mailbox.json()) as { items: { kind: string; text: string }[] }).items;
+    expect(mail?.kind).toBe('email-verification');
+    await page.goto(/https?:\/\/\S+verify-email\?key=[\w-]+/.exec(mail!.text)![0]);
+    await expect(page.getByRole('heading', { level: 1, name: 'Email verified' })).toBeVisible();
+
+    await openSignIn(page);
+    await passkeyButton(page).click();
+    await expect(page).toHaveURL(new RegExp(`^${urls.gateway}/`));
+    await expect(header(page).getByText('Pat Passkey')).toBeVisible();
+  });
+
   test('an authenticator holding no MakrX passkey signs nobody in', async ({ page }) => {
     await setFlag(token, FLAG, true, 'Passkeys are checked in the browser.');
     // A fresh authenticator holds no passkey of this site: the browser finds none to offer.
