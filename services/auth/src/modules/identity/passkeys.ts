@@ -12,14 +12,9 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import {
-  credentials,
-  federatedIdentities,
-  passkeys,
-  userRoles,
-  webauthnChallenges,
-} from './tables';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { credentials, federatedIdentities, passkeys, userRoles } from './tables';
+import { keepChallenge, useChallenge } from './webauthn-challenges';
 
 /**
  * Where passkeys are valid (decision 0033): the relying party is one host name (`rpID`) that
@@ -49,9 +44,6 @@ export function passkeySettingsOf(config: {
   };
 }
 
-/** How long a ceremony may take, from its options to its answer. */
-const CHALLENGE_SECONDS = 5 * 60;
-
 export interface PasskeyView {
   id: string;
   name: string;
@@ -61,69 +53,7 @@ export interface PasskeyView {
   deviceType: 'singleDevice' | 'multiDevice';
 }
 
-type Purpose = (typeof webauthnChallenges.$inferSelect)['purpose'];
-
 const userIdBytes = (userId: string) => Buffer.from(userId.replace(/-/g, ''), 'hex');
-
-/** The challenge an authenticator signed, read from its client data (checked again by the library). */
-function challengeOf(response: { response: { clientDataJSON: string } }): string | undefined {
-  try {
-    const data = JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString());
-    return typeof data.challenge === 'string' ? data.challenge : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function keepChallenge(
-  db: Database,
-  challenge: string,
-  purpose: Purpose,
-  bound: Partial<
-    Pick<typeof webauthnChallenges.$inferInsert, 'userId' | 'interactionUid' | 'signUp'>
-  >,
-) {
-  const now = new Date();
-  // Unanswered challenges are of no use once expired; each new one clears them away.
-  await db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
-  await db.insert(webauthnChallenges).values({
-    challenge,
-    purpose,
-    ...bound,
-    expiresAt: new Date(now.getTime() + CHALLENGE_SECONDS * 1000),
-  });
-}
-
-/**
- * Uses the challenge an answer carries, once: unknown, expired, already used, or issued for
- * another purpose, user or sign-in → undefined, and the answer is refused.
- */
-async function useChallenge(
-  db: Database,
-  response: { response: { clientDataJSON: string } },
-  purpose: Purpose,
-  bound: { userId?: string; interactionUid?: string },
-) {
-  const challenge = challengeOf(response);
-  if (!challenge) return undefined;
-  const [row] = await db
-    .update(webauthnChallenges)
-    .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(webauthnChallenges.challenge, challenge),
-        eq(webauthnChallenges.purpose, purpose),
-        isNull(webauthnChallenges.usedAt),
-        gt(webauthnChallenges.expiresAt, new Date()),
-        bound.userId ? eq(webauthnChallenges.userId, bound.userId) : undefined,
-        bound.interactionUid
-          ? eq(webauthnChallenges.interactionUid, bound.interactionUid)
-          : undefined,
-      ),
-    )
-    .returning();
-  return row;
-}
 
 const notVerified = () =>
   badRequest('PASSKEY_NOT_VERIFIED', 'The passkey could not be verified. Try again.');
@@ -447,13 +377,4 @@ export async function removePasskey(
       requestId,
     });
   });
-}
-
-/** Whether a user may sign in with a password (a passkey-only account has none). */
-export async function hasPassword(db: Database, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: credentials.userId })
-    .from(credentials)
-    .where(eq(credentials.userId, userId));
-  return Boolean(row);
 }
