@@ -157,7 +157,9 @@ test.describe.serial('Passkeys: added on MakrX.org, used on the sign-in page', (
     await openSignIn(page);
     await passkeyButton(page).click();
     await expect(page).toHaveURL(new RegExp(`^${urls.gateway}/`));
-    await expect(header(page).getByText('Pat Passkey')).toBeVisible();
+    await expect(
+      header(page).getByRole('button', { name: /Pat Passkey.*account menu/ }),
+    ).toBeVisible();
   });
 
   test('an authenticator holding no MakrX passkey signs nobody in', async ({ page }) => {
