@@ -46,6 +46,10 @@ export const errorCodes = {
   CANNOT_DEMOTE_SELF: 'A super admin tried to take away their own super admin role.',
   CANNOT_LOCK_SELF: 'An admin tried to lock their own account.',
   CANNOT_FOLLOW_SELF: 'A maker tried to follow themselves (422).',
+  PASSKEY_NOT_VERIFIED:
+    'A passkey answer was refused: its challenge is unknown, expired or used, or its signature, origin or counter is wrong.',
+  LAST_SIGN_IN_METHOD:
+    'The passkey is the account’s only way to sign in (no password, no other passkey): it stays.',
 
   // Cave service: equipment
   EQUIPMENT_ARCHIVED: 'The machine is archived: it is kept for its history and no longer changes.',

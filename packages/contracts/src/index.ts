@@ -2,6 +2,7 @@ export * from './app-error';
 export * from './errors';
 export * from './error-codes';
 export * from './pagination';
+export * from './passkeys';
 export * from './catalog';
 export * from './catalog-admin';
 export * from './equipment';

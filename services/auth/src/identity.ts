@@ -7,6 +7,8 @@ import type { UpstreamProvider } from './modules/identity/upstream-provider';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { createIdentityServer } from './modules/identity/identity-server';
+import { passkeySettingsOf } from './modules/identity/passkeys';
+import { createFlagReader, type FlagReader } from '@makrx/flags/server';
 import { provisionMaker } from './modules/profiles/service';
 
 export { demoUsers, seedDemoUsers } from './modules/identity/demo-users';
@@ -30,6 +32,14 @@ export const identityEnv = z.object({
   LOGIN_MAX_LOCK_SECONDS: count(900, 7 * 86_400),
   LOGIN_RATE_LIMIT_PER_MINUTE: count(30, 10_000),
   REMEMBER_ME_DAYS: count(30, 365),
+  /**
+   * The passkeys' relying party (decision 0033): by default the issuer's host name; set it to
+   * the domain the identity provider and the gateway share when they are different hosts.
+   */
+  PASSKEY_RP_ID: z
+    .string()
+    .regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/)
+    .optional(),
   /** Social login (Keycloak: identity brokering) to one upstream OpenID Connect provider. */
   UPSTREAM_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   UPSTREAM_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -74,6 +84,7 @@ export async function embeddedIdentityProvider(
   const appUrls = { gateway: config.GATEWAY_URL, cave: config.CAVE_URL, store: config.STORE_URL };
   const server = await createIdentityProvider(app.database, config, appUrls, app.mailer, {
     logger: { level: config.LOG_LEVEL },
+    flags: app.flags,
     pendingInvite: (token) =>
       app.peers.json('cave', '/api/v1/invites/inspect', pendingInvite, {
         method: 'POST',
@@ -93,6 +104,8 @@ export function createIdentityProvider(
     logger?: FastifyServerOptions['logger'];
     extraClients?: ClientMetadata[];
     pendingInvite?: (token: string) => Promise<PendingInvite | undefined>;
+    /** The service's flag reader; a reader of its own over `database` when not given. */
+    flags?: FlagReader;
   } = {},
 ): Promise<FastifyInstance> {
   return createIdentityServer({
@@ -117,6 +130,19 @@ export function createIdentityProvider(
     trustedProxies: config.TRUSTED_PROXIES,
     onFirstSignIn: (userId) => provisionMaker(database.db, userId),
     ...(options.pendingInvite ? { pendingInvite: options.pendingInvite } : {}),
+    passkeys: passkeyLoginOf(
+      config,
+      appUrls,
+      options.flags ?? createFlagReader(database.db, { maxAgeMs: 0 }),
+    ),
     logger: options.logger,
   });
+}
+
+/** The passkeys of the provider's pages: this deployment's relying party, behind the flag. */
+function passkeyLoginOf(config: IdentityConfig, appUrls: { gateway: string }, flags: FlagReader) {
+  return {
+    settings: passkeySettingsOf({ ...config, GATEWAY_URL: appUrls.gateway }),
+    enabled: () => flags.isOn('ENABLE_NEW_AUTHENTICATION_FLOW'),
+  };
 }

@@ -9,6 +9,7 @@ import { communityRoutes } from './modules/community/routes';
 import { devMailRoutes } from './modules/dev-mail/routes';
 import { sessionRoutes } from './modules/identity/session-routes';
 import { featureFlagRoutes } from './modules/feature-flags/routes';
+import { passkeyRoutes } from './modules/identity/passkey-routes';
 import { seedFeatureFlags } from './modules/feature-flags/seed';
 import { notificationDelivery } from './modules/notifications/delivery';
 import { notificationRoutes } from './modules/notifications/routes';
@@ -33,6 +34,7 @@ export const authService: ServiceDefinition = {
     { prefix: '/media', plugin: avatarFileRoutes },
     { prefix: '/api/v1', plugin: shippingPreferenceRoutes },
     { prefix: '/api/v1', plugin: sessionRoutes },
+    { prefix: '/api/v1', plugin: passkeyRoutes },
     { prefix: '/api/v1', plugin: purchaseActivityRoutes },
     { prefix: '/api/v1', plugin: communityRoutes },
     { prefix: '/api/v1', plugin: searchRoutes },

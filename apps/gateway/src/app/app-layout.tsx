@@ -34,6 +34,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const { user } = useSession();
   const community = useFlag('ENABLE_COMMUNITY_FEATURES', true);
+  const passkeysOn = useFlag('ENABLE_NEW_AUTHENTICATION_FLOW', false);
   return (
     <AppShell
       nav={navFor(pathname, user, community)}
@@ -43,6 +44,7 @@ export function AppLayout() {
         { href: paths.myEcosystem, label: 'My ecosystem' },
         { href: paths.addresses, label: 'Addresses' },
         { href: paths.sessions, label: 'Sessions' },
+        ...(passkeysOn ? [{ href: paths.passkeys, label: 'Passkeys' }] : []),
         { href: paths.notifications, label: 'Notifications' },
       ]}
     />

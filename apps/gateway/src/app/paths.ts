@@ -10,4 +10,5 @@ export const paths = {
   account: '/account',
   editProfile: '/account/profile',
   myEcosystem: '/account/ecosystem',
+  passkeys: '/account/passkeys',
 } as const;

@@ -49,6 +49,11 @@ const AccountDataPage = lazy(() =>
 const ProfileEditPage = lazy(() =>
   import('./routes/profile-edit-page').then((module) => ({ default: module.ProfileEditPage })),
 );
+const AccountPasskeysPage = lazy(() =>
+  import('./routes/account-passkeys-page').then((module) => ({
+    default: module.AccountPasskeysPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((module) => ({ default: module.NotificationsPage })),
 );
@@ -133,6 +138,7 @@ export const router = createBrowserRouter([
         { path: 'account/profile', Page: ProfileEditPage },
         { path: 'account/preferences', Page: AccountPreferencesPage },
         { path: 'account/sessions', Page: AccountSessionsPage },
+        { path: 'account/passkeys', Page: AccountPasskeysPage },
         { path: 'account/data', Page: AccountDataPage },
       ].map(({ path, Page }) => ({
         path,

@@ -3,16 +3,17 @@ import { Link } from 'react-router-dom';
 import { AccountLayout } from '../../features/account/components/account-layout';
 import { PreferencesForm } from '../../features/account/components/preferences-form';
 import { YourData } from '../../features/account/components/your-data';
-import { accountSections } from '../../features/account/sections';
+import { useAccountSections } from '../../features/account/use-account-sections';
 
 export function AccountOverviewPage() {
+  const sections = useAccountSections();
   return (
     <AccountLayout
       title="Your account"
       description="Everything about your MakrX account, for MakrX.org, MakrCave and MakrX.Store alike."
     >
       <ul className="grid gap-4 sm:grid-cols-2">
-        {accountSections.map((section) => (
+        {sections.map((section) => (
           <li key={section.path}>
             <Link
               to={section.path}

@@ -4,15 +4,24 @@ import { accountNavItems } from './sections';
 
 describe('the account area', () => {
   it('lists the overview and every section, marking the page the person is on', () => {
-    const items = accountNavItems('/account/data/');
+    const items = accountNavItems('/account/data/', new Set());
     expect(items.map((i) => i.label)).toEqual([
       'Overview',
+      'Profile',
       'Preferences',
       'Addresses',
+      'Sessions',
       'Notifications',
       'Your data',
     ]);
     expect(items.filter((i) => i.active).map((i) => i.href)).toEqual(['/account/data']);
+  });
+
+  it('lists Passkeys only while the new sign-in flow is on', () => {
+    const on = accountNavItems('/account/passkeys', new Set(['ENABLE_NEW_AUTHENTICATION_FLOW']));
+    expect(on.map((i) => i.label)).toContain('Passkeys');
+    expect(on.find((i) => i.active)?.href).toBe('/account/passkeys');
+    expect(accountNavItems('/account', new Set()).map((i) => i.label)).not.toContain('Passkeys');
   });
 
   it('offers UTC first, then the zones the browser knows, written for people', () => {

@@ -6,6 +6,8 @@ export interface AccountSection {
   label: string;
   /** One line on the overview saying what is there. */
   summary: string;
+  /** Listed only while this feature flag is on. */
+  flag?: 'ENABLE_NEW_AUTHENTICATION_FLOW';
 }
 
 /**
@@ -34,6 +36,12 @@ export const accountSections: readonly AccountSection[] = [
     summary: 'Where you are signed in; sign out one device or everywhere.',
   },
   {
+    path: '/account/passkeys',
+    label: 'Passkeys',
+    summary: 'Sign in with your fingerprint, face or a security key instead of a password.',
+    flag: 'ENABLE_NEW_AUTHENTICATION_FLOW',
+  },
+  {
     path: '/notifications',
     label: 'Notifications',
     summary: 'What you are told about, and whether by email.',
@@ -45,10 +53,18 @@ export const accountSections: readonly AccountSection[] = [
   },
 ];
 
-/** The overview first, then the sections, the one at `currentPath` marked as the current page. */
-export function accountNavItems(currentPath: string): NavItem[] {
+/** The sections whose flag (if any) is on, in their order. */
+export function sectionsShown(flagsOn: ReadonlySet<string>): AccountSection[] {
+  return accountSections.filter((section) => !section.flag || flagsOn.has(section.flag));
+}
+
+/**
+ * The overview first, then the sections shown, the one at `currentPath` marked as the current
+ * page.
+ */
+export function accountNavItems(currentPath: string, flagsOn: ReadonlySet<string>): NavItem[] {
   const here = currentPath.replace(/\/+$/, '') || '/';
-  return [{ path: '/account', label: 'Overview' }, ...accountSections].map((section) => ({
+  return [{ path: '/account', label: 'Overview' }, ...sectionsShown(flagsOn)].map((section) => ({
     href: section.path,
     label: section.label,
     active: here === section.path,

@@ -26,7 +26,8 @@ export const flagSeeds: Seed[] = [
     scope: 'global',
     domain: null,
     enabled: false,
-    description: 'The redesigned sign-in and sign-up screens.',
+    description:
+      'The redesigned sign-in and sign-up screens: passkeys on them and in the MakrX.org account.',
   },
   {
     key: 'ENABLE_UNIFIED_SEARCH',

@@ -202,10 +202,14 @@ async function setNewPassword(
   requestId: string,
 ) {
   await db.transaction(async (tx) => {
+    // An account made with a passkey has no password yet: the link gives it one.
     await tx
-      .update(credentials)
-      .set({ passwordHash, updatedAt: new Date() })
-      .where(eq(credentials.userId, userId));
+      .insert(credentials)
+      .values({ userId, passwordHash })
+      .onConflictDoUpdate({
+        target: credentials.userId,
+        set: { passwordHash, updatedAt: new Date() },
+      });
     await clearSignInFailures(tx, userId);
     await tx
       .update(users)

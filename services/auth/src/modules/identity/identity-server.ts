@@ -12,6 +12,7 @@ import type { BruteForcePolicy } from './accounts';
 import { createBroker, type UpstreamProvider } from './upstream-provider';
 import { registerAccountActions } from './account-actions';
 import { registerLoginActions } from './login-actions';
+import type { PasskeyLoginOptions } from './passkey-login-actions';
 import { identityPagePolicy } from './page-policy';
 import { messagePage } from './pages';
 import { createOidcProvider, type ProviderSettings } from './provider';
@@ -33,6 +34,8 @@ export interface IdentityServerOptions extends Omit<ProviderSettings, 'interacti
   extraClients?: ClientMetadata[];
   /** The pending makerspace invite a token names, asked of the cave (sign-up from an invite). */
   pendingInvite?: (token: string) => Promise<PendingInvite | undefined>;
+  /** Passkeys on the sign-in and sign-up pages, while their flag is on (decision 0033). */
+  passkeys?: PasskeyLoginOptions;
 }
 
 /**
@@ -124,6 +127,7 @@ export async function createIdentityServer(
     signInRateLimit: options.signInRateLimit,
     onFirstSignIn: options.onFirstSignIn,
     pendingInvite: options.pendingInvite,
+    passkeys: options.passkeys,
   });
   return app;
 }

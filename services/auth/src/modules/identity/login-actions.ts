@@ -19,6 +19,11 @@ import {
 } from './account-emails';
 import { AccountExistsError, type Broker } from './upstream-provider';
 import { messagePage, type Notice, signInPage, signUpPage } from './pages';
+import {
+  type PasskeyLoginOptions,
+  registerPasskeyLoginActions,
+  WEBAUTHN_SCRIPT_PATH,
+} from './passkey-login-actions';
 
 interface LoginActionsOptions {
   provider: Provider;
@@ -34,6 +39,8 @@ interface LoginActionsOptions {
    * An app passes the mailed token as the authorization parameter `invite`.
    */
   pendingInvite?: ((token: string) => Promise<PendingInvite | undefined>) | undefined;
+  /** Sign-in and sign-up with a passkey, behind its feature flag. */
+  passkeys?: PasskeyLoginOptions | undefined;
 }
 
 type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -97,7 +104,7 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     reply: FastifyReply,
     userId: string,
     remember: boolean,
-    refusalPage: (status: number, text: string) => FastifyReply,
+    refusalPage: (status: number, text: string) => FastifyReply | Promise<FastifyReply>,
   ) => {
     const standing = await signInStanding(db, userId);
     if (standing === 'locked_by_admin') {
@@ -128,8 +135,17 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     if (user) await sendVerificationEmail(db, options.accountEmails, user);
   };
 
-  const renderSignIn = (uid: string, extra: { username?: string; notice?: Notice } = {}) =>
+  /** The passkey buttons' links while the flag is on; none otherwise. */
+  const passkeyLinks = async (uid: string, kind: 'sign-in' | 'sign-up') => {
+    if (!(await options.passkeys?.enabled())) return {};
+    const path = kind === 'sign-in' ? `${base(uid)}/passkey` : `${base(uid)}/registration/passkey`;
+    const scriptUrl = `${app.prefix}${WEBAUTHN_SCRIPT_PATH}`;
+    return { passkey: { optionsUrl: `${path}/options`, action: path, scriptUrl } };
+  };
+
+  const renderSignIn = async (uid: string, extra: { username?: string; notice?: Notice } = {}) =>
     signInPage({
+      ...(await passkeyLinks(uid, 'sign-in')),
       action: `${base(uid)}/authenticate`,
       signUpUrl: `${base(uid)}/registration`,
       resetUrl: `${base(uid)}/reset-credentials`,
@@ -166,7 +182,10 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     return html(
       reply,
       200,
-      renderSignIn(uid, invite ? { username: invite.email, notice: invitedNotice(invite) } : {}),
+      await renderSignIn(
+        uid,
+        invite ? { username: invite.email, notice: invitedNotice(invite) } : {},
+      ),
     );
   });
 
@@ -182,16 +201,19 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
         return html(
           reply,
           400,
-          renderSignIn(uid, {
+          await renderSignIn(uid, {
             notice: { kind: 'error', text: 'Enter your email or username and your password.' },
           }),
         );
       }
-      const refuse = (status: number, text: string) =>
+      const refuse = async (status: number, text: string) =>
         html(
           reply,
           status,
-          renderSignIn(uid, { username: form.data.username, notice: { kind: 'error', text } }),
+          await renderSignIn(uid, {
+            username: form.data.username,
+            notice: { kind: 'error', text },
+          }),
         );
       const result = await signInWithPassword(
         db,
@@ -271,6 +293,7 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       signUpPage({
         action: `${base(uid)}/registration`,
         signInUrl: base(uid),
+        ...(await passkeyLinks(uid, 'sign-up')),
         ...(invite ? { values: { email: invite.email }, notice: invitedNotice(invite) } : {}),
       }),
     );
@@ -315,6 +338,23 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
       );
     },
   );
+
+  if (options.passkeys) {
+    await registerPasskeyLoginActions(app, options.passkeys, {
+      db,
+      rateLimit: options.signInRateLimit,
+      accountEmails: options.accountEmails,
+      base,
+      interactionFor: async (request, reply, uid) =>
+        (await interaction(request, reply))?.uid === uid,
+      expired,
+      html,
+      finishSignIn: (request, reply, userId, refusal) =>
+        finishSignIn(request, reply, userId, false, refusal),
+      signInAgain: async (reply, uid, status, text) =>
+        html(reply, status, await renderSignIn(uid, { notice: { kind: 'error', text } })),
+    });
+  }
 
   /**
    * An account for the address a pending invite was mailed to, verified by that mail and

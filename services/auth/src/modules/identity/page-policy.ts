@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basePagePolicy, contentSecurityPolicy, originOf } from '@makrx/service-kit';
+import { PASSKEY_SCRIPT } from './passkey-pages';
 import { LOGOUT_AUTO_SUBMIT, PAGE_STYLES } from './pages';
 
 const hashSource = (inline: string) =>
@@ -7,7 +8,7 @@ const hashSource = (inline: string) =>
 
 /**
  * The Content-Security-Policy of every answer of the identity provider: its pages run no script
- * but the logout auto-submit and use no style but their own sheet, both named by hash; nobody
+ * but the logout auto-submit, the passkey ceremony and its library and use no style but their own sheet, both named by hash; nobody
  * may frame them (the sign-in and admin pages are what clickjacking is after). Forms post here,
  * and the redirects after them go to the apps and, when brokering, the upstream provider.
  */
@@ -20,7 +21,10 @@ export function identityPagePolicy(input: {
   return contentSecurityPolicy({
     ...basePagePolicy,
     'default-src': ["'none'"],
-    'script-src': [hashSource(LOGOUT_AUTO_SUBMIT)],
+    // 'self': the passkey pages load @simplewebauthn/browser from this server, and ask it for
+    // their ceremony's options (connect-src).
+    'script-src': ["'self'", hashSource(LOGOUT_AUTO_SUBMIT), hashSource(PASSKEY_SCRIPT)],
+    'connect-src': ["'self'"],
     'style-src': [hashSource(PAGE_STYLES)],
     'img-src': ["'self'", 'data:'],
     'form-action': ["'self'", ...[gateway, cave, store].map(originOf), ...upstream],

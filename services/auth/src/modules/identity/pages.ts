@@ -1,3 +1,5 @@
+import { passkeySignIn, passkeySignUp, type PasskeyLinks } from './passkey-pages';
+
 /**
  * The identity provider's own pages (sign in, sign up, sign out), rendered on the server like
  * Keycloak's login theme, in the MakrX look. No scripts but the logout auto-submit, and nothing
@@ -80,6 +82,8 @@ export function signInPage(input: {
   notice?: Notice;
   upstreamUrl?: string;
   upstreamName?: string;
+  /** While ENABLE_NEW_AUTHENTICATION_FLOW is on. */
+  passkey?: PasskeyLinks;
 }): string {
   const upstream = input.upstreamUrl
     ? `<div class="divider">or</div><a class="button-link" href="${escapeHtml(input.upstreamUrl)}"><button type="button" class="secondary">Continue with ${escapeHtml(input.upstreamName ?? 'single sign-on')}</button></a>`
@@ -97,6 +101,7 @@ ${notice(input.notice)}
 <label class="check"><input type="checkbox" name="rememberMe" value="on"> Remember me on this device</label>
 <button type="submit">Sign in</button>
 </form>
+${input.passkey ? passkeySignIn(input.passkey) : ''}
 ${upstream}
 <div class="links"><a href="${escapeHtml(input.resetUrl)}">Forgot your password?</a><a href="${escapeHtml(input.signUpUrl)}">Create an account</a></div>`,
   );
@@ -107,6 +112,8 @@ export function signUpPage(input: {
   signInUrl: string;
   values?: { email?: string; displayName?: string };
   notice?: Notice;
+  /** While ENABLE_NEW_AUTHENTICATION_FLOW is on. */
+  passkey?: PasskeyLinks;
 }): string {
   return renderPage(
     'Create your account',
@@ -122,6 +129,7 @@ ${notice(input.notice)}
 <input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="password-hint">
 <p id="password-hint" class="hint">At least 10 characters.</p>
 <button type="submit">Create account</button>
+${input.passkey ? passkeySignUp(input.passkey) : ''}
 </form>
 <div class="links"><span></span><a href="${escapeHtml(input.signInUrl)}">I already have an account</a></div>`,
   );

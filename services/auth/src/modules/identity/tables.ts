@@ -1,6 +1,8 @@
 import { authSchema, users } from '@makrx/db/schema';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  boolean,
   check,
   index,
   integer,
@@ -189,4 +191,63 @@ export const sessionDevices = authSchema.table(
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('session_devices_user_idx').on(t.userId)],
+);
+
+/**
+ * Passkeys (WebAuthn credentials) a user signs in with, beside or instead of a password. The
+ * public key is kept as the COSE bytes, base64url; `counter` and the backup flags are what the
+ * authenticator last reported, so a cloned authenticator's older counter is refused.
+ */
+export const passkeys = authSchema.table(
+  'passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    credentialId: text('credential_id').notNull().unique(),
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    deviceType: text('device_type', { enum: ['singleDevice', 'multiDevice'] }).notNull(),
+    backedUp: boolean('backed_up').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('passkeys_user_idx').on(t.userId),
+    check('passkeys_name_length', sql`char_length(${t.name}) between 1 and 60`),
+    check('passkeys_counter_not_negative', sql`${t.counter} >= 0`),
+  ],
+);
+
+/**
+ * WebAuthn challenges handed out and not yet answered: each is used once (a conditional
+ * update), within its expiry, for the purpose and the user or sign-in it was issued to.
+ */
+export const webauthnChallenges = authSchema.table(
+  'webauthn_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    purpose: text('purpose', { enum: ['register', 'sign-in', 'sign-up'] }).notNull(),
+    /** Who adds a passkey (register), or the account a sign-up will create. */
+    userId: uuid('user_id'),
+    /** The sign-in (oidc-provider interaction) a sign-in or sign-up challenge belongs to. */
+    interactionUid: text('interaction_uid'),
+    /** A sign-up's name and email, kept until the passkey is made. */
+    signUp: jsonb('sign_up').$type<{ email: string; displayName: string }>(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      'webauthn_challenges_purpose_known',
+      sql`${t.purpose} in ('register', 'sign-in', 'sign-up')`,
+    ),
+    index('webauthn_challenges_expires_idx').on(t.expiresAt),
+  ],
 );

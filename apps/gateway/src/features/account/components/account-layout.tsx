@@ -3,6 +3,7 @@ import { Button, Container, EmptyState, SectionHeader, SubNav, ShieldIcon } from
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { accountNavItems } from '../sections';
+import { useAccountFlagsOn } from '../use-account-sections';
 
 export interface AccountLayoutProps {
   title: string;
@@ -18,6 +19,7 @@ export function AccountLayout({ title, description, children }: AccountLayoutPro
   useDocumentTitle(title === 'Your account' ? title : `${title} · Your account`);
   const session = useSession();
   const { pathname } = useLocation();
+  const flagsOn = useAccountFlagsOn();
   return (
     <Container className="py-10 sm:py-14">
       {session.status === 'loading' ? (
@@ -40,7 +42,11 @@ export function AccountLayout({ title, description, children }: AccountLayoutPro
             title={title}
             description={description}
           />
-          <SubNav label="Your account" items={accountNavItems(pathname)} className="mt-6" />
+          <SubNav
+            label="Your account"
+            items={accountNavItems(pathname, flagsOn)}
+            className="mt-6"
+          />
           <div className="mt-8">{children}</div>
         </>
       )}
