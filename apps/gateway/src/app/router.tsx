@@ -4,11 +4,15 @@ import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { RouteLoading } from './route-loading';
 import { HomePage } from './routes/home-page';
-import { MakerProfilePage } from './routes/maker-profile-page';
-import { MakersPage } from './routes/makers-page';
 import { NotFoundPage } from './routes/not-found-page';
 
 // Own chunks: the first page's JavaScript budget is for the home page's visitors.
+const MakersPage = lazy(() =>
+  import('./routes/makers-page').then((module) => ({ default: module.MakersPage })),
+);
+const MakerProfilePage = lazy(() =>
+  import('./routes/maker-profile-page').then((module) => ({ default: module.MakerProfilePage })),
+);
 const SearchPage = lazy(() =>
   import('./routes/search-page').then((module) => ({ default: module.SearchPage })),
 );
@@ -67,8 +71,22 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'makers', element: <MakersPage /> },
-      { path: 'makers/:handle', element: <MakerProfilePage /> },
+      {
+        path: 'makers',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <MakersPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'makers/:handle',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <MakerProfilePage />
+          </Suspense>
+        ),
+      },
       {
         path: 'search',
         element: (
