@@ -53,6 +53,10 @@ export const permissions = {
     label: 'change feature flags for everyone',
     realm: ['super_admin', ...domainAdmins],
   },
+  'flags:emergency': {
+    label: 'change a feature flag at once, without the change process (an emergency change)',
+    realm: ['super_admin'],
+  },
   'flags:manage:global': {
     label: 'change a global feature flag',
     realm: ['super_admin'],

@@ -12,6 +12,8 @@ const change = (before: unknown, after: unknown): FeatureFlagChange => ({
   justification: 'Pilot makerspace for the analytics beta.',
   before,
   after,
+  emergency: false,
+  proposalId: null,
 });
 
 describe('flag presentation', () => {
