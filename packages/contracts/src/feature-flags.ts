@@ -143,6 +143,8 @@ export const flagChangeProposal = z.object({
   appliedAt: z.iso.datetime().nullable(),
   /** Whether the caller may approve or reject it: another admin of the right level. */
   mayDecide: z.boolean(),
+  /** Whether the caller proposed it (and so may withdraw it while it is open). */
+  mine: z.boolean(),
 });
 export type FlagChangeProposal = z.infer<typeof flagChangeProposal>;
 

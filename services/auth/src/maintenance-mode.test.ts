@@ -64,10 +64,15 @@ describe.each(testDrivers)('maintenance mode over %s', (driver) => {
     expect((await setMaintenance(false)).statusCode).toBe(200);
 
     // A domain admin proposes changes again; the super admin's change went through at once.
-    const afterwards = await call('POST', '/api/v1/flags/SHOW_MAKER_SPOTLIGHT/proposals', tokens.orgAdmin, {
-      enabled: true,
-      justification,
-    });
+    const afterwards = await call(
+      'POST',
+      '/api/v1/flags/SHOW_MAKER_SPOTLIGHT/proposals',
+      tokens.orgAdmin,
+      {
+        enabled: true,
+        justification,
+      },
+    );
     expect(afterwards.statusCode).toBe(201);
     expect(afterwards.json()).toMatchObject({ flagKey: 'SHOW_MAKER_SPOTLIGHT', status: 'open' });
   });

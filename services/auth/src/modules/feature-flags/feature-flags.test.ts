@@ -70,7 +70,12 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
       expect(atOnce.statusCode).toBe(403);
     }
     for (const key of ['ENABLE_BOM_ORDERING', 'SHOW_MAKER_SPOTLIGHT']) {
-      const response = await call('POST', `/api/v1/flags/${key}/proposals`, tokens.storeAdmin, body);
+      const response = await call(
+        'POST',
+        `/api/v1/flags/${key}/proposals`,
+        tokens.storeAdmin,
+        body,
+      );
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('FLAG_GOVERNANCE');
     }
@@ -131,9 +136,9 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
       tokens.superAdmin,
     );
     expect(first.statusCode).toBe(200);
-    const flag: FeatureFlag = (
-      await call('GET', '/api/v1/flags', tokens.superAdmin)
-    ).json().flags.find((f: FeatureFlag) => f.key === 'ENABLE_NEW_CHECKOUT_FLOW');
+    const flag: FeatureFlag = (await call('GET', '/api/v1/flags', tokens.superAdmin))
+      .json()
+      .flags.find((f: FeatureFlag) => f.key === 'ENABLE_NEW_CHECKOUT_FLOW');
     expect(flag).toMatchObject({ enabled: true, rolloutPercentage: 30, updatedBy: ids.superadmin });
     const second = await call(
       'PATCH',

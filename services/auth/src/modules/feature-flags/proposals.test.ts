@@ -85,7 +85,11 @@ describe.each(testDrivers)('the flag change process over %s', (driver) => {
     ).json();
     expect(list.proposals).toMatchObject([{ id: proposal.id, mayDecide: true }]);
 
-    const approved = await call('POST', `/flags/proposals/${proposal.id}/approve`, tokens.superAdmin);
+    const approved = await call(
+      'POST',
+      `/flags/proposals/${proposal.id}/approve`,
+      tokens.superAdmin,
+    );
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({
       status: 'approved',
@@ -149,9 +153,17 @@ describe.each(testDrivers)('the flag change process over %s', (driver) => {
     expect((await flagState('ENABLE_BOM_ORDERING')).enabled).toBe(true);
 
     // Another admin of the domain may not withdraw it.
-    const foreign = await call('POST', `/flags/proposals/${proposal.id}/withdraw`, tokens.otherCaveAdmin);
+    const foreign = await call(
+      'POST',
+      `/flags/proposals/${proposal.id}/withdraw`,
+      tokens.otherCaveAdmin,
+    );
     expect(foreign.statusCode).toBe(403);
-    const withdrawn = await call('POST', `/flags/proposals/${proposal.id}/withdraw`, tokens.caveAdmin);
+    const withdrawn = await call(
+      'POST',
+      `/flags/proposals/${proposal.id}/withdraw`,
+      tokens.caveAdmin,
+    );
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
     expect((await flagState('ENABLE_BOM_ORDERING')).enabled).toBe(true);
   });
@@ -190,7 +202,10 @@ describe.each(testDrivers)('the flag change process over %s', (driver) => {
 
   it('allows one open proposal per flag, and refuses one that changes nothing', async () => {
     const body = { rolloutPercentage: 40, justification: 'Try the new navigation on 40%.' };
-    expect((await propose(tokens.superAdmin, 'ENABLE_PORTAL_NAVIGATION_V2', { ...body, enabled: true })).statusCode).toBe(201);
+    expect(
+      (await propose(tokens.superAdmin, 'ENABLE_PORTAL_NAVIGATION_V2', { ...body, enabled: true }))
+        .statusCode,
+    ).toBe(201);
     const before = await proposalCount();
     const second = await propose(tokens.otherSuperAdmin, 'ENABLE_PORTAL_NAVIGATION_V2', {
       ...body,
@@ -244,7 +259,11 @@ describe.each(testDrivers)('the flag change process over %s', (driver) => {
       await call('GET', '/flags/ENABLE_STL_UPLOAD/history', tokens.superAdmin)
     ).json();
     expect(history.changes).toMatchObject([
-      { emergency: true, proposalId: null, justification: 'Malicious uploads found; stop them now.' },
+      {
+        emergency: true,
+        proposalId: null,
+        justification: 'Malicious uploads found; stop them now.',
+      },
     ]);
   });
 
@@ -264,15 +283,26 @@ describe.each(testDrivers)('the flag change process over %s', (driver) => {
     });
     expect(shortReason.statusCode).toBe(400);
     expect(
-      (await propose(tokens.superAdmin, 'NOT_A_FLAG', { enabled: true, justification: 'No such flag here.' }))
-        .statusCode,
+      (
+        await propose(tokens.superAdmin, 'NOT_A_FLAG', {
+          enabled: true,
+          justification: 'No such flag here.',
+        })
+      ).statusCode,
     ).toBe(404);
     const huge = await propose(tokens.superAdmin, 'SHOW_MAKER_SPOTLIGHT', {
       enabled: false,
       justification: 'x'.repeat(2_000_000),
     });
     expect(huge.statusCode).toBe(413);
-    expect((await propose(tokens.customer, 'SHOW_MAKER_SPOTLIGHT', { enabled: false, justification: 'I do not like it.' })).statusCode).toBe(403);
+    expect(
+      (
+        await propose(tokens.customer, 'SHOW_MAKER_SPOTLIGHT', {
+          enabled: false,
+          justification: 'I do not like it.',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await call('GET', '/flags/proposals', tokens.customer)).statusCode).toBe(403);
     expect((await call('GET', '/flags/proposals')).statusCode).toBe(401);
     expect(await proposalCount()).toBe(before);

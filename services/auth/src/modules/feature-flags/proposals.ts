@@ -96,6 +96,7 @@ function present(
     decisionReason: proposal.decisionReason,
     appliedAt: proposal.status === 'approved' ? (proposal.decidedAt?.toISOString() ?? null) : null,
     mayDecide,
+    mine: proposal.proposedBy === actor.caller.userId,
   };
 }
 
@@ -257,9 +258,7 @@ export async function decideProposal(
     }
     await recordAudit(tx, {
       service: 'auth',
-      action: decision.approve
-        ? 'feature_flag.change_approved'
-        : 'feature_flag.change_rejected',
+      action: decision.approve ? 'feature_flag.change_approved' : 'feature_flag.change_rejected',
       entityType: 'feature_flag',
       entityId: proposal.flagKey,
       actorId: deciderId,
