@@ -226,3 +226,26 @@ export async function auditSuggestions(
     })),
   ];
 }
+
+/** The latest entries a user made, or made to their account: the admin's user page. */
+export async function recentActivityOf(
+  db: Database,
+  userId: string,
+  limit = 10,
+): Promise<AuditLogEntry[]> {
+  const rows = await db
+    .select({ row: auditLogs, actorName: users.displayName, entityName: entityNameOf })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorId))
+    .leftJoin(subject, subjectJoin)
+    .leftJoin(featureFlags, flagJoin)
+    .where(
+      or(
+        eq(auditLogs.actorId, userId),
+        and(eq(auditLogs.entityType, 'user'), eq(auditLogs.entityId, userId)),
+      ),
+    )
+    .orderBy(desc(auditLogs.id))
+    .limit(limit);
+  return rows.map((r) => toEntry(r.row, r.actorName, r.entityName));
+}

@@ -1,14 +1,16 @@
 import { signedInUser } from '@makrx/auth';
 import {
   adminUser,
+  adminUserDetail,
   adminUserPage,
   adminUserQuery,
   assignableRole,
   errorBody,
 } from '@makrx/contracts';
-import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { membershipsFromCave, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { recentActivityOf } from '../audit-log/service';
 import { z } from 'zod';
-import { grantRole, lockUser, revokeRole, searchUsers, unlockUser } from './service';
+import { findAdminUser, grantRole, lockUser, revokeRole, searchUsers, unlockUser } from './service';
 
 const userParams = z.object({ id: z.uuid() });
 const roleParams = userParams.extend({ role: assignableRole });
@@ -34,6 +36,31 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       return searchUsers(app.db, request.query);
+    },
+  );
+
+  app.get(
+    '/admin/users/:id',
+    {
+      config: { access: { permission: 'users:admin' } },
+      schema: {
+        tags: ['user administration'],
+        summary: 'One user: account, roles, lock, makerspaces (from MakrCave) and recent activity',
+        params: userParams,
+        response: { 200: adminUserDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const user = await findAdminUser(app.db, request.params.id);
+      const [makerspaces, recentActivity] = await Promise.all([
+        // The page still works while MakrCave cannot be asked; it says so instead.
+        membershipsFromCave(app)(user.id).catch((err: unknown) => {
+          request.log.warn({ err }, 'makerspace roles not asked of MakrCave');
+          return null;
+        }),
+        recentActivityOf(app.db, user.id),
+      ]);
+      return { user, makerspaces, recentActivity };
     },
   );
 
