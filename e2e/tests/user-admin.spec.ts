@@ -64,15 +64,17 @@ test.describe('User administration on MakrX.org', () => {
     const rolePicker = row.getByRole('combobox', { name: `Role to give ${customer}` });
     await rolePicker.selectOption('admin:store');
     await row.getByRole('button', { name: `Add role to ${customer}` }).click();
-    await expect(roles.getByRole('listitem').filter({ hasText: 'admin:store' })).toBeVisible();
+    await expect(
+      roles.getByRole('listitem').filter({ hasText: 'MakrX.Store admin' }),
+    ).toBeVisible();
     await expect(rolePicker.locator('option[value="admin:store"]')).toHaveCount(0);
 
     const removeStoreAdmin = row.getByRole('button', {
-      name: `Remove role admin:store from ${customer}`,
+      name: `Remove role MakrX.Store admin from ${customer}`,
     });
     await removeStoreAdmin.click();
     await expect(removeStoreAdmin).toHaveCount(0);
-    await expect(roles).not.toContainText('admin:store');
+    await expect(roles).not.toContainText('MakrX.Store admin');
     await expect(rolePicker, 'focus stays in the row').toBeFocused();
 
     await row.getByRole('button', { name: `Lock ${customer}` }).click();
@@ -111,14 +113,14 @@ test.describe('User administration on MakrX.org', () => {
     await expect(dialog).toBeHidden();
 
     await row
-      .getByRole('button', { name: `Remove role super_admin from ${superAdmin.name}` })
+      .getByRole('button', { name: `Remove role Super admin from ${superAdmin.name}` })
       .click();
     await expect(row.getByRole('alert')).toContainText(
       'You cannot remove your own super admin role',
     );
     await expect(
       row.getByRole('list', { name: `Global roles of ${superAdmin.name}` }),
-    ).toContainText('super_admin');
+    ).toContainText('Super admin');
   });
 
   test('a search that finds no one says so, and the search is in the address', async ({ page }) => {

@@ -2,7 +2,7 @@ import type { AssignableRole, AdminUser } from '@makrx/contracts';
 import { Button } from '@makrx/ui';
 import { useId, useRef, useState } from 'react';
 import { useRoleChange } from '../api';
-import { isAssignableRole, rolesLacking, sortRoles } from '../roles';
+import { isAssignableRole, roleLabel, rolesLacking, sortRoles } from '../roles';
 import { RoleChip } from './role-chip';
 
 /** A user's global roles as chips, each removable, and a picker for the roles they lack. */
@@ -22,7 +22,11 @@ export function RoleEditor({ user }: { user: AdminUser }) {
       { userId: user.id, role, grant },
       {
         onSuccess: () => {
-          setAnnouncement(grant ? `${name} now has ${role}.` : `${role} removed from ${name}.`);
+          setAnnouncement(
+            grant
+              ? `${name} is now ${roleLabel(role)}.`
+              : `${roleLabel(role)} removed from ${name}.`,
+          );
           if (grant) setPicked('');
           // The chip's own button is gone; keep focus in this row rather than on the page.
           else picker.current?.focus();
@@ -72,7 +76,7 @@ export function RoleEditor({ user }: { user: AdminUser }) {
             </option>
             {lacking.map((role) => (
               <option key={role} value={role}>
-                {role}
+                {roleLabel(role)}
               </option>
             ))}
           </select>
@@ -90,7 +94,7 @@ export function RoleEditor({ user }: { user: AdminUser }) {
 
       {change.isError ? (
         <p role="alert" className="text-sm text-red-700">
-          Couldn’t {change.variables.grant ? 'add' : 'remove'} {change.variables.role}:{' '}
+          Couldn’t {change.variables.grant ? 'add' : 'remove'} {roleLabel(change.variables.role)}:{' '}
           {change.error.message}
         </p>
       ) : null}
