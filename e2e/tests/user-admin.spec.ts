@@ -165,4 +165,49 @@ test.describe('User administration on MakrX.org', () => {
     await expect(page).toHaveURL(`${urls.gateway}/admin/users?q=customer`);
     await expect(userRow(page, customer)).toBeVisible();
   });
+
+  test("a super admin opens a user's page: roles by name, makerspaces with their roles, recent activity", async ({
+    page,
+  }) => {
+    await signInAtGateway(page, superAdmin.email);
+    await page.goto(`${urls.gateway}/admin/users?q=spaceadmin`);
+    await expect(userRow(page, 'Maya Spaceadmin')).toBeVisible();
+    await screenshot(page, 'gateway-users-list');
+    await userRow(page, 'Maya Spaceadmin').getByRole('link', { name: 'Maya Spaceadmin' }).click();
+    await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Maya Spaceadmin' })).toBeVisible();
+    const makerspaces = page.getByRole('region', { name: 'Makerspaces' });
+    await expect(makerspaces).toContainText('MakrX Hub Bengaluru');
+    await expect(makerspaces).toContainText('Makerspace admin');
+    await expect(page.getByRole('region', { name: 'Recent activity' })).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'gateway-user-detail');
+
+    await page.goto(`${urls.gateway}/admin/users/00000000-0000-4000-8000-000000000000`);
+    await expect(page.getByRole('heading', { name: 'No such user' })).toBeVisible();
+  });
+
+  test('the audit log filters by a person and an entity chosen by name, and shows names', async ({
+    page,
+  }) => {
+    await signInAtGateway(page, superAdmin.email);
+    await page.goto(`${urls.gateway}/admin/audit`);
+    const person = page.getByRole('combobox', { name: 'Person' });
+    await person.fill('sam super');
+    await page.getByRole('option', { name: /Sam Superadmin/ }).click();
+    const entity = page.getByRole('combobox', { name: 'Entity' });
+    await entity.fill('feature_fl');
+    await expect(page.getByRole('option', { name: /Every feature flag/ })).toBeVisible();
+    await screenshot(page, 'gateway-audit-type-ahead');
+    await page.getByRole('option', { name: /Every feature flag/ }).click();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/actor=[0-9a-f-]{36}.*entityType=feature_flag/);
+    await expect(person).toHaveValue('Sam Superadmin');
+    const entries = page.getByRole('table', { name: /Audit log entries/ });
+    await expect(entries).toBeVisible();
+    await expect(entries).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expect(entries.getByRole('row').nth(1)).toContainText('Sam Superadmin');
+    await expectAccessible(page);
+    await screenshot(page, 'gateway-audit-filtered');
+  });
 });
