@@ -114,7 +114,7 @@ export function FlagAdministration() {
                     : 'bg-white text-ink-700 ring-ink-200 hover:bg-ink-50',
                 )}
               >
-                {filter.label} <span className="opacity-70">{count}</span>
+                {filter.label} <span className="font-normal">{count}</span>
               </button>
             );
           })}
