@@ -42,6 +42,8 @@ export const errorCodes = {
   FLAG_PROPOSAL_NO_CHANGE: 'The proposed settings are the flag’s current settings.',
   FLAG_NOT_MAKERSPACE_SCOPED:
     'A per-makerspace setting was asked for a flag that is not per makerspace.',
+  USER_ROLE_GOVERNANCE:
+    'A domain admin tried to give or take away a role other than their own domain’s admin role.',
   CANNOT_DEMOTE_SELF: 'A super admin tried to take away their own super admin role.',
   CANNOT_LOCK_SELF: 'An admin tried to lock their own account.',
 

@@ -155,4 +155,58 @@ describe.each(testDrivers)('user administration over %s', (driver) => {
     expect((await call('GET', `/api/v1/admin/users/${ids.customer}`)).statusCode).toBe(401);
     expect((await call('GET', `/api/v1/admin/users/${ids.member}`, customer)).statusCode).toBe(403);
   });
+
+  it("lets a domain admin see the accounts and manage their own domain's admin role only", async () => {
+    const caveAdmin = await issuer.userToken({
+      id: ids.admin,
+      username: 'admin',
+      realmRoles: ['admin', 'admin:cave'],
+    });
+    expect((await call('GET', '/api/v1/admin/users', caveAdmin)).statusCode).toBe(200);
+    expect((await call('GET', `/api/v1/admin/users/${ids.member}`, caveAdmin)).statusCode).toBe(
+      200,
+    );
+    const granted = await call(
+      'PUT',
+      `/api/v1/admin/users/${ids.member}/roles/admin:cave`,
+      caveAdmin,
+    );
+    expect(granted.statusCode).toBe(200);
+    expect((granted.json() as AdminUser).roles).toContain('admin:cave');
+    for (const role of ['admin:store', 'admin:org', 'super_admin', 'admin', 'store_customer']) {
+      const refused = await call(
+        'PUT',
+        `/api/v1/admin/users/${ids.member}/roles/${role}`,
+        caveAdmin,
+      );
+      expect(refused.statusCode, role).toBe(403);
+      expect(refused.json().error.code).toBe('USER_ROLE_GOVERNANCE');
+    }
+    const storeAdmin = await issuer.userToken({
+      id: ids.provider,
+      username: 'provider',
+      realmRoles: ['admin', 'admin:store'],
+    });
+    // Another domain's admin role is not theirs to take away either.
+    const across = await call(
+      'DELETE',
+      `/api/v1/admin/users/${ids.member}/roles/admin:cave`,
+      storeAdmin,
+    );
+    expect(across.statusCode).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/admin/users/${ids.member}/lock`, caveAdmin)).statusCode,
+    ).toBe(403);
+    const after: AdminUserDetail = (
+      await call('GET', `/api/v1/admin/users/${ids.member}`, superAdmin)
+    ).json();
+    expect(after.user.roles).toContain('admin:cave');
+    for (const role of ['admin:store', 'admin:org', 'super_admin', 'admin'])
+      expect(after.user.roles).not.toContain(role);
+    expect(after.user.lockedUntil).toBeNull();
+    expect(
+      (await call('DELETE', `/api/v1/admin/users/${ids.member}/roles/admin:cave`, caveAdmin))
+        .statusCode,
+    ).toBe(200);
+  });
 });
