@@ -139,7 +139,7 @@ test.describe('User administration on MakrX.org', () => {
     await expect(userRow(page, customer)).toBeVisible();
   });
 
-  test('a member sees no Users link, and the page tells them it is for super admins', async ({
+  test('a member sees no Users link, and the page tells them it is for admins', async ({
     page,
   }) => {
     await signInAtGateway(page, member.email);
@@ -148,7 +148,7 @@ test.describe('User administration on MakrX.org', () => {
 
     await page.goto(`${urls.gateway}/admin/users`);
     await expect(
-      page.getByRole('heading', { level: 1, name: 'Only super admins can manage users' }),
+      page.getByRole('heading', { level: 1, name: 'Only admins can manage users' }),
     ).toBeVisible();
     await expect(page.getByRole('main')).toContainText(member.email);
     await expect(page.getByRole('table')).toHaveCount(0);

@@ -1,6 +1,8 @@
 import type { AssignableRole, AdminUser } from '@makrx/contracts';
+import { useSession } from '@makrx/spa-kit';
 import { Button } from '@makrx/ui';
 import { useId, useRef, useState } from 'react';
+import { rolesManagedBy } from '../access';
 import { useRoleChange } from '../api';
 import { isAssignableRole, roleLabel, rolesLacking, sortRoles } from '../roles';
 import { RoleChip } from './role-chip';
@@ -13,7 +15,8 @@ export function RoleEditor({ user }: { user: AdminUser }) {
   const picker = useRef<HTMLSelectElement>(null);
   const pickerId = useId();
   const name = user.displayName;
-  const lacking = rolesLacking(user.roles);
+  const managed = rolesManagedBy(useSession().user);
+  const lacking = rolesLacking(user.roles).filter((role) => managed.includes(role));
 
   const changeRole = (role: AssignableRole, grant: boolean) => {
     if (change.isPending) return;
@@ -44,7 +47,11 @@ export function RoleEditor({ user }: { user: AdminUser }) {
               <RoleChip
                 role={role}
                 userName={name}
-                onRemove={isAssignableRole(role) ? () => changeRole(role, false) : undefined}
+                onRemove={
+                  isAssignableRole(role) && managed.includes(role)
+                    ? () => changeRole(role, false)
+                    : undefined
+                }
               />
             </li>
           ))}
