@@ -220,4 +220,25 @@ test.describe('User administration on MakrX.org', () => {
     await expectAccessible(page);
     await screenshot(page, 'gateway-audit-filtered');
   });
+
+  test('a MakrCave admin sees the users and may offer only the MakrCave admin role, and no lock', async ({
+    page,
+  }) => {
+    await signInAtGateway(page, 'admin@demo.makrx.org');
+    await mainNav(page).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('searchbox', { name: 'Search users' }).fill('member');
+    const row = userRow(page, member.name);
+    await expect(row).toBeVisible();
+    const offered = await row
+      .getByRole('combobox', { name: `Role to give ${member.name}` })
+      .locator('option:not([value=""])')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(offered.filter((role) => role !== 'admin:cave')).toEqual([]);
+    await expect(
+      row.getByRole('button', { name: /Remove role (Super|MakrX\.Store) admin/ }),
+    ).toHaveCount(0);
+    await expect(row.getByRole('button', { name: /Lock/ })).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshot(page, 'gateway-users-domain-admin');
+  });
 });
