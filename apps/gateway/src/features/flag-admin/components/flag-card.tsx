@@ -112,29 +112,29 @@ export function FlagCard({ flag, names }: { flag: FeatureFlagListItem; names: Ma
 
   return (
     <article aria-labelledby={headingId} className="px-4 py-3 sm:px-5">
-      <div className="flex items-start gap-3">
-        <div className="min-w-0 flex-1">
+      {/* Phone: name and state on top, the text beneath at full width, Details below it. */}
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-3 sm:grid-cols-[minmax(0,1fr)_auto_auto]">
+        <div className="min-w-0">
           <h3 id={headingId} className="text-sm font-semibold text-ink-950">
             {flag.name}
           </h3>
           <p className="mt-0.5 text-sm leading-6 text-ink-600">{flag.description}</p>
           <p className="mt-0.5 font-mono text-xs break-all text-ink-500">{flag.key}</p>
         </div>
-        <div className="flex shrink-0 flex-col items-end gap-2 sm:flex-row sm:items-center">
-          <Badge tone={stateTone[state]} dot>
-            {flagStates.find((s) => s.id === state)!.label}
-          </Badge>
-          <Button
-            size="sm"
-            variant="ghost"
-            aria-expanded={showDetails}
-            aria-controls={showDetails ? detailsId : undefined}
-            onClick={() => setShowDetails((shown) => !shown)}
-          >
-            Details<span className="sr-only"> of {flag.name}</span>
-            <ChevronDownIcon className={cx('transition-transform', showDetails && 'rotate-180')} />
-          </Button>
-        </div>
+        <Badge tone={stateTone[state]} dot className="mt-0.5 sm:mt-1">
+          {flagStates.find((s) => s.id === state)!.label}
+        </Badge>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="col-span-2 -ml-2 justify-self-start sm:col-span-1 sm:ml-0"
+          aria-expanded={showDetails}
+          aria-controls={showDetails ? detailsId : undefined}
+          onClick={() => setShowDetails((shown) => !shown)}
+        >
+          Details<span className="sr-only"> of {flag.name}</span>
+          <ChevronDownIcon className={cx('transition-transform', showDetails && 'rotate-180')} />
+        </Button>
       </div>
       {announcement ? (
         <p className="mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200 ring-inset">
