@@ -227,6 +227,8 @@ test.describe('User administration on MakrX.org', () => {
     await signInAtGateway(page, 'admin@demo.makrx.org');
     await mainNav(page).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('searchbox', { name: 'Search users' }).fill('member');
+    await expect(page).toHaveURL(`${urls.gateway}/admin/users?q=member`);
+    await expect(page.getByRole('status').getByText(/match(es)? “member”/)).toBeVisible();
     const row = userRow(page, member.name);
     await expect(row).toBeVisible();
     const offered = await row
