@@ -55,7 +55,9 @@ test.describe('Notifications across the three apps', () => {
       .selectOption('admin:org');
     await row.getByRole('button', { name: `Add role to ${member.name}` }).click();
     await expect(
-      row.getByRole('list', { name: `Global roles of ${member.name}` }).getByText('admin:org'),
+      row
+        .getByRole('list', { name: `Global roles of ${member.name}` })
+        .getByText('MakrX.org admin'),
     ).toBeVisible();
 
     // The cave, open all along, picks it up by itself.
