@@ -57,7 +57,7 @@ test.describe('Notifications across the three apps', () => {
     await expect(
       row
         .getByRole('list', { name: `Global roles of ${member.name}` })
-        .getByText('MakrX.org admin'),
+        .getByText('MakrX.org admin', { exact: true }),
     ).toBeVisible();
 
     // The cave, open all along, picks it up by itself.
