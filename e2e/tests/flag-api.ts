@@ -19,7 +19,10 @@ export async function superAdminToken(browser: Browser): Promise<string> {
   return token;
 }
 
-/** Turns a flag on or off through the flags API, as the flag screen does. */
+/**
+ * Turns a flag on or off at once through the flags API: a super admin's emergency change, as the
+ * flag screen makes it (other changes go through the change process's proposals).
+ */
 export async function setFlag(token: string, key: string, enabled: boolean, why: string) {
   const response = await fetch(`${urls.authApi}/api/v1/flags/${key}`, {
     method: 'PATCH',

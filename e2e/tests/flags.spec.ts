@@ -9,7 +9,13 @@ const spaceAdmin = 'spaceadmin@demo.makrx.org';
 const hub = { slug: 'makrx-hub-bengaluru', name: 'MakrX Hub Bengaluru' };
 
 const mainNav = (page: Page) => page.getByRole('banner').getByRole('navigation', { name: 'Main' });
-const flagCard = (page: Page, key: string) => page.getByRole('article', { name: key });
+/** A flag's row, by its name, with its details (settings, controls, history) opened. */
+async function flagRow(page: Page, name: string) {
+  const row = page.getByRole('article', { name, exact: true });
+  const details = row.getByRole('button', { name: `Details of ${name}` });
+  if ((await details.getAttribute('aria-expanded')) !== 'true') await details.click();
+  return row;
+}
 
 /** Signs in from the app's header "Sign in", on the identity provider's page. */
 async function signIn(page: Page, appUrl: string, email: string) {
@@ -48,7 +54,7 @@ test.describe('Feature flag administration', () => {
     await expect(mainNav(page).getByRole('link', { name: 'Flags' })).toHaveCount(0);
   });
 
-  test('a super admin turns the maker spotlight off, and an open landing page loses it without a reload', async ({
+  test('a super admin turns the maker spotlight off as an emergency, and an open landing page loses it without a reload', async ({
     page,
     browser,
   }) => {
@@ -65,88 +71,98 @@ test.describe('Feature flag administration', () => {
     await mainNav(page).getByRole('link', { name: 'Flags' }).click();
     await expect(page).toHaveURL(`${urls.gateway}/admin/flags`);
     await expect(page.getByRole('heading', { level: 1, name: 'Feature flags' })).toBeVisible();
-    await expect(page.getByText('You can change all 17 flags.')).toBeVisible();
+    await expect(page.getByText(/You can propose changes to all 17 flags/)).toBeVisible();
 
-    const card = flagCard(page, 'SHOW_MAKER_SPOTLIGHT');
-    await expect(card).toContainText('On');
-    await card.getByRole('button', { name: 'Turn off SHOW_MAKER_SPOTLIGHT' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Turn SHOW_MAKER_SPOTLIGHT off?' });
-    await dialog.getByRole('button', { name: 'Turn off' }).click();
+    const card = await flagRow(page, 'Maker spotlight');
+    await expect(card).toContainText('SHOW_MAKER_SPOTLIGHT');
+    await card.getByRole('button', { name: 'Turn off Maker spotlight' }).click();
+    const title = 'Turn “Maker spotlight” off';
+    const dialog = page.getByRole('dialog', { name: title });
+    await dialog.getByRole('button', { name: 'Propose change' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('Say why in at least 10 characters.');
+    await dialog.getByRole('checkbox', { name: /Emergency change/ }).check();
     await expectAccessible(page);
     await screenshot(page, 'gateway-flags-justification');
     await justifyAndConfirm(
       page,
-      'Turn SHOW_MAKER_SPOTLIGHT off?',
+      title,
       'Spotlight photos are being re-shot this week.',
-      'Turn off',
+      'Apply now (emergency)',
     );
-    await expect(card.getByRole('button', { name: 'Turn on SHOW_MAKER_SPOTLIGHT' })).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Turn on Maker spotlight' })).toBeVisible();
 
     await expect(spotlight, 'gone from the open landing page').toHaveCount(0, { timeout: 10_000 });
     expect(reloads, 'the landing page was not reloaded').toBe(0);
 
-    await card.getByRole('button', { name: 'History of SHOW_MAKER_SPOTLIGHT' }).click();
-    const history = card.getByRole('region', { name: 'History of SHOW_MAKER_SPOTLIGHT' });
+    await card.getByRole('button', { name: 'History of Maker spotlight' }).click();
+    const history = card.getByRole('region', { name: 'History of Maker spotlight' });
     await expect(history.getByRole('listitem').first()).toContainText('Sam Superadmin');
+    await expect(history.getByRole('listitem').first()).toContainText('Emergency');
     await expect(history).toContainText('State: On → Off');
     await expect(history).toContainText('“Spotlight photos are being re-shot this week.”');
     await expectAccessible(page);
     await screenshot(page, 'gateway-flags');
 
     // Put it back, so the landing page shows its makers again (and for the specs after this one).
-    await card.getByRole('button', { name: 'Turn on SHOW_MAKER_SPOTLIGHT' }).click();
+    await card.getByRole('button', { name: 'Turn on Maker spotlight' }).click();
+    await page
+      .getByRole('dialog', { name: 'Turn “Maker spotlight” on' })
+      .getByRole('checkbox', { name: /Emergency change/ })
+      .check();
     await justifyAndConfirm(
       page,
-      'Turn SHOW_MAKER_SPOTLIGHT on?',
+      'Turn “Maker spotlight” on',
       'New spotlight photos are in.',
-      'Turn on',
+      'Apply now (emergency)',
     );
     await expect(spotlight).toBeVisible({ timeout: 10_000 });
     await visitor.context().close();
   });
 
-  test('a MakrCave admin sees which flags are theirs, and a store flag read-only with why', async ({
+  test('a MakrCave admin proposes a change to their flag, sees a store flag read-only with why, and sets a makerspace override at once', async ({
     page,
   }) => {
     await signIn(page, urls.gateway, caveAdmin);
     await mainNav(page).getByRole('link', { name: 'Flags' }).click();
-    await expect(page.getByText(/You can change 5 of the 17 flags/)).toBeVisible();
+    await expect(page.getByText(/You can propose changes to 9 of the 17 flags/)).toBeVisible();
 
-    const store = flagCard(page, 'ENABLE_STL_UPLOAD');
+    const store = await flagRow(page, '3D file uploads for printing');
     await expect(store).toContainText(
       'Read only. This flag belongs to the store domain; you administer cave.',
     );
     await expect(store.getByRole('button', { name: /Turn (on|off)/ })).toHaveCount(0);
-    await expect(flagCard(page, 'MAINTENANCE_MODE')).toContainText(
-      'Only a super admin may change a global flag.',
-    );
 
-    const bom = flagCard(page, 'ENABLE_BOM_ORDERING');
-    await bom.getByRole('button', { name: 'Set rollout of ENABLE_BOM_ORDERING' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Change the rollout of ENABLE_BOM_ORDERING' });
+    const bom = await flagRow(page, 'Order BOMs from the store');
+    await bom.getByRole('button', { name: 'Set rollout of Order BOMs from the store' }).click();
+    const title = 'Change the rollout of “Order BOMs from the store”';
+    const dialog = page.getByRole('dialog', { name: title });
     await expect(dialog.getByRole('spinbutton', { name: 'Percentage of users' })).toBeFocused();
+    await expect(dialog.getByRole('checkbox', { name: /Emergency change/ })).toHaveCount(0);
     await dialog.getByRole('spinbutton', { name: 'Percentage of users' }).fill('50');
     await justifyAndConfirm(
       page,
-      'Change the rollout of ENABLE_BOM_ORDERING',
+      title,
       'Half the makers first while the store sync settles.',
-      'Save change',
+      'Propose change',
     );
-    await expect(bom).toContainText('50% of users');
+    // Proposed, not applied: the flag still reaches everyone until another admin approves.
+    await expect(bom).toContainText(/Change proposed; it affects about \d+ of \d+ users/);
+    await expect(bom).toContainText('100% of users');
+    const proposals = page.getByRole('region', { name: /Proposed changes/ });
+    const proposal = proposals.getByRole('listitem').filter({ hasText: 'ENABLE_BOM_ORDERING' });
+    await expect(proposal).toContainText('Rollout: 100% → 50%');
+    await expect(proposal).toContainText('Alex Admin');
 
-    const billing = flagCard(page, 'ENABLE_AUTOMATED_BILLING');
-    await billing
-      .getByRole('button', { name: 'Set ENABLE_AUTOMATED_BILLING for a makerspace' })
-      .click();
+    const billing = await flagRow(page, 'Automated billing');
+    await billing.getByRole('button', { name: 'Set Automated billing for a makerspace' }).click();
     const override = page.getByRole('dialog', {
-      name: 'Set ENABLE_AUTOMATED_BILLING for one makerspace',
+      name: 'Set “Automated billing” for one makerspace',
     });
     await override.getByRole('combobox', { name: 'Makerspace' }).selectOption('TinkerWorks Pune');
     await override.getByRole('radio', { name: 'On' }).check();
     await justifyAndConfirm(
       page,
-      'Set ENABLE_AUTOMATED_BILLING for one makerspace',
+      'Set “Automated billing” for one makerspace',
       'Pune runs the billing pilot from next month.',
       'Save change',
     );
@@ -154,16 +170,9 @@ test.describe('Feature flag administration', () => {
     await expectAccessible(page);
     await screenshot(page, 'gateway-flags-domain-admin');
 
-    // Back to everyone, for the specs after this one.
-    await bom.getByRole('button', { name: 'Set rollout of ENABLE_BOM_ORDERING' }).click();
-    await dialog.getByRole('spinbutton', { name: 'Percentage of users' }).fill('100');
-    await justifyAndConfirm(
-      page,
-      'Change the rollout of ENABLE_BOM_ORDERING',
-      'Store sync is steady again; everyone gets BOM ordering.',
-      'Save change',
-    );
-    await expect(bom).toContainText('100% of users');
+    // Take the proposal back, for the specs after this one.
+    await proposal.getByRole('button', { name: /Withdraw/ }).click();
+    await expect(proposals).toContainText('Nothing is waiting for approval.');
   });
 
   test('a makerspace admin turns a feature on for their makerspace in MakrCave', async ({

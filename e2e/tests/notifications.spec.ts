@@ -55,7 +55,9 @@ test.describe('Notifications across the three apps', () => {
       .selectOption('admin:org');
     await row.getByRole('button', { name: `Add role to ${member.name}` }).click();
     await expect(
-      row.getByRole('list', { name: `Global roles of ${member.name}` }).getByText('admin:org'),
+      row
+        .getByRole('list', { name: `Global roles of ${member.name}` })
+        .getByText('MakrX.org admin', { exact: true }),
     ).toBeVisible();
 
     // The cave, open all along, picks it up by itself.
@@ -102,7 +104,9 @@ test.describe('Notifications across the three apps', () => {
     await screenshot(memberPage, 'gateway-notifications');
 
     // Tidy up: the member goes back to the roles they had.
-    await row.getByRole('button', { name: `Remove role admin:org from ${member.name}` }).click();
+    await row
+      .getByRole('button', { name: `Remove role MakrX.org admin from ${member.name}` })
+      .click();
     await expect(
       row.getByRole('list', { name: `Global roles of ${member.name}` }),
     ).not.toContainText('admin:org');

@@ -98,16 +98,24 @@ describe.each(testDrivers)('flag governance over %s', (driver) => {
   const notAFlagAdmin = { status: 403, code: 'FORBIDDEN' };
   const turnOn = (justification: string) => ({ enabled: true, justification });
 
-  it("gives a domain admin 403 for another domain's flag and for a global flag", async () => {
-    for (const key of ['SHOW_MAKER_SPOTLIGHT', 'ENABLE_STL_UPLOAD', 'MAINTENANCE_MODE']) {
+  it("gives a domain admin 403 for another domain's flag and for a change at once", async () => {
+    for (const key of ['SHOW_MAKER_SPOTLIGHT', 'ENABLE_STL_UPLOAD']) {
       const response = await call(
         'caveAdmin',
-        'PATCH',
-        `/flags/${key}`,
+        'POST',
+        `/flags/${key}/proposals`,
         turnOn('Not mine to change, but trying.'),
       );
       expect(await refusal(response), key).toEqual(governed);
     }
+    // Only super admins change a flag at once (an emergency change); admins propose.
+    const atOnce = await call(
+      'caveAdmin',
+      'PATCH',
+      '/flags/MAINTENANCE_MODE',
+      turnOn('Not mine to change, but trying.'),
+    );
+    expect(await refusal(atOnce)).toEqual(notAFlagAdmin);
     const list = (await (await call('caveAdmin', 'GET', '/flags')).json()) as FeatureFlagList;
     const byKey = (key: string) => list.flags.find((flag) => flag.key === key)!;
     expect(byKey('ENABLE_BOM_ORDERING')).toMatchObject({ mayChange: true, readOnlyReason: null });
@@ -210,10 +218,13 @@ describe.each(testDrivers)('flag governance over %s', (driver) => {
   });
 
   it("records every allowed change in the flag's history and the audit log with its justification", async () => {
-    const bom = await call('caveAdmin', 'PATCH', '/flags/ENABLE_BOM_ORDERING', {
+    const proposed = await call('caveAdmin', 'POST', '/flags/ENABLE_BOM_ORDERING/proposals', {
       enabled: false,
       justification: 'Store price sync is down; pause BOM orders.',
     });
+    expect(proposed.status).toBe(201);
+    const { id } = (await proposed.json()) as { id: string };
+    const bom = await call('superAdmin', 'POST', `/flags/proposals/${id}/approve`);
     expect(bom.status).toBe(200);
 
     const history = (await (
@@ -221,8 +232,9 @@ describe.each(testDrivers)('flag governance over %s', (driver) => {
     ).json()) as FeatureFlagHistory;
     expect(history.changes).toMatchObject([
       {
-        changedBy: userIds.caveAdmin,
+        changedBy: userIds.superAdmin,
         changedByName: expect.any(String),
+        proposalId: id,
         justification: 'Store price sync is down; pause BOM orders.',
         before: { enabled: true },
         after: { enabled: false },
@@ -254,13 +266,36 @@ describe.each(testDrivers)('flag governance over %s', (driver) => {
         .map((entry) => [
           entry.actorId,
           entry.entityId,
-          (entry.after as { justification: string }).justification,
+          entry.action,
+          (entry.after as { justification?: string }).justification,
         ])
         .reverse(),
     ).toEqual([
-      [userIds.spaceAdmin, 'ENABLE_ADVANCED_ANALYTICS', 'Our members asked for usage analytics.'],
-      [userIds.superAdmin, 'ENABLE_ADVANCED_ANALYTICS', 'Pune pilots the analytics beta.'],
-      [userIds.caveAdmin, 'ENABLE_BOM_ORDERING', 'Store price sync is down; pause BOM orders.'],
+      [
+        userIds.spaceAdmin,
+        'ENABLE_ADVANCED_ANALYTICS',
+        'feature_flag.makerspace_override_set',
+        'Our members asked for usage analytics.',
+      ],
+      [
+        userIds.superAdmin,
+        'ENABLE_ADVANCED_ANALYTICS',
+        'feature_flag.makerspace_override_set',
+        'Pune pilots the analytics beta.',
+      ],
+      [
+        userIds.caveAdmin,
+        'ENABLE_BOM_ORDERING',
+        'feature_flag.change_proposed',
+        'Store price sync is down; pause BOM orders.',
+      ],
+      [
+        userIds.superAdmin,
+        'ENABLE_BOM_ORDERING',
+        'feature_flag.changed',
+        'Store price sync is down; pause BOM orders.',
+      ],
+      [userIds.superAdmin, 'ENABLE_BOM_ORDERING', 'feature_flag.change_approved', undefined],
     ]);
   });
 });

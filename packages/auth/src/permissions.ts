@@ -36,6 +36,24 @@ export const permissions = {
     label: 'manage accounts and their roles',
     realm: ['super_admin'],
   },
+  // Spec 4: a domain admin "can manage users within their domain": they see the accounts and
+  // give or take away their own domain's admin role; everything else is the super admin's.
+  'users:read': {
+    label: 'see accounts and their roles',
+    realm: ['super_admin', ...domainAdmins],
+  },
+  'users:roles:org': {
+    label: 'give or take away the MakrX.org admin role',
+    realm: ['super_admin', 'admin:org'],
+  },
+  'users:roles:cave': {
+    label: 'give or take away the MakrCave admin role',
+    realm: ['super_admin', 'admin:cave'],
+  },
+  'users:roles:store': {
+    label: 'give or take away the MakrX.Store admin role',
+    realm: ['super_admin', 'admin:store'],
+  },
   'audit:read': {
     label: 'read the audit log',
     realm: ['super_admin'],
@@ -52,6 +70,10 @@ export const permissions = {
   'flags:manage': {
     label: 'change feature flags for everyone',
     realm: ['super_admin', ...domainAdmins],
+  },
+  'flags:emergency': {
+    label: 'change a feature flag at once, without the change process (an emergency change)',
+    realm: ['super_admin'],
   },
   'flags:manage:global': {
     label: 'change a global feature flag',

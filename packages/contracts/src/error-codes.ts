@@ -41,8 +41,15 @@ export const errorCodes = {
 
   // Auth service
   FLAG_GOVERNANCE: 'The caller’s role may not change or see this feature flag.',
+  FLAG_PROPOSAL_OPEN:
+    'The flag already has an open change proposal; decide or withdraw it before proposing another.',
+  FLAG_PROPOSAL_DECIDED: 'The change proposal was already approved, rejected or withdrawn.',
+  FLAG_SELF_APPROVAL: 'An admin tried to approve or reject their own flag change proposal.',
+  FLAG_PROPOSAL_NO_CHANGE: 'The proposed settings are the flag’s current settings.',
   FLAG_NOT_MAKERSPACE_SCOPED:
     'A per-makerspace setting was asked for a flag that is not per makerspace.',
+  USER_ROLE_GOVERNANCE:
+    'A domain admin tried to give or take away a role other than their own domain’s admin role.',
   CANNOT_DEMOTE_SELF: 'A super admin tried to take away their own super admin role.',
   CANNOT_LOCK_SELF: 'An admin tried to lock their own account.',
   CANNOT_FOLLOW_SELF: 'A maker tried to follow themselves (422).',

@@ -33,6 +33,8 @@ export const flagJustification = z.string().trim().min(10).max(2000);
 
 export const featureFlag = z.object({
   key: z.string(),
+  /** What people call the flag; the key beneath it is what code reads. */
+  name: z.string(),
   scope: z.enum(['global', 'domain', 'makerspace']),
   domain: z.enum(['org', 'cave', 'store']).nullable(),
   description: z.string(),
@@ -50,8 +52,13 @@ export type FeatureFlag = z.infer<typeof featureFlag>;
  * Governance"): whether they may change its settings for everyone, and if not, why.
  */
 export const featureFlagListItem = featureFlag.extend({
+  /** May approve proposals for it (the right level of the change process). */
   mayChange: z.boolean(),
   readOnlyReason: z.string().nullable(),
+  /** May propose a change of it for everyone. */
+  mayPropose: z.boolean(),
+  /** May change it at once, as an emergency change (super admins). */
+  mayChangeAtOnce: z.boolean(),
 });
 export type FeatureFlagListItem = z.infer<typeof featureFlagListItem>;
 
@@ -88,6 +95,10 @@ export const featureFlagChange = z.object({
   justification: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** Applied at once by a super admin, outside the change process. */
+  emergency: z.boolean(),
+  /** The approved proposal this change applied, when it came through the change process. */
+  proposalId: z.uuid().nullable(),
 });
 export type FeatureFlagChange = z.infer<typeof featureFlagChange>;
 
@@ -95,5 +106,77 @@ export type FeatureFlagChange = z.infer<typeof featureFlagChange>;
 export const flagHistoryQuery = z.object({ makerspaceId: z.uuid().optional() });
 export type FlagHistoryQuery = z.infer<typeof flagHistoryQuery>;
 
-export const featureFlagHistory = z.object({ changes: z.array(featureFlagChange) });
+/** The settings a flag gives everyone, as a proposal shows them before and after. */
+export const flagSettings = z.object({
+  enabled: z.boolean(),
+  rolloutPercentage: z.number().int().min(0).max(100),
+  targeting: flagTargeting,
+});
+export type FlagSettings = z.infer<typeof flagSettings>;
+
+export const flagProposalStatus = z.enum(['open', 'approved', 'rejected', 'withdrawn']);
+export type FlagProposalStatus = z.infer<typeof flagProposalStatus>;
+
+/**
+ * A proposed change of a flag's settings for everyone (spec 5, "Flag Change Process"): why,
+ * how many users it affects, and who decided it.
+ */
+export const flagChangeProposal = z.object({
+  id: z.uuid(),
+  flagKey: z.string(),
+  flagName: z.string(),
+  status: flagProposalStatus,
+  proposedBy: z.uuid(),
+  proposedByName: z.string().nullable(),
+  proposedAt: z.iso.datetime(),
+  justification: z.string(),
+  before: flagSettings,
+  after: flagSettings,
+  /** Users whose answer for the flag may change, counted among `audienceUsers` accounts. */
+  affectedUsers: z.number().int().min(0),
+  audienceUsers: z.number().int().min(0),
+  decidedBy: z.uuid().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  decisionReason: z.string().nullable(),
+  /** When the approved change took effect. */
+  appliedAt: z.iso.datetime().nullable(),
+  /** Whether the caller may approve or reject it: another admin of the right level. */
+  mayDecide: z.boolean(),
+  /** Whether the caller proposed it (and so may withdraw it while it is open). */
+  mine: z.boolean(),
+});
+export type FlagChangeProposal = z.infer<typeof flagChangeProposal>;
+
+export const flagChangeProposalList = z.object({ proposals: z.array(flagChangeProposal) });
+export type FlagChangeProposalList = z.infer<typeof flagChangeProposalList>;
+
+export const flagProposalQuery = z.object({
+  status: flagProposalStatus.optional(),
+  flagKey: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,79}$/)
+    .optional(),
+});
+export type FlagProposalQuery = z.infer<typeof flagProposalQuery>;
+
+/** A proposal's body: the new settings (what is left out stays) and why. */
+export const flagChangeProposalInput = featureFlagUpdate;
+export type FlagChangeProposalInput = FeatureFlagUpdate;
+
+/** What an emergency change would touch, and what a proposal would, before sending it. */
+export const flagImpact = z.object({
+  affectedUsers: z.number().int().min(0),
+  audienceUsers: z.number().int().min(0),
+});
+export type FlagImpact = z.infer<typeof flagImpact>;
+
+export const flagProposalRejection = z.object({ reason: flagJustification });
+export type FlagProposalRejection = z.infer<typeof flagProposalRejection>;
+
+export const featureFlagHistory = z.object({
+  changes: z.array(featureFlagChange),
+  /** Every proposal for the flag, newest first: open, approved, rejected and withdrawn. */
+  proposals: z.array(flagChangeProposal),
+});
 export type FeatureFlagHistory = z.infer<typeof featureFlagHistory>;

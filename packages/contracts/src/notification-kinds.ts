@@ -8,6 +8,7 @@ export type NotificationSource = (typeof notificationSources)[number];
 export const notificationKinds = [
   'account.roles_changed',
   'account.locked',
+  'flags.change_proposed',
   'makerspace.update',
   'maker.achievement',
   'order.paid',
@@ -41,6 +42,12 @@ export const notificationKindInfo: Record<NotificationKind, NotificationKindInfo
   'account.roles_changed': {
     label: 'Your roles',
     description: 'An administrator gave you a role or took one away.',
+    source: 'auth',
+    emailByDefault: true,
+  },
+  'flags.change_proposed': {
+    label: 'Flag change proposals',
+    description: 'Another admin proposed a feature flag change that you may approve or reject.',
     source: 'auth',
     emailByDefault: true,
   },

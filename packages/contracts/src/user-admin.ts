@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from './pagination';
+import { auditLogEntry } from './audit-log';
+import { makerspaceMembership } from './makerspace-memberships';
 
 /** Global (realm) roles a super admin assigns; makerspace roles are the cave's. */
 export const assignableRole = z.enum([
@@ -32,3 +34,15 @@ export type AdminUserQuery = z.infer<typeof adminUserQuery>;
 
 export const adminUserPage = pageOf(adminUser);
 export type AdminUserPage = z.infer<typeof adminUserPage>;
+
+/**
+ * One user as the admin's detail page shows them: the account, their makerspaces and roles
+ * there (asked of MakrCave; null when it could not be asked), and what was recently done by
+ * them or to their account.
+ */
+export const adminUserDetail = z.object({
+  user: adminUser,
+  makerspaces: z.array(makerspaceMembership).nullable(),
+  recentActivity: z.array(auditLogEntry),
+});
+export type AdminUserDetail = z.infer<typeof adminUserDetail>;

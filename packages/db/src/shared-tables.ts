@@ -47,6 +47,8 @@ export const featureFlags = pgTable(
   'feature_flags',
   {
     key: text('key').primaryKey(),
+    /** What people call it ("Maker spotlight"); the key stays what code reads. */
+    name: text('name').notNull().default(''),
     scope: text('scope', { enum: ['global', 'domain', 'makerspace'] }).notNull(),
     domain: text('domain', { enum: ['org', 'cave', 'store'] }),
     description: text('description').notNull(),
@@ -79,6 +81,8 @@ export const featureFlagChanges = pgTable(
     justification: text('justification').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** Applied at once by a super admin, without the change process (spec 5). */
+    emergency: boolean('emergency').notNull().default(false),
   },
   (t) => [
     index('feature_flag_changes_flag_idx').on(t.flagKey, t.changedAt),

@@ -19,7 +19,7 @@ describe.each(testDrivers)('maintenance mode over %s', (driver) => {
     await started.close();
   });
 
-  const call = (method: 'GET' | 'PATCH', url: string, token?: string, payload?: object) =>
+  const call = (method: 'GET' | 'PATCH' | 'POST', url: string, token?: string, payload?: object) =>
     started.auth.app.inject({
       method,
       url,
@@ -63,11 +63,17 @@ describe.each(testDrivers)('maintenance mode over %s', (driver) => {
     expect(change.statusCode).toBe(200);
     expect((await setMaintenance(false)).statusCode).toBe(200);
 
-    const afterwards = await call('PATCH', '/api/v1/flags/SHOW_MAKER_SPOTLIGHT', tokens.orgAdmin, {
-      enabled: true,
-      justification,
-    });
-    expect(afterwards.statusCode).toBe(200);
-    expect(afterwards.json()).toMatchObject({ key: 'SHOW_MAKER_SPOTLIGHT', enabled: true });
+    // A domain admin proposes changes again; the super admin's change went through at once.
+    const afterwards = await call(
+      'POST',
+      '/api/v1/flags/SHOW_MAKER_SPOTLIGHT/proposals',
+      tokens.orgAdmin,
+      {
+        enabled: true,
+        justification,
+      },
+    );
+    expect(afterwards.statusCode).toBe(201);
+    expect(afterwards.json()).toMatchObject({ flagKey: 'SHOW_MAKER_SPOTLIGHT', status: 'open' });
   });
 });

@@ -3,7 +3,7 @@ import type { NavItem } from '@makrx/ui';
 import { useLocation } from 'react-router-dom';
 import { canReadAuditLog } from '../features/audit-log/access';
 import { canSeeFlagAdministration } from '../features/flag-admin/access';
-import { canAdministerUsers } from '../features/user-admin/access';
+import { canSeeUsers } from '../features/user-admin/access';
 import { paths } from './paths';
 
 function navFor(pathname: string, user: SessionUser | undefined, community: boolean): NavItem[] {
@@ -18,7 +18,7 @@ function navFor(pathname: string, user: SessionUser | undefined, community: bool
   if (user && community) {
     nav.push({ label: 'Feed', href: paths.feed, active: pathname === paths.feed });
   }
-  if (canAdministerUsers(user)) {
+  if (canSeeUsers(user)) {
     nav.push({ label: 'Users', href: paths.userAdmin, active: pathname === paths.userAdmin });
   }
   if (canSeeFlagAdministration(user)) {

@@ -19,6 +19,9 @@ const SearchPage = lazy(() =>
 const UserAdminPage = lazy(() =>
   import('./routes/user-admin-page').then((module) => ({ default: module.UserAdminPage })),
 );
+const UserDetailPage = lazy(() =>
+  import('./routes/user-detail-page').then((module) => ({ default: module.UserDetailPage })),
+);
 const FlagAdminPage = lazy(() =>
   import('./routes/flag-admin-page').then((module) => ({ default: module.FlagAdminPage })),
 );
@@ -100,6 +103,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<RouteLoading />}>
             <UserAdminPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'admin/users/:id',
+        element: (
+          <Suspense fallback={<RouteLoading />}>
+            <UserDetailPage />
           </Suspense>
         ),
       },

@@ -5,6 +5,7 @@ import { featureName, hereStateOf, isLiveHere } from './presentation';
 const HUB = '6a1c7c2e-4f1e-4d55-9a57-0d7c3b1f9e01';
 const flag = (overrides: Partial<FeatureFlagListItem>): FeatureFlagListItem => ({
   key: 'ENABLE_ADVANCED_ANALYTICS',
+  name: 'Advanced analytics',
   scope: 'makerspace',
   domain: 'cave',
   description: 'The advanced analytics dashboard of a makerspace.',
@@ -16,6 +17,8 @@ const flag = (overrides: Partial<FeatureFlagListItem>): FeatureFlagListItem => (
   updatedBy: null,
   mayChange: false,
   readOnlyReason: null,
+  mayPropose: false,
+  mayChangeAtOnce: false,
   ...overrides,
 });
 

@@ -12,7 +12,7 @@ export function FlagAdminPage() {
           titleAs="h1"
           eyebrow="Administration"
           title="Feature flags"
-          description="Turn features of MakrX.org, MakrCave and MakrX.Store on and off, roll them out to a share of users, or aim them at roles. Super admins change every flag; domain admins the flags of their domain."
+          description="Turn features of MakrX.org, MakrCave and MakrX.Store on and off, roll them out to a share of users, or aim them at roles. A change is proposed with its reason and approved by another admin who may change the flag; super admins may apply an emergency change at once."
         />
         <div className="mt-8">
           <FlagAdministration />

@@ -13,7 +13,7 @@ export function UserAdminPage() {
           titleAs="h1"
           eyebrow="Administration"
           title="Users"
-          description="Find anyone with a MakrX account, give or take away their global roles, and lock or unlock their account. Every change is recorded in the audit log under your name."
+          description="Find anyone with a MakrX account, give or take away their global roles, and lock or unlock their account (super admins); domain admins manage their own domain’s admin role. Every change is recorded in the audit log under your name."
         />
         <div className="mt-8">
           <UserAdministration basePath={paths.userAdmin} />

@@ -1,6 +1,7 @@
 import type {
   AuditLogFilter,
   AuditLogPage,
+  AuditSuggestionList,
   ParkedEventList,
   ReplayedEvent,
 } from '@makrx/contracts';
@@ -94,5 +95,22 @@ export function useReplayEvent() {
         queryClient.invalidateQueries({ queryKey: parkedKey }),
         queryClient.invalidateQueries({ queryKey: auditKey }),
       ]),
+  });
+}
+
+/** The filters' type-ahead: people by name or email, entities by kind, id or name. */
+export function useAuditSuggestions(kind: 'person' | 'entity', q: string) {
+  const { authApiUrl } = useRuntimeConfig();
+  const send = useAuthenticatedFetch();
+  const query = q.trim();
+  return useQuery({
+    queryKey: [...auditKey, 'suggestions', kind, query],
+    queryFn: ({ signal }) =>
+      requestJson<AuditSuggestionList>(send, authApiUrl, '/api/v1/admin/audit/suggestions', {
+        params: { kind, q: query },
+        signal,
+      }),
+    enabled: query.length > 0,
+    staleTime: 30_000,
   });
 }

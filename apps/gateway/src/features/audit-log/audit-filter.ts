@@ -16,12 +16,34 @@ export function filterFromSearch(search: URLSearchParams): AuditLogFilter {
   return filter;
 }
 
-export function searchOf(filter: AuditLogFilter, page = 1): URLSearchParams {
+/** How the filters' chosen person and entity read (names, not ids); kept in the URL beside them. */
+export interface FilterLabels {
+  actor?: string;
+  entity?: string;
+}
+
+export function labelsFromSearch(search: URLSearchParams): FilterLabels {
+  const labels: FilterLabels = {};
+  const actor = search.get('actorLabel')?.trim();
+  const entity = search.get('entityLabel')?.trim();
+  if (actor) labels.actor = actor.slice(0, 120);
+  if (entity) labels.entity = entity.slice(0, 200);
+  return labels;
+}
+
+export function searchOf(
+  filter: AuditLogFilter,
+  page = 1,
+  labels: FilterLabels = {},
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const field of fields) {
     const value = filter[field];
     if (value) params.set(field, value);
   }
+  if (filter.actor && labels.actor) params.set('actorLabel', labels.actor);
+  if ((filter.entityType || filter.entityId) && labels.entity)
+    params.set('entityLabel', labels.entity);
   if (page > 1) params.set('page', String(page));
   return params;
 }

@@ -2,6 +2,8 @@ import type {
   FeatureFlag,
   FeatureFlagHistory,
   FeatureFlagList,
+  FlagChangeProposal,
+  FlagChangeProposalList,
   FlagTargeting,
   MakerspacePage,
 } from '@makrx/contracts';
@@ -55,18 +57,58 @@ export interface FlagChange {
   rolloutPercentage?: number;
   targeting?: FlagTargeting;
   justification: string;
+  /** Applied at once by a super admin, outside the change process; otherwise proposed. */
+  emergency: boolean;
 }
 
+export type FlagChangeOutcome =
+  { kind: 'applied'; flag: FeatureFlag } | { kind: 'proposed'; proposal: FlagChangeProposal };
+
 /**
- * A change to a flag's settings for everyone. The list and the flag's history are fetched
- * again before the change counts as done, so the page shows what the service holds.
+ * A change to a flag's settings for everyone (spec 5): proposed for another admin to approve,
+ * or, for a super admin's emergency, applied at once. The list, proposals and history are
+ * fetched again before the change counts as done, so the page shows what the service holds.
  */
 export function useFlagChange() {
   const api = useFlagApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, ...body }: FlagChange) =>
-      api<FeatureFlag>(`/${encodeURIComponent(key)}`, { method: 'PATCH', body }),
+    mutationFn: async ({ key, emergency, ...body }: FlagChange): Promise<FlagChangeOutcome> => {
+      const path = `/${encodeURIComponent(key)}`;
+      if (emergency)
+        return { kind: 'applied', flag: await api<FeatureFlag>(path, { method: 'PATCH', body }) };
+      const proposal = await api<FlagChangeProposal>(`${path}/proposals`, {
+        method: 'POST',
+        body,
+      });
+      return { kind: 'proposed', proposal };
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: flagAdminKey }),
+  });
+}
+
+/** The proposals waiting for a decision, newest first. */
+export function useOpenProposals() {
+  const api = useFlagApi();
+  return useQuery({
+    queryKey: [...flagAdminKey, 'proposals', 'open'],
+    queryFn: ({ signal }) => api<FlagChangeProposalList>('/proposals?status=open', { signal }),
+  });
+}
+
+export type ProposalDecision =
+  { id: string; action: 'approve' | 'withdraw' } | { id: string; action: 'reject'; reason: string };
+
+/** Approve (the change takes effect), reject with a reason, or withdraw one's own proposal. */
+export function useProposalDecision() {
+  const api = useFlagApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (decision: ProposalDecision) =>
+      api<FlagChangeProposal>(`/proposals/${decision.id}/${decision.action}`, {
+        method: 'POST',
+        ...(decision.action === 'reject' ? { body: { reason: decision.reason } } : {}),
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: flagAdminKey }),
   });
 }

@@ -1,6 +1,6 @@
 import type { FeatureFlagChange } from '@makrx/contracts';
 import { describe, expect, it } from 'vitest';
-import { audienceOf, changeLines, groupOf } from './presentation';
+import { audienceOf, changeLines, groupOf, matchesSearch, stateOf } from './presentation';
 
 const HUB = '6a1c7c2e-4f1e-4d55-9a57-0d7c3b1f9e01';
 const change = (before: unknown, after: unknown): FeatureFlagChange => ({
@@ -12,6 +12,8 @@ const change = (before: unknown, after: unknown): FeatureFlagChange => ({
   justification: 'Pilot makerspace for the analytics beta.',
   before,
   after,
+  emergency: false,
+  proposalId: null,
 });
 
 describe('flag presentation', () => {
@@ -44,5 +46,32 @@ describe('flag presentation', () => {
     expect(changeLines(override, new Map([[HUB, 'MakrX Hub Bengaluru']]))).toEqual([
       { what: 'MakrX Hub Bengaluru', before: 'Default', after: 'On' },
     ]);
+  });
+
+  it('calls a flag partly on when its rollout, roles, makerspaces or overrides narrow it', () => {
+    const flag = {
+      enabled: true,
+      rolloutPercentage: 100,
+      targeting: {},
+      makerspaceOverrides: {},
+    };
+    expect(stateOf(flag)).toBe('on');
+    expect(stateOf({ ...flag, enabled: false })).toBe('off');
+    expect(stateOf({ ...flag, rolloutPercentage: 30 })).toBe('partial');
+    expect(stateOf({ ...flag, targeting: { roles: ['store_customer'] } })).toBe('partial');
+    expect(stateOf({ ...flag, makerspaceOverrides: { [HUB]: false } })).toBe('partial');
+  });
+
+  it('finds a flag by any words of its name, description or key', () => {
+    const flag = {
+      key: 'SHOW_MAKER_SPOTLIGHT',
+      name: 'Maker spotlight',
+      description: 'The featured makers section on the MakrX.org home page.',
+    };
+    expect(matchesSearch(flag, 'spotlight')).toBe(true);
+    expect(matchesSearch(flag, 'home FEATURED')).toBe(true);
+    expect(matchesSearch(flag, 'show_maker')).toBe(true);
+    expect(matchesSearch(flag, 'maker checkout')).toBe(false);
+    expect(matchesSearch(flag, '  ')).toBe(true);
   });
 });

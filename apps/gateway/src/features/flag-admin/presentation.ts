@@ -1,4 +1,10 @@
-import type { FeatureFlag, FeatureFlagChange, FlagTargeting } from '@makrx/contracts';
+import type {
+  FeatureFlag,
+  FeatureFlagChange,
+  FlagChangeProposal,
+  FlagProposalStatus,
+  FlagTargeting,
+} from '@makrx/contracts';
 
 /** The sections of the flag screen, in the spec's order (section 5). */
 export const flagGroups = [
@@ -15,6 +21,41 @@ export type FlagGroupId = (typeof flagGroups)[number]['id'];
 
 export function groupOf(flag: Pick<FeatureFlag, 'scope' | 'domain'>): FlagGroupId {
   return flag.scope === 'global' || flag.domain === null ? 'global' : flag.domain;
+}
+
+/** On for everyone it reaches, off, or on for only part of them (rollout, roles, makerspaces). */
+export type FlagState = 'on' | 'off' | 'partial';
+
+export const flagStates = [
+  { id: 'on', label: 'On' },
+  { id: 'partial', label: 'Partly on' },
+  { id: 'off', label: 'Off' },
+] as const satisfies readonly { id: FlagState; label: string }[];
+
+export function stateOf(
+  flag: Pick<FeatureFlag, 'enabled' | 'rolloutPercentage' | 'targeting' | 'makerspaceOverrides'>,
+): FlagState {
+  if (!flag.enabled) return 'off';
+  const narrowed =
+    flag.rolloutPercentage < 100 ||
+    (flag.targeting.roles?.length ?? 0) > 0 ||
+    (flag.targeting.makerspaceIds?.length ?? 0) > 0 ||
+    Object.values(flag.makerspaceOverrides).some((on) => !on);
+  return narrowed ? 'partial' : 'on';
+}
+
+/** Whether the flag's name, description or key holds every word of the search. */
+export function matchesSearch(
+  flag: Pick<FeatureFlag, 'key' | 'name' | 'description'>,
+  search: string,
+): boolean {
+  const haystack =
+    `${flag.name} ${flag.description} ${flag.key} ${flag.key.replace(/_/g, ' ')}`.toLowerCase();
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
 }
 
 export const scopeLabels: Record<FeatureFlag['scope'], string> = {
@@ -103,3 +144,31 @@ export function changeLines(change: FeatureFlagChange, names: MakerspaceNames): 
     });
   return lines.length > 0 ? lines : [{ what: 'Settings', before: 'unchanged', after: 'unchanged' }];
 }
+
+export const proposalStatusLabels: Record<FlagProposalStatus, string> = {
+  open: 'Waiting for approval',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+/** What a proposal would change, as "what: before → after" lines. */
+export const proposalLines = (
+  proposal: Pick<FlagChangeProposal, 'before' | 'after'>,
+  names: MakerspaceNames,
+): ChangeLine[] =>
+  changeLines(
+    {
+      id: 0,
+      flagKey: '',
+      changedAt: '',
+      changedBy: null,
+      changedByName: null,
+      justification: '',
+      before: proposal.before,
+      after: proposal.after,
+      emergency: false,
+      proposalId: null,
+    },
+    names,
+  );

@@ -1,4 +1,4 @@
-import type { AdminUser, AdminUserPage, AssignableRole } from '@makrx/contracts';
+import type { AdminUser, AdminUserDetail, AdminUserPage, AssignableRole } from '@makrx/contracts';
 import {
   requestJson,
   useAuthenticatedFetch,
@@ -69,4 +69,13 @@ export function useLockChange() {
   return useUserChange<LockChange>((api, { userId, lock }) =>
     api(`/${userId}/${lock ? 'lock' : 'unlock'}`, { method: 'POST' }),
   );
+}
+
+/** One user's page: account, makerspaces (from MakrCave) and recent activity. */
+export function useAdminUserDetail(userId: string) {
+  const api = useAdminApi();
+  return useQuery({
+    queryKey: [...userAdminKey, 'user', userId],
+    queryFn: ({ signal }) => api<AdminUserDetail>(`/${encodeURIComponent(userId)}`, { signal }),
+  });
 }

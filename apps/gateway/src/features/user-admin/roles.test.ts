@@ -1,6 +1,6 @@
 import { assignableRole } from '@makrx/contracts';
 import { describe, expect, it } from 'vitest';
-import { assignableRoles, rolesLacking, sortRoles } from './roles';
+import { assignableRoles, roleLabel, rolesLacking, sortRoles } from './roles';
 
 describe('global roles', () => {
   it('offers exactly the roles the API assigns', () => {
@@ -22,5 +22,12 @@ describe('global roles', () => {
       'super_admin',
       'beta_tester',
     ]);
+  });
+
+  it('names every role for people, and keeps an unknown one as it is spelled', () => {
+    expect(roleLabel('admin:cave')).toBe('MakrCave admin');
+    expect(roleLabel('super_admin')).toBe('Super admin');
+    expect(roleLabel('auditor')).toBe('auditor');
+    expect(assignableRoles.every((role) => !roleLabel(role).includes(':'))).toBe(true);
   });
 });

@@ -29,3 +29,24 @@ export function sortRoles(roles: readonly string[]): string[] {
     isAssignableRole(role) ? assignableRoles.indexOf(role) : assignableRoles.length;
   return [...roles].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
+
+/** What each global role is called on the admin pages (spec 4's names, the domain spelled out). */
+export const roleLabels: Record<AssignableRole, string> = {
+  store_customer: 'Store customer',
+  admin: 'Admin (no domain yet)',
+  'admin:org': 'MakrX.org admin',
+  'admin:cave': 'MakrCave admin',
+  'admin:store': 'MakrX.Store admin',
+  super_admin: 'Super admin',
+};
+
+/** A role's name for people; a role this app does not know keeps its own spelling. */
+export const roleLabel = (role: string): string =>
+  isAssignableRole(role) ? roleLabels[role] : role;
+
+/** Makerspace roles (the cave's), as the user pages name them. */
+export const makerspaceRoleLabels: Record<string, string> = {
+  makerspace_admin: 'Makerspace admin',
+  service_provider: 'Service provider',
+  member: 'Member',
+};

@@ -191,4 +191,49 @@ describe.each(testDrivers)('the audit log viewer over %s', (driver) => {
       expect((await get(url, customer)).statusCode).toBe(403);
     }
   });
+
+  it('offers people and entities by name for the filters, and names entities in entries', async () => {
+    await recordAudit(auth.app.db, {
+      service: 'auth',
+      action: 'role.granted',
+      entityType: 'user',
+      entityId: ids.customer!,
+      actorId: ids.superadmin,
+    });
+    const suggest = async (query: string, token = superAdmin) =>
+      get(`/api/v1/admin/audit/suggestions?${query}`, token);
+    expect((await (await suggest('kind=person&q=maya')).json()).suggestions).toEqual([
+      {
+        id: ids.spaceadmin,
+        entityType: null,
+        label: 'Maya Spaceadmin',
+        detail: 'spaceadmin@demo.makrx.org',
+      },
+    ]);
+    const widgets = (await (await suggest('kind=entity&q=widg')).json()).suggestions;
+    expect(widgets.map((s: { label: string }) => s.label)).toEqual(['Every widget']);
+    const byId = (await (await suggest('kind=entity&q=w-')).json()).suggestions;
+    expect(byId.map((s: { id: string }) => s.id)).toEqual(['w-1', 'w-2']);
+    const byName = (await (await suggest('kind=entity&q=chris')).json()).suggestions;
+    expect(byName).toEqual([
+      {
+        id: ids.customer,
+        entityType: 'user',
+        label: 'Chris Customer',
+        detail: `user · ${ids.customer}`,
+      },
+    ]);
+    const entries: AuditLogPage = (
+      await get(`/api/v1/admin/audit?entityType=user&entityId=${ids.customer}`, superAdmin)
+    ).json();
+    expect(entries.items[0]).toMatchObject({
+      entityName: 'Chris Customer',
+      actorName: 'Sam Superadmin',
+    });
+
+    expect((await suggest('kind=person&q=')).statusCode).toBe(400);
+    expect((await suggest('kind=everything&q=maya')).statusCode).toBe(400);
+    expect((await get('/api/v1/admin/audit/suggestions?kind=person&q=maya')).statusCode).toBe(401);
+    expect((await suggest('kind=person&q=maya', customer)).statusCode).toBe(403);
+  });
 });

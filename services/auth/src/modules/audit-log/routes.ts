@@ -1,7 +1,14 @@
 import { Readable } from 'node:stream';
-import { auditLogFilter, auditLogPage, auditLogQuery, errorBody } from '@makrx/contracts';
+import {
+  auditLogFilter,
+  auditLogPage,
+  auditLogQuery,
+  auditSuggestionList,
+  auditSuggestionQuery,
+  errorBody,
+} from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
-import { auditLogCsv, searchAuditLog } from './service';
+import { auditLogCsv, auditSuggestions, searchAuditLog } from './service';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
 
@@ -21,6 +28,21 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       return searchAuditLog(app.db, request.query);
     },
+  );
+
+  app.get(
+    '/admin/audit/suggestions',
+    {
+      config: { access: { permission: 'audit:read' } },
+      schema: {
+        tags: ['audit log'],
+        summary:
+          'Type-ahead for the filters: people by name or email, entities by kind, id or name',
+        querystring: auditSuggestionQuery,
+        response: { 200: auditSuggestionList, ...errors },
+      },
+    },
+    async (request) => ({ suggestions: await auditSuggestions(app.db, request.query) }),
   );
 
   app.get(

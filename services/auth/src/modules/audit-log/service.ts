@@ -1,11 +1,37 @@
-import type { AuditLogEntry, AuditLogFilter, AuditLogPage, AuditLogQuery } from '@makrx/contracts';
+import type {
+  AuditLogEntry,
+  AuditLogFilter,
+  AuditLogPage,
+  AuditLogQuery,
+  AuditSuggestion,
+  AuditSuggestionQuery,
+} from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import { auditLogs, users } from '@makrx/db/schema';
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { auditLogs, featureFlags, users } from '@makrx/db/schema';
+import { and, asc, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+
+/** The user an entry is about, when it is about a user (its id is the user's). */
+const subject = alias(users, 'subject');
+const subjectJoin = and(
+  eq(auditLogs.entityType, 'user'),
+  eq(sql`${subject.id}::text`, auditLogs.entityId),
+);
+const flagJoin = and(
+  eq(auditLogs.entityType, 'feature_flag'),
+  eq(featureFlags.key, auditLogs.entityId),
+);
+const entityNameOf = sql<
+  string | null
+>`coalesce(${subject.displayName}, nullif(${featureFlags.name}, ''))`;
 
 type Row = typeof auditLogs.$inferSelect;
 
-const toEntry = (row: Row, actorName: string | null): AuditLogEntry => ({
+const toEntry = (
+  row: Row,
+  actorName: string | null,
+  entityName: string | null = null,
+): AuditLogEntry => ({
   id: row.id,
   occurredAt: row.occurredAt.toISOString(),
   service: row.service,
@@ -14,6 +40,7 @@ const toEntry = (row: Row, actorName: string | null): AuditLogEntry => ({
   action: row.action,
   entityType: row.entityType,
   entityId: row.entityId,
+  entityName,
   before: row.before,
   after: row.after,
   requestId: row.requestId,
@@ -37,10 +64,13 @@ export async function searchAuditLog(db: Database, query: AuditLogQuery): Promis
     .select({
       row: auditLogs,
       actorName: users.displayName,
+      entityName: entityNameOf,
       total: sql<number>`cast(count(*) over () as integer)`,
     })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorId))
+    .leftJoin(subject, subjectJoin)
+    .leftJoin(featureFlags, flagJoin)
     .where(whereOf(query))
     .orderBy(desc(auditLogs.id))
     .limit(query.pageSize)
@@ -55,7 +85,7 @@ export async function searchAuditLog(db: Database, query: AuditLogQuery): Promis
     total = count?.total ?? 0;
   }
   return {
-    items: rows.map((r) => toEntry(r.row, r.actorName)),
+    items: rows.map((r) => toEntry(r.row, r.actorName, r.entityName)),
     page: query.page,
     pageSize: query.pageSize,
     total,
@@ -130,3 +160,93 @@ export async function* auditLogCsv(db: Database, filter: AuditLogFilter): AsyncG
   }
 }
 export { ownAuditedActionsOf } from './privacy';
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The viewer's type-ahead, so nobody types a UUID: people by name, username or email; entities
+ * by kind ("feature_flag" offers every flag), id, or name (a user's, a flag's).
+ */
+export async function auditSuggestions(
+  db: Database,
+  query: AuditSuggestionQuery,
+): Promise<AuditSuggestion[]> {
+  const pattern = likePattern(query.q);
+  if (query.kind === 'person') {
+    const people = await db
+      .select({ id: users.id, name: users.displayName, email: users.email })
+      .from(users)
+      .where(
+        or(
+          ilike(users.displayName, pattern),
+          ilike(users.email, pattern),
+          ilike(users.username, pattern),
+        ),
+      )
+      .orderBy(asc(users.displayName))
+      .limit(8);
+    return people.map((p) => ({ id: p.id, entityType: null, label: p.name, detail: p.email }));
+  }
+  const kinds = await db
+    .selectDistinct({ entityType: auditLogs.entityType })
+    .from(auditLogs)
+    .where(ilike(auditLogs.entityType, pattern))
+    .orderBy(asc(auditLogs.entityType))
+    .limit(4);
+  const entities = await db
+    .selectDistinct({
+      entityType: auditLogs.entityType,
+      entityId: auditLogs.entityId,
+      name: entityNameOf,
+    })
+    .from(auditLogs)
+    .leftJoin(subject, subjectJoin)
+    .leftJoin(featureFlags, flagJoin)
+    .where(
+      or(
+        ilike(auditLogs.entityId, pattern),
+        ilike(subject.displayName, pattern),
+        ilike(subject.email, pattern),
+        ilike(featureFlags.name, pattern),
+      ),
+    )
+    .orderBy(asc(auditLogs.entityType), asc(auditLogs.entityId))
+    .limit(8);
+  return [
+    ...kinds.map((k) => ({
+      id: null,
+      entityType: k.entityType,
+      label: `Every ${k.entityType.replace(/_/g, ' ')}`,
+      detail: k.entityType,
+    })),
+    ...entities.map((e) => ({
+      id: e.entityId,
+      entityType: e.entityType,
+      label: e.name ?? e.entityId,
+      detail: `${e.entityType.replace(/_/g, ' ')} · ${e.entityId}`,
+    })),
+  ];
+}
+
+/** The latest entries a user made, or made to their account: the admin's user page. */
+export async function recentActivityOf(
+  db: Database,
+  userId: string,
+  limit = 10,
+): Promise<AuditLogEntry[]> {
+  const rows = await db
+    .select({ row: auditLogs, actorName: users.displayName, entityName: entityNameOf })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorId))
+    .leftJoin(subject, subjectJoin)
+    .leftJoin(featureFlags, flagJoin)
+    .where(
+      or(
+        eq(auditLogs.actorId, userId),
+        and(eq(auditLogs.entityType, 'user'), eq(auditLogs.entityId, userId)),
+      ),
+    )
+    .orderBy(desc(auditLogs.id))
+    .limit(limit);
+  return rows.map((r) => toEntry(r.row, r.actorName, r.entityName));
+}

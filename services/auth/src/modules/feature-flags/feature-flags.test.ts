@@ -63,15 +63,29 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
     expect((await call('GET', '/api/v1/flags')).statusCode).toBe(401);
   });
 
-  it("gives a domain admin 403 for a global flag or another domain's flag", async () => {
+  it("gives a domain admin 403 for an emergency change, and for proposing another domain's flag", async () => {
     const body = { enabled: true, justification: 'Trying to change what is not mine.' };
-    for (const key of ['MAINTENANCE_MODE', 'ENABLE_BOM_ORDERING', 'SHOW_MAKER_SPOTLIGHT']) {
-      const response = await call('PATCH', `/api/v1/flags/${key}`, tokens.storeAdmin, body);
+    for (const key of ['MAINTENANCE_MODE', 'ENABLE_STL_UPLOAD']) {
+      const atOnce = await call('PATCH', `/api/v1/flags/${key}`, tokens.storeAdmin, body);
+      expect(atOnce.statusCode).toBe(403);
+    }
+    for (const key of ['ENABLE_BOM_ORDERING', 'SHOW_MAKER_SPOTLIGHT']) {
+      const response = await call(
+        'POST',
+        `/api/v1/flags/${key}/proposals`,
+        tokens.storeAdmin,
+        body,
+      );
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('FLAG_GOVERNANCE');
     }
     // A makerspace-scoped flag is asked about at the cave: launcher/src/flag-governance.test.ts.
-    const customer = await call('PATCH', '/api/v1/flags/ENABLE_STL_UPLOAD', tokens.customer, body);
+    const customer = await call(
+      'POST',
+      '/api/v1/flags/ENABLE_STL_UPLOAD/proposals',
+      tokens.customer,
+      body,
+    );
     expect(customer.statusCode).toBe(403);
     expect(
       (await call('PATCH', '/api/v1/flags/ENABLE_STL_UPLOAD', undefined, body)).statusCode,
@@ -80,13 +94,14 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
       await call('GET', '/api/v1/flags/MAINTENANCE_MODE/history', tokens.superAdmin)
     ).json();
     expect(history.changes).toEqual([]);
+    expect(history.proposals).toEqual([]);
   });
 
   it('refuses a change without a justification of at least 10 characters, naming the field', async () => {
     for (const body of [{ enabled: true }, { enabled: true, justification: 'too short' }]) {
       const response = await call(
-        'PATCH',
-        '/api/v1/flags/ENABLE_STL_UPLOAD',
+        'POST',
+        '/api/v1/flags/ENABLE_STL_UPLOAD/proposals',
         tokens.storeAdmin,
         body,
       );
@@ -104,14 +119,27 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
   });
 
   it("records every allowed change in the flag's history and the audit log with its justification", async () => {
-    const first = await call('PATCH', '/api/v1/flags/ENABLE_NEW_CHECKOUT_FLOW', tokens.storeAdmin, {
-      enabled: true,
-      rolloutPercentage: 30,
-      justification: 'Start the new checkout for 30% of customers.',
-    });
+    const proposed = await call(
+      'POST',
+      '/api/v1/flags/ENABLE_NEW_CHECKOUT_FLOW/proposals',
+      tokens.storeAdmin,
+      {
+        enabled: true,
+        rolloutPercentage: 30,
+        justification: 'Start the new checkout for 30% of customers.',
+      },
+    );
+    expect(proposed.statusCode).toBe(201);
+    const first = await call(
+      'POST',
+      `/api/v1/flags/proposals/${proposed.json().id}/approve`,
+      tokens.superAdmin,
+    );
     expect(first.statusCode).toBe(200);
-    const flag: FeatureFlag = first.json();
-    expect(flag).toMatchObject({ enabled: true, rolloutPercentage: 30, updatedBy: ids.provider });
+    const flag: FeatureFlag = (await call('GET', '/api/v1/flags', tokens.superAdmin))
+      .json()
+      .flags.find((f: FeatureFlag) => f.key === 'ENABLE_NEW_CHECKOUT_FLOW');
+    expect(flag).toMatchObject({ enabled: true, rolloutPercentage: 30, updatedBy: ids.superadmin });
     const second = await call(
       'PATCH',
       '/api/v1/flags/ENABLE_NEW_CHECKOUT_FLOW',
@@ -127,19 +155,26 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
     const history: FeatureFlagHistory = (
       await call('GET', '/api/v1/flags/ENABLE_NEW_CHECKOUT_FLOW/history', tokens.storeAdmin)
     ).json();
-    expect(history.changes.map((c) => [c.changedBy, c.justification, c.before, c.after])).toEqual([
+    expect(
+      history.changes.map((c) => [c.changedBy, c.justification, c.before, c.after, c.emergency]),
+    ).toEqual([
       [
         ids.superadmin,
         'No checkout errors at 30%; widen to 50%.',
         { enabled: true, rolloutPercentage: 30, targeting: {} },
         { enabled: true, rolloutPercentage: 50, targeting: { roles: ['store_customer'] } },
+        true,
       ],
       [
-        ids.provider,
+        ids.superadmin,
         'Start the new checkout for 30% of customers.',
         { enabled: false, rolloutPercentage: 100, targeting: {} },
         { enabled: true, rolloutPercentage: 30, targeting: {} },
+        false,
       ],
+    ]);
+    expect(history.proposals).toMatchObject([
+      { proposedBy: ids.provider, decidedBy: ids.superadmin, status: 'approved' },
     ]);
 
     const cave = await call(
@@ -168,29 +203,21 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
       .from(auditLogs)
       .where(and(eq(auditLogs.entityType, 'feature_flag')))
       .orderBy(asc(auditLogs.id));
-    expect(audit).toEqual([
-      {
-        action: 'feature_flag.changed',
-        actorId: ids.provider,
-        entityId: 'ENABLE_NEW_CHECKOUT_FLOW',
-        after: {
-          enabled: true,
-          rolloutPercentage: 30,
-          targeting: {},
-          justification: 'Start the new checkout for 30% of customers.',
-        },
-      },
-      {
-        action: 'feature_flag.changed',
-        actorId: ids.superadmin,
-        entityId: 'ENABLE_NEW_CHECKOUT_FLOW',
-        after: {
-          enabled: true,
-          rolloutPercentage: 50,
-          targeting: { roles: ['store_customer'] },
-          justification: 'No checkout errors at 30%; widen to 50%.',
-        },
-      },
+    expect(audit.map((row) => [row.action, row.actorId, row.entityId])).toEqual([
+      ['feature_flag.change_proposed', ids.provider, 'ENABLE_NEW_CHECKOUT_FLOW'],
+      ['feature_flag.changed', ids.superadmin, 'ENABLE_NEW_CHECKOUT_FLOW'],
+      ['feature_flag.change_approved', ids.superadmin, 'ENABLE_NEW_CHECKOUT_FLOW'],
+      ['feature_flag.emergency_change', ids.superadmin, 'ENABLE_NEW_CHECKOUT_FLOW'],
+      ['feature_flag.makerspace_override_set', ids.member, 'ENABLE_ADVANCED_ANALYTICS'],
+    ]);
+    expect(audit[3]!.after).toEqual({
+      enabled: true,
+      rolloutPercentage: 50,
+      targeting: { roles: ['store_customer'] },
+      justification: 'No checkout errors at 30%; widen to 50%.',
+      emergency: true,
+    });
+    expect(audit.slice(4)).toEqual([
       {
         action: 'feature_flag.makerspace_override_set',
         actorId: ids.member,
@@ -199,6 +226,7 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
           makerspaceId: MAKERSPACE,
           enabled: true,
           justification: 'Pilot makerspace for the analytics beta.',
+          emergency: false,
         },
       },
     ]);
@@ -212,7 +240,7 @@ describe.each(testDrivers)('feature flags over %s', (driver) => {
     expect(guest.flags.ENABLE_ADVANCED_ANALYTICS).toBe(false);
 
     // Overrides act only while the flag is on: on at 0% means "only where overridden".
-    await call('PATCH', '/api/v1/flags/ENABLE_ADVANCED_ANALYTICS', tokens.caveAdmin, {
+    await call('PATCH', '/api/v1/flags/ENABLE_ADVANCED_ANALYTICS', tokens.superAdmin, {
       enabled: true,
       rolloutPercentage: 0,
       justification: 'Analytics beta: only the pilot makerspaces.',

@@ -91,3 +91,18 @@ export async function flagViewOf(actor: FlagActor): Promise<FlagView> {
   if (realmGrants(actor.caller, 'flags:admin')) return { kind: 'all' };
   return { kind: 'makerspaces', makerspaceIds: await makerspacesAdministered(actor) };
 }
+
+/**
+ * Why the caller may not propose a change of the flag for everyone; null when they may. Super
+ * admins propose any; a domain admin their domain's flags and the global ones, which touch their
+ * domain too (spec 5: they "cannot modify global flags", so another level approves them).
+ */
+export function proposalRefusal(caller: UserCaller, flag: GovernedFlag): string | null {
+  const refusal = settingsRefusal(caller, flag);
+  if (refusal === null || domainOf(flag) !== null) return refusal;
+  const administers = adminDomains.some((d) => realmGrants(caller, flagPermission(d)));
+  return administers ? null : refusal;
+}
+
+/** The "right level" of spec 5's change process: whoever may change the flag for everyone. */
+export const decisionRefusal = settingsRefusal;

@@ -1,13 +1,15 @@
 import type { FlagKey } from '@makrx/contracts';
 import { seedOnce, type Database } from '@makrx/db';
 import { featureFlags } from '@makrx/db/schema';
+import { and, eq } from 'drizzle-orm';
 
-type Seed = typeof featureFlags.$inferInsert & { key: FlagKey };
+type Seed = typeof featureFlags.$inferInsert & { key: FlagKey; name: string };
 
 /** The flags of spec section 5 with their starting state; admins change them afterwards. */
 export const flagSeeds: Seed[] = [
   {
     key: 'ENABLE_CROSS_DOMAIN_NOTIFICATIONS',
+    name: 'Notifications across portals',
     scope: 'global',
     domain: null,
     enabled: true,
@@ -15,6 +17,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'MAINTENANCE_MODE',
+    name: 'Maintenance mode',
     scope: 'global',
     domain: null,
     enabled: false,
@@ -23,6 +26,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_NEW_AUTHENTICATION_FLOW',
+    name: 'New sign-in flow',
     scope: 'global',
     domain: null,
     enabled: false,
@@ -31,6 +35,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_UNIFIED_SEARCH',
+    name: 'Search across MakrX',
     scope: 'global',
     domain: null,
     enabled: true,
@@ -39,6 +44,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_COMMUNITY_FEATURES',
+    name: 'Community',
     scope: 'domain',
     domain: 'org',
     enabled: true,
@@ -46,6 +52,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'SHOW_MAKER_SPOTLIGHT',
+    name: 'Maker spotlight',
     scope: 'domain',
     domain: 'org',
     enabled: true,
@@ -53,6 +60,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_PORTAL_NAVIGATION_V2',
+    name: 'New portal navigation',
     scope: 'domain',
     domain: 'org',
     enabled: false,
@@ -60,6 +68,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_ADVANCED_ANALYTICS',
+    name: 'Advanced analytics',
     scope: 'makerspace',
     domain: 'cave',
     enabled: false,
@@ -67,6 +76,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_BOM_ORDERING',
+    name: 'Order BOMs from the store',
     scope: 'domain',
     domain: 'cave',
     enabled: true,
@@ -74,6 +84,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_REAL_TIME_EQUIPMENT_STATUS',
+    name: 'Live equipment status',
     scope: 'domain',
     domain: 'cave',
     enabled: false,
@@ -81,6 +92,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_AUTOMATED_BILLING',
+    name: 'Automated billing',
     scope: 'makerspace',
     domain: 'cave',
     enabled: false,
@@ -88,6 +100,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_PROJECT_COLLABORATION',
+    name: 'Project collaboration',
     scope: 'domain',
     domain: 'cave',
     enabled: true,
@@ -95,6 +108,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_STL_UPLOAD',
+    name: '3D file uploads for printing',
     scope: 'domain',
     domain: 'store',
     enabled: true,
@@ -102,6 +116,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_QUICK_REORDER',
+    name: 'Quick reorder',
     scope: 'domain',
     domain: 'store',
     enabled: true,
@@ -109,6 +124,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_NEW_CHECKOUT_FLOW',
+    name: 'New checkout',
     scope: 'domain',
     domain: 'store',
     enabled: false,
@@ -116,6 +132,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_SERVICE_MARKETPLACE',
+    name: 'Service marketplace',
     scope: 'domain',
     domain: 'store',
     enabled: false,
@@ -123,6 +140,7 @@ export const flagSeeds: Seed[] = [
   },
   {
     key: 'ENABLE_ADVANCED_SEARCH',
+    name: 'Advanced product search',
     scope: 'domain',
     domain: 'store',
     enabled: false,
@@ -137,5 +155,14 @@ export const flagSeeds: Seed[] = [
 export async function seedFeatureFlags(db: Database): Promise<void> {
   await seedOnce(db, 'auth:feature-flags', async (tx) => {
     await tx.insert(featureFlags).values(flagSeeds).onConflictDoNothing();
+  });
+  // Databases seeded before flags had names get them once; an admin's state stays as it is.
+  await seedOnce(db, 'auth:feature-flag-names', async (tx) => {
+    for (const { key, name } of flagSeeds) {
+      await tx
+        .update(featureFlags)
+        .set({ name })
+        .where(and(eq(featureFlags.key, key), eq(featureFlags.name, '')));
+    }
   });
 }

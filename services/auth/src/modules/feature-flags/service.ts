@@ -6,6 +6,7 @@ import type {
   FlagEvaluation,
   MakerspaceOverrideUpdate,
 } from '@makrx/contracts';
+import { realmGrants } from '@makrx/auth';
 import { recordAudit, type Database } from '@makrx/db';
 import {
   featureFlagChanges,
@@ -20,10 +21,12 @@ import {
   assertMayChange,
   assertMayOverride,
   governance,
+  proposalRefusal,
   settingsRefusal,
   type FlagActor,
   type FlagView,
 } from './governance';
+import { flagChangeProposals } from './tables';
 
 type FlagRow = typeof featureFlags.$inferSelect;
 
@@ -40,6 +43,7 @@ async function overridesByFlag(db: Database): Promise<Map<string, Record<string,
 
 const toFlag = (row: FlagRow, overrides: Record<string, boolean> = {}): FeatureFlag => ({
   key: row.key,
+  name: row.name || row.key,
   scope: row.scope,
   domain: row.domain,
   description: row.description,
@@ -86,9 +90,16 @@ export async function listFlagsFor(
 ): Promise<FeatureFlagListItem[]> {
   const flags = await listFlags(db);
   if (view.kind === 'all') {
+    const mayChangeAtOnce = realmGrants(actor.caller, 'flags:emergency');
     return flags.map((flag) => {
       const readOnlyReason = settingsRefusal(actor.caller, flag);
-      return { ...flag, mayChange: readOnlyReason === null, readOnlyReason };
+      return {
+        ...flag,
+        mayChange: readOnlyReason === null,
+        readOnlyReason,
+        mayPropose: proposalRefusal(actor.caller, flag) === null,
+        mayChangeAtOnce,
+      };
     });
   }
   return flags
@@ -97,6 +108,8 @@ export async function listFlagsFor(
       ...makerspaceShareOf(flag, view.makerspaceIds),
       mayChange: false,
       readOnlyReason: MAKERSPACE_VIEW_REASON,
+      mayPropose: false,
+      mayChangeAtOnce: false,
     }));
 }
 
@@ -120,7 +133,7 @@ export async function evaluateFlagsFor(
   return { flags: evaluateAll(await flagDefinitions(db), context) };
 }
 
-async function findFlag(db: Database, key: string): Promise<FeatureFlag> {
+export async function findFlag(db: Database, key: string): Promise<FeatureFlag> {
   const [row] = await db.select().from(featureFlags).where(eq(featureFlags.key, key));
   if (!row) throw notFound('That feature flag');
   const overrides = await db
@@ -130,7 +143,7 @@ async function findFlag(db: Database, key: string): Promise<FeatureFlag> {
   return toFlag(row, Object.fromEntries(overrides.map((o) => [o.makerspaceId, o.enabled])));
 }
 
-interface Change {
+export interface Change {
   actor: FlagActor;
   requestId: string;
 }
@@ -144,14 +157,19 @@ async function recordFlagChange(
   after: unknown,
   justification: string,
   change: Change,
-): Promise<void> {
-  await tx.insert(featureFlagChanges).values({
-    flagKey: key,
-    changedBy: change.actor.caller.userId,
-    justification,
-    before,
-    after,
-  });
+  emergency = false,
+): Promise<number> {
+  const [row] = await tx
+    .insert(featureFlagChanges)
+    .values({
+      flagKey: key,
+      changedBy: change.actor.caller.userId,
+      justification,
+      before,
+      after,
+      emergency,
+    })
+    .returning({ id: featureFlagChanges.id });
   await recordAudit(tx, {
     service: 'auth',
     action,
@@ -159,12 +177,56 @@ async function recordFlagChange(
     entityId: key,
     actorId: change.actor.caller.userId,
     before,
-    after: { ...(after as Record<string, unknown>), justification },
+    after: { ...(after as Record<string, unknown>), justification, emergency },
     requestId: change.requestId,
   });
+  return row!.id;
 }
 
-export async function updateFlag(
+/**
+ * Gives the flag `settings` for everyone, in `tx`, with its history and audit rows; returns the
+ * history row's id. Callers decide who may: an emergency change or an approved proposal.
+ */
+export async function applyFlagSettings(
+  tx: Database,
+  key: string,
+  settings: FeatureFlagUpdate,
+  change: Change,
+  emergency: boolean,
+): Promise<number> {
+  const [row] = await tx.select().from(featureFlags).where(eq(featureFlags.key, key)).for('update');
+  if (!row) throw notFound('That feature flag');
+  const before = {
+    enabled: row.enabled,
+    rolloutPercentage: row.rolloutPercentage,
+    targeting: row.targeting,
+  };
+  const after = {
+    enabled: settings.enabled ?? row.enabled,
+    rolloutPercentage: settings.rolloutPercentage ?? row.rolloutPercentage,
+    targeting: settings.targeting ?? row.targeting,
+  };
+  await tx
+    .update(featureFlags)
+    .set({ ...after, updatedAt: new Date(), updatedBy: change.actor.caller.userId })
+    .where(eq(featureFlags.key, key));
+  return recordFlagChange(
+    tx,
+    key,
+    emergency ? 'feature_flag.emergency_change' : 'feature_flag.changed',
+    before,
+    after,
+    settings.justification,
+    change,
+    emergency,
+  );
+}
+
+/**
+ * PATCH /flags/:key: an emergency change, applied at once and marked so (spec 5: super admins'
+ * "emergency flag toggles"). The route lets in super admins only; everyone else proposes.
+ */
+export async function changeFlagAtOnce(
   db: Database,
   key: string,
   update: FeatureFlagUpdate,
@@ -172,37 +234,9 @@ export async function updateFlag(
 ): Promise<FeatureFlag> {
   const current = await findFlag(db, key);
   assertMayChange(change.actor.caller, current);
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(featureFlags)
-      .where(eq(featureFlags.key, key))
-      .for('update');
-    if (!row) throw notFound('That feature flag');
-    const before = {
-      enabled: row.enabled,
-      rolloutPercentage: row.rolloutPercentage,
-      targeting: row.targeting,
-    };
-    const after = {
-      enabled: update.enabled ?? row.enabled,
-      rolloutPercentage: update.rolloutPercentage ?? row.rolloutPercentage,
-      targeting: update.targeting ?? row.targeting,
-    };
-    await tx
-      .update(featureFlags)
-      .set({ ...after, updatedAt: new Date(), updatedBy: change.actor.caller.userId })
-      .where(eq(featureFlags.key, key));
-    await recordFlagChange(
-      tx as unknown as Database,
-      key,
-      'feature_flag.changed',
-      before,
-      after,
-      update.justification,
-      change,
-    );
-  });
+  await db.transaction((tx) =>
+    applyFlagSettings(tx as unknown as Database, key, update, change, true),
+  );
   return findFlag(db, key);
 }
 
@@ -279,14 +313,20 @@ export async function flagHistory(
   }
   if (makerspaceId !== undefined) conditions.push(eq(aboutMakerspace, makerspaceId));
   const rows = await db
-    .select({ change: featureFlagChanges, changedByName: users.displayName })
+    .select({
+      change: featureFlagChanges,
+      changedByName: users.displayName,
+      proposalId: flagChangeProposals.id,
+    })
     .from(featureFlagChanges)
     .leftJoin(users, eq(users.id, featureFlagChanges.changedBy))
+    .leftJoin(flagChangeProposals, eq(flagChangeProposals.appliedChangeId, featureFlagChanges.id))
     .where(and(...conditions))
     .orderBy(desc(featureFlagChanges.changedAt), desc(featureFlagChanges.id));
-  return rows.map(({ change, changedByName }) => ({
+  return rows.map(({ change, changedByName, proposalId }) => ({
     ...change,
     changedByName,
+    proposalId,
     changedAt: change.changedAt.toISOString(),
   }));
 }

@@ -1,7 +1,7 @@
 import type { AssignableRole } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { accountColumns, clearSignInFailures } from './accounts';
 import { endSessionsOf } from './sessions';
 import { adminLocks, credentials, userRoles } from './tables';
@@ -77,4 +77,29 @@ export async function lockAccount(tx: Database, userId: string, lockedBy: string
 export async function unlockAccount(tx: Database, userId: string) {
   await tx.delete(adminLocks).where(eq(adminLocks.userId, userId));
   await clearSignInFailures(tx, userId);
+}
+
+/** How many accounts there are; with `roles`, those holding any of them. */
+export async function countAccounts(db: Database, roles?: readonly string[]): Promise<number> {
+  if (roles && roles.length > 0) {
+    const [row] = await db
+      .select({ count: sql<number>`cast(count(distinct ${userRoles.userId}) as integer)` })
+      .from(userRoles)
+      .where(inArray(userRoles.role, [...roles]));
+    return row?.count ?? 0;
+  }
+  const [row] = await db.select({ count: sql<number>`cast(count(*) as integer)` }).from(users);
+  return row?.count ?? 0;
+}
+
+/** The accounts holding any of `roles`: who is asked when something needs their approval. */
+export async function accountsHoldingRoles(
+  db: Database,
+  roles: readonly AssignableRole[],
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(inArray(userRoles.role, [...roles]));
+  return rows.map((row) => row.userId);
 }

@@ -3,7 +3,9 @@
  * import this file only, never the identity tables or its other files (eslint.config.js).
  */
 export {
+  accountsHoldingRoles,
   addRole,
+  countAccounts,
   findAdminAccount,
   lockAccount,
   removeRole,

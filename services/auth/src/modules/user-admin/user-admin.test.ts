@@ -1,5 +1,5 @@
 import type { TestIssuer } from '@makrx/auth/testing';
-import type { AdminUser, AdminUserPage } from '@makrx/contracts';
+import type { AdminUser, AdminUserDetail, AdminUserPage } from '@makrx/contracts';
 import { auditLogs } from '@makrx/db/schema';
 import { testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq } from 'drizzle-orm';
@@ -130,5 +130,83 @@ describe.each(testDrivers)('user administration over %s', (driver) => {
         )
       ).statusCode,
     ).toBe(404);
+  });
+
+  it("shows one user's account, recent activity and, when MakrCave cannot be asked, says so", async () => {
+    await call('POST', `/api/v1/admin/users/${ids.customer}/lock`, superAdmin);
+    const response = await call('GET', `/api/v1/admin/users/${ids.customer}`, superAdmin);
+    expect(response.statusCode).toBe(200);
+    const detail: AdminUserDetail = response.json();
+    expect(detail.user).toMatchObject({ id: ids.customer, displayName: 'Chris Customer' });
+    expect(detail.user.lockedUntil).not.toBeNull();
+    // No service credentials in this test: the cave is not asked, and the page says so.
+    expect(detail.makerspaces).toBeNull();
+    expect(detail.recentActivity[0]).toMatchObject({
+      action: 'account.locked_by_admin',
+      actorName: 'Sam Superadmin',
+      entityName: 'Chris Customer',
+    });
+    await call('POST', `/api/v1/admin/users/${ids.customer}/unlock`, superAdmin);
+    expect(
+      (await call('GET', '/api/v1/admin/users/00000000-0000-4000-8000-000000000000', superAdmin))
+        .statusCode,
+    ).toBe(404);
+    expect((await call('GET', '/api/v1/admin/users/not-a-uuid', superAdmin)).statusCode).toBe(400);
+    expect((await call('GET', `/api/v1/admin/users/${ids.customer}`)).statusCode).toBe(401);
+    expect((await call('GET', `/api/v1/admin/users/${ids.member}`, customer)).statusCode).toBe(403);
+  });
+
+  it("lets a domain admin see the accounts and manage their own domain's admin role only", async () => {
+    const caveAdmin = await issuer.userToken({
+      id: ids.admin,
+      username: 'admin',
+      realmRoles: ['admin', 'admin:cave'],
+    });
+    expect((await call('GET', '/api/v1/admin/users', caveAdmin)).statusCode).toBe(200);
+    expect((await call('GET', `/api/v1/admin/users/${ids.member}`, caveAdmin)).statusCode).toBe(
+      200,
+    );
+    const granted = await call(
+      'PUT',
+      `/api/v1/admin/users/${ids.member}/roles/admin:cave`,
+      caveAdmin,
+    );
+    expect(granted.statusCode).toBe(200);
+    expect((granted.json() as AdminUser).roles).toContain('admin:cave');
+    for (const role of ['admin:store', 'admin:org', 'super_admin', 'admin', 'store_customer']) {
+      const refused = await call(
+        'PUT',
+        `/api/v1/admin/users/${ids.member}/roles/${role}`,
+        caveAdmin,
+      );
+      expect(refused.statusCode, role).toBe(403);
+      expect(refused.json().error.code).toBe('USER_ROLE_GOVERNANCE');
+    }
+    const storeAdmin = await issuer.userToken({
+      id: ids.provider,
+      username: 'provider',
+      realmRoles: ['admin', 'admin:store'],
+    });
+    // Another domain's admin role is not theirs to take away either.
+    const across = await call(
+      'DELETE',
+      `/api/v1/admin/users/${ids.member}/roles/admin:cave`,
+      storeAdmin,
+    );
+    expect(across.statusCode).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/admin/users/${ids.member}/lock`, caveAdmin)).statusCode,
+    ).toBe(403);
+    const after: AdminUserDetail = (
+      await call('GET', `/api/v1/admin/users/${ids.member}`, superAdmin)
+    ).json();
+    expect(after.user.roles).toContain('admin:cave');
+    for (const role of ['admin:store', 'admin:org', 'super_admin', 'admin'])
+      expect(after.user.roles).not.toContain(role);
+    expect(after.user.lockedUntil).toBeNull();
+    expect(
+      (await call('DELETE', `/api/v1/admin/users/${ids.member}/roles/admin:cave`, caveAdmin))
+        .statusCode,
+    ).toBe(200);
   });
 });

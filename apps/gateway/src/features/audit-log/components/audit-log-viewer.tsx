@@ -2,7 +2,7 @@ import { ApiError, pageFromSearch, ServiceErrorState } from '@makrx/spa-kit';
 import { Button, buttonClasses, EmptyState, HistoryIcon, Pagination, Skeleton } from '@makrx/ui';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuditCsvDownload, useAuditLog } from '../api';
-import { filterFromSearch, searchOf } from '../audit-filter';
+import { filterFromSearch, labelsFromSearch, searchOf } from '../audit-filter';
 import { AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
 
@@ -10,12 +10,13 @@ import { AuditTable } from './audit-table';
 export function AuditLogViewer({ basePath }: { basePath: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filter = filterFromSearch(searchParams);
+  const labels = labelsFromSearch(searchParams);
   const page = pageFromSearch(searchParams);
   const log = useAuditLog(filter, page);
   const download = useAuditCsvDownload();
   const filtered = Object.keys(filter).length > 0;
   const hrefFor = (target: number) => {
-    const query = searchOf(filter, target).toString();
+    const query = searchOf(filter, target, labels).toString();
     return query ? `${basePath}?${query}` : basePath;
   };
 
@@ -24,7 +25,8 @@ export function AuditLogViewer({ basePath }: { basePath: string }) {
       <AuditFilters
         key={searchOf(filter).toString()}
         filter={filter}
-        onApply={(next) => setSearchParams(searchOf(next))}
+        labels={labels}
+        onApply={(next, nextLabels) => setSearchParams(searchOf(next, 1, nextLabels))}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-ink-700" aria-live="polite">

@@ -27,24 +27,26 @@ function EntryRow({ entry }: { entry: AuditLogEntry }) {
         </span>
       </th>
       <td className={cx(cell, 'text-sm text-ink-700')}>
-        <span className="font-medium text-ink-900">{entry.entityType}</span>
-        <span className="block max-w-48 truncate font-mono text-xs" title={entry.entityId}>
-          {entry.entityId}
+        {entry.entityName ? (
+          <span className="block font-medium text-ink-900">{entry.entityName}</span>
+        ) : null}
+        <span className={entry.entityName ? 'text-xs text-ink-600' : 'font-medium text-ink-900'}>
+          {entry.entityType.replace(/_/g, ' ')}
         </span>
+        {entry.entityName ? null : (
+          <span className="block max-w-48 truncate font-mono text-xs" title={entry.entityId}>
+            {entry.entityId}
+          </span>
+        )}
       </td>
       <td className={cx(cell, 'text-sm')}>
         {entry.actorName ? (
           <span className="font-medium text-ink-900">{entry.actorName}</span>
         ) : null}
-        {entry.actorId ? (
-          <span
-            className="block max-w-36 truncate font-mono text-xs text-ink-700"
-            title={entry.actorId}
-          >
-            {entry.actorId}
-          </span>
-        ) : (
+        {entry.actorId === null ? (
           <span className="text-ink-600">System</span>
+        ) : entry.actorName ? null : (
+          <span className="text-ink-600">A removed account</span>
         )}
       </td>
       <td className={cx(cell, 'min-w-72')}>

@@ -30,6 +30,9 @@ export function FlagChangeDialog({
   const [rollout, setRollout] = useState(String(flag.rolloutPercentage));
   const [roles, setRoles] = useState<string[]>(flag.targeting.roles ?? []);
   const [rolloutRefused, setRolloutRefused] = useState(false);
+  // Admins propose; a super admin may instead apply it at once, as a marked emergency.
+  const [emergency, setEmergency] = useState(false);
+  const emergencyId = useId();
   const rolloutId = useId();
   const rolloutHintId = useId();
 
@@ -39,6 +42,7 @@ export function FlagChangeDialog({
     setRollout(String(flag.rolloutPercentage));
     setRoles(flag.targeting.roles ?? []);
     setRolloutRefused(false);
+    setEmergency(false);
   }, [intent, flag.rolloutPercentage, flag.targeting.roles]);
 
   const percentage = Number(rollout);
@@ -48,23 +52,23 @@ export function FlagChangeDialog({
 
   const title =
     intent === 'toggle'
-      ? `Turn ${flag.key} ${turningOn ? 'on' : 'off'}?`
+      ? `Turn “${flag.name}” ${turningOn ? 'on' : 'off'}`
       : intent === 'rollout'
-        ? `Change the rollout of ${flag.key}`
-        : `Change who ${flag.key} is for`;
-  const submitLabel = intent === 'toggle' ? (turningOn ? 'Turn on' : 'Turn off') : 'Save change';
+        ? `Change the rollout of “${flag.name}”`
+        : `Change who “${flag.name}” is for`;
+  const submitLabel = emergency ? 'Apply now (emergency)' : 'Propose change';
 
   const submit = (justification: string) => {
-    if (intent === 'toggle') onSubmit({ key: flag.key, enabled: turningOn, justification });
+    const base = { key: flag.key, justification, emergency };
+    if (intent === 'toggle') onSubmit({ ...base, enabled: turningOn });
     if (intent === 'rollout') {
       setRolloutRefused(!rolloutValid);
-      if (rolloutValid) onSubmit({ key: flag.key, rolloutPercentage: percentage, justification });
+      if (rolloutValid) onSubmit({ ...base, rolloutPercentage: percentage });
     }
     if (intent === 'roles')
       onSubmit({
-        key: flag.key,
+        ...base,
         targeting: { ...flag.targeting, roles: targetableRoles.filter((r) => roles.includes(r)) },
-        justification,
       });
   };
 
@@ -73,23 +77,28 @@ export function FlagChangeDialog({
       open={intent !== null}
       title={title}
       submitLabel={submitLabel}
-      pendingLabel="Saving…"
+      pendingLabel={emergency ? 'Applying…' : 'Proposing…'}
       pending={pending}
       error={rolloutRefused ? 'Choose a whole percentage from 0 to 100.' : error}
       onSubmit={submit}
       onCancel={onCancel}
     >
+      <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset">
+        {emergency
+          ? 'An emergency change takes effect at once, without approval, and is marked as an emergency in the history.'
+          : 'This proposes the change. Another admin who may change this flag approves or rejects it; nothing changes until then. The number of users it affects is counted when you propose.'}
+      </p>
       {intent === 'toggle' ? (
         <p>
           {turningOn ? (
             <>
-              {flag.description} It will reach{' '}
+              {flag.description} Once applied it reaches{' '}
               <strong className="text-ink-900">{audienceOf(flag).toLowerCase()}</strong> within a
               few seconds, without anyone reloading.
             </>
           ) : (
             <>
-              {flag.description} It will be{' '}
+              {flag.description} Once applied it is{' '}
               <strong className="text-ink-900">off for everyone</strong> within a few seconds,
               makerspace overrides included.
             </>
@@ -154,6 +163,24 @@ export function FlagChangeDialog({
             ))}
           </div>
         </fieldset>
+      ) : null}
+      {flag.mayChangeAtOnce ? (
+        <label
+          htmlFor={emergencyId}
+          className="mt-4 flex items-start gap-2 rounded-lg px-1 py-1 text-sm text-ink-800"
+        >
+          <input
+            id={emergencyId}
+            type="checkbox"
+            checked={emergency}
+            onChange={(event) => setEmergency(event.target.checked)}
+            className="mt-0.5 size-4 rounded border-ink-300 accent-red-600"
+          />
+          <span>
+            <strong className="font-semibold text-ink-900">Emergency change:</strong> apply it now,
+            without another admin’s approval (super admins only).
+          </span>
+        </label>
       ) : null}
     </JustificationDialog>
   );

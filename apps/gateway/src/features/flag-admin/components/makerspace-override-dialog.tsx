@@ -43,7 +43,7 @@ export function MakerspaceOverrideDialog({
   return (
     <JustificationDialog
       open={open}
-      title={`Set ${flag.key} for one makerspace`}
+      title={`Set “${flag.name}” for one makerspace`}
       submitLabel="Save change"
       pendingLabel="Saving…"
       pending={pending}

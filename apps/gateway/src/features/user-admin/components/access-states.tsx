@@ -31,14 +31,14 @@ export function OnlySuperAdmins({
     <EmptyState
       titleAs={titleAs}
       icon={<ShieldIcon />}
-      title="Only super admins can manage users"
+      title="Only admins can manage users"
       description={
         <>
           {user ? (
             <>
               You’re signed in as{' '}
               <strong className="font-semibold text-ink-900">{user.name}</strong> ({user.email}),
-              without the super admin role.{' '}
+              without an admin role.{' '}
             </>
           ) : null}
           To change someone’s roles or lock an account, ask a super admin.

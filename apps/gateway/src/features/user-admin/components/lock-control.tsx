@@ -1,12 +1,19 @@
 import type { AdminUser } from '@makrx/contracts';
+import { useSession } from '@makrx/spa-kit';
 import { Button, ConfirmDialog, LockIcon, UnlockIcon } from '@makrx/ui';
 import { useState } from 'react';
+import { canLockAccounts } from '../access';
 import { useLockChange } from '../api';
 
 type Intent = 'lock' | 'unlock';
 
-/** Lock or unlock an account, each after a confirm step that says what will happen. */
+/** Lock or unlock an account (super admins only), each after a confirm step that says what will happen. */
 export function LockControl({ user }: { user: AdminUser }) {
+  const { user: admin } = useSession();
+  return canLockAccounts(admin) ? <AccountLock user={user} /> : null;
+}
+
+function AccountLock({ user }: { user: AdminUser }) {
   const change = useLockChange();
   // What the open dialog asks, held apart from the user's state, which flips on the refetch
   // just before the dialog closes.

@@ -1,4 +1,5 @@
 import { CloseIcon, cx } from '@makrx/ui';
+import { roleLabel } from '../roles';
 
 const toneOf = (role: string) =>
   role === 'super_admin'
@@ -18,12 +19,12 @@ export function RoleChip({ role, userName, onRemove }: RoleChipProps) {
   return (
     <span
       className={cx(
-        'inline-flex h-7 items-center gap-0.5 rounded-full font-mono text-xs font-medium ring-1 ring-inset',
+        'inline-flex h-7 items-center gap-0.5 rounded-full text-xs font-medium ring-1 ring-inset',
         onRemove ? 'pr-0.5 pl-2.5' : 'px-2.5',
         toneOf(role),
       )}
     >
-      {role}
+      <span title={role}>{roleLabel(role)}</span>
       {onRemove ? (
         <button
           type="button"
@@ -32,7 +33,7 @@ export function RoleChip({ role, userName, onRemove }: RoleChipProps) {
         >
           <CloseIcon aria-hidden="true" className="size-3.5" />
           <span className="sr-only">
-            Remove role {role} from {userName}
+            Remove role {roleLabel(role)} from {userName}
           </span>
         </button>
       ) : null}

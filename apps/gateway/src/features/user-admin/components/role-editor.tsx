@@ -1,8 +1,10 @@
 import type { AssignableRole, AdminUser } from '@makrx/contracts';
+import { useSession } from '@makrx/spa-kit';
 import { Button } from '@makrx/ui';
 import { useId, useRef, useState } from 'react';
+import { rolesManagedBy } from '../access';
 import { useRoleChange } from '../api';
-import { isAssignableRole, rolesLacking, sortRoles } from '../roles';
+import { isAssignableRole, roleLabel, rolesLacking, sortRoles } from '../roles';
 import { RoleChip } from './role-chip';
 
 /** A user's global roles as chips, each removable, and a picker for the roles they lack. */
@@ -13,7 +15,8 @@ export function RoleEditor({ user }: { user: AdminUser }) {
   const picker = useRef<HTMLSelectElement>(null);
   const pickerId = useId();
   const name = user.displayName;
-  const lacking = rolesLacking(user.roles);
+  const managed = rolesManagedBy(useSession().user);
+  const lacking = rolesLacking(user.roles).filter((role) => managed.includes(role));
 
   const changeRole = (role: AssignableRole, grant: boolean) => {
     if (change.isPending) return;
@@ -22,7 +25,11 @@ export function RoleEditor({ user }: { user: AdminUser }) {
       { userId: user.id, role, grant },
       {
         onSuccess: () => {
-          setAnnouncement(grant ? `${name} now has ${role}.` : `${role} removed from ${name}.`);
+          setAnnouncement(
+            grant
+              ? `${name} is now ${roleLabel(role)}.`
+              : `${roleLabel(role)} removed from ${name}.`,
+          );
           if (grant) setPicked('');
           // The chip's own button is gone; keep focus in this row rather than on the page.
           else picker.current?.focus();
@@ -40,7 +47,11 @@ export function RoleEditor({ user }: { user: AdminUser }) {
               <RoleChip
                 role={role}
                 userName={name}
-                onRemove={isAssignableRole(role) ? () => changeRole(role, false) : undefined}
+                onRemove={
+                  isAssignableRole(role) && managed.includes(role)
+                    ? () => changeRole(role, false)
+                    : undefined
+                }
               />
             </li>
           ))}
@@ -72,7 +83,7 @@ export function RoleEditor({ user }: { user: AdminUser }) {
             </option>
             {lacking.map((role) => (
               <option key={role} value={role}>
-                {role}
+                {roleLabel(role)}
               </option>
             ))}
           </select>
@@ -90,7 +101,7 @@ export function RoleEditor({ user }: { user: AdminUser }) {
 
       {change.isError ? (
         <p role="alert" className="text-sm text-red-700">
-          Couldn’t {change.variables.grant ? 'add' : 'remove'} {change.variables.role}:{' '}
+          Couldn’t {change.variables.grant ? 'add' : 'remove'} {roleLabel(change.variables.role)}:{' '}
           {change.error.message}
         </p>
       ) : null}

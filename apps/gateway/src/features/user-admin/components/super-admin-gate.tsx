@@ -1,9 +1,9 @@
 import { useSession } from '@makrx/spa-kit';
 import type { ReactNode } from 'react';
-import { canAdministerUsers } from '../access';
+import { canSeeUsers } from '../access';
 import { OnlySuperAdmins, SignInToManageUsers } from './access-states';
 
-/** Shows its children to super admins; a guest is asked to sign in, anyone else told why not. */
+/** Shows its children to super and domain admins; a guest is asked to sign in, anyone else told why not. */
 export function SuperAdminGate({ children }: { children: ReactNode }) {
   const session = useSession();
   if (session.status === 'loading') {
@@ -14,6 +14,6 @@ export function SuperAdminGate({ children }: { children: ReactNode }) {
     );
   }
   if (session.status === 'signed-out') return <SignInToManageUsers onSignIn={session.signIn} />;
-  if (!canAdministerUsers(session.user)) return <OnlySuperAdmins user={session.user} />;
+  if (!canSeeUsers(session.user)) return <OnlySuperAdmins user={session.user} />;
   return children;
 }

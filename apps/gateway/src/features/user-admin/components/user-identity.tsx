@@ -1,5 +1,6 @@
 import type { AdminUser } from '@makrx/contracts';
 import { Avatar, Badge } from '@makrx/ui';
+import { Link } from 'react-router-dom';
 
 export function UserIdentity({ user, isSelf }: { user: AdminUser; isSelf: boolean }) {
   return (
@@ -7,7 +8,9 @@ export function UserIdentity({ user, isSelf }: { user: AdminUser; isSelf: boolea
       <Avatar name={user.displayName} size="sm" className="mt-0.5" />
       <div className="min-w-0 text-sm">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 font-semibold text-ink-950">
-          {user.displayName}
+          <Link to={`/admin/users/${user.id}`} className="hover:text-accent-700 hover:underline">
+            {user.displayName}
+          </Link>
           {isSelf ? <Badge tone="accent">You</Badge> : null}
         </p>
         <p className="wrap-anywhere text-ink-600 lg:wrap-break-word">{user.email}</p>

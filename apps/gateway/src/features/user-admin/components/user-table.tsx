@@ -1,6 +1,8 @@
 import type { AdminUser } from '@makrx/contracts';
+import { useSession } from '@makrx/spa-kit';
 import { cx } from '@makrx/ui';
 import type { ReactNode } from 'react';
+import { canLockAccounts } from '../access';
 import { AccountStatusBadge } from './account-status-badge';
 import { LastSignIn } from './last-sign-in';
 import { LockControl } from './lock-control';
@@ -36,7 +38,17 @@ function Cell({
   );
 }
 
-function UserRow({ user, isSelf, now }: { user: AdminUser; isSelf: boolean; now: Date }) {
+function UserRow({
+  user,
+  isSelf,
+  now,
+  mayLock,
+}: {
+  user: AdminUser;
+  isSelf: boolean;
+  now: Date;
+  mayLock: boolean;
+}) {
   return (
     <tr className="max-md:block max-md:rounded-2xl max-md:border max-md:border-ink-200 max-md:bg-white max-md:px-4 max-md:pt-4 max-md:pb-1 max-md:shadow-card">
       <th
@@ -57,9 +69,11 @@ function UserRow({ user, isSelf, now }: { user: AdminUser; isSelf: boolean; now:
       <Cell label="Last sign-in" className="text-sm whitespace-nowrap">
         <LastSignIn at={user.lastSignInAt} now={now} />
       </Cell>
-      <Cell label="Account" className="md:text-right">
-        <LockControl user={user} />
-      </Cell>
+      {mayLock ? (
+        <Cell label="Account" className="md:text-right">
+          <LockControl user={user} />
+        </Cell>
+      ) : null}
     </tr>
   );
 }
@@ -78,6 +92,8 @@ export interface UserTableProps {
 export function UserTable({ users, caption, now, selfEmail, stale }: UserTableProps) {
   const isSelf = (user: AdminUser) =>
     selfEmail !== undefined && user.email.toLowerCase() === selfEmail.toLowerCase();
+  // Locks are the super admin's; a domain admin's table has no column for them.
+  const mayLock = canLockAccounts(useSession().user);
   return (
     <div className="md:overflow-hidden md:rounded-2xl md:border md:border-ink-200 md:bg-white md:shadow-card">
       <table
@@ -105,14 +121,16 @@ export function UserTable({ users, caption, now, selfEmail, stale }: UserTablePr
             <th scope="col" className={columnHeader}>
               Last sign-in
             </th>
-            <th scope="col" className={cx(columnHeader, 'text-right')}>
-              Account
-            </th>
+            {mayLock ? (
+              <th scope="col" className={cx(columnHeader, 'text-right')}>
+                Account
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="max-md:block max-md:space-y-4 md:divide-y md:divide-ink-100">
           {users.map((user) => (
-            <UserRow key={user.id} user={user} isSelf={isSelf(user)} now={now} />
+            <UserRow key={user.id} user={user} isSelf={isSelf(user)} now={now} mayLock={mayLock} />
           ))}
         </tbody>
       </table>
