@@ -49,6 +49,10 @@ function MenuLink({ link, onFollow }: { link: NavigatorLink; onFollow: () => voi
  */
 export function PortalNavigator(props: PortalNavigatorProps) {
   const [open, setOpen] = useState(false);
+  // Server-rendered (the store), the button does nothing until React has hydrated it: it says so
+  // by being disabled until then, rather than swallowing a click.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -115,6 +119,7 @@ export function PortalNavigator(props: PortalNavigatorProps) {
       <button
         ref={button}
         type="button"
+        disabled={!hydrated}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
