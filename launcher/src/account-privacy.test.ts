@@ -203,6 +203,13 @@ describe('a person’s data across the three services of npm start', () => {
       (await send(`${api.auth}/me/follows/makers/${handle}`, { method: 'PUT', headers: follower }))
         .status,
     ).toBe(200);
+    // Public now, the profile lists Milo's makerspace as MakrCave knows it.
+    const profile = (await (await send(`${api.auth}/profiles/${handle}`)).json()) as {
+      makerspaces: { slug: string; name: string }[] | null;
+    };
+    expect(profile.makerspaces).toContainEqual(
+      expect.objectContaining({ slug: 'makrx-hub-bengaluru', name: 'MakrX Hub Bengaluru' }),
+    );
     // A public project: MakrCave reports it to the followers' feeds.
     const project = await send(`${api.cave}/projects`, {
       method: 'POST',
