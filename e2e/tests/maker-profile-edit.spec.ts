@@ -181,6 +181,13 @@ test.describe('A maker’s profile: read by everyone, edited by its owner', () =
     await expect(link).toHaveAttribute('href', 'https://notes.example.org/lamps');
     await expect(link).toHaveAttribute('rel', 'nofollow ugc noopener noreferrer');
     await expect(guest.getByRole('link', { name: 'Edit profile' })).toHaveCount(0);
+    // Milo's makerspace, as MakrCave lists it, leading to its public page there.
+    const spaces = guest.getByRole('region', { name: 'Makerspaces' });
+    await expect(spaces.getByRole('link', { name: 'MakrX Hub Bengaluru' })).toHaveAttribute(
+      'href',
+      `${urls.cave}/makerspaces/makrx-hub-bengaluru`,
+    );
+    await expect(spaces).toContainText('Member');
     const avatar = guest.locator('article img').first();
     await expect(avatar).toHaveAttribute('src', /\/media\/avatars\/.+-512\.webp$/);
     await expect

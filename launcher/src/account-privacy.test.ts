@@ -1,4 +1,5 @@
-import type { AccountDataExport, PlacedOrder, Product } from '@makrx/contracts';
+import { SoftwareAuthenticator } from '@makrx/auth-service/testing';
+import type { AccountDataExport, FeedPage, PlacedOrder, Product } from '@makrx/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMakrx } from './start-makrx';
@@ -8,6 +9,13 @@ const makrx = embeddedMakrxForTest('privacy', 29700);
 const { api } = makrx;
 const EMAIL = 'member@demo.makrx.org';
 const NAME = 'Milo Member';
+const FOLLOWER = 'customer@demo.makrx.org';
+const SUPER_ADMIN = 'superadmin@demo.makrx.org';
+/** The smallest PNG: one pixel, enough for a picture the profile keeps as squares. */
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let running: RunningMakrx;
 let token: string;
@@ -58,6 +66,38 @@ async function placeOrderAsMember(): Promise<PlacedOrder> {
   });
   expect(paid.status).toBe(201);
   return order;
+}
+
+/** Turns passkeys on, as an administrator does, and waits until the auth service sees it. */
+async function turnPasskeysOn() {
+  const admin = await makrx.signIn(SUPER_ADMIN);
+  const changed = await send(`${api.auth}/flags/ENABLE_NEW_AUTHENTICATION_FLOW`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${admin}` },
+    body: { enabled: true, justification: 'Account data check: passkeys in the export' },
+  });
+  expect(changed.status).toBe(200);
+  for (let i = 0; i < 50; i += 1) {
+    if ((await send(`${api.auth}/me/passkeys`, { headers: bearer() })).status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('passkeys stayed off');
+}
+
+/** Adds a passkey through the registration ceremony, as the account page runs it. */
+async function addPasskey(name: string) {
+  const options = await send(`${api.auth}/me/passkeys/registration-options`, {
+    method: 'POST',
+    headers: bearer(),
+  });
+  expect(options.status).toBe(200);
+  const authenticator = new SoftwareAuthenticator(new URL(makrx.issuer).origin);
+  const added = await send(`${api.auth}/me/passkeys`, {
+    method: 'POST',
+    headers: bearer(),
+    body: { name, response: authenticator.create(await options.json()) },
+  });
+  expect(added.status).toBe(201);
 }
 
 /** Waits, up to a generous bound, until every service's dispatcher has delivered its events. */
@@ -122,6 +162,94 @@ describe('a person’s data across the three services of npm start', () => {
     );
   });
 
+  let avatarUrl: string;
+  let followerToken: string;
+
+  it('exports the community, passkeys, sessions, profile links and picture added through the apps', async () => {
+    const shown = await send(`${api.auth}/me/profile/visibility`, {
+      method: 'PUT',
+      headers: bearer(),
+      body: { public: true },
+    });
+    expect(shown.status).toBe(200);
+    const edited = await send(`${api.auth}/me/profile`, {
+      method: 'PATCH',
+      headers: bearer(),
+      body: { links: [{ label: `${NAME} builds`, url: 'https://milo.example.org/builds' }] },
+    });
+    expect(edited.status).toBe(200);
+    const avatar = await fetch(`${api.auth}/me/profile/avatar`, {
+      method: 'PUT',
+      headers: { ...bearer(), 'content-type': 'image/png' },
+      body: PIXEL_PNG,
+    });
+    expect(avatar.status).toBe(200);
+    avatarUrl = new URL((await avatar.json()).large, api.auth).href;
+    expect((await fetch(avatarUrl)).status).toBe(200);
+
+    const followed = await send(`${api.auth}/me/follows/makers/ananya-rao`, {
+      method: 'PUT',
+      headers: bearer(),
+    });
+    expect(followed.status).toBe(200);
+    followerToken = await makrx.signIn(FOLLOWER);
+    const follower = { authorization: `Bearer ${followerToken}` };
+    const handle = (
+      (await (await send(`${api.auth}/me/profile`, { headers: bearer() })).json()) as {
+        handle: string;
+      }
+    ).handle;
+    expect(
+      (await send(`${api.auth}/me/follows/makers/${handle}`, { method: 'PUT', headers: follower }))
+        .status,
+    ).toBe(200);
+    // Public now, the profile lists Milo's makerspace as MakrCave knows it.
+    const profile = (await (await send(`${api.auth}/profiles/${handle}`)).json()) as {
+      makerspaces: { slug: string; name: string }[] | null;
+    };
+    expect(profile.makerspaces).toContainEqual(
+      expect.objectContaining({ slug: 'makrx-hub-bengaluru', name: 'MakrX Hub Bengaluru' }),
+    );
+    // A public project: MakrCave reports it to the followers' feeds.
+    const project = await send(`${api.cave}/projects`, {
+      method: 'POST',
+      headers: bearer(),
+      body: { title: `Tide clock ${crypto.randomUUID().slice(0, 8)}`, visibility: 'public' },
+    });
+    expect(project.status).toBe(201);
+    const title = ((await project.json()) as { title: string }).title;
+    await allEventsDelivered();
+    const feed = (await (
+      await send(`${api.auth}/me/feed`, { headers: follower })
+    ).json()) as FeedPage;
+    expect(feed.items.map((item) => item.title)).toContain(title);
+
+    await turnPasskeysOn();
+    await addPasskey(`${NAME}’s laptop`);
+
+    const data = (await (
+      await send(`${api.auth}/me/export`, { headers: bearer() })
+    ).json()) as AccountDataExport;
+    const community = data.auth.community as {
+      followingMakers: { handle: string | null }[];
+      followers: unknown[];
+      privateFollowers: number;
+      activity: { title: string }[];
+    };
+    expect(community.followingMakers.map((maker) => maker.handle)).toContain('ananya-rao');
+    // The follower keeps a private profile: counted, never named.
+    expect(community.followers.length + community.privateFollowers).toBeGreaterThan(0);
+    expect(community.activity.map((item) => item.title)).toContain(title);
+    const passkeys = data.auth.passkeys as Record<string, unknown>[];
+    expect(passkeys.map((passkey) => passkey.name)).toEqual([`${NAME}’s laptop`]);
+    expect(JSON.stringify(passkeys)).not.toMatch(/publicKey|credentialId/);
+    expect((data.auth.sessions as { userAgent: string | null }[]).length).toBeGreaterThan(0);
+    expect(data.auth.profile).toMatchObject({
+      links: [{ label: `${NAME} builds`, url: 'https://milo.example.org/builds' }],
+      avatarKey: expect.stringMatching(new RegExp(`^avatars/${userId}/`)),
+    });
+  });
+
   it('answers another user’s export on the cave and the store only to MakrX.org’s backend', async () => {
     for (const base of [api.cave, api.store]) {
       const path = `${base}/privacy/users/${userId}/export`;
@@ -174,5 +302,21 @@ describe('a person’s data across the three services of npm start', () => {
       expect((await refused.json()).error.code, url).toBe('ACCOUNT_DELETED');
     }
     await expect(makrx.signIn(EMAIL)).rejects.toThrow();
+  });
+
+  it('after deletion, the picture is gone from storage, and nobody follows or sees the maker any more', async () => {
+    expect((await fetch(avatarUrl)).status).toBe(404);
+    const follower = { authorization: `Bearer ${followerToken}` };
+    const feed = (await (
+      await send(`${api.auth}/me/feed`, { headers: follower })
+    ).json()) as FeedPage;
+    expect(feed.items.filter((item) => item.maker.userId === userId)).toEqual([]);
+    const left = await running.database.db.execute<{ n: number }>(sql`
+      select (select count(*) from auth.maker_follows where follower_id = ${userId} or maker_id = ${userId})
+           + (select count(*) from auth.community_activity where user_id = ${userId})
+           + (select count(*) from auth.passkeys where user_id = ${userId})
+           + (select count(*) from auth.session_devices where user_id = ${userId})
+           + (select count(*) from auth.purchase_activity_sharing where user_id = ${userId}) as n`);
+    expect(Number(left.rows[0]!.n)).toBe(0);
   });
 });

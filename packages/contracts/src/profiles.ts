@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { makerspaceRole } from './makerspace-memberships';
 import { pageOf, pageQuery } from './pagination';
 import { profileLimits } from './profile-limits';
 
@@ -59,6 +60,23 @@ export const makerProfile = z.object({
   featuredProjects: z.array(featuredProject),
 });
 export type MakerProfile = z.infer<typeof makerProfile>;
+
+/** A makerspace a maker is an active member of, as MakrCave lists it (decision 0029). */
+export const profileMakerspace = z.object({
+  slug: z.string(),
+  name: z.string(),
+  roles: z.array(makerspaceRole),
+});
+export type ProfileMakerspace = z.infer<typeof profileMakerspace>;
+
+/**
+ * `GET /api/v1/profiles/:handle`: the profile and the maker's makerspaces; `makerspaces` is
+ * null when MakrCave did not answer (the profile is shown without them).
+ */
+export const makerProfileDetail = makerProfile.extend({
+  makerspaces: z.array(profileMakerspace).nullable(),
+});
+export type MakerProfileDetail = z.infer<typeof makerProfileDetail>;
 
 export const profileListQuery = pageQuery.extend({
   featured: z

@@ -160,3 +160,4 @@ export async function startAuthServiceWithDemoUsers(
     },
   };
 }
+export { SoftwareAuthenticator } from './modules/identity/software-authenticator';

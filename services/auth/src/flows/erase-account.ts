@@ -2,6 +2,7 @@ import { serviceErasure, type AccountDeletion } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { redactEventPayloads } from '@makrx/events';
 import { defineFlow, notFound, runFlow, type Peers } from '@makrx/service-kit';
+import type { Bucket } from '@makrx/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   markServiceErased,
@@ -10,6 +11,7 @@ import {
   servicesStillErasing,
   type ErasingService,
 } from '../modules/account/service';
+import { eraseCommunity } from '../modules/community/service';
 import { eraseDevMailTo } from '../modules/dev-mail/service';
 import {
   anonymiseIdentity,
@@ -18,7 +20,7 @@ import {
   DELETED,
 } from '../modules/identity/service';
 import { eraseNotifications } from '../modules/notifications/service';
-import { eraseProfile } from '../modules/profiles/service';
+import { eraseProfile, removeAvatarFilesOf } from '../modules/profiles/service';
 import { erasePurchaseActivity } from '../modules/purchase-activity/service';
 import { eraseAddresses } from '../modules/shipping-preferences/service';
 
@@ -29,6 +31,8 @@ export interface AccountErasure {
   name: string;
   requestId: string | null;
   peers: Peers;
+  /** The public bucket makers' pictures are kept in. */
+  files: Bucket;
   log: FastifyBaseLogger;
 }
 
@@ -64,13 +68,21 @@ async function anonymiseWhenAllErased(db: Database, erasure: AccountErasure) {
 /**
  * Deletes an account (issue 15, "Account and privacy"). MakrX.org's part commits first, in one
  * transaction: the account is marked erased, so every token issued before is refused by all
- * three services from then on; sessions and refresh tokens end; the profile, preferences,
- * addresses, notifications and purchase activity go. Then the cave and the store erase theirs,
+ * three services from then on; sessions, their devices, passkeys and refresh tokens end; the
+ * profile, preferences, addresses, notifications, purchase activity and the maker's follows and
+ * community activity go (from other makers' feeds too). The picture files go just before, while
+ * the profile still names them, so a failure there can be asked again. Then the cave and the store erase theirs,
  * and last the name and email leave the `users` row. A service that does not answer leaves the
  * deletion pending, retried by a job. Nothing here has an undo: each step is safe to repeat
  * instead (ARCHITECTURE "Modules and flows").
  */
 export const eraseAccountFlow = defineFlow<AccountErasure, Database>('erase-account', [
+  {
+    name: 'remove-avatar-files',
+    run: async (erasure, db) => {
+      await removeAvatarFilesOf(db, erasure.files, erasure.userId);
+    },
+  },
   {
     name: 'close-account',
     run: async (erasure, db) =>
@@ -81,6 +93,7 @@ export const eraseAccountFlow = defineFlow<AccountErasure, Database>('erase-acco
         await eraseAddresses(tx, erasure.userId);
         await eraseNotifications(tx, erasure.userId);
         await erasePurchaseActivity(tx, erasure.userId);
+        await eraseCommunity(tx, erasure.userId);
         await recordAudit(tx, {
           service: 'auth',
           actorId: erasure.userId,

@@ -2,10 +2,14 @@ import { serviceDataExport, type AccountDataExport, type RetainedRecord } from '
 import type { Database } from '@makrx/db';
 import type { Peers } from '@makrx/service-kit';
 import { ownAuditedActionsOf } from '../modules/audit-log/service';
+import { communityExportOf } from '../modules/community/service';
 import { identityExportOf } from '../modules/identity/service';
 import { notificationsExportOf } from '../modules/notifications/service';
 import { profileExportOf } from '../modules/profiles/service';
-import { purchaseActivityExportOf } from '../modules/purchase-activity/service';
+import {
+  purchaseActivityExportOf,
+  purchaseSharingExportOf,
+} from '../modules/purchase-activity/service';
 import { addressesExportOf } from '../modules/shipping-preferences/service';
 
 /** What MakrX.org keeps after an account's deletion, and why (README "Your data"). */
@@ -49,6 +53,9 @@ export async function exportAccount(
       roles: identity.roles,
       linkedAccounts: identity.linkedAccounts,
       hasPassword: identity.hasPassword,
+      sessions: identity.sessions,
+      passkeys: identity.passkeys,
+      passkeyChallenges: identity.passkeyChallenges,
       profile,
       profileHighlights: highlights,
       preferences,
@@ -56,6 +63,8 @@ export async function exportAccount(
       notifications: notifications.notifications,
       notificationPreferences: notifications.preferences,
       purchaseActivity: await purchaseActivityExportOf(db, userId),
+      purchaseActivitySharing: await purchaseSharingExportOf(db, userId),
+      community: await communityExportOf(db, userId),
       auditedActions: await ownAuditedActionsOf(db, userId),
     },
     cave: cave.sections,

@@ -7,6 +7,7 @@ import { cartExportOf, eraseCart } from '../modules/cart/service';
 import { modelUploadsExportOf } from '../modules/model-uploads/service';
 import { anonymiseOrders, ordersExportOf, shippingNamesOf } from '../modules/orders/service';
 import { printOrdersExportOf } from '../modules/print-orders/service';
+import { endedSessionsOf, eraseEndedSessionsOf } from '../modules/storefront-sessions/service';
 import { inOneTransaction } from './store-flows';
 
 /** What MakrX.Store keeps after an account's deletion, and why (README "Your data"). */
@@ -37,6 +38,7 @@ export async function exportStoreData(db: Database, userId: string): Promise<Ser
       modelUploads: await modelUploadsExportOf(db, userId),
       quickReorders: await quickReordersExportOf(db, userId),
       cart: await cartExportOf(db, userId),
+      endedSessions: await endedSessionsOf(db, userId, 1000),
     },
     retained: retainedByStore,
   };
@@ -59,6 +61,12 @@ const eraseStoreDataFlow = defineFlow<StoreErasure, Database>('erase-store-data'
       name: 'erase-cart',
       run: async (erasure, tx) => {
         erasure.erased.cart = await eraseCart(tx, erasure.userId);
+      },
+    },
+    {
+      name: 'forget-ended-sessions',
+      run: async (erasure, tx) => {
+        erasure.erased.endedSessions = await eraseEndedSessionsOf(tx, erasure.userId);
       },
     },
     {

@@ -1,5 +1,10 @@
-import type { MakerProfile, ProfilePage, ProjectPage } from '@makrx/contracts';
-import { getJson, useRuntimeConfig } from '@makrx/spa-kit';
+import type {
+  MakerProfileDetail,
+  ProfilePage,
+  ProjectPage,
+  PurchaseSummary,
+} from '@makrx/contracts';
+import { ApiError, getJson, useRuntimeConfig } from '@makrx/spa-kit';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 export const FEATURED_MAKER_COUNT = 6;
@@ -45,12 +50,36 @@ export function useMakerProfile(handle: string) {
   return useQuery({
     queryKey: ['makers', 'profile', handle],
     queryFn: ({ signal }) =>
-      getJson<MakerProfile>(
+      getJson<MakerProfileDetail>(
         authApiUrl,
         `/api/v1/profiles/${encodeURIComponent(handle)}`,
         undefined,
         signal,
       ),
+  });
+}
+
+/**
+ * What the maker chose to show of their store purchases; null when they show nothing (the
+ * service answers 404 then, as for a maker who never bought anything).
+ */
+export function useSharedPurchases(handle: string) {
+  const { authApiUrl } = useRuntimeConfig();
+  return useQuery({
+    queryKey: ['makers', 'purchases', handle],
+    queryFn: async ({ signal }) => {
+      try {
+        return await getJson<PurchaseSummary>(
+          authApiUrl,
+          `/api/v1/profiles/${encodeURIComponent(handle)}/purchase-activity`,
+          undefined,
+          signal,
+        );
+      } catch (error) {
+        if (error instanceof ApiError && error.isNotFound) return null;
+        throw error;
+      }
+    },
   });
 }
 

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   firstNameOf,
   linkDisplay,
+  makerspaceRoleLabel,
   pictureProblem,
   profileEditOf,
   profileFormErrors,
+  purchaseCategoryLabel,
   skillToAdd,
   textOfHtml,
   type ProfileFormValues,
@@ -94,5 +96,16 @@ describe('a maker profile as the page shows it', () => {
   it('writes a link by its host and path', () => {
     expect(linkDisplay('https://github.com/milo/')).toBe('github.com/milo/');
     expect(linkDisplay('https://milo.example.org/')).toBe('milo.example.org');
+  });
+
+  it('names a maker in a makerspace by the most they hold there', () => {
+    expect(makerspaceRoleLabel(['member'])).toBe('Member');
+    expect(makerspaceRoleLabel(['member', 'makerspace_admin'])).toBe('Admin');
+    expect(makerspaceRoleLabel(['service_provider', 'member'])).toBe('Service provider');
+  });
+
+  it('writes a store category’s slug as words', () => {
+    expect(purchaseCategoryLabel('dev-boards')).toBe('Dev boards');
+    expect(purchaseCategoryLabel('filament')).toBe('Filament');
   });
 });

@@ -1,4 +1,4 @@
-import type { MakerProfile, ProfileEdit, ProfileLink } from '@makrx/contracts';
+import type { MakerProfile, MakerspaceRoleName, ProfileEdit, ProfileLink } from '@makrx/contracts';
 import { MAX_AVATAR_BYTES, profileLimits } from '@makrx/contracts/profile-limits';
 
 /** "Milo" of "Milo Member": how the page speaks of the maker. */
@@ -142,4 +142,22 @@ export function pictureProblem(file: { type: string; size: number }): string | n
   if (!acceptedPictureTypes.includes(file.type)) return 'Choose a PNG, JPEG or WebP picture.';
   if (file.size > MAX_AVATAR_BYTES) return 'Choose a picture of at most 5 MB.';
   return null;
+}
+
+const roleNames: Record<MakerspaceRoleName, string> = {
+  makerspace_admin: 'Admin',
+  service_provider: 'Service provider',
+  member: 'Member',
+};
+const rolePrecedence: MakerspaceRoleName[] = ['makerspace_admin', 'service_provider', 'member'];
+
+/** The one role a profile names a maker by in a makerspace: the most they hold there. */
+export function makerspaceRoleLabel(roles: readonly MakerspaceRoleName[]): string {
+  const top = rolePrecedence.find((role) => roles.includes(role)) ?? 'member';
+  return roleNames[top];
+}
+
+/** A store category's slug as words: "dev-boards" reads "Dev boards". */
+export function purchaseCategoryLabel(slug: string): string {
+  return slug.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
 }

@@ -1,5 +1,6 @@
 import type { BackgroundJob } from '@makrx/service-kit';
 import { finishErasure } from '../../flows/erase-account';
+import { publicFilesOf } from '../profiles/service';
 import { pendingErasures } from './service';
 
 /** How many pending deletions one run asks the services about. */
@@ -12,7 +13,13 @@ export const finishAccountErasures: BackgroundJob = {
   async run(app) {
     const pending = await pendingErasures(app.db, BATCH);
     for (const userId of pending)
-      await finishErasure(app.db, { userId, requestId: null, peers: app.peers, log: app.log });
+      await finishErasure(app.db, {
+        userId,
+        requestId: null,
+        peers: app.peers,
+        log: app.log,
+        files: publicFilesOf(app),
+      });
     return pending.length;
   },
 };

@@ -9,7 +9,7 @@ import {
 import { AppError, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { eraseAccount } from '../../flows/erase-account';
 import { exportAccount } from '../../flows/export-account';
-import { accountPreferencesOf, saveAccountPreferences } from '../profiles/service';
+import { accountPreferencesOf, publicFilesOf, saveAccountPreferences } from '../profiles/service';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
 const own = { feature: 'userProfileManagement', mode: 'read' } as const;
@@ -93,6 +93,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
         peers: app.peers,
         log: request.log,
+        files: publicFilesOf(app),
       });
     },
   );

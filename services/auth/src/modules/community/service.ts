@@ -278,3 +278,4 @@ export async function feedOf(db: Database, readerId: string, query: FeedQuery): 
         : undefined;
   return { items, nextCursor: last ? encodeCursor(last.occurredAt, last.id) : null };
 }
+export { communityExportOf, eraseCommunity } from './privacy';

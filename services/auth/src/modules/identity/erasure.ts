@@ -1,15 +1,25 @@
 import type { Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
-import { eq, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { endSessionsOf } from './sessions';
 import {
   actionTokens,
   adminLocks,
   credentials,
   federatedIdentities,
+  passkeys,
+  sessionDevices,
   signInFailures,
   userRoles,
+  webauthnChallenges,
 } from './tables';
+
+/** Challenges issued to the user, or holding their sign-up address until the passkey was made. */
+const challengesOf = (userId: string, email: string) =>
+  or(
+    eq(webauthnChallenges.userId, userId),
+    sql`lower(${webauthnChallenges.signUp}->>'email') = lower(${email})`,
+  );
 
 /** What the identity provider holds about a user, for their data export. */
 export async function identityExportOf(db: Database, userId: string) {
@@ -36,7 +46,46 @@ export async function identityExportOf(db: Database, userId: string) {
     .select({ changedAt: credentials.updatedAt })
     .from(credentials)
     .where(eq(credentials.userId, userId));
-  return { account, roles, linkedAccounts, hasPassword: password !== undefined };
+  // What each browser session was seen from; passkeys by name and dates, never their keys.
+  const sessions = await db
+    .select({
+      userAgent: sessionDevices.userAgent,
+      ipAddress: sessionDevices.ipAddress,
+      signedInAt: sessionDevices.signedInAt,
+      lastActiveAt: sessionDevices.lastActiveAt,
+    })
+    .from(sessionDevices)
+    .where(eq(sessionDevices.userId, userId));
+  const userPasskeys = await db
+    .select({
+      name: passkeys.name,
+      deviceType: passkeys.deviceType,
+      backedUp: passkeys.backedUp,
+      createdAt: passkeys.createdAt,
+      lastUsedAt: passkeys.lastUsedAt,
+    })
+    .from(passkeys)
+    .where(eq(passkeys.userId, userId));
+  const challenges = account
+    ? await db
+        .select({
+          purpose: webauthnChallenges.purpose,
+          signUp: webauthnChallenges.signUp,
+          expiresAt: webauthnChallenges.expiresAt,
+          usedAt: webauthnChallenges.usedAt,
+        })
+        .from(webauthnChallenges)
+        .where(challengesOf(userId, account.email))
+    : [];
+  return {
+    account,
+    roles,
+    linkedAccounts,
+    hasPassword: password !== undefined,
+    sessions,
+    passkeys: userPasskeys,
+    passkeyChallenges: challenges,
+  };
 }
 
 /** What stands for a deleted person's name wherever a record of them is kept. */
@@ -45,7 +94,9 @@ export const DELETED = 'Deleted user';
 /**
  * Closes a deleted account at once: marked erased (every service refuses its tokens from the
  * commit on: service-kit's erased-account gate), its sessions and grants end (refresh tokens
- * stop working), and its password, roles, links and one-time links go. Safe to repeat.
+ * stop working), and its password, passkeys and their challenges (a sign-up's holds the
+ * address), roles, links, one-time links and the devices its sessions were seen from go.
+ * Safe to repeat.
  */
 export async function closeIdentity(tx: Database, userId: string): Promise<void> {
   await tx
@@ -60,8 +111,12 @@ export async function closeIdentity(tx: Database, userId: string): Promise<void>
     actionTokens,
     adminLocks,
     signInFailures,
+    sessionDevices,
+    passkeys,
   ])
     await tx.delete(table).where(eq(table.userId, userId));
+  const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (account) await tx.delete(webauthnChallenges).where(challengesOf(userId, account.email));
 }
 
 /**

@@ -155,3 +155,13 @@ export async function removeAvatar(
   });
   await removeFiles(bucket, before);
 }
+
+/**
+ * Removes a deleted account's picture files, before its profile row goes (so a failure leaves
+ * the row naming them and the deletion can be asked again); removing none is not an error.
+ */
+export async function removeAvatarFilesOf(db: Database, bucket: Bucket, userId: string) {
+  const stem = await currentAvatarKey(db, userId);
+  await removeFiles(bucket, stem);
+  return stem === null ? 0 : Object.keys(avatarSizes).length;
+}

@@ -1,4 +1,4 @@
-import type { MakerProfile, OwnProfile, ProfilePage } from '@makrx/contracts';
+import type { MakerProfile, MakerProfileDetail, OwnProfile, ProfilePage } from '@makrx/contracts';
 import { auditLogs } from '@makrx/db/schema';
 import { startTestService, testDrivers, type TestService } from '@makrx/service-kit/testing';
 import { eq, sql } from 'drizzle-orm';
@@ -24,6 +24,14 @@ describe.each(testDrivers)('public maker profiles over %s', (driver) => {
     expect(profile.skills).toContain('3D printing');
     expect(Date.parse(profile.joinedAt)).not.toBeNaN();
     expect(profile).not.toHaveProperty('email');
+  });
+
+  it('still shows the profile when MakrCave does not answer, without makerspaces', async () => {
+    // No MakrCave runs beside this test: the profile renders and says its makerspaces are unknown.
+    const response = await get('/api/v1/profiles/ananya-rao');
+    expect(response.statusCode).toBe(200);
+    const profile: MakerProfileDetail = response.json();
+    expect(profile).toMatchObject({ handle: 'ananya-rao', makerspaces: null });
   });
 
   it('lists only featured makers for the spotlight', async () => {

@@ -1,7 +1,7 @@
 import { signedInUser } from '@makrx/auth';
 import {
   errorBody,
-  makerProfile,
+  makerProfileDetail,
   MAX_AVATAR_BYTES,
   ownProfile,
   profileAvatar,
@@ -16,6 +16,7 @@ import { sendPublicImage } from '@makrx/storage';
 import { z } from 'zod';
 import { publicFilesOf } from './avatar-storage';
 import { removeAvatar, replaceAvatar } from './avatars';
+import { makerspacesOfMaker } from './makerspaces';
 import {
   editProfile,
   findProfile,
@@ -47,15 +48,15 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { feature: 'makerProfiles', mode: 'read' } },
       schema: {
         tags: ['profiles'],
-        summary: 'A maker’s public profile',
+        summary: 'A maker’s public profile, with the makerspaces they belong to',
         params: z.object({ handle: profileHandle }),
-        response: { 200: makerProfile, 404: errorBody },
+        response: { 200: makerProfileDetail, 404: errorBody },
       },
     },
     async (request) => {
       const found = await findProfile(app.db, request.params.handle);
       if (!found) throw notFound(`Maker "${request.params.handle}"`);
-      return found;
+      return { ...found, makerspaces: await makerspacesOfMaker(app, found.userId) };
     },
   );
 

@@ -28,6 +28,8 @@ export { provisionMaker } from './provisioning';
 export { searchMakers } from './search';
 export { publicMakerByHandle, publicMakersByIds, type PublicMaker } from './public-makers';
 export { editProfile } from './profile-edit';
+export { removeAvatarFilesOf } from './avatars';
+export { publicFilesOf } from './avatar-storage';
 
 const profileColumns = {
   userId: users.id,

@@ -62,7 +62,11 @@ export async function purchaseSummaryOf(db: Database, userId: string): Promise<P
     lastPurchasedAt: rows[0]?.recordedAt.toISOString() ?? null,
   };
 }
-export { purchaseActivityExportOf, erasePurchaseActivity } from './privacy';
+export {
+  erasePurchaseActivity,
+  purchaseActivityExportOf,
+  purchaseSharingExportOf,
+} from './privacy';
 
 /** Whether the buyer chose to show their purchase activity on their public profile. */
 export async function purchaseSharingOf(db: Database, userId: string): Promise<PurchaseSharing> {

@@ -74,7 +74,7 @@ describe.each(testDrivers)('a person’s store data for MakrX.org over %s', (dri
     expect(exported.map((o) => o.number)).toEqual([order.number]);
     expect(exported[0]!.lines.length).toBe(1);
     expect(Object.keys(data.sections).sort()).toEqual(
-      ['cart', 'modelUploads', 'orders', 'printOrders', 'quickReorders'].sort(),
+      ['cart', 'endedSessions', 'modelUploads', 'orders', 'printOrders', 'quickReorders'].sort(),
     );
     expect(data.retained.some((r) => r.what.startsWith('Orders'))).toBe(true);
   });
@@ -95,9 +95,13 @@ describe.each(testDrivers)('a person’s store data for MakrX.org over %s', (dri
   });
 
   it('keeps the orders but no longer the name, street or email, leaves others’ orders alone, and repeats safely', async () => {
+    await store.app.db.execute(
+      sql`insert into store.ended_storefront_sessions (sid, sub, jti) values ('sid-robin', ${buyerId}, 'jti-robin')`,
+    );
     const erased = await call('DELETE', `/privacy/users/${buyerId}`, auth, contact);
     expect(erased.statusCode).toBe(200);
     expect(erased.json().erased.ordersAnonymised).toBe(1);
+    expect(erased.json().erased.endedSessions).toBe(1);
     const [kept] = await orderRow(order.id);
     expect(kept!.total_cents).toBe(order.totalCents);
     expect(kept!.email).not.toContain('robin');

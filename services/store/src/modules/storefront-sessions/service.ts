@@ -38,6 +38,16 @@ export async function endedSessionsOf(db: Database, userId: string, limit = 50) 
   return rows.map((row) => ({ endedAt: row.endedAt.toISOString() }));
 }
 
+/** Forgets a deleted account's ended sessions (its tokens are refused by the erased-account gate). */
+export async function eraseEndedSessionsOf(tx: Database, userId: string): Promise<number> {
+  return (
+    await tx
+      .delete(endedStorefrontSessions)
+      .where(eq(endedStorefrontSessions.sub, userId))
+      .returning({ sid: endedStorefrontSessions.sid })
+  ).length;
+}
+
 /** Forgets ended sessions older than any store session cookie can be (30 days). */
 export async function forgetOldEndedSessions(db: Database): Promise<number> {
   const removed = await db

@@ -1,4 +1,4 @@
-import type { MakerProfile } from '@makrx/contracts';
+import type { MakerProfile, MakerProfileDetail } from '@makrx/contracts';
 import {
   Badge,
   buttonClasses,
@@ -15,7 +15,9 @@ import { useMakerProjects } from '../api';
 import { useOwnHandle } from '../own-profile-api';
 import { firstNameOf, hasSharedNothing, linkDisplay } from '../presentation';
 import { MakerAvatar } from './maker-avatar';
+import { MakerMakerspaces } from './maker-makerspaces';
 import { AchievementList, MakerProjects } from './maker-highlights';
+import { SharedPurchases } from './shared-purchases';
 import { SkillList } from './skill-list';
 
 const joinedFormat = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' });
@@ -29,7 +31,8 @@ function cityOf(location: string): string {
 }
 
 export interface MakerProfileViewProps {
-  maker: MakerProfile;
+  /** The profile; its makerspaces are null when MakrCave did not answer (none are shown then). */
+  maker: MakerProfileDetail;
   /** Where the makerspace directory lives, to suggest spaces in the maker's city. */
   caveUrl: string;
 }
@@ -188,11 +191,17 @@ export function MakerProfileView({ maker, caveUrl }: MakerProfileViewProps) {
         </div>
 
         <aside aria-labelledby="nearby-heading" data-portal="cave" className="space-y-6">
+          {maker.makerspaces?.length ? (
+            <Card className="p-6">
+              <MakerMakerspaces makerspaces={maker.makerspaces} caveUrl={caveUrl} />
+            </Card>
+          ) : null}
           {maker.achievements.length > 0 ? (
             <Card className="p-6">
               <AchievementList maker={maker} />
             </Card>
           ) : null}
+          <SharedPurchases handle={maker.handle} firstName={firstName} />
           <Card className="bg-gradient-to-br from-accent-50 to-white p-6">
             <h2 id="nearby-heading" className="text-base font-semibold text-ink-950">
               {city ? `Make near ${city}` : 'Make something yourself'}
