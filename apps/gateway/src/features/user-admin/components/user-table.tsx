@@ -12,7 +12,8 @@ import { UserIdentity } from './user-identity';
 
 const columnHeader =
   'px-3 py-3 lg:px-4 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-ink-600 uppercase';
-/** Below md a row is a card, and each cell a labelled line of it. */
+/** Below md a row is a card, and each cell a labelled line of it. The username column shows only
+ * on the widest screens: the makerspaces need its room, and the user's page names it. */
 const cellLayout =
   'px-3 py-4 align-top lg:px-4 max-md:flex max-md:gap-4 max-md:border-t max-md:border-ink-100 max-md:px-0 max-md:py-3';
 
@@ -79,7 +80,7 @@ function UserRow({
       >
         <UserIdentity user={user} isSelf={isSelf} />
       </th>
-      <Cell label="Username" className="text-sm text-ink-700 md:hidden lg:table-cell">
+      <Cell label="Username" className="text-sm text-ink-700 md:hidden 2xl:table-cell">
         <span className="wrap-break-word">{user.username}</span>
       </Cell>
       <Cell label="Global roles">
@@ -134,7 +135,7 @@ export function UserTable({ users, caption, now, selfEmail, stale }: UserTablePr
             <th scope="col" className={columnHeader}>
               User
             </th>
-            <th scope="col" className={cx(columnHeader, 'md:hidden lg:table-cell')}>
+            <th scope="col" className={cx(columnHeader, 'md:hidden 2xl:table-cell')}>
               Username
             </th>
             <th scope="col" className={columnHeader}>
