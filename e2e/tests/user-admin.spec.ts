@@ -101,6 +101,28 @@ test.describe('User administration on MakrX.org', () => {
     await screenshot(page, 'gateway-user-admin');
   });
 
+  test('a super admin sees each user’s makerspaces and roles there in the list', async ({
+    page,
+  }) => {
+    await signInAtGateway(page, superAdmin.email);
+    await page.goto(`${urls.gateway}/admin/users?q=demo.makrx.org`);
+    await expect(page.getByRole('columnheader', { name: 'Makerspaces' })).toBeAttached();
+    const makerspaces = userRow(page, member.name).getByRole('list', {
+      name: `Makerspaces of ${member.name}`,
+    });
+    await expect(
+      makerspaces.getByRole('listitem').filter({ hasText: /^MakrX Hub Bengaluru · Member$/ }),
+    ).toBeVisible();
+    await expect(
+      userRow(page, 'Maya Spaceadmin').getByRole('listitem').filter({
+        hasText: 'MakrX Hub Bengaluru · Makerspace admin',
+      }),
+    ).toBeVisible();
+    await expect(page.getByText('Makerspace roles could not be loaded')).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshot(page, 'gateway-users-makerspaces');
+  });
+
   test('a super admin is told why the server refuses a change, in place', async ({ page }) => {
     await signInAtGateway(page, superAdmin.email);
     await page.goto(`${urls.gateway}/admin/users?q=superadmin`);

@@ -32,7 +32,16 @@ export const adminUserQuery = pageQuery.extend({
 });
 export type AdminUserQuery = z.infer<typeof adminUserQuery>;
 
-export const adminUserPage = pageOf(adminUser);
+/**
+ * One row of the admin users list: the account and its makerspaces with roles there (asked of
+ * MakrCave once per page; null when it could not be asked, and the list says so).
+ */
+export const adminUserRow = adminUser.extend({
+  makerspaces: z.array(makerspaceMembership).nullable(),
+});
+export type AdminUserRow = z.infer<typeof adminUserRow>;
+
+export const adminUserPage = pageOf(adminUserRow);
 export type AdminUserPage = z.infer<typeof adminUserPage>;
 
 /**

@@ -57,7 +57,7 @@ export {
   type PeerSettings,
   type Peers,
 } from './peers';
-export { membershipsFromCave } from './memberships';
+export { membershipsFromCave, userMakerspacesFromCave } from './memberships';
 // Announcing a change to open pages, from a module's transaction (decision 0017).
 export { publishLive } from '@makrx/events';
 export {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startTestIssuer } from '@makrx/auth/testing';
+import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import type { Driver } from '@makrx/db';
 import { users } from '@makrx/db/schema';
+import type { PeerSettings } from '@makrx/service-kit';
 import { startTestService } from '@makrx/service-kit/testing';
 import { seedDemoUsers } from './modules/identity/demo-users';
 import { authService } from './service';
@@ -137,10 +138,20 @@ export async function serviceAccessToken(
  */
 export async function startAuthServiceWithDemoUsers(
   driver: Driver,
-  { env }: { env?: Record<string, string> } = {},
+  {
+    env,
+    issuer: given,
+    peers,
+  }: {
+    env?: Record<string, string>;
+    /** An issuer the test started (and closes) itself, to share with another service. */
+    issuer?: TestIssuer;
+    /** How it reaches the other services; without, its calls to them fail. */
+    peers?: PeerSettings;
+  } = {},
 ) {
-  const issuer = await startTestIssuer();
-  const auth = await startTestService(authService, driver, { issuer: issuer.issuer, env });
+  const issuer = given ?? (await startTestIssuer());
+  const auth = await startTestService(authService, driver, { issuer: issuer.issuer, env, peers });
   await seedDemoUsers(auth.app.db, 'makrx-demo');
   const ids: Record<string, string> = {};
   for (const row of await auth.app.db
@@ -156,7 +167,7 @@ export async function startAuthServiceWithDemoUsers(
       issuer.userToken({ id: ids[username]!, username, realmRoles }),
     close: async () => {
       await auth.close();
-      await issuer.close();
+      if (!given) await issuer.close();
     },
   };
 }

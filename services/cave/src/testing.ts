@@ -6,3 +6,4 @@ export {
   setOrderingFlags,
   type BomPeople,
 } from './modules/bom/testing';
+export { seedDemoMemberships } from './modules/memberships/demo-memberships';

@@ -50,3 +50,19 @@ export const makerspaceRoleLabels: Record<string, string> = {
   service_provider: 'Service provider',
   member: 'Member',
 };
+
+/** A makerspace role's name for people; one this app does not know keeps its own spelling. */
+export const makerspaceRoleLabel = (role: string): string => makerspaceRoleLabels[role] ?? role;
+
+/** One membership as the users list shows it: "MakrX Hub Bengaluru · Member". */
+export function membershipLine(membership: {
+  makerspace: { name: string };
+  roles: readonly string[];
+}): string {
+  const roles = membership.roles.map(makerspaceRoleLabel).join(', ');
+  return roles ? `${membership.makerspace.name} · ${roles}` : membership.makerspace.name;
+}
+
+/** Whether MakrCave could not be asked for some row's makerspaces (the list says so once). */
+export const makerspacesMissing = (rows: readonly { makerspaces: unknown[] | null }[]): boolean =>
+  rows.some((row) => row.makerspaces === null);

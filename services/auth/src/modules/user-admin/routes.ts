@@ -8,7 +8,12 @@ import {
   errorBody,
 } from '@makrx/contracts';
 import type { AssignableRole } from '@makrx/contracts';
-import { AppError, membershipsFromCave, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import {
+  AppError,
+  membershipsFromCave,
+  userMakerspacesFromCave,
+  type FastifyPluginAsyncZod,
+} from '@makrx/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { recentActivityOf } from '../audit-log/service';
 import { z } from 'zod';
@@ -49,13 +54,29 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'users:read' } },
       schema: {
         tags: ['user administration'],
-        summary: 'Find users by email, username or name',
+        summary:
+          'Find users by email, username or name, with their makerspace roles (from MakrCave)',
         querystring: adminUserQuery,
         response: { 200: adminUserPage, ...errors },
       },
     },
     async (request) => {
-      return searchUsers(app.db, request.query);
+      const page = await searchUsers(app.db, request.query);
+      // One call to MakrCave for the page; the list still shows while it cannot be asked.
+      const makerspaces = await userMakerspacesFromCave(
+        app,
+        page.items.map((user) => user.id),
+      ).catch((err: unknown) => {
+        request.log.warn({ err }, 'makerspace roles of the users list not asked of MakrCave');
+        return null;
+      });
+      return {
+        ...page,
+        items: page.items.map((user) => ({
+          ...user,
+          makerspaces: makerspaces ? (makerspaces.get(user.id) ?? []) : null,
+        })),
+      };
     },
   );
 

@@ -1,4 +1,4 @@
-import type { AdminUser, AdminUserPage, AdminUserQuery, AssignableRole } from '@makrx/contracts';
+import type { AdminUser, AdminUserQuery, AssignableRole, Page } from '@makrx/contracts';
 import { recordAudit, type Database } from '@makrx/db';
 import { conflict, notFound, requestNotification } from '@makrx/service-kit';
 import {
@@ -31,7 +31,8 @@ const toAdminUser = ({ lockedByAdminAt, ...row }: AdminAccountRow): AdminUser =>
   lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
 });
 
-export async function searchUsers(db: Database, query: AdminUserQuery): Promise<AdminUserPage> {
+/** One page of accounts; the route adds their makerspaces, which are the cave's. */
+export async function searchUsers(db: Database, query: AdminUserQuery): Promise<Page<AdminUser>> {
   const { rows, total } = await searchAccounts(db, query);
   return {
     items: rows.map(toAdminUser),

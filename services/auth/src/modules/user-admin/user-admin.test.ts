@@ -46,6 +46,8 @@ describe.each(testDrivers)('user administration over %s', (driver) => {
     expect(response.statusCode).toBe(200);
     const page: AdminUserPage = response.json();
     expect(page.items.map((u) => u.email)).toEqual(['provider@demo.makrx.org']);
+    // No service credentials in this test: MakrCave is not asked, and the list says so per row.
+    expect(page.items[0]!.makerspaces).toBeNull();
   });
 
   it('refuses everyone else: 401 for a guest, 403 for a customer', async () => {

@@ -4,10 +4,12 @@ import {
   makerspaceMembershipList as membershipList,
   makerspaceRoster,
   myMakerspaceList,
+  userMakerspacesList,
+  userMakerspacesQuery,
 } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
-import { membershipsOf, myMakerspaces, rosterOf } from './service';
+import { membershipsOf, membershipsOfUsers, myMakerspaces, rosterOf } from './service';
 
 export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -38,6 +40,21 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await membershipsOf(app.db, request.query.userId) }),
+  );
+
+  // For MakrX.org's admin users list: one page of users' makerspace roles in one call.
+  app.get(
+    '/user-makerspaces',
+    {
+      config: { access: { serviceClients: ['auth-service'] } },
+      schema: {
+        tags: ['integration'],
+        summary: 'Several users’ makerspace memberships at once (for MakrX.org’s users list)',
+        querystring: userMakerspacesQuery,
+        response: { 200: userMakerspacesList, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => ({ items: await membershipsOfUsers(app.db, request.query.userIds) }),
   );
 
   // For MakrX.org's members directory (spec 7, GET /api/v1/community/members): by id or slug.

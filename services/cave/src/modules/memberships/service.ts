@@ -3,7 +3,7 @@ import type { MakerspaceMember, MakerspaceMembership, MyMakerspace } from '@makr
 import { recordAudit, type Database } from '@makrx/db';
 import { users } from '@makrx/db/schema';
 import { conflict, notFound, requestNotification } from '@makrx/service-kit';
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { makerspacePlacesById, makerspacesById } from '../makerspaces/service';
 import { memberships } from './tables';
 
@@ -23,6 +23,38 @@ export async function membershipsOf(db: Database, userId: string): Promise<Maker
   const rolesIn = new Map(rows.map((row) => [row.makerspaceId, row.roles]));
   const spaces = await makerspacesById(db, [...rolesIn.keys()]);
   return spaces.map((makerspace) => ({ makerspace, roles: rolesIn.get(makerspace.id)! }));
+}
+
+/**
+ * The makerspaces of several users at once (one page of the admin users list), each user in the
+ * order asked, with the same rules as `membershipsOf`: suspended memberships left out.
+ */
+export async function membershipsOfUsers(
+  db: Database,
+  userIds: readonly string[],
+): Promise<{ userId: string; makerspaces: MakerspaceMembership[] }[]> {
+  const rows = await db
+    .select({
+      userId: memberships.userId,
+      makerspaceId: memberships.makerspaceId,
+      roles: sql<MakerspaceRole[]>`array_agg(${memberships.role} order by ${memberships.role})`,
+    })
+    .from(memberships)
+    .where(and(inArray(memberships.userId, [...userIds]), isNull(memberships.suspendedAt)))
+    .groupBy(memberships.userId, memberships.makerspaceId);
+  const spaces = new Map(
+    (await makerspacesById(db, [...new Set(rows.map((row) => row.makerspaceId))])).map((m) => [
+      m.id,
+      m,
+    ]),
+  );
+  return [...new Set(userIds)].map((userId) => ({
+    userId,
+    makerspaces: rows
+      .filter((row) => row.userId === userId && spaces.has(row.makerspaceId))
+      .map((row) => ({ makerspace: spaces.get(row.makerspaceId)!, roles: row.roles }))
+      .sort((a, b) => a.makerspace.name.localeCompare(b.makerspace.name)),
+  }));
 }
 
 /** The role that decides what a user sees in a makerspace, the most a member holds there. */

@@ -10,6 +10,7 @@ import {
 } from '@makrx/ui';
 import { Link } from 'react-router-dom';
 import { useAdminUsers } from '../api';
+import { makerspacesMissing } from '../roles';
 import { OnlySuperAdmins, SignInToManageUsers } from './access-states';
 import { UserTable } from './user-table';
 import { UserTableSkeleton } from './user-table-skeleton';
@@ -81,6 +82,14 @@ function DirectoryContent({
   if (items.length === 0) return <NoUsers {...props} />;
   return (
     <>
+      {makerspacesMissing(items) ? (
+        <p
+          role="note"
+          className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset"
+        >
+          Makerspace roles could not be loaded from MakrCave just now; reload the page to try again.
+        </p>
+      ) : null}
       <UserTable
         users={items}
         caption={`Users: ${summaryOf(props.query, total, props.page, totalPages)}`}

@@ -25,6 +25,7 @@ export function UserTableSkeleton({ rows = 5 }: { rows?: number }) {
               <Skeleton shape="round" className="h-6 w-20" />
               <Skeleton shape="round" className="h-6 w-16" />
             </div>
+            <Skeleton className="h-3.5 w-40" />
             <Skeleton shape="round" className="h-5 w-16" />
             <Skeleton className="h-8 w-20 rounded-lg" />
           </div>

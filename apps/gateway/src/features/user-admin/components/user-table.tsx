@@ -1,17 +1,19 @@
-import type { AdminUser } from '@makrx/contracts';
+import type { AdminUserRow } from '@makrx/contracts';
 import { useSession } from '@makrx/spa-kit';
 import { cx } from '@makrx/ui';
 import type { ReactNode } from 'react';
 import { canLockAccounts } from '../access';
 import { AccountStatusBadge } from './account-status-badge';
 import { LastSignIn } from './last-sign-in';
+import { membershipLine } from '../roles';
 import { LockControl } from './lock-control';
 import { RoleEditor } from './role-editor';
 import { UserIdentity } from './user-identity';
 
 const columnHeader =
   'px-3 py-3 lg:px-4 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-ink-600 uppercase';
-/** Below md a row is a card, and each cell a labelled line of it. */
+/** Below md a row is a card, and each cell a labelled line of it. The username column shows only
+ * on the widest screens: the makerspaces need its room, and the user's page names it. */
 const cellLayout =
   'px-3 py-4 align-top lg:px-4 max-md:flex max-md:gap-4 max-md:border-t max-md:border-ink-100 max-md:px-0 max-md:py-3';
 
@@ -38,13 +40,34 @@ function Cell({
   );
 }
 
+/** The user's makerspaces and roles there, one line each; a dash when MakrCave was not reached. */
+function Makerspaces({ user: { displayName, makerspaces } }: { user: AdminUserRow }) {
+  if (makerspaces === null)
+    return (
+      <span className="text-sm text-ink-500">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">Not loaded</span>
+      </span>
+    );
+  if (makerspaces.length === 0) return <span className="text-sm text-ink-500">None</span>;
+  return (
+    <ul aria-label={`Makerspaces of ${displayName}`} className="space-y-1 text-sm text-ink-800">
+      {makerspaces.map((membership) => (
+        <li key={membership.makerspace.id} className="wrap-break-word">
+          {membershipLine(membership)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function UserRow({
   user,
   isSelf,
   now,
   mayLock,
 }: {
-  user: AdminUser;
+  user: AdminUserRow;
   isSelf: boolean;
   now: Date;
   mayLock: boolean;
@@ -57,11 +80,14 @@ function UserRow({
       >
         <UserIdentity user={user} isSelf={isSelf} />
       </th>
-      <Cell label="Username" className="text-sm text-ink-700 md:hidden lg:table-cell">
+      <Cell label="Username" className="text-sm text-ink-700 md:hidden 2xl:table-cell">
         <span className="wrap-break-word">{user.username}</span>
       </Cell>
       <Cell label="Global roles">
         <RoleEditor user={user} />
+      </Cell>
+      <Cell label="Makerspaces" className="md:min-w-44">
+        <Makerspaces user={user} />
       </Cell>
       <Cell label="Status">
         <AccountStatusBadge lockedUntil={user.lockedUntil} now={now} />
@@ -79,7 +105,7 @@ function UserRow({
 }
 
 export interface UserTableProps {
-  users: AdminUser[];
+  users: AdminUserRow[];
   caption: string;
   /** When the list was fetched: "5 minutes ago" counts from here. */
   now: Date;
@@ -90,7 +116,7 @@ export interface UserTableProps {
 }
 
 export function UserTable({ users, caption, now, selfEmail, stale }: UserTableProps) {
-  const isSelf = (user: AdminUser) =>
+  const isSelf = (user: AdminUserRow) =>
     selfEmail !== undefined && user.email.toLowerCase() === selfEmail.toLowerCase();
   // Locks are the super admin's; a domain admin's table has no column for them.
   const mayLock = canLockAccounts(useSession().user);
@@ -109,11 +135,14 @@ export function UserTable({ users, caption, now, selfEmail, stale }: UserTablePr
             <th scope="col" className={columnHeader}>
               User
             </th>
-            <th scope="col" className={cx(columnHeader, 'md:hidden lg:table-cell')}>
+            <th scope="col" className={cx(columnHeader, 'md:hidden 2xl:table-cell')}>
               Username
             </th>
             <th scope="col" className={columnHeader}>
               Global roles
+            </th>
+            <th scope="col" className={columnHeader}>
+              Makerspaces
             </th>
             <th scope="col" className={columnHeader}>
               Status
