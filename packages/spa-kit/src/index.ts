@@ -14,6 +14,7 @@ export { useDocumentTitle } from './use-document-title';
 export { pageFromSearch } from './page-from-search';
 export { authRoutes, AuthCallbackPage, SignedOutPage } from './session/auth-pages';
 export { useAuthenticatedFetch, useSession } from './session/session-context';
+export { SignedInOnly, type SignedInOnlyProps } from './session/signed-in-only';
 export type { Session } from './session/session-context';
 export type { AuthenticatedFetch } from './session/authenticated-fetch';
 export type { SessionUser } from '@makrx/contracts/session-user';

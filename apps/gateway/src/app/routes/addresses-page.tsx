@@ -1,13 +1,5 @@
-import { ServiceErrorState, useDocumentTitle, useSession } from '@makrx/spa-kit';
-import {
-  Button,
-  Card,
-  Container,
-  EmptyState,
-  MapPinIcon,
-  SectionHeader,
-  Skeleton,
-} from '@makrx/ui';
+import { ServiceErrorState, SignedInOnly, useDocumentTitle } from '@makrx/spa-kit';
+import { Card, Container, MapPinIcon, SectionHeader, Skeleton } from '@makrx/ui';
 import { useShippingPreferences } from '../../features/addresses/api';
 import { AddressBook } from '../../features/addresses/components/address-book';
 import { PurchaseSummaryCard } from '../../features/addresses/components/purchase-summary-card';
@@ -60,22 +52,13 @@ function AddressesAndMethod() {
 
 export function AddressesPage() {
   useDocumentTitle('Addresses');
-  const session = useSession();
   return (
     <Container className="py-10 sm:py-14">
-      {session.status === 'loading' ? (
-        <p role="status" className="py-16 text-center text-ink-600">
-          Checking your account…
-        </p>
-      ) : session.status === 'signed-out' ? (
-        <EmptyState
-          titleAs="h1"
-          icon={<MapPinIcon />}
-          title="Sign in to manage your addresses"
-          description="Addresses saved with your MakrX account are offered at MakrX.Store’s checkout."
-          action={<Button onClick={session.signIn}>Sign in</Button>}
-        />
-      ) : (
+      <SignedInOnly
+        icon={<MapPinIcon />}
+        title="Sign in to manage your addresses"
+        description="Addresses saved with your MakrX account are offered at MakrX.Store’s checkout."
+      >
         <>
           <SectionHeader
             titleAs="h1"
@@ -87,7 +70,7 @@ export function AddressesPage() {
             <AddressesAndMethod />
           </div>
         </>
-      )}
+      </SignedInOnly>
     </Container>
   );
 }

@@ -1,4 +1,4 @@
-import { ServiceErrorState, useDocumentTitle, useFlag, useSession } from '@makrx/spa-kit';
+import { ServiceErrorState, SignedInOnly, useDocumentTitle, useFlag } from '@makrx/spa-kit';
 import {
   Button,
   buttonClasses,
@@ -93,7 +93,6 @@ function Feed() {
 /** The signed-in maker's feed of whom they follow (ENABLE_COMMUNITY_FEATURES). */
 export function FeedPage() {
   useDocumentTitle('Your feed');
-  const session = useSession();
   const communityOn = useFlag('ENABLE_COMMUNITY_FEATURES', true);
 
   return (
@@ -111,35 +110,29 @@ export function FeedPage() {
               </Link>
             }
           />
-        ) : session.status === 'loading' ? (
-          <p role="status" className="py-16 text-center text-ink-600">
-            Checking your account…
-          </p>
-        ) : session.status === 'signed-out' ? (
-          <EmptyState
-            titleAs="h1"
+        ) : (
+          <SignedInOnly
             icon={<UsersIcon />}
             title="Sign in to see your feed"
             description="Follow makers and makerspaces, and see what they build, in one place."
-            action={<Button onClick={session.signIn}>Sign in</Button>}
-          />
-        ) : (
-          <>
-            <SectionHeader
-              titleAs="h1"
-              eyebrow="Community"
-              title="Your feed"
-              description="New public projects, completed builds and achievements from the makers and makerspaces you follow."
-            />
-            <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-              <section aria-label="Feed">
-                <Feed />
-              </section>
-              <aside aria-label="Whom you follow">
-                <FollowingPanel />
-              </aside>
-            </div>
-          </>
+          >
+            <>
+              <SectionHeader
+                titleAs="h1"
+                eyebrow="Community"
+                title="Your feed"
+                description="New public projects, completed builds and achievements from the makers and makerspaces you follow."
+              />
+              <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+                <section aria-label="Feed">
+                  <Feed />
+                </section>
+                <aside aria-label="Whom you follow">
+                  <FollowingPanel />
+                </aside>
+              </div>
+            </>
+          </SignedInOnly>
         )}
       </Container>
     </div>

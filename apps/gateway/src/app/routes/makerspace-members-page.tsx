@@ -1,7 +1,12 @@
-import { ApiError, ServiceErrorState, useDocumentTitle, useFlag, useSession } from '@makrx/spa-kit';
+import {
+  ApiError,
+  ServiceErrorState,
+  SignedInOnly,
+  useDocumentTitle,
+  useFlag,
+} from '@makrx/spa-kit';
 import {
   ArrowLeftIcon,
-  Button,
   buttonClasses,
   Card,
   Container,
@@ -122,7 +127,6 @@ export function MakerspaceMembersPage() {
   const { slug = '' } = useParams();
   const [searchParams] = useSearchParams();
   const role = searchParams.get('role') ?? undefined;
-  const session = useSession();
   const communityOn = useFlag('ENABLE_COMMUNITY_FEATURES', true);
 
   return (
@@ -141,20 +145,14 @@ export function MakerspaceMembersPage() {
           title="The community is turned off for now"
           description="Members directories will be back soon."
         />
-      ) : session.status === 'loading' ? (
-        <p role="status" className="py-16 text-center text-ink-600">
-          Checking your account…
-        </p>
-      ) : session.status === 'signed-out' ? (
-        <EmptyState
-          titleAs="h1"
+      ) : (
+        <SignedInOnly
           icon={<UsersIcon />}
           title="Sign in to see the members"
           description="A makerspace’s members directory is for its own members."
-          action={<Button onClick={session.signIn}>Sign in</Button>}
-        />
-      ) : (
-        <Directory slug={slug} role={role} />
+        >
+          <Directory slug={slug} role={role} />
+        </SignedInOnly>
       )}
     </Container>
   );

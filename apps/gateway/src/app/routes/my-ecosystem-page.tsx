@@ -1,5 +1,5 @@
-import { useDocumentTitle, useSession } from '@makrx/spa-kit';
-import { Button, CompassIcon, Container, EmptyState, SectionHeader } from '@makrx/ui';
+import { SignedInOnly, useDocumentTitle } from '@makrx/spa-kit';
+import { CompassIcon, Container, SectionHeader } from '@makrx/ui';
 import { PurchaseSummaryCard } from '../../features/addresses/components/purchase-summary-card';
 import {
   MyMakerspaces,
@@ -11,22 +11,13 @@ import { PurchaseSharingCard } from '../../features/ecosystem/components/purchas
 /** "My ecosystem": one page of what the signed-in user has in all three portals. */
 export function MyEcosystemPage() {
   useDocumentTitle('My ecosystem');
-  const session = useSession();
   return (
     <Container className="py-10 sm:py-14">
-      {session.status === 'loading' ? (
-        <p role="status" className="py-16 text-center text-ink-600">
-          Checking your account…
-        </p>
-      ) : session.status === 'signed-out' ? (
-        <EmptyState
-          titleAs="h1"
-          icon={<CompassIcon />}
-          title="Sign in to see your ecosystem"
-          description="Your makerspaces, orders and prints across MakrX, on one page."
-          action={<Button onClick={session.signIn}>Sign in</Button>}
-        />
-      ) : (
+      <SignedInOnly
+        icon={<CompassIcon />}
+        title="Sign in to see your ecosystem"
+        description="Your makerspaces, orders and prints across MakrX, on one page."
+      >
         <>
           <SectionHeader
             titleAs="h1"
@@ -48,7 +39,7 @@ export function MyEcosystemPage() {
             </div>
           </div>
         </>
-      )}
+      </SignedInOnly>
     </Container>
   );
 }

@@ -1,27 +1,18 @@
-import { useDocumentTitle, useSession } from '@makrx/spa-kit';
-import { BellIcon, Button, Container, EmptyState, SectionHeader } from '@makrx/ui';
+import { SignedInOnly, useDocumentTitle } from '@makrx/spa-kit';
+import { BellIcon, Container, SectionHeader } from '@makrx/ui';
 import { NotificationList } from '../../features/notifications/components/notification-list';
 import { NotificationPreferencesForm } from '../../features/notifications/components/notification-preferences-form';
 import { paths } from '../paths';
 
 export function NotificationsPage() {
   useDocumentTitle('Notifications');
-  const session = useSession();
   return (
     <Container className="py-10 sm:py-14">
-      {session.status === 'loading' ? (
-        <p role="status" className="py-16 text-center text-ink-600">
-          Checking your account…
-        </p>
-      ) : session.status === 'signed-out' ? (
-        <EmptyState
-          titleAs="h1"
-          icon={<BellIcon />}
-          title="Sign in to see your notifications"
-          description="Notifications from MakrX.org, MakrCave and MakrX.Store are kept with your account."
-          action={<Button onClick={session.signIn}>Sign in</Button>}
-        />
-      ) : (
+      <SignedInOnly
+        icon={<BellIcon />}
+        title="Sign in to see your notifications"
+        description="Notifications from MakrX.org, MakrCave and MakrX.Store are kept with your account."
+      >
         <>
           <SectionHeader
             titleAs="h1"
@@ -45,7 +36,7 @@ export function NotificationsPage() {
             </section>
           </div>
         </>
-      )}
+      </SignedInOnly>
     </Container>
   );
 }

@@ -1,5 +1,5 @@
-import { useDocumentTitle, useSession } from '@makrx/spa-kit';
-import { Button, Container, EmptyState, SectionHeader, SubNav, ShieldIcon } from '@makrx/ui';
+import { SignedInOnly, useDocumentTitle } from '@makrx/spa-kit';
+import { Container, SectionHeader, SubNav, ShieldIcon } from '@makrx/ui';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { accountNavItems } from '../sections';
@@ -17,24 +17,15 @@ export interface AccountLayoutProps {
  */
 export function AccountLayout({ title, description, children }: AccountLayoutProps) {
   useDocumentTitle(title === 'Your account' ? title : `${title} · Your account`);
-  const session = useSession();
   const { pathname } = useLocation();
   const flagsOn = useAccountFlagsOn();
   return (
     <Container className="py-10 sm:py-14">
-      {session.status === 'loading' ? (
-        <p role="status" className="py-16 text-center text-ink-600">
-          Checking your account…
-        </p>
-      ) : session.status === 'signed-out' ? (
-        <EmptyState
-          titleAs="h1"
-          icon={<ShieldIcon />}
-          title="Sign in to manage your account"
-          description="Your preferences, addresses and data are kept with your MakrX account."
-          action={<Button onClick={session.signIn}>Sign in</Button>}
-        />
-      ) : (
+      <SignedInOnly
+        icon={<ShieldIcon />}
+        title="Sign in to manage your account"
+        description="Your preferences, addresses and data are kept with your MakrX account."
+      >
         <>
           <SectionHeader
             titleAs="h1"
@@ -49,7 +40,7 @@ export function AccountLayout({ title, description, children }: AccountLayoutPro
           />
           <div className="mt-8">{children}</div>
         </>
-      )}
+      </SignedInOnly>
     </Container>
   );
 }
