@@ -62,9 +62,9 @@ async function look(page: Page, visit: Visit): Promise<void> {
           scrollWidth: document.documentElement.scrollWidth,
           innerWidth: window.innerWidth,
         }));
-        expect.soft(scrollWidth, `${visit.name}: wider than the phone`).toBeLessThanOrEqual(
-          innerWidth,
-        );
+        expect
+          .soft(scrollWidth, `${visit.name}: wider than the phone`)
+          .toBeLessThanOrEqual(innerWidth);
       }
       await page.screenshot({ path: `${shots}${visit.name}-${size.name}.png`, fullPage: true });
       // Soft: one page's finding must not hide the pages after it.
