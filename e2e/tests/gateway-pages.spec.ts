@@ -52,6 +52,15 @@ async function look(page: Page, visit: Visit): Promise<void> {
       const heading = page.getByRole('heading', { level: 1 });
       await expect(heading).toHaveCount(1);
       await expect(heading).toHaveText(visit.h1);
+      // Down the page and back, as a reader scrolls: sections that load on sight load.
+      await page.evaluate(async () => {
+        const frame = () => new Promise((done) => requestAnimationFrame(() => done(null)));
+        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+          window.scrollTo(0, y);
+          await frame();
+        }
+        window.scrollTo(0, 0);
+      });
       // Loading placeholders gone: what is shown is the page's answer.
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       await expect(page.getByText(/^Loading/)).toHaveCount(0);
