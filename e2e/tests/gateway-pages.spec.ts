@@ -93,9 +93,9 @@ test.describe('Every MakrX.org page, desktop and phone', () => {
     const stamp = Date.now().toString(36);
     for (const visit of [
       { name: 'guest-home', path: '/', h1: /.+/ },
-      { name: 'guest-makers', path: '/makers', h1: /.+/ },
+      { name: 'guest-makers', path: '/makers', h1: 'Makers on MakrX' },
       { name: 'guest-makers-no-match', path: `/makers?skill=nothing-${stamp}`, h1: /.+/ },
-      { name: 'guest-search-empty', path: '/search', h1: /.+/ },
+      { name: 'guest-search-empty', path: '/search', h1: 'Search MakrX' },
       {
         name: 'guest-search-no-results',
         path: `/search?q=https://example.org/no-such-thing-anywhere-${stamp}`,
@@ -103,12 +103,16 @@ test.describe('Every MakrX.org page, desktop and phone', () => {
       },
       { name: 'guest-maker-private', path: '/makers/member', h1: /.+/ },
       { name: 'guest-members', path: `/makerspaces/${HUB}/members`, h1: /.+/ },
-      { name: 'guest-feed', path: '/feed', h1: /.+/ },
+      { name: 'guest-feed', path: '/feed', h1: 'Sign in to see your feed' },
       { name: 'guest-notifications', path: '/notifications', h1: /.+/ },
-      { name: 'guest-account', path: '/account', h1: /.+/ },
+      { name: 'guest-account', path: '/account', h1: 'Sign in to manage your account' },
       { name: 'guest-admin-users', path: '/admin/users', h1: /.+/ },
       { name: 'guest-signed-out', path: '/auth/signed-out', h1: /.+/ },
-      { name: 'guest-callback-error', path: '/auth/callback?error=access_denied', h1: /.+/ },
+      {
+        name: 'guest-callback-error',
+        path: '/auth/callback?error=access_denied',
+        h1: 'We couldn’t sign you in',
+      },
       { name: 'guest-404', path: `/no-such-page-${stamp}`, h1: NOT_FOUND },
     ] satisfies Visit[])
       await look(page, visit);
@@ -119,20 +123,24 @@ test.describe('Every MakrX.org page, desktop and phone', () => {
     const page = await signedIn(browser, member);
     const visits: Visit[] = [
       { name: 'member-home', path: '/', h1: /.+/ },
-      { name: 'member-makers', path: '/makers', h1: /.+/ },
+      { name: 'member-makers', path: '/makers', h1: 'Makers on MakrX' },
       { name: 'member-own-profile', path: '/makers/member', h1: /.+/ },
-      { name: 'member-account', path: '/account', h1: /.+/ },
+      { name: 'member-account', path: '/account', h1: 'Your account' },
       { name: 'member-profile-edit', path: '/account/profile', h1: /.+/ },
       { name: 'member-preferences', path: '/account/preferences', h1: /.+/ },
       { name: 'member-addresses', path: '/account/addresses', h1: /.+/ },
-      { name: 'member-sessions', path: '/account/sessions', h1: /.+/ },
-      { name: 'member-data', path: '/account/data', h1: /.+/ },
-      { name: 'member-ecosystem', path: '/account/ecosystem', h1: /.+/ },
-      { name: 'member-feed', path: '/feed', h1: /.+/ },
+      { name: 'member-sessions', path: '/account/sessions', h1: 'Sessions' },
+      { name: 'member-data', path: '/account/data', h1: 'Your data' },
+      { name: 'member-ecosystem', path: '/account/ecosystem', h1: 'My ecosystem' },
+      { name: 'member-feed', path: '/feed', h1: 'Your feed' },
       { name: 'member-members', path: `/makerspaces/${HUB}/members`, h1: /.+/ },
-      { name: 'member-notifications', path: '/notifications', h1: /.+/ },
+      { name: 'member-notifications', path: '/notifications', h1: 'Notifications' },
       { name: 'member-search', path: '/search?q=laser', h1: /.+/ },
-      { name: 'member-admin-refused', path: '/admin/flags', h1: /.+/ },
+      {
+        name: 'member-admin-refused',
+        path: '/admin/flags',
+        h1: 'Only admins can manage feature flags',
+      },
     ];
     for (const visit of visits) await look(page, visit);
 
@@ -147,10 +155,10 @@ test.describe('Every MakrX.org page, desktop and phone', () => {
   test('as a customer with no makerspace and no projects, Chris Customer', async ({ browser }) => {
     const page = await signedIn(browser, customer);
     for (const visit of [
-      { name: 'customer-ecosystem', path: '/account/ecosystem', h1: /.+/ },
-      { name: 'customer-feed', path: '/feed', h1: /.+/ },
-      { name: 'customer-account', path: '/account', h1: /.+/ },
-      { name: 'customer-notifications', path: '/notifications', h1: /.+/ },
+      { name: 'customer-ecosystem', path: '/account/ecosystem', h1: 'My ecosystem' },
+      { name: 'customer-feed', path: '/feed', h1: 'Your feed' },
+      { name: 'customer-account', path: '/account', h1: 'Your account' },
+      { name: 'customer-notifications', path: '/notifications', h1: 'Notifications' },
     ] satisfies Visit[])
       await look(page, visit);
   });
@@ -158,8 +166,8 @@ test.describe('Every MakrX.org page, desktop and phone', () => {
   test('as the super admin', async ({ browser }) => {
     const page = await signedIn(browser, superAdmin);
     for (const visit of [
-      { name: 'admin-flags', path: '/admin/flags', h1: /.+/ },
-      { name: 'admin-users', path: '/admin/users', h1: /.+/ },
+      { name: 'admin-flags', path: '/admin/flags', h1: 'Feature flags' },
+      { name: 'admin-users', path: '/admin/users', h1: 'Users' },
       {
         name: 'admin-user-detail',
         path: async (p: Page) => {
@@ -170,7 +178,7 @@ test.describe('Every MakrX.org page, desktop and phone', () => {
         },
         h1: /.+/,
       },
-      { name: 'admin-audit', path: '/admin/audit', h1: /.+/ },
+      { name: 'admin-audit', path: '/admin/audit', h1: 'Audit log' },
     ] satisfies Visit[])
       await look(page, visit);
   });
