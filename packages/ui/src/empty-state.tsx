@@ -30,7 +30,7 @@ export function EmptyState({
           {icon}
         </div>
       ) : null}
-      <Title className="text-lg font-semibold text-ink-900">{title}</Title>
+      <Title className="text-lg font-semibold wrap-anywhere text-ink-900">{title}</Title>
       {description ? <div className="mt-2 max-w-md text-sm text-ink-600">{description}</div> : null}
       {action ? <div className="mt-6 flex flex-wrap justify-center gap-3">{action}</div> : null}
     </div>

@@ -132,11 +132,12 @@ export function MakerspaceMembersPage() {
   return (
     <Container className="py-10 sm:py-14">
       <Link
-        to="/feed"
+        to={session.status === 'signed-in' ? '/feed' : '/makers'}
         className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-ink-600 hover:text-ink-950"
       >
         <ArrowLeftIcon className="size-4" />
-        Your feed
+        {/* A guest has no feed: the makers directory is theirs to go back to. */}
+        {session.status === 'signed-in' ? 'Your feed' : 'All makers'}
       </Link>
       {!communityOn ? (
         <EmptyState

@@ -92,7 +92,7 @@ export function SearchPage() {
     <div className="bg-ink-50/60">
       <Container className="py-12 sm:py-16">
         <p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Search</p>
-        <h1 className="mt-2 text-3xl font-bold tracking-tight text-ink-950 sm:text-4xl">
+        <h1 className="mt-2 text-3xl font-bold tracking-tight wrap-anywhere text-ink-950 sm:text-4xl">
           {q ? `Results for “${q}”` : 'Search MakrX'}
         </h1>
         <p className="mt-3 max-w-2xl text-base leading-7 text-ink-600">

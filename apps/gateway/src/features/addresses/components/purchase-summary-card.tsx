@@ -1,3 +1,4 @@
+import { useRuntimeConfig } from '@makrx/spa-kit';
 import { Card, LockIcon, ShoppingBagIcon, Skeleton } from '@makrx/ui';
 import { usePurchaseSummary } from '../api';
 
@@ -7,6 +8,7 @@ const categoryLabel = (slug: string) =>
 /** The owner's own view of their store purchases by category; shown to nobody else. */
 export function PurchaseSummaryCard() {
   const summary = usePurchaseSummary();
+  const { storeUrl } = useRuntimeConfig();
   return (
     <Card className="p-5">
       <div className="flex items-center gap-2">
@@ -23,7 +25,10 @@ export function PurchaseSummaryCard() {
         <p className="mt-4 text-sm text-ink-700">Your purchases could not be loaded just now.</p>
       ) : summary.data.orders === 0 ? (
         <p className="mt-4 text-sm text-ink-700">
-          Orders you pay for at MakrX.Store while signed in show up here.
+          Orders you pay for at MakrX.Store while signed in show up here.{' '}
+          <a href={storeUrl} className="font-medium text-accent-700 hover:underline">
+            Browse MakrX.Store
+          </a>
         </p>
       ) : (
         <>
