@@ -1,5 +1,6 @@
-import { ServiceErrorState, SignedInOnly, useDocumentTitle } from '@makrx/spa-kit';
-import { Card, Container, MapPinIcon, SectionHeader, Skeleton } from '@makrx/ui';
+import { ServiceErrorState } from '@makrx/spa-kit';
+import { AccountLayout } from '../../features/account/components/account-layout';
+import { Card, Skeleton } from '@makrx/ui';
 import { useShippingPreferences } from '../../features/addresses/api';
 import { AddressBook } from '../../features/addresses/components/address-book';
 import { PurchaseSummaryCard } from '../../features/addresses/components/purchase-summary-card';
@@ -51,26 +52,12 @@ function AddressesAndMethod() {
 }
 
 export function AddressesPage() {
-  useDocumentTitle('Addresses');
   return (
-    <Container className="py-10 sm:py-14">
-      <SignedInOnly
-        icon={<MapPinIcon />}
-        title="Sign in to manage your addresses"
-        description="Addresses saved with your MakrX account are offered at MakrX.Store’s checkout."
-      >
-        <>
-          <SectionHeader
-            titleAs="h1"
-            eyebrow="Your account"
-            title="Addresses"
-            description="Where your MakrX.Store orders go. The default is picked for you at checkout."
-          />
-          <div className="mt-8">
-            <AddressesAndMethod />
-          </div>
-        </>
-      </SignedInOnly>
-    </Container>
+    <AccountLayout
+      title="Addresses"
+      description="Where your MakrX.Store orders go. The default is picked for you at checkout."
+    >
+      <AddressesAndMethod />
+    </AccountLayout>
   );
 }

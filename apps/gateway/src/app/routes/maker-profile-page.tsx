@@ -10,7 +10,11 @@ import {
 } from '@makrx/ui';
 import { Link, useParams } from 'react-router-dom';
 import { useMakerProfile } from '../../features/makers/api';
-import { MakerProfileView } from '../../features/makers/components/maker-profile-view';
+import {
+  editProfilePath,
+  MakerProfileView,
+} from '../../features/makers/components/maker-profile-view';
+import { useOwnHandle } from '../../features/makers/own-profile-api';
 import { SavedFlash } from '../../features/makers/components/saved-flash';
 
 function MakerProfileSkeleton() {
@@ -61,10 +65,28 @@ function MakerNotFound({ handle }: { handle: string }) {
   );
 }
 
+/** The owner of a private profile, at its address: it is theirs, only hidden from others. */
+function OwnPrivateProfile() {
+  return (
+    <EmptyState
+      titleAs="h1"
+      icon={<UsersIcon />}
+      title="Your profile is private"
+      description="Only you can see this page. Make your profile public to be listed among the makers and seen by others."
+      action={
+        <Link to={editProfilePath} className={buttonClasses()}>
+          Edit your profile
+        </Link>
+      }
+    />
+  );
+}
+
 export function MakerProfilePage() {
   const { handle = '' } = useParams();
   const { caveUrl } = useRuntimeConfig();
   const profile = useMakerProfile(handle);
+  const ownHandle = useOwnHandle();
   const isNotFound = profile.error instanceof ApiError && profile.error.isNotFound;
   useDocumentTitle(
     profile.data?.displayName ??
@@ -82,6 +104,8 @@ export function MakerProfilePage() {
       </Link>
       {profile.isPending ? (
         <MakerProfileSkeleton />
+      ) : isNotFound && ownHandle === handle ? (
+        <OwnPrivateProfile />
       ) : isNotFound ? (
         <MakerNotFound handle={handle} />
       ) : profile.isError ? (

@@ -4,6 +4,7 @@ import {
   SignedInOnly,
   useDocumentTitle,
   useFlag,
+  useSession,
 } from '@makrx/spa-kit';
 import {
   ArrowLeftIcon,
@@ -128,6 +129,7 @@ export function MakerspaceMembersPage() {
   const [searchParams] = useSearchParams();
   const role = searchParams.get('role') ?? undefined;
   const communityOn = useFlag('ENABLE_COMMUNITY_FEATURES', true);
+  const session = useSession();
 
   return (
     <Container className="py-10 sm:py-14">
