@@ -10,10 +10,13 @@ import type { FastifyRequest } from 'fastify';
  * is what every service can see at once, so a token issued before the deletion is refused by
  * all three the moment it commits. One primary-key lookup, for signed-in people only.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function erasedAccountGate(db: Database) {
   return async (request: FastifyRequest): Promise<void> => {
     const { caller } = request;
-    if (caller?.kind !== 'user') return;
+    // An account's id is a uuid; a subject that is not one has no row to be erased.
+    if (caller?.kind !== 'user' || !UUID.test(caller.userId)) return;
     const [erased] = await db
       .select({ id: users.id })
       .from(users)
