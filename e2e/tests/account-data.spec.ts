@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
+import { verificationLinkFor } from './newcomer';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
@@ -15,22 +16,6 @@ const NEWCOMER = {
   name: `Lee Leaving ${unique}`,
   password: 'a-long-new-password',
 };
-
-/** The link in the verification mail to `email`, waited on until it arrives. */
-async function verificationLinkFor(email: string): Promise<string> {
-  let link = '';
-  await expect
-    .poll(async () => {
-      const response = await fetch(`${urls.authApi}/dev/mail?to=${encodeURIComponent(email)}`);
-      const mails = ((await response.json()) as { items: { subject: string; text: string }[] })
-        .items;
-      const mail = mails.find((m) => m.subject === 'Verify your email for MakrX');
-      link = mail?.text.match(/https?:\/\/\S+verify-email\?key=[\w-]+/)?.[0] ?? '';
-      return link;
-    })
-    .not.toBe('');
-  return link;
-}
 
 async function signIn(page: Page) {
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
