@@ -72,8 +72,13 @@ test.describe('A maker chooses whether their profile is public', () => {
     const listed = await directoryNames(page);
     expect(listed).toContain('Ananya Rao');
     expect(listed).not.toContain(maker.name);
+    // Hidden from everyone else; its owner, at its address, is told it is private.
+    const asGuest = await fetch(`${urls.authApi}/api/v1/profiles/${maker.handle}`);
+    expect(asGuest.status).toBe(404);
     await page.goto(`${urls.gateway}/makers/${maker.handle}`);
-    await expect(page.getByText(/not found|couldn.t find|no maker/i).first()).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Your profile is private' }),
+    ).toBeVisible();
   });
 
   test('a change the service never receives is reported, and the profile stays as it was', async ({
