@@ -16,6 +16,36 @@ function optionsOf(facets: DirectoryFacet[] | undefined, chosen: string | undefi
     : options;
 }
 
+/** One filter's select: "any" first, then each value with how many makers have it. */
+function FacetSelect(props: {
+  label: string;
+  anyLabel: string;
+  options: DirectoryFacet[];
+  value: string;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <FormField label={props.label} className="sm:w-64">
+      {(field) => (
+        <select
+          {...field}
+          className={inputClasses}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value || undefined)}
+        >
+          <option value="">{props.anyLabel}</option>
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.value}
+              {option.count ? ` (${option.count})` : ''}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
 /** Narrows the directory to a skill and a city (the page's `?skill=` and `?city=`). */
 export function DirectoryFilters({ filter, facets, onChange }: DirectoryFiltersProps) {
   const selected = (chosen: string | undefined, options: DirectoryFacet[]) =>
@@ -28,42 +58,20 @@ export function DirectoryFilters({ filter, facets, onChange }: DirectoryFiltersP
       className="flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end"
       onSubmit={(event) => event.preventDefault()}
     >
-      <FormField label="Skill" className="sm:w-64">
-        {(field) => (
-          <select
-            {...field}
-            className={inputClasses}
-            value={selected(filter.skill, skills)}
-            onChange={(event) => onChange({ ...filter, skill: event.target.value || undefined })}
-          >
-            <option value="">Any skill</option>
-            {skills.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.value}
-                {option.count ? ` (${option.count})` : ''}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label="City" className="sm:w-64">
-        {(field) => (
-          <select
-            {...field}
-            className={inputClasses}
-            value={selected(filter.city, cities)}
-            onChange={(event) => onChange({ ...filter, city: event.target.value || undefined })}
-          >
-            <option value="">Any city</option>
-            {cities.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.value}
-                {option.count ? ` (${option.count})` : ''}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <FacetSelect
+        label="Skill"
+        anyLabel="Any skill"
+        options={skills}
+        value={selected(filter.skill, skills)}
+        onChange={(skill) => onChange({ ...filter, skill })}
+      />
+      <FacetSelect
+        label="City"
+        anyLabel="Any city"
+        options={cities}
+        value={selected(filter.city, cities)}
+        onChange={(city) => onChange({ ...filter, city })}
+      />
       {filter.skill || filter.city ? (
         <button
           type="button"
