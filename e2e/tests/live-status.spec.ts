@@ -110,6 +110,8 @@ test.describe('Live status in the cave', () => {
     await calendar.getByRole('button', { name: 'Next', exact: true }).click();
     const events = calendar.locator('.fc-event');
     await expect(calendar.locator('.fc-timegrid-slot-lane[data-time="15:00:00"]')).toBeVisible();
+    // Counted once tomorrow's bookings have arrived, not while the day is still being asked for.
+    await expect(calendar.locator('.makrx-calendar[aria-busy="false"]')).toBeVisible();
     const before = await events.count();
     await calendar.evaluate(() => {
       (window as unknown as { stillThisPage: boolean }).stillThisPage = true;

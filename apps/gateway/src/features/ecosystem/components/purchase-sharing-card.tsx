@@ -1,11 +1,15 @@
 import { Card, LockIcon, ShareIcon, Skeleton } from '@makrx/ui';
+import { useState } from 'react';
 import { useChangePurchaseSharing, usePurchaseSharing } from '../my-ecosystem-api';
 
 /** The owner's choice to show their purchase activity on their public profile; off by default. */
 export function PurchaseSharingCard() {
   const sharing = usePurchaseSharing();
   const change = useChangePurchaseSharing();
-  const shown = change.isPending ? change.variables.shownOnProfile : sharing.data?.shownOnProfile;
+  // The ticked choice shows from the click itself, in the same render, until the server answers:
+  // a controlled box that waited for the mutation's state would flick back for a frame.
+  const [choosing, setChoosing] = useState<boolean | null>(null);
+  const shown = choosing ?? sharing.data?.shownOnProfile;
   return (
     <Card className="p-5">
       <h2 className="flex items-center gap-2 text-lg font-semibold text-ink-950">
@@ -28,7 +32,11 @@ export function PurchaseSharingCard() {
               className="mt-0.5 size-4 shrink-0 accent-accent-600"
               checked={shown ?? false}
               disabled={change.isPending}
-              onChange={(event) => change.mutate({ shownOnProfile: event.target.checked })}
+              onChange={(event) => {
+                const shownOnProfile = event.target.checked;
+                setChoosing(shownOnProfile);
+                change.mutate({ shownOnProfile }, { onSettled: () => setChoosing(null) });
+              }}
             />
             <span>
               <span className="block font-medium text-ink-950">
