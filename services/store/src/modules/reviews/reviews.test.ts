@@ -11,6 +11,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatalogAdminSetup, type CatalogAdminSetup } from '../catalog/testing';
 import { postOrder, variantOf } from '../orders/testing';
+import { reviewerNameOf } from './service';
 import { productReviews } from './tables';
 
 const ESP = 'esp32-devkit-v1';
@@ -369,5 +370,17 @@ describe.each(testDrivers)('product reviews over %s', (driver) => {
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
     expect((await reviewsOf(slug)).total).toBe(before + 1);
+  });
+});
+
+describe('the name a review is shown with', () => {
+  it('is the first name and the initial of the last, never more', () => {
+    expect(reviewerNameOf('Ada Lovelace')).toBe('Ada L.');
+    expect(reviewerNameOf('  Grace  Brewster Murray Hopper ')).toBe('Grace H.');
+    expect(reviewerNameOf('Nia Newcomer 7f3a')).toBe('Nia N.');
+    expect(reviewerNameOf('émile zola')).toBe('émile Z.');
+    expect(reviewerNameOf('Prince')).toBe('Prince');
+    expect(reviewerNameOf(null)).toBe('MakrX customer');
+    expect(reviewerNameOf('   ')).toBe('MakrX customer');
   });
 });

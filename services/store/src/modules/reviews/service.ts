@@ -20,13 +20,16 @@ export interface ReviewInput {
   body: string;
 }
 
-/** "Ada Lovelace" → "Ada L.": enough to be a person, not enough to find them. */
+/**
+ * "Ada Lovelace" → "Ada L.": enough to be a person, not enough to find them. The initial is the
+ * last word's that starts with a letter (a number or a bracket after a name is no surname).
+ */
 export function reviewerNameOf(name: string | null): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return 'MakrX customer';
   const [first, ...rest] = words;
-  const last = rest.at(-1);
-  return last ? `${first} ${last.charAt(0).toUpperCase()}.` : first!;
+  const last = rest.filter((word) => /^\p{L}/u.test(word)).at(-1);
+  return last ? `${first} ${last.charAt(0).toLocaleUpperCase()}.` : first!;
 }
 
 export function reviewView(row: ProductReviewRow): ProductReview {
