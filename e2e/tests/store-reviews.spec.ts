@@ -14,7 +14,9 @@ import { urls } from './urls';
 
 const store = `${urls.storeApi}/api/v1`;
 const SLUG = 'digital-calipers-150mm';
-const reviewText = `Reads to a hundredth of a millimetre and holds zero. Check ${crypto.randomUUID().slice(0, 8)}.`;
+const check = crypto.randomUUID().slice(0, 8);
+const reviewText = `Reads to a hundredth of a millimetre and holds zero. Check ${check}.`;
+const editedText = `Still holding zero after a month in the workshop. Check ${check}.`;
 
 async function call<T>(url: string, token: string, body?: unknown, headers = {}): Promise<T> {
   const response = await fetch(url, {
@@ -143,10 +145,35 @@ test('a buyer reviews a delivered product, the product page shows it, and an adm
   await section.scrollIntoViewIfNeeded();
   await screenshot(page, 'store-product-reviews');
 
+  // The buyer edits it in a browser without JavaScript: the form is filled in, and the plain
+  // form post saves the change.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const plain = await noScript.newPage();
+  await plain.goto(`${urls.store}/products/${SLUG}/review`);
+  await expect(plain.getByRole('heading', { level: 1, name: 'Edit your review' })).toBeVisible();
+  await expect(plain.getByLabel('Your review')).toHaveValue(reviewText);
+  await expect(plain.getByRole('radio', { name: /^4 stars/ })).toBeChecked();
+  await plain.getByRole('radio', { name: /^5 stars/ }).check({ force: true });
+  await plain.getByLabel('Your review').fill(editedText);
+  await plain.getByRole('button', { name: 'Save changes' }).click();
+  await expect(plain).toHaveURL(new RegExp(`/products/${SLUG}\\?reviewed=1`));
+  await expect(plain.getByText(editedText)).toBeVisible();
+  await expect(plain.getByText(reviewText)).toHaveCount(0);
+  const edited = await reviewsNow();
+  expect(edited.summary.count).toBe(after.summary.count);
+  expect(edited.items.find((review) => review.id === ours!.id)).toMatchObject({
+    rating: 5,
+    body: editedText,
+  });
+  await noScript.close();
+
   // A store admin hides it, with a reason; it leaves the page and the average.
   const moderator = await signedInStoreAdmin(browser);
   await expect(moderator.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
-  const item = moderator.getByRole('listitem').filter({ hasText: reviewText });
+  const item = moderator.getByRole('listitem').filter({ hasText: editedText });
   await expect(item).toHaveCount(1);
   await expectAccessible(moderator);
   await screenshot(moderator, 'store-admin-reviews');
@@ -154,7 +181,7 @@ test('a buyer reviews a delivered product, the product page shows it, and an adm
   await item.getByRole('button', { name: /^Hide review/ }).click();
   await expect(moderator.getByRole('status')).toContainText('The review is hidden');
   await moderator.getByRole('link', { name: 'Hidden', exact: true }).click();
-  await expect(moderator.getByRole('listitem').filter({ hasText: reviewText })).toContainText(
+  await expect(moderator.getByRole('listitem').filter({ hasText: editedText })).toContainText(
     'Testing moderation: hidden on purpose',
   );
   await screenshot(moderator, 'store-admin-reviews-hidden');
@@ -162,7 +189,7 @@ test('a buyer reviews a delivered product, the product page shows it, and an adm
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`${urls.store}/products/${SLUG}`);
   await expect(visitor.locator('#reviews')).toBeVisible();
-  await expect(visitor.getByText(reviewText)).toHaveCount(0);
+  await expect(visitor.getByText(editedText)).toHaveCount(0);
   const hidden = await reviewsNow();
   expect(hidden.summary.count).toBe(before.summary.count);
   const visitorJsonLd = await jsonLdOf(visitor);
