@@ -161,6 +161,14 @@ export const errorCodes = {
   NOT_THE_BUYER: 'Only the customer who bought the print may rate it.',
   QUOTE_UNAVAILABLE:
     'The chosen offering no longer quotes this model (withdrawn, or the part does not fit); quote again.',
+
+  // Store service: product reviews
+  REVIEW_NOT_ALLOWED:
+    'Only a signed-in customer who bought the product in an order that was delivered may review it (403).',
+  REVIEW_ALREADY_WRITTEN:
+    'The customer reviewed this product already; they edit that review instead (409); details: { reviewId }.',
+  NOT_THE_REVIEWER: 'Only the customer who wrote a review may edit it (403).',
+
   PAYMENT_NOT_AWAITING_CONFIRMATION: 'The payment has no extra step to confirm.',
   PAYMENT_PROVIDER_UNAVAILABLE: 'The payment provider could not be reached; nothing was charged.',
   INVALID_SIGNATURE: 'A Stripe webhook’s signature does not match its body.',

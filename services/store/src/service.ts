@@ -26,6 +26,7 @@ import { printOrdersModule } from './modules/print-orders/plugin';
 import { routePaidPrintOrder } from './modules/print-orders/route-paid-print';
 import { sendPrintRating } from './modules/print-orders/send-print-rating';
 import { privacyRoutes } from './modules/privacy/routes';
+import { reviewsModule } from './modules/reviews/plugin';
 import { searchRoutes } from './modules/search/routes';
 import { forgetEndedStorefrontSessions } from './modules/storefront-sessions/forget-ended-sessions';
 import { storefrontSessionRoutes } from './modules/storefront-sessions/routes';
@@ -46,6 +47,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: modelUploadsModule },
     { prefix: '/api/v1', plugin: printOrdersModule },
     { prefix: '/api/v1', plugin: bomOrdersModule },
+    { prefix: '/api/v1', plugin: reviewsModule },
     { prefix: '/api/v1', plugin: storefrontSessionRoutes },
     { prefix: '/api/v1', plugin: privacyRoutes },
     { prefix: '/media', plugin: mediaRoutes },

@@ -7,6 +7,7 @@ import { cartExportOf, eraseCart } from '../modules/cart/service';
 import { modelUploadsExportOf } from '../modules/model-uploads/service';
 import { anonymiseOrders, ordersExportOf, shippingNamesOf } from '../modules/orders/service';
 import { printOrdersExportOf } from '../modules/print-orders/service';
+import { eraseReviewsOf, reviewsExportOf } from '../modules/reviews/service';
 import { endedSessionsOf, eraseEndedSessionsOf } from '../modules/storefront-sessions/service';
 import { inOneTransaction } from './store-flows';
 
@@ -35,6 +36,7 @@ export async function exportStoreData(db: Database, userId: string): Promise<Ser
     sections: {
       orders: await ordersExportOf(db, userId),
       printOrders: await printOrdersExportOf(db, userId),
+      reviews: await reviewsExportOf(db, userId),
       modelUploads: await modelUploadsExportOf(db, userId),
       quickReorders: await quickReordersExportOf(db, userId),
       cart: await cartExportOf(db, userId),
@@ -61,6 +63,12 @@ const eraseStoreDataFlow = defineFlow<StoreErasure, Database>('erase-store-data'
       name: 'erase-cart',
       run: async (erasure, tx) => {
         erasure.erased.cart = await eraseCart(tx, erasure.userId);
+      },
+    },
+    {
+      name: 'erase-reviews',
+      run: async (erasure, tx) => {
+        erasure.erased.reviews = await eraseReviewsOf(tx, erasure.userId);
       },
     },
     {

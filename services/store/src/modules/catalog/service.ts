@@ -14,6 +14,7 @@ export {
 export {
   categoryOfVariants,
   productsById,
+  productWithVariantsBySlug,
   variantsById,
   variantsBySku,
   type VariantView,

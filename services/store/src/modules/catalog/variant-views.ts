@@ -69,6 +69,27 @@ export async function productsById(db: Database, ids: readonly string[]) {
     .where(inArray(products.id, [...new Set(ids)]));
 }
 
+/**
+ * A product by its slug, on sale or not, with every variant's id: what a buyer may have bought
+ * it as (reviews ask the orders about those variants). Undefined when there is no such product.
+ */
+export async function productWithVariantsBySlug(db: Database, slug: string) {
+  const rows = await db
+    .select({
+      id: products.id,
+      name: products.name,
+      slug: products.slug,
+      variantId: productVariants.id,
+    })
+    .from(products)
+    .leftJoin(productVariants, eq(productVariants.productId, products.id))
+    .where(eq(products.slug, slug));
+  const [first] = rows;
+  if (!first) return undefined;
+  const variantIds = rows.flatMap((row) => (row.variantId ? [row.variantId] : []));
+  return { id: first.id, name: first.name, slug: first.slug, variantIds };
+}
+
 /** Each variant's category slug, for telling MakrX.org what kinds of things were bought. */
 export async function categoryOfVariants(
   db: Database,

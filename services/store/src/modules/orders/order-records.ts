@@ -203,3 +203,28 @@ export async function totalOfOpenOrders(db: Database, orderIds: readonly string[
     );
   return row?.total ?? 0;
 }
+
+/**
+ * Whether this signed-in buyer has an order that was delivered with one of these variants in it:
+ * a verified purchase (reviews ask it; guests' orders carry no user and never count).
+ */
+export async function boughtAndDelivered(
+  db: Database,
+  userId: string,
+  variantIds: readonly string[],
+): Promise<boolean> {
+  if (variantIds.length === 0) return false;
+  const [found] = await db
+    .select({ orderId: orders.id })
+    .from(orders)
+    .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+    .where(
+      and(
+        eq(orders.userId, userId),
+        eq(orders.status, 'delivered'),
+        inArray(orderLines.variantId, [...variantIds]),
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}

@@ -4,6 +4,7 @@
  * eslint.config.js refuses them).
  */
 export {
+  boughtAndDelivered,
   boughtLines,
   changeOrderStatus,
   loadOrder,

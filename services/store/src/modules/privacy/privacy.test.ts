@@ -74,7 +74,15 @@ describe.each(testDrivers)('a person’s store data for MakrX.org over %s', (dri
     expect(exported.map((o) => o.number)).toEqual([order.number]);
     expect(exported[0]!.lines.length).toBe(1);
     expect(Object.keys(data.sections).sort()).toEqual(
-      ['cart', 'endedSessions', 'modelUploads', 'orders', 'printOrders', 'quickReorders'].sort(),
+      [
+        'cart',
+        'endedSessions',
+        'modelUploads',
+        'orders',
+        'printOrders',
+        'quickReorders',
+        'reviews',
+      ].sort(),
     );
     expect(data.retained.some((r) => r.what.startsWith('Orders'))).toBe(true);
   });
@@ -98,10 +106,21 @@ describe.each(testDrivers)('a person’s store data for MakrX.org over %s', (dri
     await store.app.db.execute(
       sql`insert into store.ended_storefront_sessions (sid, sub, jti) values ('sid-robin', ${buyerId}, 'jti-robin')`,
     );
+    // A review carries the reviewer's name: it goes with the account.
+    await store.app.db.execute(
+      sql`insert into store.product_reviews (product_id, user_id, author_name, rating, body)
+          select id, ${buyerId}, 'Robin B.', 5, 'Robin wrote this review.' from store.products
+          where slug = 'esp32-devkit-v1'`,
+    );
     const erased = await call('DELETE', `/privacy/users/${buyerId}`, auth, contact);
     expect(erased.statusCode).toBe(200);
     expect(erased.json().erased.ordersAnonymised).toBe(1);
     expect(erased.json().erased.endedSessions).toBe(1);
+    expect(erased.json().erased.reviews).toBe(1);
+    const reviews = await store.app.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from store.product_reviews where user_id = ${buyerId}`,
+    );
+    expect(reviews.rows[0]!.n).toBe(0);
     const [kept] = await orderRow(order.id);
     expect(kept!.total_cents).toBe(order.totalCents);
     expect(kept!.email).not.toContain('robin');

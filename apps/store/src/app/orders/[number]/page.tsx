@@ -173,7 +173,10 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
           ) : null}
           <Card className="p-6">
             <h2 className="text-lg font-semibold text-ink-950">Items</h2>
-            <OrderLines order={order} />
+            <OrderLines
+              order={order}
+              reviewable={order.status === 'delivered' && session !== null && !visible.token}
+            />
           </Card>
           <Card className="grid gap-6 p-6 sm:grid-cols-2">
             <div>

@@ -28,6 +28,13 @@ import {
   variantHref,
 } from '../../../features/catalog/variant-selection';
 import { NavigationSuspense } from '../../../components/navigation-suspense';
+import { readProductReviews } from '../../../features/reviews/api';
+import { ProductReviews } from '../../../features/reviews/components/product-reviews';
+import {
+  reviewsPageHref,
+  reviewsPageOf,
+  reviewStructuredData,
+} from '../../../features/reviews/review-structured-data';
 import { storeConfig } from '../../../lib/config';
 
 interface ProductPageProps {
@@ -70,12 +77,15 @@ async function ProductDetails({ params, searchParams }: ProductPageProps) {
   if (picked) redirect(variantHref(product.slug, picked.sku));
   const requested = typeof query.variant === 'string' ? query.variant : undefined;
   const selected = variantBySku(product.variants, requested) ?? product.variants[0]!;
-  const { portalUrls } = await storeConfig();
+  const [{ portalUrls }, reviews] = await Promise.all([
+    storeConfig(),
+    readProductReviews(product.slug, reviewsPageOf(query.reviews)),
+  ]);
   const paragraphs = descriptionParagraphs(product.description);
-  const structuredData = productStructuredData(
-    product,
-    new URL(productHref(product.slug), portalUrls.store).href,
-  );
+  const structuredData = {
+    ...productStructuredData(product, new URL(productHref(product.slug), portalUrls.store).href),
+    ...reviewStructuredData(reviews),
+  };
 
   return (
     <Container className="pt-6 pb-16 sm:pt-8 sm:pb-20">
@@ -127,6 +137,17 @@ async function ProductDetails({ params, searchParams }: ProductPageProps) {
           </div>
         </section>
       </div>
+
+      <ProductReviews
+        reviews={reviews}
+        pageHref={(page) =>
+          reviewsPageHref(
+            requested ? variantHref(product.slug, requested) : productHref(product.slug),
+            page,
+          )
+        }
+        justReviewed={query.reviewed === '1'}
+      />
 
       <Suspense fallback={<RelatedProductsSkeleton product={product} />}>
         <RelatedProducts product={product} />

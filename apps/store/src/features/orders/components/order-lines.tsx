@@ -19,9 +19,12 @@ type Priced = Pick<
 export function OrderLines({
   order,
   linkProducts = true,
+  reviewable = false,
 }: {
   order: Priced;
   linkProducts?: boolean;
+  /** The buyer's own delivered order: each product line links to its review form. */
+  reviewable?: boolean;
 }) {
   const price = (cents: number) => formatPrice(cents, order.currency);
   const taxPercent = (order.taxRateBasisPoints / 100).toLocaleString('en-US', {
@@ -55,6 +58,15 @@ export function OrderLines({
                 <span className="font-mono text-xs">{line.sku}</span> · {line.quantity} ×{' '}
                 {price(line.unitPriceCents)}
               </p>
+              {reviewable && line.kind === 'product' ? (
+                <Link
+                  href={`/products/${line.productSlug}/review`}
+                  className="mt-2 inline-block text-sm font-semibold text-accent-700 underline-offset-4 hover:underline"
+                >
+                  Review this product
+                  <span className="sr-only">: {line.productName}</span>
+                </Link>
+              ) : null}
             </div>
             <p className="shrink-0 font-semibold text-ink-950 tabular-nums">
               {price(line.lineTotalCents)}
