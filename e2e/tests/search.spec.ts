@@ -110,15 +110,20 @@ test.describe('Unified search', () => {
     await screenshot(page, 'search-one-service-down');
   });
 
-  test('the store header searches without JavaScript', async ({ browser }) => {
+  test('the store header searches the store without JavaScript, one link from all of MakrX', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(urls.store);
     await screenshot(page, 'search-store-header-no-js');
-    const box = page.getByRole('searchbox', { name: /Search products, makerspaces/ });
-    await box.fill('Bengaluru');
+    const box = page.getByRole('banner').getByRole('combobox', { name: 'Search the store' });
+    await box.fill('calipers');
     await box.press('Enter');
-    await expect(page).toHaveURL(`${urls.gateway}/search?q=Bengaluru`);
+    await expect(page).toHaveURL(`${urls.store}/search?q=calipers`);
+    await expect(page.getByRole('link', { name: /Digital Calipers, 150 mm/ })).toBeVisible();
+    await page.getByRole('link', { name: 'Search all of MakrX for “calipers”' }).click();
+    await expect(page).toHaveURL(`${urls.gateway}/search?q=calipers`);
     await context.close();
   });
 

@@ -115,6 +115,8 @@ export const productSearchQuery = pageQuery.extend({
   inStock: flag.optional(),
   material: z.string().trim().min(1).max(60).optional(),
   sort: productSearchSort.default('relevance'),
+  /** `true`: search for `q` as typed, never for a spelling correction ("Search instead for"). */
+  exact: flag.optional(),
 });
 export type ProductSearchQuery = z.infer<typeof productSearchQuery>;
 
@@ -133,11 +135,23 @@ export const searchFacets = z.object({
 });
 export type SearchFacets = z.infer<typeof searchFacets>;
 
-export const productSearchPage = pageOf(productSummary).extend({
+/** A search result: with its variant when it has only one, so it can be carted from the list. */
+export const productSearchItem = productSummary.extend({
+  /** The product's one variant on sale; null when there is a choice to make on its page. */
+  onlyVariantId: z.uuid().nullable(),
+});
+export type ProductSearchItem = z.infer<typeof productSearchItem>;
+
+export const productSearchPage = pageOf(productSearchItem).extend({
   /** Whether ENABLE_ADVANCED_SEARCH was on: facets and typo tolerance. */
   advanced: z.boolean(),
   /** The query the results were found for when the typed one found nothing ("filamnet" → "filament"). */
   correctedQuery: z.string().nullable(),
+  /**
+   * A spelling that finds more when the typed query found only a few, offered beside its
+   * results ("Did you mean …?"); null otherwise.
+   */
+  suggestedQuery: z.string().nullable(),
   /** Absent when advanced search is off. */
   facets: searchFacets.optional(),
 });

@@ -128,7 +128,8 @@ export const errorCodes = {
     'The account, email or address already has the most unpaid orders allowed open; details: { limit, by }.',
   NOT_FOR_SALE:
     'An item was taken off sale (archived): it cannot be carted, quoted or ordered; details: { variantId, sku }.',
-  TOO_MANY_REQUESTS: 'The order link was asked for too often for this order or address.',
+  TOO_MANY_REQUESTS:
+    'Asked too often: an order link for this order or address, or the store’s search suggestions from one address.',
 
   // Store service: orders and payments
   ORDER_STATUS_CONFLICT:

@@ -29,3 +29,23 @@ export const searchResult = z.object({
 export const searchResults = z.object({
   results: z.array(searchResult),
 }) satisfies z.ZodType<SearchResults>;
+
+/** `GET /api/v1/search/suggestions?q=` on the store: what its header's search box offers. */
+export const searchSuggestionsQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+});
+
+export const searchSuggestions = z.object({
+  products: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      priceCents: z.number().int(),
+      currency: z.string(),
+      /** A path on the store service (`/media/…`). */
+      imageUrl: z.string(),
+    }),
+  ),
+  categories: z.array(z.object({ slug: z.string(), name: z.string() })),
+});
+export type SearchSuggestions = z.infer<typeof searchSuggestions>;

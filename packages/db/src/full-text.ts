@@ -14,6 +14,26 @@ export function searchRank(document: SQLWrapper, query: SQLWrapper): SQL<number>
   return sql<number>`ts_rank(${document}, ${query})`;
 }
 
+/**
+ * Cover density ranking (ts_rank_cd): how well, and how closely together, the query's words
+ * occur in `document`, each occurrence counted by its weight (A 1.0, B 0.4, C 0.2, D 0.1), so
+ * a word in a name outranks the same word in a description.
+ */
+export function searchCoverRank(document: SQLWrapper, query: SQLWrapper): SQL<number> {
+  return sql<number>`ts_rank_cd(${document}, ${query})`;
+}
+
+/**
+ * A type-ahead's query: every word of `text` as a prefix (`"pla fil"` finds "PLA Filament"), or
+ * null when `text` has no word. Only letters and digits reach to_tsquery, so its operators
+ * cannot be typed in.
+ */
+export function prefixSearchQuery(text: string): SQL | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return sql`to_tsquery('english', ${words.map((word) => `${word}:*`).join(' & ')})`;
+}
+
 /** About 15–30 words of `source` around what matched, plain text (no markup). */
 export function searchHeadline(source: SQLWrapper, query: SQLWrapper): SQL<string> {
   return sql<string>`ts_headline('english', ${source}, ${query}, 'MaxWords=30, MinWords=15, StartSel="", StopSel=""')`;

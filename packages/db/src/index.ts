@@ -19,5 +19,12 @@ export type {
   VerifyOptions,
 } from './audit-verify';
 export { seedOnce } from './seed';
-export { searchExcerpt, searchHeadline, searchRank, webSearchQuery } from './full-text';
+export {
+  prefixSearchQuery,
+  searchCoverRank,
+  searchExcerpt,
+  searchHeadline,
+  searchRank,
+  webSearchQuery,
+} from './full-text';
 export * from './schema';

@@ -74,6 +74,8 @@ export interface PortalHeaderProps {
   actions?: ReactNode;
   /** The search box (`HeaderSearch`): beside the logo, or at the top of the mobile menu. */
   search?: ReactNode;
+  /** The search page the icon leads to where the box has no room; the gateway's by default. */
+  searchHref?: string;
   /** The notification bell: beside the account menu, and beside the menu button on phones. */
   notifications?: ReactNode;
   /** Kept in the bar at every width, before the bell (the store's cart with its count). */
@@ -88,6 +90,7 @@ export function PortalHeader({
   nav = [],
   actions,
   search,
+  searchHref,
   notifications,
   pinned,
   navigator,
@@ -130,7 +133,7 @@ export function PortalHeader({
           {search ? (
             // Too narrow for the box beside the nav: the search page has one of its own.
             <a
-              href={`${urls.gateway}/search`}
+              href={searchHref ?? `${urls.gateway}/search`}
               className={cx(
                 'hidden size-10 place-items-center rounded-lg text-lg text-ink-700 hover:bg-ink-100 hover:text-ink-950 md:grid',
                 { lg: 'lg:hidden', xl: 'xl:hidden', '2xl': '2xl:hidden' }[boxFrom],

@@ -1,7 +1,8 @@
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { HeaderSearch, PortalFooter, PortalHeader, PortalNavigator } from '@makrx/ui';
+import { PortalFooter, PortalHeader, PortalNavigator } from '@makrx/ui';
+import { StoreHeaderSearch } from '../features/catalog/components/store-header-search';
 import { headerShortcutsWith } from '../features/catalog/header-shortcuts';
 import { LiveFlags } from '../features/flags/components/live-flags';
 import { navigatorDataFor } from '../features/navigation/navigator-data';
@@ -84,11 +85,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           pinned={<CartLink />}
           navigator={navigator}
           notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
-          search={
-            flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (
-              <HeaderSearch gatewayUrl={portalUrls.gateway} />
-            ) : undefined
-          }
+          // The store's own search (prices, stock); its results link on to all of MakrX.
+          search={<StoreHeaderSearch />}
+          searchHref="/search"
         />
         <main id="main-content" className="flex-1">
           {maintenance && !superAdmin ? (

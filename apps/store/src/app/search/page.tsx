@@ -14,6 +14,9 @@ import {
   type SearchPageQuery,
 } from '../../features/catalog/search-query';
 import { serverFlags } from '../../features/flags/server-flags';
+import { storeConfig } from '../../lib/config';
+import { Notice } from '../../components/form-field';
+import { cartProblemMessage } from '../../features/cart/cart-messages';
 import { NavigationSuspense } from '../../components/navigation-suspense';
 import { CatalogSkeleton } from '../../features/catalog/components/catalog-skeleton';
 
@@ -82,8 +85,16 @@ function SortForm({ query }: { query: SearchPageQuery }) {
 }
 
 async function SearchResults({ searchParams }: SearchPageProps) {
-  const query = parseSearchQuery(await searchParams);
-  const [flags, categories] = await Promise.all([serverFlags(), listCategories()]);
+  const given = await searchParams;
+  const query = parseSearchQuery(given);
+  const cartProblem = cartProblemMessage(
+    typeof given.cartError === 'string' ? given.cartError : undefined,
+  );
+  const [flags, categories, { portalUrls }] = await Promise.all([
+    serverFlags(),
+    listCategories(),
+    storeConfig(),
+  ]);
   const params = new URLSearchParams(searchHref(query).split('?')[1] ?? '');
   params.set('pageSize', String(searchPageSize));
   const results = await searchProducts(params);
@@ -94,6 +105,11 @@ async function SearchResults({ searchParams }: SearchPageProps) {
   ).length;
   const filtered = activeFilters > 0;
   const suggestions = categories.filter((category) => category.parentSlug === null);
+  // The unified search (makerspaces, makers, projects too) is the gateway's, while it is on.
+  const everywhere =
+    query.q && flags.isOn('ENABLE_UNIFIED_SEARCH', true)
+      ? `${portalUrls.gateway}/search?${new URLSearchParams({ q: query.q })}`
+      : null;
 
   return (
     <>
@@ -110,6 +126,45 @@ async function SearchResults({ searchParams }: SearchPageProps) {
             )}
           </h1>
           <SearchForm query={query} />
+          {results.correctedQuery ? (
+            <div className="mt-4 text-base text-ink-700">
+              <p>
+                Showing results for{' '}
+                <strong className="font-semibold text-ink-950">{results.correctedQuery}</strong>.
+              </p>
+              <p className="text-sm">
+                Search instead for{' '}
+                <Link
+                  href={searchHref({ q: query.q, exact: true })}
+                  className="font-medium text-accent-700 underline underline-offset-2 hover:text-accent-800"
+                >
+                  {query.q}
+                </Link>
+              </p>
+            </div>
+          ) : results.suggestedQuery ? (
+            <p className="mt-4 text-base text-ink-700">
+              Did you mean{' '}
+              <Link
+                href={searchHref({ q: results.suggestedQuery })}
+                className="font-semibold text-accent-700 underline underline-offset-2 hover:text-accent-800"
+              >
+                {results.suggestedQuery}
+              </Link>
+              ?
+            </p>
+          ) : null}
+          {everywhere ? (
+            <p className="mt-3 text-sm">
+              <a
+                href={everywhere}
+                className="inline-flex items-center gap-1 font-medium text-accent-700 underline-offset-2 hover:text-accent-800 hover:underline"
+              >
+                Search all of MakrX for “{query.q}”
+                <ChevronRightIcon aria-hidden="true" className="size-4" />
+              </a>
+            </p>
+          ) : null}
         </Container>
       </section>
 
@@ -146,12 +201,7 @@ async function SearchResults({ searchParams }: SearchPageProps) {
               <h2 id="search-results-title" className="text-lg font-bold text-ink-950">
                 {results.total} {results.total === 1 ? 'result' : 'results'}
               </h2>
-              {results.correctedQuery ? (
-                <p className="text-sm text-ink-600">
-                  Nothing matched “{query.q}”, so these are for “
-                  <strong className="font-semibold text-ink-900">{results.correctedQuery}</strong>”.
-                </p>
-              ) : results.totalPages > 1 ? (
+              {results.totalPages > 1 ? (
                 <p className="text-sm text-ink-600">
                   Page {results.page} of {results.totalPages}
                 </p>
@@ -160,8 +210,13 @@ async function SearchResults({ searchParams }: SearchPageProps) {
             {results.total > 0 ? <SortForm query={query} /> : null}
           </div>
 
+          {cartProblem ? (
+            <Notice tone="warning" className="mb-6">
+              {cartProblem}
+            </Notice>
+          ) : null}
           {results.items.length > 0 ? (
-            <ProductGrid products={results.items} showCategory />
+            <ProductGrid products={results.items} showCategory cartReturnTo={searchHref(query)} />
           ) : (
             <EmptyState
               title={query.q ? `Nothing found for “${query.q}”` : 'Nothing matches these filters'}

@@ -29,4 +29,14 @@ describe('the search page URL', () => {
     expect(toggledFilter(query, 'material', 'PLA')).toBe('/search?q=pla');
     expect(toggledFilter(query, 'inStock', true)).toBe('/search?q=pla&inStock=true&material=PLA');
   });
+
+  it('keeps a search as typed ("Search instead for") through its links', () => {
+    const query = parseSearchQuery({ q: 'filamnet', exact: 'true' });
+    expect(query.exact).toBe(true);
+    expect(searchHref(query)).toBe('/search?q=filamnet&exact=true');
+    expect(toggledFilter(query, 'inStock', true)).toBe(
+      '/search?q=filamnet&inStock=true&exact=true',
+    );
+    expect(parseSearchQuery({ q: 'filamnet', exact: 'yes' }).exact).toBeUndefined();
+  });
 });

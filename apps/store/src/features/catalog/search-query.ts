@@ -20,11 +20,16 @@ export interface SearchPageQuery {
   material?: string;
   sort: ProductSearchSort;
   page: number;
+  /** Search for `q` as typed, not for a spelling correction ("Search instead for …"). */
+  exact?: boolean;
 }
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Reads `/search?q=…&category=…&price=…&inStock=true&material=…&sort=…&page=…`, forgivingly. */
+/**
+ * Reads `/search?q=…&category=…&price=…&inStock=true&material=…&sort=…&page=…&exact=true`,
+ * forgivingly.
+ */
 export function parseSearchQuery(params: SearchParams): SearchPageQuery {
   const q = (single(params.q) ?? '').trim().slice(0, 200);
   const category = single(params.category)?.trim().toLowerCase();
@@ -42,6 +47,7 @@ export function parseSearchQuery(params: SearchParams): SearchPageQuery {
       ? (sort as ProductSearchSort)
       : 'relevance',
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    exact: single(params.exact) === 'true' ? true : undefined,
   };
 }
 
@@ -55,6 +61,7 @@ export function searchParamsOf(query: Partial<SearchPageQuery>): URLSearchParams
   if (query.material) params.set('material', query.material);
   if (query.sort && query.sort !== 'relevance') params.set('sort', query.sort);
   if (query.page && query.page > 1) params.set('page', String(query.page));
+  if (query.exact) params.set('exact', 'true');
   return params;
 }
 

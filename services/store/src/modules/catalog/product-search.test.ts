@@ -4,7 +4,8 @@ import { startTestService, testDrivers, type TestService } from '@makrx/service-
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeService } from '../../service';
-import { productSearchDocument, products } from './tables';
+import { setProductArchived } from './testing';
+import { categories, productSearchDocument, products, productVariants } from './tables';
 
 describe.each(testDrivers)('searching the catalog over %s', (driver) => {
   let store: TestService;
@@ -58,6 +59,48 @@ describe.each(testDrivers)('searching the catalog over %s', (driver) => {
       expect(page.correctedQuery).toBe('filament');
       expect(page.total).toBe(7);
       expect(slugs(page)).toContain('pla-filament-galaxy-black-1kg');
+    });
+
+    it('searches as typed when asked to ("Search instead for")', async () => {
+      const page = await search('q=filamnet&exact=true');
+      expect(page).toMatchObject({ total: 0, correctedQuery: null, suggestedQuery: null });
+    });
+
+    it('corrects a misspelt category name', async () => {
+      const page = await search('q=electornics');
+      expect(page.correctedQuery).toBe('electronics');
+      expect(page.items.every((p) => p.category.slug === 'electronics')).toBe(true);
+      expect(page.total).toBeGreaterThan(2);
+    });
+
+    it('offers a spelling that finds more beside a query that finds only a little', async () => {
+      // "nozle" is not a catalog word; "Nozle" in one product's name makes it find one thing.
+      const [parts] = await store.app.db
+        .select({ id: categories.id })
+        .from(categories)
+        .where(eq(categories.slug, 'printer-parts'));
+      await store.app.db.transaction(async (tx) => {
+        const [product] = await tx
+          .insert(products)
+          .values({
+            sku: 'TEST-NOZLE-KEY',
+            slug: 'nozle-cleaning-needles',
+            name: 'Nozle Cleaning Needles',
+            brand: 'Test',
+            summary: 'Thin needles.',
+            description: 'For a clogged hot end.',
+            categoryId: parts!.id,
+            imageUrl: '/media/products/test.svg',
+          })
+          .returning({ id: products.id });
+        await tx
+          .insert(productVariants)
+          .values({ productId: product!.id, sku: 'TEST-NOZLE-KEY', priceCents: 499, stock: 3 });
+      });
+      const page = await search('q=nozle');
+      expect(page.correctedQuery).toBeNull();
+      expect(page.suggestedQuery).toBe('nozzle');
+      await setProductArchived(store.app.db, 'nozle-cleaning-needles', true);
     });
 
     it('falls back to names that come close when no word can be corrected', async () => {
@@ -116,6 +159,31 @@ describe.each(testDrivers)('searching the catalog over %s', (driver) => {
         new Set(['filament', 'resin', 'printer-parts']),
       );
     });
+  });
+
+  it('puts what sits in "Printer parts" before a stepper motor that mentions printers', async () => {
+    const page = await search('q=printer&pageSize=100');
+    const order = slugs(page);
+    const parts = page.items.filter((p) => p.category.slug === 'printer-parts').map((p) => p.slug);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    const stepper = order.indexOf('nema17-stepper-motor-42-48');
+    expect(stepper).toBeGreaterThan(-1);
+    for (const part of parts) expect(order.indexOf(part)).toBeLessThan(stepper);
+  });
+
+  it('gives a result its one variant to cart from the list, and none when there is a choice', async () => {
+    const station = (await search('q=soldering%20station')).items.find(
+      (p) => p.slug === 'soldering-station-60w',
+    );
+    const [variant] = await store.app.db
+      .select({ id: productVariants.id })
+      .from(productVariants)
+      .innerJoin(products, eq(products.id, productVariants.productId))
+      .where(eq(products.slug, 'soldering-station-60w'));
+    expect(station?.onlyVariantId).toBe(variant!.id);
+    const petg = (await search('q=petg')).items;
+    expect(petg.length).toBeGreaterThan(0);
+    expect(petg.every((p) => p.onlyVariantId === null)).toBe(true);
   });
 
   it('refuses an unknown sort or price range with 400', async () => {

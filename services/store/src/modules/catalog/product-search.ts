@@ -5,11 +5,11 @@ import {
   type ProductSearchQuery,
   type SearchFacets,
 } from '@makrx/contracts';
-import { searchRank, webSearchQuery, type Database } from '@makrx/db';
+import { searchCoverRank, webSearchQuery, type Database } from '@makrx/db';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { loadCategoryTree, type CategoryTree } from './category-tree';
 import { summaryColumns, toSummary, variantTotals } from './products';
-import { categories, productSearchDocument, products } from './tables';
+import { categories, categoryNameDocument, productSearchDocument, products } from './tables';
 
 /** What a search needs to know of each product that matched, before it is filtered and paged. */
 interface Candidate {
@@ -28,6 +28,8 @@ interface Candidate {
 const WORD_SIMILARITY = 0.3;
 /** How close a product's name must come to the whole query in the last-resort fallback. */
 const NAME_SIMILARITY = 0.4;
+/** As many results as this or fewer count as "little found": a better spelling is looked for. */
+const FEW_RESULTS = 2;
 
 async function candidates(db: Database, match: SQL | undefined, rank: SQL<number>) {
   const totals = variantTotals(db);
@@ -46,22 +48,40 @@ async function candidates(db: Database, match: SQL | undefined, rank: SQL<number
       rank,
     })
     .from(products)
+    .innerJoin(categories, eq(products.categoryId, categories.id))
     .innerJoin(totals, eq(totals.productId, products.id))
     .where(and(isNull(products.archivedAt), match));
   return rows as Candidate[];
 }
 
+/**
+ * The words a product is found by in this search: its own (name A, brand and SKU B, summary C,
+ * description D) and its category's name (B).
+ */
+export const catalogDocument = () =>
+  sql`(${productSearchDocument(products)} || ${categoryNameDocument(categories)})`;
+
+/**
+ * Full text, ranked by cover density: "printer" puts what sits in "Printer parts" above a
+ * stepper motor whose description mentions printers.
+ */
 const fullText = (db: Database, text: string) => {
   const query = webSearchQuery(text);
-  const document = productSearchDocument(products);
-  return candidates(db, sql`${document} @@ ${query}`, searchRank(document, query));
+  const document = catalogDocument();
+  return candidates(db, sql`${document} @@ ${query}`, searchCoverRank(document, query));
 };
 
 /**
- * The query with each word the catalog does not know replaced by the catalog word most like it
- * (pg_trgm similarity), or null when nothing would change: "filamnet" → "filament".
+ * The query with each word replaced by the catalog word most like it (pg_trgm similarity), or
+ * null when nothing would change: "filamnet" → "filament". A word the catalog knows stays as
+ * it is, unless `otherWords`: then it becomes the catalog's closest other word, for a query
+ * that found only a little ("nozle", in one product's name, → "nozzle").
  */
-async function correctedQuery(db: Database, text: string): Promise<string | null> {
+async function correctedQuery(
+  db: Database,
+  text: string,
+  otherWords = false,
+): Promise<string | null> {
   const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   let changed = false;
   const corrected: string[] = [];
@@ -74,8 +94,11 @@ async function correctedQuery(db: Database, text: string): Promise<string | null
       select word from (
         select distinct regexp_split_to_table(lower(name || ' ' || brand || ' ' || summary), '[^a-z0-9]+') as word
         from store.products where archived_at is null
+        union
+        select distinct regexp_split_to_table(lower(name), '[^a-z0-9]+') from store.categories
       ) vocabulary
       where length(word) >= 3 and similarity(word, ${word}) >= ${WORD_SIMILARITY}
+        and (${!otherWords} or word <> ${word})
       order by similarity(word, ${word}) desc, word
       limit 1`);
     const best = rows[0]?.word ?? word;
@@ -94,20 +117,38 @@ const similarNames = (db: Database, text: string) => {
 interface Found {
   candidates: Candidate[];
   correctedQuery: string | null;
+  suggestedQuery: string | null;
 }
 
-/** Full text first; with typo tolerance, a corrected query and then name similarity. */
-async function findCandidates(db: Database, text: string, tolerant: boolean): Promise<Found> {
-  if (text === '')
-    return { candidates: await candidates(db, undefined, sql<number>`0`), correctedQuery: null };
-  const exact = await fullText(db, text);
-  if (exact.length > 0 || !tolerant) return { candidates: exact, correctedQuery: null };
-  const corrected = await correctedQuery(db, text);
-  if (corrected) {
-    const found = await fullText(db, corrected);
-    if (found.length > 0) return { candidates: found, correctedQuery: corrected };
+const asTyped = (candidates: Candidate[]): Found => ({
+  candidates,
+  correctedQuery: null,
+  suggestedQuery: null,
+});
+
+/**
+ * Full text first; with typo tolerance, when that finds nothing, the corrected query's results
+ * ("Showing results for …") and then name similarity; when it finds only a few, the corrected
+ * query is offered if it finds more ("Did you mean …?"). `exact` searches as typed, no more.
+ */
+async function findCandidates(
+  db: Database,
+  text: string,
+  tolerant: boolean,
+  exact: boolean,
+): Promise<Found> {
+  if (text === '') return asTyped(await candidates(db, undefined, sql<number>`0`));
+  const typed = await fullText(db, text);
+  if (!tolerant || typed.length > FEW_RESULTS) return asTyped(typed);
+  const corrected = exact ? null : await correctedQuery(db, text, typed.length > 0);
+  const found = corrected ? await fullText(db, corrected) : [];
+  if (typed.length > 0) {
+    const better = corrected !== null && found.length > typed.length;
+    return { ...asTyped(typed), suggestedQuery: better ? corrected : null };
   }
-  return { candidates: await similarNames(db, text), correctedQuery: null };
+  if (corrected && found.length > 0) return { ...asTyped(found), correctedQuery: corrected };
+  if (exact) return asTyped([]);
+  return asTyped(await similarNames(db, text));
 }
 
 type Filter = (candidate: Candidate) => boolean;
@@ -190,8 +231,8 @@ const ORDER: Record<ProductSearchQuery['sort'], (a: Candidate, b: Candidate) => 
 };
 
 /**
- * The store's product search (issue 6, "Search"): full text over name, brand, SKU and
- * description; with ENABLE_ADVANCED_SEARCH (`advanced`) also typo tolerance and facets. The
+ * The store's product search: full text over name, brand, SKU, description and category
+ * name; with ENABLE_ADVANCED_SEARCH (`advanced`) also typo tolerance and facets. The
  * matching products are narrowed in memory: a catalog's matches for one query are few enough,
  * and every facet needs the whole matching set anyway.
  */
@@ -201,7 +242,7 @@ export async function searchCatalog(
   advanced: boolean,
 ): Promise<ProductSearchPage> {
   const [found, tree] = await Promise.all([
-    findCandidates(db, query.q, advanced),
+    findCandidates(db, query.q, advanced, query.exact === true),
     loadCategoryTree(db),
   ]);
   const filters = filtersOf(query, tree, advanced);
@@ -218,6 +259,7 @@ export async function searchCatalog(
     totalPages: Math.ceil(matching.length / query.pageSize),
     advanced,
     correctedQuery: found.correctedQuery,
+    suggestedQuery: found.suggestedQuery,
     ...(advanced ? { facets: countFacets(found.candidates, filters, tree) } : {}),
   };
 }
@@ -226,11 +268,17 @@ async function summariesInOrder(db: Database, ids: string[]) {
   if (ids.length === 0) return [];
   const totals = variantTotals(db);
   const rows = await db
-    .select(summaryColumns(totals))
+    .select({
+      ...summaryColumns(totals),
+      onlyVariantId: sql<string | null>`(select case when count(*) = 1 then min(v.id::text) end
+        from store.product_variants v where v.product_id = ${products.id} and v.archived_at is null)`,
+    })
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
     .innerJoin(totals, eq(totals.productId, products.id))
     .where(inArray(products.id, ids));
-  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  const byId = new Map(
+    rows.map(({ onlyVariantId, ...row }) => [row.id, { ...toSummary(row), onlyVariantId }]),
+  );
   return ids.map((id) => byId.get(id)!);
 }

@@ -30,7 +30,7 @@ const ORDER: Record<ProductSort, (totals: VariantTotals) => SQL[]> = {
 };
 
 /** The first uploaded image when there is one, else the product's own `image_url`. */
-const shownImageUrl = sql<string>`coalesce((
+export const shownImageUrl = sql<string>`coalesce((
   select '/media/images/' || substr(pi.storage_key, length('products/') + 1)
   from store.product_images pi where pi.product_id = ${products.id}
   order by pi.position, pi.created_at limit 1), ${products.imageUrl})`;

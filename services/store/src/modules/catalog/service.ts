@@ -19,5 +19,5 @@ export {
   variantsBySku,
   type VariantView,
 } from './variant-views';
-export { searchProducts } from './search';
+export { searchProducts, suggestSearches } from './search';
 export { LOW_STOCK } from './low-stock';

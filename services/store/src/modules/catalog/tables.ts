@@ -71,6 +71,14 @@ export function productSearchDocument(
 }
 
 /**
+ * A category's name as words a product is found by, weighted B like a brand: "printer" finds
+ * what sits in "Printer parts" even when the product's own text never says it.
+ */
+export function categoryNameDocument(t: Record<'name', AnyPgColumn>): SQL {
+  return sql`setweight(to_tsvector('english', ${t.name}), 'B')`;
+}
+
+/**
  * What is actually bought: a product in one option (a filament's colour and spool size, say),
  * with its own SKU, price and stock. Every product has at least one; the product's own SKU is
  * kept as the SKU of its first variant, so codes given out before variants still resolve.

@@ -1,9 +1,31 @@
-import { errorBody, searchQuery, searchResults } from '@makrx/contracts';
+import rateLimit from '@fastify/rate-limit';
+import {
+  AppError,
+  errorBody,
+  searchQuery,
+  searchResults,
+  searchSuggestions,
+  searchSuggestionsQuery,
+} from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
-import { searchProducts } from '../catalog/service';
+import { searchProducts, suggestSearches } from '../catalog/service';
 
-/** The store's part of the unified search: products. */
+/** Type-ahead asks once per pause in typing; this leaves a fast typist plenty. */
+const SUGGESTIONS_PER_MINUTE = 120;
+
+/** The store's part of the unified search (products), and its own type-ahead. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Keyed on the caller's address, which TRUSTED_PROXIES lets a proxy (the store app) name.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        429,
+        'TOO_MANY_REQUESTS',
+        `Too many searches from your address. Try again in ${context.after}.`,
+      ),
+  });
+
   app.get(
     '/search',
     {
@@ -19,5 +41,22 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       results: await searchProducts(app.db, request.query.q, request.query.limit),
     }),
+  );
+
+  app.get(
+    '/search/suggestions',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Products and categories whose words begin with q, for the header’s type-ahead',
+        querystring: searchSuggestionsQuery,
+        response: { 200: searchSuggestions, 400: errorBody, 429: errorBody },
+      },
+      config: {
+        access: { feature: 'productBrowsing', mode: 'read' },
+        rateLimit: { max: SUGGESTIONS_PER_MINUTE, timeWindow: '1 minute' },
+      },
+    },
+    async (request) => suggestSearches(app.db, request.query.q),
   );
 };

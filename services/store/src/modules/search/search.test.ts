@@ -89,6 +89,77 @@ describe.each(testDrivers)('searching products over %s', (driver) => {
   });
 });
 
+describe.each(testDrivers)('type-ahead suggestions over %s', (driver) => {
+  let store: TestService;
+  const suggest = (query: string, headers: Record<string, string> = {}) =>
+    store.app.inject({ url: `/api/v1/search/suggestions?${query}`, headers });
+
+  beforeAll(async () => {
+    store = await startTestService(storeService, driver);
+  });
+  afterAll(() => store.close());
+
+  it('offers products with price and thumbnail, and categories, for the start of a word', async () => {
+    const response = await suggest('q=fila');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.categories).toContainEqual({ slug: 'filament', name: 'Filament' });
+    expect(body.products.length).toBeGreaterThan(0);
+    expect(body.products.length).toBeLessThanOrEqual(6);
+    expect(body.products).toContainEqual({
+      slug: 'pla-filament-galaxy-black-1kg',
+      name: 'PLA Filament, Galaxy Black, 1 kg',
+      priceCents: expect.any(Number),
+      currency: 'USD',
+      imageUrl: expect.stringMatching(/^\/media\//),
+    });
+  });
+
+  it('takes every word as a start, and puts "Printer parts" before a motor', async () => {
+    const pla = (await suggest('q=pla%20fil')).json();
+    expect(pla.products.every((p: { name: string }) => p.name.startsWith('PLA'))).toBe(true);
+    const printer = (await suggest('q=printer')).json();
+    expect(printer.categories).toContainEqual({ slug: 'printer-parts', name: 'Printer parts' });
+    const names = printer.products.map((p: { slug: string }) => p.slug);
+    expect(names[0]).not.toBe('nema17-stepper-motor-42-48');
+  });
+
+  it('offers nothing for words it does not know, or for punctuation alone', async () => {
+    expect((await suggest('q=zeppelin')).json()).toEqual({ products: [], categories: [] });
+    expect((await suggest(`q=${encodeURIComponent("'&|!:*")}`)).json()).toEqual({
+      products: [],
+      categories: [],
+    });
+  });
+
+  it('leaves out a product taken off sale', async () => {
+    await setProductArchived(store.app.db, 'soldering-station-60w', true);
+    const names = (await suggest('q=solder')).json().products.map((p: { slug: string }) => p.slug);
+    expect(names).not.toContain('soldering-station-60w');
+    await setProductArchived(store.app.db, 'soldering-station-60w', false);
+  });
+
+  it('answers a missing, empty or too long q with 400 naming the field', async () => {
+    for (const query of ['', 'q=', 'q=%20%20', `q=${'x'.repeat(101)}`]) {
+      const response = await suggest(query);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(response.json().error.message).toContain('q');
+    }
+  });
+
+  it('refuses an address that asks too often with 429, and a forged X-Forwarded-For does not help', async () => {
+    let last = 0;
+    for (let i = 0; i < 121; i += 1) {
+      last = (await suggest('q=pla', { 'x-forwarded-for': `10.0.0.${i % 250}` })).statusCode;
+    }
+    expect(last).toBe(429);
+    const refused = await suggest('q=pla');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+});
+
 describe.each(testDrivers)('product search turned off over %s', (driver) => {
   let issuer: TestIssuer;
   let store: TestService;

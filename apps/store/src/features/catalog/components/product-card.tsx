@@ -1,18 +1,30 @@
 import Link from 'next/link';
-import { cx, formatPrice } from '@makrx/ui';
+import { Button, buttonClasses, cx, formatPrice } from '@makrx/ui';
 import type { ProductSummary } from '@makrx/contracts';
+import { addToCart } from '../../cart/actions';
 import { productHref } from '../catalog-query';
 import { StockIndicator } from './stock-indicator';
 
 export interface ProductCardProps {
-  product: ProductSummary;
+  /** With `onlyVariantId` (search results), the card can cart it. */
+  product: ProductSummary & { onlyVariantId?: string | null };
   /** Images above the fold load eagerly; the rest wait until they scroll near. */
   priority?: boolean;
   /** Off on a category's own page, where every card would carry the same label. */
   showCategory?: boolean;
+  /**
+   * Where an add to cart that was refused comes back to; given, the card adds a product with
+   * one variant to the cart itself, and leads to the page of one with a choice to make.
+   */
+  cartReturnTo?: string;
 }
 
-export function ProductCard({ product, priority = false, showCategory = true }: ProductCardProps) {
+export function ProductCard({
+  product,
+  priority = false,
+  showCategory = true,
+  cartReturnTo,
+}: ProductCardProps) {
   const soldOut = !product.inStock || product.stock <= 0;
   return (
     <article className="group relative flex h-full flex-col">
@@ -54,6 +66,34 @@ export function ProductCard({ product, priority = false, showCategory = true }: 
           </p>
           <StockIndicator product={product} />
         </div>
+        {cartReturnTo && !soldOut ? (
+          // Above the name link's card-wide click area.
+          <div className="relative z-10 mt-3">
+            {product.onlyVariantId ? (
+              <form action={addToCart}>
+                <input type="hidden" name="variantId" value={product.onlyVariantId} />
+                <input type="hidden" name="quantity" value="1" />
+                <input type="hidden" name="returnTo" value={cartReturnTo} />
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  className="w-full"
+                  aria-label={`Add to cart: ${product.name}`}
+                >
+                  Add to cart
+                </Button>
+              </form>
+            ) : (
+              <Link
+                href={productHref(product.slug)}
+                className={buttonClasses({ variant: 'secondary', className: 'w-full' })}
+                aria-label={`Choose options: ${product.name}`}
+              >
+                Choose options
+              </Link>
+            )}
+          </div>
+        ) : null}
       </div>
     </article>
   );
