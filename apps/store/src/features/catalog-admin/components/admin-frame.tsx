@@ -8,6 +8,7 @@ const tabs = [
   { key: 'categories', label: 'Categories', href: '/admin/categories' },
   { key: 'import', label: 'Import CSV', href: '/admin/import' },
   { key: 'orders', label: 'Orders', href: '/admin/orders' },
+  { key: 'promotions', label: 'Discount codes', href: '/admin/promotions' },
   { key: 'accounts', label: 'Purchasing accounts', href: '/admin/purchasing-accounts' },
 ] as const;
 
