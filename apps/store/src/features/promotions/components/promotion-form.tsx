@@ -168,7 +168,7 @@ export function PromotionForm({
         <p className={hintClasses}>
           None ticked: the whole order. Ticked: the items in them and their subcategories.
         </p>
-        <div className="mt-3 grid max-h-64 gap-2 overflow-y-auto rounded-lg border border-ink-200 p-3 sm:grid-cols-2">
+        <div className="mt-3 grid max-h-64 gap-2 overflow-y-auto rounded-lg border border-ink-200 p-3 sm:max-w-md">
           {categories.map((category) => (
             <label
               key={category.slug}
