@@ -1,4 +1,7 @@
+import type { Invoice } from '@makrx/contracts';
 import { auditLogs } from '@makrx/db/schema';
+import { pdfText } from '@makrx/documents/testing';
+import { createMailer } from '@makrx/mailer';
 import { testDrivers } from '@makrx/service-kit/testing';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -249,6 +252,49 @@ describe.each(testDrivers)('discount codes over %s', (driver) => {
       expect(await usesOf(created.id)).toBe(1);
     });
 
+    it('gives the paid order an invoice and a confirmation email with the same discount', async () => {
+      const code = await createCode({ code: codeName('paid'), kind: 'percent', value: 10 });
+      const email = aGuestEmail();
+      const placed = await order([{ variantId: variants.gadget.id, quantity: 2 }], code.code, {
+        email,
+      });
+      expect(placed.body).toMatchObject({ subtotalCents: 8000, discountCents: 800 });
+      const token = { 'x-order-token': placed.body.accessToken };
+      const paid = await call(
+        'POST',
+        `/api/v1/orders/${placed.body.id}/payments`,
+        undefined,
+        { paymentMethod: 'tok_visa' },
+        token,
+      );
+      expect(paid.status).toBe(201);
+      const invoice = (
+        await call('GET', `/api/v1/orders/${placed.body.id}/invoice`, undefined, undefined, token)
+      ).body as Invoice;
+      expect(invoice).toMatchObject({
+        subtotalCents: 8000,
+        discountCents: 800,
+        discountCode: code.code,
+        totalCents: placed.body.totalCents,
+      });
+      expect(
+        invoice.subtotalCents - invoice.discountCents + invoice.shippingCents + invoice.taxCents,
+      ).toBe(invoice.totalCents);
+      const pdf = await setup.store.app.inject({
+        url: `/api/v1/orders/${placed.body.id}/invoice.pdf`,
+        headers: token,
+      });
+      const pdfWords = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+      expect(pdfWords).toContain(`Discount (${code.code})`);
+
+      await setup.store.app.events.deliverDue();
+      const mailbox = createMailer({ from: 'test', database: setup.store.app.db });
+      const [mail] = await mailbox.listDevMail({ to: email, limit: 5 });
+      expect(mail?.text).toContain(`Discount (code ${code.code}): −$8.00`);
+      const total = (placed.body.totalCents / 100).toFixed(2);
+      expect(mail?.text).toContain(`payment of $${total}`);
+    });
+
     it('takes a fixed amount off only the lines in its categories and their subcategories', async () => {
       const code = codeName('gear');
       await createCode({ code, kind: 'fixed', value: 5000, categorySlugs: [`gear-${run}`] });
@@ -317,6 +363,9 @@ describe.each(testDrivers)('discount codes over %s', (driver) => {
       }
       const malformed = await order(items, 'no spaces allowed');
       expect(malformed.status).toBe(400);
+      const huge = await order(items, 'X'.repeat(5000));
+      expect(huge.status).toBe(400);
+      expect(JSON.stringify(huge.body)).toContain('discountCode');
       expect(await stockOf(`widget-${run}`)).toBe(before);
       for (const { id } of Object.values(codes)) expect(await usesOf(id)).toBe(0);
     });
