@@ -46,8 +46,15 @@ test.describe.serial('Discount codes in MakrX.Store', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'New discount code' })).toBeVisible();
     await page.getByLabel('Code', { exact: true }).fill(code);
     await page.getByLabel('Kind').selectOption('percent');
-    await page.getByLabel('Value').fill('10');
     await page.getByLabel('Uses in total').fill('50');
+    // A percentage over 100 is refused beside its field, and what was typed stays.
+    await page.getByLabel('Value').fill('150');
+    await page.getByRole('button', { name: 'Create discount code' }).click();
+    await expect(page.getByText('The discount code was not created')).toBeVisible();
+    await expect(page.getByLabel('Value')).toHaveAccessibleDescription(/at most 100/);
+    await expect(page.getByLabel('Code', { exact: true })).toHaveValue(code);
+    await expect(page.getByLabel('Uses in total')).toHaveValue('50');
+    await page.getByLabel('Value').fill('10');
     await expectAccessible(page);
     await screenshot(page, 'store-admin-promotion-form');
     await page.getByRole('button', { name: 'Create discount code' }).click();

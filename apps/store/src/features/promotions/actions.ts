@@ -3,7 +3,13 @@
 import { redirect } from 'next/navigation';
 import { ServiceError } from '../../lib/service-client';
 import { createPromotion, updatePromotion } from './api';
-import { promotionBodyFrom } from './promotion-form-values';
+import { refusedForm, type FormOutcome } from '../../lib/form-outcome';
+import {
+  promotionBodyFrom,
+  promotionRefusals,
+  promotionValuesFrom,
+  type PromotionField,
+} from './promotion-form-values';
 
 /** The service's refusal in words an admin can act on, naming the field it is about. */
 function refusalWords(error: ServiceError): string {
@@ -32,23 +38,26 @@ async function change(
   redirect(next);
 }
 
-export async function createPromotionFromForm(form: FormData): Promise<never> {
-  const body = promotionBodyFrom(form);
-  return change(
-    () => createPromotion(body),
-    `Discount code ${body.code} created.`,
-    '/admin/promotions/new',
-  );
-}
-
-export async function updatePromotionFromForm(form: FormData): Promise<never> {
+/**
+ * The create and edit forms: saved, the list says so; refused, the form comes back with what
+ * was typed and each refused field marked (works without JavaScript too).
+ */
+export async function savePromotion(
+  previous: FormOutcome<PromotionField>,
+  form: FormData,
+): Promise<FormOutcome<PromotionField>> {
   const id = String(form.get('id') ?? '');
   const body = promotionBodyFrom(form);
-  return change(
-    () => updatePromotion(id, body),
-    `Discount code ${body.code} saved.`,
-    `/admin/promotions/${encodeURIComponent(id)}`,
-  );
+  let saved: { id: string };
+  try {
+    saved = id ? await updatePromotion(id, body) : await createPromotion(body);
+  } catch (error) {
+    if (!(error instanceof ServiceError) || error.status >= 500) throw error;
+    const summary = `The discount code was not ${id ? 'saved' : 'created'}: check the fields marked below.`;
+    return refusedForm(previous, promotionValuesFrom(form), error, promotionRefusals, summary);
+  }
+  const done = `Discount code ${body.code} ${id ? 'saved' : 'created'}.`;
+  redirect(`/admin/promotions?notice=${encodeURIComponent(done)}&saved=${saved.id}`);
 }
 
 export async function setPromotionStatus(form: FormData): Promise<never> {

@@ -1,5 +1,67 @@
-import type { AdminPromotion, PromotionCreate } from '@makrx/contracts';
+import type { AdminPromotion, Category, PromotionCreate } from '@makrx/contracts';
+import type { RefusalFields } from '../../lib/form-outcome';
 import type { AsTyped } from '../catalog-admin/api';
+import { depthOf } from '../catalog/category-tree';
+
+/** The discount code form's fields; the categories travel as their slugs, comma-joined. */
+export const promotionFields = [
+  'code',
+  'kind',
+  'value',
+  'currency',
+  'minSubtotal',
+  'validFrom',
+  'validUntil',
+  'usageLimit',
+  'perBuyerLimit',
+  'categorySlugs',
+] as const;
+export type PromotionField = (typeof promotionFields)[number];
+
+const byPath: Record<string, PromotionField> = {
+  code: 'code',
+  kind: 'kind',
+  value: 'value',
+  currency: 'currency',
+  minSubtotalCents: 'minSubtotal',
+  validFrom: 'validFrom',
+  validUntil: 'validUntil',
+  usageLimit: 'usageLimit',
+  perBuyerLimit: 'perBuyerLimit',
+  categorySlugs: 'categorySlugs',
+};
+
+/** Which field each of the service's refusals is about. */
+export const promotionRefusals: RefusalFields<PromotionField> = {
+  fieldOf: (path) => byPath[path.split('.')[0]!],
+  codes: { CODE_TAKEN: 'code', UNKNOWN_CATEGORY: 'categorySlugs' },
+};
+
+/** What was typed, kept in the form when the service refused it. */
+export function promotionValuesFrom(form: FormData): Record<PromotionField, string> {
+  const values = Object.fromEntries(
+    promotionFields.map((field) => [field, String(form.get(field) ?? '').trim()]),
+  ) as Record<PromotionField, string>;
+  values.categorySlugs = form.getAll('categorySlugs').map(String).join(',');
+  return values;
+}
+
+/** A saved code as the form shows it. */
+export function promotionValuesOf(promotion: AdminPromotion): Record<PromotionField, string> {
+  return {
+    code: promotion.code,
+    kind: promotion.kind,
+    value: valueAsTyped(promotion),
+    currency: promotion.currency,
+    minSubtotal:
+      promotion.minSubtotalCents > 0 ? (promotion.minSubtotalCents / 100).toFixed(2) : '',
+    validFrom: asLocalInput(promotion.validFrom),
+    validUntil: asLocalInput(promotion.validUntil),
+    usageLimit: promotion.usageLimit === null ? '' : String(promotion.usageLimit),
+    perBuyerLimit: String(promotion.perBuyerLimit),
+    categorySlugs: promotion.categories.map((c) => c.slug).join(','),
+  };
+}
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -45,3 +107,13 @@ export const asLocalInput = (iso: string | null) => (iso ? iso.slice(0, 16) : ''
 /** The value as the form shows it: 10 (per cent) or 5.00 (an amount). */
 export const valueAsTyped = (promotion: Pick<AdminPromotion, 'kind' | 'value'>) =>
   promotion.kind === 'fixed' ? (promotion.value / 100).toFixed(2) : String(promotion.value);
+
+/** Categories as the form lists them: tree order, each with how deep it sits. */
+export interface CategoryOption {
+  slug: string;
+  name: string;
+  depth: number;
+}
+
+export const categoryOptions = (categories: Category[]): CategoryOption[] =>
+  categories.map((c) => ({ slug: c.slug, name: c.name, depth: depthOf(categories, c.slug) }));

@@ -10,6 +10,10 @@ import {
 import { setPromotionStatus } from '../../../../features/promotions/actions';
 import { readPromotion } from '../../../../features/promotions/api';
 import { PromotionForm } from '../../../../features/promotions/components/promotion-form';
+import {
+  categoryOptions,
+  promotionValuesOf,
+} from '../../../../features/promotions/promotion-form-values';
 import { statusText } from '../../../../features/promotions/promotion-text';
 import { ServiceError } from '../../../../lib/service-client';
 
@@ -47,7 +51,11 @@ export default async function EditPromotionPage({
     >
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <section className="rounded-2xl border border-ink-200 bg-white p-5 sm:p-6">
-          <PromotionForm promotion={promotion} categories={await listCategories()} />
+          <PromotionForm
+            id={promotion.id}
+            saved={promotionValuesOf(promotion)}
+            categories={categoryOptions(await listCategories())}
+          />
         </section>
         <aside className="self-start rounded-2xl border border-ink-200 bg-white p-5">
           <h2 className="text-lg font-bold text-ink-950">{statusText(promotion)}</h2>
