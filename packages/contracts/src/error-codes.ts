@@ -131,6 +131,21 @@ export const errorCodes = {
   TOO_MANY_REQUESTS:
     'Asked too often: an order link for this order or address, or the store’s search suggestions from one address.',
 
+  // Store service: discount codes
+  CODE_UNKNOWN:
+    'No discount code reads like this (codes are not case-sensitive); details name the field.',
+  CODE_NOT_YET_VALID: 'The discount code cannot be used before its start; details: { validFrom }.',
+  CODE_EXPIRED:
+    'The discount code could be used until a time that has passed; details: { validUntil }.',
+  CODE_BELOW_MINIMUM:
+    'The order’s subtotal is below the discount code’s minimum (422); details: { minSubtotalCents, currency }.',
+  CODE_NOT_APPLICABLE:
+    'Nothing in the order is in the categories the discount code is for, or its currency differs (422).',
+  CODE_USED_UP: 'The discount code has been used as often as it may be (409); nothing was ordered.',
+  CODE_ALREADY_USED:
+    'This buyer (account, or email for a guest) has used the discount code as often as one buyer may (409).',
+  CODE_TAKEN: 'Another discount code already reads like this one (codes are not case-sensitive).',
+
   // Store service: orders and payments
   ORDER_STATUS_CONFLICT:
     'The order’s status does not allow this step; details: { status, wanted }.',

@@ -1,3 +1,4 @@
+import { discountCodeText } from './promotions';
 import { z } from 'zod';
 
 export const orderStatus = z.enum([
@@ -46,6 +47,8 @@ export const createOrderBody = z.object({
   email: z.email().max(254).optional(),
   shippingAddress,
   shippingMethod: z.string().regex(/^[a-z0-9-]+$/, 'a shipping method code such as standard'),
+  /** A discount code the buyer entered; refused with a 4xx naming why when it does not apply. */
+  discountCode: discountCodeText.optional(),
 });
 export type CreateOrderBody = z.infer<typeof createOrderBody>;
 
@@ -77,6 +80,9 @@ export const order = z.object({
   currency: z.string().length(3),
   lines: z.array(orderLine),
   subtotalCents: z.number().int(),
+  /** Taken off the subtotal by `discountCode`; 0 without one. */
+  discountCents: z.number().int(),
+  discountCode: z.string().nullable(),
   shippingCents: z.number().int(),
   taxCents: z.number().int(),
   taxRateBasisPoints: z.number().int(),
@@ -132,6 +138,9 @@ export const checkoutQuote = z.object({
     }),
   ),
   subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  /** The code as the store spells it, when one was given and applies. */
+  discountCode: z.string().nullable(),
   shippingCents: z.number().int(),
   taxCents: z.number().int(),
   taxRateBasisPoints: z.number().int(),
@@ -139,6 +148,20 @@ export const checkoutQuote = z.object({
   shippingMethod: z.object({ code: z.string(), name: z.string() }),
 });
 export type CheckoutQuote = z.infer<typeof checkoutQuote>;
+
+/** A discount code tried on the cart (or a list of items) before an address is known. */
+export const discountQuoteBody = z.object({
+  items: z.array(orderItemInput).min(1).max(50).optional(),
+  discountCode: discountCodeText,
+});
+export const discountQuote = z.object({
+  currency: z.string().length(3),
+  /** As the store spells it. */
+  discountCode: z.string(),
+  subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+});
+export type DiscountQuote = z.infer<typeof discountQuote>;
 
 /**
  * What the buyer pays with: a payment method or card token the provider issued in the browser
@@ -281,6 +304,8 @@ export const invoice = z.object({
     }),
   ),
   subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  discountCode: z.string().nullable(),
   shippingCents: z.number().int(),
   shippingMethod: z.string(),
   taxRateBasisPoints: z.number().int(),

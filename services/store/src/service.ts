@@ -25,6 +25,7 @@ import { paymentsModule } from './modules/payments/plugin';
 import { printOrdersModule } from './modules/print-orders/plugin';
 import { routePaidPrintOrder } from './modules/print-orders/route-paid-print';
 import { sendPrintRating } from './modules/print-orders/send-print-rating';
+import { promotionsModule } from './modules/promotions/plugin';
 import { privacyRoutes } from './modules/privacy/routes';
 import { reviewsModule } from './modules/reviews/plugin';
 import { searchRoutes } from './modules/search/routes';
@@ -50,6 +51,7 @@ export const storeService: ServiceDefinition = {
     { prefix: '/api/v1', plugin: reviewsModule },
     { prefix: '/api/v1', plugin: storefrontSessionRoutes },
     { prefix: '/api/v1', plugin: privacyRoutes },
+    { prefix: '/api/v1', plugin: promotionsModule },
     { prefix: '/media', plugin: mediaRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do

@@ -10,6 +10,7 @@ import {
   type PaymentProvider,
   type ProviderRefund,
 } from '../modules/payments/service';
+import { releasePromotionsOf } from '../modules/promotions/service';
 import { inOneTransaction, type FlowInput } from './store-flows';
 
 /*
@@ -82,6 +83,13 @@ export function closeInOneTransaction(closing: Closing) {
       name: 'release-stock',
       run: async ({ order }, tx) => {
         if (closing.restock(order)) await releaseStock(tx, await unitsHeldBy(tx, order.id));
+      },
+    },
+    {
+      // A cancelled (or expired) order gives back the discount code's use it took.
+      name: 'release-discount-code',
+      run: async ({ order }, tx) => {
+        if (closing.to === 'cancelled') await releasePromotionsOf(tx, order.id);
       },
     },
     {

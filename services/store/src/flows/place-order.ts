@@ -24,6 +24,7 @@ import {
   type OrderItem,
   type PlaceOrder,
 } from '../modules/orders/service';
+import { redeemPromotion } from '../modules/promotions/service';
 import { expirePendingOrders } from './expire-orders';
 import { inOneTransaction } from './store-flows';
 
@@ -74,8 +75,15 @@ export const placeOrderFlow = defineFlow<PlacingOrder, Database>('place-order', 
     {
       name: 'price-order',
       run: async (placing, tx) => {
-        const address = placing.request.shippingAddress;
-        placing.priced = await priceOrder(tx, placing.checked!, placing.method!, address);
+        const { shippingAddress, discountCode, buyer } = placing.request;
+        const discount = discountCode ? { code: discountCode, buyer } : undefined;
+        placing.priced = await priceOrder(
+          tx,
+          placing.checked!,
+          placing.method!,
+          shippingAddress,
+          discount,
+        );
       },
     },
     {
@@ -88,7 +96,22 @@ export const placeOrderFlow = defineFlow<PlacingOrder, Database>('place-order', 
           shippingMethod: method!.code,
           currency: priced!.currency,
           totals: priced!.totals,
+          discountCode: priced!.offer?.code ?? null,
           lines: priced!.lines,
+        });
+      },
+    },
+    {
+      // The code's use is taken with the order: its row stays locked to the commit, so of
+      // buyers racing for its last uses each gets one or a 409, never more uses than its limit.
+      name: 'redeem-discount-code',
+      run: async ({ priced, orderId, request }, tx) => {
+        if (!priced!.offer) return;
+        await redeemPromotion(tx, {
+          offer: priced!.offer,
+          orderId: orderId!,
+          buyer: request.buyer,
+          discountCents: priced!.totals.discountCents,
         });
       },
     },

@@ -4,7 +4,11 @@ import { MAX_UNITS_PER_LINE } from '@makrx/contracts';
 import { Button, buttonClasses, Card, Container, EmptyState, formatPrice } from '@makrx/ui';
 import { Notice } from '../../components/form-field';
 import { removeCartLine, updateCartLine } from '../../features/cart/actions';
-import { readCart, type CartLine } from '../../features/cart/api';
+import { quoteCartDiscount, readCart, type CartLine } from '../../features/cart/api';
+import { readDraft } from '../../features/checkout/checkout-draft';
+import { DiscountCodeForm } from '../../features/promotions/components/discount-code-form';
+import { discountProblemMessage } from '../../features/promotions/discount-messages';
+import { ServiceError } from '../../lib/service-client';
 import { canCheckOut, stockWarning } from '../../features/cart/cart-checks';
 import { cartProblemMessage } from '../../features/cart/cart-messages';
 import { optionsText } from '../../features/orders/order-status';
@@ -13,7 +17,14 @@ import { currentSession } from '../../features/session/current-session';
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 
 interface CartPageProps {
-  searchParams: Promise<{ added?: string; removed?: string; reordered?: string; problem?: string }>;
+  searchParams: Promise<{
+    added?: string;
+    removed?: string;
+    reordered?: string;
+    problem?: string;
+    discount?: string;
+    discountProblem?: string;
+  }>;
 }
 
 function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
@@ -104,6 +115,17 @@ export default async function CartPage({ searchParams }: CartPageProps) {
   const [cart, session] = await Promise.all([readCart(), currentSession()]);
   const problem = cartProblemMessage(query.problem);
   const ready = canCheckOut(cart.lines);
+  const { discountCode } = await readDraft();
+  // The code kept for checkout, tried on the cart as it is now: it may no longer apply.
+  let discountProblem = discountProblemMessage(query.discountProblem);
+  const discount =
+    discountCode && cart.lines.length > 0
+      ? await quoteCartDiscount(discountCode).catch((error: unknown) => {
+          if (!(error instanceof ServiceError) || error.status >= 500) throw error;
+          discountProblem = discountProblemMessage(error.code);
+          return undefined;
+        })
+      : undefined;
 
   return (
     <Container className="py-10 sm:py-14">
@@ -164,7 +186,28 @@ export default async function CartPage({ searchParams }: CartPageProps) {
                 >
                   {formatPrice(cart.subtotalCents, cart.currency)}
                 </dd>
+                {discount ? (
+                  <>
+                    <dt className="text-ink-600">Discount ({discount.discountCode})</dt>
+                    <dd
+                      className="text-right font-semibold text-emerald-700 tabular-nums"
+                      data-testid="cart-discount"
+                    >
+                      −{formatPrice(discount.discountCents, discount.currency)}
+                    </dd>
+                  </>
+                ) : null}
               </dl>
+              {query.discount === 'applied' && discount ? (
+                <p role="status" className="mt-3 text-sm text-emerald-800">
+                  Discount code applied.
+                </p>
+              ) : null}
+              <DiscountCodeForm
+                applied={discount?.discountCode}
+                problem={discountProblem}
+                returnTo="/cart"
+              />
               <p className="mt-2 text-xs text-ink-600">
                 Shipping and tax are worked out at checkout for your address.
               </p>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Button, Card } from '@makrx/ui';
-import { quoteCart } from '../../features/cart/api';
 import { placeOnePageOrder } from '../../features/checkout/actions';
 import {
   AddressFields,
@@ -9,7 +8,11 @@ import {
   ShippingOptions,
 } from '../../features/checkout/components/checkout-fields';
 import { CheckoutFrame } from '../../features/checkout/components/checkout-frame';
-import { invalidFields, loadCheckout } from '../../features/checkout/checkout-state';
+import {
+  invalidFields,
+  loadCheckout,
+  quoteWithDiscount,
+} from '../../features/checkout/checkout-state';
 import { SavedAddressPicker } from '../../features/checkout/components/saved-address-picker';
 import {
   picksSavedAddress,
@@ -23,7 +26,12 @@ import { storeConfig } from '../../lib/config';
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 interface CheckoutPageProps {
-  searchParams: Promise<{ invalid?: string; refused?: string; address?: string }>;
+  searchParams: Promise<{
+    invalid?: string;
+    refused?: string;
+    address?: string;
+    discountProblem?: string;
+  }>;
 }
 
 /**
@@ -49,12 +57,13 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     : draft.enteredAddress
       ? undefined
       : draft.address;
-  const quote =
+  const { quote, discountRefused } =
     startingAddress && selectedMethod
-      ? await quoteCart({ shippingAddress: startingAddress, shippingMethod: selectedMethod }).catch(
-          () => undefined,
+      ? await quoteWithDiscount(
+          { shippingAddress: startingAddress, shippingMethod: selectedMethod },
+          draft.discountCode,
         )
-      : undefined;
+      : {};
   const { portalUrls } = await storeConfig();
   const sectionTitle = 'text-lg font-semibold text-ink-950';
 
@@ -67,6 +76,10 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
       shipping={shipping}
       quote={quote}
       refused={query.refused}
+      discount={{
+        applied: discountRefused ? undefined : draft.discountCode,
+        problem: discountRefused ?? query.discountProblem,
+      }}
     >
       <form action={placeOnePageOrder} className="space-y-6">
         <input type="hidden" name="attemptKey" value={draft.attemptKey} />

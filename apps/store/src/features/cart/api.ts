@@ -1,4 +1,9 @@
-import type { Cart as ServiceCart, CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
+import type {
+  Cart as ServiceCart,
+  CheckoutQuote,
+  CheckoutQuoteBody,
+  DiscountQuote,
+} from '@makrx/contracts';
 import { callService, storeMediaUrl, type ServiceAnswer } from '../../lib/service-client';
 import { currentSession } from '../session/current-session';
 import { guestCartToken } from './cart-token';
@@ -87,11 +92,21 @@ export async function mergeGuestCart(accessToken: string, cartToken: string): Pr
  * as the order will be. Nothing is held or written.
  */
 export async function quoteCart(
-  details: Pick<CheckoutQuoteBody, 'shippingAddress' | 'shippingMethod'>,
+  details: Pick<CheckoutQuoteBody, 'shippingAddress' | 'shippingMethod' | 'discountCode'>,
 ): Promise<CheckoutQuote> {
   const { body } = await callService<CheckoutQuote>('store', '/checkout/quote', {
     method: 'POST',
     json: details,
+    headers: await cartHeaders(),
+  });
+  return body;
+}
+
+/** What a discount code takes off the cart before shipping and tax; a 4xx says why not. */
+export async function quoteCartDiscount(discountCode: string): Promise<DiscountQuote> {
+  const { body } = await callService<DiscountQuote>('store', '/checkout/discount', {
+    method: 'POST',
+    json: { discountCode },
     headers: await cartHeaders(),
   });
   return body;

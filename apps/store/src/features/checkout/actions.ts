@@ -10,6 +10,7 @@ import { currentSession } from '../session/current-session';
 import { emailFrom, type FieldErrors } from './checkout-input';
 import { refusalsShownInCart } from './checkout-messages';
 import { clearDraft, readDraft, saveDraft, type CheckoutDraft } from './checkout-draft';
+import { discountCodes } from '../promotions/discount-messages';
 import { chosenAddressFrom } from './saved-addresses';
 
 const invalid = (path: string, errors: FieldErrors) =>
@@ -74,6 +75,7 @@ async function placeFromCart(
         ...(session ? {} : { email: draft.email }),
         shippingAddress: draft.address,
         shippingMethod: draft.shippingMethod,
+        ...(draft.discountCode ? { discountCode: draft.discountCode } : {}),
       },
       attemptKey,
       session ? undefined : await guestCartToken(),
@@ -83,7 +85,15 @@ async function placeFromCart(
     next = `/orders/${encodeURIComponent(placed.number)}/pay`;
   } catch (error) {
     if (!(error instanceof ServiceError) || error.status >= 500) throw error;
-    next = pathForRefusal(error, checkoutPath);
+    if (discountCodes.has(error.code) && draft.discountCode) {
+      // The code no longer applies (used up meanwhile, say): nothing was ordered. It is taken
+      // off and the buyer sees why and the price without it, and decides.
+      const { discountCode: _refused, ...withoutCode } = draft;
+      await saveDraft(withoutCode);
+      next = `${checkoutPath}?discountProblem=${encodeURIComponent(error.code)}`;
+    } else {
+      next = pathForRefusal(error, checkoutPath);
+    }
   }
   redirect(next);
 }

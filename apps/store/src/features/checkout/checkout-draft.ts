@@ -10,6 +10,8 @@ export interface CheckoutDraft {
   email?: string;
   address?: ShippingAddressInput;
   shippingMethod?: string;
+  /** A discount code the buyer applied in the cart or checkout. */
+  discountCode?: string;
   /** The address as last typed, kept while it still has mistakes to correct. */
   enteredAddress?: Record<string, string>;
   /**

@@ -1,5 +1,8 @@
 import { redirect } from 'next/navigation';
+import type { CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
+import { ServiceError } from '../../lib/service-client';
 import { quoteCart, readCart } from '../cart/api';
+import { discountCodes } from '../promotions/discount-messages';
 import { canCheckOut } from '../cart/cart-checks';
 import { listShippingMethods } from '../orders/api';
 import { currentSession } from '../session/current-session';
@@ -22,13 +25,35 @@ export async function loadCheckout() {
   const shipping = method
     ? { name: method.name, cents: rateFor(method, cart.subtotalCents) }
     : undefined;
-  const quote =
+  const priced =
     method && draft.address
-      ? await quoteCart({ shippingAddress: draft.address, shippingMethod: method.code }).catch(
-          () => undefined,
+      ? await quoteWithDiscount(
+          { shippingAddress: draft.address, shippingMethod: method.code },
+          draft.discountCode,
         )
-      : undefined;
-  return { cart, session, draft, methods, shipping, quote };
+      : {};
+  return { cart, session, draft, methods, shipping, ...priced };
+}
+
+/**
+ * The cart priced for an address and method with the buyer's discount code; a code that no
+ * longer applies is priced without, and its refusal's code is handed back to explain it.
+ */
+export async function quoteWithDiscount(
+  details: Pick<CheckoutQuoteBody, 'shippingAddress' | 'shippingMethod'>,
+  discountCode: string | undefined,
+): Promise<{ quote?: CheckoutQuote; discountRefused?: string }> {
+  try {
+    return { quote: await quoteCart({ ...details, discountCode }) };
+  } catch (error) {
+    if (!(error instanceof ServiceError) || !discountCode || !discountCodes.has(error.code)) {
+      return {};
+    }
+    return {
+      quote: await quoteCart(details).catch(() => undefined),
+      discountRefused: error.code,
+    };
+  }
 }
 
 /** `?invalid=a,b` of a refused step, as a list of field names. */

@@ -13,6 +13,8 @@ export {
 } from './stock';
 export {
   categoryOfVariants,
+  productsUnderCategories,
+  categoriesNamed,
   productsById,
   productWithVariantsBySlug,
   variantsById,

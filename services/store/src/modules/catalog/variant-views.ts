@@ -1,5 +1,5 @@
 import type { Database } from '@makrx/db';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { categories, products, productVariants } from './tables';
 
 /**
@@ -103,4 +103,49 @@ export async function categoryOfVariants(
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(inArray(productVariants.id, [...new Set(variantIds)]));
   return new Map(rows.map((row) => [row.variantId, row.categorySlug]));
+}
+
+/**
+ * Which of these products sit in one of these categories or anywhere below them (a discount
+ * code limited to categories applies to their subcategories too).
+ */
+export async function productsUnderCategories(
+  db: Database,
+  categoryIds: readonly string[],
+  productIds: readonly string[],
+): Promise<Set<string>> {
+  if (categoryIds.length === 0 || productIds.length === 0) return new Set();
+  const wanted = sql.join(
+    [...new Set(categoryIds)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(
+      and(
+        inArray(products.id, [...new Set(productIds)]),
+        sql`${products.categoryId} in (
+          with recursive under(id) as (
+            select id from ${categories} where id in (${wanted})
+            union
+            select c.id from ${categories} c join under on c.parent_id = under.id
+          )
+          select id from under)`,
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Categories by slug or by id, for forms and lists that name them. */
+export async function categoriesNamed(
+  db: Database,
+  which: { slugs: readonly string[] } | { ids: readonly string[] },
+): Promise<{ id: string; slug: string; name: string }[]> {
+  const list = 'slugs' in which ? which.slugs : which.ids;
+  if (list.length === 0) return [];
+  return db
+    .select({ id: categories.id, slug: categories.slug, name: categories.name })
+    .from(categories)
+    .where(inArray('slugs' in which ? categories.slug : categories.id, [...new Set(list)]));
 }

@@ -30,6 +30,11 @@ export const orderConfirmationMail: EventConsumer<'store.order.paid'> = {
       paragraphs: [
         `We received your payment of ${money(order.totalCents, order.currency)} and are getting your order ready.`,
         ...items,
+        ...(order.discountCode
+          ? [
+              `Discount (code ${order.discountCode}): −${money(order.discountCents, order.currency)}`,
+            ]
+          : []),
         `Shipping: ${order.shippingMethod.name}, to ${order.shippingAddress.name}, ${order.shippingAddress.city}.`,
       ],
       action: { label: 'Track your order', url: link },

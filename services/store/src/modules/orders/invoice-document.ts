@@ -35,6 +35,9 @@ export function invoiceDocument(invoice: Invoice): InvoiceDocument {
     })),
     totals: [
       { label: 'Subtotal', amountCents: invoice.subtotalCents },
+      ...(invoice.discountCode
+        ? [{ label: `Discount (${invoice.discountCode})`, amountCents: -invoice.discountCents }]
+        : []),
       { label: `Shipping (${invoice.shippingMethod})`, amountCents: invoice.shippingCents },
       { label: `Tax (${rate} %)`, amountCents: invoice.taxCents },
     ],

@@ -93,6 +93,8 @@ export function invoiceOf(order: Order): Invoice {
       amountCents: line.lineTotalCents,
     })),
     subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    discountCode: order.discountCode,
     shippingCents: order.shippingCents,
     shippingMethod: order.shippingMethod.name,
     taxRateBasisPoints: order.taxRateBasisPoints,

@@ -24,6 +24,8 @@ export interface PlaceOrder {
   items: OrderItem[];
   shippingAddress: CreateOrderBody['shippingAddress'];
   shippingMethod: string;
+  /** A discount code the buyer typed: the order is refused (4xx) if it does not apply. */
+  discountCode?: string;
   idempotencyKey: string;
   requestId?: string;
   /**
@@ -46,10 +48,11 @@ export function mergeItems(items: readonly OrderItem[]): OrderItem[] {
 
 /** What the idempotency key is bound to: the same key with another request is refused. */
 export function hashOrderRequest(request: PlaceOrder, items: readonly OrderItem[]): string {
-  const { buyer, shippingAddress, shippingMethod, fromCartId } = request;
+  const { buyer, shippingAddress, shippingMethod, fromCartId, discountCode } = request;
   const what = fromCartId ? { cart: fromCartId } : { items };
+  const code = discountCode ? { discountCode: discountCode.toLowerCase() } : {};
   return createHash('sha256')
-    .update(canonicalJson({ buyer, ...what, shippingAddress, shippingMethod }))
+    .update(canonicalJson({ buyer, ...what, shippingAddress, shippingMethod, ...code }))
     .digest('hex');
 }
 
@@ -106,6 +109,8 @@ export interface NewOrder {
   shippingMethod: string;
   currency: string;
   totals: OrderTotals;
+  /** The discount code as the store spells it, when one took `totals.discountCents` off. */
+  discountCode?: string | null;
   lines: NewOrderLine[];
 }
 
@@ -123,6 +128,7 @@ export async function recordOrder(tx: Database, order: NewOrder): Promise<string
       email: request.buyer.email,
       currency: order.currency,
       ...totals,
+      discountCode: order.discountCode ?? null,
       shippingMethod: order.shippingMethod,
       shippingAddress: request.shippingAddress,
       idempotencyKey: request.idempotencyKey,
@@ -164,6 +170,9 @@ export async function recordOrder(tx: Database, order: NewOrder): Promise<string
       number: created!.number,
       status: 'pending_payment',
       totalCents: totals.totalCents,
+      ...(order.discountCode
+        ? { discountCode: order.discountCode, discountCents: totals.discountCents }
+        : {}),
       lines: order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
       ...(request.buyer.userId ? { by: request.buyer.userId } : { guest: request.buyer.email }),
     },

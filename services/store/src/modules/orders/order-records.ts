@@ -52,6 +52,8 @@ function toOrder(
     currency: o.currency,
     lines,
     subtotalCents: o.subtotalCents,
+    discountCents: o.discountCents,
+    discountCode: o.discountCode,
     shippingCents: o.shippingCents,
     taxCents: o.taxCents,
     taxRateBasisPoints: o.taxRateBasisPoints,

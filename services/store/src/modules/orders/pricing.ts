@@ -1,8 +1,9 @@
 import type { ShippingAddressInput } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import { badRequest } from '@makrx/service-kit';
+import { AppError, badRequest } from '@makrx/service-kit';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { productsById } from '../catalog/service';
+import { offerForOrder, type DiscountOffer, type PromotionBuyer } from '../promotions/service';
 import { shippingMethods, taxRates } from './tables';
 
 export interface PricedLine {
@@ -12,6 +13,7 @@ export interface PricedLine {
 
 export interface OrderTotals {
   subtotalCents: number;
+  discountCents: number;
   shippingCents: number;
   taxCents: number;
   taxRateBasisPoints: number;
@@ -50,24 +52,47 @@ export async function taxRateFor(
 }
 
 /**
- * What an order costs, all computed here and never taken from the client. Tax applies to
- * goods and shipping alike and is rounded half up to the cent.
+ * What a discount takes off these lines: a percentage (rounded half up to the cent) or a fixed
+ * amount, of the lines it applies to (all, or those whose product is in `productIds`), never
+ * more than they cost.
+ */
+export function discountOf(
+  lines: readonly (PricedLine & { productId?: string })[],
+  offer: Pick<DiscountOffer, 'kind' | 'value' | 'productIds'> | undefined,
+): number {
+  if (!offer) return 0;
+  const applies = (line: { productId?: string }) =>
+    offer.productIds === null ||
+    (line.productId !== undefined && offer.productIds.has(line.productId));
+  const base = lines.filter(applies).reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  const off = offer.kind === 'percent' ? Math.round((base * offer.value) / 100) : offer.value;
+  return Math.min(off, base);
+}
+
+/**
+ * What an order costs, all computed here and never taken from the client. A discount comes off
+ * the goods first; free shipping and tax are reckoned on what the goods then cost. Tax applies
+ * to goods and shipping alike and is rounded half up to the cent.
  */
 export function orderTotals(
-  lines: readonly PricedLine[],
+  lines: readonly (PricedLine & { productId?: string })[],
   method: { rateCents: number; freeFromCents: number | null },
   taxRateBasisPoints: number,
+  offer?: Pick<DiscountOffer, 'kind' | 'value' | 'productIds'>,
 ): OrderTotals {
   const subtotalCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  const freeShipping = method.freeFromCents !== null && subtotalCents >= method.freeFromCents;
+  const discountCents = discountOf(lines, offer);
+  const goodsCents = subtotalCents - discountCents;
+  const freeShipping = method.freeFromCents !== null && goodsCents >= method.freeFromCents;
   const shippingCents = freeShipping ? 0 : method.rateCents;
-  const taxCents = Math.round(((subtotalCents + shippingCents) * taxRateBasisPoints) / 10_000);
+  const taxCents = Math.round(((goodsCents + shippingCents) * taxRateBasisPoints) / 10_000);
   return {
     subtotalCents,
+    discountCents,
     shippingCents,
     taxCents,
     taxRateBasisPoints,
-    totalCents: subtotalCents + shippingCents + taxCents,
+    totalCents: goodsCents + shippingCents + taxCents,
   };
 }
 
@@ -79,16 +104,25 @@ export interface LineToPrice extends PricedLine {
   options: Record<string, string>;
 }
 
+/** A discount code the buyer entered, and who they are (for its per-buyer limit). */
+export interface DiscountRequest {
+  code: string;
+  /** Unknown while a guest has not given their email yet (a quote). */
+  buyer: PromotionBuyer | null;
+}
+
 /**
  * Prices lines for a destination and shipping method: their products' names (all in one
- * currency), the destination's tax rate and the totals. Placing an order and quoting one both
- * go through here, so a quote is what the order will cost.
+ * currency), the destination's tax rate, the discount code's offer and the totals. Placing an
+ * order and quoting one both go through here, so a quote is what the order will cost; a code
+ * that does not apply is refused (4xx) rather than quietly left out.
  */
 export async function priceOrder<Line extends LineToPrice>(
   db: Database,
   lines: readonly Line[],
   method: { rateCents: number; freeFromCents: number | null },
   address: Pick<ShippingAddressInput, 'country' | 'region'>,
+  discount?: DiscountRequest,
 ) {
   const productRows = await productsById(
     db,
@@ -100,12 +134,34 @@ export async function priceOrder<Line extends LineToPrice>(
   }
   const productOf = new Map(productRows.map((p) => [p.id, p]));
   const taxRate = await taxRateFor(db, address);
+  const currency = productRows[0]!.currency;
+  const offer = discount
+    ? await offerForOrder(db, discount.code, {
+        buyer: discount.buyer,
+        currency,
+        subtotalCents: lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
+        productIds: lines.map((l) => l.productId),
+      })
+    : undefined;
+  const totals = orderTotals(lines, method, taxRate, offer);
+  if (offer && totals.discountCents === 0) {
+    throw offerNotApplicable(offer.code);
+  }
   return {
-    currency: productRows[0]!.currency,
+    currency,
     lines: lines.map((line) => {
       const product = productOf.get(line.productId)!;
       return { ...line, productName: product.name, productSlug: product.slug };
     }),
-    totals: orderTotals(lines, method, taxRate),
+    totals,
+    offer,
   };
 }
+
+const offerNotApplicable = (code: string) =>
+  new AppError(
+    422,
+    'CODE_NOT_APPLICABLE',
+    `The code ${code} does not apply to anything in this order.`,
+    [{ field: 'discountCode', message: 'applies to none of these items' }],
+  );

@@ -1,9 +1,10 @@
-import type { CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
+import type { CheckoutQuote, CheckoutQuoteBody, DiscountQuote } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
-import { badRequest } from '@makrx/service-kit';
-import { notForSale, variantsById } from '../catalog/service';
+import { AppError, badRequest } from '@makrx/service-kit';
+import { notForSale, productsById, variantsById } from '../catalog/service';
 import { mergeItems } from './order-placement';
-import { findShippingMethod, priceOrder } from './pricing';
+import { offerForOrder, type PromotionBuyer } from '../promotions/service';
+import { discountOf, findShippingMethod, priceOrder } from './pricing';
 
 /**
  * What an order of these items to this address would cost, priced by the rules placing it
@@ -13,6 +14,7 @@ import { findShippingMethod, priceOrder } from './pricing';
 export async function quoteOrder(
   db: Database,
   request: Omit<CheckoutQuoteBody, 'items'> & { items: { variantId: string; quantity: number }[] },
+  buyer: PromotionBuyer | null = null,
 ): Promise<CheckoutQuote> {
   const items = mergeItems(request.items);
   if (items.length === 0) {
@@ -38,7 +40,15 @@ export async function quoteOrder(
     const { productId, sku, options, priceCents, stock } = variant;
     return { ...item, productId, sku, options, unitPriceCents: priceCents, stock };
   });
-  const { currency, lines, totals } = await priceOrder(db, wanted, method, request.shippingAddress);
+  const { discountCode } = request;
+  const discount = discountCode ? { code: discountCode, buyer } : undefined;
+  const { currency, lines, totals, offer } = await priceOrder(
+    db,
+    wanted,
+    method,
+    request.shippingAddress,
+    discount,
+  );
   return {
     currency,
     lines: lines.map((line) => ({
@@ -55,10 +65,66 @@ export async function quoteOrder(
       short: line.stock < line.quantity,
     })),
     subtotalCents: totals.subtotalCents,
+    discountCents: totals.discountCents,
+    discountCode: offer?.code ?? null,
     shippingCents: totals.shippingCents,
     taxCents: totals.taxCents,
     taxRateBasisPoints: totals.taxRateBasisPoints,
     totalCents: totals.totalCents,
     shippingMethod: { code: method.code, name: method.name },
   };
+}
+
+/**
+ * What a discount code takes off these items before an address is known (the cart): the same
+ * checks and the same discount as pricing the order, without shipping or tax. A code that does
+ * not apply is a 4xx saying why.
+ */
+export async function quoteDiscount(
+  db: Database,
+  request: { items: { variantId: string; quantity: number }[]; discountCode: string },
+  buyer: PromotionBuyer | null,
+): Promise<DiscountQuote> {
+  const items = mergeItems(request.items);
+  if (items.length === 0) {
+    throw badRequest('CART_EMPTY', 'The cart is empty: add something before checking out.');
+  }
+  const variants = await variantsById(
+    db,
+    items.map((i) => i.variantId),
+  );
+  if (variants.length < items.length) {
+    throw badRequest('UNKNOWN_VARIANT', 'One of the items is not in the catalog.', [
+      { field: 'items', message: 'no such product variant' },
+    ]);
+  }
+  const quantityOf = new Map(items.map((i) => [i.variantId, i.quantity]));
+  const lines = variants.map((v) => ({
+    productId: v.productId,
+    unitPriceCents: v.priceCents,
+    quantity: quantityOf.get(v.variantId)!,
+  }));
+  const currency = (
+    await productsById(
+      db,
+      lines.map((l) => l.productId),
+    )
+  )[0]!.currency;
+  const subtotalCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  const offer = await offerForOrder(db, request.discountCode, {
+    buyer,
+    currency,
+    subtotalCents,
+    productIds: lines.map((l) => l.productId),
+  });
+  const discountCents = discountOf(lines, offer);
+  if (discountCents === 0) {
+    throw new AppError(
+      422,
+      'CODE_NOT_APPLICABLE',
+      `The code ${offer.code} does not apply to anything in this order.`,
+      [{ field: 'discountCode', message: 'applies to none of these items' }],
+    );
+  }
+  return { currency, discountCode: offer.code, subtotalCents, discountCents };
 }

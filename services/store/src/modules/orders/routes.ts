@@ -3,6 +3,8 @@ import {
   checkoutQuote,
   checkoutQuoteBody,
   createOrderBody,
+  discountQuote,
+  discountQuoteBody,
   errorBody,
   order,
   placedOrder,
@@ -18,7 +20,7 @@ import { paymentProcessing } from '../payments/service';
 import { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
 import { loadOrder } from './order-records';
 import type { Buyer } from './order-placement';
-import { quoteOrder } from './quote';
+import { quoteDiscount, quoteOrder } from './quote';
 import { shippingMethods } from './tables';
 
 const idempotencyHeaders = z.object({
@@ -94,16 +96,50 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           'Priced as placing the order would price it. Nothing is written and no stock is held; a line with fewer units left than asked for is marked short.',
         headers: z.object({ 'x-cart-token': z.string().max(200).optional() }),
         body: checkoutQuoteBody,
-        response: { 200: checkoutQuote, 400: errorBody },
+        response: { 200: checkoutQuote, 400: errorBody, 409: errorBody, 422: errorBody },
       },
     },
     async (request) => {
-      const { items, shippingAddress, shippingMethod: method } = request.body;
-      return quoteOrder(app.db, {
-        items: items ?? (await cartOf(request)).items,
-        shippingAddress,
-        shippingMethod: method,
-      });
+      const { items, shippingAddress, shippingMethod: method, discountCode } = request.body;
+      const { caller } = request;
+      const buyer = caller?.kind === 'user' ? { userId: caller.userId, email: caller.email } : null;
+      return quoteOrder(
+        app.db,
+        {
+          items: items ?? (await cartOf(request)).items,
+          shippingAddress,
+          shippingMethod: method,
+          discountCode,
+        },
+        buyer,
+      );
+    },
+  );
+
+  app.post(
+    '/checkout/discount',
+    {
+      config: { access: { feature: 'productBrowsing', mode: 'write' } },
+      schema: {
+        tags: ['checkout'],
+        summary:
+          'What a discount code takes off these items (or your cart), before shipping and tax',
+        description:
+          'The checks and the discount of placing the order: unknown 400, not yet valid, expired, below the minimum or not applicable 422, used up or used by you already 409.',
+        headers: z.object({ 'x-cart-token': z.string().max(200).optional() }),
+        body: discountQuoteBody,
+        response: { 200: discountQuote, 400: errorBody, 409: errorBody, 422: errorBody },
+      },
+    },
+    async (request) => {
+      const { items, discountCode } = request.body;
+      const { caller } = request;
+      const buyer = caller?.kind === 'user' ? { userId: caller.userId, email: caller.email } : null;
+      return quoteDiscount(
+        app.db,
+        { items: items ?? (await cartOf(request)).items, discountCode },
+        buyer,
+      );
     },
   );
 
@@ -127,11 +163,12 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           400: errorBody,
           403: errorBody,
           409: errorBody,
+          422: errorBody,
         },
       },
     },
     async (request, reply) => {
-      const { items, email, shippingAddress, shippingMethod: method } = request.body;
+      const { items, email, shippingAddress, shippingMethod: method, discountCode } = request.body;
       const buyer = buyerOf(request, email);
       const fromCart = items ? undefined : await cartOf(request);
       const { order: placed, replayed } = await placeOrder(
@@ -141,6 +178,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           items: items ?? fromCart?.items ?? [],
           shippingAddress,
           shippingMethod: method,
+          discountCode,
           idempotencyKey: request.headers['idempotency-key'],
           requestId: request.id,
           fromCartId: fromCart?.cartId,

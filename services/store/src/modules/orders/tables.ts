@@ -97,6 +97,10 @@ export const orders = storeSchema.table(
     status: text('status', { enum: orderStatuses }).notNull().default('pending_payment'),
     currency: text('currency').notNull(),
     subtotalCents: integer('subtotal_cents').notNull(),
+    /** Taken off the subtotal by a discount code (promotions module); tax is on what is left. */
+    discountCents: integer('discount_cents').notNull().default(0),
+    /** The discount code as the buyer's order used it, for the order page, invoice and email. */
+    discountCode: text('discount_code'),
     shippingCents: integer('shipping_cents').notNull(),
     taxCents: integer('tax_cents').notNull(),
     totalCents: integer('total_cents').notNull(),
@@ -132,7 +136,11 @@ export const orders = storeSchema.table(
     ),
     check(
       'orders_totals_add_up',
-      sql`${t.totalCents} = ${t.subtotalCents} + ${t.shippingCents} + ${t.taxCents}`,
+      sql`${t.totalCents} = ${t.subtotalCents} - ${t.discountCents} + ${t.shippingCents} + ${t.taxCents}`,
+    ),
+    check(
+      'orders_discount_within_subtotal',
+      sql`${t.discountCents} between 0 and ${t.subtotalCents}`,
     ),
     check(
       'orders_shipped_have_tracking',

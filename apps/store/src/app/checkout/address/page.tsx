@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: 'Checkout: address', robots: { index:
 export default async function AddressStep({
   searchParams,
 }: {
-  searchParams: Promise<{ invalid?: string; address?: string }>;
+  searchParams: Promise<{ invalid?: string; address?: string; discountProblem?: string }>;
 }) {
   const { cart, session, draft, shipping } = await loadCheckout();
   if (!session && !draft.email) redirect('/checkout/contact');
@@ -28,7 +28,13 @@ export default async function AddressStep({
   const saved = await readSavedAddresses(session !== null);
   const { portalUrls } = await storeConfig();
   return (
-    <CheckoutFrame step="address" title="Where should we ship it?" cart={cart} shipping={shipping}>
+    <CheckoutFrame
+      step="address"
+      title="Where should we ship it?"
+      cart={cart}
+      shipping={shipping}
+      discount={{ applied: draft.discountCode, problem: (await searchParams).discountProblem }}
+    >
       <Card className="p-6">
         <form action={saveAddress} className="space-y-6">
           {picksSavedAddress(saved.addresses, draft, query.address) ? (

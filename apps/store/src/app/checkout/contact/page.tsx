@@ -11,13 +11,19 @@ export const metadata: Metadata = { title: 'Checkout: contact', robots: { index:
 export default async function ContactStep({
   searchParams,
 }: {
-  searchParams: Promise<{ invalid?: string }>;
+  searchParams: Promise<{ invalid?: string; discountProblem?: string }>;
 }) {
   const { cart, session, draft, shipping } = await loadCheckout();
   if (session) redirect('/checkout/address');
   const invalid = invalidFields((await searchParams).invalid);
   return (
-    <CheckoutFrame step="contact" title="How can we reach you?" cart={cart} shipping={shipping}>
+    <CheckoutFrame
+      step="contact"
+      title="How can we reach you?"
+      cart={cart}
+      shipping={shipping}
+      discount={{ applied: draft.discountCode, problem: (await searchParams).discountProblem }}
+    >
       <Card className="p-6">
         <form action={saveContact} className="space-y-6">
           <ContactFields email={draft.email} invalid={invalid} />

@@ -37,13 +37,13 @@ function ReviewRow({
 export default async function ReviewStep({
   searchParams,
 }: {
-  searchParams: Promise<{ refused?: string }>;
+  searchParams: Promise<{ refused?: string; discountProblem?: string }>;
 }) {
-  const { cart, session, draft, shipping, quote } = await loadCheckout();
+  const { cart, session, draft, shipping, quote, discountRefused } = await loadCheckout();
   if (!session && !draft.email) redirect('/checkout/contact');
   if (!draft.address) redirect('/checkout/address');
   if (!shipping) redirect('/checkout/shipping');
-  const { refused } = await searchParams;
+  const { refused, discountProblem } = await searchParams;
   return (
     <CheckoutFrame
       step="review"
@@ -52,6 +52,10 @@ export default async function ReviewStep({
       shipping={shipping}
       quote={quote}
       refused={refused}
+      discount={{
+        applied: discountRefused ? undefined : draft.discountCode,
+        problem: discountRefused ?? discountProblem,
+      }}
     >
       <Card className="divide-y divide-ink-200 px-6">
         <ReviewRow title="Contact" change={session ? '/checkout/address' : '/checkout/contact'}>

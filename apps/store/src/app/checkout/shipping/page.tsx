@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Checkout: shipping', robots: { index
 export default async function ShippingStep({
   searchParams,
 }: {
-  searchParams: Promise<{ invalid?: string }>;
+  searchParams: Promise<{ invalid?: string; discountProblem?: string }>;
 }) {
   const { cart, session, draft, methods, shipping } = await loadCheckout();
   if (!draft.address) redirect('/checkout/address');
@@ -21,7 +21,13 @@ export default async function ShippingStep({
   // The method the buyer keeps on MakrX.org, until they choose one here.
   const saved = draft.shippingMethod ? undefined : await readSavedAddresses(session !== null);
   return (
-    <CheckoutFrame step="shipping" title="How should we ship it?" cart={cart} shipping={shipping}>
+    <CheckoutFrame
+      step="shipping"
+      title="How should we ship it?"
+      cart={cart}
+      shipping={shipping}
+      discount={{ applied: draft.discountCode, problem: (await searchParams).discountProblem }}
+    >
       <Card className="p-6">
         <form action={saveShipping} className="space-y-6">
           <ShippingOptions

@@ -9,6 +9,7 @@ const tabs = [
   { key: 'import', label: 'Import CSV', href: '/admin/import' },
   { key: 'orders', label: 'Orders', href: '/admin/orders' },
   { key: 'reviews', label: 'Reviews', href: '/admin/reviews' },
+  { key: 'promotions', label: 'Discount codes', href: '/admin/promotions' },
   { key: 'accounts', label: 'Purchasing accounts', href: '/admin/purchasing-accounts' },
 ] as const;
 

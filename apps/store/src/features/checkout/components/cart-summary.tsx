@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { CheckoutQuote } from '@makrx/contracts';
 import { Card, formatPrice } from '@makrx/ui';
 import type { Cart } from '../../cart/api';
+import { DiscountCodeForm } from '../../promotions/components/discount-code-form';
+import { discountProblemMessage } from '../../promotions/discount-messages';
 import { optionsText } from '../../orders/order-status';
 
 /** The checkout's sidebar: what is being bought, at the prices the service gave just now. */
@@ -9,8 +11,13 @@ export function CheckoutCartSummary({
   cart,
   shipping,
   quote,
+  discount,
+  returnTo,
 }: {
   cart: Cart;
+  discount?: { applied?: string; problem?: string };
+  /** The page the discount code form comes back to. */
+  returnTo: string;
   shipping?: { name: string; cents: number };
   /** The service's price for the address and method chosen: shipping, tax and total. */
   quote?: CheckoutQuote;
@@ -50,6 +57,17 @@ export function CheckoutCartSummary({
       <dl className="mt-2 grid grid-cols-[1fr_auto] gap-y-2 border-t border-ink-200 pt-4 text-sm">
         <dt className="text-ink-600">Subtotal</dt>
         <dd className="text-right text-ink-950 tabular-nums">{price(cart.subtotalCents)}</dd>
+        {quote && quote.discountCents > 0 ? (
+          <>
+            <dt className="text-ink-600">Discount ({quote.discountCode})</dt>
+            <dd
+              className="text-right font-medium text-emerald-700 tabular-nums"
+              data-testid="checkout-discount"
+            >
+              −{price(quote.discountCents)}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-ink-600">Shipping{shippingName ? ` (${shippingName})` : ''}</dt>
         <dd className="text-right text-ink-950 tabular-nums">
           {shippingCents === undefined
@@ -76,6 +94,13 @@ export function CheckoutCartSummary({
           </>
         )}
       </dl>
+      <div className="border-t border-ink-200 mt-4">
+        <DiscountCodeForm
+          applied={discount?.applied}
+          problem={discountProblemMessage(discount?.problem)}
+          returnTo={returnTo}
+        />
+      </div>
     </Card>
   );
 }

@@ -15,6 +15,7 @@ export function CheckoutFrame({
   shipping,
   quote,
   refused,
+  discount,
   children,
 }: {
   step: CheckoutStep;
@@ -26,6 +27,8 @@ export function CheckoutFrame({
   quote?: CheckoutQuote;
   /** The service's code when it refused the order. */
   refused?: string;
+  /** The discount code kept for this checkout, or why it was not accepted. */
+  discount?: { applied?: string; problem?: string };
   children: ReactNode;
 }) {
   return (
@@ -40,7 +43,13 @@ export function CheckoutFrame({
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem] lg:gap-12">
         <div>{children}</div>
         <aside aria-label="Order summary">
-          <CheckoutCartSummary cart={cart} shipping={shipping} quote={quote} />
+          <CheckoutCartSummary
+            cart={cart}
+            shipping={shipping}
+            quote={quote}
+            discount={discount}
+            returnTo={onePage ? '/checkout' : `/checkout/${step}`}
+          />
         </aside>
       </div>
     </Container>

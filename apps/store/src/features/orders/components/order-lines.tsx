@@ -8,6 +8,8 @@ type Priced = Pick<
   | 'lines'
   | 'currency'
   | 'subtotalCents'
+  | 'discountCents'
+  | 'discountCode'
   | 'shippingCents'
   | 'taxCents'
   | 'taxRateBasisPoints'
@@ -77,6 +79,14 @@ export function OrderLines({
       <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 border-t border-ink-200 pt-4 text-sm">
         <dt className="text-ink-600">Subtotal</dt>
         <dd className="text-right text-ink-900 tabular-nums">{price(order.subtotalCents)}</dd>
+        {order.discountCode ? (
+          <>
+            <dt className="text-ink-600">Discount ({order.discountCode})</dt>
+            <dd className="text-right text-emerald-700 tabular-nums" data-testid="order-discount">
+              −{price(order.discountCents)}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-ink-600">Shipping ({order.shippingMethod.name})</dt>
         <dd className="text-right text-ink-900 tabular-nums">
           {order.shippingCents === 0 ? 'Free' : price(order.shippingCents)}

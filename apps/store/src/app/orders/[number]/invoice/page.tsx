@@ -133,6 +133,12 @@ export default async function InvoicePage({ params, searchParams }: InvoicePageP
         <dl className="mt-4 ml-auto grid max-w-xs grid-cols-[1fr_auto] gap-x-6 gap-y-1 border-t border-ink-200 pt-4 text-sm text-ink-700">
           <dt>Subtotal</dt>
           <dd className="text-right tabular-nums">{price(invoice.subtotalCents)}</dd>
+          {invoice.discountCode ? (
+            <>
+              <dt>Discount ({invoice.discountCode})</dt>
+              <dd className="text-right tabular-nums">−{price(invoice.discountCents)}</dd>
+            </>
+          ) : null}
           <dt>Shipping ({invoice.shippingMethod})</dt>
           <dd className="text-right tabular-nums">{price(invoice.shippingCents)}</dd>
           <dt>Tax ({(invoice.taxRateBasisPoints / 100).toLocaleString('en-US')}%)</dt>
