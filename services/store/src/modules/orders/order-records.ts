@@ -79,6 +79,8 @@ export interface StatusChange {
   actorId: string | null;
   requestId?: string | null;
   trackingNumber?: string;
+  /** A code of the contracts' `carriers`, set with the tracking number. */
+  carrier?: string;
   action: string;
 }
 
@@ -111,6 +113,7 @@ export async function changeOrderStatus(
       status: change.to,
       updatedAt: new Date(),
       ...(change.trackingNumber ? { trackingNumber: change.trackingNumber } : {}),
+      ...(change.carrier ? { carrier: change.carrier } : {}),
     })
     .where(eq(orders.id, orderId))
     .returning();
@@ -132,6 +135,7 @@ export async function changeOrderStatus(
     after: {
       status: change.to,
       ...(change.trackingNumber ? { trackingNumber: change.trackingNumber } : {}),
+      ...(change.carrier ? { carrier: change.carrier } : {}),
       ...(change.actorId ? { by: change.actorId } : {}),
     },
     requestId: change.requestId ?? null,

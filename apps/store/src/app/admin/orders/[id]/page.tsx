@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { carriers } from '@makrx/contracts/carriers';
 import { Button, Card } from '@makrx/ui';
 import { ServiceError } from '../../../../lib/service-client';
 import { requireStoreAdminPage } from '../../../../features/catalog-admin/admin-access';
@@ -104,6 +105,24 @@ export default async function AdminOrderPage({ params, searchParams }: AdminOrde
               {order.status === 'in_fulfilment' ? (
                 <form action={act} className="space-y-3">
                   <input type="hidden" name="step" value="ship" />
+                  <div>
+                    <label htmlFor="carrier" className={labelClasses}>
+                      Carrier
+                    </label>
+                    <select
+                      id="carrier"
+                      name="carrier"
+                      defaultValue=""
+                      className={`${inputClasses} mt-1.5`}
+                    >
+                      {Object.entries(carriers).map(([code, carrier]) => (
+                        <option key={code} value={code}>
+                          {carrier.name}
+                        </option>
+                      ))}
+                      <option value="">Another carrier (no tracking link)</option>
+                    </select>
+                  </div>
                   <div>
                     <label htmlFor="trackingNumber" className={labelClasses}>
                       Tracking number
