@@ -279,6 +279,12 @@ test.describe.serial('Buying in MakrX.Store', () => {
       guest.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
     ).toBeVisible();
     await expect(guest.getByTestId('tracking-number').first()).toHaveText('1Z999AA10123456784');
+    await expect(guest.getByRole('link', { name: 'Follow the parcel at UPS' })).toHaveAttribute(
+      'href',
+      'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+    );
+    await expectAccessible(guest);
+    await screenshot(guest, 'store-order-shipped');
   });
 
   test('a guest with items in the cart signs in and still has them', async ({ browser }) => {

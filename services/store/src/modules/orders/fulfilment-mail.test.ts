@@ -80,7 +80,15 @@ describe.each(testDrivers)('mail to buyers as their orders ship and arrive over 
       'GET',
       `/api/v1/orders/by-number/${order.number}?token=${link.searchParams.get('token')}`,
     );
-    expect(tracking.json()).toMatchObject({ number: order.number, status: 'shipped' });
+    expect(tracking.json()).toMatchObject({
+      number: order.number,
+      status: 'shipped',
+      shipment: {
+        carrier: 'ups',
+        carrierName: 'UPS',
+        trackingUrl: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+      },
+    });
   });
 
   it('sends nothing more when the shipping event is delivered again', async () => {

@@ -1,10 +1,10 @@
-import { carrierName, carrierTrackingUrl } from '@makrx/contracts';
+import type { Order } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { renderEmail, type EmailContent } from '@makrx/mailer';
 import type { EventConsumer } from '@makrx/service-kit';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { storeLinks } from '../../store-links';
-import { loadOrder, type OrderRow } from './order-records';
+import { loadOrder } from './order-records';
 import { orderMails } from './tables';
 
 type MailKind = 'order-shipped' | 'order-delivered';
@@ -34,7 +34,7 @@ export const orderFulfilmentMail: EventConsumer<'store.order.fulfilment-changed'
     if (!found || !(await claimMail(app.db, orderId, kind))) return;
     const link = storeLinks(app.config).order(found.order.number, found.row.accessToken);
     const content =
-      kind === 'order-shipped' ? shippedMail(found.row, link) : deliveredMail(found.row, link);
+      kind === 'order-shipped' ? shippedMail(found.order, link) : deliveredMail(found.order, link);
     const { html, text } = renderEmail(content);
     try {
       await app.mailer.send({ to: found.row.email, subject: content.heading, text, html, kind });
@@ -73,23 +73,25 @@ async function releaseMail(db: Database, orderId: string, kind: MailKind) {
     );
 }
 
-function shippedMail(order: OrderRow, orderLink: string): EmailContent {
-  const tracking = order.trackingNumber ?? '';
-  const carrier = carrierName(order.carrier);
-  const carrierLink = carrierTrackingUrl(order.carrier, tracking);
+function shippedMail(order: Order, orderLink: string): EmailContent {
+  const { shipment } = order;
   return {
     heading: `Your MakrX.Store order ${order.number} has shipped`,
     paragraphs: [
       `Your order is on its way to ${order.shippingAddress.name}, ${order.shippingAddress.city}.`,
-      carrier ? `Carrier: ${carrier}. Tracking number: ${tracking}.` : `Tracking: ${tracking}.`,
+      shipment
+        ? `Carrier: ${shipment.carrierName}. Tracking number: ${order.trackingNumber}.`
+        : `Tracking: ${order.trackingNumber}.`,
     ],
     action: { label: 'Track your order', url: orderLink },
-    links: carrierLink ? [{ label: `Follow the parcel at ${carrier}`, url: carrierLink }] : [],
+    links: shipment
+      ? [{ label: `Follow the parcel at ${shipment.carrierName}`, url: shipment.trackingUrl }]
+      : [],
     footer: `You placed order ${order.number} at MakrX.Store with this email address.`,
   };
 }
 
-function deliveredMail(order: OrderRow, orderLink: string): EmailContent {
+function deliveredMail(order: Order, orderLink: string): EmailContent {
   return {
     heading: `Your MakrX.Store order ${order.number} was delivered`,
     paragraphs: [

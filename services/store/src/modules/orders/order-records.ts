@@ -1,4 +1,10 @@
-import type { Order, OrderStatus } from '@makrx/contracts';
+import {
+  carrierCodes,
+  carrierName,
+  carrierTrackingUrl,
+  type Order,
+  type OrderStatus,
+} from '@makrx/contracts';
 import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
@@ -59,6 +65,7 @@ function toOrder(
     shippingMethod: { code: o.shippingMethod, name: methodName },
     shippingAddress: o.shippingAddress,
     trackingNumber: o.trackingNumber,
+    ...shipmentOf(o),
     createdAt: o.createdAt.toISOString(),
     expiresAt: o.expiresAt.toISOString(),
     history: history.map((h) => ({
@@ -69,6 +76,14 @@ function toOrder(
       at: new Date(h.at).toISOString(),
     })),
   };
+}
+
+/** The carrier's tracking page, for an order shipped with a carrier the store knows. */
+function shipmentOf(o: OrderRow): Pick<Order, 'shipment'> {
+  const carrier = carrierCodes.find((code) => code === o.carrier);
+  if (!carrier || !o.trackingNumber) return {};
+  const trackingUrl = carrierTrackingUrl(carrier, o.trackingNumber)!;
+  return { shipment: { carrier, carrierName: carrierName(carrier)!, trackingUrl } };
 }
 
 export interface StatusChange {

@@ -14,6 +14,7 @@ import { changeOrder } from '../../../../features/order-admin/actions';
 import { doneMessages, problemMessage } from '../../../../features/order-admin/admin-messages';
 import { readOrderAsAdmin } from '../../../../features/order-admin/api';
 import { OrderLines } from '../../../../features/orders/components/order-lines';
+import { ParcelTracking } from '../../../../features/orders/components/parcel-tracking';
 import { OrderStatusBadge } from '../../../../features/orders/components/order-status-badge';
 import { ShippingAddress } from '../../../../features/orders/components/shipping-address';
 import { StatusTimeline } from '../../../../features/orders/components/status-timeline';
@@ -75,14 +76,7 @@ export default async function AdminOrderPage({ params, searchParams }: AdminOrde
             <div>
               <h2 className="text-sm font-semibold text-ink-950">Delivery</h2>
               <p className="mt-2 text-sm text-ink-700">{order.shippingMethod.name}</p>
-              {order.trackingNumber ? (
-                <p className="mt-1 text-sm text-ink-700">
-                  Tracking{' '}
-                  <span className="font-mono font-semibold text-ink-950">
-                    {order.trackingNumber}
-                  </span>
-                </p>
-              ) : null}
+              <ParcelTracking order={order} />
             </div>
           </Card>
         </div>
