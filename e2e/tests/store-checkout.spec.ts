@@ -244,7 +244,7 @@ test.describe.serial('Buying in MakrX.Store', () => {
     expect(((await wrongAddress.json()) as { items: Mail[] }).items).toEqual([]);
   });
 
-  test('a store admin ships the order with a tracking number, and the tracking page shows it', async ({
+  test('a store admin ships the order with a carrier and tracking number; the buyer is mailed the links, and the tracking page shows it', async ({
     browser,
   }) => {
     const admin = await freshPage(browser);
@@ -260,15 +260,31 @@ test.describe.serial('Buying in MakrX.Store', () => {
     await admin.getByRole('link', { name: orderNumber }).click();
     await admin.getByRole('button', { name: 'Mark in fulfilment' }).click();
     await expect(admin.getByRole('status')).toContainText('in fulfilment');
+    await admin.getByLabel('Carrier').selectOption({ label: 'UPS' });
     await admin.getByLabel('Tracking number').fill('1Z999AA10123456784');
     await admin.getByRole('button', { name: 'Mark shipped' }).click();
     await expect(admin.getByRole('status')).toContainText('shipped');
     await expectAccessible(admin);
     await screenshot(admin, 'store-admin-order');
 
+    const [shipped, ...more] = await mailsTo(guestEmail, (m) => m.subject.endsWith('has shipped'));
+    expect(more).toEqual([]);
+    expect(shipped!.subject).toBe(`Your MakrX.Store order ${orderNumber} has shipped`);
+    expect(shipped!.text).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
+    const link = /https?:\/\/\S+\/orders\/\S+/.exec(shipped!.text)![0];
+
     const guest = await freshPage(browser);
-    await guest.goto(trackingLink);
+    await guest.goto(link);
+    await expect(
+      guest.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
+    ).toBeVisible();
     await expect(guest.getByTestId('tracking-number').first()).toHaveText('1Z999AA10123456784');
+    await expect(guest.getByRole('link', { name: 'Follow the parcel at UPS' })).toHaveAttribute(
+      'href',
+      'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+    );
+    await expectAccessible(guest);
+    await screenshot(guest, 'store-order-shipped');
   });
 
   test('a guest with items in the cart signs in and still has them', async ({ browser }) => {

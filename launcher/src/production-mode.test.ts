@@ -155,7 +155,7 @@ async function productionDatabase(driver: Driver) {
 }
 
 describe.each(testDrivers)('a production deployment with everything set, over %s', (driver) => {
-  it('starts; /dev/mail is not there; /metrics and /docs answer only the operators’ token', async () => {
+  it('starts; /dev/mail and /dev/inbox are not there; /metrics and /docs answer only the operators’ token', async () => {
     const database = await productionDatabase(driver);
     const started: RunningService[] = [];
     try {
@@ -169,6 +169,7 @@ describe.each(testDrivers)('a production deployment with everything set, over %s
       const auth = 'http://127.0.0.1:28711';
       expect((await fetch(`${auth}/health`)).status).toBe(200);
       expect((await fetch(`${auth}/dev/mail`)).status).toBe(404);
+      expect((await fetch(`${auth}/dev/inbox`)).status).toBe(404);
 
       for (const base of [auth, 'http://127.0.0.1:28713']) {
         for (const path of ['/metrics', '/docs', '/openapi.json']) {

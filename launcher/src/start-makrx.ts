@@ -118,7 +118,7 @@ export async function startMakrx(
         `MakrX is running on Node.js ${process.version} (${database.driver === 'pglite' ? `embedded, data in ${dataDir}` : 'PostgreSQL'}):`,
       );
       for (const [name, url] of rows) log(`  ${name.padEnd(22)} ${url}`);
-      if (mailToDevMailbox) log(`  ${'Dev mailbox'.padEnd(22)} ${config.AUTH_API_URL}/dev/mail`);
+      if (mailToDevMailbox) log(`  ${'Dev mailbox'.padEnd(22)} ${config.AUTH_API_URL}/dev/inbox`);
       if (config.MAKRX_DEMO_DATA === 'true' && database.driver === 'pglite') {
         log('');
         log(`Demo users (password: ${config.MAKRX_DEMO_PASSWORD}):`);

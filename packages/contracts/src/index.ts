@@ -24,6 +24,7 @@ export * from './projects';
 export * from './search';
 export * from './orders';
 export * from './promotions';
+export * from './carriers';
 export * from './store-integration';
 export * from './shipping-preferences';
 export * from './active-sessions';

@@ -1,5 +1,6 @@
 import { discountCodeText } from './promotions';
 import { z } from 'zod';
+import { carrierCodes } from './carriers';
 
 export const orderStatus = z.enum([
   'pending_payment',
@@ -90,6 +91,10 @@ export const order = z.object({
   shippingMethod: z.object({ code: z.string(), name: z.string() }),
   shippingAddress: shippingAddress,
   trackingNumber: z.string().nullable(),
+  /** The carrier and its page for this parcel, when shipped with a carrier the store knows. */
+  shipment: z
+    .object({ carrier: z.enum(carrierCodes), carrierName: z.string(), trackingUrl: z.url() })
+    .optional(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Until then a pending order holds its stock; after it, the order is cancelled. */
   expiresAt: z.iso.datetime({ offset: true }),

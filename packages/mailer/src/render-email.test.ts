@@ -75,4 +75,22 @@ describe('renderEmail', () => {
       );
     },
   );
+
+  it('adds further links after the action, in both parts, refusing any that is not a web link', () => {
+    const carrier = {
+      label: 'Follow the parcel at UPS',
+      url: 'https://www.ups.com/track?tracknum=1Z9',
+    };
+    const { html, text } = renderEmail({ ...verification, links: [carrier] });
+
+    expect(html).toContain(
+      'Follow the parcel at UPS: <a href="https://www.ups.com/track?tracknum=1Z9"',
+    );
+    expect(text).toContain(
+      'Follow the parcel at UPS:\nhttps://www.ups.com/track?tracknum=1Z9\n\n--',
+    );
+    expect(() =>
+      renderEmail({ ...verification, links: [{ label: 'Go', url: 'javascript:alert(1)' }] }),
+    ).toThrow(/the link "Go" must be http\(s\)/);
+  });
 });

@@ -3,6 +3,8 @@ export interface EmailContent {
   paragraphs: string[];
   /** The one thing the mail asks the reader to do, shown as a button and as a plain link. */
   action?: { label: string; url: string } | undefined;
+  /** Further places the reader may go (a carrier's tracking page, say), as plain links after it. */
+  links?: { label: string; url: string }[] | undefined;
   /** Why the reader got this mail, e.g. "You signed up at MakrX.org." */
   footer?: string | undefined;
 }
@@ -28,7 +30,8 @@ const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Ar
  * action URL in full.
  */
 export function renderEmail(content: EmailContent): RenderedEmail {
-  if (content.action) assertWebUrl(content.action.url);
+  if (content.action) assertWebUrl(content.action.url, 'the action URL');
+  for (const link of content.links ?? []) assertWebUrl(link.url, `the link "${link.label}"`);
   return { html: renderHtml(content), text: renderText(content) };
 }
 
@@ -38,6 +41,7 @@ function renderHtml(content: EmailContent): string {
     `<h1 style="margin:0 0 16px;font-size:22px;line-height:30px;font-weight:700;color:${INK_900};">${heading}</h1>`,
     ...content.paragraphs.map(paragraphHtml),
     content.action ? actionHtml(content.action.label, content.action.url) : '',
+    ...(content.links ?? []).map(linkHtml),
   ].join('\n');
   const footer = content.footer
     ? `<p style="margin:0;font-size:13px;line-height:20px;color:${INK_600};">${escapeHtml(content.footer)}</p>`
@@ -84,23 +88,28 @@ function actionHtml(label: string, url: string): string {
 <p style="margin:0;font-size:13px;line-height:20px;color:${INK_600};">If the button does not work, copy this link into your browser:<br><a href="${href}" style="color:${ACCENT_700};word-break:break-all;">${href}</a></p>`;
 }
 
+function linkHtml({ label, url }: { label: string; url: string }): string {
+  return `<p style="margin:16px 0 0;font-size:14px;line-height:20px;color:${INK_900};">${escapeHtml(label)}: <a href="${escapeHtml(url)}" style="color:${ACCENT_700};word-break:break-all;">${escapeHtml(url)}</a></p>`;
+}
+
 function renderText(content: EmailContent): string {
   const parts = ['MakrX', content.heading, ...content.paragraphs];
   if (content.action) parts.push(`${content.action.label}:\n${content.action.url}`);
+  for (const link of content.links ?? []) parts.push(`${link.label}:\n${link.url}`);
   if (content.footer) parts.push(`--\n${content.footer}`);
   return `${parts.join('\n\n')}\n`;
 }
 
 /** Only web links: a mail must never carry a javascript: or data: URL behind a button. */
-function assertWebUrl(url: string): void {
+function assertWebUrl(url: string, what: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`renderEmail: the action URL is not a URL: ${url}`);
+    throw new Error(`renderEmail: ${what} is not a URL: ${url}`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new Error(`renderEmail: the action URL must be http(s), got ${parsed.protocol}`);
+    throw new Error(`renderEmail: ${what} must be http(s), got ${parsed.protocol}`);
   }
 }
 

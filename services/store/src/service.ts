@@ -18,6 +18,7 @@ import { analyseEarlierModelUploads } from './modules/model-uploads/analyse-earl
 import { expireUnfinishedModelUploads } from './modules/model-uploads/expire-uploads';
 import { modelUploadsModule } from './modules/model-uploads/plugin';
 import { orderConfirmationMail } from './modules/orders/confirmation-mail';
+import { orderFulfilmentMail } from './modules/orders/fulfilment-mail';
 import { orderLinkMail } from './modules/orders/order-link';
 import { orgPurchaseActivity } from './modules/orders/org-purchase-activity';
 import { ordersModule } from './modules/orders/plugin';
@@ -55,7 +56,8 @@ export const storeService: ServiceDefinition = {
     { prefix: '/media', plugin: mediaRoutes },
   ],
   // Notifications asked for in a transaction reach the auth service from the outbox, as do
-  // signed-in buyers' paid orders for their MakrX.org activity.
+  // signed-in buyers' paid orders for their MakrX.org activity. Buyers are mailed as their
+  // orders are paid, shipped and delivered.
   // A paid order cancelled by its buyer is refunded from the outbox, after the cancellation.
   // Paid prints are routed by the cave, and their ratings reach it, from the outbox too.
   // Quick Reorders' orders are reported to the cave as they are paid, delivered or cancelled,
@@ -63,6 +65,7 @@ export const storeService: ServiceDefinition = {
   consumers: [
     notificationRelay,
     orderConfirmationMail,
+    orderFulfilmentMail,
     orderLinkMail,
     orgPurchaseActivity,
     refundCancelledOrder,

@@ -1,5 +1,6 @@
 'use server';
 
+import { carriers, type CarrierCode } from '@makrx/contracts/carriers';
 import { redirect } from 'next/navigation';
 import { ServiceError } from '../../lib/service-client';
 import type { OrderStepProblem } from './admin-messages';
@@ -18,7 +19,11 @@ export async function changeOrder(id: string, form: FormData): Promise<never> {
     const trackingNumber = String(form.get('trackingNumber') ?? '').trim();
     if (!/^[A-Za-z0-9-]{4,60}$/.test(trackingNumber))
       redirect(detail(id, refused('TRACKING_NUMBER')));
-    change = { step, trackingNumber };
+    const carrier = String(form.get('carrier') ?? '');
+    if (carrier && !(carrier in carriers)) redirect(detail(id, refused('CARRIER')));
+    change = carrier
+      ? { step, trackingNumber, carrier: carrier as CarrierCode }
+      : { step, trackingNumber };
   } else if (step === 'refund') {
     const note = String(form.get('note') ?? '').trim();
     change = note ? { step, note } : { step };

@@ -1,4 +1,5 @@
 import type { Order, OrderPage, OrderStatus } from '@makrx/contracts';
+import type { CarrierCode } from '@makrx/contracts/carriers';
 import { callService } from '../../lib/service-client';
 
 export interface OrderListRequest {
@@ -24,7 +25,7 @@ export async function readOrderAsAdmin(id: string): Promise<Order> {
 /** The store admin's steps of an order after payment, each one call to the service. */
 export type AdminOrderStep =
   | { step: 'fulfil' }
-  | { step: 'ship'; trackingNumber: string }
+  | { step: 'ship'; trackingNumber: string; carrier?: CarrierCode }
   | { step: 'deliver' }
   | { step: 'cancel' }
   | { step: 'refund'; note?: string };

@@ -1,5 +1,7 @@
 import { notFound, type FastifyPluginAsyncZod } from '@makrx/service-kit';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { inboxListPage, inboxMailPage, inboxNotFoundPage } from './inbox-pages';
 
 const devMail = z.object({
   id: z.string(),
@@ -15,7 +17,8 @@ const devMail = z.object({
 /**
  * The dev mailbox (DESIGN: embedded mode keeps mail instead of sending it): what MakrX would
  * have emailed, newest first. There only while no SMTP server is configured, and never in
- * production: it is open to anyone, and every password-reset link is in it.
+ * production: it is open to anyone, and every password-reset link is in it. `/dev/mail` is its
+ * JSON, `/dev/inbox` the same as pages to read.
  */
 export const devMailRoutes: FastifyPluginAsyncZod = async (app) => {
   const { mailer } = app;
@@ -62,4 +65,60 @@ export const devMailRoutes: FastifyPluginAsyncZod = async (app) => {
         );
     },
   );
+
+  // The inbox pages: their own styles inline, mail bodies in a sandboxed srcdoc frame that
+  // may load nothing (it keeps this policy), and never framed themselves.
+  const inboxPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; " +
+    "form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+  const asPage = (reply: FastifyReply, status: number, html: string) =>
+    reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', inboxPolicy)
+      .header('cache-control', 'no-store')
+      .send(html);
+  const anEmail = z.email();
+
+  app.get(
+    '/inbox',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['dev'],
+        summary: 'The dev mailbox as a page: mail newest first, filtered by recipient',
+        querystring: z.object({ to: z.string().trim().max(320).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const to = request.query.to || undefined;
+      if (to !== undefined && !anEmail.safeParse(to).success) {
+        const mails = await mailer.listDevMail({ limit: INBOX_SIZE });
+        const problem = 'Recipient: enter a whole email address, like ada@example.org.';
+        return asPage(reply, 400, inboxListPage({ mails, to, problem }));
+      }
+      const mails = await mailer.listDevMail({ to, limit: INBOX_SIZE });
+      return asPage(reply, 200, inboxListPage({ mails, to }));
+    },
+  );
+
+  app.get(
+    '/inbox/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['dev'],
+        summary: 'One mail of the dev mailbox as a page: its HTML, sandboxed, and its text',
+        params: z.object({ id: z.string().max(64) }),
+      },
+    },
+    async (request, reply) => {
+      const mail = await mailer.findDevMail(request.params.id);
+      if (!mail) return asPage(reply, 404, inboxNotFoundPage());
+      return asPage(reply, 200, inboxMailPage(mail));
+    },
+  );
 };
+
+/** How many mails the inbox page lists: the newest, which are the ones being looked for. */
+const INBOX_SIZE = 100;

@@ -11,6 +11,7 @@ import type { ClientMetadata } from 'oidc-provider';
 import type { BruteForcePolicy } from './accounts';
 import { createBroker, type UpstreamProvider } from './upstream-provider';
 import { registerAccountActions } from './account-actions';
+import { registerFavicon } from './favicon';
 import { registerLoginActions } from './login-actions';
 import type { PasskeyLoginOptions } from './passkey-login-actions';
 import { identityPagePolicy } from './page-policy';
@@ -98,6 +99,7 @@ export async function createIdentityServer(
     return oidc(req, res);
   });
   app.get('/health', async () => ({ status: 'ok', service: 'identity' }));
+  registerFavicon(app);
   const accountEmails = {
     mailer: options.mailer,
     loginActionsUrl: new URL(loginActionsPath, options.issuer).toString(),

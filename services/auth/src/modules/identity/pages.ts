@@ -42,8 +42,13 @@ footer{margin-top:24px;font-size:13px;color:#475569;text-align:center}
 @media (max-width:420px){.links{flex-direction:column;align-items:flex-start}}
 `;
 
+const MARK_SHAPES = `<rect width="32" height="32" rx="9" fill="#0b1020"/><path d="M10 10 22 22" stroke="#fff" stroke-width="4" stroke-linecap="round"/><path d="M22 10 10 22" stroke="#a78bfa" stroke-width="4" stroke-linecap="round"/>`;
+
 /** The MakrX mark the apps' headers show (packages/ui makrx-logo.tsx), inline. */
-const MARK = `<svg class="mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="9" fill="#0b1020"/><path d="M10 10 22 22" stroke="#fff" stroke-width="4" stroke-linecap="round"/><path d="M22 10 10 22" stroke="#a78bfa" stroke-width="4" stroke-linecap="round"/></svg>`;
+export const BRAND_MARK = `<svg class="mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">${MARK_SHAPES}</svg>`;
+
+/** The same mark as the pages' icon, served at /favicon.svg (favicon.ts). */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">${MARK_SHAPES}</svg>`;
 
 export function renderPage(title: string, content: string): string {
   return `<!doctype html>
@@ -52,11 +57,13 @@ export function renderPage(title: string, content: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · MakrX</title>
+<link rel="icon" href="/favicon.ico" sizes="any">
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <style>${PAGE_STYLES}</style>
 </head>
 <body>
 <main>
-<div class="brand">${MARK}<span>MakrX</span></div>
+<div class="brand">${BRAND_MARK}<span>MakrX</span></div>
 <div class="card">${content}</div>
 <footer>One account for MakrX.org, MakrCave and MakrX.Store.</footer>
 </main>

@@ -21,3 +21,5 @@ export {
   identityExportOf,
 } from './erasure';
 export { renameAccount } from './display-name';
+/** The sign-in pages' look, which the auth service's other pages (the dev inbox) share. */
+export { BRAND_MARK, escapeHtml, PAGE_STYLES } from './pages';

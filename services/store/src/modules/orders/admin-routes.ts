@@ -1,4 +1,11 @@
-import { errorBody, order, orderListQuery, orderPage, type OrderStatus } from '@makrx/contracts';
+import {
+  carrierCodes,
+  errorBody,
+  order,
+  orderListQuery,
+  orderPage,
+  type OrderStatus,
+} from '@makrx/contracts';
 import { requestNotification, type FastifyPluginAsyncZod } from '@makrx/service-kit';
 import { z } from 'zod';
 import { storeConfigOf } from '../../config';
@@ -69,7 +76,11 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['store admin'],
         summary: 'Mark an order shipped, with its tracking number',
         params: orderParams,
-        body: z.object({ trackingNumber: z.string().trim().min(4).max(100) }),
+        body: z.object({
+          trackingNumber: z.string().trim().min(4).max(100),
+          // Optional: a parcel handed to a carrier the store has no link for has none.
+          carrier: z.enum(carrierCodes).optional(),
+        }),
         response: { 200: order, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
       },
       config: storeAdmins,
@@ -80,6 +91,7 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
           to: 'shipped',
           from: ['paid', 'in_fulfilment'],
           trackingNumber: request.body.trackingNumber,
+          ...(request.body.carrier ? { carrier: request.body.carrier } : {}),
           note: `Tracking number ${request.body.trackingNumber}`,
           actorId: actorIdOf(request),
           requestId: request.id,

@@ -1,4 +1,10 @@
-import type { Order, OrderStatus } from '@makrx/contracts';
+import {
+  carrierCodes,
+  carrierName,
+  carrierTrackingUrl,
+  type Order,
+  type OrderStatus,
+} from '@makrx/contracts';
 import { auditActor, recordAudit, type Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
@@ -61,6 +67,7 @@ function toOrder(
     shippingMethod: { code: o.shippingMethod, name: methodName },
     shippingAddress: o.shippingAddress,
     trackingNumber: o.trackingNumber,
+    ...shipmentOf(o),
     createdAt: o.createdAt.toISOString(),
     expiresAt: o.expiresAt.toISOString(),
     history: history.map((h) => ({
@@ -73,6 +80,14 @@ function toOrder(
   };
 }
 
+/** The carrier's tracking page, for an order shipped with a carrier the store knows. */
+function shipmentOf(o: OrderRow): Pick<Order, 'shipment'> {
+  const carrier = carrierCodes.find((code) => code === o.carrier);
+  if (!carrier || !o.trackingNumber) return {};
+  const trackingUrl = carrierTrackingUrl(carrier, o.trackingNumber)!;
+  return { shipment: { carrier, carrierName: carrierName(carrier)!, trackingUrl } };
+}
+
 export interface StatusChange {
   to: OrderStatus;
   /** The statuses the order may be moving from; anything else is a 409. */
@@ -81,6 +96,8 @@ export interface StatusChange {
   actorId: string | null;
   requestId?: string | null;
   trackingNumber?: string;
+  /** A code of the contracts' `carriers`, set with the tracking number. */
+  carrier?: string;
   action: string;
 }
 
@@ -113,6 +130,7 @@ export async function changeOrderStatus(
       status: change.to,
       updatedAt: new Date(),
       ...(change.trackingNumber ? { trackingNumber: change.trackingNumber } : {}),
+      ...(change.carrier ? { carrier: change.carrier } : {}),
     })
     .where(eq(orders.id, orderId))
     .returning();
@@ -134,6 +152,7 @@ export async function changeOrderStatus(
     after: {
       status: change.to,
       ...(change.trackingNumber ? { trackingNumber: change.trackingNumber } : {}),
+      ...(change.carrier ? { carrier: change.carrier } : {}),
       ...(change.actorId ? { by: change.actorId } : {}),
     },
     requestId: change.requestId ?? null,

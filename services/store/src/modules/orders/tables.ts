@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -110,6 +111,8 @@ export const orders = storeSchema.table(
       .references(() => shippingMethods.code),
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
     trackingNumber: text('tracking_number'),
+    /** Who carries the parcel (a code of `carriers` in the contracts), for the tracking link. */
+    carrier: text('carrier'),
     /**
      * A random secret handed to whoever placed the order (and in its confirmation email link):
      * it lets a guest read, pay and cancel this one order.
@@ -230,4 +233,23 @@ export const orderLinkRequests = storeSchema.table(
     index('order_link_requests_email_idx').on(t.emailHash, t.requestedAt),
     index('order_link_requests_at_idx').on(t.requestedAt),
   ],
+);
+
+/**
+ * The fulfilment mails an order has had, one per kind ('order-shipped', 'order-delivered'):
+ * the row is claimed before the mail leaves and marked sent after, so a replayed event or a
+ * retried delivery never mails the buyer twice about the same step.
+ */
+export const orderMails = storeSchema.table(
+  'order_mails',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** When a sender took it on; a claim left unsent for long (a crash) may be taken again. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.kind] })],
 );

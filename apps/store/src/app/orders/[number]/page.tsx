@@ -7,6 +7,7 @@ import { cancelOwnOrder, reorderOwnOrder } from '../../../features/orders/action
 import { serverFlags } from '../../../features/flags/server-flags';
 import { currentSession } from '../../../features/session/current-session';
 import { OrderLines } from '../../../features/orders/components/order-lines';
+import { ParcelTracking } from '../../../features/orders/components/parcel-tracking';
 import { OrderStatusBadge } from '../../../features/orders/components/order-status-badge';
 import { ShippingAddress } from '../../../features/orders/components/shipping-address';
 import { StatusTimeline } from '../../../features/orders/components/status-timeline';
@@ -188,14 +189,7 @@ export default async function TrackingPage({ params, searchParams }: TrackingPag
             <div>
               <h2 className="text-sm font-semibold text-ink-950">Delivery</h2>
               <p className="mt-2 text-sm text-ink-700">{order.shippingMethod.name}</p>
-              {order.trackingNumber ? (
-                <p className="mt-1 text-sm text-ink-700">
-                  Tracking number{' '}
-                  <span className="font-mono font-semibold text-ink-950">
-                    {order.trackingNumber}
-                  </span>
-                </p>
-              ) : null}
+              <ParcelTracking order={order} />
             </div>
           </Card>
         </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { carriers } from '@makrx/contracts/carriers';
 import { Button, Card } from '@makrx/ui';
 import { ServiceError } from '../../../../lib/service-client';
 import { requireStoreAdminPage } from '../../../../features/catalog-admin/admin-access';
@@ -13,6 +14,7 @@ import { changeOrder } from '../../../../features/order-admin/actions';
 import { doneMessages, problemMessage } from '../../../../features/order-admin/admin-messages';
 import { readOrderAsAdmin } from '../../../../features/order-admin/api';
 import { OrderLines } from '../../../../features/orders/components/order-lines';
+import { ParcelTracking } from '../../../../features/orders/components/parcel-tracking';
 import { OrderStatusBadge } from '../../../../features/orders/components/order-status-badge';
 import { ShippingAddress } from '../../../../features/orders/components/shipping-address';
 import { StatusTimeline } from '../../../../features/orders/components/status-timeline';
@@ -74,14 +76,7 @@ export default async function AdminOrderPage({ params, searchParams }: AdminOrde
             <div>
               <h2 className="text-sm font-semibold text-ink-950">Delivery</h2>
               <p className="mt-2 text-sm text-ink-700">{order.shippingMethod.name}</p>
-              {order.trackingNumber ? (
-                <p className="mt-1 text-sm text-ink-700">
-                  Tracking{' '}
-                  <span className="font-mono font-semibold text-ink-950">
-                    {order.trackingNumber}
-                  </span>
-                </p>
-              ) : null}
+              <ParcelTracking order={order} />
             </div>
           </Card>
         </div>
@@ -104,6 +99,24 @@ export default async function AdminOrderPage({ params, searchParams }: AdminOrde
               {order.status === 'in_fulfilment' ? (
                 <form action={act} className="space-y-3">
                   <input type="hidden" name="step" value="ship" />
+                  <div>
+                    <label htmlFor="carrier" className={labelClasses}>
+                      Carrier
+                    </label>
+                    <select
+                      id="carrier"
+                      name="carrier"
+                      defaultValue=""
+                      className={`${inputClasses} mt-1.5`}
+                    >
+                      {Object.entries(carriers).map(([code, carrier]) => (
+                        <option key={code} value={code}>
+                          {carrier.name}
+                        </option>
+                      ))}
+                      <option value="">Another carrier (no tracking link)</option>
+                    </select>
+                  </div>
                   <div>
                     <label htmlFor="trackingNumber" className={labelClasses}>
                       Tracking number
