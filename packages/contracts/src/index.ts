@@ -36,3 +36,5 @@ export * from './fabrication';
 export * from './purchasing-accounts';
 export * from './community';
 export * from './privacy';
+export * from './store-sales';
+export * from './store-customers';

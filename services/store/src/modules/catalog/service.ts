@@ -19,4 +19,4 @@ export {
   type VariantView,
 } from './variant-views';
 export { searchProducts } from './search';
-export { LOW_STOCK } from './low-stock';
+export { LOW_STOCK, lowStockVariants } from './low-stock';
