@@ -4,10 +4,12 @@ import { Container, cx } from '@makrx/ui';
 import { Breadcrumbs, type Crumb } from '../../catalog/components/breadcrumbs';
 
 const tabs = [
+  { key: 'sales', label: 'Sales', href: '/admin/sales' },
   { key: 'products', label: 'Products', href: '/admin/products' },
   { key: 'categories', label: 'Categories', href: '/admin/categories' },
   { key: 'import', label: 'Import CSV', href: '/admin/import' },
   { key: 'orders', label: 'Orders', href: '/admin/orders' },
+  { key: 'customers', label: 'Customers', href: '/admin/customers' },
   { key: 'accounts', label: 'Purchasing accounts', href: '/admin/purchasing-accounts' },
 ] as const;
 
