@@ -83,9 +83,21 @@ export const imageUpdate = z.object({
 });
 export type ImageUpdate = z.infer<typeof imageUpdate>;
 
+/** What the admin product list may show: on sale, or taken off sale. */
+export const adminProductStatuses = ['active', 'archived'] as const;
+
 export const adminProductListQuery = pageQuery.extend({
   q: z.string().trim().max(120).default(''),
+  /** A category's slug: its products and those of its subcategories. */
+  category: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z0-9-]+$/, 'A category slug: lower-case letters, digits and dashes.')
+    .optional(),
+  status: z.enum(adminProductStatuses).optional(),
 });
+export type AdminProductListQuery = z.infer<typeof adminProductListQuery>;
 
 export const adminProductRow = z.object({
   id: z.uuid(),
@@ -94,6 +106,9 @@ export const adminProductRow = z.object({
   name: z.string(),
   categoryName: z.string(),
   imageUrl: z.string(),
+  /** The lowest price of its variants on sale (of any variant when none is). */
+  priceCents: z.number().int(),
+  currency: z.string().length(3),
   variantCount: z.number().int(),
   stock: z.number().int(),
   /** Variants with fewer than 5 units left (out of stock included). */

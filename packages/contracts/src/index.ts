@@ -39,3 +39,5 @@ export * from './purchasing-accounts';
 export * from './community';
 export * from './privacy';
 export * from './reviews';
+export * from './store-sales';
+export * from './store-customers';

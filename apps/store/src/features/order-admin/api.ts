@@ -1,4 +1,4 @@
-import type { Order, OrderPage, OrderStatus } from '@makrx/contracts';
+import type { CustomerDetail, CustomerPage, Order, OrderPage, OrderStatus } from '@makrx/contracts';
 import type { CarrierCode } from '@makrx/contracts/carriers';
 import { callService } from '../../lib/service-client';
 
@@ -46,4 +46,21 @@ export async function moveOrder(id: string, change: AdminOrderStep): Promise<Ord
     { method: 'POST', json: details },
   );
   return order;
+}
+
+/** Everyone who ordered, the latest buyer first, by part of their name or email. */
+export async function listCustomers(request: { q?: string; page: number }): Promise<CustomerPage> {
+  const query = new URLSearchParams({ page: String(request.page), pageSize: '25' });
+  if (request.q) query.set('q', request.q);
+  const { body } = await callService<CustomerPage>('store', `/admin/customers?${query}`);
+  return body;
+}
+
+/** A customer by account id or guest email, with their latest orders. */
+export async function readCustomer(key: string): Promise<CustomerDetail> {
+  const { body } = await callService<CustomerDetail>(
+    'store',
+    `/admin/customers/${encodeURIComponent(key)}`,
+  );
+  return body;
 }

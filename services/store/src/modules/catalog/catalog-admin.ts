@@ -1,5 +1,6 @@
 import type {
   AdminProduct,
+  AdminProductListQuery,
   AdminProductPage,
   CategoryCreate,
   CategoryUpdate,
@@ -10,7 +11,7 @@ import type {
 } from '@makrx/contracts';
 import { recordAudit, violates, type Database } from '@makrx/db';
 import { AppError, conflict, notFound } from '@makrx/service-kit';
-import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { LOW_STOCK } from './low-stock';
 import { listProductImages } from './products';
 import { categories, products, productVariants } from './tables';
@@ -184,10 +185,10 @@ export async function findAdminProduct(db: Database, id: string): Promise<AdminP
 
 export async function listAdminProducts(
   db: Database,
-  query: { q: string; page: number; pageSize: number },
+  query: AdminProductListQuery,
 ): Promise<AdminProductPage> {
   const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const where = query.q
+  const matching = query.q
     ? or(
         ilike(products.name, pattern),
         ilike(products.slug, pattern),
@@ -195,6 +196,14 @@ export async function listAdminProducts(
         sql`exists (select 1 from store.product_variants v where v.product_id = ${products.id} and v.sku ilike ${pattern})`,
       )
     : undefined;
+  const where = and(
+    matching,
+    query.category
+      ? sql`${products.categoryId} in (with recursive within_category as (select c.id from store.categories c where c.slug = ${query.category} union all select c.id from store.categories c join within_category w on c.parent_id = w.id) select id from within_category)`
+      : undefined,
+    query.status === 'active' ? isNull(products.archivedAt) : undefined,
+    query.status === 'archived' ? isNotNull(products.archivedAt) : undefined,
+  );
   const rows = await db
     .select({
       id: products.id,
@@ -204,6 +213,8 @@ export async function listAdminProducts(
       categoryName: categories.name,
       imageUrl: products.imageUrl,
       archivedAt: products.archivedAt,
+      priceCents: sql<number>`cast((select coalesce(min(v.price_cents) filter (where v.archived_at is null), min(v.price_cents), 0) from store.product_variants v where v.product_id = ${products.id}) as integer)`,
+      currency: products.currency,
       variantCount: sql<number>`cast((select count(*) from store.product_variants v where v.product_id = ${products.id}) as integer)`,
       stock: sql<number>`cast((select coalesce(sum(v.stock), 0) from store.product_variants v where v.product_id = ${products.id}) as integer)`,
       lowStockVariants: sql<number>`cast((select count(*) from store.product_variants v where v.product_id = ${products.id} and v.stock < ${LOW_STOCK}) as integer)`,

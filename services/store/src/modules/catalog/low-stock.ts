@@ -1,5 +1,7 @@
 import type { Database } from '@makrx/db';
 import { publishEvent } from '@makrx/events';
+import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import { products, productVariants } from './tables';
 
 /**
  * Below this many units a variant is running low: the admin list flags it, and the cave hears
@@ -28,4 +30,28 @@ export async function announceLowStock(tx: Database, changes: readonly StockChan
     source: 'store',
     payload: { skus: [...new Set(skus)] },
   });
+}
+
+/** Variants on sale with fewer than LOW_STOCK units left, the emptiest first. */
+export async function lowStockVariants(db: Database, limit = 10) {
+  const rows = await db
+    .select({
+      productId: products.id,
+      productName: products.name,
+      sku: productVariants.sku,
+      options: productVariants.options,
+      stock: productVariants.stock,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(
+      and(
+        lt(productVariants.stock, LOW_STOCK),
+        isNull(productVariants.archivedAt),
+        isNull(products.archivedAt),
+      ),
+    )
+    .orderBy(asc(productVariants.stock), asc(products.name), asc(productVariants.sku))
+    .limit(limit);
+  return rows;
 }

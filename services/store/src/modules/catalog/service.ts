@@ -22,4 +22,4 @@ export {
   type VariantView,
 } from './variant-views';
 export { searchProducts, suggestSearches } from './search';
-export { LOW_STOCK } from './low-stock';
+export { LOW_STOCK, lowStockVariants } from './low-stock';

@@ -1,9 +1,16 @@
 import {
   carrierCodes,
+  customerDetail,
+  customerListQuery,
+  customerPage,
+  customerParams,
   errorBody,
   order,
+  orderExportQuery,
   orderListQuery,
   orderPage,
+  salesReport,
+  salesReportQuery,
   type OrderStatus,
 } from '@makrx/contracts';
 import { requestNotification, type FastifyPluginAsyncZod } from '@makrx/service-kit';
@@ -14,7 +21,10 @@ import { storeLinks } from '../../store-links';
 import { createPaymentProvider } from '../payments/service';
 import { actorIdOf, orderForCaller } from './order-access';
 import { changeOrderStatus, loadOrder } from './order-records';
+import { listCustomers, readCustomer } from './customers';
+import { orderExportCsv, orderExportFileName } from './order-export';
 import { listOrders } from './order-lists';
+import { salesReport as reportSales } from './sales-report';
 
 const orderParams = z.object({ id: z.uuid() });
 const storeAdmins = { access: { permission: 'store:admin' } } as const;
@@ -40,6 +50,70 @@ export const orderAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listOrders(app.db, request.query),
+  );
+
+  app.get(
+    '/admin/sales',
+    {
+      config: storeAdmins,
+      schema: {
+        tags: ['store admin'],
+        summary: 'Paid sales per day over the last 7, 30 or 90 days, best sellers, low stock',
+        querystring: salesReportQuery,
+        response: { 200: salesReport, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => reportSales(app.db, request.query.days),
+  );
+
+  app.get(
+    '/admin/orders/export',
+    {
+      config: storeAdmins,
+      schema: {
+        tags: ['store admin'],
+        summary: 'Orders placed between two days (and of one status) as a CSV file',
+        // No response schema: the answer is a CSV stream (refusals are the one error body).
+        querystring: orderExportQuery,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="${orderExportFileName(request.query)}"`,
+        )
+        .header('cache-control', 'no-store')
+        .send(orderExportCsv(app.db, request.query)),
+  );
+
+  app.get(
+    '/admin/customers',
+    {
+      config: storeAdmins,
+      schema: {
+        tags: ['store admin'],
+        summary: 'Everyone who ordered, accounts and guests, by name or email',
+        querystring: customerListQuery,
+        response: { 200: customerPage, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => listCustomers(app.db, request.query),
+  );
+
+  app.get(
+    '/admin/customers/:key',
+    {
+      config: storeAdmins,
+      schema: {
+        tags: ['store admin'],
+        summary: 'One customer (account id or guest email) with their latest orders',
+        params: customerParams,
+        response: { 200: customerDetail, 400: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => readCustomer(app.db, request.params.key),
   );
 
   for (const [path, step] of Object.entries(steps)) {

@@ -9,6 +9,7 @@ import {
   NotAStoreAdmin,
 } from '../../../features/catalog-admin/components/admin-frame';
 import { listOrders } from '../../../features/order-admin/api';
+import { OrderExportForm } from '../../../features/order-admin/components/order-export-form';
 import { OrderStatusBadge } from '../../../features/orders/components/order-status-badge';
 import { formatOrderDate, statusLabels } from '../../../features/orders/order-status';
 
@@ -38,9 +39,10 @@ export default async function AdminOrdersPage({
   const page = Math.max(Number.parseInt(single(params.page) ?? '1', 10) || 1, 1);
   if (!(await requireStoreAdminPage(listHref({ status, q, page })))) return <NotAStoreAdmin />;
   const orders = await listOrders({ status, q, page });
+  const problem = single(params.problem)?.slice(0, 300);
 
   return (
-    <AdminFrame title="Orders" current="orders">
+    <AdminFrame title="Orders" current="orders" problem={problem}>
       <div className="flex flex-col gap-4">
         <form
           method="get"
@@ -88,6 +90,12 @@ export default async function AdminOrdersPage({
           </ul>
         </nav>
       </div>
+
+      <OrderExportForm
+        from={single(params['export-from'])}
+        to={single(params['export-to'])}
+        status={single(params['export-status'])}
+      />
 
       {orders.items.length === 0 ? (
         <EmptyState

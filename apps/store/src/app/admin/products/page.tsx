@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Badge, buttonClasses, EmptyState, Pagination } from '@makrx/ui';
+import { adminProductStatuses } from '@makrx/contracts';
+import { Badge, buttonClasses, EmptyState, formatPrice, Pagination } from '@makrx/ui';
+import { listCategories } from '../../../features/catalog/api';
 import type { SearchParams } from '../../../features/catalog/catalog-query';
 import { listAdminProducts } from '../../../features/catalog-admin/api';
 import { requireStoreAdminPage } from '../../../features/catalog-admin/admin-access';
+import { categoryChoicesOf } from '../../../features/catalog-admin/category-choices';
 import {
   AdminFrame,
   inputClasses,
+  labelClasses,
   NotAStoreAdmin,
 } from '../../../features/catalog-admin/components/admin-frame';
 import { storeMediaUrl } from '../../../lib/service-client';
@@ -15,9 +19,20 @@ export const metadata: Metadata = { title: 'Products · Store admin', robots: { 
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function listHref(q: string, page: number) {
+type Status = (typeof adminProductStatuses)[number];
+const statusLabels: Record<Status, string> = { active: 'On sale', archived: 'Archived' };
+
+interface ListFilter {
+  q: string;
+  category?: string;
+  status?: Status;
+}
+
+function listHref({ q, category, status }: ListFilter, page: number) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
+  if (category) params.set('category', category);
+  if (status) params.set('status', status);
   if (page > 1) params.set('page', String(page));
   const search = params.toString();
   return search ? `/admin/products?${search}` : '/admin/products';
@@ -31,10 +46,18 @@ export default async function AdminProductsPage({
   const params = await searchParams;
   const q = (single(params.q) ?? '').trim().slice(0, 120);
   const page = Math.max(Number.parseInt(single(params.page) ?? '1', 10) || 1, 1);
-  if (!(await requireStoreAdminPage(listHref(q, page)))) return <NotAStoreAdmin />;
+  const categories = await listCategories();
+  // Only a category or status the shop knows is passed on; anything else lists everything.
+  const category = categories.find((c) => c.slug === single(params.category))?.slug;
+  const status = adminProductStatuses.find((s) => s === single(params.status));
+  const filter: ListFilter = { q, category, status };
+  if (!(await requireStoreAdminPage(listHref(filter, page)))) return <NotAStoreAdmin />;
   const query = new URLSearchParams({ page: String(page), pageSize: '25' });
   if (q) query.set('q', q);
+  if (category) query.set('category', category);
+  if (status) query.set('status', status);
   const products = await listAdminProducts(query);
+  const filtered = Boolean(q || category || status);
 
   return (
     <AdminFrame title="Products" current="products">
@@ -44,19 +67,58 @@ export default async function AdminProductsPage({
           action="/admin/products"
           role="search"
           aria-label="Catalog admin"
-          className="flex w-full max-w-md gap-2"
+          className="grid w-full gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end lg:max-w-4xl"
         >
-          <label htmlFor="admin-product-search" className="sr-only">
-            Search products by name, slug or SKU
-          </label>
-          <input
-            id="admin-product-search"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="Name, slug or SKU"
-            className={inputClasses}
-          />
+          <div>
+            <label htmlFor="admin-product-search" className={labelClasses}>
+              <span className="sr-only">Search products by name, slug or SKU</span>
+              <span aria-hidden="true">Search</span>
+            </label>
+            <input
+              id="admin-product-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder="Name, slug or SKU"
+              className={`mt-1 ${inputClasses}`}
+            />
+          </div>
+          <div>
+            <label htmlFor="admin-product-category" className={labelClasses}>
+              Category
+            </label>
+            <select
+              id="admin-product-category"
+              name="category"
+              defaultValue={category ?? ''}
+              className={`mt-1 ${inputClasses}`}
+            >
+              <option value="">All categories</option>
+              {categoryChoicesOf(categories).map((choice) => (
+                <option key={choice.slug} value={choice.slug}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="admin-product-status" className={labelClasses}>
+              Status
+            </label>
+            <select
+              id="admin-product-status"
+              name="status"
+              defaultValue={status ?? ''}
+              className={`mt-1 ${inputClasses}`}
+            >
+              <option value="">Any status</option>
+              {adminProductStatuses.map((option) => (
+                <option key={option} value={option}>
+                  {statusLabels[option]}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className={buttonClasses({ variant: 'secondary' })}>
             Search
           </button>
@@ -74,22 +136,32 @@ export default async function AdminProductsPage({
       {products.items.length === 0 ? (
         <EmptyState
           className="mt-6"
-          title={q ? `No product matches “${q}”` : 'The catalog is empty'}
-          description="Add a product, or import a CSV to add many at once."
+          title={filtered ? 'No products match' : 'The catalog is empty'}
+          description={
+            filtered
+              ? 'Try another search, category or status.'
+              : 'Add a product, or import a CSV to add many at once.'
+          }
           action={
-            <div className="flex flex-wrap justify-center gap-3">
-              <Link href="/admin/products/new" className={buttonClasses()}>
-                New product
+            filtered ? (
+              <Link href="/admin/products" className={buttonClasses({ variant: 'secondary' })}>
+                Show all products
               </Link>
-              <Link href="/admin/import" className={buttonClasses({ variant: 'secondary' })}>
-                Import a CSV
-              </Link>
-            </div>
+            ) : (
+              <div className="flex flex-wrap justify-center gap-3">
+                <Link href="/admin/products/new" className={buttonClasses()}>
+                  New product
+                </Link>
+                <Link href="/admin/import" className={buttonClasses({ variant: 'secondary' })}>
+                  Import a CSV
+                </Link>
+              </div>
+            )
           }
         />
       ) : (
         <div className="mt-6 overflow-x-auto rounded-2xl border border-ink-200 bg-white">
-          <table className="w-full min-w-[640px] text-left text-sm">
+          <table className="w-full min-w-[720px] text-left text-sm">
             <caption className="sr-only">Products with their stock levels</caption>
             <thead className="border-b border-ink-200 bg-ink-50 text-xs font-semibold tracking-wide text-ink-600 uppercase">
               <tr>
@@ -98,6 +170,9 @@ export default async function AdminProductsPage({
                 </th>
                 <th scope="col" className="px-4 py-3">
                   Category
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Price
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
                   Variants
@@ -134,6 +209,12 @@ export default async function AdminProductsPage({
                     </div>
                   </td>
                   <td className="px-4 py-3 text-ink-700">{product.categoryName}</td>
+                  <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
+                    {product.variantCount > 1 ? (
+                      <span className="text-xs text-ink-500">from </span>
+                    ) : null}
+                    {formatPrice(product.priceCents, product.currency)}
+                  </td>
                   <td className="px-4 py-3 text-right tabular-nums">{product.variantCount}</td>
                   <td className="px-4 py-3 text-right font-semibold tabular-nums">
                     {product.stock}
@@ -160,7 +241,7 @@ export default async function AdminProductsPage({
         className="mt-8"
         page={products.page}
         totalPages={products.totalPages}
-        hrefFor={(target) => listHref(q, target)}
+        hrefFor={(target) => listHref(filter, target)}
         label="Product pages"
       />
     </AdminFrame>

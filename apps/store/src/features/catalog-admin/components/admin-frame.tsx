@@ -4,12 +4,14 @@ import { Container, cx } from '@makrx/ui';
 import { Breadcrumbs, type Crumb } from '../../catalog/components/breadcrumbs';
 
 const tabs = [
+  { key: 'sales', label: 'Sales', href: '/admin/sales' },
+  { key: 'orders', label: 'Orders', href: '/admin/orders' },
+  { key: 'customers', label: 'Customers', href: '/admin/customers' },
   { key: 'products', label: 'Products', href: '/admin/products' },
   { key: 'categories', label: 'Categories', href: '/admin/categories' },
   { key: 'import', label: 'Import CSV', href: '/admin/import' },
-  { key: 'orders', label: 'Orders', href: '/admin/orders' },
-  { key: 'reviews', label: 'Reviews', href: '/admin/reviews' },
   { key: 'promotions', label: 'Discount codes', href: '/admin/promotions' },
+  { key: 'reviews', label: 'Reviews', href: '/admin/reviews' },
   { key: 'accounts', label: 'Purchasing accounts', href: '/admin/purchasing-accounts' },
 ] as const;
 
