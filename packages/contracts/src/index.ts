@@ -23,6 +23,7 @@ export * from './feature-flags';
 export * from './projects';
 export * from './search';
 export * from './orders';
+export * from './postal-codes';
 export * from './store-integration';
 export * from './shipping-preferences';
 export * from './active-sessions';

@@ -15,6 +15,7 @@ import { cancelOrder } from '../../flows/cancel-order';
 import { placeOrder } from '../../flows/place-order';
 import { cartItemsOf, cartOwnerOf, findCartId } from '../cart/service';
 import { paymentProcessing } from '../payments/service';
+import { checkedDestination } from './destination';
 import { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
 import { loadOrder } from './order-records';
 import type { Buyer } from './order-placement';
@@ -67,17 +68,24 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      items: await app.db
-        .select({
-          code: shippingMethods.code,
-          name: shippingMethods.name,
-          description: shippingMethods.description,
-          rateCents: shippingMethods.rateCents,
-          freeFromCents: shippingMethods.freeFromCents,
-        })
-        .from(shippingMethods)
-        .where(eq(shippingMethods.active, true))
-        .orderBy(asc(shippingMethods.position)),
+      items: (
+        await app.db
+          .select({
+            code: shippingMethods.code,
+            name: shippingMethods.name,
+            description: shippingMethods.description,
+            rateCents: shippingMethods.rateCents,
+            freeFromCents: shippingMethods.freeFromCents,
+            pickupName: shippingMethods.pickupName,
+            pickupAddress: shippingMethods.pickupAddress,
+          })
+          .from(shippingMethods)
+          .where(eq(shippingMethods.active, true))
+          .orderBy(asc(shippingMethods.position))
+      ).map(({ pickupName, pickupAddress, ...method }) => ({
+        ...method,
+        pickupAt: pickupName && pickupAddress ? { name: pickupName, address: pickupAddress } : null,
+      })),
     }),
   );
 
@@ -94,14 +102,14 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           'Priced as placing the order would price it. Nothing is written and no stock is held; a line with fewer units left than asked for is marked short.',
         headers: z.object({ 'x-cart-token': z.string().max(200).optional() }),
         body: checkoutQuoteBody,
-        response: { 200: checkoutQuote, 400: errorBody },
+        response: { 200: checkoutQuote, 400: errorBody, 422: errorBody },
       },
     },
     async (request) => {
       const { items, shippingAddress, shippingMethod: method } = request.body;
       return quoteOrder(app.db, {
         items: items ?? (await cartOf(request)).items,
-        shippingAddress,
+        shippingAddress: checkedDestination(shippingAddress),
         shippingMethod: method,
       });
     },
@@ -127,11 +135,13 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           400: errorBody,
           403: errorBody,
           409: errorBody,
+          422: errorBody,
         },
       },
     },
     async (request, reply) => {
-      const { items, email, shippingAddress, shippingMethod: method } = request.body;
+      const { items, email, shippingMethod: method } = request.body;
+      const shippingAddress = checkedDestination(request.body.shippingAddress);
       const buyer = buyerOf(request, email);
       const fromCart = items ? undefined : await cartOf(request);
       const { order: placed, replayed } = await placeOrder(
