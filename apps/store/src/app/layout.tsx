@@ -17,6 +17,7 @@ import { isStoreAdmin } from '../features/catalog-admin/admin-access';
 import { StoreAccountMenu } from '../features/session/components/store-account-menu';
 import { currentSession } from '../features/session/current-session';
 import { storeConfig } from '../lib/config';
+import { ShopChrome } from '../components/shop-chrome';
 
 const siteTitle = 'MakrX.Store — materials, parts and tools for makers';
 const siteDescription =
@@ -71,25 +72,27 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {maintenance && superAdmin ? (
           <StoreMaintenanceBanner gatewayUrl={portalUrls.gateway} />
         ) : null}
-        <PortalHeader
-          current="store"
-          urls={portalUrls}
-          nav={headerShortcutsWith({ marketplace: flags.isOn('ENABLE_SERVICE_MARKETPLACE') })}
-          actions={
-            <StoreAccountMenu
-              user={user}
-              storeAdmin={session ? isStoreAdmin(session.user.roles) : false}
-            />
-          }
-          pinned={<CartLink />}
-          navigator={navigator}
-          notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
-          search={
-            flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (
-              <HeaderSearch gatewayUrl={portalUrls.gateway} />
-            ) : undefined
-          }
-        />
+        <ShopChrome>
+          <PortalHeader
+            current="store"
+            urls={portalUrls}
+            nav={headerShortcutsWith({ marketplace: flags.isOn('ENABLE_SERVICE_MARKETPLACE') })}
+            actions={
+              <StoreAccountMenu
+                user={user}
+                storeAdmin={session ? isStoreAdmin(session.user.roles) : false}
+              />
+            }
+            pinned={<CartLink />}
+            navigator={navigator}
+            notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
+            search={
+              flags.isOn('ENABLE_UNIFIED_SEARCH', true) ? (
+                <HeaderSearch gatewayUrl={portalUrls.gateway} />
+              ) : undefined
+            }
+          />
+        </ShopChrome>
         <main id="main-content" className="flex-1">
           {maintenance && !superAdmin ? (
             <StoreMaintenanceNotice signedInAs={session?.user.name} />
@@ -97,13 +100,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             children
           )}
         </main>
-        <PortalFooter
-          urls={portalUrls}
-          links={[
-            { label: 'My orders', href: '/orders' },
-            { label: 'Find an order', href: '/orders/find' },
-          ]}
-        />
+        <ShopChrome>
+          <PortalFooter
+            urls={portalUrls}
+            links={[
+              { label: 'My orders', href: '/orders' },
+              { label: 'Find an order', href: '/orders/find' },
+            ]}
+          />
+        </ShopChrome>
         <LiveFlags rendered={flags.values} />
       </body>
     </html>

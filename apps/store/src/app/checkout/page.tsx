@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Button, Card } from '@makrx/ui';
-import { quoteCart } from '../../features/cart/api';
 import { placeOnePageOrder } from '../../features/checkout/actions';
 import {
   AddressFields,
@@ -9,7 +8,7 @@ import {
   ShippingOptions,
 } from '../../features/checkout/components/checkout-fields';
 import { CheckoutFrame } from '../../features/checkout/components/checkout-frame';
-import { invalidFields, loadCheckout } from '../../features/checkout/checkout-state';
+import { invalidFields, loadCheckout, quoteFor } from '../../features/checkout/checkout-state';
 import { SavedAddressPicker } from '../../features/checkout/components/saved-address-picker';
 import {
   picksSavedAddress,
@@ -23,7 +22,7 @@ import { storeConfig } from '../../lib/config';
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 interface CheckoutPageProps {
-  searchParams: Promise<{ invalid?: string; refused?: string; address?: string }>;
+  searchParams: Promise<{ invalid?: string; refused?: string; address?: string; saved?: string }>;
 }
 
 /**
@@ -49,12 +48,8 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     : draft.enteredAddress
       ? undefined
       : draft.address;
-  const quote =
-    startingAddress && selectedMethod
-      ? await quoteCart({ shippingAddress: startingAddress, shippingMethod: selectedMethod }).catch(
-          () => undefined,
-        )
-      : undefined;
+  const { quote, quoteRefused } =
+    startingAddress && selectedMethod ? await quoteFor(startingAddress, selectedMethod) : {};
   const { portalUrls } = await storeConfig();
   const sectionTitle = 'text-lg font-semibold text-ink-950';
 
@@ -67,6 +62,8 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
       shipping={shipping}
       quote={quote}
       refused={query.refused}
+      quoteRefused={query.refused ? undefined : quoteRefused}
+      savedToFix={query.saved === 'fix'}
     >
       <form action={placeOnePageOrder} className="space-y-6">
         <input type="hidden" name="attemptKey" value={draft.attemptKey} />

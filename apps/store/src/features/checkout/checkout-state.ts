@@ -1,4 +1,6 @@
+import type { CheckoutQuote, ShippingAddressInput } from '@makrx/contracts';
 import { redirect } from 'next/navigation';
+import { ServiceError } from '../../lib/service-client';
 import { quoteCart, readCart } from '../cart/api';
 import { canCheckOut } from '../cart/cart-checks';
 import { listShippingMethods } from '../orders/api';
@@ -22,13 +24,29 @@ export async function loadCheckout() {
   const shipping = method
     ? { name: method.name, cents: rateFor(method, cart.subtotalCents) }
     : undefined;
-  const quote =
+  const priced =
     method && draft.address
-      ? await quoteCart({ shippingAddress: draft.address, shippingMethod: method.code }).catch(
-          () => undefined,
-        )
-      : undefined;
-  return { cart, session, draft, methods, shipping, quote };
+      ? await quoteFor(draft.address, method.code)
+      : { quote: undefined, quoteRefused: undefined };
+  return { cart, session, draft, methods, shipping, ...priced };
+}
+
+/**
+ * The service's price for the cart at this address and method, or the code it refused it with
+ * (a destination it cannot tax, say): shown, never taken for a price without tax.
+ */
+export async function quoteFor(
+  shippingAddress: ShippingAddressInput,
+  shippingMethod: string,
+): Promise<{ quote?: CheckoutQuote; quoteRefused?: string }> {
+  try {
+    return { quote: await quoteCart({ shippingAddress, shippingMethod }) };
+  } catch (error) {
+    if (error instanceof ServiceError && error.status >= 400 && error.status < 500) {
+      return { quoteRefused: error.code };
+    }
+    return {};
+  }
 }
 
 /** `?invalid=a,b` of a refused step, as a list of field names. */

@@ -19,16 +19,25 @@ export const metadata: Metadata = { title: 'Checkout: address', robots: { index:
 export default async function AddressStep({
   searchParams,
 }: {
-  searchParams: Promise<{ invalid?: string; address?: string }>;
+  searchParams: Promise<{ invalid?: string; address?: string; refused?: string; saved?: string }>;
 }) {
-  const { cart, session, draft, shipping } = await loadCheckout();
+  const { cart, session, draft, shipping, quote, quoteRefused } = await loadCheckout();
   if (!session && !draft.email) redirect('/checkout/contact');
   const query = await searchParams;
   const invalid = invalidFields(query.invalid);
   const saved = await readSavedAddresses(session !== null);
   const { portalUrls } = await storeConfig();
   return (
-    <CheckoutFrame step="address" title="Where should we ship it?" cart={cart} shipping={shipping}>
+    <CheckoutFrame
+      step="address"
+      title="Where should we ship it?"
+      cart={cart}
+      shipping={shipping}
+      quote={quote}
+      refused={query.refused}
+      quoteRefused={query.refused ? undefined : quoteRefused}
+      savedToFix={query.saved === 'fix'}
+    >
       <Card className="p-6">
         <form action={saveAddress} className="space-y-6">
           {picksSavedAddress(saved.addresses, draft, query.address) ? (
