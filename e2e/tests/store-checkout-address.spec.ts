@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from './fixtures';
+import { setFlag, superAdminToken } from './flag-api';
 import { verificationLinkFor } from './newcomer';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
@@ -15,7 +16,7 @@ async function amountBeside(page: Page, label: RegExp) {
 }
 
 /** A guest of their own with one spool in the cart, at the checkout's address step. */
-async function guestAtAddressStep(page: Page) {
+async function guestAtAddressStep(page: Page, { shoot = false } = {}) {
   await page.goto(`${urls.store}/`);
   await page.getByRole('link', { name: filament }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: filament })).toBeVisible();
@@ -24,6 +25,7 @@ async function guestAtAddressStep(page: Page) {
   await page.getByRole('link', { name: 'Check out' }).click();
   const email = `address-${crypto.randomUUID().slice(0, 8)}@example.com`;
   await page.getByLabel('Email').fill(email);
+  if (shoot) await screenshot(page, 'store-checkout-contact-focused');
   await page.getByRole('button', { name: 'Continue to address' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Where should we ship it?' }),
@@ -52,7 +54,7 @@ test.describe('The checkout’s address, summary and layout', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await guestAtAddressStep(page);
+    await guestAtAddressStep(page, { shoot: true });
     // The focused layout: the logo back to the cart, and no shop header or footer.
     await expect(
       page.getByRole('link', { name: 'MakrX.Store: back to your cart' }),
@@ -176,5 +178,36 @@ test.describe('The checkout’s address, summary and layout', () => {
     await expect(page).toHaveURL(`${urls.store}/orders`);
     await expect(page.getByRole('heading', { level: 1, name: 'My orders' })).toBeVisible();
     await expect(page.getByText(orderNumber).first()).toBeVisible();
+  });
+
+  test('on the one-page checkout the summary is priced as soon as the typed address is complete, before sending', async ({
+    page,
+    browser,
+  }) => {
+    const admin = await superAdminToken(browser);
+    await setFlag(admin, 'ENABLE_NEW_CHECKOUT_FLOW', true, 'Trying the one-page checkout.');
+    try {
+      await page.goto(`${urls.store}/`);
+      await page.getByRole('link', { name: filament }).first().click();
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await expect(page).toHaveURL(`${urls.store}/cart?added=1`);
+      await page.getByRole('link', { name: 'Check out' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
+      await page
+        .getByLabel('Email')
+        .fill(`one-page-${crypto.randomUUID().slice(0, 8)}@example.com`);
+      await expect(page.getByText('Once we have your address')).toBeVisible();
+      await fillUsAddress(page, 'Texas', '73301');
+      await page.getByLabel('Postal code').blur();
+      await expect(page.getByText('Tax (6.25%)')).toBeVisible();
+      const totalBefore = await amountBeside(page, /^Total$/);
+      await page.getByText('Express shipping', { exact: true }).click();
+      await expect.poll(() => amountBeside(page, /^Total$/)).not.toBe(totalBefore);
+      await expect(page).toHaveURL(`${urls.store}/checkout`);
+      await expectAccessible(page);
+      await screenshot(page, 'store-checkout-one-page-live');
+    } finally {
+      await setFlag(admin, 'ENABLE_NEW_CHECKOUT_FLOW', false, 'Back to the classic checkout.');
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   ShippingOptions,
 } from '../../features/checkout/components/checkout-fields';
 import { CheckoutFrame } from '../../features/checkout/components/checkout-frame';
+import { LiveAddress } from '../../features/checkout/components/live-address';
 import { invalidFields, loadCheckout, quoteFor } from '../../features/checkout/checkout-state';
 import { SavedAddressPicker } from '../../features/checkout/components/saved-address-picker';
 import {
@@ -92,10 +93,13 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
                 manageUrl={`${portalUrls.gateway}/account/addresses`}
               />
             ) : (
-              <AddressFields
-                values={draft.enteredAddress ?? draft.address ?? {}}
-                invalid={invalid}
-              />
+              <>
+                <LiveAddress />
+                <AddressFields
+                  values={draft.enteredAddress ?? draft.address ?? {}}
+                  invalid={invalid}
+                />
+              </>
             )}
           </div>
         </Card>

@@ -9,7 +9,7 @@ import { rememberOrder } from '../orders/guest-orders';
 import { currentSession } from '../session/current-session';
 import type { StoreSession } from '../session/store-session';
 import { checkAddress } from './api';
-import { emailFrom, type FieldErrors } from './checkout-input';
+import { addressFrom, emailFrom, type FieldErrors } from './checkout-input';
 import { refusalsShownInCart } from './checkout-messages';
 import { clearDraft, readDraft, saveDraft, type CheckoutDraft } from './checkout-draft';
 import { chosenAddressFrom } from './saved-addresses';
@@ -63,6 +63,21 @@ export async function saveAddress(form: FormData): Promise<never> {
   if (checked.refused) redirect(refusedAt('/checkout/address', checked.refused));
   const back = invalid('/checkout/address', errors);
   redirect(checked.savedToFix ? `${back}&saved=fix` : back);
+}
+
+/**
+ * With JavaScript, the one-page checkout's address is checked as soon as it is complete, so
+ * the summary is priced for it before the form is sent; an incomplete or refused one changes
+ * nothing (sending the form names its mistakes).
+ */
+export async function previewAddress(form: FormData): Promise<void> {
+  if (String(form.get('savedAddress') ?? '')) return;
+  const { address } = addressFrom(form);
+  if (!address) return;
+  const checked = await checkAddress(address);
+  if (!checked.address) return;
+  const draft = await readDraft();
+  await saveDraft({ ...draft, address: checked.address, enteredAddress: undefined });
 }
 
 /** With JavaScript, a shipping method chosen on the page prices the summary at once. */
