@@ -112,10 +112,10 @@ test.describe('What browsers are told to trust', () => {
     await page.getByLabel('Full name').fill('Grace Guest');
     await page.getByLabel('Street address').fill('1 Analytical Way');
     await page.getByLabel('City').fill('San Francisco');
-    await page.getByLabel('State / region code').fill('CA');
+    await page.getByLabel('State or province').selectOption({ label: 'California' });
     await page.getByLabel('Postal code').fill('94107');
     await page.getByRole('button', { name: 'Continue to shipping' }).click();
-    await page.getByText('Express shipping').click();
+    await page.getByText('Express shipping', { exact: true }).click();
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await page.getByRole('button', { name: 'Place order and pay' }).click();
 

@@ -124,10 +124,10 @@ test.describe('Quick Reorder (Cave → Store), end to end', () => {
     await page.getByLabel('Full name').fill('Milo Member');
     await page.getByLabel('Street address').fill('20 Maker Lane');
     await page.getByLabel('City').fill('Austin');
-    await page.getByLabel('State / region code').fill('TX');
+    await page.getByLabel('State or province').selectOption({ label: 'Texas' });
     await page.getByLabel('Postal code').fill('73301');
     await page.getByRole('button', { name: 'Continue to shipping' }).click();
-    await page.getByText('Standard shipping').click();
+    await page.getByText('Standard shipping', { exact: true }).click();
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Review your order' })).toBeVisible();
     await page.getByRole('button', { name: 'Place order and pay' }).click();

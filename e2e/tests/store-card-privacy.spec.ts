@@ -52,11 +52,11 @@ async function guestAtPayPage(page: Page) {
   await page.getByRole('button', { name: 'Continue to address' }).click();
   await page.getByLabel('Full name').fill('Pat Private');
   await page.getByLabel('Street address').fill('7 Token Road');
-  await page.getByLabel('City').fill('Portland');
-  await page.getByLabel('State / region code').fill('OR');
-  await page.getByLabel('Postal code').fill('97201');
+  await page.getByLabel('City').fill('Seattle');
+  await page.getByLabel('State or province').selectOption({ label: 'Washington' });
+  await page.getByLabel('Postal code').fill('98101');
   await page.getByRole('button', { name: 'Continue to shipping' }).click();
-  await page.getByText('Standard shipping').click();
+  await page.getByText('Standard shipping', { exact: true }).click();
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await page.getByRole('button', { name: 'Place order and pay' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payment' })).toBeVisible();

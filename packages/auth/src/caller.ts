@@ -11,6 +11,8 @@ export interface UserCaller {
   userId: string;
   username: string;
   email: string;
+  /** The identity provider checked the owner reads mail at `email` (`email_verified`). */
+  emailVerified: boolean;
   /** Absent when the account has neither a first nor a last name (Keycloak omits the claim). */
   name: string | null;
   /** Global realm roles only; makerspace roles come from the cave's membership table. */

@@ -7,6 +7,7 @@ const user = (realmRoles: string[]): UserCaller => ({
   userId: 'u-1',
   username: 'ada',
   email: 'ada@demo.makrx.org',
+  emailVerified: true,
   name: 'Ada',
   realmRoles,
   sessionId: 's-1',

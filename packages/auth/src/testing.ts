@@ -26,6 +26,8 @@ export interface TestUser {
   id?: string;
   username: string;
   email?: string;
+  /** As the identity provider marks it; verified unless said otherwise. */
+  emailVerified?: boolean;
   name?: string;
   realmRoles?: string[];
 }
@@ -96,6 +98,7 @@ export async function startTestIssuer(): Promise<TestIssuer> {
           sub: user.id ?? randomUUID(),
           preferred_username: user.username,
           email: user.email ?? `${user.username}@demo.makrx.org`,
+          email_verified: user.emailVerified ?? true,
           name: user.name ?? user.username,
           realm_access: { roles: user.realmRoles ?? ['store_customer'] },
           sid: randomUUID(),

@@ -41,6 +41,7 @@ describe('verifying an access token against the IdP key set', () => {
       sub: 'user-7',
       preferred_username: 'ada',
       email: 'ada@demo.makrx.org',
+      email_verified: true,
       name: 'Ada Lovelace',
       realm_access: { roles: ['store_customer', 'admin', 'admin:cave'] },
       sid: 'session-3',
@@ -51,6 +52,7 @@ describe('verifying an access token against the IdP key set', () => {
       userId: 'user-7',
       username: 'ada',
       email: 'ada@demo.makrx.org',
+      emailVerified: true,
       name: 'Ada Lovelace',
       realmRoles: ['store_customer', 'admin', 'admin:cave'],
       sessionId: 'session-3',
@@ -68,6 +70,8 @@ describe('verifying an access token against the IdP key set', () => {
     });
     expect(await verifier.verify(token)).toMatchObject({
       kind: 'user',
+      // No `email_verified` claim: the address is not taken as verified.
+      emailVerified: false,
       name: null,
       sessionId: null,
       realmRoles: [],

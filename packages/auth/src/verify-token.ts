@@ -69,6 +69,7 @@ const accessTokenClaims = z.object({
 const userClaims = z.object({
   sub: z.string().min(1),
   email: z.string().min(1),
+  email_verified: z.boolean().optional(),
   name: z.string().optional(),
   sid: z.string().optional(),
   realm_access: z.object({ roles: z.array(z.string()) }).optional(),
@@ -88,6 +89,7 @@ function callerFromClaims(payload: JWTPayload): Caller {
     userId: user.data.sub,
     username: preferred_username,
     email: user.data.email,
+    emailVerified: user.data.email_verified === true,
     name: user.data.name ?? null,
     realmRoles: user.data.realm_access?.roles ?? [],
     sessionId: user.data.sid ?? null,

@@ -119,6 +119,11 @@ export const errorCodes = {
   CART_EMPTY: 'An order was placed from an empty cart.',
   EMAIL_REQUIRED: 'A guest checked out without an email address.',
   UNKNOWN_SHIPPING_METHOD: 'The shipping method is not one the store offers.',
+  UNKNOWN_REGION:
+    'The region is not one of the country’s ISO 3166-2 subdivisions, or the country’s tax needs one and none was given.',
+  INVALID_POSTAL_CODE: 'The postal code does not have the shape the country’s postal codes have.',
+  DESTINATION_NOT_TAXABLE:
+    'The store has no tax rate for this destination, so it cannot price the order (422); nothing is sold untaxed by mistake.',
   MIXED_CURRENCIES: 'The items are priced in different currencies.',
   IDEMPOTENCY_KEY_REUSED:
     'The buyer already used this Idempotency-Key for a different order request (keys are per buyer).',

@@ -25,6 +25,7 @@ export * from './search';
 export * from './orders';
 export * from './promotions';
 export * from './carriers';
+export * from './postal-codes';
 export * from './store-integration';
 export * from './shipping-preferences';
 export * from './active-sessions';

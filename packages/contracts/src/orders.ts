@@ -20,12 +20,15 @@ export const shippingAddress = z.object({
   line1: text(200),
   line2: z.string().trim().max(200).optional(),
   city: text(120),
-  /** State or province code where the tax rate depends on it, e.g. `CA`. */
+  /**
+   * The state or province: its ISO 3166-2 code (`CA`, `US-CA`) or its name (`California`).
+   * The store keeps the code alone and refuses a region the country does not have.
+   */
   region: z
     .string()
     .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9-]{1,10}$/, 'a region code such as CA')
+    .max(80)
+    .regex(/^[\p{L}\p{M}0-9 .'’()-]+$/u, 'a region code such as CA, or its name')
     .optional(),
   postalCode: text(20),
   country: z
@@ -33,6 +36,16 @@ export const shippingAddress = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
+  /** For the courier: 7 to 15 digits, with a leading + and country code (E.164 style). */
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .refine(
+      (value) => /^\+?[1-9]\d{6,14}$/.test(value.replace(/[\s().-]/g, '')),
+      'a phone number such as +91 80 1234 5678',
+    )
+    .optional(),
 });
 export type ShippingAddressInput = z.infer<typeof shippingAddress>;
 
@@ -120,6 +133,8 @@ export const shippingMethod = z.object({
   description: z.string(),
   rateCents: z.number().int(),
   freeFromCents: z.number().int().nullable(),
+  /** For a pick-up method: the makerspace the order waits at, and its address. */
+  pickupAt: z.object({ name: z.string(), address: z.string() }).nullable().optional(),
 });
 export type ShippingMethod = z.infer<typeof shippingMethod>;
 

@@ -18,6 +18,7 @@ import { isStoreAdmin } from '../features/catalog-admin/admin-access';
 import { StoreAccountMenu } from '../features/session/components/store-account-menu';
 import { currentSession } from '../features/session/current-session';
 import { storeConfig } from '../lib/config';
+import { ShopChrome } from '../components/shop-chrome';
 
 const siteTitle = 'MakrX.Store — materials, parts and tools for makers';
 const siteDescription =
@@ -72,23 +73,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {maintenance && superAdmin ? (
           <StoreMaintenanceBanner gatewayUrl={portalUrls.gateway} />
         ) : null}
-        <PortalHeader
-          current="store"
-          urls={portalUrls}
-          nav={headerShortcutsWith({ marketplace: flags.isOn('ENABLE_SERVICE_MARKETPLACE') })}
-          actions={
-            <StoreAccountMenu
-              user={user}
-              storeAdmin={session ? isStoreAdmin(session.user.roles) : false}
-            />
-          }
-          pinned={<CartLink />}
-          navigator={navigator}
-          notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
-          // The store's own search (prices, stock); its results link on to all of MakrX.
-          search={<StoreHeaderSearch />}
-          searchHref="/search"
-        />
+        <ShopChrome>
+          <PortalHeader
+            current="store"
+            urls={portalUrls}
+            nav={headerShortcutsWith({ marketplace: flags.isOn('ENABLE_SERVICE_MARKETPLACE') })}
+            actions={
+              <StoreAccountMenu
+                user={user}
+                storeAdmin={session ? isStoreAdmin(session.user.roles) : false}
+              />
+            }
+            pinned={<CartLink />}
+            navigator={navigator}
+            notifications={user ? <StoreNotificationBell gatewayUrl={portalUrls.gateway} /> : null}
+            // The store's own search (prices, stock); its results link on to all of MakrX.
+            search={<StoreHeaderSearch />}
+            searchHref="/search"
+          />
+        </ShopChrome>
         <main id="main-content" className="flex-1">
           {maintenance && !superAdmin ? (
             <StoreMaintenanceNotice signedInAs={session?.user.name} />
@@ -96,13 +99,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             children
           )}
         </main>
-        <PortalFooter
-          urls={portalUrls}
-          links={[
-            { label: 'My orders', href: '/orders' },
-            { label: 'Find an order', href: '/orders/find' },
-          ]}
-        />
+        <ShopChrome>
+          <PortalFooter
+            urls={portalUrls}
+            links={[
+              { label: 'My orders', href: '/orders' },
+              { label: 'Find an order', href: '/orders/find' },
+            ]}
+          />
+        </ShopChrome>
         <LiveFlags rendered={flags.values} />
       </body>
     </html>

@@ -8,11 +8,8 @@ import {
   ShippingOptions,
 } from '../../features/checkout/components/checkout-fields';
 import { CheckoutFrame } from '../../features/checkout/components/checkout-frame';
-import {
-  invalidFields,
-  loadCheckout,
-  quoteWithDiscount,
-} from '../../features/checkout/checkout-state';
+import { LiveAddress } from '../../features/checkout/components/live-address';
+import { invalidFields, loadCheckout, quoteFor } from '../../features/checkout/checkout-state';
 import { SavedAddressPicker } from '../../features/checkout/components/saved-address-picker';
 import {
   picksSavedAddress,
@@ -30,6 +27,7 @@ interface CheckoutPageProps {
     invalid?: string;
     refused?: string;
     address?: string;
+    saved?: string;
     discountProblem?: string;
   }>;
 }
@@ -57,12 +55,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     : draft.enteredAddress
       ? undefined
       : draft.address;
-  const { quote, discountRefused } =
+  const { quote, quoteRefused, discountRefused } =
     startingAddress && selectedMethod
-      ? await quoteWithDiscount(
-          { shippingAddress: startingAddress, shippingMethod: selectedMethod },
-          draft.discountCode,
-        )
+      ? await quoteFor(startingAddress, selectedMethod, draft.discountCode)
       : {};
   const { portalUrls } = await storeConfig();
   const sectionTitle = 'text-lg font-semibold text-ink-950';
@@ -80,6 +75,8 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         applied: discountRefused ? undefined : draft.discountCode,
         problem: discountRefused ?? query.discountProblem,
       }}
+      quoteRefused={query.refused ? undefined : quoteRefused}
+      savedToFix={query.saved === 'fix'}
     >
       <form action={placeOnePageOrder} className="space-y-6">
         <input type="hidden" name="attemptKey" value={draft.attemptKey} />
@@ -108,10 +105,13 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
                 manageUrl={`${portalUrls.gateway}/account/addresses`}
               />
             ) : (
-              <AddressFields
-                values={draft.enteredAddress ?? draft.address ?? {}}
-                invalid={invalid}
-              />
+              <>
+                <LiveAddress />
+                <AddressFields
+                  values={draft.enteredAddress ?? draft.address ?? {}}
+                  invalid={invalid}
+                />
+              </>
             )}
           </div>
         </Card>

@@ -7,7 +7,9 @@ import { guestCartToken } from '../cart/cart-token';
 import { placeOrder } from '../orders/api';
 import { rememberOrder } from '../orders/guest-orders';
 import { currentSession } from '../session/current-session';
-import { emailFrom, type FieldErrors } from './checkout-input';
+import type { StoreSession } from '../session/store-session';
+import { checkAddress } from './api';
+import { addressFrom, emailFrom, type FieldErrors } from './checkout-input';
 import { refusalsShownInCart } from './checkout-messages';
 import { clearDraft, readDraft, saveDraft, type CheckoutDraft } from './checkout-draft';
 import { discountCodes } from '../promotions/discount-messages';
@@ -28,15 +30,62 @@ export async function saveContact(form: FormData): Promise<never> {
   redirect(email ? '/checkout/address' : invalid('/checkout/contact', errors));
 }
 
+/**
+ * The address of a checkout form as the store service keeps it (the region as its code), or
+ * why not: fields it refused, or a destination it cannot price. A saved address it refuses
+ * opens in the typed form, filled in, so the buyer fixes it there.
+ */
+async function checkedAddressFrom(form: FormData, session: StoreSession | null) {
+  const chosen = await chosenAddressFrom(form, session);
+  if (!chosen.address) return { ...chosen, refused: undefined, savedToFix: false };
+  const checked = await checkAddress(chosen.address);
+  if (checked.address) return { address: checked.address, errors: {}, savedToFix: false };
+  const entered =
+    chosen.entered ??
+    Object.fromEntries(Object.entries(chosen.address).map(([key, value]) => [key, String(value)]));
+  const errors: FieldErrors = Object.fromEntries(
+    (checked.fields ?? []).map((field) => [field, 'refused']),
+  );
+  return { entered, errors, refused: checked.refused, savedToFix: !chosen.entered };
+}
+
+const refusedAt = (path: string, code: string) => `${path}?refused=${encodeURIComponent(code)}`;
+
 export async function saveAddress(form: FormData): Promise<never> {
   const draft = await readDraft();
-  const { address, entered, errors } = await chosenAddressFrom(form, await currentSession());
+  const checked = await checkedAddressFrom(form, await currentSession());
+  const { address, entered, errors } = checked;
   await saveDraft({
     ...draft,
     address: address ?? draft.address,
     enteredAddress: address ? undefined : entered,
   });
-  redirect(address ? '/checkout/shipping' : invalid('/checkout/address', errors));
+  if (address) redirect('/checkout/shipping');
+  if (checked.refused) redirect(refusedAt('/checkout/address', checked.refused));
+  const back = invalid('/checkout/address', errors);
+  redirect(checked.savedToFix ? `${back}&saved=fix` : back);
+}
+
+/**
+ * With JavaScript, the one-page checkout's address is checked as soon as it is complete, so
+ * the summary is priced for it before the form is sent; an incomplete or refused one changes
+ * nothing (sending the form names its mistakes).
+ */
+export async function previewAddress(form: FormData): Promise<void> {
+  if (String(form.get('savedAddress') ?? '')) return;
+  const { address } = addressFrom(form);
+  if (!address) return;
+  const checked = await checkAddress(address);
+  if (!checked.address) return;
+  const draft = await readDraft();
+  await saveDraft({ ...draft, address: checked.address, enteredAddress: undefined });
+}
+
+/** With JavaScript, a shipping method chosen on the page prices the summary at once. */
+export async function chooseShippingMethod(code: string): Promise<void> {
+  if (!/^[a-z0-9-]{1,40}$/.test(code)) return;
+  const draft = await readDraft();
+  await saveDraft({ ...draft, shippingMethod: code });
 }
 
 export async function saveShipping(form: FormData): Promise<never> {
@@ -114,7 +163,8 @@ export async function placeOnePageOrder(form: FormData): Promise<never> {
   const draft = await readDraft();
   const session = await currentSession();
   const contact = session ? { errors: {} } : emailFrom(form);
-  const { address, entered, errors: addressErrors } = await chosenAddressFrom(form, session);
+  const checked = await checkedAddressFrom(form, session);
+  const { address, entered, errors: addressErrors } = checked;
   const shippingMethod = shippingMethodFrom(form);
   const errors: FieldErrors = {
     ...contact.errors,
@@ -130,6 +180,10 @@ export async function placeOnePageOrder(form: FormData): Promise<never> {
   };
   if (!session && !contact.email) updated.email = String(form.get('email') ?? '');
   await saveDraft(updated);
-  if (Object.keys(errors).length > 0) redirect(invalid('/checkout', errors));
+  if (checked.refused) redirect(refusedAt('/checkout', checked.refused));
+  if (Object.keys(errors).length > 0) {
+    const back = invalid('/checkout', errors);
+    redirect(checked.savedToFix ? `${back}&saved=fix&address=new` : back);
+  }
   return placeFromCart(updated, attemptKeyOf(form, draft), '/checkout');
 }

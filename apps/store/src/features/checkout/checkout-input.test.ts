@@ -8,19 +8,24 @@ const form = (fields: Record<string, string>) => {
 };
 
 describe('checkout input', () => {
-  it('takes a complete address, normalising codes as the service does', () => {
+  it('takes a complete address, upper-casing the country; the region is the store service’s to read', () => {
     const { address, errors } = addressFrom(
       form({
         name: 'Ada',
         line1: '1 Way',
         city: 'SF',
-        region: 'ca',
+        region: 'California',
         postalCode: '94107',
         country: 'us',
+        phone: '+1 415 555 0100',
       }),
     );
     expect(errors).toEqual({});
-    expect(address).toMatchObject({ region: 'CA', country: 'US' });
+    expect(address).toMatchObject({
+      region: 'California',
+      country: 'US',
+      phone: '+1 415 555 0100',
+    });
     expect(address?.line2).toBeUndefined();
   });
 
@@ -33,6 +38,20 @@ describe('checkout input', () => {
       city: 'Enter the town or city.',
       postalCode: 'Enter the postal code.',
     });
+  });
+
+  it('refuses a phone number that is not one, naming the field', () => {
+    const { errors } = addressFrom(
+      form({
+        name: 'Ada',
+        line1: '1 Way',
+        city: 'SF',
+        postalCode: '94107',
+        country: 'US',
+        phone: 'soon',
+      }),
+    );
+    expect(Object.keys(errors)).toEqual(['phone']);
   });
 
   it('refuses an email that is not one', () => {

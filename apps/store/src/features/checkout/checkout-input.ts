@@ -20,7 +20,8 @@ export const fieldMessages: Record<string, string> = {
   name: 'Enter the name to deliver to.',
   line1: 'Enter the street and number.',
   city: 'Enter the town or city.',
-  region: 'Use the region’s code, such as CA.',
+  region: 'Choose the state or province from the list, for the country chosen above.',
+  phone: 'Enter a phone number with its country code, such as +1 415 555 0100, or leave it empty.',
   postalCode: 'Enter the postal code.',
   country: 'Choose a country.',
 };
@@ -32,7 +33,7 @@ export function addressFrom(form: FormData): {
   errors: FieldErrors;
 } {
   const entered = Object.fromEntries(
-    ['name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country'].map((name) => [
+    ['name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone'].map((name) => [
       name,
       text(form, name),
     ]),
@@ -41,6 +42,7 @@ export function addressFrom(form: FormData): {
     ...entered,
     line2: entered.line2 || undefined,
     region: entered.region || undefined,
+    phone: entered.phone || undefined,
   });
   if (parsed.success) return { address: parsed.data, entered, errors: {} };
   const errors: FieldErrors = {};

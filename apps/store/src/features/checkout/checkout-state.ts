@@ -1,5 +1,5 @@
+import type { CheckoutQuote, ShippingAddressInput } from '@makrx/contracts';
 import { redirect } from 'next/navigation';
-import type { CheckoutQuote, CheckoutQuoteBody } from '@makrx/contracts';
 import { ServiceError } from '../../lib/service-client';
 import { quoteCart, readCart } from '../cart/api';
 import { discountCodes } from '../promotions/discount-messages';
@@ -26,34 +26,41 @@ export async function loadCheckout() {
     ? { name: method.name, cents: rateFor(method, cart.subtotalCents) }
     : undefined;
   const priced =
-    method && draft.address
-      ? await quoteWithDiscount(
-          { shippingAddress: draft.address, shippingMethod: method.code },
-          draft.discountCode,
-        )
-      : {};
+    method && draft.address ? await quoteFor(draft.address, method.code, draft.discountCode) : {};
   return { cart, session, draft, methods, shipping, ...priced };
 }
 
 /**
- * The cart priced for an address and method with the buyer's discount code; a code that no
- * longer applies is priced without, and its refusal's code is handed back to explain it.
+ * The service's price for the cart at this address and method with the buyer's discount code,
+ * or the code it refused it with (a destination it cannot tax, say): shown, never taken for a
+ * price without tax. A code that no longer applies is priced without, and its refusal's code
+ * is handed back to explain it.
  */
-export async function quoteWithDiscount(
-  details: Pick<CheckoutQuoteBody, 'shippingAddress' | 'shippingMethod'>,
-  discountCode: string | undefined,
-): Promise<{ quote?: CheckoutQuote; discountRefused?: string }> {
+export async function quoteFor(
+  shippingAddress: ShippingAddressInput,
+  shippingMethod: string,
+  discountCode?: string,
+): Promise<{ quote?: CheckoutQuote; quoteRefused?: string; discountRefused?: string }> {
+  const details = { shippingAddress, shippingMethod };
   try {
     return { quote: await quoteCart({ ...details, discountCode }) };
   } catch (error) {
     if (!(error instanceof ServiceError) || !discountCode || !discountCodes.has(error.code)) {
-      return {};
+      return refusalOf(error);
     }
-    return {
-      quote: await quoteCart(details).catch(() => undefined),
-      discountRefused: error.code,
-    };
+    try {
+      return { quote: await quoteCart(details), discountRefused: error.code };
+    } catch (withoutCode) {
+      return { ...refusalOf(withoutCode), discountRefused: error.code };
+    }
   }
+}
+
+/** A refusal the buyer can act on (4xx) is named; anything else leaves the summary unpriced. */
+function refusalOf(error: unknown): { quoteRefused?: string } {
+  return error instanceof ServiceError && error.status >= 400 && error.status < 500
+    ? { quoteRefused: error.code }
+    : {};
 }
 
 /** `?invalid=a,b` of a refused step, as a list of field names. */

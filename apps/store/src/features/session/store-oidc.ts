@@ -36,6 +36,8 @@ export async function authorizationUrl(request: {
   state: string;
   codeVerifier: string;
   silent: boolean;
+  /** Open the provider's sign-up form first, with this email filled in (a guest's). */
+  signUpAs?: string;
 }): Promise<URL> {
   return client.buildAuthorizationUrl(await provider(), {
     redirect_uri: callbackUrl().href,
@@ -44,6 +46,9 @@ export async function authorizationUrl(request: {
     code_challenge_method: 'S256',
     state: request.state,
     ...(request.silent ? { prompt: 'none' } : {}),
+    ...(request.signUpAs !== undefined
+      ? { screen_hint: 'signup', ...(request.signUpAs ? { login_hint: request.signUpAs } : {}) }
+      : {}),
   });
 }
 

@@ -157,6 +157,36 @@ describe.each(testDrivers)('the embedded identity provider over %s', (driver) =>
     },
   );
 
+  it('opens sign-up first, its email filled in, when an app asks for it (screen_hint=signup, login_hint)', async () => {
+    const browser = new BrowserSession();
+    const origin = new URL(issuer).origin;
+    const authorize = async (params: Record<string, string>) =>
+      client.buildAuthorizationUrl(await discover(), {
+        redirect_uri: `${APP}/auth/callback`,
+        scope: 'openid profile email roles',
+        code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+        code_challenge_method: 'S256',
+        ...params,
+      });
+    const asked = await browser.follow(
+      (
+        await authorize({ screen_hint: 'signup', login_hint: 'guest.buyer@example.org' })
+      ).toString(),
+      origin,
+    );
+    const page = await asked.response!.text();
+    expect(page).toContain('name="displayName"');
+    expect(page).toContain('value="guest.buyer@example.org"');
+    // A hint that is not an email address fills in nothing.
+    const odd = await new BrowserSession().follow(
+      (await authorize({ screen_hint: 'signup', login_hint: '"><script>x</script>' })).toString(),
+      origin,
+    );
+    const oddPage = await odd.response!.text();
+    expect(oddPage).toContain('name="displayName"');
+    expect(oddPage).not.toContain('<script>x</script>');
+  });
+
   it('signs up a new maker, who signs in only after verifying through the mailbox, as a store customer with a profile', async () => {
     const browser = new BrowserSession();
     const origin = new URL(issuer).origin;

@@ -169,6 +169,16 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     }
     return options.pendingInvite(token).catch(() => undefined);
   };
+  /**
+   * The email the app suggests (`login_hint`), to fill in the form; only a prefill: sign-up
+   * still verifies the address by mail before the account signs in.
+   */
+  const hintedEmail = (details: InteractionDetails) => {
+    const hint = details.params.login_hint;
+    return typeof hint === 'string' && z.email().max(254).safeParse(hint).success
+      ? hint
+      : undefined;
+  };
   const invitedNotice = (invite: PendingInvite): Notice => ({
     kind: 'info',
     text: `You are invited to join ${invite.makerspace.name}. Sign in as ${invite.email}, or create your account with that address.`,
@@ -179,12 +189,21 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
     const details = await interaction(request, reply);
     if (!details || details.uid !== uid) return expired(reply);
     const invite = await inviteOf(details);
+    // An app offering to make an account (the store, after a guest checkout) opens sign-up.
+    if (!invite && details.params.screen_hint === 'signup') {
+      return reply.redirect(`${base(uid)}/registration`, 303);
+    }
+    const hinted = hintedEmail(details);
     return html(
       reply,
       200,
       await renderSignIn(
         uid,
-        invite ? { username: invite.email, notice: invitedNotice(invite) } : {},
+        invite
+          ? { username: invite.email, notice: invitedNotice(invite) }
+          : hinted
+            ? { username: hinted }
+            : {},
       ),
     );
   });
@@ -294,7 +313,9 @@ export const registerLoginActions: FastifyPluginAsync<LoginActionsOptions> = asy
         action: `${base(uid)}/registration`,
         signInUrl: base(uid),
         ...(await passkeyLinks(uid, 'sign-up')),
-        ...(invite ? { values: { email: invite.email }, notice: invitedNotice(invite) } : {}),
+        ...(invite
+          ? { values: { email: invite.email }, notice: invitedNotice(invite) }
+          : { values: { email: hintedEmail(details) ?? '' } }),
       }),
     );
   });

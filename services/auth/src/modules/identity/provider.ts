@@ -76,8 +76,9 @@ export async function createOidcProvider(
     cookies: { keys: [cookieKey], long: { signed: true }, short: { signed: true } },
     routes: keycloakRoutes,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'roles'],
-    // A makerspace invite's token, passed by the cave app so sign-up can trust the address.
-    extraParams: ['invite'],
+    // A makerspace invite's token, passed by the cave app so sign-up can trust the address;
+    // `screen_hint=signup` opens the sign-up form first (with `login_hint` as its email).
+    extraParams: ['invite', 'screen_hint'],
     claims: {
       // sid ties an ID token to the browser session it was issued in (see logoutSource).
       openid: ['sub', 'sid'],

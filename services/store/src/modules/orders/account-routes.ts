@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { paymentProcessing } from '../payments/service';
 import { orderForCaller, orderTokenHeader } from './order-access';
 import { orderInvoicePdf } from './invoice-document';
+import { claimGuestOrders } from './order-claims';
 import { invoiceOf, listOrders } from './order-lists';
 import { ORDER_LINK_REQUESTS_PER_HOUR, requestOrderLink } from './order-link';
 
@@ -24,12 +25,15 @@ export const orderAccountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['orders'],
         summary: 'Your orders, newest first',
+        description:
+          'Guest orders placed with your email become yours here once the identity provider has verified that email (`email_verified`).',
         querystring: orderListQuery.omit({ q: true }),
         response: { 200: orderPage, 401: errorBody },
       },
     },
     async (request) => {
       const user = signedInUser(request);
+      await claimGuestOrders(app.db, user, request.id);
       return listOrders(app.db, { ...request.query, userId: user.userId });
     },
   );

@@ -2,13 +2,41 @@ import { signedInUser } from '@makrx/auth';
 import {
   checkoutAddresses,
   errorBody,
+  shippingAddress,
   shippingPreferencesOfUser,
   type CheckoutAddresses,
 } from '@makrx/contracts';
 import type { FastifyPluginAsyncZod } from '@makrx/service-kit';
+import { z } from 'zod';
+import { checkedDestination } from './destination';
+import { taxRateFor } from './pricing';
 
 /** The signed-in buyer's addresses kept on MakrX.org, to start checkout from. */
 export const checkoutAddressRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Open like the quote: a guest's address is checked at its step, before any item is priced.
+  app.post(
+    '/checkout/address-check',
+    {
+      config: { access: { feature: 'productBrowsing', mode: 'write' } },
+      schema: {
+        tags: ['checkout'],
+        summary: 'An address as the store would keep it, and the tax rate it would be charged',
+        description:
+          'The region becomes its ISO 3166-2 code ("California", "ca" and "US-CA" are CA); an unknown region (400 UNKNOWN_REGION) or a postal code not shaped as the country\'s (400 INVALID_POSTAL_CODE) is refused naming its field, and a destination the store has no tax rate for is refused with 422 DESTINATION_NOT_TAXABLE.',
+        body: z.object({ shippingAddress }),
+        response: {
+          200: z.object({ shippingAddress, taxRateBasisPoints: z.number().int() }),
+          400: errorBody,
+          422: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const checked = checkedDestination(request.body.shippingAddress);
+      return { shippingAddress: checked, taxRateBasisPoints: await taxRateFor(app.db, checked) };
+    },
+  );
+
   app.get(
     '/checkout/addresses',
     {

@@ -56,8 +56,8 @@ describe.each(testDrivers)('placing orders over %s', (driver) => {
         name: 'Ada',
         line1: 'Rua 1',
         city: 'Lisbon',
-        region: 'LX',
-        postalCode: '1000',
+        region: 'Lisboa',
+        postalCode: '1000-001',
         country: 'PT',
       },
     });
@@ -177,5 +177,19 @@ describe.each(testDrivers)('placing orders over %s', (driver) => {
   it('lists the shipping methods with their rates', async () => {
     const { items } = (await store.app.inject('/api/v1/shipping-methods')).json();
     expect(items.map((m: { code: string }) => m.code)).toEqual(['standard', 'express', 'pickup']);
+  });
+
+  it('says which makerspace a picked-up order waits at, and where it is', async () => {
+    const { items } = (await store.app.inject('/api/v1/shipping-methods')).json();
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        code: 'pickup',
+        pickupAt: {
+          name: 'MakrX Hub Bengaluru',
+          address: '80 Feet Road, Koramangala 4th Block, Bengaluru 560034',
+        },
+      }),
+    );
+    expect(items.find((m: { code: string }) => m.code === 'standard').pickupAt).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { ShippingAddressInput } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { AppError, badRequest } from '@makrx/service-kit';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { productsById } from '../catalog/service';
 import { offerForOrder, type DiscountOffer, type PromotionBuyer } from '../promotions/service';
 import { shippingMethods, taxRates } from './tables';
@@ -35,20 +35,36 @@ export async function findShippingMethod(db: Database, code: string) {
 }
 
 /**
- * The tax rate for a destination: the region's own rate if it has one, else the country's,
- * else none (a destination without a configured rate is not taxed).
+ * The tax rate for a destination: the region's own rate if it has one, else the country's.
+ * A country without any rate is not taxed. A country taxed only region by region (the US)
+ * needs a region, and one of its regions without a rate is refused (422
+ * DESTINATION_NOT_TAXABLE) rather than sold untaxed: a missing row is never a 0 % rate.
  */
 export async function taxRateFor(
   db: Database,
   { country, region }: Pick<ShippingAddressInput, 'country' | 'region'>,
 ): Promise<number> {
-  const [rate] = await db
-    .select({ basisPoints: taxRates.rateBasisPoints })
+  const rates = await db
+    .select({ region: taxRates.region, basisPoints: taxRates.rateBasisPoints })
     .from(taxRates)
-    .where(and(eq(taxRates.country, country), inArray(taxRates.region, [region ?? '', ''])))
-    .orderBy(desc(taxRates.region))
-    .limit(1);
-  return rate?.basisPoints ?? 0;
+    .where(eq(taxRates.country, country));
+  if (rates.length === 0) return 0;
+  const rateOf = (r: string) => rates.find((rate) => rate.region === r)?.basisPoints;
+  const rate = (region ? rateOf(region) : undefined) ?? rateOf('');
+  if (rate !== undefined) return rate;
+  if (!region) {
+    throw badRequest(
+      'UNKNOWN_REGION',
+      `Choose the state or region in ${country}: its tax depends on it.`,
+      [{ field: 'region', message: `required for ${country}` }],
+    );
+  }
+  throw new AppError(
+    422,
+    'DESTINATION_NOT_TAXABLE',
+    `The store cannot ship to ${country}-${region} yet: it has no sales tax rate for it. Choose another address.`,
+    { country, region },
+  );
 }
 
 /**

@@ -17,6 +17,7 @@ import { cancelOrder } from '../../flows/cancel-order';
 import { placeOrder } from '../../flows/place-order';
 import { cartItemsOf, cartOwnerOf, findCartId } from '../cart/service';
 import { paymentProcessing } from '../payments/service';
+import { checkedDestination } from './destination';
 import { actorIdOf, orderForCaller, orderTokenHeader } from './order-access';
 import { loadOrder } from './order-records';
 import type { Buyer } from './order-placement';
@@ -69,17 +70,24 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      items: await app.db
-        .select({
-          code: shippingMethods.code,
-          name: shippingMethods.name,
-          description: shippingMethods.description,
-          rateCents: shippingMethods.rateCents,
-          freeFromCents: shippingMethods.freeFromCents,
-        })
-        .from(shippingMethods)
-        .where(eq(shippingMethods.active, true))
-        .orderBy(asc(shippingMethods.position)),
+      items: (
+        await app.db
+          .select({
+            code: shippingMethods.code,
+            name: shippingMethods.name,
+            description: shippingMethods.description,
+            rateCents: shippingMethods.rateCents,
+            freeFromCents: shippingMethods.freeFromCents,
+            pickupName: shippingMethods.pickupName,
+            pickupAddress: shippingMethods.pickupAddress,
+          })
+          .from(shippingMethods)
+          .where(eq(shippingMethods.active, true))
+          .orderBy(asc(shippingMethods.position))
+      ).map(({ pickupName, pickupAddress, ...method }) => ({
+        ...method,
+        pickupAt: pickupName && pickupAddress ? { name: pickupName, address: pickupAddress } : null,
+      })),
     }),
   );
 
@@ -107,7 +115,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         app.db,
         {
           items: items ?? (await cartOf(request)).items,
-          shippingAddress,
+          shippingAddress: checkedDestination(shippingAddress),
           shippingMethod: method,
           discountCode,
         },
@@ -168,7 +176,8 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { items, email, shippingAddress, shippingMethod: method, discountCode } = request.body;
+      const { items, email, shippingMethod: method, discountCode } = request.body;
+      const shippingAddress = checkedDestination(request.body.shippingAddress);
       const buyer = buyerOf(request, email);
       const fromCart = items ? undefined : await cartOf(request);
       const { order: placed, replayed } = await placeOrder(

@@ -26,10 +26,17 @@ export const shippingMethods = storeSchema.table(
     freeFromCents: integer('free_from_cents'),
     active: boolean('active').notNull().default(true),
     position: integer('position').notNull().default(0),
+    /** Where a collected order waits, for a pick-up method: the makerspace and its address. */
+    pickupName: text('pickup_name'),
+    pickupAddress: text('pickup_address'),
   },
   (t) => [
     check('shipping_methods_code_shape', sql`${t.code} ~ '^[a-z0-9-]+$'`),
     check('shipping_methods_rate_not_negative', sql`${t.rateCents} >= 0`),
+    check(
+      'shipping_methods_pickup_named_with_address',
+      sql`(${t.pickupName} is null) = (${t.pickupAddress} is null)`,
+    ),
   ],
 );
 
@@ -73,6 +80,7 @@ export interface ShippingAddress {
   region?: string;
   postalCode: string;
   country: string;
+  phone?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PlacedOrder, Product } from '@makrx/contracts';
+import type { PlacedOrder, Product, ShippingAddressInput } from '@makrx/contracts';
 import type { FastifyInstance } from 'fastify';
 
 /** Test helpers for the order flow, driving the service through its HTTP API only. */
@@ -34,7 +34,7 @@ export interface OrderRequest {
   items: { variantId: string; quantity: number }[];
   email?: string;
   shippingMethod?: string;
-  shippingAddress?: typeof californiaAddress;
+  shippingAddress?: ShippingAddressInput;
   token?: string;
   key?: string;
 }

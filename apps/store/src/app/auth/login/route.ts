@@ -16,12 +16,21 @@ import {
 
 /**
  * Starts a sign-in at the identity provider: `returnTo` is where to land afterwards;
- * `prompt=none` only picks up a session the provider already has, never asking for a password.
+ * `prompt=none` only picks up a session the provider already has, never asking for a password;
+ * `signup=1&email=` opens its sign-up form instead, the email filled in.
  */
 export async function GET(request: NextRequest) {
   const { store } = readStoreConfig().portalUrls;
   const params = request.nextUrl.searchParams;
   const silent = params.get('prompt') === 'none';
+  // `signup=1`: the provider's sign-up form first, filled in with `email` when it is one.
+  const email = params.get('email') ?? '';
+  const signUpAs =
+    params.get('signup') === '1' && !silent
+      ? email.length <= 254 && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)
+        ? email
+        : ''
+      : undefined;
   const returnTo = safeReturnTo(params.get('returnTo'), store);
   const state = randomState();
   const codeVerifier = randomCodeVerifier();
@@ -35,7 +44,7 @@ export async function GET(request: NextRequest) {
 
   let destination: URL;
   try {
-    destination = await authorizationUrl({ state, codeVerifier, silent });
+    destination = await authorizationUrl({ state, codeVerifier, silent, signUpAs });
   } catch (error) {
     console.error('The identity provider could not be reached:', error);
     // A guest for a silent check; an explanation for someone who asked to sign in.

@@ -19,9 +19,15 @@ export const metadata: Metadata = { title: 'Checkout: address', robots: { index:
 export default async function AddressStep({
   searchParams,
 }: {
-  searchParams: Promise<{ invalid?: string; address?: string; discountProblem?: string }>;
+  searchParams: Promise<{
+    invalid?: string;
+    address?: string;
+    refused?: string;
+    saved?: string;
+    discountProblem?: string;
+  }>;
 }) {
-  const { cart, session, draft, shipping } = await loadCheckout();
+  const { cart, session, draft, shipping, quote, quoteRefused } = await loadCheckout();
   if (!session && !draft.email) redirect('/checkout/contact');
   const query = await searchParams;
   const invalid = invalidFields(query.invalid);
@@ -33,7 +39,11 @@ export default async function AddressStep({
       title="Where should we ship it?"
       cart={cart}
       shipping={shipping}
-      discount={{ applied: draft.discountCode, problem: (await searchParams).discountProblem }}
+      quote={quote}
+      refused={query.refused}
+      quoteRefused={query.refused ? undefined : quoteRefused}
+      savedToFix={query.saved === 'fix'}
+      discount={{ applied: draft.discountCode, problem: query.discountProblem }}
     >
       <Card className="p-6">
         <form action={saveAddress} className="space-y-6">

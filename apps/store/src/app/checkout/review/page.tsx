@@ -39,11 +39,13 @@ export default async function ReviewStep({
 }: {
   searchParams: Promise<{ refused?: string; discountProblem?: string }>;
 }) {
-  const { cart, session, draft, shipping, quote, discountRefused } = await loadCheckout();
+  const { cart, session, draft, methods, shipping, quote, quoteRefused, discountRefused } =
+    await loadCheckout();
   if (!session && !draft.email) redirect('/checkout/contact');
   if (!draft.address) redirect('/checkout/address');
   if (!shipping) redirect('/checkout/shipping');
   const { refused, discountProblem } = await searchParams;
+  const pickupAt = methods.find((m) => m.code === draft.shippingMethod)?.pickupAt;
   return (
     <CheckoutFrame
       step="review"
@@ -52,6 +54,7 @@ export default async function ReviewStep({
       shipping={shipping}
       quote={quote}
       refused={refused}
+      quoteRefused={refused ? undefined : quoteRefused}
       discount={{
         applied: discountRefused ? undefined : draft.discountCode,
         problem: discountRefused ?? discountProblem,
@@ -66,6 +69,11 @@ export default async function ReviewStep({
         </ReviewRow>
         <ReviewRow title="Shipping method" change="/checkout/shipping">
           {shipping.name}
+          {pickupAt ? (
+            <span className="block">
+              At {pickupAt.name}, {pickupAt.address}
+            </span>
+          ) : null}
         </ReviewRow>
       </Card>
       <form
@@ -76,7 +84,11 @@ export default async function ReviewStep({
         <input type="hidden" name="attemptKey" value={draft.attemptKey} />
         <p className="text-sm text-ink-600">
           {quote
-            ? `You pay ${formatPrice(quote.totalCents, quote.currency)}, tax included. Your items are held for you while you pay.`
+            ? `You pay ${formatPrice(quote.totalCents, quote.currency)}, ${
+                quote.taxCents > 0
+                  ? `including ${formatPrice(quote.taxCents, quote.currency)} tax`
+                  : 'with no sales tax for this address'
+              }. Your items are held for you while you pay.`
             : 'Your items are held for you while you pay.'}
         </p>
         <Button type="submit" size="lg">

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Button, Card } from '@makrx/ui';
 import { saveShipping } from '../../../features/checkout/actions';
-import { ShippingOptions } from '../../../features/checkout/components/checkout-fields';
+import { rateFor, ShippingOptions } from '../../../features/checkout/components/checkout-fields';
 import { CheckoutFrame } from '../../../features/checkout/components/checkout-frame';
-import { invalidFields, loadCheckout } from '../../../features/checkout/checkout-state';
+import { invalidFields, loadCheckout, quoteFor } from '../../../features/checkout/checkout-state';
 import { readSavedAddresses } from '../../../features/checkout/saved-addresses';
 
 export const metadata: Metadata = { title: 'Checkout: shipping', robots: { index: false } };
@@ -15,24 +15,40 @@ export default async function ShippingStep({
 }: {
   searchParams: Promise<{ invalid?: string; discountProblem?: string }>;
 }) {
-  const { cart, session, draft, methods, shipping } = await loadCheckout();
+  const checkout = await loadCheckout();
+  const { cart, session, draft, methods } = checkout;
   if (!draft.address) redirect('/checkout/address');
   const invalid = invalidFields((await searchParams).invalid);
   // The method the buyer keeps on MakrX.org, until they choose one here.
   const saved = draft.shippingMethod ? undefined : await readSavedAddresses(session !== null);
+  const selected = draft.shippingMethod ?? saved?.defaultShippingMethod ?? methods[0]?.code;
+  // Priced for the method the form starts on, so the summary has a total before any choice.
+  const method = methods.find((m) => m.code === selected);
+  const shipping =
+    checkout.shipping ??
+    (method ? { name: method.name, cents: rateFor(method, cart.subtotalCents) } : undefined);
+  const { quote, quoteRefused, discountRefused } =
+    draft.shippingMethod || !method
+      ? checkout
+      : await quoteFor(draft.address, method.code, draft.discountCode);
   return (
     <CheckoutFrame
       step="shipping"
       title="How should we ship it?"
       cart={cart}
       shipping={shipping}
-      discount={{ applied: draft.discountCode, problem: (await searchParams).discountProblem }}
+      quote={quote}
+      quoteRefused={quoteRefused}
+      discount={{
+        applied: discountRefused ? undefined : draft.discountCode,
+        problem: discountRefused ?? (await searchParams).discountProblem,
+      }}
     >
       <Card className="p-6">
         <form action={saveShipping} className="space-y-6">
           <ShippingOptions
             methods={methods}
-            selected={draft.shippingMethod ?? saved?.defaultShippingMethod ?? undefined}
+            selected={selected}
             subtotalCents={cart.subtotalCents}
             currency={cart.currency}
             invalid={invalid}

@@ -13,6 +13,7 @@ export function CheckoutCartSummary({
   quote,
   discount,
   returnTo,
+  unpriced = false,
 }: {
   cart: Cart;
   discount?: { applied?: string; problem?: string };
@@ -21,6 +22,8 @@ export function CheckoutCartSummary({
   shipping?: { name: string; cents: number };
   /** The service's price for the address and method chosen: shipping, tax and total. */
   quote?: CheckoutQuote;
+  /** The service would not price this address: no total is shown, and the frame says why. */
+  unpriced?: boolean;
 }) {
   const price = (cents: number) => formatPrice(cents, quote?.currency ?? cart.currency);
   const shippingCents = quote?.shippingCents ?? shipping?.cents;
@@ -54,7 +57,10 @@ export function CheckoutCartSummary({
           </li>
         ))}
       </ul>
-      <dl className="mt-2 grid grid-cols-[1fr_auto] gap-y-2 border-t border-ink-200 pt-4 text-sm">
+      <dl
+        aria-live="polite"
+        className="mt-2 grid grid-cols-[1fr_auto] gap-y-2 border-t border-ink-200 pt-4 text-sm"
+      >
         <dt className="text-ink-600">Subtotal</dt>
         <dd className="text-right text-ink-950 tabular-nums">{price(cart.subtotalCents)}</dd>
         {quote && quote.discountCents > 0 ? (
@@ -80,17 +86,24 @@ export function CheckoutCartSummary({
           <>
             <dt className="text-ink-600">Tax ({taxPercent}%)</dt>
             <dd className="text-right text-ink-950 tabular-nums">{price(quote.taxCents)}</dd>
-            <dt className="border-t border-ink-200 pt-3 text-base font-semibold text-ink-950">
-              Total
-            </dt>
-            <dd className="border-t border-ink-200 pt-3 text-right text-base font-bold text-ink-950 tabular-nums">
-              {price(quote.totalCents)}
-            </dd>
+            {/* One row across both columns, so its divider runs the full width unbroken. */}
+            <div className="col-span-2 mt-1 flex items-baseline justify-between gap-4 border-t border-ink-200 pt-3">
+              <dt className="text-base font-semibold text-ink-950">Total</dt>
+              <dd className="text-right text-base font-bold text-ink-950 tabular-nums">
+                {price(quote.totalCents)}
+              </dd>
+            </div>
           </>
         ) : (
           <>
             <dt className="text-ink-600">Tax</dt>
-            <dd className="text-right text-ink-600">Once we have your address</dd>
+            <dd
+              className={
+                unpriced ? 'text-right font-medium text-red-700' : 'text-right text-ink-600'
+              }
+            >
+              {unpriced ? 'Not available for this address' : 'Once we have your address'}
+            </dd>
           </>
         )}
       </dl>

@@ -1,8 +1,11 @@
-import type { ShippingMethod } from '@makrx/contracts';
+import { postalCodeShape, type ShippingMethod } from '@makrx/contracts';
 import { cx, formatPrice } from '@makrx/ui';
 import { SelectField, TextField } from '../../../components/form-field';
 import { fieldMessages } from '../checkout-input';
 import { shippingCountries } from '../countries';
+import { regionGroups, regionValueOf } from '../regions';
+import { LiveShippingMethod } from './live-shipping-method';
+import { RegionSelect } from './region-select';
 
 const errorFor = (invalid: string[], field: string) =>
   invalid.includes(field) ? (fieldMessages[field] ?? 'Check this field.') : null;
@@ -29,6 +32,8 @@ export function AddressFields({
   values: Partial<Record<string, string>>;
   invalid: string[];
 }) {
+  const country = values.country || 'US';
+  const postalExample = postalCodeShape(country)?.example;
   return (
     <div className="grid gap-5 sm:grid-cols-6">
       <TextField
@@ -56,6 +61,26 @@ export function AddressFields({
         defaultValue={values.line2}
         wrapperClassName="sm:col-span-6"
       />
+      <SelectField
+        id="country"
+        label="Country"
+        autoComplete="country"
+        defaultValue={country}
+        error={errorFor(invalid, 'country')}
+        wrapperClassName="sm:col-span-3"
+      >
+        {shippingCountries.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </SelectField>
+      <RegionSelect
+        groups={regionGroups}
+        country={country}
+        defaultValue={regionValueOf(country, values.region)}
+        error={errorFor(invalid, 'region')}
+      />
       <TextField
         id="city"
         label="City"
@@ -66,37 +91,29 @@ export function AddressFields({
         wrapperClassName="sm:col-span-3"
       />
       <TextField
-        id="region"
-        label="State / region code"
-        autoComplete="address-level1"
-        defaultValue={values.region}
-        hint="For example CA or NY; sets the sales tax."
-        error={errorFor(invalid, 'region')}
-        wrapperClassName="sm:col-span-3"
-      />
-      <TextField
         id="postalCode"
         label="Postal code"
         autoComplete="postal-code"
         defaultValue={values.postalCode}
         required
-        error={errorFor(invalid, 'postalCode')}
+        hint={postalExample ? `For example ${postalExample}.` : undefined}
+        error={
+          invalid.includes('postalCode')
+            ? `Enter the postal code as it is written in that country${postalExample ? `, such as ${postalExample}` : ''}.`
+            : null
+        }
         wrapperClassName="sm:col-span-3"
       />
-      <SelectField
-        id="country"
-        label="Country"
-        autoComplete="country"
-        defaultValue={values.country ?? 'US'}
-        error={errorFor(invalid, 'country')}
-        wrapperClassName="sm:col-span-3"
-      >
-        {shippingCountries.map((country) => (
-          <option key={country.code} value={country.code}>
-            {country.name}
-          </option>
-        ))}
-      </SelectField>
+      <TextField
+        id="phone"
+        label="Phone (optional)"
+        type="tel"
+        autoComplete="tel"
+        defaultValue={values.phone}
+        hint="With the country code, such as +1 415 555 0100; only for the courier."
+        error={errorFor(invalid, 'phone')}
+        wrapperClassName="sm:col-span-6"
+      />
     </div>
   );
 }
@@ -128,6 +145,7 @@ export function ShippingOptions({
           {error}
         </p>
       ) : null}
+      <LiveShippingMethod />
       <div className="mt-3 space-y-3">
         {methods.map((method) => {
           const rate = rateFor(method, subtotalCents);
@@ -155,6 +173,12 @@ export function ShippingOptions({
                   </span>
                 </span>
                 <span className="mt-0.5 block text-sm text-ink-600">{method.description}</span>
+                {method.pickupAt ? (
+                  <span className="mt-1 block text-sm text-ink-800">
+                    At <span className="font-medium">{method.pickupAt.name}</span>,{' '}
+                    {method.pickupAt.address}
+                  </span>
+                ) : null}
                 {method.freeFromCents !== null && rate > 0 ? (
                   <span className="mt-0.5 block text-xs text-ink-500">
                     Free from {formatPrice(method.freeFromCents, currency)}

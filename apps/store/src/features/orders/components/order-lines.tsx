@@ -93,10 +93,13 @@ export function OrderLines({
         </dd>
         <dt className="text-ink-600">Tax ({taxPercent}%)</dt>
         <dd className="text-right text-ink-900 tabular-nums">{price(order.taxCents)}</dd>
-        <dt className="border-t border-ink-200 pt-3 text-base font-semibold text-ink-950">Total</dt>
-        <dd className="border-t border-ink-200 pt-3 text-right text-base font-bold text-ink-950 tabular-nums">
-          {price(order.totalCents)}
-        </dd>
+        {/* One row across both columns: a border on each cell left the column gap unruled. */}
+        <div className="col-span-2 mt-1 flex items-baseline justify-between gap-6 border-t border-ink-200 pt-3">
+          <dt className="text-base font-semibold text-ink-950">Total</dt>
+          <dd className="text-right text-base font-bold text-ink-950 tabular-nums">
+            {price(order.totalCents)}
+          </dd>
+        </div>
       </dl>
     </div>
   );

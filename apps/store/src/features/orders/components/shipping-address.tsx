@@ -17,6 +17,12 @@ export function ShippingAddress({ address }: { address: ShippingAddressInput }) 
       {address.region ? `, ${address.region}` : ''} {address.postalCode}
       <br />
       {address.country}
+      {address.phone ? (
+        <>
+          <br />
+          Phone: {address.phone}
+        </>
+      ) : null}
     </address>
   );
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { buttonClasses, Card, Container } from '@makrx/ui';
+import { buttonClasses, Card, Container, cx } from '@makrx/ui';
 import { OrderLines } from '../../../../features/orders/components/order-lines';
 import { ShippingAddress } from '../../../../features/orders/components/shipping-address';
 import { findVisibleOrder, linkTokenQuery } from '../../../../features/orders/order-lookup';
+import { currentSession } from '../../../../features/session/current-session';
 
 export const metadata: Metadata = { title: 'Thank you for your order', robots: { index: false } };
 
@@ -20,6 +21,7 @@ export default async function ConfirmationPage({
   const visible = await findVisibleOrder(number, token);
   if (!visible) notFound();
   const { order } = visible;
+  const session = await currentSession();
   if (order.status === 'pending_payment')
     redirect(`/orders/${encodeURIComponent(number)}/pay${linkTokenQuery(token)}`);
   const orderHref = `/orders/${encodeURIComponent(order.number)}`;
@@ -56,7 +58,7 @@ export default async function ConfirmationPage({
         </div>
 
         <div className="mt-8 grid gap-6 sm:grid-cols-[1fr_16rem]">
-          <Card className="p-6">
+          <Card className="self-start p-6">
             <h2 className="text-lg font-semibold text-ink-950">What you ordered</h2>
             <OrderLines order={order} />
           </Card>
@@ -68,6 +70,25 @@ export default async function ConfirmationPage({
               </div>
               <p className="mt-3 text-sm text-ink-600">{order.shippingMethod.name}</p>
             </Card>
+            {session ? null : (
+              <Card className="border-accent-200 bg-accent-50/60 p-6">
+                <h2 className="text-sm font-semibold text-ink-950">
+                  Keep this order in an account
+                </h2>
+                <p className="mt-2 text-sm text-ink-700">
+                  Create a MakrX account with{' '}
+                  <span className="font-medium break-all text-ink-950">{order.email}</span>. Once
+                  you confirm that address from the email we send, this order is in My orders, with
+                  the next ones.
+                </p>
+                <a
+                  href={`/auth/login?${new URLSearchParams({ signup: '1', email: order.email, returnTo: '/orders' }).toString()}`}
+                  className={cx(buttonClasses({ variant: 'secondary' }), 'mt-4 w-full')}
+                >
+                  Create an account
+                </a>
+              </Card>
+            )}
             <div className="flex flex-col gap-3">
               <Link href={`${orderHref}${carry}`} className={buttonClasses({ size: 'lg' })}>
                 Track your order
