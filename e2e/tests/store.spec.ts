@@ -44,7 +44,7 @@ test.describe('MakrX.Store', () => {
 
   test('a product page is complete without JavaScript', async ({ request }) => {
     const html = await (await request.get(`${urls.store}/products/asa-filament-grey-1kg`)).text();
-    expect(html).toContain('ASA Filament, Grey, 1 kg');
+    expect(html).toContain('ASA Filament');
     expect(html).toContain('$34.99');
     expect(html).toMatch(/out of stock/i);
   });

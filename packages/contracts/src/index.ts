@@ -36,3 +36,4 @@ export * from './fabrication';
 export * from './purchasing-accounts';
 export * from './community';
 export * from './privacy';
+export * from './line-names';

@@ -7,7 +7,7 @@ import { removeCartLine, updateCartLine } from '../../features/cart/actions';
 import { readCart, type CartLine } from '../../features/cart/api';
 import { canCheckOut, stockWarning } from '../../features/cart/cart-checks';
 import { cartProblemMessage } from '../../features/cart/cart-messages';
-import { optionsText } from '../../features/orders/order-status';
+import { optionsText } from '@makrx/contracts/line-names';
 import { currentSession } from '../../features/session/current-session';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { CheckoutQuote } from '@makrx/contracts';
 import { Card, formatPrice } from '@makrx/ui';
 import type { Cart } from '../../cart/api';
-import { optionsText } from '../../orders/order-status';
+import { optionsText } from '@makrx/contracts/line-names';
 
 /** The checkout's sidebar: what is being bought, at the prices the service gave just now. */
 export function CheckoutCartSummary({
