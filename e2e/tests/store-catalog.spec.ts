@@ -62,7 +62,7 @@ test.describe('MakrX.Store catalog and search', () => {
 
       await page.getByRole('link', { name: 'PETG Filament', exact: true }).first().click();
       await expect(
-        page.getByRole('heading', { level: 1, name: /^PETG Filament, Signal Orange/ }),
+        page.getByRole('heading', { level: 1, name: /^PETG Filament\W+Signal Orange/ }),
       ).toBeVisible();
       const price = page.locator('[data-price]');
       const stock = page.locator('[data-stock]');

@@ -71,7 +71,10 @@ test.describe('MakrX.Store', () => {
       page.getByRole('banner').getByRole('link', { name: `Cart, ${items}` });
     await expect(cartLink('0 items')).toBeVisible();
     await page.goto(`${urls.store}/products/pla-filament-galaxy-black-1kg`);
-    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page
+      .getByRole('form', { name: 'Add to cart' })
+      .getByRole('button', { name: 'Add to cart' })
+      .click();
     await expect(page).toHaveURL(`${urls.store}/cart?added=1`);
     await expect(cartLink('1 item')).toBeVisible();
     await expectFitsPhone(page);
