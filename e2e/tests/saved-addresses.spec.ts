@@ -76,7 +76,7 @@ test.describe.serial('Addresses saved on MakrX.org, used at MakrX.Store’s chec
 
   test('at checkout the default address is picked, and the order ships there', async ({ page }) => {
     await page.goto(`${urls.store}/search?q=galaxy`);
-    await page.getByRole('link', { name: 'PLA Filament, Galaxy Black, 1 kg' }).first().click();
+    await page.getByRole('link', { name: 'Galaxy PLA Filament' }).first().click();
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page).toHaveURL(`${urls.store}/cart?added=1`);
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();

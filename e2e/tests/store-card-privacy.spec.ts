@@ -2,7 +2,7 @@ import { expect, test, type Page, type Request } from './fixtures';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
-const filament = 'PLA Filament, Galaxy Black, 1 kg';
+const filament = 'Galaxy PLA Filament';
 
 /**
  * Every run of 13 to 19 digits (spaces and dashes between them allowed) passing the Luhn check,

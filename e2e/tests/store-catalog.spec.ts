@@ -60,12 +60,9 @@ test.describe('MakrX.Store catalog and search', () => {
       await expectAccessible(page);
       await screenshot(page, 'store-search-facets');
 
-      await page
-        .getByRole('link', { name: /PETG Filament, Signal Orange/ })
-        .first()
-        .click();
+      await page.getByRole('link', { name: 'PETG Filament', exact: true }).first().click();
       await expect(
-        page.getByRole('heading', { level: 1, name: /PETG Filament, Signal Orange/ }),
+        page.getByRole('heading', { level: 1, name: /^PETG Filament\W+Signal Orange/ }),
       ).toBeVisible();
       const price = page.locator('[data-price]');
       const stock = page.locator('[data-stock]');
@@ -96,7 +93,7 @@ test.describe('MakrX.Store catalog and search', () => {
         `${urls.store}/products/pla-filament-galaxy-black-1kg?variant=FIL-PLA-GSV-2000`,
       )
     ).text();
-    expect(html).toContain('PLA Filament, Galaxy Black, 1 kg');
+    expect(html).toContain('Galaxy PLA Filament');
     expect(html).toContain('FIL-PLA-GSV-2000');
     expect(html).toMatch(/\$\d+\.\d\d/);
     expect(html).toMatch(/on the shelf|left on the shelf|Out of stock/);
@@ -121,7 +118,7 @@ test.describe('MakrX.Store catalog and search', () => {
     await expect(page.getByText('Standard Resin, Grey, 1 L')).toBeVisible();
     await page.goto(`${urls.store}/?category=3d-printing`);
     await expect(page.getByText('Standard Resin, Grey, 1 L')).toBeVisible();
-    await expect(page.getByText('PLA Filament, Galaxy Black, 1 kg')).toBeVisible();
+    await expect(page.getByText('Galaxy PLA Filament')).toBeVisible();
 
     const sitemap = await (await request.get(`${urls.store}/sitemap.xml`)).text();
     expect(sitemap).toContain(`${urls.store}/?category=workshop`);

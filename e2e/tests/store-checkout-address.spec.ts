@@ -4,7 +4,7 @@ import { verificationLinkFor } from './newcomer';
 import { expectAccessible, screenshot } from './page-checks';
 import { urls } from './urls';
 
-const filament = 'PLA Filament, Galaxy Black, 1 kg';
+const filament = 'Galaxy PLA Filament';
 
 /** The amount beside a label in the order summary (`<dt>Tax (7.25%)</dt><dd>$1.00</dd>`). */
 async function amountBeside(page: Page, label: RegExp) {

@@ -6,7 +6,7 @@ import { urls } from './urls';
 const password = 'makrx-demo';
 const storeAdmin = 'superadmin@demo.makrx.org';
 const customer = 'customer@demo.makrx.org';
-const filament = 'PLA Filament, Galaxy Black, 1 kg';
+const filament = 'Galaxy PLA Filament';
 
 /** Fills the identity provider's sign-in form; it sends the browser back to the app. */
 async function signInAtProvider(page: Page, email: string, appUrl = urls.store) {

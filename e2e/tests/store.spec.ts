@@ -44,7 +44,7 @@ test.describe('MakrX.Store', () => {
 
   test('a product page is complete without JavaScript', async ({ request }) => {
     const html = await (await request.get(`${urls.store}/products/asa-filament-grey-1kg`)).text();
-    expect(html).toContain('ASA Filament, Grey, 1 kg');
+    expect(html).toContain('ASA Filament');
     expect(html).toContain('$34.99');
     expect(html).toMatch(/out of stock/i);
   });
@@ -71,7 +71,10 @@ test.describe('MakrX.Store', () => {
       page.getByRole('banner').getByRole('link', { name: `Cart, ${items}` });
     await expect(cartLink('0 items')).toBeVisible();
     await page.goto(`${urls.store}/products/pla-filament-galaxy-black-1kg`);
-    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page
+      .getByRole('form', { name: 'Add to cart' })
+      .getByRole('button', { name: 'Add to cart' })
+      .click();
     await expect(page).toHaveURL(`${urls.store}/cart?added=1`);
     await expect(cartLink('1 item')).toBeVisible();
     await expectFitsPhone(page);

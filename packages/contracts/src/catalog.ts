@@ -31,6 +31,8 @@ export const productVariant = z.object({
   priceCents: z.number().int(),
   stock: z.number().int(),
   inStock: z.boolean(),
+  /** Its own picture when it has one (`/media/...` or an absolute URL); else the product's. */
+  imageUrl: z.string().nullable(),
 });
 export type ProductVariant = z.infer<typeof productVariant>;
 

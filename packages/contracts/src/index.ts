@@ -42,3 +42,4 @@ export * from './privacy';
 export * from './reviews';
 export * from './store-sales';
 export * from './store-customers';
+export * from './line-names';

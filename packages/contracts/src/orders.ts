@@ -247,11 +247,7 @@ export const cartLine = z.object({
   onSale: z.boolean(),
 });
 
-/**
- * Units of one item a cart line or an order line may hold: what one buyer may reasonably
- * take, so no single order holds a product's whole stock while it waits for payment.
- */
-export const MAX_UNITS_PER_LINE = 20;
+export { MAX_UNITS_PER_LINE } from './line-limits';
 
 /** A cart with prices as they are now (recomputed on every read, never stored). */
 export const cart = z.object({

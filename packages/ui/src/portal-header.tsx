@@ -109,7 +109,7 @@ export function PortalHeader({
           </p>
         </Container>
       </div>
-      <Container className="flex h-16 items-center gap-6">
+      <Container className="flex h-16 items-center gap-2 sm:gap-6">
         <a
           href={urls[info.urlKey]}
           className="-ml-1 flex items-center gap-2.5 rounded-lg p-1 text-lg"
@@ -128,14 +128,15 @@ export function PortalHeader({
             {search}
           </div>
         ) : null}
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-1 sm:gap-3">
           {nav.length > 0 ? <DesktopNav nav={nav} /> : null}
           {search ? (
-            // Too narrow for the box beside the nav: the search page has one of its own.
+            // Too narrow for the box beside the nav: the search page has one of its own, one
+            // tap away on a phone too.
             <a
               href={searchHref ?? `${urls.gateway}/search`}
               className={cx(
-                'hidden size-10 place-items-center rounded-lg text-lg text-ink-700 hover:bg-ink-100 hover:text-ink-950 md:grid',
+                'grid size-10 place-items-center rounded-lg text-lg text-ink-700 hover:bg-ink-100 hover:text-ink-950',
                 { lg: 'lg:hidden', xl: 'xl:hidden', '2xl': '2xl:hidden' }[boxFrom],
               )}
             >

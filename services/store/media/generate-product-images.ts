@@ -1,5 +1,6 @@
 /**
- * Writes one illustration per demo product to ./products/<slug>.svg.
+ * Writes one illustration per demo product to ./products/<slug>.svg, and one per filament
+ * variant that has its own picture to ./products/variants/<sku>.svg.
  * Run with `npx tsx services/store/media/generate-product-images.ts`; the output is
  * deterministic, so re-running only changes files whose drawing changed.
  */
@@ -13,6 +14,7 @@ import { nemaStepper, servoPack } from './illustrations/motion';
 import { nozzleAssortment, nozzleSet, peiSheet } from './illustrations/printer-parts';
 import { resinBottle } from './illustrations/resin';
 import { digitalCalipers, endmillSet, flushCutters, solderingStation } from './illustrations/tools';
+import { demoVariantsWithImages } from '../src/modules/catalog/demo-catalog';
 
 const productImages: Record<string, () => string> = {
   'pla-filament-galaxy-black-1kg': () =>
@@ -63,9 +65,42 @@ const productImages: Record<string, () => string> = {
   'vl53l0x-tof-sensor': tofSensor,
 };
 
+/** How each filament colour of the demo ranges looks on its spool. */
+const spoolColours: Record<string, { colour: string; sparkle?: boolean; translucent?: boolean }> = {
+  'Galaxy Black': { colour: '#1c1d24', sparkle: true },
+  'Galaxy Silver': { colour: '#9ca3af', sparkle: true },
+  'Galaxy Purple': { colour: '#4c1d95', sparkle: true },
+  'Arctic White': { colour: '#f8fafc' },
+  'Signal Orange': { colour: '#f97316' },
+  'Jet Black': { colour: '#1f2126' },
+  'Transparent Blue': { colour: '#3b82f6', translucent: true },
+  'Transparent Green': { colour: '#22c55e', translucent: true },
+  Black: { colour: '#26282e' },
+  Red: { colour: '#dc2626' },
+  Grey: { colour: '#8b939e' },
+};
+
+const materialOf = (sku: string) => (sku.startsWith('FIL-TPU') ? 'TPU 95A' : sku.split('-')[1]!);
+
 const outputDir = join(dirname(fileURLToPath(import.meta.url)), 'products');
-mkdirSync(outputDir, { recursive: true });
+mkdirSync(join(outputDir, 'variants'), { recursive: true });
 for (const [slug, draw] of Object.entries(productImages)) {
   writeFileSync(join(outputDir, `${slug}.svg`), draw());
 }
-console.log(`wrote ${Object.keys(productImages).length} product images to ${outputDir}`);
+const variants = demoVariantsWithImages();
+for (const variant of variants) {
+  const look = spoolColours[variant.options.colour!];
+  if (!look) throw new Error(`No spool colour for ${variant.options.colour}`);
+  const weight = variant.options.size!;
+  const svg = filamentSpool({
+    ...look,
+    material: materialOf(variant.sku),
+    weight,
+    small: weight.endsWith(' g'),
+    flange: look.sparkle ? '#b98d5f' : undefined,
+  });
+  writeFileSync(join(outputDir, 'variants', `${variant.sku.toLowerCase()}.svg`), svg);
+}
+console.log(
+  `wrote ${Object.keys(productImages).length} product and ${variants.length} variant images to ${outputDir}`,
+);

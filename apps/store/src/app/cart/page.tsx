@@ -11,7 +11,7 @@ import { discountProblemMessage } from '../../features/promotions/discount-messa
 import { ServiceError } from '../../lib/service-client';
 import { canCheckOut, stockWarning } from '../../features/cart/cart-checks';
 import { cartProblemMessage } from '../../features/cart/cart-messages';
-import { optionsText } from '../../features/orders/order-status';
+import { optionsText } from '@makrx/contracts/line-names';
 import { currentSession } from '../../features/session/current-session';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };

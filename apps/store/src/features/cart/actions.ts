@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { ServiceError } from '../../lib/service-client';
 import { MAX_UNITS_PER_LINE } from '@makrx/contracts';
 import { currentSession } from '../session/current-session';
-import { addCartItem, removeCartItem, setCartItemQuantity, type ChangedCart } from './api';
+import { addToCartFromForm } from './add-to-cart';
+import { removeCartItem, setCartItemQuantity, type ChangedCart } from './api';
 import { keepGuestCartToken } from './cart-token';
 
 function quantityOf(form: FormData): number {
@@ -24,18 +25,9 @@ function refusal(error: unknown): string {
   throw error;
 }
 
-/** The product page's form: adds the chosen variant and shows the cart. */
+/** Adds a variant from a form and shows the cart (the product page posts to /cart/add). */
 export async function addToCart(form: FormData): Promise<never> {
-  const returnTo = String(form.get('returnTo') ?? '/');
-  let next = '/cart?added=1';
-  try {
-    await keepToken(await addCartItem(variantOf(form), Math.max(quantityOf(form), 1)));
-  } catch (error) {
-    const code = refusal(error);
-    const back = returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
-    next = `${back}${back.includes('?') ? '&' : '?'}cartError=${encodeURIComponent(code)}`;
-  }
-  redirect(next);
+  redirect(await addToCartFromForm(form));
 }
 
 export async function updateCartLine(form: FormData): Promise<never> {

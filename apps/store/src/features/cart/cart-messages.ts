@@ -1,4 +1,5 @@
-import { MAX_UNITS_PER_LINE, type ErrorCode } from '@makrx/contracts';
+import type { ErrorCode } from '@makrx/contracts';
+import { MAX_UNITS_PER_LINE } from '@makrx/contracts/line-limits';
 import { wordsFor, type CodeWords } from '../../lib/error-words';
 
 /** What the cart says when the service refused a change, by its error code. */

@@ -46,6 +46,10 @@ export const findProduct = cache(async (slug: string): Promise<Product | null> =
     return {
       ...withAbsoluteImage(product),
       images: product.images.map((image) => ({ ...image, url: storeMediaUrl(image.url) })),
+      variants: product.variants.map((variant) => ({
+        ...variant,
+        imageUrl: variant.imageUrl && storeMediaUrl(variant.imageUrl),
+      })),
     };
   } catch (error) {
     if (error instanceof ServiceError && error.status === 404) return null;

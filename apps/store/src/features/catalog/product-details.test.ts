@@ -35,6 +35,7 @@ const product: Product = {
       priceCents: 2999,
       stock: 84,
       inStock: true,
+      imageUrl: null,
     },
   ],
 };

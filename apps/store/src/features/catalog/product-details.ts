@@ -1,5 +1,5 @@
 import type { Product } from '@makrx/contracts';
-import { orderedOptions } from './option-order';
+import { orderedOptions } from '@makrx/contracts/line-names';
 import { stockLevel } from './stock-level';
 
 /**

@@ -1,6 +1,6 @@
-import type { ProductVariant } from '@makrx/contracts';
+import type { Product, ProductVariant } from '@makrx/contracts';
 import type { SearchParams } from './catalog-query';
-import { inOptionOrder, orderedOptions } from './option-order';
+import { inOptionOrder, orderedOptions } from '@makrx/contracts/line-names';
 
 /** Form fields of the variant picker: one radio group per option, `option.colour=Black`. */
 export const optionField = (name: string) => `option.${name}`;
@@ -57,4 +57,54 @@ export function variantLabel(variant: Pick<ProductVariant, 'options' | 'sku'>): 
 
 export function variantHref(slug: string, sku: string): string {
   return `/products/${encodeURIComponent(slug)}?variant=${encodeURIComponent(sku)}`;
+}
+
+/** The page title of a product in a variant: "PETG Filament, Jet Black, 2 kg · Prusament". */
+export function productPageTitle(
+  product: Pick<Product, 'name' | 'brand' | 'variants'>,
+  variant: Pick<ProductVariant, 'options'>,
+): string {
+  const values = orderedOptions(variant.options).map(([, value]) => value);
+  const name = product.variants.length > 1 ? [product.name, ...values].join(', ') : product.name;
+  return `${name} · ${product.brand}`;
+}
+
+export interface GalleryImage {
+  url: string;
+  alt: string;
+  /** The variant this picture shows, when it is a variant's own. */
+  variantSku?: string;
+}
+
+/**
+ * Every picture of a product, in order: its photos (or its catalog image when it has none),
+ * then the pictures of those variants that have their own.
+ */
+export function galleryImages(
+  product: Pick<Product, 'name' | 'imageUrl' | 'images' | 'variants'>,
+): GalleryImage[] {
+  const images: GalleryImage[] =
+    product.images.length > 0
+      ? product.images.map((image) => ({ url: image.url, alt: image.alt || product.name }))
+      : [{ url: product.imageUrl, alt: product.name }];
+  for (const variant of product.variants) {
+    if (!variant.imageUrl || images.some((image) => image.url === variant.imageUrl)) continue;
+    images.push({
+      url: variant.imageUrl,
+      alt: `${product.name} in ${variantLabel(variant)}`,
+      variantSku: variant.sku,
+    });
+  }
+  return images;
+}
+
+/** Which picture a variant is shown with: its own when it has one, else the first. */
+export function imageIndexFor(
+  images: GalleryImage[],
+  variant: Pick<ProductVariant, 'sku'>,
+): number {
+  return Math.max(
+    0,
+    images.findIndex((image) => image.variantSku === variant.sku),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionsText, orderTimeline } from './order-status';
+import { orderTimeline } from './order-status';
 
 const at = (minute: number) => `2026-11-25T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -40,13 +40,5 @@ describe('the tracking timeline', () => {
       ['Cancelled', 'done'],
       ['Refunded', 'current'],
     ]);
-  });
-});
-
-describe("a line's options", () => {
-  it('names the colour before the size, as the product page offers them', () => {
-    expect(optionsText({ size: '1 kg', colour: 'Galaxy Silver' })).toBe(
-      'Colour: Galaxy Silver · Size: 1 kg',
-    );
   });
 });

@@ -1,5 +1,4 @@
 import type { Order, OrderStatus } from '@makrx/contracts';
-import { orderedOptions } from '../catalog/option-order';
 
 export const statusLabels: Record<OrderStatus, string> = {
   pending_payment: 'Pending payment',
@@ -83,10 +82,4 @@ export function formatOrderDate(iso: string, withTime = false): string {
     ...(withTime ? { timeStyle: 'short' } : {}),
     timeZone: 'UTC',
   }).format(new Date(iso));
-}
-
-export function optionsText(options: Record<string, string>): string {
-  return orderedOptions(options)
-    .map(([name, value]) => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${value}`)
-    .join(' · ');
 }

@@ -33,6 +33,7 @@ const product: Product = {
       priceCents: 899,
       stock: 40,
       inStock: true,
+      imageUrl: null,
     },
   ],
 };

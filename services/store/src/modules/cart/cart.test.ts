@@ -47,6 +47,21 @@ describe.each(testDrivers)('carts over %s', (driver) => {
     expect((await call('GET', '/api/v1/cart')).json().lines).toEqual([]);
   });
 
+  it("shows a variant's line with the product's name, its options and the variant's picture", async () => {
+    const jetBlack = await variantOf(store.app, 'petg-filament-signal-orange-1kg', 3);
+    expect(jetBlack.options).toEqual({ colour: 'Jet Black', size: '2 kg' });
+    const added = await call('POST', '/api/v1/cart/items', {}, { variantId: jetBlack.id });
+    const token = added.headers['x-cart-token'] as string;
+    const cart: Cart = (await call('GET', '/api/v1/cart', { 'x-cart-token': token })).json();
+    expect(cart.lines).toEqual([
+      expect.objectContaining({
+        productName: 'PETG Filament',
+        options: { colour: 'Jet Black', size: '2 kg' },
+        imageUrl: '/media/products/variants/fil-petg-jbk-2000.svg',
+      }),
+    ]);
+  });
+
   it('checks stock when adding, and changes nothing when there is too little', async () => {
     const inserts = await variantOf(store.app, 'heat-set-insert-kit-m3');
     const first = await call(

@@ -176,6 +176,7 @@ export async function findAdminProduct(db: Database, id: string): Promise<AdminP
       priceCents: v.priceCents,
       stock: v.stock,
       inStock: v.stock > 0,
+      imageUrl: v.imageUrl,
       position: v.position,
       archived: v.archivedAt !== null,
     })),

@@ -81,6 +81,21 @@ describe.each(testDrivers)('the store catalog over %s', (driver) => {
     expect(colours).toEqual(new Set(['Galaxy Black', 'Galaxy Silver', 'Galaxy Purple']));
   });
 
+  it('names a filament after its range and gives each other colour and size its own picture', async () => {
+    const petg = (await get('/api/v1/products/petg-filament-signal-orange-1kg')).json();
+    expect(petg.name).toBe('PETG Filament');
+    const bySku = new Map(petg.variants.map((v: ProductVariant) => [v.sku, v]));
+    // The first variant is what the product's own picture shows.
+    expect(bySku.get('FIL-PETG-SOR-1000')).toMatchObject({ imageUrl: null });
+    expect(bySku.get('FIL-PETG-JBK-2000')).toMatchObject({
+      options: { colour: 'Jet Black', size: '2 kg' },
+      imageUrl: '/media/products/variants/fil-petg-jbk-2000.svg',
+    });
+    const picture = await get('/media/products/variants/fil-petg-jbk-2000.svg');
+    expect(picture.statusCode).toBe(200);
+    expect(picture.headers['content-type']).toContain('image/svg+xml');
+  });
+
   it('lists a product at its lowest variant price with the stock of all its variants', async () => {
     const detail = (await get('/api/v1/products/pla-filament-arctic-white-1kg')).json();
     const page: ProductPage = (await get('/api/v1/products?category=filament')).json();

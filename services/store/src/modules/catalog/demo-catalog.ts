@@ -48,7 +48,7 @@ const demoProducts: DemoProduct[] = [
   {
     sku: 'FIL-PLA-GBK-1000',
     slug: 'pla-filament-galaxy-black-1kg',
-    name: 'PLA Filament, Galaxy Black, 1 kg',
+    name: 'Galaxy PLA Filament',
     brand: 'Prusament',
     category: 'filament',
     priceCents: 2999,
@@ -68,7 +68,7 @@ const demoProducts: DemoProduct[] = [
   {
     sku: 'FIL-PLA-AWH-1000',
     slug: 'pla-filament-arctic-white-1kg',
-    name: 'PLA Filament, Arctic White, 1 kg',
+    name: 'Matte PLA Filament',
     brand: 'Polymaker',
     category: 'filament',
     priceCents: 2499,
@@ -87,7 +87,7 @@ const demoProducts: DemoProduct[] = [
   {
     sku: 'FIL-PETG-SOR-1000',
     slug: 'petg-filament-signal-orange-1kg',
-    name: 'PETG Filament, Signal Orange, 1 kg',
+    name: 'PETG Filament',
     brand: 'Prusament',
     category: 'filament',
     priceCents: 2999,
@@ -107,7 +107,7 @@ const demoProducts: DemoProduct[] = [
   {
     sku: 'FIL-PETG-TBL-1000',
     slug: 'petg-filament-transparent-blue-1kg',
-    name: 'PETG Filament, Transparent Blue, 1 kg',
+    name: 'Transparent PETG Filament',
     brand: 'Polymaker',
     category: 'filament',
     priceCents: 2699,
@@ -126,7 +126,7 @@ const demoProducts: DemoProduct[] = [
   {
     sku: 'FIL-TPU-BLK-500',
     slug: 'tpu-95a-filament-black-500g',
-    name: 'TPU 95A Filament, Black, 500 g',
+    name: 'TPU 95A Filament',
     brand: 'NinjaTek',
     category: 'filament',
     priceCents: 3299,
@@ -145,7 +145,7 @@ const demoProducts: DemoProduct[] = [
   {
     sku: 'FIL-ASA-GRY-1000',
     slug: 'asa-filament-grey-1kg',
-    name: 'ASA Filament, Grey, 1 kg',
+    name: 'ASA Filament',
     brand: 'Polymaker',
     category: 'filament',
     priceCents: 3499,
@@ -544,7 +544,12 @@ interface DemoVariant {
   priceCents: number;
   stock: number;
   position: number;
+  imageUrl: string | null;
 }
+
+/** Where a filament variant's own spool picture is served (media/products/variants). */
+export const demoVariantImageUrl = (sku: string) =>
+  `/media/products/variants/${sku.toLowerCase()}.svg`;
 
 /** A spool's price scales with its weight, a little cheaper per gram on big spools. */
 function spoolPrice(baseCents: number, baseGrams: number, grams: number): number {
@@ -558,7 +563,7 @@ export function demoVariantsOf(product: DemoProduct): DemoVariant[] {
   const range = filamentRanges[product.sku];
   if (!range) {
     const { sku, priceCents, stock } = product;
-    return [{ sku, options: {}, priceCents, stock, position: 0 }];
+    return [{ sku, options: {}, priceCents, stock, position: 0, imageUrl: null }];
   }
   const prefix = product.sku.split('-').slice(0, 2).join('-');
   const [baseGrams] = range.sizes[0]!;
@@ -573,9 +578,18 @@ export function demoVariantsOf(product: DemoProduct): DemoVariant[] {
         // The first variant keeps the product's stock; the others get a plausible spread.
         stock: position === 0 || product.stock === 0 ? product.stock : (position * 7) % 23,
         position,
+        // The first variant is the product's own picture; the others show their colour and size.
+        imageUrl: position === 0 ? null : demoVariantImageUrl(`${prefix}-${code}-${grams}`),
       };
     }),
   );
+}
+
+/** The filament variants that have their own picture, for the script that draws them. */
+export function demoVariantsWithImages(): Array<DemoVariant & { imageUrl: string }> {
+  return demoProducts
+    .flatMap(demoVariantsOf)
+    .filter((variant): variant is DemoVariant & { imageUrl: string } => variant.imageUrl !== null);
 }
 
 export async function seedDemoCatalog(db: Database): Promise<void> {
@@ -609,6 +623,27 @@ export async function seedDemoCatalog(db: Database): Promise<void> {
   });
   await seedFilamentRanges(db);
   await seedCategoryTree(db);
+  await seedRangeNamesAndImages(db);
+}
+
+/**
+ * The filaments were first named after the colour and size they were listed in, so a cart line
+ * read "PETG Filament, Signal Orange, 1 kg — Colour: Jet Black". A catalog seeded then gets
+ * the range's own name and the variants' pictures, once.
+ */
+async function seedRangeNamesAndImages(db: Database): Promise<void> {
+  await seedOnce(db, 'store:demo-range-names-and-images', async (tx) => {
+    for (const product of demoProducts.filter((p) => filamentRanges[p.sku])) {
+      await tx.update(products).set({ name: product.name }).where(eq(products.sku, product.sku));
+      for (const variant of demoVariantsOf(product)) {
+        if (!variant.imageUrl) continue;
+        await tx
+          .update(productVariants)
+          .set({ imageUrl: variant.imageUrl })
+          .where(eq(productVariants.sku, variant.sku));
+      }
+    }
+  });
 }
 
 /**

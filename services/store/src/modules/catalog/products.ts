@@ -136,6 +136,7 @@ export async function findProduct(db: Database, slug: string): Promise<Product |
       options: productVariants.options,
       priceCents: productVariants.priceCents,
       stock: productVariants.stock,
+      imageUrl: productVariants.imageUrl,
     })
     .from(productVariants)
     .where(and(eq(productVariants.productId, row.id), isNull(productVariants.archivedAt)))

@@ -98,6 +98,11 @@ export const productVariants = storeSchema.table(
     stock: integer('stock').notNull().default(0),
     position: integer('position').notNull().default(0),
     /**
+     * The variant's own picture (a path on the store service or an absolute URL), shown on the
+     * product page and in the cart when it is chosen; null when the product's images show it.
+     */
+    imageUrl: text('image_url'),
+    /**
      * Set when a store admin takes this variant off sale (its product stays on sale): it is no
      * longer shown, carted, quoted or ordered; orders that bought it keep it.
      */

@@ -16,6 +16,7 @@ export interface VariantView {
   stock: number;
   productName: string;
   productSlug: string;
+  /** The variant's own picture, or its product's. */
   imageUrl: string;
   currency: string;
   /** False once it or its product was archived: it can no longer be carted, quoted or ordered. */
@@ -31,7 +32,7 @@ const viewColumns = {
   stock: productVariants.stock,
   productName: products.name,
   productSlug: products.slug,
-  imageUrl: products.imageUrl,
+  imageUrl: sql<string>`coalesce(${productVariants.imageUrl}, ${products.imageUrl})`,
   currency: products.currency,
   onSale: sql<boolean>`${products.archivedAt} is null and ${productVariants.archivedAt} is null`,
 };

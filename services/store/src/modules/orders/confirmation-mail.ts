@@ -1,3 +1,4 @@
+import { lineName } from '@makrx/contracts';
 import { renderEmail } from '@makrx/mailer';
 import type { EventConsumer } from '@makrx/service-kit';
 import { storeLinks } from '../../store-links';
@@ -22,8 +23,7 @@ export const orderConfirmationMail: EventConsumer<'store.order.paid'> = {
     const { order, row } = found;
     const link = storeLinks(app.config).order(order.number, row.accessToken);
     const items = order.lines.map(
-      (l) =>
-        `${l.quantity} × ${[l.productName, ...Object.values(l.options)].join(', ')}: ${money(l.lineTotalCents, order.currency)}`,
+      (l) => `${l.quantity} × ${lineName(l)}: ${money(l.lineTotalCents, order.currency)}`,
     );
     const { html, text } = renderEmail({
       heading: `Thank you: order ${order.number} is confirmed`,

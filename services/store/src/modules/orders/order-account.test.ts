@@ -80,6 +80,32 @@ describe.each(testDrivers)('orders for their buyers and the store admins over %s
     ).toBe(404);
   });
 
+  it('names a variant once in the confirmation and the invoice: the product, then its options', async () => {
+    const jetBlack = await variantOf(store.app, 'petg-filament-signal-orange-1kg', 3);
+    const email = `petg-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const order: PlacedOrder = (
+      await postOrder(store.app, { items: [{ variantId: jetBlack.id, quantity: 1 }], email })
+    ).json();
+    await call(
+      'POST',
+      `/api/v1/orders/${order.id}/payments`,
+      { 'x-order-token': order.accessToken },
+      visa,
+    );
+    await store.app.events.deliverDue();
+    const mailbox = createMailer({ from: 'test', database: store.app.db });
+    const [mail] = await mailbox.listDevMail({ to: email, limit: 5 });
+    expect(mail?.text).toContain('1 × PETG Filament — Colour: Jet Black · Size: 2 kg:');
+    const invoice: Invoice = (
+      await call('GET', `/api/v1/orders/${order.id}/invoice`, {
+        'x-order-token': order.accessToken,
+      })
+    ).json();
+    expect(invoice.lines.map((line) => line.description)).toEqual([
+      'PETG Filament — Colour: Jet Black · Size: 2 kg',
+    ]);
+  });
+
   const askForLink = (number: string, email: string) =>
     call('POST', '/api/v1/orders/lookup', {}, { number, email });
   const sameAnswer = { message: 'If that order exists, we have sent its link to that address.' };

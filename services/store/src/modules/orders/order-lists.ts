@@ -1,4 +1,4 @@
-import type { Invoice, Order, OrderPage } from '@makrx/contracts';
+import { lineName, type Invoice, type Order, type OrderPage } from '@makrx/contracts';
 import type { Database } from '@makrx/db';
 import { conflict } from '@makrx/service-kit';
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
@@ -86,7 +86,7 @@ export function invoiceOf(order: Order): Invoice {
       address: order.shippingAddress,
     },
     lines: order.lines.map((line) => ({
-      description: [line.productName, ...Object.values(line.options)].join(' · '),
+      description: lineName(line),
       sku: line.sku,
       quantity: line.quantity,
       unitPriceCents: line.unitPriceCents,

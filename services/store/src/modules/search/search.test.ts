@@ -108,7 +108,7 @@ describe.each(testDrivers)('type-ahead suggestions over %s', (driver) => {
     expect(body.products.length).toBeLessThanOrEqual(6);
     expect(body.products).toContainEqual({
       slug: 'pla-filament-galaxy-black-1kg',
-      name: 'PLA Filament, Galaxy Black, 1 kg',
+      name: 'Galaxy PLA Filament',
       priceCents: expect.any(Number),
       currency: 'USD',
       imageUrl: expect.stringMatching(/^\/media\//),
@@ -117,7 +117,10 @@ describe.each(testDrivers)('type-ahead suggestions over %s', (driver) => {
 
   it('takes every word as a start, and puts "Printer parts" before a motor', async () => {
     const pla = (await suggest('q=pla%20fil')).json();
-    expect(pla.products.every((p: { name: string }) => p.name.startsWith('PLA'))).toBe(true);
+    expect(pla.products.length).toBeGreaterThan(0);
+    expect(
+      pla.products.every((p: { name: string }) => /\bPLA\b/.test(p.name) && /\bFil/.test(p.name)),
+    ).toBe(true);
     const printer = (await suggest('q=printer')).json();
     expect(printer.categories).toContainEqual({ slug: 'printer-parts', name: 'Printer parts' });
     const names = printer.products.map((p: { slug: string }) => p.slug);

@@ -11,7 +11,8 @@ import {
 import { ProductGallery } from '../../../features/catalog/components/product-gallery';
 import { Breadcrumbs } from '../../../features/catalog/components/breadcrumbs';
 import { ProductOverview } from '../../../features/catalog/components/product-overview';
-import { AddToCartForm } from '../../../features/cart/components/add-to-cart-form';
+import { ChosenVariantProvider } from '../../../features/catalog/components/chosen-variant';
+import { StickyPurchaseBar } from '../../../features/catalog/components/sticky-purchase-bar';
 import { ProductSkeleton } from '../../../features/catalog/components/product-skeleton';
 import {
   RelatedProducts,
@@ -23,6 +24,7 @@ import {
   productStructuredData,
 } from '../../../features/catalog/product-details';
 import {
+  productPageTitle,
   variantBySku,
   variantFromOptions,
   variantHref,
@@ -42,11 +44,18 @@ interface ProductPageProps {
   searchParams: Promise<SearchParams>;
 }
 
-export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata({
+  params,
+  searchParams,
+}: ProductPageProps): Promise<Metadata> {
   const { slug } = await params;
   const product = await findProduct(slug);
   if (!product) return { title: 'Product not found' };
-  const title = `${product.name} · ${product.brand}`;
+  const shown =
+    variantBySku(product.variants, single((await searchParams).variant)) ?? product.variants[0]!;
+  const title = productPageTitle(product, shown);
   return {
     title,
     description: product.summary,
@@ -75,8 +84,9 @@ async function ProductDetails({ params, searchParams }: ProductPageProps) {
   // The variant picker submits its options; the page answers at the variant's own URL.
   const picked = variantFromOptions(product.variants, query);
   if (picked) redirect(variantHref(product.slug, picked.sku));
-  const requested = typeof query.variant === 'string' ? query.variant : undefined;
+  const requested = single(query.variant);
   const selected = variantBySku(product.variants, requested) ?? product.variants[0]!;
+  const image = Number(single(query.image));
   const [{ portalUrls }, reviews] = await Promise.all([
     storeConfig(),
     readProductReviews(product.slug, reviewsPageOf(query.reviews)),
@@ -104,54 +114,51 @@ async function ProductDetails({ params, searchParams }: ProductPageProps) {
         ]}
       />
 
-      <div className="mt-6 grid gap-8 lg:mt-8 lg:grid-cols-2 lg:gap-14">
-        <div className="lg:sticky lg:top-6 lg:self-start">
-          <ProductGallery product={product} />
+      <ChosenVariantProvider product={product} initialSku={selected.sku}>
+        <div className="mt-6 grid gap-8 lg:mt-8 lg:grid-cols-2 lg:gap-14">
+          <div className="lg:sticky lg:top-6 lg:self-start">
+            <ProductGallery initialImage={Number.isInteger(image) ? image : undefined} />
+          </div>
+          <ProductOverview cartError={single(query.cartError)} />
         </div>
-        <ProductOverview product={product} selected={selected}>
-          <AddToCartForm
-            variant={selected}
-            returnTo={variantHref(product.slug, selected.sku)}
-            error={typeof query.cartError === 'string' ? query.cartError : undefined}
-          />
-        </ProductOverview>
-      </div>
 
-      <div className="mt-14 grid gap-12 border-t border-ink-200 pt-12 lg:grid-cols-[1.25fr_1fr] lg:gap-16">
-        <section aria-labelledby="description-title">
-          <h2 id="description-title" className="text-2xl font-bold tracking-tight text-ink-950">
-            About this product
-          </h2>
-          <div className="mt-5 max-w-prose space-y-4 text-base leading-7 text-ink-700">
-            {paragraphs.map((paragraph, index) => (
-              <p key={index}>{paragraph}</p>
-            ))}
-          </div>
-        </section>
-        <section aria-labelledby="specs-title">
-          <h2 id="specs-title" className="text-2xl font-bold tracking-tight text-ink-950">
-            Specifications
-          </h2>
-          <div className="mt-5">
-            <SpecTable specs={product.specs} caption={`Specifications of ${product.name}`} />
-          </div>
-        </section>
-      </div>
+        <div className="mt-14 grid gap-12 border-t border-ink-200 pt-12 lg:grid-cols-[1.25fr_1fr] lg:gap-16">
+          <section aria-labelledby="description-title">
+            <h2 id="description-title" className="text-2xl font-bold tracking-tight text-ink-950">
+              About this product
+            </h2>
+            <div className="mt-5 max-w-prose space-y-4 text-base leading-7 text-ink-700">
+              {paragraphs.map((paragraph, index) => (
+                <p key={index}>{paragraph}</p>
+              ))}
+            </div>
+          </section>
+          <section aria-labelledby="specs-title">
+            <h2 id="specs-title" className="text-2xl font-bold tracking-tight text-ink-950">
+              Specifications
+            </h2>
+            <div className="mt-5">
+              <SpecTable specs={product.specs} caption={`Specifications of ${product.name}`} />
+            </div>
+          </section>
+        </div>
 
-      <ProductReviews
-        reviews={reviews}
-        pageHref={(page) =>
-          reviewsPageHref(
-            requested ? variantHref(product.slug, requested) : productHref(product.slug),
-            page,
-          )
-        }
-        justReviewed={query.reviewed === '1'}
-      />
+        <ProductReviews
+          reviews={reviews}
+          pageHref={(page) =>
+            reviewsPageHref(
+              requested ? variantHref(product.slug, requested) : productHref(product.slug),
+              page,
+            )
+          }
+          justReviewed={query.reviewed === '1'}
+        />
 
-      <Suspense fallback={<RelatedProductsSkeleton product={product} />}>
-        <RelatedProducts product={product} />
-      </Suspense>
+        <Suspense fallback={<RelatedProductsSkeleton product={product} />}>
+          <RelatedProducts product={product} />
+        </Suspense>
+        <StickyPurchaseBar />
+      </ChosenVariantProvider>
     </Container>
   );
 }

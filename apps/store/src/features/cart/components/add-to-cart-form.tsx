@@ -1,7 +1,7 @@
 import { Button } from '@makrx/ui';
-import { MAX_UNITS_PER_LINE, type ProductVariant } from '@makrx/contracts';
+import type { ProductVariant } from '@makrx/contracts';
+import { MAX_UNITS_PER_LINE } from '@makrx/contracts/line-limits';
 import { Notice } from '../../../components/form-field';
-import { addToCart } from '../actions';
 import { cartProblemMessage } from '../cart-messages';
 
 export interface AddToCartFormProps {
@@ -13,12 +13,22 @@ export interface AddToCartFormProps {
   error?: string;
 }
 
+/** The form's id, for a button elsewhere on the page (the phone's bottom bar) to submit it. */
+export const addToCartFormId = 'add-to-cart';
+
 /** Adds the chosen variant to the cart; a plain form, so it works before (or without) JavaScript. */
 export function AddToCartForm({ variant, returnTo, error }: AddToCartFormProps) {
   const problem = cartProblemMessage(error);
   const max = Math.max(1, Math.min(variant.stock, MAX_UNITS_PER_LINE));
   return (
-    <form action={addToCart} className="mt-5" aria-label="Add to cart">
+    // A plain post, answered with the cart as a new page (see app/cart/add/route.ts).
+    <form
+      id={addToCartFormId}
+      method="post"
+      action="/cart/add"
+      className="mt-5"
+      aria-label="Add to cart"
+    >
       <input type="hidden" name="variantId" value={variant.id} />
       <input type="hidden" name="returnTo" value={returnTo} />
       {problem ? (

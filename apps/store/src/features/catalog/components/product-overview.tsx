@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+'use client';
+
 import Link from 'next/link';
 import { formatPrice } from '@makrx/ui';
-import type { Product, ProductVariant } from '@makrx/contracts';
+import { AddToCartForm } from '../../cart/components/add-to-cart-form';
 import { catalogHref } from '../catalog-query';
 import { specRows, stockSentence } from '../product-details';
-import { variantLabel } from '../variant-selection';
+import { variantHref, variantLabel } from '../variant-selection';
+import { useChosenVariant } from './chosen-variant';
 import { StockIndicator } from './stock-indicator';
 import { VariantPicker } from './variant-picker';
 
@@ -12,14 +14,13 @@ import { VariantPicker } from './variant-picker';
 const keyFactCount = 4;
 
 export interface ProductOverviewProps {
-  product: Product;
-  /** The variant shown: its price, stock and SKU (`?variant=SKU`). */
-  selected: ProductVariant;
-  /** What buys it (the add-to-cart form), under the price. */
-  children?: ReactNode;
+  /** The service's reason when the last add to cart was refused (`?cartError=`). */
+  cartError?: string;
 }
 
-export function ProductOverview({ product, selected, children }: ProductOverviewProps) {
+/** Name, options, price, stock and the add-to-cart form of the variant being shown. */
+export function ProductOverview({ cartError }: ProductOverviewProps) {
+  const { product, selected } = useChosenVariant();
   const hasOptions = product.variants.length > 1;
   const keyFacts = specRows(product.specs).slice(0, keyFactCount);
   return (
@@ -29,19 +30,22 @@ export function ProductOverview({ product, selected, children }: ProductOverview
       </p>
       <h1 className="mt-2 text-3xl font-extrabold tracking-tight text-ink-950 sm:text-4xl">
         {product.name}
+        {hasOptions ? (
+          <span className="mt-1 block text-xl font-semibold text-ink-700 sm:text-2xl">
+            <span className="sr-only">, </span>
+            {variantLabel(selected)}
+          </span>
+        ) : null}
       </h1>
       <p className="mt-4 text-lg leading-8 text-ink-600">{product.summary}</p>
 
-      {hasOptions ? <VariantPicker product={product} selected={selected} /> : null}
+      {hasOptions ? <VariantPicker /> : null}
 
       <div
         className="mt-7 rounded-2xl border border-ink-200 bg-ink-50/70 p-5 sm:p-6"
         aria-live="polite"
         data-selected-variant={selected.sku}
       >
-        {hasOptions ? (
-          <p className="mb-2 text-sm font-medium text-ink-700">{variantLabel(selected)}</p>
-        ) : null}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-3xl font-bold tracking-tight text-ink-950 tabular-nums" data-price>
             <span className="sr-only">Price: </span>
@@ -52,7 +56,11 @@ export function ProductOverview({ product, selected, children }: ProductOverview
         <p className="mt-1.5 text-sm text-ink-600" data-stock>
           {stockSentence(selected)}
         </p>
-        {children}
+        <AddToCartForm
+          variant={selected}
+          returnTo={variantHref(product.slug, selected.sku)}
+          error={cartError}
+        />
         <dl className="mt-5 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-t border-ink-200 pt-5 text-sm">
           <dt className="text-ink-600">SKU</dt>
           <dd className="font-mono text-ink-900">{selected.sku}</dd>

@@ -1,24 +1,36 @@
-import { Button, cx } from '@makrx/ui';
-import type { Product, ProductVariant } from '@makrx/contracts';
-import { optionField, optionGroups } from '../variant-selection';
-import { specLabel } from '../product-details';
-import { AutoSubmit } from './auto-submit';
+'use client';
 
-export interface VariantPickerProps {
-  product: Pick<Product, 'slug' | 'variants'>;
-  selected: ProductVariant;
-}
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { Button, cx } from '@makrx/ui';
+import type { SearchParams } from '../catalog-query';
+import { optionField, optionGroups, variantFromOptions } from '../variant-selection';
+import { specLabel } from '../product-details';
+import { useChosenVariant } from './chosen-variant';
 
 /**
  * The options of a product (colour, spool size, …) as radio groups in a GET form: without
- * JavaScript the shopper presses "Show", with it the form sends itself on every change. The
- * page answers with the matching variant in the URL (`?variant=SKU`).
+ * JavaScript the shopper presses "Show this option" and the page answers with the matching
+ * variant in the URL (`?variant=SKU`); with it every pick shows its variant in place.
  */
-export function VariantPicker({ product, selected }: VariantPickerProps) {
+export function VariantPicker() {
+  const { product, selected, choose } = useChosenVariant();
+  // The button is for browsers without JavaScript; once this runs, a pick shows itself.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   const groups = optionGroups(product.variants);
   if (groups.length === 0) return null;
   const available = (name: string, value: string) =>
     product.variants.some((variant) => variant.options[name] === value && variant.inStock);
+  // The radio just picked is already checked in the form, so the form holds the whole choice.
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    const form = event.currentTarget.form;
+    if (!form) return;
+    const params: SearchParams = Object.fromEntries(
+      [...new FormData(form)].map(([name, value]) => [name, String(value)]),
+    );
+    const variant = variantFromOptions(product.variants, params);
+    if (variant) choose(variant.sku);
+  };
   return (
     <form
       method="get"
@@ -27,7 +39,6 @@ export function VariantPicker({ product, selected }: VariantPickerProps) {
       className="mt-7 space-y-5"
       data-variant-picker
     >
-      <AutoSubmit />
       {groups.map((group) => (
         <fieldset key={group.name}>
           <legend className="text-sm font-semibold text-ink-900">
@@ -44,7 +55,8 @@ export function VariantPicker({ product, selected }: VariantPickerProps) {
                     id={id}
                     name={optionField(group.name)}
                     value={value}
-                    defaultChecked={selected.options[group.name] === value}
+                    checked={selected.options[group.name] === value}
+                    onChange={pick}
                     className="peer sr-only"
                   />
                   <label
@@ -69,9 +81,11 @@ export function VariantPicker({ product, selected }: VariantPickerProps) {
           </div>
         </fieldset>
       ))}
-      <Button type="submit" variant="secondary">
-        Show this option
-      </Button>
+      {enhanced ? null : (
+        <Button type="submit" variant="secondary">
+          Show this option
+        </Button>
+      )}
     </form>
   );
 }

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import type { CheckoutQuote } from '@makrx/contracts';
 import { Card, formatPrice } from '@makrx/ui';
 import type { Cart } from '../../cart/api';
+import { optionsText } from '@makrx/contracts/line-names';
 import { DiscountCodeForm } from '../../promotions/components/discount-code-form';
 import { discountProblemMessage } from '../../promotions/discount-messages';
-import { optionsText } from '../../orders/order-status';
 
 /** The checkout's sidebar: what is being bought, at the prices the service gave just now. */
 export function CheckoutCartSummary({

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatPrice } from '@makrx/ui';
 import type { Order } from '@makrx/contracts';
-import { optionsText } from '../order-status';
+import { optionsText } from '@makrx/contracts/line-names';
 
 type Priced = Pick<
   Order,

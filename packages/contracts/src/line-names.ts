@@ -26,3 +26,19 @@ export function inOptionOrder(names: string[]): string[] {
 export function orderedOptions(options: Record<string, string>): Array<[string, string]> {
   return inOptionOrder(Object.keys(options)).map((name) => [name, options[name] ?? '']);
 }
+
+/** "Colour: Galaxy Silver · Size: 1 kg" */
+export function optionsText(options: Record<string, string>): string {
+  return orderedOptions(options)
+    .map(([name, value]) => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${value}`)
+    .join(' · ');
+}
+
+/**
+ * How a cart or order line is named wherever it is written out (email, invoice): the product
+ * once, then its options once — "PETG Filament — Colour: Jet Black · Size: 2 kg".
+ */
+export function lineName(line: { productName: string; options: Record<string, string> }): string {
+  const options = optionsText(line.options);
+  return options ? `${line.productName} — ${options}` : line.productName;
+}

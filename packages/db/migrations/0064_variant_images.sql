@@ -1,0 +1,1 @@
+ALTER TABLE "store"."product_variants" ADD COLUMN "image_url" text;
