@@ -60,7 +60,6 @@ const demoProducts: DemoProduct[] = [
     specs: {
       Material: 'PLA',
       Diameter: '1.75 mm ± 0.02 mm',
-      Weight: '1 kg',
       'Nozzle temperature': '205–225 °C',
       'Bed temperature': '40–60 °C',
     },
@@ -79,7 +78,6 @@ const demoProducts: DemoProduct[] = [
     specs: {
       Material: 'PLA',
       Diameter: '1.75 mm ± 0.03 mm',
-      Weight: '1 kg',
       'Nozzle temperature': '190–220 °C',
       'Bed temperature': '25–60 °C',
     },
@@ -99,7 +97,6 @@ const demoProducts: DemoProduct[] = [
     specs: {
       Material: 'PETG',
       Diameter: '1.75 mm ± 0.02 mm',
-      Weight: '1 kg',
       'Nozzle temperature': '230–250 °C',
       'Bed temperature': '70–90 °C',
     },
@@ -118,7 +115,6 @@ const demoProducts: DemoProduct[] = [
     specs: {
       Material: 'PETG',
       Diameter: '1.75 mm ± 0.03 mm',
-      Weight: '1 kg',
       'Nozzle temperature': '230–250 °C',
       'Bed temperature': '70–80 °C',
     },
@@ -138,7 +134,6 @@ const demoProducts: DemoProduct[] = [
       Material: 'TPU',
       Hardness: 'Shore 95A',
       Diameter: '1.75 mm',
-      Weight: '500 g',
       'Nozzle temperature': '220–240 °C',
     },
   },
@@ -156,7 +151,6 @@ const demoProducts: DemoProduct[] = [
     specs: {
       Material: 'ASA',
       Diameter: '1.75 mm',
-      Weight: '1 kg',
       'Nozzle temperature': '240–260 °C',
       'Bed temperature': '90–110 °C',
     },
@@ -628,13 +622,18 @@ export async function seedDemoCatalog(db: Database): Promise<void> {
 
 /**
  * The filaments were first named after the colour and size they were listed in, so a cart line
- * read "PETG Filament, Signal Orange, 1 kg — Colour: Jet Black". A catalog seeded then gets
- * the range's own name and the variants' pictures, once.
+ * read "PETG Filament, Signal Orange, 1 kg — Colour: Jet Black", and their specifications
+ * gave the first size's weight whichever size was chosen. A catalog seeded then gets the
+ * range's own name, specifications that leave the weight to the size picked, and the
+ * variants' pictures, once.
  */
 async function seedRangeNamesAndImages(db: Database): Promise<void> {
   await seedOnce(db, 'store:demo-range-names-and-images', async (tx) => {
     for (const product of demoProducts.filter((p) => filamentRanges[p.sku])) {
-      await tx.update(products).set({ name: product.name }).where(eq(products.sku, product.sku));
+      await tx
+        .update(products)
+        .set({ name: product.name, specs: product.specs })
+        .where(eq(products.sku, product.sku));
       for (const variant of demoVariantsOf(product)) {
         if (!variant.imageUrl) continue;
         await tx
