@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { OrderStatus } from '@makrx/contracts';
-import { cx, EmptyState, formatPrice, Pagination } from '@makrx/ui';
+import { cx, EmptyState, Pagination } from '@makrx/ui';
 import { requireStoreAdminPage } from '../../../features/catalog-admin/admin-access';
 import {
   AdminFrame,
@@ -10,8 +10,8 @@ import {
 } from '../../../features/catalog-admin/components/admin-frame';
 import { listOrders } from '../../../features/order-admin/api';
 import { OrderExportForm } from '../../../features/order-admin/components/order-export-form';
-import { OrderStatusBadge } from '../../../features/orders/components/order-status-badge';
-import { formatOrderDate, statusLabels } from '../../../features/orders/order-status';
+import { AdminOrdersTable } from '../../../features/order-admin/components/admin-orders-table';
+import { statusLabels } from '../../../features/orders/order-status';
 
 export const metadata: Metadata = { title: 'Orders · Store admin', robots: { index: false } };
 
@@ -108,60 +108,12 @@ export default async function AdminOrdersPage({
           }
         />
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-2xl border border-ink-200 bg-white">
-          <table className="w-full min-w-[40rem] text-sm">
-            <caption className="sr-only">
-              Orders{status ? ` with status ${statusLabels[status]}` : ''}, newest first (
-              {orders.total})
-            </caption>
-            <thead className="bg-ink-50 text-left text-xs tracking-wide text-ink-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Order
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Placed
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Buyer
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Items
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Total
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-ink-100">
-              {orders.items.map((order) => (
-                <tr key={order.id} className="hover:bg-ink-50/60">
-                  <th scope="row" className="px-4 py-3 text-left">
-                    <Link
-                      href={`/admin/orders/${order.id}`}
-                      className="font-mono font-semibold text-accent-700 underline-offset-4 hover:underline"
-                    >
-                      {order.number}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-3 text-ink-700">
-                    <time dateTime={order.createdAt}>{formatOrderDate(order.createdAt, true)}</time>
-                  </td>
-                  <td className="px-4 py-3 text-ink-900">{order.email}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{order.itemCount}</td>
-                  <td className="px-4 py-3 text-right font-semibold tabular-nums">
-                    {formatPrice(order.totalCents, order.currency)}
-                  </td>
-                  <td className="px-4 py-3">
-                    <OrderStatusBadge status={order.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-6">
+          <AdminOrdersTable
+            orders={orders.items}
+            caption={`Orders${status ? ` with status ${statusLabels[status]}` : ''}, newest first (${orders.total})`}
+            buyer={{ column: true }}
+          />
         </div>
       )}
       <Pagination

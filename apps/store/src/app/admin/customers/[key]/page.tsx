@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge, EmptyState, formatPrice } from '@makrx/ui';
 import { requireStoreAdminPage } from '../../../../features/catalog-admin/admin-access';
@@ -8,8 +7,7 @@ import {
   NotAStoreAdmin,
 } from '../../../../features/catalog-admin/components/admin-frame';
 import { readCustomer } from '../../../../features/order-admin/api';
-import { OrderStatusBadge } from '../../../../features/orders/components/order-status-badge';
-import { formatOrderDate } from '../../../../features/orders/order-status';
+import { AdminOrdersTable } from '../../../../features/order-admin/components/admin-orders-table';
 import { ServiceError } from '../../../../lib/service-client';
 
 export const metadata: Metadata = { title: 'Customer · Store admin', robots: { index: false } };
@@ -61,58 +59,12 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
         {orders.length === 0 ? (
           <EmptyState className="mt-4" titleAs="h3" title="No orders" />
         ) : (
-          <div className="mt-4 overflow-x-auto rounded-2xl border border-ink-200 bg-white">
-            <table className="w-full min-w-[36rem] text-sm">
-              <caption className="sr-only">Orders of {title}, newest first</caption>
-              <thead className="bg-ink-50 text-left text-xs tracking-wide text-ink-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Order
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Placed
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
-                    Items
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
-                    Total
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
-                {orders.map((order) => (
-                  <tr key={order.id} className="hover:bg-ink-50/60">
-                    <th scope="row" className="px-4 py-3 text-left">
-                      <Link
-                        href={`/admin/orders/${order.id}`}
-                        className="font-mono font-semibold text-accent-700 underline-offset-4 hover:underline"
-                      >
-                        {order.number}
-                      </Link>
-                      {order.email !== customer.email ? (
-                        <span className="block text-xs text-ink-600">{order.email}</span>
-                      ) : null}
-                    </th>
-                    <td className="px-4 py-3 text-ink-700">
-                      <time dateTime={order.createdAt}>
-                        {formatOrderDate(order.createdAt, true)}
-                      </time>
-                    </td>
-                    <td className="px-4 py-3 text-right tabular-nums">{order.itemCount}</td>
-                    <td className="px-4 py-3 text-right font-semibold tabular-nums">
-                      {formatPrice(order.totalCents, order.currency)}
-                    </td>
-                    <td className="px-4 py-3">
-                      <OrderStatusBadge status={order.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-4">
+            <AdminOrdersTable
+              orders={orders}
+              caption={`Orders of ${title}, newest first`}
+              buyer={{ column: false, email: customer.email }}
+            />
           </div>
         )}
       </section>
