@@ -20,7 +20,7 @@ const refusals: CodeWords<ErrorCode> = {
   UNKNOWN_REGION: 'Choose the state or province from the list, for the country of the address.',
   INVALID_POSTAL_CODE: 'The postal code does not look like one of that country’s. Check it.',
   DESTINATION_NOT_TAXABLE:
-    'We can’t ship to this state or region yet: the store has no sales tax rate for it, so it can’t work out what the order costs. Choose another address.',
+    'We can’t ship there yet: the store has no tax rate for that country, state or region, so it can’t work out what the order costs. Choose another address.',
 };
 
 /** Refusals about where the order goes, rather than the order as a whole. */

@@ -47,18 +47,18 @@ describe.each(testDrivers)('placing orders over %s', (driver) => {
     expect((await variantOf(store.app, 'digital-calipers-150mm')).stock).toBe(calipers.stock - 1);
   });
 
-  it('ships free above the threshold and charges no tax where none is configured', async () => {
+  it('ships free above the threshold, and taxes a state without sales tax at its own 0 % rate', async () => {
     const pla = await variantOf(store.app, 'pla-filament-galaxy-black-1kg');
     const response = await postOrder(store.app, {
       items: [{ variantId: pla.id, quantity: 3 }],
       email: 'ada@example.com',
       shippingAddress: {
         name: 'Ada',
-        line1: 'Rua 1',
-        city: 'Lisbon',
-        region: 'Lisboa',
-        postalCode: '1000-001',
-        country: 'PT',
+        line1: '1 Main St',
+        city: 'Portland',
+        region: 'OR',
+        postalCode: '97201',
+        country: 'US',
       },
     });
     expect(response.json()).toMatchObject({
@@ -67,6 +67,25 @@ describe.each(testDrivers)('placing orders over %s', (driver) => {
       taxCents: 0,
       totalCents: 3 * 2999,
     });
+  });
+
+  it('refuses a country the store has no tax rate for, ordering nothing', async () => {
+    const pla = await variantOf(store.app, 'pla-filament-galaxy-black-1kg');
+    const before = pla.stock;
+    const response = await postOrder(store.app, {
+      items: [{ variantId: pla.id, quantity: 1 }],
+      email: 'ada@example.com',
+      shippingAddress: {
+        name: 'Ada',
+        line1: 'Rua 1',
+        city: 'Lisbon',
+        postalCode: '1000-001',
+        country: 'PT',
+      },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('DESTINATION_NOT_TAXABLE');
+    expect((await variantOf(store.app, 'pla-filament-galaxy-black-1kg')).stock).toBe(before);
   });
 
   it('answers a retried request with the first order, taking the stock once', async () => {

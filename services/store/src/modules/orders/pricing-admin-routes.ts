@@ -100,7 +100,8 @@ export const pricingAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['store admin'],
-        summary: 'Remove a tax rate (that destination is then not taxed, or taxed by country)',
+        summary:
+          'Remove a tax rate (that destination is then taxed by its country’s rate, or refused until it has one)',
         params: z.object({ id: z.uuid() }),
         response: { 204: z.null(), 403: errorBody, 404: errorBody },
       },

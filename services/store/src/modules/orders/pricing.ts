@@ -36,9 +36,10 @@ export async function findShippingMethod(db: Database, code: string) {
 
 /**
  * The tax rate for a destination: the region's own rate if it has one, else the country's.
- * A country without any rate is not taxed. A country taxed only region by region (the US)
- * needs a region, and one of its regions without a rate is refused (422
- * DESTINATION_NOT_TAXABLE) rather than sold untaxed: a missing row is never a 0 % rate.
+ * A country taxed only region by region (the US) needs a region. A destination without a rate
+ * (a country the store has none for, or a region of one taxed by region) is refused (422
+ * DESTINATION_NOT_TAXABLE) rather than sold untaxed: a missing row is never a 0 % rate, and a
+ * destination that is not taxed has its own 0 % row.
  */
 export async function taxRateFor(
   db: Database,
@@ -48,7 +49,14 @@ export async function taxRateFor(
     .select({ region: taxRates.region, basisPoints: taxRates.rateBasisPoints })
     .from(taxRates)
     .where(eq(taxRates.country, country));
-  if (rates.length === 0) return 0;
+  if (rates.length === 0) {
+    throw new AppError(
+      422,
+      'DESTINATION_NOT_TAXABLE',
+      `The store cannot ship to ${country} yet: it has no tax rate for it. Choose another address.`,
+      { country },
+    );
+  }
   const rateOf = (r: string) => rates.find((rate) => rate.region === r)?.basisPoints;
   const rate = (region ? rateOf(region) : undefined) ?? rateOf('');
   if (rate !== undefined) return rate;
