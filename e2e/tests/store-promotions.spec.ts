@@ -102,8 +102,9 @@ test.describe.serial('Discount codes in MakrX.Store', () => {
     await page.getByRole('button', { name: 'Continue to address' }).click();
     await page.getByLabel('Full name').fill('Dee Scount');
     await page.getByLabel('Street address').fill(`${Date.now() % 10000} Promo Lane`);
+    await page.getByLabel('Country').selectOption({ label: 'United States' });
+    await page.getByLabel('State or province').selectOption({ label: 'California' });
     await page.getByLabel('City').fill('San Francisco');
-    await page.getByLabel('State / region code').fill('CA');
     await page.getByLabel('Postal code').fill('94107');
     await page.getByRole('button', { name: 'Continue to shipping' }).click();
     await page.getByRole('button', { name: 'Continue to review' }).click();

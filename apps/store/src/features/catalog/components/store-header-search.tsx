@@ -212,7 +212,8 @@ export function StoreHeaderSearch({ defaultQuery = '' }: { defaultQuery?: string
         {found ? group('Products', found.products) : null}
         {found ? group('Categories', found.categories) : null}
       </div>
-      <p role="status" className="sr-only">
+      {/* A live region, not a status: the page's own status messages stay the page's only one. */}
+      <p aria-live="polite" aria-atomic="true" className="sr-only">
         {typed && found && wanted.length >= MIN_LETTERS
           ? choices.length > 0
             ? `${choices.length} suggestions; the up and down arrows move through them.`
