@@ -194,7 +194,7 @@ export function StoreHeaderSearch({ defaultQuery = '' }: { defaultQuery?: string
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(choices.length > 0 && wanted.length >= MIN_LETTERS)}
         onBlur={close}
-        placeholder="Search the store"
+        placeholder="Search"
         autoComplete="off"
         enterKeyHint="search"
         className="h-10 w-full rounded-lg border-0 bg-ink-50 pr-3 pl-9 text-base text-ink-950 ring-1 ring-ink-200 ring-inset placeholder:text-ink-500 focus:bg-white focus:ring-2 focus:ring-accent-600 focus:outline-none sm:text-sm"
