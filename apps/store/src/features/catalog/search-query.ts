@@ -1,5 +1,6 @@
 import type { PriceBucketKey, ProductSearchSort } from '@makrx/contracts';
 import type { SearchParams } from './catalog-query';
+import { single } from '../../lib/search-params';
 
 export const searchPageSize = 12;
 
@@ -23,8 +24,6 @@ export interface SearchPageQuery {
   /** Search for `q` as typed, not for a spelling correction ("Search instead for …"). */
   exact?: boolean;
 }
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * Reads `/search?q=…&category=…&price=…&inStock=true&material=…&sort=…&page=…&exact=true`,

@@ -1,6 +1,7 @@
 import type { Product, ProductVariant } from '@makrx/contracts';
 import type { SearchParams } from './catalog-query';
 import { inOptionOrder, orderedOptions } from '@makrx/contracts/line-names';
+import { single } from '../../lib/search-params';
 
 /** Form fields of the variant picker: one radio group per option, `option.colour=Black`. */
 export const optionField = (name: string) => `option.${name}`;
@@ -20,8 +21,6 @@ export function optionGroups(
   }
   return inOptionOrder([...groups.keys()]).map((name) => ({ name, values: groups.get(name)! }));
 }
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * The variant a product page shows: `?variant=SKU` when it names one; else, from the picker's

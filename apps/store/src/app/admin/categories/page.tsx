@@ -11,10 +11,9 @@ import {
   labelClasses,
   NotAStoreAdmin,
 } from '../../../features/catalog-admin/components/admin-frame';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = { title: 'Categories · Store admin', robots: { index: false } };
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function AdminCategoriesPage({
   searchParams,

@@ -9,10 +9,9 @@ import {
 } from '../../../features/catalog-admin/components/admin-frame';
 import { listCustomers } from '../../../features/order-admin/api';
 import { formatOrderDate } from '../../../features/orders/order-status';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = { title: 'Customers · Store admin', robots: { index: false } };
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function listHref(q: string | undefined, page: number) {
   const params = new URLSearchParams();

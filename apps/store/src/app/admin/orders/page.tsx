@@ -12,11 +12,11 @@ import { listOrders } from '../../../features/order-admin/api';
 import { OrderExportForm } from '../../../features/order-admin/components/order-export-form';
 import { AdminOrdersTable } from '../../../features/order-admin/components/admin-orders-table';
 import { statusLabels } from '../../../features/orders/order-status';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = { title: 'Orders · Store admin', robots: { index: false } };
 
 const statuses = Object.keys(statusLabels) as OrderStatus[];
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function listHref({ status, q, page }: { status?: OrderStatus; q?: string; page?: number }) {
   const params = new URLSearchParams();

@@ -14,10 +14,9 @@ import {
   NotAStoreAdmin,
 } from '../../../features/catalog-admin/components/admin-frame';
 import { storeMediaUrl } from '../../../lib/service-client';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = { title: 'Products · Store admin', robots: { index: false } };
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 type Status = (typeof adminProductStatuses)[number];
 const statusLabels: Record<Status, string> = { active: 'On sale', archived: 'Archived' };

@@ -5,13 +5,12 @@ import { requireStoreAdminPage } from '../../../features/catalog-admin/admin-acc
 import { AdminFrame, NotAStoreAdmin } from '../../../features/catalog-admin/components/admin-frame';
 import { listPromotions } from '../../../features/promotions/api';
 import { offerText, statusText, validityText } from '../../../features/promotions/promotion-text';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = {
   title: 'Discount codes · Store admin',
   robots: { index: false },
 };
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 const statusTone: Record<string, string> = {
   Active: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',

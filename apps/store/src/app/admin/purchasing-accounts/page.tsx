@@ -14,13 +14,13 @@ import {
   openPurchasingAccount,
 } from '../../../features/purchasing-accounts/actions';
 import { listPurchasingAccounts } from '../../../features/purchasing-accounts/api';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = {
   title: 'Purchasing accounts · Store admin',
   robots: { index: false },
 };
 
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 /** The store prices in US dollars; limits are kept in cents. */
 const CURRENCY = 'USD';
 

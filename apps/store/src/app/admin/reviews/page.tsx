@@ -12,6 +12,7 @@ import { Stars } from '../../../features/print-orders/components/stars';
 import { changeReviewVisibility } from '../../../features/reviews/actions';
 import { listReviewsForAdmin, type ReviewVisibility } from '../../../features/reviews/api';
 import { moderationProblem } from '../../../features/reviews/review-form-input';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = { title: 'Reviews · Store admin', robots: { index: false } };
 
@@ -20,7 +21,6 @@ const filters: { value: ReviewVisibility; label: string }[] = [
   { value: 'visible', label: 'Visible' },
   { value: 'hidden', label: 'Hidden' },
 ];
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function listHref(visibility: ReviewVisibility, page = 1) {
   const params = new URLSearchParams();

@@ -6,10 +6,10 @@ import { requireStoreAdminPage } from '../../../features/catalog-admin/admin-acc
 import { AdminFrame, NotAStoreAdmin } from '../../../features/catalog-admin/components/admin-frame';
 import { readSalesReport } from '../../../features/sales-admin/api';
 import { SalesChart } from '../../../features/sales-admin/components/sales-chart';
+import { single } from '../../../lib/search-params';
 
 export const metadata: Metadata = { title: 'Sales · Store admin', robots: { index: false } };
 
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const rangeHref = (days: number) => (days === 30 ? '/admin/sales' : `/admin/sales?days=${days}`);
 
 const longDay = (day: string) =>

@@ -38,13 +38,12 @@ import {
   reviewStructuredData,
 } from '../../../features/reviews/review-structured-data';
 import { storeConfig } from '../../../lib/config';
+import { single } from '../../../lib/search-params';
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
   searchParams: Promise<SearchParams>;
 }
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export async function generateMetadata({
   params,

@@ -19,10 +19,9 @@ import { ProductDetailsForm } from '../../../../features/catalog-admin/component
 import { ProductImages } from '../../../../features/catalog-admin/components/product-images';
 import { VariantEditor } from '../../../../features/catalog-admin/components/variant-editor';
 import { ServiceError, storeMediaUrl } from '../../../../lib/service-client';
+import { single } from '../../../../lib/search-params';
 
 export const metadata: Metadata = { title: 'Edit product · Store admin', robots: { index: false } };
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 async function loadProduct(id: string): Promise<AdminProduct> {
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();

@@ -16,13 +16,12 @@ import {
 } from '../../../../features/promotions/promotion-form-values';
 import { statusText } from '../../../../features/promotions/promotion-text';
 import { ServiceError } from '../../../../lib/service-client';
+import { single } from '../../../../lib/search-params';
 
 export const metadata: Metadata = {
   title: 'Discount code · Store admin',
   robots: { index: false },
 };
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function EditPromotionPage({
   params,
