@@ -1,6 +1,6 @@
 import { personAt } from './cave-session';
 import { expect, test, type Page } from './fixtures';
-import { expectAccessible, screenshot } from './page-checks';
+import { expectAccessible, reloadUntil, screenshot } from './page-checks';
 import { urls } from './urls';
 
 /*
@@ -40,7 +40,7 @@ test.describe('The community feed on MakrX.org', () => {
   test('following a maker puts their next public project into the follower’s feed, never a private one', async ({
     browser,
   }) => {
-    test.slow();
+    test.setTimeout(180_000);
     const stamp = Date.now().toString(36);
     const shown = `Soil moisture logger ${stamp}`;
     const hidden = `Anniversary music box ${stamp}`;
@@ -80,10 +80,14 @@ test.describe('The community feed on MakrX.org', () => {
     const item = chris.getByRole('article', {
       name: `${maker.name} shared a new project: ${shown}`,
     });
-    await expect(async () => {
-      await chris.reload();
-      await expect(item).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 60_000 });
+    await reloadUntil(
+      chris,
+      chris
+        .getByRole('article')
+        .or(chris.getByRole('heading', { name: 'Your feed is empty' }))
+        .first(),
+      () => expect(item).toBeVisible({ timeout: 2_000 }),
+    );
     await expect(item.getByRole('link', { name: shown })).toHaveAttribute(
       'href',
       new RegExp(`^${urls.cave}/projects/`),

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './fixtures';
 import { signInAtCave } from './cave-session';
-import { expectAccessible, screenshot } from './page-checks';
+import { expectAccessible, reloadUntil, screenshot } from './page-checks';
 import { urls } from './urls';
 
 // The demo member, whose profile starts private; it is made public here and private again.
@@ -41,7 +41,7 @@ test.describe('A maker’s achievements and projects on MakrX.org', () => {
     page,
     browser,
   }) => {
-    test.slow();
+    test.setTimeout(180_000);
     const stamp = Date.now().toString(36);
     const shown = `Solar garden light ${stamp}`;
     const hidden = `Surprise birthday drone ${stamp}`;
@@ -65,12 +65,9 @@ test.describe('A maker’s achievements and projects on MakrX.org', () => {
     await expect(guest.getByRole('heading', { level: 1, name: maker.name })).toBeVisible();
     const achievements = guest.getByRole('region', { name: 'Achievements' });
     // The cave sends the change through its outbox; the profile has it once it arrived.
-    await expect(async () => {
-      await guest.reload();
-      await expect(achievements.getByText(`Completed “${shown}”`)).toBeVisible({
-        timeout: 2_000,
-      });
-    }).toPass({ timeout: 60_000 });
+    await reloadUntil(guest, guest.getByRole('heading', { level: 1, name: maker.name }), () =>
+      expect(achievements.getByText(`Completed “${shown}”`)).toBeVisible({ timeout: 2_000 }),
+    );
     await expect(achievements.getByText('Completed a first project')).toBeVisible();
     // Milo has written no bio and named no city: no empty heading, and nowhere odd to go.
     await expect(guest.getByRole('heading', { name: 'About Milo' })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -48,4 +48,23 @@ export async function screenshot(
   ]);
   await page.screenshot({ path: `${screenshots}${name}-phone.png`, fullPage });
   if (desktop) await page.setViewportSize(desktop);
+}
+
+/**
+ * Reloads `page` until `check` passes, for what another service sends in the background (an
+ * outbox event that has to arrive first). Each reload waits for `loaded`, the part of the page
+ * that shows its data has come, before checking, so a page still loading on a busy machine is
+ * never taken for one without the change. `check` should look briefly (a second or two).
+ */
+export async function reloadUntil(
+  page: Page,
+  loaded: Locator,
+  check: () => Promise<void>,
+  { timeout = 60_000 }: { timeout?: number } = {},
+): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await expect(loaded).toBeVisible({ timeout: 20_000 });
+    await check();
+  }).toPass({ timeout });
 }

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Locator, type Page } from './fixtures';
+import { expect, test, type Browser, type Locator } from './fixtures';
 import { signInAtCave } from './cave-session';
 import { setFlag, superAdminToken } from './flag-api';
-import { expectAccessible, screenshot } from './page-checks';
+import { expectAccessible, reloadUntil, screenshot } from './page-checks';
 import { urls } from './urls';
 
 const member = 'member@demo.makrx.org';
@@ -23,14 +23,6 @@ async function planterPhoto(browser: Browser): Promise<Buffer> {
   const shot = await page.screenshot({ type: 'png' });
   await page.close();
   return shot;
-}
-
-/** Reloads `page` until `check` passes: the store reports the order to the cave in the background. */
-async function afterReloads(page: Page, check: () => Promise<void>) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout: 60_000 });
 }
 
 const rowOf = (bom: Locator, name: string) => bom.getByRole('row', { name: new RegExp(name) });
@@ -142,7 +134,7 @@ test.describe('Quick Reorder (Cave → Store), end to end', () => {
 
     // Back in the cave: the three items are ordered, with the order's number.
     await page.goto(projectUrl);
-    await afterReloads(page, async () => {
+    await reloadUntil(page, bom.getByRole('table').first(), async () => {
       for (const { name } of picked) {
         await expect(bom.getByRole('combobox', { name: `Status of ${name}` })).toHaveValue(
           'ordered',
@@ -183,7 +175,7 @@ test.describe('Quick Reorder (Cave → Store), end to end', () => {
     await screenshot(adminPage, 'quick-reorder-admin-delivered');
     await adminContext.close();
 
-    await afterReloads(page, async () => {
+    await reloadUntil(page, bom.getByRole('table').first(), async () => {
       for (const { name } of picked) {
         await expect(bom.getByRole('combobox', { name: `Status of ${name}` })).toHaveValue(
           'received',
@@ -213,7 +205,7 @@ test.describe('Quick Reorder (Cave → Store), end to end', () => {
       body: JSON.stringify({ priceCents: 1299 }),
     });
     expect(repriced.status, await repriced.clone().text()).toBe(200);
-    await afterReloads(page, async () => {
+    await reloadUntil(page, bom.getByRole('table').first(), async () => {
       await expect(bom.getByText('$79.95')).toBeVisible({ timeout: 2_000 });
     });
     await expect(rowOf(bom, 'Flush cutters')).toContainText('$12.99');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures';
-import { expectAccessible, screenshot } from './page-checks';
+import { expectAccessible, reloadUntil, screenshot } from './page-checks';
 import { urls } from './urls';
 
 // A buyer of their own, so the other checkout specs keep typing their addresses.
@@ -113,10 +113,9 @@ test.describe.serial('Addresses saved on MakrX.org, used at MakrX.Store’s chec
     await page.goto(`${urls.gateway}/account/addresses`);
     await expect(page.getByRole('heading', { name: 'Recent purchases' })).toBeVisible();
     const purchases = page.getByRole('heading', { name: 'Recent purchases' }).locator('../..');
-    await expect(async () => {
-      await page.reload();
-      await expect(purchases.getByText('1 order at MakrX.Store')).toBeVisible({ timeout: 1000 });
-    }).toPass({ timeout: 30_000 });
+    await reloadUntil(page, purchases.getByText(/ at MakrX\.Store|show up here/).first(), () =>
+      expect(purchases.getByText('1 order at MakrX.Store')).toBeVisible({ timeout: 2_000 }),
+    );
     await expect(purchases.getByRole('list', { name: 'Orders by category' })).toContainText(
       'Filament',
     );
