@@ -1,5 +1,6 @@
 export {
   createDispatcher,
+  DEFAULT_MAX_ATTEMPTS,
   exponentialBackoff,
   findParkedEvent,
   OUTBOX_CHANNEL,

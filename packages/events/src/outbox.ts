@@ -169,7 +169,7 @@ export interface DispatcherOptions {
   source?: string;
   /** Events claimed per run. Default 50. */
   batchSize?: number;
-  /** Failed deliveries before an event is parked. Default 5. */
+  /** Failed deliveries before an event is parked. Default `DEFAULT_MAX_ATTEMPTS`. */
   maxAttempts?: number;
   /** Milliseconds to wait before attempt `attempt + 1`, given `attempt` failures so far. */
   backoff?: (attempt: number) => number;
@@ -204,6 +204,13 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
+/**
+ * Failed deliveries before an event is parked, by default. With the default backoff the last
+ * attempt comes about 18 minutes after the first: a peer restarting or briefly down is waited
+ * out, and only an event that keeps failing waits for an admin's replay.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 12;
+
 /** 1 s, 2 s, 4 s, … capped at 5 minutes. */
 export function exponentialBackoff(baseMs = 1000, capMs = 5 * 60_000) {
   return (attempt: number): number => Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
@@ -229,7 +236,7 @@ const isHandle = (database: DatabaseHandle | Database): database is DatabaseHand
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const db = isHandle(options.database) ? options.database.db : options.database;
   const batchSize = options.batchSize ?? 50;
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const backoff = options.backoff ?? exponentialBackoff();
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const onError = options.onError ?? ((err) => console.error('event dispatcher run failed', err));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { auditLogs, users } from '@makrx/db/schema';
-import { outboxEvents, publishEvent } from '@makrx/events';
+import { DEFAULT_MAX_ATTEMPTS, outboxEvents, publishEvent } from '@makrx/events';
 import { startTestIssuer, type TestIssuer } from '@makrx/auth/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,7 +86,7 @@ describe.each(testDrivers)('parked events admin over %s', (driver) => {
       .update(outboxEvents)
       .set({ status: 'parked' })
       .where(eq(outboxEvents.id, other.id));
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < DEFAULT_MAX_ATTEMPTS; attempt += 1) {
       await app.db.update(outboxEvents).set({ availableAt: new Date(0) });
       await app.events.deliverDue();
     }
@@ -100,7 +100,7 @@ describe.each(testDrivers)('parked events admin over %s', (driver) => {
           service: 'store',
           type: 'store.order.link-requested',
           payload: { orderId },
-          attempts: 5,
+          attempts: DEFAULT_MAX_ATTEMPTS,
           lastError: 'always-fails: the mail server is down',
         }),
       ],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@makrx/db/testing';
-import { outboxEvents, publishEvent } from '@makrx/events';
+import { DEFAULT_MAX_ATTEMPTS, outboxEvents, publishEvent } from '@makrx/events';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -145,12 +145,12 @@ describe.each(testDrivers)('service events over %s', (driver) => {
       .values({ type: 'store.order.link-requested', source: 'cave', payload: { order: 7 } })
       .returning({ id: outboxEvents.id });
     expect(await app.events.deliverDue()).toEqual({ delivered: 0, failed: 1, parked: 0 });
-    for (let attempt = 2; attempt <= 5; attempt += 1) {
+    for (let attempt = 2; attempt <= DEFAULT_MAX_ATTEMPTS; attempt += 1) {
       await app.db.update(outboxEvents).set({ availableAt: new Date(0) });
       await app.events.deliverDue();
     }
     const [row] = await app.db.select().from(outboxEvents).where(eq(outboxEvents.id, event!.id));
-    expect(row).toMatchObject({ status: 'parked', attempts: 5 });
+    expect(row).toMatchObject({ status: 'parked', attempts: DEFAULT_MAX_ATTEMPTS });
     expect(row!.lastError).toContain('does not match its schema');
     expect(row!.lastError).toContain('orderId');
     expect(consumer.seen).toEqual([]);
