@@ -16,6 +16,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
+  // What a page shows after a server round trip can take a few seconds on a busy two-core
+  // machine; waiting up to ten costs nothing when it is quick.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     launchOptions: {
