@@ -60,11 +60,10 @@ export async function reloadUntil(
   page: Page,
   loaded: Locator,
   check: () => Promise<void>,
-  { timeout = 60_000 }: { timeout?: number } = {},
 ): Promise<void> {
   await expect(async () => {
     await page.reload();
     await expect(loaded).toBeVisible({ timeout: 20_000 });
     await check();
-  }).toPass({ timeout });
+  }).toPass({ timeout: 60_000 });
 }
